@@ -1,0 +1,11 @@
+# IRIO_SANITIZERS="address;undefined" builds our targets with those sanitizers.
+function(irio_set_sanitizers target)
+  if(IRIO_SANITIZERS)
+    list(JOIN IRIO_SANITIZERS "," _s)
+    if(_s MATCHES "thread" AND _s MATCHES "address")
+      message(FATAL_ERROR "IRIO_SANITIZERS: thread and address cannot be combined")
+    endif()
+    target_compile_options(${target} PRIVATE -fsanitize=${_s} -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=${_s})
+  endif()
+endfunction()

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: MIT
+// LeontiefModel: A = Z x^+, v = va x^+, and the factorizations of I - A, I - A_R, I - A_C.
+#include "solver/leontief_model.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+
+#include "tables/error.h"
+
+namespace irio::solver {
+
+const char* to_string(Perimeter p) { return p == Perimeter::kRegion ? "region" : "country"; }
+
+Perimeter perimeter_from_string(const std::string& s) {
+  if (s == "region") return Perimeter::kRegion;
+  if (s == "country") return Perimeter::kCountry;
+  throw InputError("unknown perimeter '" + s + "' (expected region or country)");
+}
+
+std::string ModelOptions::validate() const {
+  if (min_output_eps < 0 || min_output_eps >= 1) return "min_output_eps must be in [0, 1)";
+  if (iterative.tolerance <= 0) return "iterative tolerance must be positive";
+  if (iterative.max_iterations < 1) return "iterative max_iterations must be >= 1";
+  return {};
+}
+
+std::string SolveSummary::brief_report() const {
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "n = %lld, nnz(A) = %lld (%.1f%%), backend: %s, rcond = %.3g, max column sum of A = "
+                "%.4f, zero-output sectors: %zu, factorization %.3f s",
+                static_cast<long long>(n), static_cast<long long>(nnz_A),
+                n > 0 ? 100.0 * static_cast<double>(nnz_A) / (static_cast<double>(n) * static_cast<double>(n)) : 0.0,
+                backend.c_str(), rcond, max_column_sum, zero_output, factor_seconds);
+  return buf;
+}
+
+LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
+    : table_(table), opt_(std::move(opt)) {
+  if (auto err = opt_.validate(); !err.empty()) throw InputError("model options: " + err);
+  const auto& L = table_.labels;
+  x_ = table_.output();
+  const Index n = x_.size();
+  const double xmax = n > 0 ? x_.cwiseAbs().maxCoeff() : 0.0;
+  active_.assign(static_cast<std::size_t>(n), 1);
+  for (Index j = 0; j < n; ++j) {
+    if (x_(j) < 0)
+      throw InputError("negative gross output " + std::to_string(x_(j)) + " at " +
+                       L.describe(static_cast<std::size_t>(j)));
+    if (x_(j) <= opt_.min_output_eps * xmax) {
+      active_[static_cast<std::size_t>(j)] = 0;
+      zero_output_.push_back(j);
+    }
+  }
+  Vector xinv = tables::safe_reciprocal(x_);
+  for (Index j : zero_output_) xinv(j) = 0.0;
+
+  // A = Z x^+ with the rows and columns of zero-output sectors removed (compression, §1.3).
+  std::vector<Eigen::Triplet<double, std::ptrdiff_t>> trip;
+  trip.reserve(static_cast<std::size_t>(table_.Z.nonZeros()));
+  for (Index j = 0; j < table_.Z.outerSize(); ++j) {
+    if (!active_[static_cast<std::size_t>(j)]) continue;
+    for (SparseMatrix::InnerIterator it(table_.Z, j); it; ++it)
+      if (active_[static_cast<std::size_t>(it.row())] && it.value() != 0.0)
+        trip.emplace_back(it.row(), j, it.value() * xinv(j));
+  }
+  A_.resize(n, n);
+  A_.setFromTriplets(trip.begin(), trip.end());
+  A_.makeCompressed();
+
+  va_ = opt_.va_mode == ModelOptions::VaMode::kResidual || table_.V.rows() == 0
+            ? table_.value_added_residual()
+            : table_.value_added_supplied();
+  for (Index j : zero_output_) va_(j) = 0.0;
+  v_ = va_.cwiseProduct(xinv);
+  a_M_ = table_.import_total().cwiseProduct(xinv);
+
+  // Region and country index sets (region-major).
+  const Index N = static_cast<Index>(L.num_sectors());
+  region_blocks_.resize(L.num_regions());
+  country_blocks_.resize(L.num_countries());
+  for (std::size_t r = 0; r < L.num_regions(); ++r)
+    for (Index i = 0; i < N; ++i) {
+      const Index idx = static_cast<Index>(r) * N + i;
+      region_blocks_[r].push_back(idx);
+      country_blocks_[static_cast<std::size_t>(L.country_of_region[r])].push_back(idx);
+    }
+  for (auto& b : country_blocks_) std::sort(b.begin(), b.end());
+
+  const Vector colsum = (Vector::Ones(n).transpose() * A_).transpose() + a_M_;
+  max_colsum_ = n > 0 ? colsum.maxCoeff() : 0.0;
+  check_productive();
+}
+
+LeontiefModel::~LeontiefModel() = default;
+
+void LeontiefModel::check_productive() const {
+  if (max_colsum_ < 1.0) return;  // column diagonal dominance: productive (§1.3)
+  // Power iteration for rho(A); A >= 0 assumed (negative entries make it a heuristic).
+  const Index n = this->n();
+  Vector z = Vector::Ones(n) / std::sqrt(static_cast<double>(std::max<Index>(n, 1)));
+  double rho = 0;
+  for (int it = 0; it < 2000; ++it) {
+    Vector w = A_.cwiseAbs() * z;
+    const double nrm = w.norm();
+    if (nrm == 0) { rho = 0; break; }
+    const double prev = rho;
+    rho = nrm;
+    z = w / nrm;
+    if (it > 10 && std::abs(rho - prev) <= 1e-12 * rho) break;
+  }
+  if (rho >= 1.0 - 1e-12) {
+    const Vector colsum = (Vector::Ones(n).transpose() * A_).transpose();
+    std::vector<Index> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    std::partial_sort(order.begin(), order.begin() + std::min<Index>(5, n), order.end(),
+                      [&](Index a, Index b) { return colsum(a) > colsum(b); });
+    std::string worst;
+    for (Index k = 0; k < std::min<Index>(5, n); ++k) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " (column sum %.6g)", colsum(order[static_cast<std::size_t>(k)]));
+      worst += (k ? "; " : "") + labels().describe(static_cast<std::size_t>(order[static_cast<std::size_t>(k)])) + buf;
+    }
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.6g", rho);
+    throw NumericalError("the system is not productive: spectral radius of A is " + std::string(buf) +
+                         " >= 1 (Hawkins-Simon fails). Largest coefficient column sums: " + worst);
+  }
+}
+
+std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
+  const std::string what = "I - A of '" + (table_.meta.name.empty() ? std::string("table") : table_.meta.name) + "'";
+  const Index n = this->n();
+  auto t0 = std::chrono::steady_clock::now();
+  std::unique_ptr<LinearSolver> s;
+  auto ImA = [&] {
+    SparseMatrix M = -A_;
+    SparseMatrix I(n, n);
+    I.setIdentity();
+    M += I;
+    return M;
+  };
+  switch (b) {
+    case Backend::kDense:
+    case Backend::kAuto: {
+      Matrix M = -Matrix(A_);
+      M.diagonal().array() += 1.0;
+      s = make_dense_lu(std::move(M), what);
+      break;
+    }
+    case Backend::kUmfpack: s = make_umfpack_lu(ImA(), what); break;
+    case Backend::kKlu: s = make_klu_lu(ImA(), what); break;
+    case Backend::kIterative: s = make_block_jacobi(A_, region_blocks_, opt_.iterative, what); break;
+  }
+  factor_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double rc = s->rcond();
+  if (std::isfinite(rc) && rc < 1e-12) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3g", rc);
+    throw NumericalError(what + " is singular or ill-conditioned (reciprocal condition number " + buf +
+                         " < 1e-12); largest coefficient column sum " + std::to_string(max_colsum_));
+  }
+  return s;
+}
+
+const LinearSolver& LeontiefModel::global_solver(bool need_factorization) const {
+  Backend b = opt_.backend;
+  if (b == Backend::kAuto) b = n() <= opt_.dense_max_n ? Backend::kDense : Backend::kIterative;
+  if (need_factorization && b == Backend::kIterative) {
+    if (!global_direct_) global_direct_ = factorize(Backend::kDense);
+    return *global_direct_;
+  }
+  if (!global_) global_ = factorize(b);
+  return *global_;
+}
+
+Matrix LeontiefModel::solve(Matrix B) const {
+  const auto& s = global_solver();
+  try {
+    s.solve(B);
+  } catch (const NumericalError&) {
+    if (opt_.backend != Backend::kAuto) throw;
+    global_solver(true).solve(B);  // iteration failed: fall back to a factorization
+  }
+  return B;
+}
+
+Matrix LeontiefModel::solve_transposed(Matrix B) const {
+  const auto& s = global_solver();
+  try {
+    s.solve_transposed(B);
+  } catch (const NumericalError&) {
+    if (opt_.backend != Backend::kAuto) throw;
+    global_solver(true).solve_transposed(B);
+  }
+  return B;
+}
+
+SparseMatrix LeontiefModel::A_within(Perimeter p) const {
+  const auto& L = labels();
+  const Index N = num_sectors();
+  SparseMatrix out = A_;
+  out.prune([&](Index i, Index j, double) {
+    const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
+    return p == Perimeter::kRegion ? ri == rj : L.country_of_region[ri] == L.country_of_region[rj];
+  });
+  return out;
+}
+
+SparseMatrix LeontiefModel::A_across(Perimeter p) const {
+  SparseMatrix out = A_ - A_within(p);
+  out.prune(0.0, 0.0);
+  return out;
+}
+
+const std::vector<std::vector<Index>>& LeontiefModel::blocks(Perimeter p) const {
+  return p == Perimeter::kRegion ? region_blocks_ : country_blocks_;
+}
+
+Matrix LeontiefModel::local_solve(Perimeter p, Matrix B) const {
+  auto& slot = p == Perimeter::kRegion ? local_region_ : local_country_;
+  if (!slot) {
+    SparseMatrix M = -A_within(p);
+    SparseMatrix I(n(), n());
+    I.setIdentity();
+    M += I;
+    slot = make_block_diagonal_lu(M, blocks(p), std::string("I - A_") + (p == Perimeter::kRegion ? "R" : "C"));
+  }
+  slot->solve(B);
+  return B;
+}
+
+Matrix LeontiefModel::local_solve_transposed(Perimeter p, Matrix B) const {
+  if (!(p == Perimeter::kRegion ? local_region_ : local_country_)) local_solve(p, Matrix(n(), 0));
+  (p == Perimeter::kRegion ? local_region_ : local_country_)->solve_transposed(B);
+  return B;
+}
+
+void LeontiefModel::mask_inactive(Vector& v) const {
+  for (Index j : zero_output_) v(j) = std::numeric_limits<double>::quiet_NaN();
+}
+
+SolveSummary LeontiefModel::summary() const {
+  SolveSummary s;
+  s.n = n();
+  s.nnz_A = A_.nonZeros();
+  s.max_column_sum = max_colsum_;
+  s.zero_output = zero_output_.size();
+  s.factor_seconds = factor_seconds_;
+  const LinearSolver* g = global_ ? global_.get() : global_direct_.get();
+  s.backend = g ? g->name() : "not factorized yet";
+  s.rcond = g ? g->rcond() : std::numeric_limits<double>::quiet_NaN();
+  return s;
+}
+
+}  // namespace irio::solver

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// One factorization of a square matrix M (normally I - A), answering solves and transposed solves
+// from the same factors (METHODS §0.4). Backends: dense LAPACK, UMFPACK, KLU, block-diagonal dense,
+// and a block-Jacobi preconditioned iteration on sparse A.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tables/io_table.h"
+
+namespace irio::solver {
+
+using tables::Matrix;
+using tables::SparseMatrix;
+using tables::Vector;
+using Index = Eigen::Index;
+
+enum class Backend { kAuto, kDense, kUmfpack, kKlu, kIterative };
+const char* to_string(Backend b);
+/// Parse "auto|dense|umfpack|klu|iterative"; throws InputError otherwise.
+Backend backend_from_string(const std::string& s);
+
+/// Factorized (or preconditioned) square operator M. Solves overwrite their argument.
+class LinearSolver {
+ public:
+  virtual ~LinearSolver() = default;
+  /// B <- M^{-1} B, B is n x k. Cost: one solve per column (dense: 2 n^2 flops each).
+  virtual void solve(Matrix& B) const = 0;
+  /// B <- M^{-T} B. Row combinations c' M^{-1} are (M^{-T} c)'.
+  virtual void solve_transposed(Matrix& B) const = 0;
+  virtual std::string name() const = 0;
+  /// Reciprocal condition estimate (1-norm) where the backend provides one, else NaN.
+  virtual double rcond() const;
+};
+
+/// Dense LAPACK getrf of M (n x n). Throws NumericalError naming `what` if singular.
+std::unique_ptr<LinearSolver> make_dense_lu(Matrix M, const std::string& what);
+/// UMFPACK (64-bit indices, no iterative refinement) of sparse M.
+std::unique_ptr<LinearSolver> make_umfpack_lu(const SparseMatrix& M, const std::string& what);
+/// KLU (64-bit indices) of sparse M.
+std::unique_ptr<LinearSolver> make_klu_lu(const SparseMatrix& M, const std::string& what);
+
+/// Block-diagonal M given by index sets (need not be contiguous): each block M[idx, idx] gets its
+/// own dense LU; indices in no block are treated as identity rows. Used for the region-local
+/// (I - A_R) and country-local (I - A_C) systems.
+std::unique_ptr<LinearSolver> make_block_diagonal_lu(const SparseMatrix& M,
+                                                     const std::vector<std::vector<Index>>& blocks,
+                                                     const std::string& what);
+
+/// Options of the iterative backend.
+struct IterativeOptions {
+  double tolerance = 1e-15;   ///< stop when max |X_{k+1} - X_k| <= tolerance * max |X_{k+1}|
+  int max_iterations = 500;
+};
+
+/// Block-Jacobi iteration X <- L_R (B + A_O X) on sparse A, with L_R the block-diagonal local
+/// inverse given by `blocks` (METHODS §0.4: the region-local inverse as preconditioner). Converges
+/// for productive non-negative A (regular splitting of an M-matrix). Memory: nnz(A) plus the
+/// blocks. Throws NumericalError if it does not converge.
+std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
+                                                const std::vector<std::vector<Index>>& blocks,
+                                                const IterativeOptions& opt, const std::string& what);
+
+}  // namespace irio::solver

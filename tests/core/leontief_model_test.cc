@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// LeontiefModel: backends agree with a dense reference; zero output; non-productive systems.
+#include <boost/test/unit_test.hpp>
+#include <random>
+
+#include "solver/leontief_model.h"
+#include "tables/error.h"
+#include "tests/test_util.h"
+
+using namespace irio;
+using irio::tables::Matrix;
+
+BOOST_AUTO_TEST_SUITE(leontief_model)
+
+BOOST_AUTO_TEST_CASE(miller_blair_leontief_inverse) {
+  auto t = testing::miller_blair_2x2();
+  solver::LeontiefModel m(t);
+  Matrix L = m.solve(Matrix::Identity(2, 2));
+  // M&B Table 2.4 / METHODS §7.1.
+  BOOST_CHECK_CLOSE(L(0, 0), 1.254125, 1e-4);
+  BOOST_CHECK_CLOSE(L(0, 1), 0.330033, 1e-4);
+  BOOST_CHECK_CLOSE(L(1, 0), 0.264026, 1e-3);
+  BOOST_CHECK_CLOSE(L(1, 1), 1.122112, 1e-4);
+  Matrix y(2, 1);
+  y << 600, 1500;
+  Matrix xnew = m.solve(y);
+  BOOST_CHECK_CLOSE(xnew(0, 0), 1247.524752, 1e-6);
+  BOOST_CHECK_CLOSE(xnew(1, 0), 1841.584158, 1e-6);
+}
+
+BOOST_AUTO_TEST_CASE(backends_agree_with_dense_reference) {
+  auto t = testing::leather();
+  std::mt19937 rng;
+  std::uniform_real_distribution<double> u(-1, 1);
+  Matrix B(9, 3);
+  for (Eigen::Index i = 0; i < B.size(); ++i) B.data()[i] = u(rng);
+  // Dense reference: explicit inverse of I - A (small n only, for the oracle).
+  solver::LeontiefModel ref(t);
+  Matrix ImA = Matrix::Identity(9, 9) - Matrix(ref.A());
+  Matrix Lref = ImA.inverse();
+  for (auto b : {solver::Backend::kDense, solver::Backend::kUmfpack, solver::Backend::kKlu,
+                 solver::Backend::kIterative}) {
+    solver::ModelOptions o;
+    o.backend = b;
+    solver::LeontiefModel m(t, o);
+    BOOST_TEST_CONTEXT("backend " << solver::to_string(b)) {
+      BOOST_CHECK_SMALL((m.solve(B) - Lref * B).cwiseAbs().maxCoeff(), 1e-12);
+      BOOST_CHECK_SMALL((m.solve_transposed(B) - Lref.transpose() * B).cwiseAbs().maxCoeff(), 1e-12);
+    }
+  }
+  // Identity (1.1): v'L = 1' with residual value added.
+  Matrix vL = ref.solve_transposed(ref.v());
+  BOOST_CHECK_SMALL((vL.array() - 1.0).abs().maxCoeff(), 1e-13);
+}
+
+BOOST_AUTO_TEST_CASE(local_inverses_satisfy_partition_identity) {
+  auto t = testing::leather();
+  solver::LeontiefModel m(t);
+  Matrix b = Matrix::Random(9, 2);
+  // (0.1): L b = L_R b + L_R (A - A_R) L b
+  Matrix Lb = m.solve(b);
+  Matrix rhs = m.local_solve(solver::Perimeter::kRegion, b) +
+               m.local_solve(solver::Perimeter::kRegion, m.A_across(solver::Perimeter::kRegion) * Lb);
+  BOOST_CHECK_SMALL((Lb - rhs).cwiseAbs().maxCoeff(), 1e-12);
+}
+
+BOOST_AUTO_TEST_CASE(zero_output_is_compressed) {
+  Matrix Z(3, 3), Y(3, 1);
+  Z << 10, 0, 5, 0, 0, 0, 4, 0, 20;
+  Y << 30, 0, 40;
+  auto t = testing::make_table(Z, Y, {"R"}, {"a", "b", "c"});
+  solver::LeontiefModel m(t);
+  BOOST_REQUIRE_EQUAL(m.zero_output().size(), 1u);
+  Matrix xs = m.solve(Matrix(Y));
+  BOOST_CHECK_CLOSE(xs(0, 0), 45.0, 1e-10);
+  BOOST_CHECK_SMALL(xs(1, 0), 1e-14);
+  BOOST_CHECK_CLOSE(xs(2, 0), 64.0, 1e-10);
+}
+
+BOOST_AUTO_TEST_CASE(non_productive_system_names_columns) {
+  Matrix Z(2, 2), Y(2, 1);
+  Z << 5, 12, 8, 5;  // x = (17, 13): column 2 sums to 17/13 > 1, rho(A) > 1
+  Y << 0, 0;
+  auto t = testing::make_table(Z, Y, {"R"}, {"a", "b"});
+  try {
+    solver::LeontiefModel m(t);
+    BOOST_FAIL("expected NumericalError");
+  } catch (const NumericalError& e) {
+    BOOST_TEST(std::string(e.what()).find("not productive") != std::string::npos);
+    BOOST_TEST(std::string(e.what()).find("sector 'b'") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
