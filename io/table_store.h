@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// Reading and writing irio tables and results: the HDF5 schema (docs/hdf5-schema.md) and tidy
+// CSV. Every writer goes through a temporary file and a rename, so an output is never
+// half-written, and refuses to replace an existing file unless `overwrite` is set.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tables/io_table.h"
+#include "tables/tidy_table.h"
+
+namespace irio::io {
+
+struct WriteOptions {
+  bool overwrite = false;      ///< replace an existing output file
+  int compression_level = 6;   ///< deflate level for HDF5 datasets (0 = none)
+  /// Store Z as CSC when its density is below this, dense (chunked) otherwise.
+  double sparse_density_threshold = 0.25;
+};
+
+/// Read an irio HDF5 table. Throws InputError naming the file and dataset when the file is
+/// missing, not HDF5, not an irio table, or has inconsistent shapes/labels/values.
+tables::IoTable read_table(const std::string& path);
+
+/// Write a table to a new HDF5 file (atomically).
+void write_table(const tables::IoTable& table, const std::string& path, const WriteOptions& opt = {});
+
+/// Write one tidy result as CSV: key columns, then the value column; NaN written as "NA".
+void write_tidy_csv(const tables::TidyTable& t, const std::string& path, const WriteOptions& opt = {});
+
+/// Write tidy results into an HDF5 file under /results/<run>/<table name>: one dataset per key
+/// column (integer codes) with its levels, and a value dataset. Creates the file if needed; if
+/// the file exists and is an irio table, results are added to it (written to a copy, renamed).
+void write_tidy_h5(const std::vector<tables::TidyTable>& tables, const std::string& path,
+                   const std::string& run, const WriteOptions& opt = {});
+
+/// Write results by extension: ".csv" -> one CSV (several tables are concatenated only if they
+/// share key columns, otherwise one file per table with the table name appended), ".h5" -> HDF5.
+/// Returns the paths written.
+std::vector<std::string> write_results(const std::vector<tables::TidyTable>& tables,
+                                       const std::string& path, const std::string& run,
+                                       const WriteOptions& opt = {});
+
+}  // namespace irio::io
