@@ -60,16 +60,12 @@ LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
   for (Index j : zero_output_) xinv(j) = 0.0;
 
   // A = Z x^+ with the rows and columns of zero-output sectors removed (compression, §1.3).
-  std::vector<Eigen::Triplet<double, std::ptrdiff_t>> trip;
-  trip.reserve(static_cast<std::size_t>(table_.Z.nonZeros()));
-  for (Index j = 0; j < table_.Z.outerSize(); ++j) {
-    if (!active_[static_cast<std::size_t>(j)]) continue;
-    for (SparseMatrix::InnerIterator it(table_.Z, j); it; ++it)
-      if (active_[static_cast<std::size_t>(it.row())] && it.value() != 0.0)
-        trip.emplace_back(it.row(), j, it.value() * xinv(j));
-  }
-  A_.resize(n, n);
-  A_.setFromTriplets(trip.begin(), trip.end());
+  // Scaling the columns of a copy of Z keeps peak memory at nnz(Z), with no triplet list.
+  A_ = table_.Z * xinv.asDiagonal();
+  if (!zero_output_.empty())
+    A_.prune([&](Index i, Index j, double) {
+      return active_[static_cast<std::size_t>(i)] && active_[static_cast<std::size_t>(j)];
+    });
   A_.makeCompressed();
 
   va_ = opt_.va_mode == ModelOptions::VaMode::kResidual || table_.V.rows() == 0

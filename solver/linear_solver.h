@@ -51,14 +51,15 @@ std::unique_ptr<LinearSolver> make_block_diagonal_lu(const SparseMatrix& M,
 
 /// Options of the iterative backend.
 struct IterativeOptions {
-  double tolerance = 1e-15;   ///< stop when max |X_{k+1} - X_k| <= tolerance * max |X_{k+1}|
+  double tolerance = 1e-14;   ///< stop when max |B - (I - A) X| <= tolerance * max |B|
   int max_iterations = 500;
 };
 
-/// Block-Jacobi iteration X <- L_R (B + A_O X) on sparse A, with L_R the block-diagonal local
-/// inverse given by `blocks` (METHODS §0.4: the region-local inverse as preconditioner). Converges
-/// for productive non-negative A (regular splitting of an M-matrix). Memory: nnz(A) plus the
-/// blocks. Throws NumericalError if it does not converge.
+/// Block-Jacobi iteration X <- X + L_R (B - (I - A) X) on sparse A, with L_R the block-diagonal
+/// local inverse given by `blocks` (METHODS §0.4: the region-local inverse as preconditioner).
+/// Converges for productive non-negative A (regular splitting of an M-matrix). Memory: the blocks
+/// only; A is referenced, not copied, and must outlive the solver. Throws NumericalError if it
+/// does not converge.
 std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
                                                 const std::vector<std::vector<Index>>& blocks,
                                                 const IterativeOptions& opt, const std::string& what);

@@ -56,71 +56,66 @@ class BlockDiagonalLu final : public LinearSolver {
   double rcond_;
 };
 
+/// Preconditioned Richardson iteration X <- X + P^{-1} (B - (I - A) X) with P = I - A_D, the
+/// block-diagonal part of I - A. This is the block-Jacobi splitting written with the full A, so
+/// only A itself and the dense diagonal blocks are stored (no copy of the off-diagonal part, no
+/// transposed copy: A' X is an inner-product loop over the columns of A).
 class BlockJacobi final : public LinearSolver {
  public:
   BlockJacobi(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
               const IterativeOptions& opt, const std::string& what)
-      : opt_(opt), what_(what) {
-    // Split A = A_D + A_O with A_D the block diagonal; the preconditioner factorizes I - A_D.
+      : A_(A), opt_(opt), what_(what) {
     std::vector<int> block_of(static_cast<std::size_t>(A.rows()), -1);
     for (std::size_t b = 0; b < blocks.size(); ++b)
       for (Index i : blocks[b]) block_of[static_cast<std::size_t>(i)] = static_cast<int>(b);
-    std::vector<Eigen::Triplet<double, std::ptrdiff_t>> diag, off;
-    for (Index j = 0; j < A.outerSize(); ++j)
-      for (SparseMatrix::InnerIterator it(A, j); it; ++it) {
-        const bool same = block_of[static_cast<std::size_t>(it.row())] == block_of[static_cast<std::size_t>(j)] &&
-                          block_of[static_cast<std::size_t>(j)] >= 0;
-        (same ? diag : off).emplace_back(it.row(), j, it.value());
-      }
-    for (Index i = 0; i < A.rows(); ++i) diag.emplace_back(i, i, 0.0);
-    SparseMatrix ImAD(A.rows(), A.cols());
-    ImAD.setFromTriplets(diag.begin(), diag.end());
-    ImAD = -ImAD;
-    for (Index i = 0; i < A.rows(); ++i) ImAD.coeffRef(i, i) += 1.0;
-    A_O_.resize(A.rows(), A.cols());
-    A_O_.setFromTriplets(off.begin(), off.end());
-    A_O_t_ = A_O_.transpose();
-    precond_ = make_block_diagonal_lu(ImAD, blocks, what);
+    SparseMatrix ImAD = A;
+    ImAD.prune([&](Index i, Index j, double) {
+      return block_of[static_cast<std::size_t>(i)] == block_of[static_cast<std::size_t>(j)] &&
+             block_of[static_cast<std::size_t>(j)] >= 0;
+    });
+    SparseMatrix I(A.rows(), A.cols());
+    I.setIdentity();
+    ImAD = I - ImAD;
+    precond_ = make_block_diagonal_lu(ImAD, blocks, what);  // gathers I - A_D per block
   }
   void solve(Matrix& B) const override { run(B, false); }
   void solve_transposed(Matrix& B) const override { run(B, true); }
   std::string name() const override { return "block-Jacobi iteration (region-local LU preconditioner)"; }
-  int last_iterations() const { return last_iterations_; }
 
  private:
   void run(Matrix& B, bool transposed) const {
+    if (B.size() == 0) return;
     Matrix X = B;
     auto prec = [&](Matrix& M) {
       if (transposed) precond_->solve_transposed(M);
       else precond_->solve(M);
     };
-    prec(X);  // X_0 = L_R B
-    const SparseMatrix& AO = transposed ? A_O_t_ : A_O_;
+    prec(X);  // X_0 = P^{-1} B
+    const double bscale = std::max(B.cwiseAbs().maxCoeff(), 1e-300);
+    Matrix R(B.rows(), B.cols());
     for (int it = 1; it <= opt_.max_iterations; ++it) {
-      Matrix next = B;
-      next.noalias() += AO * X;
-      prec(next);
-      const double scale = next.cwiseAbs().maxCoeff();
-      const double change = (next - X).cwiseAbs().maxCoeff();
-      X.swap(next);
-      if (!std::isfinite(change))
+      // R = B - (I - A) X
+      if (transposed) R.noalias() = A_.transpose() * X;
+      else R.noalias() = A_ * X;
+      R += B - X;
+      const double rnorm = R.cwiseAbs().maxCoeff();
+      if (!std::isfinite(rnorm))
         throw NumericalError(what_ + ": the block-Jacobi iteration diverged (non-finite values); "
                              "the system may not be productive");
-      if (change <= opt_.tolerance * std::max(scale, 1e-300)) {
-        last_iterations_ = it;
+      if (rnorm <= opt_.tolerance * bscale) {
         B.swap(X);
         return;
       }
+      prec(R);
+      X += R;
     }
     throw NumericalError(what_ + ": the block-Jacobi iteration did not converge in " +
-                         std::to_string(opt_.max_iterations) +
-                         " iterations; use --backend dense");
+                         std::to_string(opt_.max_iterations) + " iterations; use --backend dense");
   }
+  const SparseMatrix& A_;  // owned by the LeontiefModel, which outlives its solvers
   IterativeOptions opt_;
   std::string what_;
-  SparseMatrix A_O_, A_O_t_;
   std::unique_ptr<LinearSolver> precond_;
-  mutable int last_iterations_ = 0;
 };
 
 }  // namespace
