@@ -61,7 +61,9 @@ LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
 
   // A = Z x^+ with the rows and columns of zero-output sectors removed (compression, §1.3).
   // Scaling the columns of a copy of Z keeps peak memory at nnz(Z), with no triplet list.
-  A_ = table_.Z * xinv.asDiagonal();
+  A_ = table_.Z;
+  for (Index j = 0; j < A_.outerSize(); ++j)
+    for (SparseMatrix::InnerIterator it(A_, j); it; ++it) it.valueRef() *= xinv(j);
   if (!zero_output_.empty())
     A_.prune([&](Index i, Index j, double) {
       return active_[static_cast<std::size_t>(i)] && active_[static_cast<std::size_t>(j)];
@@ -219,13 +221,9 @@ const std::vector<std::vector<Index>>& LeontiefModel::blocks(Perimeter p) const 
 
 Matrix LeontiefModel::local_solve(Perimeter p, Matrix B) const {
   auto& slot = p == Perimeter::kRegion ? local_region_ : local_country_;
-  if (!slot) {
-    SparseMatrix M = -A_within(p);
-    SparseMatrix I(n(), n());
-    I.setIdentity();
-    M += I;
-    slot = make_block_diagonal_lu(M, blocks(p), std::string("I - A_") + (p == Perimeter::kRegion ? "R" : "C"));
-  }
+  if (!slot)
+    slot = make_block_diagonal_lu(A_, blocks(p), std::string("I - A_") + (p == Perimeter::kRegion ? "R" : "C"),
+                                  true);
   slot->solve(B);
   return B;
 }

@@ -42,12 +42,14 @@ std::unique_ptr<LinearSolver> make_umfpack_lu(const SparseMatrix& M, const std::
 /// KLU (64-bit indices) of sparse M.
 std::unique_ptr<LinearSolver> make_klu_lu(const SparseMatrix& M, const std::string& what);
 
-/// Block-diagonal M given by index sets (need not be contiguous): each block M[idx, idx] gets its
-/// own dense LU; indices in no block are treated as identity rows. Used for the region-local
-/// (I - A_R) and country-local (I - A_C) systems.
+/// Block-diagonal matrix given by index sets (need not be contiguous): each block M[idx, idx] (or
+/// I - M[idx, idx] when `identity_minus`) gets its own dense LU; entries of M outside the blocks
+/// are ignored and indices in no block act as identity rows. With M = A and the region (country)
+/// index sets this factorizes I - A_R (I - A_C) without copying A.
 std::unique_ptr<LinearSolver> make_block_diagonal_lu(const SparseMatrix& M,
                                                      const std::vector<std::vector<Index>>& blocks,
-                                                     const std::string& what);
+                                                     const std::string& what,
+                                                     bool identity_minus = false);
 
 /// Options of the iterative backend.
 struct IterativeOptions {

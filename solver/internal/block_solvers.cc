@@ -10,8 +10,8 @@
 namespace irio::solver {
 namespace {
 
-/// Dense copy of M[idx, idx].
-Matrix gather_block(const SparseMatrix& M, const std::vector<Index>& idx) {
+/// Dense copy of M[idx, idx], or of I - M[idx, idx] when `identity_minus`.
+Matrix gather_block(const SparseMatrix& M, const std::vector<Index>& idx, bool identity_minus) {
   const Index m = static_cast<Index>(idx.size());
   std::vector<Index> pos(static_cast<std::size_t>(M.rows()), -1);
   for (Index k = 0; k < m; ++k) pos[static_cast<std::size_t>(idx[static_cast<std::size_t>(k)])] = k;
@@ -19,19 +19,20 @@ Matrix gather_block(const SparseMatrix& M, const std::vector<Index>& idx) {
   for (Index c = 0; c < m; ++c)
     for (SparseMatrix::InnerIterator it(M, idx[static_cast<std::size_t>(c)]); it; ++it) {
       const Index r = pos[static_cast<std::size_t>(it.row())];
-      if (r >= 0) D(r, c) = it.value();
+      if (r >= 0) D(r, c) = identity_minus ? -it.value() : it.value();
     }
+  if (identity_minus) D.diagonal().array() += 1.0;
   return D;
 }
 
 class BlockDiagonalLu final : public LinearSolver {
  public:
   BlockDiagonalLu(const SparseMatrix& M, const std::vector<std::vector<Index>>& blocks,
-                  const std::string& what)
+                  const std::string& what, bool identity_minus)
       : blocks_(blocks) {
     rcond_ = 1.0;
     for (std::size_t b = 0; b < blocks_.size(); ++b) {
-      lus_.push_back(make_dense_lu(gather_block(M, blocks_[b]), what + " (block " + std::to_string(b) + ")"));
+      lus_.push_back(make_dense_lu(gather_block(M, blocks_[b], identity_minus), what + " (block " + std::to_string(b) + ")"));
       rcond_ = std::min(rcond_, lus_.back()->rcond());
     }
   }
@@ -65,18 +66,7 @@ class BlockJacobi final : public LinearSolver {
   BlockJacobi(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
               const IterativeOptions& opt, const std::string& what)
       : A_(A), opt_(opt), what_(what) {
-    std::vector<int> block_of(static_cast<std::size_t>(A.rows()), -1);
-    for (std::size_t b = 0; b < blocks.size(); ++b)
-      for (Index i : blocks[b]) block_of[static_cast<std::size_t>(i)] = static_cast<int>(b);
-    SparseMatrix ImAD = A;
-    ImAD.prune([&](Index i, Index j, double) {
-      return block_of[static_cast<std::size_t>(i)] == block_of[static_cast<std::size_t>(j)] &&
-             block_of[static_cast<std::size_t>(j)] >= 0;
-    });
-    SparseMatrix I(A.rows(), A.cols());
-    I.setIdentity();
-    ImAD = I - ImAD;
-    precond_ = make_block_diagonal_lu(ImAD, blocks, what);  // gathers I - A_D per block
+    precond_ = make_block_diagonal_lu(A, blocks, what, true);  // I - A[b, b] per block b
   }
   void solve(Matrix& B) const override { run(B, false); }
   void solve_transposed(Matrix& B) const override { run(B, true); }
@@ -122,8 +112,8 @@ class BlockJacobi final : public LinearSolver {
 
 std::unique_ptr<LinearSolver> make_block_diagonal_lu(const SparseMatrix& M,
                                                      const std::vector<std::vector<Index>>& blocks,
-                                                     const std::string& what) {
-  return std::make_unique<BlockDiagonalLu>(M, blocks, what);
+                                                     const std::string& what, bool identity_minus) {
+  return std::make_unique<BlockDiagonalLu>(M, blocks, what, identity_minus);
 }
 
 std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+// irio benchmark: runs irio and the peers' full-inverse method side by side on the same seeded
+// synthetic MRIO, each in its own child process (so peak memory is measured separately), checks
+// that the results agree, and prints time and memory ratios. Not a test: see docs/performance.md.
+//
+//   irio_bench core --regions 49 --sectors 200
+//   irio_bench core --regions 31 --sectors 42
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "bench/bench_tasks.h"
+#include "bench/synthetic_mrio.h"
+
+namespace {
+
+using irio::tables::Matrix;
+
+struct ChildResult {
+  double seconds = 0;
+  double peak_mib = 0;
+  Matrix result;
+  bool ok = false;
+  std::string error;
+};
+
+/// Run `work` in a forked child; it returns the result matrix, which travels through a file.
+ChildResult run_isolated(const std::function<Matrix(double& seconds)>& work, const std::string& tag) {
+  const std::string path = "/tmp/irio_bench_" + std::to_string(getpid()) + "_" + tag + ".bin";
+  pid_t pid = fork();
+  if (pid == 0) {
+    double secs = 0;
+    Matrix m;
+    try {
+      m = work(secs);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "%s failed: %s\n", tag.c_str(), e.what());
+      _exit(3);
+    }
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    std::ofstream f(path, std::ios::binary);
+    const double peak = static_cast<double>(ru.ru_maxrss) / 1024.0;
+    const long long r = m.rows(), c = m.cols();
+    f.write(reinterpret_cast<const char*>(&secs), sizeof secs);
+    f.write(reinterpret_cast<const char*>(&peak), sizeof peak);
+    f.write(reinterpret_cast<const char*>(&r), sizeof r);
+    f.write(reinterpret_cast<const char*>(&c), sizeof c);
+    f.write(reinterpret_cast<const char*>(m.data()), static_cast<std::streamsize>(sizeof(double) * static_cast<std::size_t>(m.size())));
+    f.close();
+    _exit(0);
+  }
+  ChildResult out;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    out.error = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status)) : "exit " + std::to_string(WEXITSTATUS(status));
+    return out;
+  }
+  std::ifstream f(path, std::ios::binary);
+  long long r = 0, c = 0;
+  f.read(reinterpret_cast<char*>(&out.seconds), sizeof out.seconds);
+  f.read(reinterpret_cast<char*>(&out.peak_mib), sizeof out.peak_mib);
+  f.read(reinterpret_cast<char*>(&r), sizeof r);
+  f.read(reinterpret_cast<char*>(&c), sizeof c);
+  out.result.resize(r, c);
+  f.read(reinterpret_cast<char*>(out.result.data()), static_cast<std::streamsize>(sizeof(double) * static_cast<std::size_t>(r * c)));
+  std::remove(path.c_str());
+  out.ok = true;
+  return out;
+}
+
+double max_rel_diff(const Matrix& a, const Matrix& b) {
+  if (a.rows() != b.rows() || a.cols() != b.cols()) return INFINITY;
+  double worst = 0;
+  for (Eigen::Index i = 0; i < a.size(); ++i) {
+    const double x = a.data()[i], y = b.data()[i];
+    if (std::isnan(x) && std::isnan(y)) continue;
+    worst = std::max(worst, std::abs(x - y) / std::max({std::abs(x), std::abs(y), 1e-300}));
+  }
+  return worst;
+}
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: irio_bench TASK [--regions G] [--sectors N] [--countries C] [--seed S] [--skip-baseline]\n"
+               "tasks: %s\n", irio::bench::task_names().c_str());
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return usage();
+  const std::string task = argv[1];
+  irio::bench::SyntheticSpec spec;
+  bool skip_baseline = false;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> int {
+      if (i + 1 >= argc) { std::fprintf(stderr, "%s needs a value\n", a.c_str()); std::exit(2); }
+      return std::atoi(argv[++i]);
+    };
+    if (a == "--regions") spec.regions = next();
+    else if (a == "--sectors") spec.sectors = next();
+    else if (a == "--countries") spec.countries = next();
+    else if (a == "--seed") spec.seed = static_cast<std::uint32_t>(next());
+    else if (a == "--skip-baseline") skip_baseline = true;
+    else return usage();
+  }
+  const irio::bench::Task* t = irio::bench::find_task(task);
+  if (!t) return usage();
+
+  std::printf("irio_bench %s: %d regions x %d sectors (n = %d), seed %u, %s\n", task.c_str(), spec.regions,
+              spec.sectors, spec.regions * spec.sectors, spec.seed, t->description.c_str());
+  auto irio_res = run_isolated([&](double& secs) {
+    const auto table = irio::bench::make_synthetic_mrio(spec);
+    auto t0 = std::chrono::steady_clock::now();
+    Matrix m = t->run_irio(table);
+    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return m;
+  }, "irio");
+  if (!irio_res.ok) { std::printf("irio run failed (%s)\n", irio_res.error.c_str()); return 1; }
+  std::printf("  %-34s %9.3f s  peak %8.1f MiB\n", "irio", irio_res.seconds, irio_res.peak_mib);
+  if (skip_baseline) return 0;
+  auto base = run_isolated([&](double& secs) {
+    const auto table = irio::bench::make_synthetic_mrio(spec);
+    auto t0 = std::chrono::steady_clock::now();
+    Matrix m = t->run_baseline(table);
+    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return m;
+  }, "baseline");
+  if (!base.ok) { std::printf("baseline failed (%s)\n", base.error.c_str()); return 1; }
+  std::printf("  %-34s %9.3f s  peak %8.1f MiB\n", t->baseline_name.c_str(), base.seconds, base.peak_mib);
+  const double diff = max_rel_diff(irio_res.result, base.result);
+  std::printf("  speed-up %.1fx, peak memory ratio %.3f, max relative difference %.2e (%zu values)\n",
+              base.seconds / irio_res.seconds, irio_res.peak_mib / base.peak_mib, diff,
+              static_cast<std::size_t>(irio_res.result.size()));
+  std::printf("RESULT task=%s n=%d irio_s=%.4f base_s=%.4f speedup=%.2f irio_mib=%.1f base_mib=%.1f mem_ratio=%.3f maxrel=%.2e\n",
+              task.c_str(), spec.regions * spec.sectors, irio_res.seconds, base.seconds,
+              base.seconds / irio_res.seconds, irio_res.peak_mib, base.peak_mib,
+              irio_res.peak_mib / base.peak_mib, diff);
+  return diff <= 1e-10 ? 0 : 1;
+}
