@@ -17,6 +17,8 @@ struct WriteOptions {
   int compression_level = 6;   ///< deflate level for HDF5 datasets (0 = none)
   /// Store Z as CSC when its density is below this, dense (chunked) otherwise.
   double sparse_density_threshold = 0.25;
+  /// Paths that an output must never replace, even with `overwrite` (the command's inputs).
+  std::vector<std::string> inputs;
 };
 
 /// Read an irio HDF5 table. Throws InputError naming the file and dataset when the file is
@@ -35,8 +37,13 @@ void write_tidy_csv(const tables::TidyTable& t, const std::string& path, const W
 void write_tidy_h5(const std::vector<tables::TidyTable>& tables, const std::string& path,
                    const std::string& run, const WriteOptions& opt = {});
 
-/// Write results by extension: ".csv" -> one CSV (several tables are concatenated only if they
-/// share key columns, otherwise one file per table with the table name appended), ".h5" -> HDF5.
+/// Read back the tables of /results/<run> written by write_tidy_h5 (in name order). Throws
+/// InputError naming the file and dataset if the run or a dataset is missing or inconsistent.
+std::vector<tables::TidyTable> read_tidy_h5(const std::string& path, const std::string& run);
+
+/// Write results by extension: ".csv" -> one CSV (several tables are concatenated, with a leading
+/// "table" column, only if they share key and value columns; otherwise one file per table named
+/// <stem>_<table>.csv), ".h5"/".hdf5" -> write_tidy_h5, an existing folder -> <folder>/<table>.csv.
 /// Returns the paths written.
 std::vector<std::string> write_results(const std::vector<tables::TidyTable>& tables,
                                        const std::string& path, const std::string& run,

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+// CSV/TSV tokenizer with file:line:column diagnostics; reads plain and gzip-compressed files.
+#include "io/csv_reader.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "tables/error.h"
+
+namespace irio::io {
+
+namespace {
+
+std::string read_all(const std::string& path) {
+  // gzopen reads uncompressed files transparently as well.
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr)
+    throw InputError("cannot open '" + path + "': " +
+                     (errno != 0 ? std::strerror(errno) : "unknown error"));
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    const int got = gzread(f, buf, sizeof buf);
+    if (got < 0) {
+      int code = 0;
+      std::string msg = gzerror(f, &code);
+      gzclose(f);
+      throw InputError("cannot read '" + path + "': " + msg);
+    }
+    if (got == 0) break;
+    text.append(buf, static_cast<std::size_t>(got));
+  }
+  gzclose(f);
+  return text;
+}
+
+char detect_delimiter(const std::string& text) {
+  std::size_t tabs = 0, commas = 0, semis = 0;
+  bool quoted = false, seen_content = false;
+  for (char ch : text) {
+    if (ch == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch == '\n') {
+      if (seen_content) break;
+      continue;
+    }
+    if (ch != '\r' && ch != ' ') seen_content = true;
+    if (ch == '\t') ++tabs;
+    else if (ch == ',') ++commas;
+    else if (ch == ';') ++semis;
+  }
+  if (tabs > commas) return '\t';
+  if (commas == 0 && semis > 0) return ';';
+  return ',';
+}
+
+std::string trim(const std::string& s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return s.substr(b, e - b);
+}
+
+}  // namespace
+
+bool parse_double(const std::string& s, double& out) {
+  const std::string t = trim(s);
+  if (t.empty()) return false;
+  const char* b = t.data();
+  const char* e = t.data() + t.size();
+  if (*b == '+') ++b;
+  if (b == e || !(std::isdigit(static_cast<unsigned char>(*b)) || *b == '-' || *b == '.')) return false;
+  double v = 0;
+  auto res = std::from_chars(b, e, v);
+  if (res.ec == std::errc::result_out_of_range) {
+    // Subnormal underflow is harmless; overflow is not a usable number.
+    v = std::strtod(std::string(b, e).c_str(), nullptr);
+  } else if (res.ec != std::errc() || res.ptr != e) {
+    return false;
+  }
+  if (!std::isfinite(v)) return false;
+  out = v;
+  return true;
+}
+
+CsvFile parse_csv(const std::string& text, const std::string& path, const CsvOptions& opt) {
+  CsvFile f;
+  f.path = path;
+  f.delimiter = opt.delimiter != '\0' ? opt.delimiter : detect_delimiter(text);
+  const char d = f.delimiter;
+  std::size_t pos = 0, line = 1;
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) pos = 3;  // UTF-8 byte-order mark
+  const std::size_t end = text.size();
+  while (pos < end) {
+    CsvRow row;
+    row.line = line;
+    std::string field;
+    bool field_quoted = false, any_content = false;
+    for (;;) {
+      if (pos >= end) {
+        break;
+      }
+      char ch = text[pos];
+      if (ch == '"' && trim(field).empty() && !field_quoted) {
+        // Quoted field: read to the closing quote; "" is a literal quote.
+        field.clear();
+        field_quoted = true;
+        any_content = true;
+        const std::size_t start_line = line;
+        ++pos;
+        for (;;) {
+          if (pos >= end)
+            throw InputError(path + ":" + std::to_string(start_line) + ":" +
+                             std::to_string(row.fields.size() + 1) +
+                             ": unterminated quoted field");
+          char q = text[pos++];
+          if (q == '"') {
+            if (pos < end && text[pos] == '"') {
+              field.push_back('"');
+              ++pos;
+            } else {
+              break;
+            }
+          } else {
+            if (q == '\n') ++line;
+            field.push_back(q);
+          }
+        }
+        continue;
+      }
+      ++pos;
+      if (ch == d) {
+        row.fields.push_back(field_quoted || !opt.trim ? field : trim(field));
+        field.clear();
+        field_quoted = false;
+        any_content = true;
+        continue;
+      }
+      if (ch == '\n') {
+        ++line;
+        break;
+      }
+      if (ch == '\r') continue;
+      if (field_quoted) {
+        if (ch != ' ' && ch != '\t')
+          throw InputError(path + ":" + std::to_string(line) + ":" +
+                           std::to_string(row.fields.size() + 1) +
+                           ": text after the closing quote of a quoted field");
+        continue;
+      }
+      if (ch != ' ' && ch != '\t') any_content = true;
+      field.push_back(ch);
+    }
+    if (!any_content) continue;  // blank line
+    row.fields.push_back(field_quoted || !opt.trim ? field : trim(field));
+    f.rows.push_back(std::move(row));
+  }
+  return f;
+}
+
+CsvFile read_csv(const std::string& path, const CsvOptions& opt) {
+  return parse_csv(read_all(path), path, opt);
+}
+
+std::string CsvFile::where(std::size_t row, std::size_t col) const {
+  const std::size_t line = row < rows.size() ? rows[row].line : 0;
+  return path + ":" + std::to_string(line) + ":" + std::to_string(col + 1);
+}
+
+const std::string& CsvFile::cell(std::size_t row, std::size_t col) const {
+  const auto& r = rows.at(row);
+  if (col >= r.fields.size())
+    throw InputError(path + ":" + std::to_string(r.line) + ": row has " +
+                     std::to_string(r.fields.size()) + " fields, column " + std::to_string(col + 1) +
+                     " is missing (ragged row)");
+  return r.fields[col];
+}
+
+double CsvFile::number(std::size_t row, std::size_t col, const std::string& what) const {
+  const std::string& s = cell(row, col);
+  double v = 0;
+  if (!parse_double(s, v))
+    throw InputError(where(row, col) + ": non-numeric cell '" + s + "'" +
+                     (what.empty() ? std::string() : " in " + what));
+  return v;
+}
+
+void CsvFile::require_width(std::size_t width, std::size_t first) const {
+  for (std::size_t r = first; r < rows.size(); ++r)
+    if (rows[r].fields.size() != width)
+      throw InputError(path + ":" + std::to_string(rows[r].line) + ": row has " +
+                       std::to_string(rows[r].fields.size()) + " fields, expected " +
+                       std::to_string(width) + " (ragged row)");
+}
+
+}  // namespace irio::io

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// A small CSV/TSV tokenizer (comma, tab or semicolon, auto-detected; quoted fields; CRLF; .gz)
+// whose errors name the file, line and column (docs/formats.md).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace irio::io {
+
+/// One record of a delimited file and the 1-based line on which it starts.
+struct CsvRow {
+  std::size_t line = 0;
+  std::vector<std::string> fields;
+};
+
+struct CsvOptions {
+  /// Field separator; '\0' = auto-detect from the first non-empty line (tab if it holds more tabs
+  /// than commas, else semicolon if it holds semicolons but no commas, else comma).
+  char delimiter = '\0';
+  bool trim = true;  ///< strip spaces around unquoted fields
+};
+
+/// A whole delimited file held in memory. Blank lines are skipped (line numbers stay true).
+struct CsvFile {
+  std::string path;
+  char delimiter = ',';
+  std::vector<CsvRow> rows;
+
+  /// "path:line:column" for messages (row and column are 0-based indices into `rows`/fields).
+  std::string where(std::size_t row, std::size_t col) const;
+  /// The field, or throw InputError naming file, line and column if the row is too short.
+  const std::string& cell(std::size_t row, std::size_t col) const;
+  /// Parse a number (decimal, exponent, "inf"/"nan" are rejected as non-numeric text). Throws
+  /// InputError "path:line:col: non-numeric cell 'abc' ..." naming `what` (e.g. "Z").
+  double number(std::size_t row, std::size_t col, const std::string& what = "") const;
+  /// Throw InputError naming file and line for the first row whose width differs from `width`
+  /// ("ragged row"), starting at row `first`.
+  void require_width(std::size_t width, std::size_t first = 0) const;
+};
+
+/// Read a CSV/TSV file, transparently gunzipping ".gz" (and any gzip-compressed file).
+/// Throws InputError for a missing/unreadable file or an unterminated quoted field.
+CsvFile read_csv(const std::string& path, const CsvOptions& opt = {});
+
+/// Tokenize text that is already in memory (`path` is used in messages only).
+CsvFile parse_csv(const std::string& text, const std::string& path, const CsvOptions& opt = {});
+
+/// Parse a whole string as a finite or infinite decimal number; false if it is not one.
+bool parse_double(const std::string& s, double& out);
+
+}  // namespace irio::io

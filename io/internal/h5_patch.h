@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// In-place edits of HDF5 files without exposing hdf5.h: used by the io tests to build broken
+// inputs (and handy when repairing a file by hand). Not part of the public API.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tables/io_table.h"
+
+namespace irio::io::internal {
+
+/// Create an empty HDF5 file (no irio attributes).
+void h5_patch_create_empty(const std::string& file);
+/// Delete the link `object` (a dataset or group path) from `file`.
+void h5_patch_remove(const std::string& file, const std::string& object);
+/// Delete the root attribute `name`.
+void h5_patch_remove_root_attr(const std::string& file, const std::string& name);
+/// Replace (or create) the root integer attribute `name`.
+void h5_patch_root_int_attr(const std::string& file, const std::string& name, std::int64_t value);
+/// Replace (or create) dataset `object` with a dense row-major matrix / vector / string list.
+void h5_patch_matrix(const std::string& file, const std::string& object, const tables::Matrix& M);
+void h5_patch_vector(const std::string& file, const std::string& object, const std::vector<double>& v);
+void h5_patch_strings(const std::string& file, const std::string& object, const std::vector<std::string>& v);
+
+}  // namespace irio::io::internal

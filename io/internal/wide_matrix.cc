@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// Reading labelled wide matrices with file:line:column diagnostics.
+#include "io/internal/wide_matrix.h"
+
+#include "io/csv_reader.h"
+#include "tables/error.h"
+
+namespace irio::io::internal {
+
+namespace {
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? "/" : "") + v[i];
+  return s;
+}
+}  // namespace
+
+std::string WideMatrix::col_name(std::size_t c) const { return join(col_keys.at(c)); }
+std::string WideMatrix::row_name(std::size_t r) const { return join(row_keys.at(r)); }
+
+WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_t header_rows,
+                     const std::string& what) {
+  const CsvFile f = read_csv(path);
+  WideMatrix w;
+  w.path = path;
+  w.index_cols = index_cols;
+  w.header_rows = header_rows;
+  if (f.rows.size() < header_rows)
+    throw InputError(path + ": " + what + " needs " + std::to_string(header_rows) +
+                     " header rows (column labels), found " + std::to_string(f.rows.size()) + " rows");
+  const std::size_t width = f.rows.front().fields.size();
+  if (width <= index_cols)
+    throw InputError(path + ":" + std::to_string(f.rows.front().line) + ": " + what + " has " +
+                     std::to_string(width) + " columns, expected " + std::to_string(index_cols) +
+                     " label columns followed by data columns");
+  std::size_t first_data = header_rows;
+  // pandas writes a row of index names after the header rows: label cells set, data cells empty.
+  if (f.rows.size() > header_rows) {
+    const auto& cand = f.rows[header_rows].fields;
+    bool empty_data = cand.size() <= width;
+    for (std::size_t c = index_cols; c < cand.size() && empty_data; ++c) empty_data = cand[c].empty();
+    if (empty_data) ++first_data;
+  }
+  f.require_width(width, 0);
+  const std::size_t ncols = width - index_cols;
+  w.col_keys.assign(ncols, {});
+  for (std::size_t h = 0; h < header_rows; ++h) {
+    for (std::size_t c = 0; c < index_cols; ++c) w.header_cells.push_back(f.rows[h].fields[c]);
+    for (std::size_t c = 0; c < ncols; ++c) w.col_keys[c].push_back(f.rows[h].fields[index_cols + c]);
+  }
+  const std::size_t nrows = f.rows.size() - first_data;
+  w.values.resize(static_cast<Eigen::Index>(nrows), static_cast<Eigen::Index>(ncols));
+  w.row_keys.reserve(nrows);
+  for (std::size_t r = 0; r < nrows; ++r) {
+    const auto& row = f.rows[first_data + r];
+    w.row_keys.emplace_back(row.fields.begin(), row.fields.begin() + static_cast<long>(index_cols));
+    w.row_lines.push_back(row.line);
+    for (std::size_t c = 0; c < ncols; ++c)
+      w.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) =
+          f.number(first_data + r, index_cols + c, what);
+  }
+  return w;
+}
+
+}  // namespace irio::io::internal

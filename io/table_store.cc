@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: MIT
+// read_table / write_table: the irio HDF5 schema, version 1 (docs/hdf5-schema.md).
+#include "io/table_store.h"
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "io/internal/atomic_output.h"
+#include "io/internal/h5.h"
+#include "io/internal/h5_schema.h"
+#include "irio_version.h"
+#include "tables/error.h"
+
+namespace irio::io {
+
+using namespace internal;
+using tables::Matrix;
+
+namespace {
+
+std::string shape(std::size_t r, std::size_t c) { return std::to_string(r) + " x " + std::to_string(c); }
+
+void write_labels(hid_t file, const tables::IoTable& t, const H5Writer& w) {
+  H5Id g = h5_create_group(file, "labels", w);
+  const auto& L = t.labels;
+  h5_write_strings(g.get(), "regions", L.regions, w);
+  h5_write_strings(g.get(), "sectors", L.sectors, w);
+  h5_write_strings(g.get(), "countries", L.countries, w);
+  std::vector<std::int32_t> kappa(L.country_of_region.begin(), L.country_of_region.end());
+  h5_write_ints(g.get(), "country_of_region", kappa, w);
+  if (!L.fd_categories.empty()) h5_write_strings(g.get(), "fd_categories", L.fd_categories, w);
+  if (!t.va_components.empty()) h5_write_strings(g.get(), "va_components", t.va_components, w);
+  if (!t.export_labels.empty()) h5_write_strings(g.get(), "export_labels", t.export_labels, w);
+  if (!t.import_labels.empty()) h5_write_strings(g.get(), "import_labels", t.import_labels, w);
+}
+
+void write_z(hid_t core, const tables::SparseMatrix& Z, const WriteOptions& opt, const H5Writer& w) {
+  const double n2 = static_cast<double>(Z.rows()) * static_cast<double>(Z.cols());
+  std::int64_t nnz = 0;
+  for (Eigen::Index j = 0; j < Z.outerSize(); ++j)
+    for (tables::SparseMatrix::InnerIterator it(Z, j); it; ++it)
+      if (it.value() != 0.0) ++nnz;
+  const bool sparse = n2 > 0 && static_cast<double>(nnz) / n2 < opt.sparse_density_threshold;
+  if (!sparse) {
+    h5_write_matrix(core, "Z", Matrix(Z), w);
+    return;
+  }
+  // CSC: column j holds data[indptr[j]:indptr[j+1]] at rows indices[...] (scipy.sparse.csc_matrix).
+  std::vector<double> data;
+  std::vector<std::int64_t> indices, indptr{0};
+  data.reserve(static_cast<std::size_t>(nnz));
+  indices.reserve(static_cast<std::size_t>(nnz));
+  for (Eigen::Index j = 0; j < Z.outerSize(); ++j) {
+    for (tables::SparseMatrix::InnerIterator it(Z, j); it; ++it) {
+      if (it.value() == 0.0) continue;
+      data.push_back(it.value());
+      indices.push_back(static_cast<std::int64_t>(it.row()));
+    }
+    indptr.push_back(static_cast<std::int64_t>(data.size()));
+  }
+  H5Id g = h5_create_group(core, "Z", w);
+  h5_write_attr(g.get(), "format", std::string("csc"), w);
+  h5_write_attr(g.get(), "shape", std::vector<std::int64_t>{Z.rows(), Z.cols()}, w);
+  h5_write_doubles(g.get(), "data", data.data(), data.size(), w);
+  h5_write_int64s(g.get(), "indices", indices, w);
+  h5_write_int64s(g.get(), "indptr", indptr, w);
+}
+
+void write_table_body(hid_t file, const tables::IoTable& t, const WriteOptions& opt, const H5Writer& w) {
+  write_schema_header(file, "table", w);
+  h5_write_attr(file, "name", t.meta.name, w);
+  h5_write_attr(file, "year", t.meta.year, w);
+  h5_write_attr(file, "unit", t.meta.unit, w);
+  h5_write_attr(file, "price_basis", t.meta.price_basis, w);
+  h5_write_attr(file, "source", t.meta.source, w);
+  h5_write_attr(file, "history", t.meta.history, w);
+  write_labels(file, t, w);
+  H5Id core = h5_create_group(file, "core", w);
+  write_z(core.get(), t.Z, opt, w);
+  if (t.Y.cols() > 0) h5_write_matrix(core.get(), "Y", t.Y, w);
+  if (t.V.rows() > 0) h5_write_matrix(core.get(), "V", t.V, w);
+  if (t.x.size() > 0) h5_write_doubles(core.get(), "x", t.x.data(), static_cast<std::size_t>(t.x.size()), w);
+  if (t.exports.cols() > 0) h5_write_matrix(core.get(), "exports", t.exports, w);
+  if (t.imports.rows() > 0) h5_write_matrix(core.get(), "imports", t.imports, w);
+  if (t.satellites.empty()) return;
+  H5Id sats = h5_create_group(file, "satellites", w);
+  for (const auto& s : t.satellites) {
+    if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." )
+      throw OutputError(w.file + ": satellite name '" + s.name + "' cannot be an HDF5 group name");
+    H5Id g = h5_create_group(sats.get(), s.name, w);
+    h5_write_strings(g.get(), "stressors", s.stressors, w);
+    h5_write_strings(g.get(), "units", s.units, w);
+    h5_write_matrix(g.get(), "F", s.F, w);
+    if (s.F_Y.cols() > 0) h5_write_matrix(g.get(), "F_Y", s.F_Y, w);
+  }
+}
+
+// ---------------------------------------------------------------- reading
+
+std::vector<std::string> read_labels(hid_t file, const std::string& name, bool required,
+                                     const H5Reader& r) {
+  const std::string path = "/labels/" + name;
+  if (!required && !h5_exists(file, path)) return {};
+  auto v = h5_read_strings(file, path, r);
+  std::set<std::string> seen;
+  for (const auto& s : v) {
+    if (s.empty()) throw InputError(r.file + ": dataset '" + path + "' has an empty label");
+    if (!seen.insert(s).second)
+      throw InputError(r.file + ": dataset '" + path + "' has the duplicate label '" + s + "'");
+  }
+  return v;
+}
+
+Matrix read_matrix_shaped(hid_t file, const std::string& path, std::size_t rows, std::size_t cols,
+                          const std::string& expect, const H5Reader& r) {
+  const auto dims = h5_dims(file, path, r);
+  if (dims.size() != 2 || dims[0] != rows || dims[1] != cols) {
+    std::string got;
+    for (std::size_t i = 0; i < dims.size(); ++i) got += (i ? " x " : "") + std::to_string(dims[i]);
+    throw InputError(r.file + ": dataset '" + path + "' has shape (" + got + "), expected (" +
+                     shape(rows, cols) + ": " + expect + ")");
+  }
+  return h5_read_matrix(file, path, r);
+}
+
+tables::SparseMatrix read_z(hid_t file, std::size_t n, const H5Reader& r) {
+  const std::string path = "/core/Z";
+  if (!h5_exists(file, path)) throw InputError(r.file + ": missing dataset '" + path + "'");
+  const auto nn = static_cast<Eigen::Index>(n);
+  if (!h5_is_group(file, path))
+    return read_matrix_shaped(file, path, n, n, "regions x sectors squared", r).sparseView(0.0, 0.0);
+  H5Id g = h5_open_group(file, path, r);
+  const auto shp = h5_read_ints_attr(g.get(), "shape", r, path);
+  if (shp.size() != 2 || shp[0] != nn || shp[1] != nn)
+    throw InputError(r.file + ": group '" + path + "' (CSC) has a missing or wrong 'shape' attribute, expected (" +
+                     shape(n, n) + ")");
+  const auto data = h5_read_doubles(file, path + "/data", r);
+  const auto indices = h5_read_int64s(file, path + "/indices", r);
+  const auto indptr = h5_read_int64s(file, path + "/indptr", r);
+  if (indptr.size() != n + 1 || indices.size() != data.size() || indptr.front() != 0 ||
+      indptr.back() != static_cast<std::int64_t>(data.size()))
+    throw InputError(r.file + ": dataset '" + path + "/indptr' must have " + std::to_string(n + 1) +
+                     " entries from 0 to len(data) = " + std::to_string(data.size()) +
+                     ", and '" + path + "/indices' as many entries as data");
+  std::vector<Eigen::Triplet<double, std::ptrdiff_t>> trip;
+  trip.reserve(data.size());
+  for (std::size_t j = 0; j < n; ++j) {
+    if (indptr[j + 1] < indptr[j])
+      throw InputError(r.file + ": dataset '" + path + "/indptr' decreases at column " + std::to_string(j));
+    for (auto k = indptr[j]; k < indptr[j + 1]; ++k) {
+      const auto i = indices[static_cast<std::size_t>(k)];
+      if (i < 0 || i >= nn)
+        throw InputError(r.file + ": dataset '" + path + "/indices' has row index " + std::to_string(i) +
+                         " outside [0, " + std::to_string(n) + ")");
+      trip.emplace_back(i, static_cast<std::ptrdiff_t>(j), data[static_cast<std::size_t>(k)]);
+    }
+  }
+  tables::SparseMatrix Z(nn, nn);
+  Z.setFromTriplets(trip.begin(), trip.end());  // duplicate entries are summed
+  return Z;
+}
+
+void check_finite(const Matrix& M, const std::string& path, const tables::Labels& L, bool rows_are_sectors,
+                  const H5Reader& r) {
+  for (Eigen::Index j = 0; j < M.cols(); ++j)
+    for (Eigen::Index i = 0; i < M.rows(); ++i)
+      if (!std::isfinite(M(i, j))) {
+        const auto at = static_cast<std::size_t>(rows_are_sectors ? i : j);
+        std::string where = "row " + std::to_string(i) + ", column " + std::to_string(j);
+        if (at < L.size()) where += " (" + L.describe(at) + ")";
+        throw InputError(r.file + ": dataset '" + path + "' has a non-finite value (" +
+                         std::to_string(M(i, j)) + ") at " + where);
+      }
+}
+
+}  // namespace
+
+tables::IoTable read_table(const std::string& path) {
+  silence_hdf5_errors();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw InputError("table file '" + path + "' does not exist");
+  if (H5Fis_hdf5(path.c_str()) <= 0)
+    throw InputError("'" + path + "' is not an HDF5 file (expected an irio table, see docs/hdf5-schema.md)");
+  H5Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.valid()) throw InputError("cannot open the HDF5 file '" + path + "'");
+  const H5Reader r{path};
+  const hid_t f = file.get();
+  check_schema_header(f, r);
+
+  tables::IoTable t;
+  t.meta.name = h5_read_string_attr(f, "name", r, "/");
+  t.meta.year = h5_read_string_attr(f, "year", r, "/");
+  t.meta.unit = h5_read_string_attr(f, "unit", r, "/");
+  t.meta.price_basis = h5_read_string_attr(f, "price_basis", r, "/");
+  t.meta.source = h5_read_string_attr(f, "source", r, "/");
+  t.meta.history = h5_read_strings_attr(f, "history", r, "/");
+
+  auto& L = t.labels;
+  L.regions = read_labels(f, "regions", true, r);
+  L.sectors = read_labels(f, "sectors", true, r);
+  if (L.regions.empty()) throw InputError(path + ": dataset '/labels/regions' is empty");
+  if (L.sectors.empty()) throw InputError(path + ": dataset '/labels/sectors' is empty");
+  L.countries = read_labels(f, "countries", false, r);
+  if (L.countries.empty()) {
+    L.set_each_region_own_country();
+  } else {
+    const auto kappa = h5_read_int64s(f, "/labels/country_of_region", r);
+    if (kappa.size() != L.regions.size())
+      throw InputError(path + ": dataset '/labels/country_of_region' has " + std::to_string(kappa.size()) +
+                       " entries for " + std::to_string(L.regions.size()) + " regions");
+    for (std::size_t i = 0; i < kappa.size(); ++i) {
+      if (kappa[i] < 0 || kappa[i] >= static_cast<std::int64_t>(L.countries.size()))
+        throw InputError(path + ": dataset '/labels/country_of_region' maps region '" + L.regions[i] +
+                         "' to " + std::to_string(kappa[i]) + ", outside [0, " +
+                         std::to_string(L.countries.size()) + ")");
+      L.country_of_region.push_back(static_cast<int>(kappa[i]));
+    }
+  }
+  L.fd_categories = read_labels(f, "fd_categories", false, r);
+  t.va_components = read_labels(f, "va_components", false, r);
+  t.export_labels = read_labels(f, "export_labels", false, r);
+  t.import_labels = read_labels(f, "import_labels", false, r);
+
+  const std::size_t n = L.size(), gk = t.num_fd_columns();
+  t.Z = read_z(f, n, r);
+  if (gk > 0 || h5_exists(f, "/core/Y"))
+    t.Y = read_matrix_shaped(f, "/core/Y", n, gk, "region-sectors x regions*final-demand categories", r);
+  else
+    t.Y.resize(static_cast<Eigen::Index>(n), 0);
+  if (!t.va_components.empty() || h5_exists(f, "/core/V"))
+    t.V = read_matrix_shaped(f, "/core/V", t.va_components.size(), n, "va_components x region-sectors", r);
+  else
+    t.V.resize(0, static_cast<Eigen::Index>(n));
+  if (h5_exists(f, "/core/x")) {
+    const auto dims = h5_dims(f, "/core/x", r);
+    if (dims.size() != 1 || dims[0] != n)
+      throw InputError(path + ": dataset '/core/x' must be a vector of " + std::to_string(n) + " entries");
+    const auto xv = h5_read_doubles(f, "/core/x", r);
+    t.x = Eigen::Map<const tables::Vector>(xv.data(), static_cast<Eigen::Index>(xv.size()));
+  }
+  if (!t.export_labels.empty() || h5_exists(f, "/core/exports"))
+    t.exports = read_matrix_shaped(f, "/core/exports", n, t.export_labels.size(),
+                                   "region-sectors x export_labels", r);
+  if (!t.import_labels.empty() || h5_exists(f, "/core/imports"))
+    t.imports = read_matrix_shaped(f, "/core/imports", t.import_labels.size(), n,
+                                   "import_labels x region-sectors", r);
+
+  if (h5_is_group(f, "/satellites")) {
+    H5Id sats = h5_open_group(f, "/satellites", r);
+    for (const auto& name : h5_members(sats.get())) {
+      const std::string base = "/satellites/" + name;
+      tables::Satellite s;
+      s.name = name;
+      s.stressors = h5_read_strings(f, base + "/stressors", r);
+      s.units = h5_exists(f, base + "/units") ? h5_read_strings(f, base + "/units", r)
+                                               : std::vector<std::string>(s.stressors.size());
+      if (s.units.size() != s.stressors.size())
+        throw InputError(path + ": dataset '" + base + "/units' has " + std::to_string(s.units.size()) +
+                         " entries for " + std::to_string(s.stressors.size()) + " stressors");
+      s.F = read_matrix_shaped(f, base + "/F", s.stressors.size(), n, "stressors x region-sectors", r);
+      if (h5_exists(f, base + "/F_Y"))
+        s.F_Y = read_matrix_shaped(f, base + "/F_Y", s.stressors.size(), gk,
+                                   "stressors x regions*final-demand categories", r);
+      else
+        s.F_Y.resize(s.F.rows(), 0);
+      check_finite(s.F, base + "/F", L, false, r);
+      check_finite(s.F_Y, base + "/F_Y", L, false, r);
+      t.satellites.push_back(std::move(s));
+    }
+  }
+
+  check_finite(t.Y, "/core/Y", L, true, r);
+  check_finite(t.V, "/core/V", L, false, r);
+  check_finite(t.exports, "/core/exports", L, true, r);
+  check_finite(t.imports, "/core/imports", L, false, r);
+  if (t.x.size() > 0) {
+    check_finite(Matrix(t.x), "/core/x", L, true, r);
+    for (Eigen::Index i = 0; i < t.x.size(); ++i)
+      if (t.x(i) < 0)
+        throw InputError(path + ": dataset '/core/x' has negative gross output " + std::to_string(t.x(i)) +
+                         " at " + L.describe(static_cast<std::size_t>(i)));
+  }
+  t.validate_shapes(path);  // also Z finiteness and the region->country map
+  return t;
+}
+
+void write_table(const tables::IoTable& table, const std::string& path, const WriteOptions& opt) {
+  silence_hdf5_errors();
+  table.validate_shapes("table to write to '" + path + "'");
+  AtomicOutput out(path, opt.overwrite, opt.inputs);
+  {
+    H5Id file(H5Fcreate(out.temp_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
+    if (!file.valid()) throw OutputError("cannot create the HDF5 file '" + out.temp_path() + "'");
+    const H5Writer w{path, opt.compression_level};
+    write_table_body(file.get(), table, opt, w);
+    if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) throw OutputError("cannot flush '" + path + "'");
+  }
+  out.commit();
+}
+
+}  // namespace irio::io

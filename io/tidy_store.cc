@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+// Tidy results: CSV writer (NaN as NA, %.17g) and HDF5 writer/reader under /results/<run>/<table>.
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "io/internal/atomic_output.h"
+#include "io/internal/h5.h"
+#include "io/internal/h5_schema.h"
+#include "io/table_store.h"
+#include "tables/error.h"
+
+namespace fs = std::filesystem;
+
+namespace irio::io {
+
+using namespace internal;
+
+namespace {
+
+std::string csv_field(const std::string& s) {
+  const bool quote = s.find_first_of(",\"\n\r\t") != std::string::npos ||
+                     (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!quote) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
+std::string format_value(double v) {
+  if (std::isnan(v)) return "NA";
+  if (std::isinf(v)) return v > 0 ? "Inf" : "-Inf";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+/// Write rows of one or more tables sharing key columns; `with_table` adds a leading "table" column.
+void write_csv_rows(const std::vector<const tables::TidyTable*>& ts, const std::string& path,
+                    bool with_table, const WriteOptions& opt) {
+  AtomicOutput out(path, opt.overwrite, opt.inputs);
+  {
+    std::ofstream os(out.temp_path(), std::ios::binary);
+    if (!os) throw OutputError("cannot create '" + out.temp_path() + "'");
+    const auto& first = *ts.front();
+    std::string header;
+    if (with_table) header = "table,";
+    for (const auto& k : first.key_columns()) header += csv_field(k) + ",";
+    header += csv_field(first.value_column());
+    os << header << "\n";
+    std::string line;
+    for (const auto* t : ts) {
+      for (std::size_t r = 0; r < t->num_rows(); ++r) {
+        line.clear();
+        if (with_table) line += csv_field(t->name()) + ",";
+        for (std::size_t c = 0; c < t->num_keys(); ++c) line += csv_field(t->key(c, r)) + ",";
+        line += format_value(t->value(r));
+        line += '\n';
+        os << line;
+      }
+    }
+    os.flush();
+    if (!os) throw OutputError("cannot write '" + path + "' (disk full?)");
+  }
+  out.commit();
+}
+
+void check_group_name(const std::string& name, const std::string& what, const std::string& file) {
+  if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")
+    throw OutputError(file + ": " + what + " name '" + name + "' cannot be an HDF5 group name");
+}
+
+void write_one_tidy(hid_t run_group, const tables::TidyTable& t, bool overwrite, const H5Writer& w,
+                    const std::string& run) {
+  check_group_name(t.name(), "result table", w.file);
+  if (H5Lexists(run_group, t.name().c_str(), H5P_DEFAULT) > 0) {
+    if (!overwrite)
+      throw OutputError(w.file + ": /results/" + run + "/" + t.name() +
+                        " exists; use --force (overwrite) to replace it");
+    H5Ldelete(run_group, t.name().c_str(), H5P_DEFAULT);
+  }
+  H5Id g = h5_create_group(run_group, t.name(), w);
+  h5_write_attr(g.get(), "key_columns", t.key_columns(), w);
+  h5_write_attr(g.get(), "value_column", t.value_column(), w);
+  std::set<std::string> used{t.value_column()};
+  for (std::size_t c = 0; c < t.num_keys(); ++c) {
+    const auto& k = t.key_columns()[c];
+    check_group_name(k, "key column", w.file);
+    if (!used.insert(k).second || !used.insert(k + "_levels").second)
+      throw OutputError(w.file + ": result table '" + t.name() + "' has the key column '" + k +
+                        "' twice or clashing with the value column");
+    h5_write_ints(g.get(), k, t.codes(c), w);
+    h5_write_strings(g.get(), k + "_levels", t.levels(c), w);
+  }
+  check_group_name(t.value_column(), "value column", w.file);
+  h5_write_doubles(g.get(), t.value_column(), t.values().data(), t.values().size(), w);
+}
+
+}  // namespace
+
+void write_tidy_csv(const tables::TidyTable& t, const std::string& path, const WriteOptions& opt) {
+  write_csv_rows({&t}, path, false, opt);
+}
+
+void write_tidy_h5(const std::vector<tables::TidyTable>& ts, const std::string& path,
+                   const std::string& run, const WriteOptions& opt) {
+  silence_hdf5_errors();
+  check_group_name(run, "run", path);
+  std::error_code ec;
+  bool append = false;
+  if (fs::exists(path, ec)) {
+    if (H5Fis_hdf5(path.c_str()) > 0) {
+      H5Id probe(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+      append = probe.valid() && has_schema_header(probe.get());
+    }
+    if (!append && !opt.overwrite)
+      throw OutputError("output file '" + path +
+                        "' exists and is not an irio HDF5 file; use --force (overwrite) to replace it");
+  }
+  // Appending rewrites a copy of the file, so it needs no overwrite permission of its own.
+  AtomicOutput out(path, append || opt.overwrite, opt.inputs);
+  {
+    const H5Writer w{path, opt.compression_level};
+    H5Id file;
+    if (append) {
+      fs::copy_file(path, out.temp_path(), fs::copy_options::overwrite_existing, ec);
+      if (ec) throw OutputError("cannot copy '" + path + "' to '" + out.temp_path() + "': " + ec.message());
+      file = H5Id(H5Fopen(out.temp_path().c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose);
+    } else {
+      file = H5Id(H5Fcreate(out.temp_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
+      if (file.valid()) write_schema_header(file.get(), "results", w);
+    }
+    if (!file.valid()) throw OutputError("cannot create the HDF5 file '" + out.temp_path() + "'");
+    H5Id results = H5Lexists(file.get(), "results", H5P_DEFAULT) > 0
+                       ? H5Id(H5Gopen2(file.get(), "results", H5P_DEFAULT), H5Gclose)
+                       : h5_create_group(file.get(), "results", w);
+    H5Id rg = H5Lexists(results.get(), run.c_str(), H5P_DEFAULT) > 0
+                  ? H5Id(H5Gopen2(results.get(), run.c_str(), H5P_DEFAULT), H5Gclose)
+                  : h5_create_group(results.get(), run, w);
+    if (!results.valid() || !rg.valid()) throw OutputError(path + ": cannot open /results/" + run);
+    for (const auto& t : ts) write_one_tidy(rg.get(), t, opt.overwrite, w, run);
+    if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) throw OutputError("cannot flush '" + path + "'");
+  }
+  out.commit();
+}
+
+std::vector<std::string> write_results(const std::vector<tables::TidyTable>& ts, const std::string& path,
+                                       const std::string& run, const WriteOptions& opt) {
+  if (ts.empty()) return {};
+  std::error_code ec;
+  const fs::path p(path);
+  if (fs::is_directory(p, ec)) {
+    // A folder: one CSV per table, named after the table.
+    std::vector<std::string> written;
+    for (const auto& t : ts) {
+      const std::string f = (p / (t.name() + ".csv")).string();
+      write_tidy_csv(t, f, opt);
+      written.push_back(f);
+    }
+    return written;
+  }
+  const std::string ext = p.extension().string();
+  if (ext == ".h5" || ext == ".hdf5") {
+    write_tidy_h5(ts, path, run, opt);
+    return {path};
+  }
+  if (ext != ".csv")
+    throw OutputError("cannot tell the format of '" + path + "': use a .csv or .h5 name, or a folder");
+  bool same_keys = true;
+  for (const auto& t : ts) same_keys = same_keys && t.key_columns() == ts.front().key_columns() &&
+                                       t.value_column() == ts.front().value_column();
+  if (same_keys) {
+    std::vector<const tables::TidyTable*> ptrs;
+    for (const auto& t : ts) ptrs.push_back(&t);
+    write_csv_rows(ptrs, path, ts.size() > 1, opt);
+    return {path};
+  }
+  std::vector<std::string> written;
+  const fs::path stem = p.parent_path() / p.stem();
+  for (const auto& t : ts) {
+    const std::string f = stem.string() + "_" + t.name() + ".csv";
+    write_tidy_csv(t, f, opt);
+    written.push_back(f);
+  }
+  return written;
+}
+
+}  // namespace irio::io
+
+namespace irio::io {
+
+std::vector<tables::TidyTable> read_tidy_h5(const std::string& path, const std::string& run) {
+  silence_hdf5_errors();
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError("results file '" + path + "' does not exist");
+  if (H5Fis_hdf5(path.c_str()) <= 0) throw InputError("'" + path + "' is not an HDF5 file");
+  H5Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.valid()) throw InputError("cannot open the HDF5 file '" + path + "'");
+  const H5Reader r{path};
+  check_schema_header(file.get(), r);
+  const std::string base = "/results/" + run;
+  H5Id rg = h5_open_group(file.get(), base, r);
+  std::vector<tables::TidyTable> out;
+  for (const auto& name : h5_members(rg.get())) {
+    const std::string g = base + "/" + name;
+    H5Id tg = h5_open_group(file.get(), g, r);
+    const auto keys = h5_read_strings_attr(tg.get(), "key_columns", r, g);
+    std::string value_col = h5_read_string_attr(tg.get(), "value_column", r, g);
+    if (value_col.empty()) value_col = "value";
+    tables::TidyTable t(name, keys, value_col);
+    const auto values = h5_read_doubles(file.get(), g + "/" + value_col, r);
+    std::vector<std::vector<std::int64_t>> codes;
+    for (std::size_t c = 0; c < keys.size(); ++c) {
+      t.set_levels(c, h5_read_strings(file.get(), g + "/" + keys[c] + "_levels", r));
+      codes.push_back(h5_read_int64s(file.get(), g + "/" + keys[c], r));
+      if (codes.back().size() != values.size())
+        throw InputError(path + ": dataset '" + g + "/" + keys[c] + "' has " + std::to_string(codes.back().size()) +
+                         " codes for " + std::to_string(values.size()) + " values");
+      for (auto k : codes.back())
+        if (k < 0 || static_cast<std::size_t>(k) >= t.levels(c).size())
+          throw InputError(path + ": dataset '" + g + "/" + keys[c] + "' has the code " + std::to_string(k) +
+                           " outside its " + std::to_string(t.levels(c).size()) + " levels");
+    }
+    t.reserve(values.size());
+    std::vector<std::int32_t> row(keys.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      for (std::size_t c = 0; c < keys.size(); ++c) row[c] = static_cast<std::int32_t>(codes[c][i]);
+      t.add_row_codes(row, values[i]);
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace irio::io

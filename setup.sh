@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Set-up for a fresh Debian 12 machine (run as root): install the missing Debian packages, build
+# irio, then either analyse the bundled WIOD 2011 table (`run`) or run the whole test suite
+# (`test`: Release build + AddressSanitizer/UBSan build, each through CTest).
+set -euo pipefail
+cd "$(dirname "$0")"
+mode="${1:-run}"
+
+packages="build-essential cmake pkg-config libsuitesparse-dev libeigen3-dev libhdf5-dev
+  libboost-test-dev libcli11-dev libopenblas-dev libzip-dev libpugixml-dev libxlsxwriter-dev
+  zlib1g-dev"
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "== installing:$missing"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+fi
+
+jobs="$(nproc)"
+build() {  # build DIR [extra cmake args]
+  local dir="$1"; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DIRIO_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j"$jobs"
+}
+
+case "$mode" in
+  run)
+    build build
+    ./build/irio analyse tables/data/wiod2011.h5 -o out/wiod2011
+    ;;
+  test)
+    build build
+    (cd build && OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs")
+    echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
+    build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIRIO_SANITIZERS="address;undefined" -DIRIO_BUILD_BENCH=OFF
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs" -LE slow)
+    ;;
+  *)
+    echo "usage: bash setup.sh run|test" >&2
+    exit 2
+    ;;
+esac

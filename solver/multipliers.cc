@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+// Output, value-added, income and employment multipliers, simple / Type I / Type II (METHODS §2.1-2.2).
+#include "solver/multipliers.h"
+
+#include <cmath>
+#include <limits>
+#include <memory>
+
+#include "solver/indicator_common.h"
+#include "tables/error.h"
+
+namespace irio::solver {
+
+Vector simple_multipliers(const LeontiefModel& model, const Vector& c) {
+  // METHODS §2.2: m_c' = c'L, one transposed solve.
+  Vector m = multiplier_rows(model, c).col(0);
+  model.mask_inactive(m);
+  return m;
+}
+
+Vector output_multipliers(const LeontiefModel& model) {
+  // METHODS §2.1: m_o' = 1'L (ones only on active sectors; inactive ones are masked anyway).
+  return simple_multipliers(model, Vector::Ones(model.n()));
+}
+
+Vector type1_multipliers(const LeontiefModel& model, const Vector& c) {
+  Vector m = ratio_or_nan(simple_multipliers(model, c), c);  // METHODS §2.2 Type I
+  model.mask_inactive(m);
+  return m;
+}
+
+HouseholdClosure::HouseholdClosure(const LeontiefModel& model, Matrix H_c, Matrix H_R)
+    : model_(model), H_c_(std::move(H_c)), H_R_(std::move(H_R)) {
+  const Index n = model.n();
+  if (H_c_.rows() != n || H_R_.cols() != n || H_R_.rows() != H_c_.cols() || H_c_.cols() == 0)
+    throw InputError("household closure: H_c is " + std::to_string(H_c_.rows()) + " x " +
+                     std::to_string(H_c_.cols()) + " and H_R is " + std::to_string(H_R_.rows()) +
+                     " x " + std::to_string(H_R_.cols()) + ", expected n x H and H x n with n = " +
+                     std::to_string(n));
+  // METHODS §2.1 (2.1) and its Woodbury form: K = I - H_R L H_c.
+  L_Hc_ = model.solve(H_c_);                           // S(H)
+  HR_L_ = model.solve_transposed(H_R_.transpose()).transpose();  // S'(H)
+  const Index H = H_c_.cols();
+  K_ = Matrix::Identity(H, H) - H_R_ * L_Hc_;
+  if (H == 1 && !(K_(0, 0) > 0))
+    throw NumericalError("household closure: k = 1 - h_R' L h_c = " + std::to_string(K_(0, 0)) +
+                         " <= 0, the closed model is not productive (METHODS §2.1)");
+  K_lu_.compute(K_);
+  const double det = K_lu_.determinant();
+  if (!std::isfinite(det) || std::abs(det) < 1e-14)
+    throw NumericalError("household closure: K = I - H_R L H_c is singular (det " +
+                         std::to_string(det) + ")");
+  Kinv_HR_L_ = K_lu_.solve(HR_L_);
+}
+
+Vector HouseholdClosure::closed_row(const Vector& cL) const {
+  // c' Lbar_11 = c'L + (c'L H_c) K^{-1} H_R L
+  Vector r = cL + (cL.transpose() * H_c_ * Kinv_HR_L_).transpose();
+  model_.mask_inactive(r);
+  return r;
+}
+
+Vector HouseholdClosure::household_rows_sum() const {
+  Vector r = Kinv_HR_L_.colwise().sum().transpose();
+  model_.mask_inactive(r);
+  return r;
+}
+
+Vector HouseholdClosure::truncated_output_multipliers() const {
+  // 1'Lbar_11: closed_row of 1'L (one transposed solve).
+  return closed_row(multiplier_rows(model_, Vector::Ones(model_.n())).col(0));
+}
+
+Vector HouseholdClosure::total_output_multipliers() const {
+  return truncated_output_multipliers() + household_rows_sum();
+}
+
+HouseholdMode household_mode_from_string(const std::string& s) {
+  if (s == "national") return HouseholdMode::kNational;
+  if (s == "regional") return HouseholdMode::kRegional;
+  throw InputError("unknown household closure '" + s + "' (expected national or regional)");
+}
+
+HouseholdCoefficients household_coefficients(const LeontiefModel& model, const Vector& income,
+                                             const std::vector<std::string>& categories,
+                                             HouseholdMode mode) {
+  const auto& t = model.table();
+  const auto& lab = model.labels();
+  const Index n = model.n(), G = model.num_regions();
+  const Index K = static_cast<Index>(lab.fd_categories.size());
+  if (income.size() != n) throw InputError("household closure: income vector has the wrong size");
+  if (categories.empty()) throw InputError("household closure: no household final-demand category given");
+  std::vector<Index> cats;
+  for (const auto& c : categories) {
+    const int k = tables::Labels::find(lab.fd_categories, c);
+    if (k < 0) {
+      std::string all;
+      for (const auto& e : lab.fd_categories) all += (all.empty() ? "" : ", ") + e;
+      throw InputError("unknown final-demand category '" + c + "' (table has: " + all + ")");
+    }
+    cats.push_back(k);
+  }
+  const Vector hR = per_unit_output(model, income);
+  HouseholdCoefficients hc;
+  if (mode == HouseholdMode::kNational) {
+    const double total_income = income.sum();
+    if (!(total_income != 0))
+      throw InputError("household closure: total labour income is zero");
+    hc.H_c = Matrix::Zero(n, 1);
+    for (Index r = 0; r < G; ++r)
+      for (Index k : cats) hc.H_c.col(0) += t.Y.col(r * K + k);
+    hc.H_c /= total_income;
+    hc.H_R = hR.transpose();
+  } else {
+    const Index N = model.num_sectors();
+    hc.H_c = Matrix::Zero(n, G);
+    hc.H_R = Matrix::Zero(G, n);
+    for (Index r = 0; r < G; ++r) {
+      const double inc = income.segment(r * N, N).sum();
+      if (!(inc != 0))
+        throw InputError("household closure: labour income of region '" +
+                         lab.regions[static_cast<std::size_t>(r)] + "' is zero");
+      for (Index k : cats) hc.H_c.col(r) += t.Y.col(r * K + k);
+      hc.H_c.col(r) /= inc;
+      hc.H_R.row(r).segment(r * N, N) = hR.segment(r * N, N).transpose();
+    }
+  }
+  for (Index j : model.zero_output()) hc.H_c.row(j).setZero();
+  return hc;
+}
+
+tables::TidyTable multipliers_table(const LeontiefModel& model, const MultiplierOptions& opt,
+                                    Vector* closure_k) {
+  const auto& t = model.table();
+  const Index n = model.n();
+  if (!opt.household_categories.empty() && opt.income.empty())
+    throw InputError("Type II multipliers need a labour-income row (income component or satellite)");
+
+  // Collect every coefficient row and do one block of transposed solves (METHODS §8: S'(k)).
+  std::vector<std::string> names;
+  std::vector<Vector> rows;
+  auto push = [&](const std::string& nm, Vector c) {
+    names.push_back(nm);
+    rows.push_back(std::move(c));
+  };
+  push("output", Vector::Ones(n));
+  push("value_added", model.v());
+  if (opt.va_components)
+    for (Index k = 0; k < t.V.rows(); ++k)
+      push("value_added:" + t.va_components[static_cast<std::size_t>(k)],
+           per_unit_output(model, t.V.row(k).transpose()));
+  Vector w, eps;
+  if (!opt.income.empty()) push("income", per_unit_output(model, w = flow_row(model, opt.income)));
+  if (!opt.employment.empty())
+    push("employment", per_unit_output(model, eps = flow_row(model, opt.employment)));
+
+  Matrix C(n, static_cast<Index>(rows.size()));
+  for (std::size_t i = 0; i < rows.size(); ++i) C.col(static_cast<Index>(i)) = rows[i];
+  for (Index j : model.zero_output()) C.row(j).setZero();
+  const Matrix CL = multiplier_rows(model, C);
+
+  std::unique_ptr<HouseholdClosure> closure;
+  if (!opt.household_categories.empty()) {
+    auto hc = household_coefficients(model, w, opt.household_categories, opt.households);
+    closure = std::make_unique<HouseholdClosure>(model, std::move(hc.H_c), std::move(hc.H_R));
+    if (closure_k) *closure_k = closure->K().diagonal();
+  }
+
+  auto out = make_region_sector_table(model, "multipliers");
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string& nm = names[i];
+    Vector cL = CL.col(static_cast<Index>(i));
+    model.mask_inactive(cL);
+    Vector coef = rows[i];
+    model.mask_inactive(coef);
+    const bool with_types = nm == "income" || nm == "employment";
+    if (nm != "output") add_region_sector_rows(out, model, nm + "_coefficient", coef);
+    add_region_sector_rows(out, model, with_types ? nm + "_simple" : nm, cL);
+    if (with_types) {
+      Vector t1 = ratio_or_nan(cL, rows[i]);
+      model.mask_inactive(t1);
+      add_region_sector_rows(out, model, nm + "_type1", t1);
+      if (closure) {
+        Vector t2 = ratio_or_nan(closure->closed_row(CL.col(static_cast<Index>(i))), rows[i]);
+        model.mask_inactive(t2);
+        add_region_sector_rows(out, model, nm + "_type2", t2);
+      }
+    }
+    if (nm == "output" && closure) {
+      const Vector trunc = closure->closed_row(CL.col(0));
+      add_region_sector_rows(out, model, "output_truncated_closed", trunc);
+      add_region_sector_rows(out, model, "output_total_closed", trunc + closure->household_rows_sum());
+    }
+  }
+  return out;
+}
+
+}  // namespace irio::solver

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+// The list of validation cases, in the order `irio validate` runs them.
+#include "validation/cases.h"
+
+namespace irio::validation {
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> all = [] {
+    std::vector<Case> c;
+    add_multiplier_cases(c);
+    return c;
+  }();
+  return all;
+}
+
+}  // namespace irio::validation

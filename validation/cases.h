@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+// The groups of validation cases (one file each), assembled by cases() in cases.cc.
+#pragma once
+
+#include <vector>
+
+#include "validation/validation.h"
+
+namespace irio::validation {
+
+void add_multiplier_cases(std::vector<Case>& cases);
+
+}  // namespace irio::validation
