@@ -36,8 +36,8 @@ Vector flow_row(const LeontiefModel& model, const std::string& spec) {
   }
   const int q = tables::Labels::find(s->stressors, str);
   if (q < 0)
-    throw InputError("satellite '" + sat + "' has no stressor '" + str + "' (it has: " +
-                     join(s->stressors) + ")");
+    throw InputError("satellite '" + sat + "' has no stressor '" + str +
+                     "' (it has: " + join(s->stressors) + ")");
   return s->F.row(q).transpose();
 }
 

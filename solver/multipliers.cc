@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Output, value-added, income and employment multipliers, simple / Type I / Type II (METHODS §2.1-2.2).
+// Output, value-added, income and employment multipliers, simple / Type I / Type II (METHODS
+// §2.1-2.2).
 #include "solver/multipliers.h"
 
 #include <cmath>
@@ -35,10 +36,10 @@ HouseholdClosure::HouseholdClosure(const LeontiefModel& model, Matrix H_c, Matri
   if (H_c_.rows() != n || H_R_.cols() != n || H_R_.rows() != H_c_.cols() || H_c_.cols() == 0)
     throw InputError("household closure: H_c is " + std::to_string(H_c_.rows()) + " x " +
                      std::to_string(H_c_.cols()) + " and H_R is " + std::to_string(H_R_.rows()) +
-                     " x " + std::to_string(H_R_.cols()) + ", expected n x H and H x n with n = " +
-                     std::to_string(n));
+                     " x " + std::to_string(H_R_.cols()) +
+                     ", expected n x H and H x n with n = " + std::to_string(n));
   // METHODS §2.1 (2.1) and its Woodbury form: K = I - H_R L H_c.
-  L_Hc_ = model.solve(H_c_);                           // S(H)
+  L_Hc_ = model.solve(H_c_);                                     // S(H)
   HR_L_ = model.solve_transposed(H_R_.transpose()).transpose();  // S'(H)
   const Index H = H_c_.cols();
   K_ = Matrix::Identity(H, H) - H_R_ * L_Hc_;
@@ -89,7 +90,8 @@ HouseholdCoefficients household_coefficients(const LeontiefModel& model, const V
   const Index n = model.n(), G = model.num_regions();
   const Index K = static_cast<Index>(lab.fd_categories.size());
   if (income.size() != n) throw InputError("household closure: income vector has the wrong size");
-  if (categories.empty()) throw InputError("household closure: no household final-demand category given");
+  if (categories.empty())
+    throw InputError("household closure: no household final-demand category given");
   std::vector<Index> cats;
   for (const auto& c : categories) {
     const int k = tables::Labels::find(lab.fd_categories, c);
@@ -104,8 +106,7 @@ HouseholdCoefficients household_coefficients(const LeontiefModel& model, const V
   HouseholdCoefficients hc;
   if (mode == HouseholdMode::kNational) {
     const double total_income = income.sum();
-    if (!(total_income != 0))
-      throw InputError("household closure: total labour income is zero");
+    if (!(total_income != 0)) throw InputError("household closure: total labour income is zero");
     hc.H_c = Matrix::Zero(n, 1);
     for (Index r = 0; r < G; ++r)
       for (Index k : cats) hc.H_c.col(0) += t.Y.col(r * K + k);
@@ -134,7 +135,8 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
   const auto& t = model.table();
   const Index n = model.n();
   if (!opt.household_categories.empty() && opt.income.empty())
-    throw InputError("Type II multipliers need a labour-income row (income component or satellite)");
+    throw InputError(
+        "Type II multipliers need a labour-income row (income component or satellite)");
 
   // Collect every coefficient row and do one block of transposed solves (METHODS §8: S'(k)).
   std::vector<std::string> names;
@@ -174,7 +176,10 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
     Vector coef = rows[i];
     model.mask_inactive(coef);
     const bool with_types = nm == "income" || nm == "employment";
-    if (nm != "output") add_region_sector_rows(out, model, nm + "_coefficient", coef);
+    const std::string coef_name = nm.rfind("value_added:", 0) == 0
+                                      ? "value_added_coefficient:" + nm.substr(12)
+                                      : nm + "_coefficient";
+    if (nm != "output") add_region_sector_rows(out, model, coef_name, coef);
     add_region_sector_rows(out, model, with_types ? nm + "_simple" : nm, cL);
     if (with_types) {
       Vector t1 = ratio_or_nan(cL, rows[i]);
@@ -189,7 +194,8 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
     if (nm == "output" && closure) {
       const Vector trunc = closure->closed_row(CL.col(0));
       add_region_sector_rows(out, model, "output_truncated_closed", trunc);
-      add_region_sector_rows(out, model, "output_total_closed", trunc + closure->household_rows_sum());
+      add_region_sector_rows(out, model, "output_total_closed",
+                             trunc + closure->household_rows_sum());
     }
   }
   return out;

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// `irio chains`: three-level production-based decomposition (local / national / international
+// value chains) and NVC / GVC participation (METHODS §5.2, eq. 5.1; WWYZ §4.1 on country tables).
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "io/table_store.h"
+#include "solver/gvc/country_map.h"
+#include "solver/gvc/production.h"
+#include "tables/error.h"
+
+namespace irio::cli {
+
+// Shared by cmd_chains.cc, cmd_trade.cc and cmd_position.cc (declared there).
+namespace gvc_cli {
+
+/// Read a table; with a non-empty `countries` CSV (region,country), replace its region->country map.
+tables::IoTable load_table_with_countries(const std::string& table, const std::string& countries) {
+  tables::IoTable t = io::read_table(table);
+  if (!countries.empty()) {
+    std::ifstream in(countries);
+    if (!in) throw InputError("cannot open the country map '" + countries + "'");
+    solver::gvc::assign_countries(t.labels, solver::gvc::parse_country_map(in, countries), countries);
+  }
+  return t;
+}
+
+/// Progress on stderr, at most every 0.5 s (and at the end).
+ProgressFn stderr_progress() {
+  auto last = std::make_shared<std::chrono::steady_clock::time_point>();
+  return [last](double f, const std::string& stage) {
+    const auto now = std::chrono::steady_clock::now();
+    if (f < 1.0 && now - *last < std::chrono::milliseconds(500)) return;
+    *last = now;
+    std::fprintf(stderr, "  [%3.0f%%] %s\n", 100.0 * f, stage.c_str());
+  };
+}
+
+/// Print how many identity checks passed; list the failures.
+void print_diagnostics(const tables::TidyTable& d) {
+  std::size_t fail = 0;
+  for (std::size_t i = 0; i < d.num_rows(); ++i)
+    if (d.key(3, i) != "true") {
+      ++fail;
+      std::cout << "  identity FAILED: " << d.key(0, i) << " [" << d.key(1, i) << "] residual " << d.value(i)
+                << " > " << d.key(2, i) << "\n";
+    }
+  std::cout << "Identities (METHODS §6.2): " << d.num_rows() - fail << " of " << d.num_rows() << " hold\n";
+}
+
+}  // namespace gvc_cli
+
+namespace {
+
+struct Options {
+  std::string table, output, countries, backend = "auto";
+  bool force = false;
+};
+
+void run(const Options& o) {
+  const tables::IoTable t = gvc_cli::load_table_with_countries(o.table, o.countries);
+  solver::ModelOptions mo;
+  mo.backend = solver::backend_from_string(o.backend);
+  solver::LeontiefModel model(t, mo);
+  solver::gvc::ProductionOptions opt;
+  opt.progress = gvc_cli::stderr_progress();
+  const auto r = solver::gvc::three_level_decomposition(model, opt);
+  std::cout << model.summary().brief_report() << "\n";
+  if (r.exogenous_rest_of_world)
+    std::cout << "Exogenous rest of the world: forward RT/GVC_S/GVC_C and backward GVC_S/GVC_C are not "
+                 "identifiable (reported as NA, status not_available; METHODS §5.5)\n";
+  std::cout << "Participation by region (ratios of sums):\n";
+  std::printf("  %-16s %12s %12s %12s %12s\n", "region", "GVC forward", "GVC backward", "NVC forward",
+              "NVC backward");
+  for (const auto& reg : t.labels.regions) {
+    auto get = [&](const char* ind) { return r.participation.find({"region", reg, "all", ind}); };
+    std::printf("  %-16s %12.4f %12.4f %12.4f %12.4f\n", reg.c_str(), get("gvc_forward"), get("gvc_backward"),
+                get("nvc_forward"), get("nvc_backward"));
+  }
+  gvc_cli::print_diagnostics(r.diagnostics);
+  io::WriteOptions w;
+  w.overwrite = o.force;
+  for (const auto& p : io::write_results({r.terms, r.participation, r.diagnostics}, o.output, "chains", w))
+    std::cout << "wrote " << p << "\n";
+}
+
+CommandRegistrar reg("chains", [](CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand(
+      "chains", "Three-level value-chain decomposition (LOC, NTF, NVC_S, NVC_C, RT, GVC_S, GVC_C) and participation");
+  sub->add_option("table", o->table, "irio HDF5 table")->required();
+  sub->add_option("-o,--output", o->output, "Result file (.csv: one file per table, or .h5)")->required();
+  sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
+  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")->capture_default_str();
+  sub->add_flag("--force", o->force, "Overwrite an existing output file");
+  sub->callback([o] { run(*o); });
+});
+
+}  // namespace
+}  // namespace irio::cli

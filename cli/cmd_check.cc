@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// `irio check table.h5`: the balance report of METHODS §1.3; exit status 3 if it finds an error.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "io/table_store.h"
+#include "tables/balance.h"
+#include "tables/error.h"
+
+namespace irio::cli {
+namespace {
+
+struct CheckArgs {
+  std::string table;
+  tables::BalanceOptions opt;
+};
+
+CommandRegistrar reg("check", [](CLI::App& app) {
+  auto* sub = app.add_subcommand("check", "Balance report (row/column identities, zero or negative output, ...); "
+                                          "exit status 3 on errors");
+  auto a = std::make_shared<CheckArgs>();
+  sub->add_option("table", a->table, "irio HDF5 table")->required();
+  sub->add_option("--rel-tol", a->opt.rel_tol, "Relative mismatch reported as a warning")->capture_default_str();
+  sub->add_option("--error-rel-tol", a->opt.error_rel_tol, "Relative mismatch reported as an error")->capture_default_str();
+  sub->add_option("--min-output-eps", a->opt.min_output_eps, "x_j <= eps * max(x) counts as zero output")->capture_default_str();
+  sub->callback([a] {
+    const auto t = io::read_table(a->table);
+    const auto rep = tables::check_balance(t, a->opt);
+    std::cout << a->table << "\n" << rep.full_report(t.labels);
+    if (rep.status == tables::Severity::kError)
+      throw BalanceError(a->table + ": the balance check found errors (see the report above)");
+  });
+});
+
+}  // namespace
+}  // namespace irio::cli

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// `irio import ceads workbook.xlsx` and `irio import nbs table.csv`: Chinese provincial (CEADs)
+// and national (NBS) tables into irio's HDF5 format (docs/provincial.md).
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "io/ceads_reader.h"
+#include "io/nbs_reader.h"
+#include "io/table_store.h"
+#include "tables/error.h"
+
+namespace irio::cli {
+namespace {
+
+/// The "import" group, created by cli/cmd_import.cc (registered first: entries are sorted by
+/// name); created here if that file is absent.
+CLI::App* import_group(CLI::App& app) {
+  try {
+    return app.get_subcommand("import");
+  } catch (const CLI::Error&) {
+    auto* imp = app.add_subcommand("import", "Import a table into irio's HDF5 format");
+    imp->require_subcommand(1);
+    return imp;
+  }
+}
+
+void write(tables::IoTable& t, const std::string& input, const std::string& output, bool force) {
+  std::error_code ec;
+  if (std::filesystem::equivalent(input, output, ec))
+    throw OutputError(output + ": the output would replace the input");
+  io::WriteOptions opt;
+  opt.overwrite = force;
+  opt.inputs = {input};
+  io::write_table(t, output, opt);
+  std::cout << "wrote " << output << ": " << t.labels.num_regions() << " regions x " << t.labels.num_sectors()
+            << " sectors, " << t.labels.fd_categories.size() << " final-demand categories, "
+            << t.export_labels.size() << " exogenous export columns, " << t.import_labels.size()
+            << " import rows\n";
+}
+
+struct CeadsArgs {
+  std::string input, output, sheet, edition = "auto", country = "CHN";
+  double rel_tol = 1e-6;
+  bool strict = false, force = false;
+};
+
+struct NbsArgs {
+  std::string input, output, convert = "no-reexport", import_rows = "total", region = "CN", country = "CHN";
+  double rel_tol = 1e-8;
+  bool force = false;
+};
+
+CommandRegistrar reg("import.ceads", [](CLI::App& app) {
+  CLI::App* imp = import_group(app);
+
+  auto ca = std::make_shared<CeadsArgs>();
+  auto* c = imp->add_subcommand("ceads", "CEADs China multi-regional IO workbook (.xlsx; 2012, 2017, 2018, 2020 layouts)");
+  c->add_option("workbook", ca->input, "CEADs .xlsx workbook")->required();
+  c->add_option("-o,--output", ca->output, "Output HDF5 table (.h5)")->required();
+  c->add_option("--sheet", ca->sheet, "Sheet to read (default: 'Table_YYYY_English Version', else '2012MRIO')");
+  c->add_option("--edition", ca->edition, "Layout: auto, 2012 or 2017 (2017 also covers 2018/2020)")
+      ->check(CLI::IsMember({"auto", "2012", "2017"}));
+  c->add_option("--country", ca->country, "Country code of the provinces")->capture_default_str();
+  c->add_option("--rel-tol", ca->rel_tol, "Relative tolerance of the table-total checks")->capture_default_str();
+  c->add_flag("--strict", ca->strict, "Fail (exit 3) when a table total disagrees with the data");
+  c->add_flag("-f,--force", ca->force, "Replace an existing output file");
+  c->callback([ca] {
+    io::CeadsOptions o;
+    o.sheet = ca->sheet;
+    o.edition = ca->edition == "2012" ? io::CeadsEdition::k2012
+                : ca->edition == "2017" ? io::CeadsEdition::k2017 : io::CeadsEdition::kAuto;
+    o.country = ca->country;
+    o.rel_tol = ca->rel_tol;
+    o.strict = ca->strict;
+    auto res = io::read_ceads(ca->input, o);
+    std::cout << res.report();
+    write(res.table, ca->input, ca->output, ca->force);
+  });
+
+  auto na = std::make_shared<NbsArgs>();
+  auto* n = imp->add_subcommand("nbs", "NBS national IO table of China (CSV as in data/china_nbs)");
+  n->add_option("table", na->input, "NBS CSV file, e.g. china_2017_149.csv")->required();
+  n->add_option("-o,--output", na->output, "Output HDF5 table (.h5)")->required();
+  n->add_option("--convert", na->convert,
+                "Competitive tables: no-reexport (default, METHODS 5.5), reexport, or none (keep imports "
+                "inside Z, IM as a negative exogenous column)")
+      ->check(CLI::IsMember({"no-reexport", "reexport", "none"}))
+      ->capture_default_str();
+  n->add_option("--import-rows", na->import_rows, "Non-competitive imports as one row 'total' or one per 'product'")
+      ->check(CLI::IsMember({"total", "product"}))
+      ->capture_default_str();
+  n->add_option("--region", na->region, "Region code of the table")->capture_default_str();
+  n->add_option("--country", na->country, "Country code")->capture_default_str();
+  n->add_option("--rel-tol", na->rel_tol, "Relative tolerance of the table's own totals")->capture_default_str();
+  n->add_flag("-f,--force", na->force, "Replace an existing output file");
+  n->callback([na] {
+    std::vector<tables::Finding> findings;
+    io::NbsTable t = io::read_nbs_csv(na->input, &findings, na->rel_tol);
+    std::cout << na->input << ": " << t.n() << " sectors, " << (t.competitive ? "competitive" : "non-competitive")
+              << " imports, final demand " << t.fd_codes.size() << " categories\n";
+    for (const auto& f : findings) std::cout << "  [warning] " << f.check << ": " << f.message << "\n";
+    if (findings.empty()) std::cout << "  all table totals agree with the data\n";
+    if (t.competitive && na->convert != "none") {
+      io::NbsConversionOptions co;
+      co.reexport = na->convert == "reexport";
+      io::NbsConversionReport rep;
+      t = io::to_non_competitive(t, co, &rep);
+      std::cout << "  converted to non-competitive imports by proportionality (" << na->convert << ")";
+      std::cout << (rep.clipped.empty() ? "\n" : ", " + std::to_string(rep.clipped.size()) + " sectors clipped:\n");
+      for (const auto& f : rep.findings) std::cout << "  [warning] " << f.message << "\n";
+    }
+    io::NbsToIoOptions o;
+    o.region = na->region;
+    o.country = na->country;
+    o.import_rows_by_product = na->import_rows == "product";
+    tables::IoTable io_t = io::nbs_to_io_table(t, o);
+    write(io_t, na->input, na->output, na->force);
+  });
+});
+
+}  // namespace
+}  // namespace irio::cli

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// `irio linkages`: backward/forward linkages, Rasmussen-Hirschman indices, key sectors (METHODS
+// §2.5).
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "io/table_store.h"
+#include "solver/linkages.h"
+
+namespace irio::cli {
+namespace {
+
+using solver::Index;
+using solver::Vector;
+
+struct Options {
+  std::string table, output, backend = "auto", forward = "ghosh";
+  bool cv = false, force = false;
+};
+
+void run(const Options& o) {
+  const auto t = io::read_table(o.table);
+  solver::ModelOptions mo;
+  mo.backend = solver::backend_from_string(o.backend);
+  solver::LeontiefModel model(t, mo);
+  solver::LinkageOptions lo;
+  lo.forward = solver::forward_linkage_from_string(o.forward);
+  lo.coefficient_of_variation = o.cv;
+  const auto lk = solver::compute_linkages(model, lo);
+  std::cout << model.summary().brief_report() << "\n";
+  std::size_t counts[4] = {0, 0, 0, 0};
+  std::string keys;
+  for (Index j = 0; j < model.n(); ++j) {
+    if (!model.is_active(j)) continue;
+    const auto c = lk.classes[static_cast<std::size_t>(j)];
+    ++counts[static_cast<int>(c)];
+    if (c == solver::SectorClass::kKey && counts[3] <= 10)
+      keys += "  " + model.labels().describe(static_cast<std::size_t>(j)) + "\n";
+  }
+  std::cout << "Key sectors (U^b > 1 and U^f > 1, forward = " << o.forward << "): " << counts[3]
+            << "; backward-oriented " << counts[2] << ", forward-oriented " << counts[1]
+            << ", weak " << counts[0] << "\n"
+            << keys << (counts[3] > 10 ? "  ...\n" : "");
+  io::WriteOptions w;
+  w.overwrite = o.force;
+  for (const auto& p :
+       io::write_results({solver::linkages_table(model, lk)}, o.output, "linkages", w))
+    std::cout << "wrote " << p << "\n";
+}
+
+CommandRegistrar reg("linkages", [](CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand(
+      "linkages", "Backward/forward linkages, Rasmussen-Hirschman indices, key sectors");
+  sub->add_option("table", o->table, "irio HDF5 table")->required();
+  sub->add_option("-o,--output", o->output, "Result file (.csv or .h5)")->required();
+  sub->add_option("--forward", o->forward, "Forward index for key sectors: ghosh or leontief")
+      ->capture_default_str();
+  sub->add_flag("--cv", o->cv,
+                "Rasmussen coefficient of variation (FULL cost: n solves, streamed)");
+  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")
+      ->capture_default_str();
+  sub->add_flag("--force", o->force, "Overwrite an existing output file");
+  sub->callback([o] { run(*o); });
+});
+
+}  // namespace
+}  // namespace irio::cli

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// `irio trade`: value added in trade (METHODS §3, §5.3): WWZ, KWW, Borin-Mancini, VAX, LTdV at
+// the region or country perimeter.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "io/table_store.h"
+#include "solver/gvc/trade.h"
+#include "tables/error.h"
+
+namespace irio::cli {
+namespace gvc_cli {  // defined in cmd_chains.cc
+tables::IoTable load_table_with_countries(const std::string& table, const std::string& countries);
+ProgressFn stderr_progress();
+void print_diagnostics(const tables::TidyTable& d);
+}  // namespace gvc_cli
+
+namespace {
+
+struct Options {
+  std::string table, output, countries, method = "wwz", perimeter = "region", approach = "source",
+                                         perspective = "exporter", backend = "auto";
+  bool force = false;
+};
+
+void run(const Options& o) {
+  namespace gvc = solver::gvc;
+  if (o.approach != "source" && o.approach != "sink")
+    throw InputError("--approach must be source or sink, got '" + o.approach + "'");
+  if (o.perspective != "exporter" && o.perspective != "world")
+    throw InputError("--perspective must be exporter or world, got '" + o.perspective + "'");
+  const tables::IoTable t = gvc_cli::load_table_with_countries(o.table, o.countries);
+  solver::ModelOptions mo;
+  mo.backend = solver::backend_from_string(o.backend);
+  solver::LeontiefModel model(t, mo);
+  const gvc::TradeContext ctx(model, solver::perimeter_from_string(o.perimeter), gvc_cli::stderr_progress());
+  std::vector<tables::TidyTable> out;
+  tables::TidyTable diag;
+  auto take = [&](const gvc::TradeResult& r) {
+    out.push_back(r.table);
+    if (diag.num_keys() == 0) diag = r.diagnostics;
+    else diag.append(r.diagnostics);
+  };
+  const bool sink = o.approach == "sink";
+  if (o.method == "wwz") {
+    const auto w = gvc::wwz_decomposition(ctx);
+    take(w);
+    take(gvc::wwz_to_kww(ctx, w));
+    take(gvc::dvix_fsr(ctx));
+  } else if (o.method == "kww") {
+    take(gvc::kww_decomposition(ctx));
+  } else if (o.method == "bm") {
+    if (o.perspective == "world") take(gvc::bm_world(ctx, sink));
+    else take(sink ? gvc::bm_exporter_sink(ctx) : gvc::bm_exporter_source(ctx));
+  } else if (o.method == "vax") {
+    take(gvc::vax(ctx));
+    take(gvc::value_added_absorption(ctx));
+  } else if (o.method == "ltdv") {
+    auto l = gvc::ltdv(ctx);
+    take(l.by_exporter);
+    out.push_back(l.by_sector);
+  } else {
+    throw InputError("--method must be wwz, kww, bm, vax or ltdv, got '" + o.method + "'");
+  }
+  out.push_back(diag);
+  std::cout << model.summary().brief_report() << "\n";
+  std::cout << "Perimeter: " << o.perimeter << " (" << ctx.units.size() << " units); gross exports "
+            << ctx.e_star.sum() << "\n";
+  gvc_cli::print_diagnostics(diag);
+  io::WriteOptions w;
+  w.overwrite = o.force;
+  for (const auto& p : io::write_results(out, o.output, "trade_" + o.method, w)) std::cout << "wrote " << p << "\n";
+}
+
+CommandRegistrar reg("trade", [](CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("trade", "Value added in trade: WWZ, KWW, Borin-Mancini, VAX, LTdV");
+  sub->add_option("table", o->table, "irio HDF5 table")->required();
+  sub->add_option("-o,--output", o->output, "Result file (.csv: one file per table, or .h5)")->required();
+  sub->add_option("--method", o->method, "wwz|kww|bm|vax|ltdv")->capture_default_str();
+  sub->add_option("--perimeter", o->perimeter, "region|country: the border that defines exports")
+      ->capture_default_str();
+  sub->add_option("--approach", o->approach, "BM approach: source|sink")->capture_default_str();
+  sub->add_option("--perspective", o->perspective, "BM perspective: exporter|world")->capture_default_str();
+  sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
+  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")->capture_default_str();
+  sub->add_flag("--force", o->force, "Overwrite an existing output file");
+  sub->callback([o] { run(*o); });
+});
+
+}  // namespace
+}  // namespace irio::cli

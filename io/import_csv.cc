@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: MIT
+// Labelled wide CSV import/export of a whole table, and the region->country map reader.
+#include "io/import_csv.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+
+#include "io/csv_reader.h"
+#include "io/internal/atomic_output.h"
+#include "io/internal/table_assembly.h"
+#include "io/internal/wide_matrix.h"
+#include "tables/error.h"
+
+namespace fs = std::filesystem;
+
+namespace irio::io {
+
+using namespace internal;
+using tables::Matrix;
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+/// Layout of a satellite CSV: its leading index columns are those before the first column whose
+/// first header cell is a region of the table; an index column headed "unit" (in any of the first
+/// three rows) holds units, the others are joined by '/' into the stressor name.
+struct SatelliteLayout {
+  std::size_t index_cols = 1;
+  std::vector<std::size_t> name_cols;
+  std::optional<std::size_t> unit_col;
+};
+
+SatelliteLayout satellite_layout(const std::string& path, const tables::Labels& L) {
+  const CsvFile f = read_csv(path);
+  if (f.rows.empty()) throw InputError(path + ": empty satellite file");
+  SatelliteLayout s;
+  const auto& head = f.rows[0].fields;
+  std::size_t c = 0;
+  while (c < head.size() && tables::Labels::find(L.regions, head[c]) < 0) ++c;
+  if (c == 0 || c == head.size())
+    throw InputError(path + ":" + std::to_string(f.rows[0].line) +
+                     ": expected index columns (stressor[, unit]) followed by columns headed by the regions of Z");
+  s.index_cols = c;
+  for (std::size_t k = 0; k < c; ++k) {
+    bool unit = false;
+    for (std::size_t r = 0; r < f.rows.size() && r < 3; ++r)
+      unit = unit || (k < f.rows[r].fields.size() && lower(f.rows[r].fields[k]) == "unit");
+    if (unit && !s.unit_col) s.unit_col = k;
+    else s.name_cols.push_back(k);
+  }
+  if (s.name_cols.empty()) throw InputError(path + ": no stressor column before the data columns");
+  return s;
+}
+
+void read_x(const std::string& path, tables::IoTable& t) {
+  const CsvFile f = read_csv(path);
+  if (f.rows.empty()) throw InputError(path + ": empty file, expected rows region,sector,x");
+  double dummy = 0;
+  const std::size_t first = parse_double(f.cell(0, 2), dummy) ? 0 : 1;  // optional header
+  f.require_width(3, first);
+  const std::size_t n = t.n();
+  t.x = tables::Vector::Constant(static_cast<Eigen::Index>(n), std::numeric_limits<double>::quiet_NaN());
+  std::vector<std::size_t> line_of(n, 0);
+  for (std::size_t r = first; r < f.rows.size(); ++r) {
+    const auto& reg = f.cell(r, 0);
+    const auto& sec = f.cell(r, 1);
+    const int ri = tables::Labels::find(t.labels.regions, reg);
+    const int si = tables::Labels::find(t.labels.sectors, sec);
+    if (ri < 0 || si < 0)
+      throw InputError(f.where(r, ri < 0 ? 0 : 1) + ": " + (ri < 0 ? "region '" + reg : "sector '" + sec) +
+                       "' of x is not a " + (ri < 0 ? "region" : "sector") + " of Z");
+    const auto i = t.labels.index(static_cast<std::size_t>(ri), static_cast<std::size_t>(si));
+    if (line_of[i] != 0)
+      throw InputError(f.where(r, 0) + ": duplicate x entry for " + t.labels.describe(i) + " (also line " +
+                       std::to_string(line_of[i]) + ")");
+    line_of[i] = f.rows[r].line;
+    t.x(static_cast<Eigen::Index>(i)) = f.number(r, 2, "x");
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (line_of[i] == 0) throw InputError(path + ": x has no entry for " + t.labels.describe(i));
+}
+
+// ---------------------------------------------------------------- export helpers
+
+std::string fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+std::string field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos && (s.empty() || (s.front() != ' ' && s.back() != ' ')))
+    return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+class CsvOut {
+ public:
+  CsvOut(const std::string& path, const WriteOptions& opt) : out_(path, opt.overwrite, opt.inputs) {
+    os_.open(out_.temp_path(), std::ios::binary);
+    if (!os_) throw OutputError("cannot create '" + out_.temp_path() + "'");
+  }
+  void row(const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) os_ << (i ? "," : "") << field(cells[i]);
+    os_ << '\n';
+  }
+  void commit() {
+    os_.close();
+    if (!os_) throw OutputError("cannot write '" + out_.path() + "'");
+    out_.commit();
+  }
+
+ private:
+  AtomicOutput out_;
+  std::ofstream os_;
+};
+
+/// Header rows of sector columns (and optional final-demand columns) in pandas' layout.
+void sector_headers(CsvOut& o, const tables::Labels& L, std::size_t lead, bool with_fd,
+                    const std::vector<std::string>& index_names, const std::string& second_name) {
+  std::vector<std::string> r1(lead), r2(lead), r3 = index_names;
+  r1[0] = "region";
+  r2[0] = second_name;
+  for (std::size_t j = 0; j < L.size(); ++j) {
+    r1.push_back(L.region_of(j));
+    r2.push_back(L.sector_of(j));
+  }
+  if (with_fd)
+    for (std::size_t r = 0; r < L.num_regions(); ++r)
+      for (const auto& k : L.fd_categories) {
+        r1.push_back(L.regions[r]);
+        r2.push_back(k);
+      }
+  r3.resize(r1.size());
+  o.row(r1);
+  o.row(r2);
+  o.row(r3);
+}
+
+}  // namespace
+
+tables::IoTable import_csv(const CsvImportOptions& opt) {
+  if (opt.Z.empty()) throw InputError("import csv: the Z file is required");
+  if (opt.Y.empty()) throw InputError("import csv: the Y file is required");
+  const WideMatrix Zw = read_wide(opt.Z, 2, 2, "Z");
+  const WideMatrix Yw = read_wide(opt.Y, 2, 2, "Y");
+  tables::IoTable t = assemble_core(Zw, Yw);
+  t.meta = opt.meta;
+  if (!opt.V.empty()) {
+    const WideMatrix Vw = read_wide(opt.V, 1, 2, "V");
+    t.V = align_sector_columns(Vw, t, "V");
+    for (std::size_t r = 0; r < Vw.row_keys.size(); ++r) {
+      const auto& name = Vw.row_keys[r][0];
+      if (name.empty()) throw InputError(row_where(Vw, r) + ": empty value-added component name");
+      if (tables::Labels::find(t.va_components, name) >= 0)
+        throw InputError(row_where(Vw, r) + ": duplicate value-added component '" + name + "'");
+      t.va_components.push_back(name);
+    }
+  }
+  if (!opt.x.empty()) read_x(opt.x, t);
+  for (const auto& [name, path] : opt.satellites) {
+    if (t.satellite(name) != nullptr) throw InputError("satellite '" + name + "' given twice");
+    const SatelliteLayout lay = satellite_layout(path, t.labels);
+    const WideMatrix Fw = read_wide(path, lay.index_cols, 2, "satellite '" + name + "'");
+    t.satellites.push_back(make_satellite(name, Fw, nullptr, lay.name_cols, lay.unit_col, t));
+  }
+  if (!opt.countries.empty()) read_country_map(opt.countries, t.labels);
+  t.meta.history.push_back("import csv: Z=" + opt.Z + " Y=" + opt.Y + (opt.V.empty() ? "" : " V=" + opt.V) +
+                           (opt.x.empty() ? "" : " x=" + opt.x));
+  t.validate_shapes(opt.Z);
+  return t;
+}
+
+void read_country_map(const std::string& path, tables::Labels& labels) {
+  const CsvFile f = read_csv(path);
+  if (f.rows.empty()) throw InputError(path + ": empty country map, expected rows region,country");
+  const std::size_t first =
+      lower(f.cell(0, 0)) == "region" && lower(f.cell(0, 1)) == "country" ? 1 : 0;
+  f.require_width(2, first);
+  std::vector<std::string> countries;
+  std::vector<int> kappa(labels.num_regions(), -1);
+  std::vector<std::size_t> line_of(labels.num_regions(), 0);
+  for (std::size_t r = first; r < f.rows.size(); ++r) {
+    const auto& reg = f.cell(r, 0);
+    const auto& cty = f.cell(r, 1);
+    const int ri = tables::Labels::find(labels.regions, reg);
+    if (ri < 0) throw InputError(f.where(r, 0) + ": region '" + reg + "' of the country map is not a region of the table");
+    if (cty.empty()) throw InputError(f.where(r, 1) + ": empty country for region '" + reg + "'");
+    const auto ru = static_cast<std::size_t>(ri);
+    if (line_of[ru] != 0)
+      throw InputError(f.where(r, 0) + ": region '" + reg + "' is mapped twice (also line " +
+                       std::to_string(line_of[ru]) + ")");
+    line_of[ru] = f.rows[r].line;
+    int c = tables::Labels::find(countries, cty);
+    if (c < 0) {
+      countries.push_back(cty);
+      c = static_cast<int>(countries.size()) - 1;
+    }
+    kappa[ru] = c;
+  }
+  for (std::size_t r = 0; r < kappa.size(); ++r)
+    if (kappa[r] < 0) throw InputError(path + ": region '" + labels.regions[r] + "' has no country in the map");
+  labels.countries = std::move(countries);
+  labels.country_of_region = std::move(kappa);
+}
+
+std::vector<std::string> export_csv(const tables::IoTable& t, const std::string& dir, const WriteOptions& opt) {
+  if (t.exports.cols() > 0 || t.imports.rows() > 0)
+    throw OutputError("export csv: the table has exogenous exports/imports, which the CSV layout cannot hold yet");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    if (fs::exists(dir, ec)) throw OutputError("export csv: '" + dir + "' exists and is not a folder");
+    fs::create_directories(dir, ec);
+    if (ec) throw OutputError("export csv: cannot create the folder '" + dir + "': " + ec.message());
+  }
+  const auto& L = t.labels;
+  const std::size_t n = L.size();
+  std::vector<std::string> written;
+  auto path = [&](const std::string& f) { return (fs::path(dir) / f).string(); };
+  const Matrix Zd(t.Z);
+  {
+    CsvOut o(path("Z.csv"), opt);
+    sector_headers(o, L, 2, false, {"region", "sector"}, "sector");
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<std::string> row{L.region_of(i), L.sector_of(i)};
+      for (std::size_t j = 0; j < n; ++j) row.push_back(fmt(Zd(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j))));
+      o.row(row);
+    }
+    o.commit();
+    written.push_back(path("Z.csv"));
+  }
+  {
+    CsvOut o(path("Y.csv"), opt);
+    std::vector<std::string> r1{"region", ""}, r2{"category", ""}, r3{"region", "sector"};
+    for (const auto& r : L.regions)
+      for (const auto& k : L.fd_categories) {
+        r1.push_back(r);
+        r2.push_back(k);
+        r3.emplace_back();
+      }
+    o.row(r1);
+    o.row(r2);
+    o.row(r3);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<std::string> row{L.region_of(i), L.sector_of(i)};
+      for (Eigen::Index j = 0; j < t.Y.cols(); ++j) row.push_back(fmt(t.Y(static_cast<Eigen::Index>(i), j)));
+      o.row(row);
+    }
+    o.commit();
+    written.push_back(path("Y.csv"));
+  }
+  if (t.V.rows() > 0) {
+    CsvOut o(path("V.csv"), opt);
+    sector_headers(o, L, 1, false, {"component"}, "sector");
+    for (Eigen::Index k = 0; k < t.V.rows(); ++k) {
+      std::vector<std::string> row{t.va_components[static_cast<std::size_t>(k)]};
+      for (Eigen::Index j = 0; j < t.V.cols(); ++j) row.push_back(fmt(t.V(k, j)));
+      o.row(row);
+    }
+    o.commit();
+    written.push_back(path("V.csv"));
+  }
+  if (t.x.size() > 0) {
+    CsvOut o(path("x.csv"), opt);
+    o.row({"region", "sector", "x"});
+    for (std::size_t i = 0; i < n; ++i) o.row({L.region_of(i), L.sector_of(i), fmt(t.x(static_cast<Eigen::Index>(i)))});
+    o.commit();
+    written.push_back(path("x.csv"));
+  }
+  {
+    CsvOut o(path("countries.csv"), opt);
+    o.row({"region", "country"});
+    for (std::size_t r = 0; r < L.num_regions(); ++r)
+      o.row({L.regions[r], L.countries[static_cast<std::size_t>(L.country_of_region[r])]});
+    o.commit();
+    written.push_back(path("countries.csv"));
+  }
+  for (const auto& s : t.satellites) {
+    const std::string f = path("satellite_" + s.name + ".csv");
+    CsvOut o(f, opt);
+    sector_headers(o, L, 2, s.F_Y.cols() > 0, {"stressor", "unit"}, "sector");
+    for (Eigen::Index k = 0; k < s.F.rows(); ++k) {
+      const auto ku = static_cast<std::size_t>(k);
+      std::vector<std::string> row{s.stressors[ku], s.units[ku]};
+      for (Eigen::Index j = 0; j < s.F.cols(); ++j) row.push_back(fmt(s.F(k, j)));
+      for (Eigen::Index j = 0; j < s.F_Y.cols(); ++j) row.push_back(fmt(s.F_Y(k, j)));
+      o.row(row);
+    }
+    o.commit();
+    written.push_back(f);
+  }
+  return written;
+}
+
+}  // namespace irio::io

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// Import and export of a table as labelled wide CSV files (Z.csv, Y.csv, V.csv, x.csv, satellite
+// CSVs, region->country map); the layouts are described in docs/formats.md.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "io/table_store.h"
+#include "tables/io_table.h"
+
+namespace irio::io {
+
+struct CsvImportOptions {
+  std::string Z;          ///< required: intermediate flows, two header rows, two index columns
+  std::string Y;          ///< required: final demand, columns (region, category)
+  std::string V;          ///< optional: value-added components, one index column
+  std::string x;          ///< optional: gross output (region, sector, x)
+  std::string countries;  ///< optional: region -> country map (region, country)
+  /// Optional satellites as (name, file): index column stressor [+ unit], F then optional F_Y.
+  std::vector<std::pair<std::string, std::string>> satellites;
+  tables::TableMeta meta;  ///< name, year, unit, ... to store
+};
+
+/// Read the CSV files into a table. Rows and columns may come in any order: they are matched
+/// by label and stored region-major (METHODS §0.1). Throws InputError naming the file, line and
+/// label for: ragged rows, non-numeric cells, duplicate labels, Z rows != Z columns, Y or V or
+/// satellite labels that are not those of Z, incomplete region x sector or region x category grids.
+tables::IoTable import_csv(const CsvImportOptions& opt);
+
+/// Write `t` to folder `dir` in the same layout: Z.csv, Y.csv, V.csv (if V has rows), x.csv (if
+/// x is supplied), countries.csv, satellite_<name>.csv. Returns the files written. Exogenous
+/// exports/imports are not written (no CSV layout for them yet): throws OutputError if present.
+std::vector<std::string> export_csv(const tables::IoTable& t, const std::string& dir,
+                                    const WriteOptions& opt = {});
+
+/// Read a region -> country map (columns region,country; header optional) and set
+/// `labels.countries` (in order of first appearance) and `labels.country_of_region`. Throws
+/// InputError naming file and line for an unknown or repeated region, and for a missing region.
+void read_country_map(const std::string& path, tables::Labels& labels);
+
+}  // namespace irio::io

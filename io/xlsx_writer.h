@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// A small RAII writer of .xlsx workbooks over libxlsxwriter: sheets of numbers, strings, booleans.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace irio::io {
+
+struct XlsxWriterOptions {
+  /// Stream rows to disk (libxlsxwriter "constant_memory"): rows must then be written in
+  /// increasing order, and strings are stored inline instead of in the shared-string table.
+  bool constant_memory = false;
+  bool overwrite = false;  ///< replace an existing file
+};
+
+/// Writes one workbook. Nothing appears at `path` until close() succeeds: the workbook is
+/// written to a temporary file next to it and renamed, so an output is never half-written.
+///
+///   XlsxWriter w("out.xlsx");
+///   std::size_t s = w.add_sheet("Data");
+///   w.write_string(s, 0, 0, "x");
+///   w.write_number(s, 1, 0, 3.5);
+///   w.close();
+class XlsxWriter {
+ public:
+  /// Throws OutputError if `path` exists and overwrite is not set, or the file cannot be created.
+  explicit XlsxWriter(const std::string& path, const XlsxWriterOptions& opt = {});
+  ~XlsxWriter();  ///< discards the workbook if close() was not called
+  XlsxWriter(const XlsxWriter&) = delete;
+  XlsxWriter& operator=(const XlsxWriter&) = delete;
+
+  /// Add a worksheet; returns its index. Names follow Excel's rules (<= 31 chars, no []:*?/\).
+  std::size_t add_sheet(const std::string& name);
+  /// 0-based row and column. Non-finite numbers are written as empty cells.
+  void write_number(std::size_t sheet, std::size_t row, std::size_t col, double value);
+  void write_string(std::size_t sheet, std::size_t row, std::size_t col, const std::string& text);
+  void write_boolean(std::size_t sheet, std::size_t row, std::size_t col, bool value);
+  /// Write the file and rename it into place. Throws OutputError on failure.
+  void close();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace irio::io

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// pymrio-compatible satellite accounts computed with solves only (METHODS §2.3).
+#include "solver/footprints.h"
+
+#include "tables/error.h"
+
+namespace irio::solver {
+
+FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::Satellite& sat,
+                                     const FootprintOptions& opt) {
+  const auto& t = model.table();
+  const Index n = model.n(), G = model.num_regions(), N = model.num_sectors();
+  const Index kF = sat.F.rows();
+  if (sat.F.cols() != n)
+    throw InputError("satellite '" + sat.name + "': F has " + std::to_string(sat.F.cols()) +
+                     " columns, expected " + std::to_string(n));
+  const Index GK = static_cast<Index>(t.num_fd_columns());
+  if (sat.F_Y.cols() != 0 && (sat.F_Y.cols() != GK || sat.F_Y.rows() != kF))
+    throw InputError("satellite '" + sat.name + "': F_Y is " + std::to_string(sat.F_Y.rows()) +
+                     " x " + std::to_string(sat.F_Y.cols()) + ", expected " + std::to_string(kF) +
+                     " x " + std::to_string(GK));
+  if (opt.population.size() != 0) {
+    if (opt.population.size() != G)
+      throw InputError("population has " + std::to_string(opt.population.size()) +
+                       " entries, expected one per region (" + std::to_string(G) + ")");
+    for (Index r = 0; r < G; ++r)
+      if (!(opt.population(r) > 0))
+        throw InputError("population of region '" +
+                         model.labels().regions[static_cast<std::size_t>(r)] +
+                         "' must be positive");
+  }
+  FootprintAccounts a;
+  const Vector xinv = tables::safe_reciprocal(model.x());
+  a.S = sat.F * xinv.asDiagonal();  // S = F x^+ (§2.3)
+  for (Index j : model.zero_output()) a.S.col(j).setZero();
+  if (sat.F_Y.cols() > 0) {
+    const Vector ytot = t.Y.colwise().sum().transpose();
+    a.S_Y = sat.F_Y * tables::safe_reciprocal(ytot).asDiagonal();
+  }
+
+  // One block of transposed solves: columns 0..kF-1 give M' = L'S'; then S restricted to each
+  // region r's columns gives M_r' (kF G more columns).
+  Matrix rhs = Matrix::Zero(n, kF * (1 + G));
+  rhs.leftCols(kF) = a.S.transpose();
+  for (Index r = 0; r < G; ++r)
+    rhs.block(r * N, kF * (1 + r), N, kF) = a.S.transpose().middleRows(r * N, N);
+  const Matrix ML = model.solve_transposed(rhs);
+  a.M = ML.leftCols(kF).transpose();
+
+  // X^d = L Y^d (S(G)); x = L y = X^d 1 (pymrio's x_tot).
+  const Matrix Yd = t.final_demand_by_region();
+  const Matrix Xd = model.solve(Yd);
+  const Vector xL = Xd.rowwise().sum();
+
+  a.D_cba = Matrix::Zero(kF, n);
+  a.D_imp = Matrix::Zero(kF, n);
+  for (Index r = 0; r < G; ++r) {
+    const Matrix Mr = ML.middleCols(kF * (1 + r), kF).transpose();  // (S 1_r-cols) L
+    for (Index s = 0; s < G; ++s)
+      for (Index j = 0; j < N; ++j) {
+        const double y = Yd(s * N + j, r);
+        if (y == 0.0) continue;
+        a.D_cba.col(r * N + j) += a.M.col(s * N + j) * y;
+        a.D_imp.col(r * N + j) += (a.M.col(s * N + j) - Mr.col(s * N + j)) * y;
+      }
+  }
+  a.D_pba = a.S * xL.asDiagonal();
+  Vector x_exp(n);
+  for (Index s = 0; s < G; ++s)
+    x_exp.segment(s * N, N) = xL.segment(s * N, N) - Xd.col(s).segment(s * N, N);
+  a.D_exp = a.S * x_exp.asDiagonal();
+
+  // Regional totals (+ direct final-demand use F_Y for cba and pba, as pymrio does).
+  auto by_region = [&](const Matrix& D) {
+    Matrix R = Matrix::Zero(kF, G);
+    for (Index r = 0; r < G; ++r) R.col(r) = D.middleCols(r * N, N).rowwise().sum();
+    return R;
+  };
+  Matrix FY_reg = Matrix::Zero(kF, G);
+  if (sat.F_Y.cols() > 0) {
+    const Index K = GK / std::max<Index>(G, 1);
+    for (Index r = 0; r < G; ++r) FY_reg.col(r) = sat.F_Y.middleCols(r * K, K).rowwise().sum();
+  }
+  a.D_cba_reg = by_region(a.D_cba) + FY_reg;
+  a.D_pba_reg = by_region(a.D_pba) + FY_reg;
+  a.D_imp_reg = by_region(a.D_imp);
+  a.D_exp_reg = by_region(a.D_exp);
+  if (opt.population.size() != 0) {
+    const auto inv = opt.population.cwiseInverse().asDiagonal();
+    a.D_cba_cap = a.D_cba_reg * inv;
+    a.D_pba_cap = a.D_pba_reg * inv;
+    a.D_imp_cap = a.D_imp_reg * inv;
+    a.D_exp_cap = a.D_exp_reg * inv;
+  }
+  if (opt.downstream) {
+    // M_down = S (G - I)' : row q = (x^-1 L (x o s_q))' - s_q'  (METHODS §2.3, S(k_F)).
+    Matrix B = model.x().asDiagonal() * a.S.transpose();
+    Matrix GS = xinv.asDiagonal() * model.solve(B);
+    a.M_down = (GS - a.S.transpose()).transpose();
+    for (Index j : model.zero_output()) a.M_down.col(j).setZero();
+  }
+  return a;
+}
+
+tables::TidyTable footprints_table(const LeontiefModel& model, const tables::Satellite& sat,
+                                   const FootprintAccounts& acc) {
+  const auto& lab = model.labels();
+  tables::TidyTable t("footprints_" + sat.name, {"region", "sector", "stressor", "account"});
+  t.set_levels(0, lab.regions);
+  t.set_levels(1, lab.sectors);
+  t.set_levels(2, sat.stressors);
+  const Index N = model.num_sectors();
+  auto add_detail = [&](const char* name, const Matrix& D) {
+    if (D.size() == 0) return;
+    const std::int32_t acc_code = t.level(3, name);
+    for (Index q = 0; q < D.rows(); ++q)
+      for (Index j = 0; j < D.cols(); ++j)
+        t.add_row_codes({static_cast<std::int32_t>(j / N), static_cast<std::int32_t>(j % N),
+                         static_cast<std::int32_t>(q), acc_code},
+                        D(q, j));
+  };
+  auto add_region = [&](const char* name, const Matrix& D) {
+    if (D.size() == 0) return;
+    const std::int32_t acc_code = t.level(3, name), all = t.level(1, "(all)");
+    for (Index q = 0; q < D.rows(); ++q)
+      for (Index r = 0; r < D.cols(); ++r)
+        t.add_row_codes({static_cast<std::int32_t>(r), all, static_cast<std::int32_t>(q), acc_code},
+                        D(q, r));
+  };
+  add_detail("S", acc.S);
+  add_detail("M", acc.M);
+  add_detail("M_down", acc.M_down);
+  add_detail("D_cba", acc.D_cba);
+  add_detail("D_pba", acc.D_pba);
+  add_detail("D_imp", acc.D_imp);
+  add_detail("D_exp", acc.D_exp);
+  add_region("D_cba_reg", acc.D_cba_reg);
+  add_region("D_pba_reg", acc.D_pba_reg);
+  add_region("D_imp_reg", acc.D_imp_reg);
+  add_region("D_exp_reg", acc.D_exp_reg);
+  add_region("D_cba_cap", acc.D_cba_cap);
+  add_region("D_pba_cap", acc.D_pba_cap);
+  add_region("D_imp_cap", acc.D_imp_cap);
+  add_region("D_exp_cap", acc.D_exp_cap);
+  return t;
+}
+
+}  // namespace irio::solver

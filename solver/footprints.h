@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// pymrio-compatible satellite accounts: intensities S, S_Y, multipliers M = S L, downstream
+// multipliers M_down = S (G - I)', and the consumption-, production-, import- and export-based
+// accounts per region and per (region, product) (METHODS §2.3).
+#pragma once
+
+#include "solver/leontief_model.h"
+#include "tables/tidy_table.h"
+
+namespace irio::solver {
+
+/// The accounts of one satellite. Shapes: k_F stressors, n region-sectors, G regions, G K
+/// final-demand columns. "Sector detail" columns are (consuming region r, product j), as pymrio's.
+struct FootprintAccounts {
+  Matrix S;                           ///< F x^+ (k_F x n)
+  Matrix S_Y;                         ///< F_Y diag(1'Y)^+ (k_F x G K; 0 x 0 without F_Y)
+  Matrix M;                           ///< S L (k_F x n), S'(k_F)
+  Matrix M_down;                      ///< S (G - I)' (k_F x n), S(k_F) (METHODS §2.3 orientation)
+  Matrix D_cba, D_pba, D_imp, D_exp;  ///< sector detail, k_F x n
+  Matrix D_cba_reg, D_pba_reg, D_imp_reg, D_exp_reg;  ///< by region, k_F x G (cba/pba incl. F_Y)
+  Matrix D_cba_cap, D_pba_cap, D_imp_cap, D_exp_cap;  ///< per capita (empty without population)
+};
+
+struct FootprintOptions {
+  bool downstream = true;  ///< compute M_down (k_F extra solves)
+  Vector population;       ///< G entries; empty: no per-capita accounts
+};
+
+/// Compute every account of `satellite` (must belong to the model's table, or match its shapes).
+/// Formulas (METHODS §2.3), with X^d = L Y^d (S(G)) and the per-region row combinations
+/// M_r = (S restricted to region r's columns) L (S'(k_F G)):
+///   D_cba[:, (r,j)] = sum_s M[:, (s,j)] Y^d[(s,j), r]
+///   D_pba           = S o (L y)'
+///   D_imp[:, (r,j)] = sum_s (M - M_r)[:, (s,j)] Y^d[(s,j), r]
+///   D_exp[:, (s,i)] = S[:, (s,i)] (sum_{r != s} X^d[(s,i), r])
+/// No n x n matrix is formed. Throws InputError for shape mismatches or a bad population.
+FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::Satellite& satellite,
+                                     const FootprintOptions& opt = {});
+
+/// Tidy output: region,sector,stressor,account,value for the sector-level accounts (S, M, M_down,
+/// D_cba, D_pba, D_imp, D_exp) and region,sector="(all)" rows for D_*_reg and D_*_cap.
+tables::TidyTable footprints_table(const LeontiefModel& model, const tables::Satellite& satellite,
+                                   const FootprintAccounts& acc);
+
+}  // namespace irio::solver

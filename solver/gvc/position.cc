@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// Upstreamness, downstreamness, production and GVC lengths, KPWW (METHODS §4.2-§4.4).
+#include "solver/gvc/position.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "solver/gvc/diagnostics.h"
+#include "solver/gvc/trade.h"
+
+namespace irio::solver::gvc {
+
+PositionResult position_and_length(const LeontiefModel& m, const PositionOptions& opt) {
+  const Index n = m.n();
+  const Perimeter p = opt.perimeter;
+  const Vector& v = m.v();
+  PositionResult out;
+  report_progress(opt.progress, 0.0, "position: x = L y");
+  const bool closed = m.table().exports.cols() == 0 && m.table().imports.rows() == 0;
+  Vector y = m.table().final_demand_total();
+  for (Index j = 0; j < n; ++j)
+    if (!m.is_active(j)) y(j) = 0.0;  // zero-output sectors are compressed out (§1.3)
+  Vector x = m.x();
+  if (n > 0 && (x - m.A() * x - y).cwiseAbs().maxCoeff() > 1e-10 * std::max(1.0, x.cwiseAbs().maxCoeff()))
+    x = m.solve(Matrix(y)).col(0);  // supplied x != L y: use L y (§1.3)
+  const SparseMatrix A_F = m.A_across(p);
+
+  // §4.3: U = x^-1 L x (S(1)); D = L'1 (S'(1)).
+  report_progress(opt.progress, 0.3, "position: upstreamness and lengths");
+  const Vector Lx = m.solve(Matrix(x)).col(0);
+  const Vector xinv = tables::safe_reciprocal(x);
+  out.upstreamness = Lx.cwiseProduct(xinv);
+  m.mask_inactive(out.upstreamness);
+
+  // §4.4 forward: V_GVC 1 = v o L_P A_F x; X^v_GVC 1 = v o (L_P L_P A_F x + L_P A_F L x).
+  Matrix C1(n, 3);
+  C1.col(0) = A_F * x;
+  C1.col(1) = A_F * Lx;
+  C1.col(2) = y;
+  C1 = m.local_solve(p, std::move(C1));
+  Matrix C2(n, 2);
+  C2.col(0) = C1.col(0);
+  C2.col(1) = C1.col(2);
+  C2 = m.local_solve(p, std::move(C2));  // L_P L_P A_F x, L_P L_P y
+  const Vector Vrow = v.cwiseProduct(C1.col(0));
+  const Vector Xrow = v.cwiseProduct(C2.col(0) + C1.col(1));
+
+  // §4.4 backward: 1'V_GVC = (v'L_P A_F L) o y'; 1'X^v_GVC = (v'L_P L_P A_F L + v'L_P A_F L L) o y'.
+  const Vector b = m.local_solve_transposed(p, Matrix(v)).col(0);
+  const Vector b2 = m.local_solve_transposed(p, Matrix(b)).col(0);
+  Matrix H(n, 3);
+  H.col(0) = A_F.transpose() * b2;
+  H.col(1) = A_F.transpose() * b;
+  H.col(2) = Vector::Ones(n);
+  H = m.solve_transposed(std::move(H));
+  out.downstreamness = H.col(2);
+  m.mask_inactive(out.downstreamness);
+  const Vector HLL = m.solve_transposed(Matrix(H.col(1))).col(0);
+  const Vector Vcol = H.col(1).cwiseProduct(y);
+  const Vector Xcol = (H.col(0) + HLL).cwiseProduct(y);
+  out.plv_gvc = ratio(Xrow, Vrow);
+  out.ply_gvc = ratio(Xcol, Vcol);
+  out.gvc_position = ratio(out.plv_gvc, out.ply_gvc);
+
+  const auto& lab = m.labels();
+  out.by_sector = tables::TidyTable("position", {"region", "sector", "indicator"});
+  out.by_sector.set_levels(0, lab.regions);
+  out.by_sector.set_levels(1, lab.sectors);
+  const std::vector<std::pair<std::string, const Vector*>> rows{
+      {"upstreamness", &out.upstreamness}, {"downstreamness", &out.downstreamness},
+      {"PLv", &out.upstreamness},          {"PLy", &out.downstreamness},
+      {"PLv_GVC", &out.plv_gvc},           {"PLy_GVC", &out.ply_gvc},
+      {"GVC_position", &out.gvc_position}};
+  out.by_sector.reserve(static_cast<std::size_t>(n) * rows.size());
+  for (Index j = 0; j < n; ++j)
+    for (const auto& [name, vec] : rows)
+      out.by_sector.add_row({lab.region_of(static_cast<std::size_t>(j)), lab.sector_of(static_cast<std::size_t>(j)), name},
+                            (*vec)(j));
+
+  // §4.2 KPWW from the KWW terms: IV = KWW 3, FV = KWW 7-9 (or 7+8).
+  report_progress(opt.progress, 0.7, "position: KPWW");
+  out.by_unit = tables::TidyTable("kpww", {"unit", "indicator"});
+  Diagnostics d(n);
+  if (closed) {  // KPWW needs the KWW terms of a closed world table (§3.2)
+  const TradeContext ctx(m, p);
+  const TradeResult kww = kww_decomposition(ctx);
+  out.diagnostics = kww.diagnostics;
+  out.by_unit.set_levels(0, ctx.units.names);
+  for (Index s = 0; s < ctx.units.size(); ++s) {
+    const double E = kww.cells[0](s, 0) + kww.cells[1](s, 0) + kww.cells[2](s, 0) + kww.cells[3](s, 0) +
+                     kww.cells[4](s, 0) + kww.cells[5](s, 0) + kww.cells[6](s, 0) + kww.cells[7](s, 0) +
+                     kww.cells[8](s, 0);
+    const double IV = kww["DVA_INTrex"](s, 0);
+    const double FV = kww["FVA_FIN"](s, 0) + kww["FVA_INT"](s, 0) + (opt.kpww_fv_excludes_fdc ? 0.0 : kww["FDC"](s, 0));
+    const std::string& un = ctx.units.names[static_cast<std::size_t>(s)];
+    const double iv = ratio(IV, E), fv = ratio(FV, E);
+    out.by_unit.add_row({un, "IV"}, IV);
+    out.by_unit.add_row({un, "FV"}, FV);
+    out.by_unit.add_row({un, "E"}, E);
+    out.by_unit.add_row({un, "kpww_participation"}, iv + fv);
+    out.by_unit.add_row({un, "kpww_position"}, std::log1p(iv) - std::log1p(fv));
+  }
+  }
+
+  // §6.2 identity 22.
+  const std::string sc = std::string("region_sector, perimeter=") + to_string(p);
+  d.check_at_least("22: U >= 1", sc, out.upstreamness, 1.0);
+  d.check_at_least("22: D >= 1", sc, out.downstreamness, 1.0);
+  Vector U0 = out.upstreamness, D0 = out.downstreamness;
+  for (Index j = 0; j < n; ++j) {
+    if (!std::isfinite(U0(j))) U0(j) = 0.0;
+    if (!std::isfinite(D0(j))) D0(j) = 0.0;
+  }
+  const double sx = x.sum();
+  d.check("22: va'U = 1'x", "world", v.cwiseProduct(x).dot(U0) - sx, sx);
+  d.check("22: y'D = 1'x", "world", y.dot(D0) - sx, sx);
+  d.check_vectors("22: v^ L L y^ 1 = v^ L_P L_P y^ 1 + X^v_GVC 1", sc, v.cwiseProduct(Lx),
+                  v.cwiseProduct(C2.col(1)) + Xrow);
+  d.check_at_least("22: PLv_GVC >= 2", sc, out.plv_gvc, 2.0);
+  d.check_at_least("22: PLy_GVC >= 2", sc, out.ply_gvc, 2.0);
+  tables::TidyTable kww_diag = out.diagnostics;
+  out.diagnostics = d.table();
+  if (kww_diag.num_keys() > 0) out.diagnostics.append(kww_diag);
+  report_progress(opt.progress, 1.0, "position: done");
+  return out;
+}
+
+}  // namespace irio::solver::gvc

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// GVC position and length (METHODS §4.2-§4.4): KPWW participation and position, upstreamness,
+// downstreamness, production length PLv / PLy, GVC lengths and the GVC position index.
+#pragma once
+
+#include "solver/gvc/units.h"
+#include "tables/progress.h"
+#include "tables/tidy_table.h"
+
+namespace irio::solver::gvc {
+
+struct PositionOptions {
+  /// Border that defines "GVC" in the lengths and KPWW (WWYZ use the country, §4.4).
+  Perimeter perimeter = Perimeter::kCountry;
+  /// KPWW FV (§4.2, option kpww_fv): foreign content (KWW 7-9, default) or KWW 7+8.
+  bool kpww_fv_excludes_fdc = false;
+  ProgressFn progress;
+};
+
+struct PositionResult {
+  Vector upstreamness;     ///< U = x^-1 L x = PLv (§4.3, §4.4), n; NaN at zero output
+  Vector downstreamness;   ///< D = L'1 = PLy (§4.3), n
+  Vector plv_gvc;          ///< PLv_GVC = X^v_GVC 1 / V_GVC 1 (§4.4), n
+  Vector ply_gvc;          ///< PLy_GVC = 1'X^v_GVC / 1'V_GVC, n
+  Vector gvc_position;     ///< GVCPs = PLv_GVC / PLy_GVC, n
+  /// region,sector,indicator -> value: upstreamness, downstreamness, PLv, PLy, PLv_GVC, PLy_GVC,
+  /// GVC_position.
+  tables::TidyTable by_sector;
+  /// unit,indicator -> value: IV, FV, E, kpww_participation, kpww_position (§4.2).
+  tables::TidyTable by_unit;
+  tables::TidyTable diagnostics;  ///< §6.2 identity 22 (and 16 via KPWW's KWW terms)
+};
+
+/// Cost: S(1) + S'(3) + local solves + the KWW terms (S'(U) + S(U)); no inverse.
+PositionResult position_and_length(const LeontiefModel& model, const PositionOptions& opt = {});
+
+}  // namespace irio::solver::gvc

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+// Three-level production-based decomposition (METHODS §5.2, eq. 5.1; WWYZ §4.1 on country tables).
+#include "solver/gvc/production.h"
+
+#include <cmath>
+#include <limits>
+
+#include "solver/gvc/diagnostics.h"
+#include "tables/error.h"
+
+namespace irio::solver::gvc {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// A_N (same country, other region) and A_F (other country) in one pass over A (METHODS §0.3).
+void split_national_foreign(const LeontiefModel& m, SparseMatrix& A_N, SparseMatrix& A_F) {
+  const auto& lab = m.labels();
+  const Index N = m.num_sectors();
+  A_N = m.A();
+  A_N.prune([&](Index i, Index j, double) {
+    const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
+    return ri != rj && lab.country_of_region[ri] == lab.country_of_region[rj];
+  });
+  A_F = m.A();
+  A_F.prune([&](Index i, Index j, double) {
+    const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
+    return lab.country_of_region[ri] != lab.country_of_region[rj];
+  });
+}
+
+Matrix cols(std::initializer_list<const Vector*> vs, Index n) {
+  Matrix M(n, static_cast<Index>(vs.size()));
+  Index c = 0;
+  for (const Vector* v : vs) M.col(c++) = *v;
+  return M;
+}
+
+}  // namespace
+
+const std::vector<std::string>& production_term_names() {
+  static const std::vector<std::string> names{"LOC", "NTF", "NVC_S", "NVC_C", "RT",
+                                              "GVC_S", "GVC_C", "RT_GVC", "GVC"};
+  return names;
+}
+
+const std::vector<std::string>& production_split_names() {
+  static const std::vector<std::string> names{"RT_a", "RT_b", "GVC_S_a", "GVC_S_b", "GVC_C_a",
+                                              "GVC_C_b", "RT_GVC_a", "RT_GVC_b", "GVC_a", "GVC_b"};
+  return names;
+}
+
+ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
+                                                  const ProductionOptions& opt) {
+  const Index n = m.n();
+  const auto& lab = m.labels();
+  const auto& table = m.table();
+  const Index N = m.num_sectors();
+  ProductionDecomposition out;
+  out.exogenous_rest_of_world = table.exports.cols() > 0 || table.imports.rows() > 0;
+  if (out.exogenous_rest_of_world && lab.num_countries() > 1)
+    throw InputError("three-level decomposition: a table with an exogenous rest of the world "
+                     "(exports columns / imports rows) must have one endogenous country, found " +
+                     std::to_string(lab.num_countries()));
+  report_progress(opt.progress, 0.0, "three-level decomposition: final demand classes");
+
+  // Destination classes of final demand (METHODS §0.2): own region R, same country N, abroad F.
+  const Matrix Yd = table.final_demand_by_region();
+  Vector yR = Vector::Zero(n), yN = Vector::Zero(n), yF = Vector::Zero(n);
+  for (Index i = 0; i < n; ++i) {
+    if (!m.is_active(i)) continue;
+    const auto r = static_cast<std::size_t>(i / N);
+    for (Index t = 0; t < Yd.cols(); ++t) {
+      if (static_cast<std::size_t>(t) == r) yR(i) += Yd(i, t);
+      else if (lab.country_of_region[static_cast<std::size_t>(t)] == lab.country_of_region[r]) yN(i) += Yd(i, t);
+      else yF(i) += Yd(i, t);
+    }
+    if (table.exports.cols() > 0) yF(i) += table.exports.row(i).sum();  // §5.5: y_F := e^F
+  }
+  const Vector yC = yR + yN;
+  const Vector y = yC + yF;
+  const Vector& v = m.v();
+  SparseMatrix A_N, A_F;
+  split_national_foreign(m, A_N, A_F);
+
+  // x = L y (METHODS §4.1: no global solve when the table balances; otherwise solve once).
+  Vector x = m.x();
+  {
+    const Vector r = x - m.A() * x - y;
+    const double scale = std::max(1.0, x.cwiseAbs().maxCoeff());
+    if (r.cwiseAbs().maxCoeff() > 1e-10 * scale) x = m.solve(Matrix(y)).col(0);
+  }
+
+  // ---- Forward (row sums), eq. (5.1) and sub-splits (5.2): R(10) + C(4) local solves.
+  report_progress(opt.progress, 0.1, "three-level decomposition: forward");
+  const Matrix LR1 = m.local_solve(Perimeter::kRegion, cols({&yR, &yN, &yF}, n));
+  const Matrix LC1 = m.local_solve(Perimeter::kCountry, cols({&yC, &yF}, n));
+  const Vector LRyR = LR1.col(0), LCyC = LC1.col(0), LCyF = LC1.col(1);
+  const Vector g1 = A_F * LCyC;          // A_F L_C y_C
+  const Vector g2 = A_F * (x - LCyC);    // A_F (L y - L_C y_C)
+  const Matrix LC2 = m.local_solve(Perimeter::kCountry, cols({&g1, &g2}, n));
+  Matrix R2(n, 7);
+  R2.col(0) = A_N * LRyR;
+  R2.col(1) = A_N * (LCyC - LRyR);
+  R2.col(2) = A_N * LCyF;
+  R2.col(3) = g1;
+  R2.col(4) = g2;
+  R2.col(5) = A_N * LC2.col(0);
+  R2.col(6) = A_N * LC2.col(1);
+  R2 = m.local_solve(Perimeter::kRegion, std::move(R2));
+
+  Matrix& F = out.forward;
+  Matrix& Fs = out.forward_split;
+  F = Matrix::Constant(n, kNumProductionTerms, kNaN);
+  Fs = Matrix::Constant(n, kNumProductionSplits, kNaN);
+  F.col(kLoc) = v.cwiseProduct(LRyR);
+  F.col(kNtf) = v.cwiseProduct(LR1.col(1));
+  F.col(kNvcS) = v.cwiseProduct(R2.col(0));
+  F.col(kNvcC) = v.cwiseProduct(R2.col(1));
+  if (!out.exogenous_rest_of_world) {
+    F.col(kRt) = v.cwiseProduct(LCyF);
+    F.col(kGvcS) = v.cwiseProduct(LC2.col(0));
+    F.col(kGvcC) = v.cwiseProduct(LC2.col(1));
+    Fs.col(kRtA) = v.cwiseProduct(LR1.col(2));
+    Fs.col(kRtB) = v.cwiseProduct(R2.col(2));
+    Fs.col(kGvcSA) = v.cwiseProduct(R2.col(3));
+    Fs.col(kGvcSB) = v.cwiseProduct(R2.col(5));
+    Fs.col(kGvcCA) = v.cwiseProduct(R2.col(4));
+    Fs.col(kGvcCB) = v.cwiseProduct(R2.col(6));
+  } else {
+    // §5.5: exports abroad are exogenous; only RT + GVC (first exit, forward) is identified.
+    F.col(kRtGvc) = v.cwiseProduct(LCyF);
+    Fs.col(kRtGvcA) = v.cwiseProduct(LR1.col(2));
+    Fs.col(kRtGvcB) = v.cwiseProduct(R2.col(2));
+  }
+
+  // ---- Backward (column sums): R'(2) + C'(5) + one blocked global transposed solve.
+  report_progress(opt.progress, 0.5, "three-level decomposition: backward");
+  const Vector a = m.local_solve_transposed(Perimeter::kRegion, Matrix(v)).col(0);   // (v'L_R)'
+  const Vector b = m.local_solve_transposed(Perimeter::kCountry, Matrix(v)).col(0);  // (v'L_C)'
+  const Vector cin = A_N.transpose() * a;
+  const Vector c0 = m.local_solve_transposed(Perimeter::kRegion, Matrix(cin)).col(0);  // (v'L_R A_N L_R)'
+  const Vector& a_M = m.a_M();
+  Matrix H(n, out.exogenous_rest_of_world ? 6 : 4);
+  H.col(0) = A_F.transpose() * b;
+  H.col(1) = A_F.transpose() * a;
+  H.col(3) = cin;
+  Matrix HC = m.local_solve_transposed(Perimeter::kCountry, H.leftCols(4));
+  const Vector c = HC.col(3);                                                       // (v'L_R A_N L_C)'
+  H.col(2) = A_F.transpose() * c;
+  HC.col(2) = m.local_solve_transposed(Perimeter::kCountry, Matrix(H.col(2))).col(0);
+  H.col(3) = v;  // for identity (1.1)
+  Vector amR;
+  if (out.exogenous_rest_of_world) {
+    amR = m.local_solve_transposed(Perimeter::kRegion, Matrix(a_M)).col(0);  // (a_M'L_R)'
+    H.col(4) = a_M;
+    H.col(5) = A_N.transpose() * amR;
+  }
+  const Matrix HL = m.solve_transposed(H);
+
+  Matrix& B = out.backward;
+  Matrix& Bs = out.backward_split;
+  B = Matrix::Constant(n, kNumProductionTerms, kNaN);
+  Bs = Matrix::Constant(n, kNumProductionSplits, kNaN);
+  B.col(kLoc) = a.cwiseProduct(yR);
+  B.col(kNtf) = a.cwiseProduct(yN);
+  B.col(kNvcS) = c0.cwiseProduct(yR);
+  B.col(kNvcC) = c.cwiseProduct(yC) - c0.cwiseProduct(yR);
+  B.col(kRt) = b.cwiseProduct(yF);
+  Bs.col(kRtA) = a.cwiseProduct(yF);
+  Bs.col(kRtB) = c.cwiseProduct(yF);
+  if (!out.exogenous_rest_of_world) {
+    B.col(kGvcS) = HC.col(0).cwiseProduct(yC);
+    B.col(kGvcC) = HL.col(0).cwiseProduct(y) - HC.col(0).cwiseProduct(yC);
+    Bs.col(kGvcSA) = HC.col(1).cwiseProduct(yC);
+    Bs.col(kGvcSB) = HC.col(2).cwiseProduct(yC);
+    Bs.col(kGvcCA) = HL.col(1).cwiseProduct(y) - HC.col(1).cwiseProduct(yC);
+    Bs.col(kGvcCB) = HL.col(2).cwiseProduct(y) - HC.col(2).cwiseProduct(yC);
+  } else {
+    // §5.5: GVC backward = (a_M' L) o y' (includes returned domestic VA); split a/b by
+    // a_M'L = a_M'L_R + a_M'L_R A_N L (A_F = 0).
+    B.col(kGvc) = HL.col(4).cwiseProduct(y);
+    Bs.col(kGvcA) = amR.cwiseProduct(y);
+    Bs.col(kGvcB) = HL.col(5).cwiseProduct(y);
+  }
+  // Value added implied by x = L y (the table's va when its rows balance, §1.3 x_mode).
+  out.va = v.cwiseProduct(x);
+  out.y = y;
+
+  // ---- Diagnostics (§6.2 identities 20-21, 3).
+  report_progress(opt.progress, 0.8, "three-level decomposition: diagnostics");
+  Diagnostics d(n);
+  auto rowsum_finite = [](const Matrix& M) {
+    Vector s = Vector::Zero(M.rows());
+    for (Index j = 0; j < M.cols(); ++j)
+      for (Index i = 0; i < M.rows(); ++i)
+        if (std::isfinite(M(i, j))) s(i) += M(i, j);
+    return s;
+  };
+  d.check_vectors("21: sum of forward terms = va", "region_sector", rowsum_finite(F), out.va);
+  d.check_vectors("21: sum of backward terms = y", "region_sector", rowsum_finite(B), y);
+  d.check_vectors("21: LOC+NTF+NVC_S+NVC_C (forward) = v o L_C y_C", "region_sector",
+                  F.leftCols(4).rowwise().sum(), v.cwiseProduct(LCyC));
+  d.check_vectors("21: LOC+NTF+NVC_S+NVC_C (backward) = (v'L_C) o y_C'", "region_sector",
+                  B.leftCols(4).rowwise().sum(), b.cwiseProduct(yC));
+  const int parents[] = {kRt, kGvcS, kGvcC, kRtGvc, kGvc};
+  for (int p = 0; p < 5; ++p) {
+    const std::string nm = production_term_names()[static_cast<std::size_t>(parents[p])];
+    if (std::isnan(F(0, parents[p])) == false || n == 0)
+      d.check_vectors("21: " + nm + "_a + " + nm + "_b = " + nm + " (forward)", "region_sector",
+                      Fs.col(2 * p) + Fs.col(2 * p + 1), F.col(parents[p]));
+    if (n > 0 && !std::isnan(B(0, parents[p])) && !std::isnan(Bs(0, 2 * p)))
+      d.check_vectors("21: " + nm + "_a + " + nm + "_b = " + nm + " (backward)", "region_sector",
+                      Bs.col(2 * p) + Bs.col(2 * p + 1), B.col(parents[p]));
+  }
+  // 20: backward GVC total = (1' - v'L_C) o y' (by (1.1); with imports a_M'L o y').
+  const Vector gvc_b = out.exogenous_rest_of_world ? Vector(B.col(kGvc))
+                                                   : Vector(B.col(kGvcS) + B.col(kGvcC));
+  Vector nondom = (Vector::Ones(n) - b).cwiseProduct(y);
+  for (Index j = 0; j < n; ++j)
+    if (!m.is_active(j)) nondom(j) = gvc_b(j);
+  d.check_vectors("20: backward GVC = (1' - v'L_C) o y'", "region_sector", gvc_b, nondom);
+  Vector vl = HL.col(3);
+  if (out.exogenous_rest_of_world) vl += HL.col(4);
+  for (Index j = 0; j < n; ++j)
+    if (!m.is_active(j)) vl(j) = 1.0;
+  d.check_vectors(out.exogenous_rest_of_world ? "3: v'L + a_M'L = 1'" : "3: v'L = 1' (1.1)",
+                  "region_sector", vl, Vector::Ones(n));
+  out.diagnostics = d.table();
+
+  // ---- Tidy output.
+  report_progress(opt.progress, 0.9, "three-level decomposition: tidy tables");
+  out.terms = tables::TidyTable("three_level_terms", {"region", "sector", "direction", "term", "status"});
+  auto& T = out.terms;
+  T.set_levels(0, lab.regions);
+  T.set_levels(1, lab.sectors);
+  T.set_levels(2, {"forward", "backward"});
+  std::vector<std::string> all_terms = production_term_names();
+  for (const auto& s : production_split_names()) all_terms.push_back(s);
+  T.set_levels(3, all_terms);
+  T.set_levels(4, {"ok", "not_available"});
+  const std::vector<int> shown = out.exogenous_rest_of_world
+      ? std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc}
+      : std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC};
+  const std::vector<int> shown_split = out.exogenous_rest_of_world
+      ? std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB, kRtGvcA, kRtGvcB, kGvcA, kGvcB}
+      : std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB};
+  T.reserve(static_cast<std::size_t>(n) * 2 * (shown.size() + shown_split.size()));
+  for (int dir = 0; dir < 2; ++dir) {
+    const Matrix& M = dir == 0 ? F : B;
+    const Matrix& Ms = dir == 0 ? Fs : Bs;
+    for (Index i = 0; i < n; ++i) {
+      const auto r = static_cast<std::int32_t>(i / N), s = static_cast<std::int32_t>(i % N);
+      auto add = [&](double val, std::int32_t term_code) {
+        // A term that the table cannot identify is NaN with status not_available.
+        T.add_row_codes({r, s, dir, term_code, std::isnan(val) && m.is_active(i) ? 1 : 0}, val);
+      };
+      for (int t : shown) add(M(i, t), t);
+      for (int t : shown_split) add(Ms(i, t), kNumProductionTerms + t);
+    }
+  }
+
+  // Participation: ratios of sums at region-sector, region and country level (§5.2 indices).
+  out.participation = tables::TidyTable("participation", {"scope", "unit", "sector", "indicator"});
+  auto& P = out.participation;
+  P.set_levels(0, {"region_sector", "region", "country"});
+  P.set_levels(3, {"nvc_forward", "gvc_forward", "nvc_backward", "gvc_backward"});
+  Matrix num(n, 4);
+  num.col(0) = F.col(kNvcS) + F.col(kNvcC);
+  num.col(1) = F.col(kGvcS) + F.col(kGvcC);  // NaN with an exogenous rest of the world
+  num.col(2) = B.col(kNvcS) + B.col(kNvcC);
+  num.col(3) = gvc_b;
+  const std::vector<const Vector*> den{&out.va, &out.va, &y, &y};
+  const char* ind[] = {"nvc_forward", "gvc_forward", "nvc_backward", "gvc_backward"};
+  for (Index i = 0; i < n; ++i)
+    for (int k = 0; k < 4; ++k)
+      P.add_row({"region_sector", lab.region_of(static_cast<std::size_t>(i)),
+                 lab.sector_of(static_cast<std::size_t>(i)), ind[k]},
+                ratio(num(i, k), (*den[static_cast<std::size_t>(k)])(i)));
+  for (Perimeter p : {Perimeter::kRegion, Perimeter::kCountry}) {
+    const Units u = make_units(m, p);
+    const char* scope = p == Perimeter::kRegion ? "region" : "country";
+    Matrix dens(n, 4);
+    for (int k = 0; k < 4; ++k) dens.col(k) = *den[static_cast<std::size_t>(k)];
+    const Matrix sn = sum_rows_by_unit(num, u), sd = sum_rows_by_unit(dens, u);
+    for (Index k2 = 0; k2 < u.size(); ++k2)
+      for (int k = 0; k < 4; ++k)
+        P.add_row({scope, u.names[static_cast<std::size_t>(k2)], "all", ind[k]}, ratio(sn(k2, k), sd(k2, k)));
+  }
+  report_progress(opt.progress, 1.0, "three-level decomposition: done");
+  return out;
+}
+
+}  // namespace irio::solver::gvc

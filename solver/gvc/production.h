@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// Three-level production-based decomposition of value added (METHODS §5.2, eq. 5.1): local,
+// national (inter-regional) and international value chains, forward and backward, with the
+// direct / via-other-regions sub-splits and the NVC / GVC participation indices.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "solver/gvc/units.h"
+#include "tables/progress.h"
+#include "tables/tidy_table.h"
+
+namespace irio::solver::gvc {
+
+/// Terms of (5.1), in output order. kRtGvc and kGvc exist only for tables with an exogenous
+/// rest of the world (§5.5), where RT / GVC_S / GVC_C cannot be separated.
+enum ProductionTerm : int {
+  kLoc = 0, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc, kNumProductionTerms
+};
+/// Sub-splits of (5.2): "a" = direct from the own region, "b" = via other regions of the country.
+enum ProductionSplit : int {
+  kRtA = 0, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB, kRtGvcA, kRtGvcB, kGvcA, kGvcB, kNumProductionSplits
+};
+/// Names used in the tidy output ("LOC", ..., "GVC_C_b"); see docs/value-chains.md.
+const std::vector<std::string>& production_term_names();
+const std::vector<std::string>& production_split_names();
+
+struct ProductionOptions {
+  ProgressFn progress;
+};
+
+/// Result of three_level_decomposition. Matrices are n x terms; entries that a table cannot
+/// identify are NaN and their tidy rows carry status "not_available" (never 0, §8.2 pitfall 7).
+struct ProductionDecomposition {
+  bool exogenous_rest_of_world = false;  ///< the table has exports columns / imports rows
+  Matrix forward;         ///< n x kNumProductionTerms: row sums (by VA origin), sum = va
+  Matrix backward;        ///< n x kNumProductionTerms: column sums (by final producer), sum = y
+  Matrix forward_split;   ///< n x kNumProductionSplits
+  Matrix backward_split;  ///< n x kNumProductionSplits
+  Vector va;              ///< value added v o (L y), n: the table's va when its rows balance
+  Vector y;               ///< final demand y = y_C + y_F (incl. exogenous exports), n
+  /// region,sector,direction,term,status -> value (direction: forward | backward).
+  tables::TidyTable terms;
+  /// scope,unit,sector,indicator -> value; scope region_sector | region | country;
+  /// indicators nvc_forward, gvc_forward, nvc_backward, gvc_backward (ratios of sums).
+  tables::TidyTable participation;
+  tables::TidyTable diagnostics;  ///< §6.2 identities 20-21
+};
+
+/// Decomposition (5.1) of v^ L y^ by row sums (forward) and column sums (backward).
+///
+/// Forward needs only local solves (x replaces L y, which is checked: if (I - A) x != y the model
+/// solves L y once); backward needs local transposed solves and one blocked global transposed
+/// solve (3 to 6 right-hand sides). No inverse is formed. On a country table the result equals
+/// WWYZ (4.1): NTF = NVC_S = NVC_C = 0.
+///
+/// Tables with exogenous exports / imports (§5.5, one endogenous country): y_F := exports;
+/// forward RT + GVC is reported only as the sum RT_GVC (RT, GVC_S, GVC_C not available);
+/// backward GVC (total) = (a_M' L) o y' and RT are identified, GVC_S / GVC_C are not.
+/// Throws InputError for exogenous trade with more than one endogenous country.
+ProductionDecomposition three_level_decomposition(const LeontiefModel& model,
+                                                  const ProductionOptions& opt = {});
+
+}  // namespace irio::solver::gvc

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// Value added in trade (METHODS §3): VBY / VAX (§3.1), KWW 9 terms (§3.2), WWZ 16 terms and the
+// WWZ -> KWW map (§3.3), Borin-Mancini exporter / world, source / sink (§3.4), LTdV (§3.5).
+// Every function takes a TradeContext, so the perimeter (region | country, §5.3) is a choice of
+// the caller.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "solver/gvc/trade_context.h"
+#include "tables/tidy_table.h"
+
+namespace irio::solver::gvc {
+
+/// A trade decomposition: named measures, raw cells and tidy tables.
+struct TradeResult {
+  std::vector<std::string> measures;  ///< term / measure names in output order
+  /// One matrix per measure: n x U (exporter row x importer unit) for bilateral-sector results,
+  /// U x 1 for results by exporting unit.
+  std::vector<Matrix> cells;
+  tables::TidyTable table;        ///< long format; key columns documented per function
+  tables::TidyTable diagnostics;  ///< §6.2 identities 14-19
+  const Matrix& operator[](const std::string& measure) const;
+};
+
+/// VBY = v^ L Y^d by absorbing unit (§3.1, eq. for VBY): region,sector,absorber -> value.
+/// cells: {"VBY"} n x U.
+TradeResult value_added_absorption(const TradeContext& ctx);
+
+/// Johnson-Noguera VAX (§3.1): exporter,importer,indicator -> value with indicators VAX
+/// (bilateral, and importer "all" = VAX_s), GEXP and VAX_ratio (importer "all").
+/// cells: {"VAX"} U x U (exporter x importer), {"GEXP"} U x 1, {"VAX_ratio"} U x 1.
+TradeResult vax(const TradeContext& ctx);
+
+/// KWW (§3.2) nine terms by exporting unit: exporter,term -> value. cells: 9 of U x 1.
+TradeResult kww_decomposition(const TradeContext& ctx);
+
+/// WWZ (§3.3) 16 terms in decompr's names and order: exporter,sector,importer,term -> value.
+/// cells: 16 of n x U. Needs L^{rr} Y^{rs} (own_block_product). Progress through ctx.progress.
+TradeResult wwz_decomposition(const TradeContext& ctx);
+/// The WWZ -> KWW mapping (§3.3, WWZ Table E2, decompr::wwz2kww), cell by cell: 9 of n x U.
+TradeResult wwz_to_kww(const TradeContext& ctx, const TradeResult& wwz);
+/// DViX_Fsr = v^ L_P ESR (§3.3, forward-linkage DVA by origin sector): region,sector,importer.
+TradeResult dvix_fsr(const TradeContext& ctx);
+
+/// Borin-Mancini exporter perspective, source approach (§3.4): 13 measures GEXP, DC, DVA, VAX,
+/// DAVAX, REF, DDC, FC, FVA, FDC, GVC, GVCB, GVCF by exporter,sector,importer,measure.
+/// Needs the diagonal blocks L^{ss} (FVA).
+TradeResult bm_exporter_source(const TradeContext& ctx);
+/// Borin-Mancini exporter perspective, sink approach (§3.4 steps 1-6): GEXP, DC, DVA, VAX, REF,
+/// DDC, FC, FVA, FDC by exporter,sector,importer,measure. Needs L^{ss} plus S(2U) solves.
+TradeResult bm_exporter_sink(const TradeContext& ctx);
+/// Borin-Mancini world perspective (§3.4), `sink` false = source: GEXP, DC, DVA, VAX, REF, DDC,
+/// FC, FVA, FDC by exporter,measure (U x 1 cells). No diagonal blocks needed.
+TradeResult bm_world(const TradeContext& ctx, bool sink);
+
+/// Los-Timmer-de Vries (§3.5): exporter,indicator -> value with GDP, DVA_hem (GDP minus VA of
+/// the extracted world, 2016 AER), DVA (= v^s' L_P^{ss} e^{s*}), and per region-sector the
+/// foreign VA share of final output FVAiO = 1 - d (2015 JRS) in the `by_sector` table.
+struct LtdvResult {
+  TradeResult by_exporter;
+  tables::TidyTable by_sector;  ///< region,sector,indicator (FVAiO) -> value
+};
+LtdvResult ltdv(const TradeContext& ctx);
+
+/// Key label of an exporter row in bilateral tables: the sector name, or "REGION:SECTOR" when
+/// the row's unit (a country at P = C) holds more than one region.
+std::string exporter_sector_label(const TradeContext& ctx, Index row);
+
+}  // namespace irio::solver::gvc

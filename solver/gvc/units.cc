@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// Perimeter units and shared block operations of the value-chain decompositions.
+#include "solver/gvc/units.h"
+
+#include <limits>
+
+namespace irio::solver::gvc {
+
+Units make_units(const LeontiefModel& model, Perimeter p) {
+  const auto& lab = model.labels();
+  Units u;
+  u.perimeter = p;
+  u.names = p == Perimeter::kRegion ? lab.regions : lab.countries;
+  u.rows = model.blocks(p);
+  u.unit_of_row.assign(static_cast<std::size_t>(model.n()), -1);
+  for (std::size_t c = 0; c < u.rows.size(); ++c)
+    for (Index i : u.rows[c]) u.unit_of_row[static_cast<std::size_t>(i)] = static_cast<Index>(c);
+  u.unit_of_region.resize(lab.num_regions());
+  for (std::size_t r = 0; r < lab.num_regions(); ++r)
+    u.unit_of_region[r] = p == Perimeter::kRegion ? static_cast<Index>(r)
+                                                  : static_cast<Index>(lab.country_of_region[r]);
+  return u;
+}
+
+Matrix final_demand_by_unit(const LeontiefModel& model, const Units& u) {
+  const Matrix Yd = model.table().final_demand_by_region();  // n x G
+  Matrix Yu = Matrix::Zero(model.n(), u.size());
+  for (Index r = 0; r < Yd.cols(); ++r) Yu.col(u.unit_of_region[static_cast<std::size_t>(r)]) += Yd.col(r);
+  for (Index j = 0; j < model.n(); ++j)
+    if (!model.is_active(j)) Yu.row(j).setZero();  // zero-output sectors carry no flows (§1.3)
+  return Yu;
+}
+
+Matrix intermediate_by_unit(const LeontiefModel& model, const Units& u) {
+  const SparseMatrix& A = model.A();
+  const Vector& x = model.x();
+  Matrix Zu = Matrix::Zero(model.n(), u.size());
+  for (Index j = 0; j < A.outerSize(); ++j) {
+    const Index c = u.unit(j);
+    for (SparseMatrix::InnerIterator it(A, j); it; ++it) Zu(it.row(), c) += it.value() * x(j);
+  }
+  return Zu;
+}
+
+Matrix off_own_unit(const Matrix& M, const Units& u) {
+  Matrix out = M;
+  for (Index i = 0; i < M.rows(); ++i) out(i, u.unit(i)) = 0.0;
+  return out;
+}
+
+Vector own_unit(const Matrix& M, const Units& u) {
+  Vector out(M.rows());
+  for (Index i = 0; i < M.rows(); ++i) out(i) = M(i, u.unit(i));
+  return out;
+}
+
+Matrix split_by_column_unit(const SparseMatrix& A, const Vector& w, const Units& u) {
+  Matrix F = Matrix::Zero(A.rows(), u.size());
+  for (Index k = 0; k < A.outerSize(); ++k) {
+    const Index c = u.unit(k);
+    const double wk = w(k);
+    if (wk == 0.0) continue;
+    for (SparseMatrix::InnerIterator it(A, k); it; ++it) F(it.row(), c) += it.value() * wk;
+  }
+  return F;
+}
+
+Matrix split_by_column_unit_exporter(const SparseMatrix& A, const Matrix& X, const Units& u) {
+  Matrix F = Matrix::Zero(A.rows(), u.size());
+  for (Index k = 0; k < A.outerSize(); ++k) {
+    const Index c = u.unit(k);
+    for (SparseMatrix::InnerIterator it(A, k); it; ++it)
+      F(it.row(), c) += it.value() * X(k, u.unit(it.row()));
+  }
+  return F;
+}
+
+Matrix place_by_unit(const Vector& w, const Units& u) {
+  Matrix P = Matrix::Zero(w.size(), u.size());
+  for (Index i = 0; i < w.size(); ++i) P(i, u.unit(i)) = w(i);
+  return P;
+}
+
+Matrix sum_rows_by_unit(const Matrix& M, const Units& u) {
+  Matrix S = Matrix::Zero(u.size(), M.cols());
+  for (Index i = 0; i < M.rows(); ++i) S.row(u.unit(i)) += M.row(i);
+  return S;
+}
+
+double ratio(double num, double den) {
+  return den != 0.0 ? num / den : std::numeric_limits<double>::quiet_NaN();
+}
+
+Vector ratio(const Vector& num, const Vector& den) {
+  Vector out(num.size());
+  for (Index i = 0; i < num.size(); ++i) out(i) = ratio(num(i), den(i));
+  return out;
+}
+
+}  // namespace irio::solver::gvc

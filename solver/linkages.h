@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// Backward and forward linkages, Rasmussen-Hirschman normalized indices, key-sector classes and
+// the (opt-in, FULL-cost) Rasmussen coefficient of variation (METHODS §2.5).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "solver/leontief_model.h"
+#include "tables/tidy_table.h"
+
+namespace irio::solver {
+
+/// Which total forward linkage defines the sensitivity of dispersion used for key sectors.
+enum class ForwardLinkage { kGhosh, kLeontief };
+ForwardLinkage forward_linkage_from_string(const std::string& s);
+
+struct LinkageOptions {
+  ForwardLinkage forward = ForwardLinkage::kGhosh;  ///< METHODS §2.5 recommends Ghosh
+  bool coefficient_of_variation = false;            ///< FULL cost: streams every column of L
+  Index cv_block = 256;                             ///< columns of L solved per block for the CV
+};
+
+/// Key-sector class (METHODS §2.5): key (U^b > 1 and U^f > 1), backward-oriented (U^b > 1 >= U^f),
+/// forward-oriented (U^f > 1 >= U^b), weak (both <= 1). Coded 3, 2, 1, 0 in tidy output.
+enum class SectorClass { kWeak = 0, kForward = 1, kBackward = 2, kKey = 3 };
+const char* to_string(SectorClass c);
+
+/// All linkage indicators, n each; zero-output sectors are NaN and excluded from the averages
+/// (n in the normalizations counts active sectors only).
+struct Linkages {
+  Vector direct_backward;           ///< 1'A
+  Vector direct_forward;            ///< B 1
+  Vector total_backward;            ///< 1'L
+  Vector total_forward;             ///< G 1 = x^-1 L x (Ghosh)
+  Vector leontief_row_sum;          ///< L 1 (historical "sensitivity of dispersion")
+  Vector power_of_dispersion;       ///< U^b_j = n (1'L)_j / (1'L 1)
+  Vector sensitivity_ghosh;         ///< U^f_i = n (G 1)_i / (1'G 1)
+  Vector sensitivity_leontief;      ///< n (L 1)_i / (1'L 1)
+  Vector coefficient_of_variation;  ///< V_j (empty unless requested)
+  std::vector<SectorClass> classes;
+};
+
+/// Compute the linkages (METHODS §2.5). Cost: S'(1) + 2 S(1); the CV adds n solves in blocks.
+Linkages compute_linkages(const LeontiefModel& model, const LinkageOptions& opt = {});
+
+/// region,sector,indicator,value (names in docs/indicators.md); the class is "key_sector_class".
+tables::TidyTable linkages_table(const LeontiefModel& model, const Linkages& lk);
+
+}  // namespace irio::solver

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// Grouping (concordance) construction, lookup and concordance matrix.
+#include "tables/grouping.h"
+
+#include <algorithm>
+
+#include "tables/error.h"
+
+namespace irio::tables {
+
+Grouping Grouping::from_pairs(std::string name,
+                              const std::vector<std::pair<std::string, std::string>>& pairs,
+                              const std::string& source) {
+  Grouping g;
+  g.name_ = std::move(name);
+  std::unordered_map<std::string, int> group_pos;
+  for (const auto& [member, group] : pairs) {
+    if (member.empty())
+      throw InputError(source + ": grouping '" + g.name_ + "' has an empty member label");
+    if (group.empty())
+      throw InputError(source + ": grouping '" + g.name_ + "': member '" + member + "' has an empty group");
+    auto gp = group_pos.find(group);
+    int gi = 0;
+    if (gp == group_pos.end()) {
+      gi = static_cast<int>(g.groups_.size());
+      group_pos.emplace(group, gi);
+      g.groups_.push_back(group);
+    } else {
+      gi = gp->second;
+    }
+    if (!g.index_.emplace(member, gi).second)
+      throw InputError(source + ": grouping '" + g.name_ + "': member '" + member +
+                       "' is listed twice (in group '" + g.group_of(member) + "' and '" + group + "')");
+    g.members_.push_back(member);
+    g.group_of_.push_back(gi);
+  }
+  return g;
+}
+
+Grouping Grouping::identity(std::string name, const std::vector<std::string>& labels) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& l : labels) pairs.emplace_back(l, l);
+  return from_pairs(std::move(name), pairs);
+}
+
+int Grouping::group_index(const std::string& member) const {
+  auto it = index_.find(member);
+  return it == index_.end() ? -1 : it->second;
+}
+
+const std::string& Grouping::group_of(const std::string& member) const {
+  auto it = index_.find(member);
+  if (it == index_.end()) throw InputError("grouping '" + name_ + "' has no member '" + member + "'");
+  return groups_[static_cast<std::size_t>(it->second)];
+}
+
+std::vector<int> Grouping::map(const std::vector<std::string>& labels, const std::string& what,
+                               const std::string& source) const {
+  std::vector<int> out(labels.size());
+  std::vector<std::string> missing;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    out[i] = group_index(labels[i]);
+    if (out[i] < 0) missing.push_back(labels[i]);
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < missing.size() && i < 10; ++i) list += (i ? ", '" : "'") + missing[i] + "'";
+    if (missing.size() > 10) list += ", ...";
+    throw InputError(source + ": grouping '" + name_ + "' does not cover " + std::to_string(missing.size()) +
+                     " " + what + (missing.size() > 1 ? "s" : "") + ": " + list);
+  }
+  return out;
+}
+
+Matrix Grouping::matrix(const std::vector<std::string>& labels, const std::string& what,
+                        const std::string& source) const {
+  const std::vector<int> idx = map(labels, what, source);
+  Matrix S = Matrix::Zero(static_cast<Eigen::Index>(groups_.size()), static_cast<Eigen::Index>(labels.size()));
+  for (std::size_t j = 0; j < idx.size(); ++j) S(idx[j], static_cast<Eigen::Index>(j)) = 1.0;
+  return S;
+}
+
+}  // namespace irio::tables

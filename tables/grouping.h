@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// Grouping: a many-to-one concordance from member labels (regions or sectors) to group labels,
+// and its binary concordance matrix (METHODS §6.1).
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "tables/io_table.h"
+
+namespace irio::tables {
+
+/// A concordance: every member belongs to exactly one group. Groups keep the order in which
+/// they first appear.
+///
+///   Grouping g = Grouping::from_pairs("four_regions", {{"Beijing", "East"}, {"Shanxi", "Central"}});
+///   std::vector<int> idx = g.map({"Shanxi", "Beijing"}, "region", "table.h5");  // {1, 0}
+class Grouping {
+ public:
+  Grouping() = default;
+  /// Throws InputError (naming `source`) for an empty or duplicated member, or an empty group.
+  static Grouping from_pairs(std::string name,
+                             const std::vector<std::pair<std::string, std::string>>& pairs,
+                             const std::string& source = "grouping");
+  /// Every label its own group.
+  static Grouping identity(std::string name, const std::vector<std::string>& labels);
+
+  const std::string& name() const { return name_; }
+  const std::vector<std::string>& groups() const { return groups_; }
+  const std::vector<std::string>& members() const { return members_; }
+  std::size_t num_groups() const { return groups_.size(); }
+  /// Group index of a member, or -1.
+  int group_index(const std::string& member) const;
+  /// Group label of a member; throws InputError if it has none.
+  const std::string& group_of(const std::string& member) const;
+
+  /// For each label, the index of its group in groups(). Throws InputError naming `source`, the
+  /// grouping and up to 10 labels (of kind `what`, e.g. "region") that no member covers.
+  std::vector<int> map(const std::vector<std::string>& labels, const std::string& what,
+                       const std::string& source) const;
+  /// The binary concordance matrix S (num_groups() x labels.size()): S(g, j) = 1 iff label j is
+  /// in group g (METHODS §6.1: each column has exactly one 1).
+  Matrix matrix(const std::vector<std::string>& labels, const std::string& what,
+                const std::string& source) const;
+
+ private:
+  std::string name_;
+  std::vector<std::string> members_;
+  std::vector<int> group_of_;  // per member
+  std::vector<std::string> groups_;
+  std::unordered_map<std::string, int> index_;  // member -> group
+};
+
+}  // namespace irio::tables

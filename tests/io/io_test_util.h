@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+// Helpers of the io tests: a self-removing temporary folder, file writing, error-message checks.
+#pragma once
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "tables/error.h"
+
+namespace irio::testing {
+
+/// A fresh folder under the system temp dir, removed with its contents at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("irio-io-test-" + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  /// Write `text` to `name` and return its path.
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(file(name), std::ios::binary) << text;
+    return file(name);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Run f, expect it to throw E, and return the message ("" if nothing or something else was thrown).
+template <typename E>
+std::string error_message(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const E& e) {
+    return e.what();
+  } catch (const std::exception& e) {
+    return std::string("<other exception> ") + e.what();
+  }
+  return "<no exception>";
+}
+
+/// Every part must occur in the message of the E thrown by f.
+template <typename E>
+void check_error(const std::function<void()>& f, const std::vector<std::string>& parts) {
+  const std::string msg = error_message<E>(f);
+  for (const auto& p : parts) BOOST_TEST((msg.find(p) != std::string::npos), "'" << p << "' not in: " << msg);
+}
+
+}  // namespace irio::testing

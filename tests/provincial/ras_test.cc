@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+// Tests of RAS and GRAS: a closed-form 2 x 2 case, Miller & Blair (2009) §7.4.2, GRAS with
+// negative entries, infeasible and inconsistent targets.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+
+#include "tables/error.h"
+#include "tables/ras.h"
+
+namespace tt = boost::test_tools;
+using irio::InputError;
+using irio::tables::Matrix;
+using irio::tables::RasMethod;
+using irio::tables::RasOptions;
+using irio::tables::Vector;
+
+BOOST_AUTO_TEST_SUITE(ras)
+
+BOOST_AUTO_TEST_CASE(two_by_two_closed_form) {
+  // RAS keeps the cross-product ratio x11 x22 / (x12 x21) = 1*4 / (2*3) = 2/3. With row totals
+  // (4, 6) and column totals (5, 5): x = [[a, 4-a], [5-a, 1+a]] and a(1+a) / ((4-a)(5-a)) = 2/3,
+  // i.e. a^2 + 21a - 40 = 0, a = (-21 + sqrt(601)) / 2.
+  Matrix A(2, 2);
+  A << 1, 2, 3, 4;
+  Vector u(2), v(2);
+  u << 4, 6;
+  v << 5, 5;
+  const auto res = irio::tables::ras(A, u, v);
+  BOOST_TEST(res.converged, res.report());
+  BOOST_TEST((res.method == RasMethod::kRas));
+  const double a = (-21.0 + std::sqrt(601.0)) / 2.0;
+  BOOST_TEST(res.X(0, 0) == a, tt::tolerance(1e-9));
+  BOOST_TEST(res.X(0, 1) == 4 - a, tt::tolerance(1e-9));
+  BOOST_TEST(res.X(1, 0) == 5 - a, tt::tolerance(1e-9));
+  BOOST_TEST(res.X(1, 1) == 1 + a, tt::tolerance(1e-9));
+  BOOST_TEST(res.iterations > 1);
+  // X = r^ A s^.
+  BOOST_TEST((res.X - res.r.asDiagonal() * A * res.s.asDiagonal()).cwiseAbs().maxCoeff() < 1e-12);
+}
+
+BOOST_AUTO_TEST_CASE(miller_blair_7_4_2) {
+  // Miller & Blair (2009) §7.4.2: base coefficients A(0), new outputs x(1) = (421, 284, 283) and
+  // the margins of the true Z(1) = [[98, 72, 75], [65, 8, 63], [88, 27, 44]]:
+  // u(1) = (245, 136, 159), v(1) = (251, 107, 182).
+  Matrix A0(3, 3);
+  A0 << .120, .100, .049, .210, .247, .265, .026, .249, .145;
+  Vector x(3), u(3), v(3);
+  x << 421, 284, 283;
+  u << 245, 136, 159;
+  v << 251, 107, 182;
+  const Matrix Z0 = A0 * x.asDiagonal();
+  const auto res = irio::tables::ras(Z0, u, v);
+  BOOST_TEST(res.converged, res.report());
+  BOOST_TEST((res.X.rowwise().sum() - u).cwiseAbs().maxCoeff() < 1e-8);
+  BOOST_TEST((res.X.colwise().sum().transpose() - v).cwiseAbs().maxCoeff() < 1e-8);
+  // Biproportionality: every 2 x 2 cross-product ratio of A(0) survives.
+  for (int i = 0; i < 3; ++i)
+    for (int k = 0; k < 3; ++k)
+      for (int j = 0; j < 3; ++j)
+        for (int l = 0; l < 3; ++l)
+          BOOST_TEST(res.X(i, j) * res.X(k, l) * Z0(i, l) * Z0(k, j) ==
+                         Z0(i, j) * Z0(k, l) * res.X(i, l) * res.X(k, j),
+                     tt::tolerance(1e-9));
+  // A(1) = X x^-1: the first coefficient, and the sign of the changes M&B discuss (the RAS
+  // estimate moves a_11 from .120 towards the true 98 / 421 = .2328).
+  const Matrix A1 = res.X * x.cwiseInverse().asDiagonal();
+  BOOST_TEST(A1(0, 0) > 0.120);
+  BOOST_TEST_MESSAGE("M&B 7.4.2 RAS: " << res.iterations << " iterations, A(1) =\n" << A1);
+}
+
+BOOST_AUTO_TEST_CASE(gras_with_negative_entries) {
+  Matrix A(3, 3);
+  A << 4, -1, 2, 2, 3, -0.5, 1, 1, 1;
+  Vector u(3), v(3);
+  u << 6, 5, 4;
+  v << 8, 3, 4;
+  const auto res = irio::tables::ras(A, u, v);
+  BOOST_TEST(res.converged, res.report());
+  BOOST_TEST((res.method == RasMethod::kGras));
+  BOOST_TEST((res.X.rowwise().sum() - u).cwiseAbs().maxCoeff() < 1e-9);
+  BOOST_TEST((res.X.colwise().sum().transpose() - v).cwiseAbs().maxCoeff() < 1e-9);
+  // Signs are kept and X = r^ P s^ - r^-1 N s^-1 (Junius & Oosterhaven 2003).
+  const Matrix P = A.cwiseMax(0.0), N = (-A).cwiseMax(0.0);
+  for (Eigen::Index i = 0; i < 3; ++i)
+    for (Eigen::Index j = 0; j < 3; ++j) {
+      BOOST_TEST((res.X(i, j) < 0) == (A(i, j) < 0));
+      BOOST_TEST(res.X(i, j) == res.r(i) * P(i, j) * res.s(j) - N(i, j) / (res.r(i) * res.s(j)), tt::tolerance(1e-12));
+    }
+  // Without negative entries GRAS is RAS.
+  Matrix B = A.cwiseAbs();
+  Vector ub = u, vb = v;
+  ub(0) += 2.0;  // keep sum(u) = sum(v) after the sign change: 17 vs 15 + 2
+  vb(1) += 2.0;
+  RasOptions g;
+  g.method = RasMethod::kGras;
+  const auto rg = irio::tables::ras(B, ub, vb, g);
+  const auto rr = irio::tables::ras(B, ub, vb);
+  BOOST_TEST((rr.method == RasMethod::kRas));
+  BOOST_TEST((rg.X - rr.X).cwiseAbs().maxCoeff() < 1e-9);
+  // RAS refuses negative entries.
+  RasOptions r;
+  r.method = RasMethod::kRas;
+  try {
+    irio::tables::ras(A, u, v, r);
+    BOOST_FAIL("no exception");
+  } catch (const InputError& e) {
+    BOOST_TEST(std::string(e.what()) == "ras: the matrix has negative entries; use GRAS");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(inconsistent_and_infeasible_targets) {
+  Matrix A(2, 2);
+  A << 1, 2, 3, 4;
+  Vector u(2), v(2);
+  u << 4, 6;
+  v << 5, 6;
+  try {
+    irio::tables::ras(A, u, v);
+    BOOST_FAIL("no exception");
+  } catch (const InputError& e) {
+    BOOST_TEST(std::string(e.what()) ==
+               "ras: the row totals sum to 10.000000 but the column totals to 11.000000; no matrix can meet both");
+  }
+  Matrix Z(2, 2);
+  Z << 0, 0, 3, 4;
+  v << 5, 5;
+  const auto res = irio::tables::ras(Z, u, v);
+  BOOST_TEST(!res.converged);
+  BOOST_TEST(res.infeasible_rows == std::vector<std::size_t>{0}, tt::per_element());
+  BOOST_TEST(res.iterations == 1);  // structural: stops at once
+  BOOST_TEST(res.report().find("did NOT converge") != std::string::npos);
+  BOOST_TEST(res.report().find("rows that cannot reach their target: 0") != std::string::npos);
+  // Zero rows with zero targets are fine.
+  u << 0, 10;
+  const auto ok = irio::tables::ras(Z, u, v);
+  BOOST_TEST(ok.converged, ok.report());
+  BOOST_TEST(ok.X(1, 0) == 5.0, tt::tolerance(1e-12));
+  // Shapes are checked.
+  BOOST_CHECK_THROW(irio::tables::ras(A, Vector::Ones(3), v), InputError);
+  // Iteration limit: reported, not thrown.
+  RasOptions one;
+  one.max_iterations = 1;
+  u << 4, 6;
+  const auto lim = irio::tables::ras(A, u, v, one);
+  BOOST_TEST(!lim.converged);
+  BOOST_TEST(lim.iterations == 1);
+  BOOST_TEST(lim.max_row_residual > 1e-6);
+  BOOST_TEST(lim.max_col_residual < 1e-12);  // the column step is exact
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// The indicator verbs of the irio binary (multipliers, footprints, impact, linkages, extract,
+// ghosh) on the pymrio test MRIO: outputs equal the library values, bad inputs exit with code 2
+// and a message. Skipped (reported) when the irio binary has not been built.
+// GCC 12 reports a false -Wuninitialized inside boost::function when a precondition decorator is
+// stored (boost/function/function_template.hpp); it is not in our code.
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <sys/stat.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "solver/footprints.h"
+#include "solver/ghosh.h"
+#include "solver/multipliers.h"
+#include "tests/solver/csv_fixture.h"
+#include "tests/test_util.h"
+
+using namespace irio;
+namespace utf = boost::unit_test;
+
+namespace {
+
+bool binary_exists() {
+  struct stat st {};
+  return ::stat(IRIO_BINARY, &st) == 0;
+}
+
+/// Precondition of the suite: the suite is reported as skipped when the binary is missing.
+struct BinaryBuilt {
+  boost::test_tools::assertion_result operator()(utf::test_unit_id) const {
+    boost::test_tools::assertion_result r{binary_exists()};
+    if (!binary_exists()) r.message() << "the irio binary " << IRIO_BINARY << " has not been built";
+    return r;
+  }
+};
+const BinaryBuilt binary_built{};
+
+struct CliFixture {
+  std::string dir;
+  CliFixture() {
+    char tmpl[] = "/tmp/irio_cli_ind_XXXXXX";
+    dir = ::mkdtemp(tmpl);
+  }
+  ~CliFixture() { std::system(("rm -rf '" + dir + "'").c_str()); }
+  /// Run `irio ARGS` in dir; returns the exit code, captures stdout+stderr in `out`.
+  int run(const std::string& args, std::string& out) const {
+    const std::string log = dir + "/log.txt";
+    const int rc = std::system(
+        ("cd '" + dir + "' && '" IRIO_BINARY "' " + args + " > '" + log + "' 2>&1").c_str());
+    std::ifstream in(log);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  }
+  /// value column of the first row of a tidy CSV whose key cells equal `keys`.
+  double lookup(const std::string& file, const std::vector<std::string>& keys) const {
+    const auto rows = testing::read_csv(dir + "/" + file);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      bool ok = rows[i].size() == keys.size() + 1;
+      for (std::size_t k = 0; ok && k < keys.size(); ++k) ok = rows[i][k] == keys[k];
+      if (ok) return testing::number(rows[i].back());
+    }
+    return std::nan("");
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli_indicators, *utf::precondition(binary_built))
+
+BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
+  std::string out;
+  BOOST_REQUIRE_EQUAL(
+      run("import pymrio '" + testing::shared_data("pymrio_test/raw") + "' -o t.h5", out), 0);
+
+  // multipliers: the written value equals the library's on the same table (read back via CSV
+  // files of the fixture: Z and Y as the import gives them are checked in tests/io).
+  BOOST_CHECK_EQUAL(
+      run("multipliers t.h5 -o m.csv --employment 'Emissions/emission_type1/air' --income "
+          "'Factor Inputs/Value Added' --type2 --household-category 'Final consumption "
+          "expenditure by households' --split",
+          out),
+      0);
+  BOOST_CHECK(out.find("Household closure: k = ") != std::string::npos);
+  const double om = lookup("m_multipliers.csv", {"reg1", "food", "output"});
+  BOOST_CHECK_CLOSE(om, 1.6114268859265444, 1e-10);  // = 1'L of pymrio's L.csv, column reg1/food
+  const double t1 = lookup("m_multipliers.csv", {"reg2", "trade", "income_type1"});
+  const double t2 = lookup("m_multipliers.csv", {"reg2", "trade", "income_type2"});
+  const double t1b = lookup("m_multipliers.csv", {"reg5", "other", "income_type1"});
+  const double t2b = lookup("m_multipliers.csv", {"reg5", "other", "income_type2"});
+  BOOST_CHECK_CLOSE(t2 / t1, t2b / t1b, 1e-9);  // §6.9: constant ratio 1/k
+  BOOST_CHECK_CLOSE(lookup("m_multiplier_split.csv", {"reg1", "food", "output", "total", "all"}),
+                    om, 1e-12);
+
+  // Bad inputs: exit code 2 (InputError) with the message.
+  BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m2.csv --type2", out), 2);
+  BOOST_CHECK(out.find("--type2 needs --household-category") != std::string::npos);
+  BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m3.csv --employment jobs/persons", out), 2);
+  BOOST_CHECK(out.find("unknown satellite 'jobs' (table has: Emissions, Factor Inputs)") !=
+              std::string::npos);
+  BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m_multipliers.csv", out), 5);  // exists, no --force
+  BOOST_CHECK(out.find("--force") != std::string::npos);
+  BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m4.csv --backend magic", out), 2);
+
+  // footprints with per-capita accounts: pymrio's D_cba_cap for reg1 (Emissions__D_cba_cap.csv).
+  {
+    std::ofstream p(dir + "/pop.csv");
+    p << "region,population\nreg1,780000000\nreg2,3700000000\nreg3,820000000\nreg4,290000000\n"
+         "reg5,460000000\nreg6,850000000\n";
+  }
+  BOOST_CHECK_EQUAL(run("footprints t.h5 --satellite Emissions --population pop.csv -o f.csv", out),
+                    0);
+  BOOST_CHECK_CLOSE(lookup("f.csv", {"reg1", "(all)", "emission_type1/air", "D_cba_cap"}),
+                    0.26634885183542067, 1e-9);
+  BOOST_CHECK_EQUAL(run("footprints t.h5 --satellite CO2 -o f2.csv", out), 2);
+  BOOST_CHECK(out.find("no satellite 'CO2' (table has: Emissions, Factor Inputs)") !=
+              std::string::npos);
+  {
+    std::ofstream p(dir + "/pop2.csv");
+    p << "region,population\nreg1,7\n";
+  }
+  BOOST_CHECK_EQUAL(
+      run("footprints t.h5 --satellite Emissions --population pop2.csv -o f3.csv", out), 2);
+  BOOST_CHECK(out.find("no population for region 'reg2'") != std::string::npos);
+
+  // impact: the VA change equals the shock (residual VA, identity 1.1).
+  {
+    std::ofstream s(dir + "/shock.csv");
+    s << "region,sector,value,scenario\nreg1,food,100,a\nreg2,mining,50,a\nreg3,trade,10,b\n";
+  }
+  BOOST_CHECK_EQUAL(run("impact t.h5 --shock shock.csv -o i.csv", out), 0);
+  BOOST_CHECK(out.find("Scenario 'a': shock 150 -> output") != std::string::npos);
+  BOOST_CHECK(out.find("value added 150") != std::string::npos);
+
+  // linkages, ghosh, extract.
+  BOOST_CHECK_EQUAL(run("linkages t.h5 -o l.csv --forward leontief", out), 0);
+  BOOST_CHECK(out.find("Key sectors") != std::string::npos);
+  BOOST_CHECK_EQUAL(run("linkages t.h5 -o l2.csv --forward rasmussen", out), 2);
+  BOOST_CHECK_EQUAL(run("ghosh t.h5 -o g.csv", out), 0);
+  BOOST_CHECK(std::isfinite(lookup("g.csv", {"reg3", "trade", "ghosh_row_sum"})));
+  BOOST_CHECK_EQUAL(run("extract t.h5 --sectors reg1/food,reg2/mining -o e.csv", out), 0);
+  BOOST_CHECK(lookup("e.csv", {"reg1/food+reg2/mining", "total", "output_loss"}) > 0);
+  BOOST_CHECK_EQUAL(run("extract t.h5 --block inter-regional -o e2.csv", out), 0);
+  BOOST_CHECK(out.find("refactorize") != std::string::npos);
+  BOOST_CHECK_EQUAL(run("extract t.h5 -o e3.csv", out), 2);
+  BOOST_CHECK(out.find("give either --sectors or --block") != std::string::npos);
+  BOOST_CHECK_EQUAL(run("extract t.h5 --sectors reg9/food -o e4.csv", out), 2);
+  BOOST_CHECK(out.find("unknown region 'reg9' in extraction set") != std::string::npos);
+  BOOST_CHECK_EQUAL(run("extract t.h5 --block regional -o e5.csv", out), 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
