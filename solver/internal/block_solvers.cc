@@ -3,7 +3,10 @@
 // iteration that uses it as a preconditioner for the global system.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
+#include "solver/internal/spmm.h"
 #include "solver/linear_solver.h"
 #include "tables/error.h"
 
@@ -85,14 +88,14 @@ class BlockJacobi final : public LinearSolver {
     Matrix R(B.rows(), B.cols());
     for (int it = 1; it <= opt_.max_iterations; ++it) {
       // R = B - (I - A) X
-      if (transposed) R.noalias() = A_.transpose() * X;
-      else R.noalias() = A_ * X;
+      internal::spmm(A_, X, R, transposed);
       R += B - X;
       const double rnorm = R.cwiseAbs().maxCoeff();
       if (!std::isfinite(rnorm))
         throw NumericalError(what_ + ": the block-Jacobi iteration diverged (non-finite values); "
                              "the system may not be productive");
       if (rnorm <= opt_.tolerance * bscale) {
+        if (std::getenv("IRIO_TRACE_ITER")) std::fprintf(stderr, "block-Jacobi: %d iterations\n", it);
         B.swap(X);
         return;
       }

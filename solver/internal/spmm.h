@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+// Sparse (column-major) times dense block products, threaded with OpenMP: Y = A X and Y = A' X.
+// The right-hand sides are transposed to k x n internally so that each non-zero touches one
+// contiguous k-vector; A' X is an inner-product loop over A's columns, so no transposed copy of A
+// is ever stored.
+#pragma once
+
+#include "tables/io_table.h"
+
+namespace irio::solver::internal {
+
+/// Y = A X (transposed = false) or Y = A' X (transposed = true). X is n x k; Y is resized.
+void spmm(const tables::SparseMatrix& A, const tables::Matrix& X, tables::Matrix& Y, bool transposed);
+
+}  // namespace irio::solver::internal
