@@ -24,6 +24,13 @@ struct RasArgs {
   bool force = false;
 };
 
+std::string quote(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
 /// Targets as label,value lines (one header line), ordered like `labels`.
 tables::Vector read_targets(const std::string& path, const std::vector<std::string>& labels, const char* what) {
   const auto csv = io::read_csv(path);
@@ -89,11 +96,11 @@ CommandRegistrar reg("ras", [](CLI::App& app) {
     {
       std::ofstream out(tmp);
       out.precision(17);
-      out << head[0];
-      for (const auto& c : col_labels) out << "," << c;
+      out << quote(head[0]);
+      for (const auto& c : col_labels) out << "," << quote(c);
       out << "\n";
       for (std::size_t r = 0; r < row_labels.size(); ++r) {
-        out << row_labels[r];
+        out << quote(row_labels[r]);
         for (Eigen::Index c = 0; c < res.X.cols(); ++c) out << "," << res.X(static_cast<Eigen::Index>(r), c);
         out << "\n";
       }

@@ -41,6 +41,7 @@ void run(const Options& o) {
   tables::TidyTable diag;
   auto take = [&](const gvc::TradeResult& r) {
     out.push_back(r.table);
+    if (r.diagnostics.num_keys() == 0) return;
     if (diag.num_keys() == 0) diag = r.diagnostics;
     else diag.append(r.diagnostics);
   };
@@ -65,11 +66,11 @@ void run(const Options& o) {
   } else {
     throw InputError("--method must be wwz, kww, bm, vax or ltdv, got '" + o.method + "'");
   }
-  out.push_back(diag);
+  if (diag.num_keys() > 0) out.push_back(diag);
   std::cout << model.summary().brief_report() << "\n";
   std::cout << "Perimeter: " << o.perimeter << " (" << ctx.units.size() << " units); gross exports "
             << ctx.e_star.sum() << "\n";
-  gvc_cli::print_diagnostics(diag);
+  if (diag.num_keys() > 0) gvc_cli::print_diagnostics(diag);
   io::WriteOptions w;
   w.overwrite = o.force;
   for (const auto& p : io::write_results(out, o.output, "trade_" + o.method, w)) std::cout << "wrote " << p << "\n";

@@ -317,6 +317,13 @@ CeadsResult parse_ceads_sheet(const XlsxSheet& s, const CeadsOptions& opt) {
                        }() + ") unlike '" + provinces.front() + "'");
   }
   const std::size_t K = fd_codes.front().size();
+  {
+    const double elements = static_cast<double>(G * N) * static_cast<double>(G * N + G * K);
+    if (elements > static_cast<double>(opt.max_elements))
+      throw InputError(src + ": " + std::to_string(G) + " provinces x " + std::to_string(N) + " sectors x " +
+                       std::to_string(K) + " final-demand categories need " + std::to_string(elements) +
+                       " matrix entries, above the limit of " + std::to_string(opt.max_elements));
+  }
   if (go_col == SIZE_MAX)
     throw InputError(src + ": no gross-output column (code 'GO' in row " + std::to_string(L.code_row + 1) + ")");
   const std::size_t expected_k = res.edition == CeadsEdition::k2012 ? 4 : 5;

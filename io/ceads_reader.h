@@ -42,6 +42,9 @@ struct CeadsOptions {
   double rel_tol = 1e-6;
   bool strict = false;  ///< throw BalanceError instead of returning mismatches as findings
   XlsxLimits limits;
+  /// Refuse sheets whose blocks would need more than this many matrix entries (n^2 + n G K):
+  /// a guard against hostile files (a real 31 x 42 table needs 1.9 million).
+  std::size_t max_elements = 100000000;
 };
 
 /// The table plus what the reader found out about the sheet.

@@ -4,9 +4,11 @@
 
 #include <zlib.h>
 
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "tables/error.h"

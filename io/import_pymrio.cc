@@ -2,7 +2,10 @@
 // pymrio folder import (saved text layout and the bundled test-MRIO layout).
 #include "io/import_pymrio.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "io/csv_reader.h"

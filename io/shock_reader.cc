@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <tuple>
+#include <utility>
 
 #include "io/csv_reader.h"
 #include "tables/error.h"

@@ -176,6 +176,14 @@ void check_finite(const Matrix& M, const std::string& path, const tables::Labels
 
 }  // namespace
 
+std::string WriteOptions::validate() const {
+  if (compression_level < 0 || compression_level > 9)
+    return "compression_level must be in 0..9, got " + std::to_string(compression_level);
+  if (!(sparse_density_threshold >= 0.0))
+    return "sparse_density_threshold must be >= 0, got " + std::to_string(sparse_density_threshold);
+  return {};
+}
+
 tables::IoTable read_table(const std::string& path) {
   silence_hdf5_errors();
   std::error_code ec;
@@ -287,6 +295,7 @@ tables::IoTable read_table(const std::string& path) {
 
 void write_table(const tables::IoTable& table, const std::string& path, const WriteOptions& opt) {
   silence_hdf5_errors();
+  if (const auto err = opt.validate(); !err.empty()) throw OutputError("write_table: " + err);
   table.validate_shapes("table to write to '" + path + "'");
   AtomicOutput out(path, opt.overwrite, opt.inputs);
   {

@@ -19,6 +19,9 @@ struct WriteOptions {
   double sparse_density_threshold = 0.25;
   /// Paths that an output must never replace, even with `overwrite` (the command's inputs).
   std::vector<std::string> inputs;
+
+  /// Empty if valid, else the reason (compression_level outside 0..9, negative threshold).
+  std::string validate() const;
 };
 
 /// Read an irio HDF5 table. Throws InputError naming the file and dataset when the file is

@@ -110,6 +110,7 @@ void write_tidy_csv(const tables::TidyTable& t, const std::string& path, const W
 void write_tidy_h5(const std::vector<tables::TidyTable>& ts, const std::string& path,
                    const std::string& run, const WriteOptions& opt) {
   silence_hdf5_errors();
+  if (const auto err = opt.validate(); !err.empty()) throw OutputError("write_tidy_h5: " + err);
   check_group_name(run, "run", path);
   std::error_code ec;
   bool append = false;

@@ -396,6 +396,14 @@ XlsxSheet XlsxWorkbook::read_sheet(const std::string& name) const {
     next_row = row + 1;
     if (sheet.rows_.size() <= row) sheet.rows_.resize(row + 1);
     auto& entries = sheet.rows_[row];
+    // The optional spans="first:last" hint sizes the row up front (avoids regrowth on wide rows).
+    if (pugi::xml_attribute sp = attribute(r, "spans")) {
+      const char* v = sp.value();
+      const char* colon = std::strchr(v, ':');
+      unsigned long last = 0;
+      if (colon && std::from_chars(colon + 1, colon + std::strlen(colon), last).ec == std::errc() && last <= kMaxCols)
+        entries.reserve(entries.size() + last);
+    }
     std::size_t next_col = 0;
     bool sorted = true;
     for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {

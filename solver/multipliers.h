@@ -27,6 +27,7 @@ Vector type1_multipliers(const LeontiefModel& model, const Vector& c);
 ///   Abar = [A H_c; H_R 0],  K = I_H - H_R L H_c (H x H, H = 1 or G households),
 ///   Lbar_11 = L + L H_c K^{-1} H_R L,  Lbar_21 = K^{-1} H_R L.
 /// The closed (n+H) matrix is never formed or factorized: L H_c costs S(H), H_R L costs S'(H).
+/// Keeps a reference to `model`, which must outlive the closure.
 class HouseholdClosure {
  public:
   /// H_c: n x H household consumption coefficients (consumption of each product per unit of

@@ -8,6 +8,7 @@ const std::vector<Case>& cases() {
   static const std::vector<Case> all = [] {
     std::vector<Case> c;
     add_multiplier_cases(c);
+    add_pymrio_cases(c);
     return c;
   }();
   return all;

@@ -9,5 +9,6 @@
 namespace irio::validation {
 
 void add_multiplier_cases(std::vector<Case>& cases);
+void add_pymrio_cases(std::vector<Case>& cases);
 
 }  // namespace irio::validation

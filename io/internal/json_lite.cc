@@ -2,6 +2,7 @@
 // Recursive-descent JSON parser for small metadata files.
 #include "io/internal/json_lite.h"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 

@@ -82,8 +82,10 @@ TradeResult bm_exporter_source(const TradeContext& ctx) {
   Diagnostics d(n);
   check_bm(d, ctx, out, true);
   auto flat = [](const Matrix& X) { return Eigen::Map<const Vector>(X.data(), X.size()); };
-  d.check_at_least("18: DAVAX >= 0", scope(ctx, "exporter_sector_importer"), flat(DAVAX), 0.0);
-  d.check_at_least("18: VAX - DAVAX >= 0", scope(ctx, "exporter_sector_importer"), flat(Matrix(VAX - DAVAX)), 0.0);
+  // Nonnegativity oracles only for nonnegative data (§6.2: skip with negative Y, va or Z).
+  const bool nonneg = ctx.Yu.minCoeff() >= 0 && ctx.model.va().minCoeff() >= 0;
+  if (nonneg) d.check_at_least("18: DAVAX >= 0", scope(ctx, "exporter_sector_importer"), flat(DAVAX), 0.0);
+  if (nonneg) d.check_at_least("18: VAX - DAVAX >= 0", scope(ctx, "exporter_sector_importer"), flat(Matrix(VAX - DAVAX)), 0.0);
   out.diagnostics = d.table();
   return out;
 }
@@ -97,7 +99,7 @@ TradeResult bm_exporter_sink(const TradeContext& ctx) {
   report_progress(ctx.progress, 0.5, "bm sink: modified outputs");
   // Step 2: x~(s) = x - L_{.s} F_s^{-1} e^{s*}, F_s^{-1} = (L^{ss})^{-1} L_P^{ss}; S(U).
   const Matrix Zs = inverse_diag_apply(ctx, lu, Matrix(ctx.q_e.replicate(1, u.size())));
-  const Matrix Xt = (-ctx.model.solve(Zs)).colwise() + ctx.x;
+  const Matrix Xt = (-ctx.solve(Zs)).colwise() + ctx.x;
   // Step 3: psi(s) = y + A_F x~(s) (rows of every r), Phi_sr = Y^{sr} + A^{sr} L_P^{rr} psi_r.
   const Vector y = ctx.Yu.rowwise().sum();
   Matrix Psi = (ctx.A_across * Xt).colwise() + y;
@@ -106,7 +108,7 @@ TradeResult bm_exporter_sink(const TradeContext& ctx) {
   // Step 5: REF. x~ref(s) = X^d_{.s} - L_{.s} F_s^{-1} (A_F X^d_{.s})^s.
   const Matrix AfXd = ctx.A_across * ctx.Xd;
   const Matrix Zr = inverse_diag_apply(ctx, lu, ctx.model.local_solve(p, AfXd));
-  const Matrix Xr = ctx.Xd - ctx.model.solve(Zr);
+  const Matrix Xr = ctx.Xd - ctx.solve(Zr);
   Matrix PsiR = ctx.Yu + ctx.A_across * Xr;
   PsiR = ctx.model.local_solve(p, std::move(PsiR));
   const Matrix PhiR = detail::off_own(ctx, split_by_column_unit_exporter(A, PsiR, u));

@@ -105,8 +105,12 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
 
   // §6.2 identity 22.
   const std::string sc = std::string("region_sector, perimeter=") + to_string(p);
-  d.check_at_least("22: U >= 1", sc, out.upstreamness, 1.0);
-  d.check_at_least("22: D >= 1", sc, out.downstreamness, 1.0);
+  // Nonnegativity-type oracles only for nonnegative data (§6.2).
+  const bool nonneg = y.minCoeff() >= 0 && m.va().minCoeff() >= 0 && m.A().coeffs().minCoeff() >= 0;
+  if (nonneg) {
+    d.check_at_least("22: U >= 1", sc, out.upstreamness, 1.0);
+    d.check_at_least("22: D >= 1", sc, out.downstreamness, 1.0);
+  }
   Vector U0 = out.upstreamness, D0 = out.downstreamness;
   for (Index j = 0; j < n; ++j) {
     if (!std::isfinite(U0(j))) U0(j) = 0.0;
@@ -117,8 +121,10 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   d.check("22: y'D = 1'x", "world", y.dot(D0) - sx, sx);
   d.check_vectors("22: v^ L L y^ 1 = v^ L_P L_P y^ 1 + X^v_GVC 1", sc, v.cwiseProduct(Lx),
                   v.cwiseProduct(C2.col(1)) + Xrow);
-  d.check_at_least("22: PLv_GVC >= 2", sc, out.plv_gvc, 2.0);
-  d.check_at_least("22: PLy_GVC >= 2", sc, out.ply_gvc, 2.0);
+  if (nonneg) {
+    d.check_at_least("22: PLv_GVC >= 2", sc, out.plv_gvc, 2.0);
+    d.check_at_least("22: PLy_GVC >= 2", sc, out.ply_gvc, 2.0);
+  }
   tables::TidyTable kww_diag = out.diagnostics;
   out.diagnostics = d.table();
   if (kww_diag.num_keys() > 0) out.diagnostics.append(kww_diag);

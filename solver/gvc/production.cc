@@ -2,6 +2,7 @@
 // Three-level production-based decomposition (METHODS §5.2, eq. 5.1; WWYZ §4.1 on country tables).
 #include "solver/gvc/production.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -12,22 +13,6 @@ namespace irio::solver::gvc {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-/// A_N (same country, other region) and A_F (other country) in one pass over A (METHODS §0.3).
-void split_national_foreign(const LeontiefModel& m, SparseMatrix& A_N, SparseMatrix& A_F) {
-  const auto& lab = m.labels();
-  const Index N = m.num_sectors();
-  A_N = m.A();
-  A_N.prune([&](Index i, Index j, double) {
-    const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
-    return ri != rj && lab.country_of_region[ri] == lab.country_of_region[rj];
-  });
-  A_F = m.A();
-  A_F.prune([&](Index i, Index j, double) {
-    const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
-    return lab.country_of_region[ri] != lab.country_of_region[rj];
-  });
-}
 
 Matrix cols(std::initializer_list<const Vector*> vs, Index n) {
   Matrix M(n, static_cast<Index>(vs.size()));
@@ -80,8 +65,11 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   const Vector yC = yR + yN;
   const Vector y = yC + yF;
   const Vector& v = m.v();
-  SparseMatrix A_N, A_F;
-  split_national_foreign(m, A_N, A_F);
+  // A_N W, A_F W and their transposes read A in place (no copies of the n x n coefficients).
+  auto AN = [&](const Matrix& W) { return multiply_part(m, CoefficientPart::kNational, W); };
+  auto AF = [&](const Matrix& W) { return multiply_part(m, CoefficientPart::kForeign, W); };
+  auto ANt = [&](const Matrix& W) { return multiply_part_transposed(m, CoefficientPart::kNational, W); };
+  auto AFt = [&](const Matrix& W) { return multiply_part_transposed(m, CoefficientPart::kForeign, W); };
 
   // x = L y (METHODS §4.1: no global solve when the table balances; otherwise solve once).
   Vector x = m.x();
@@ -96,17 +84,14 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   const Matrix LR1 = m.local_solve(Perimeter::kRegion, cols({&yR, &yN, &yF}, n));
   const Matrix LC1 = m.local_solve(Perimeter::kCountry, cols({&yC, &yF}, n));
   const Vector LRyR = LR1.col(0), LCyC = LC1.col(0), LCyF = LC1.col(1);
-  const Vector g1 = A_F * LCyC;          // A_F L_C y_C
-  const Vector g2 = A_F * (x - LCyC);    // A_F (L y - L_C y_C)
-  const Matrix LC2 = m.local_solve(Perimeter::kCountry, cols({&g1, &g2}, n));
+  const Vector xmC = x - LCyC;
+  const Matrix G12 = AF(cols({&LCyC, &xmC}, n));  // A_F L_C y_C, A_F (L y - L_C y_C)
+  const Matrix LC2 = m.local_solve(Perimeter::kCountry, G12);
+  const Vector LCmR = LCyC - LRyR;
   Matrix R2(n, 7);
-  R2.col(0) = A_N * LRyR;
-  R2.col(1) = A_N * (LCyC - LRyR);
-  R2.col(2) = A_N * LCyF;
-  R2.col(3) = g1;
-  R2.col(4) = g2;
-  R2.col(5) = A_N * LC2.col(0);
-  R2.col(6) = A_N * LC2.col(1);
+  R2.leftCols(3) = AN(cols({&LRyR, &LCmR, &LCyF}, n));
+  R2.middleCols(3, 2) = G12;
+  R2.rightCols(2) = AN(LC2);
   R2 = m.local_solve(Perimeter::kRegion, std::move(R2));
 
   Matrix& F = out.forward;
@@ -138,25 +123,43 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   report_progress(opt.progress, 0.5, "three-level decomposition: backward");
   const Vector a = m.local_solve_transposed(Perimeter::kRegion, Matrix(v)).col(0);   // (v'L_R)'
   const Vector b = m.local_solve_transposed(Perimeter::kCountry, Matrix(v)).col(0);  // (v'L_C)'
-  const Vector cin = A_N.transpose() * a;
+  const Vector cin = ANt(Matrix(a)).col(0);
   const Vector c0 = m.local_solve_transposed(Perimeter::kRegion, Matrix(cin)).col(0);  // (v'L_R A_N L_R)'
   const Vector& a_M = m.a_M();
-  Matrix H(n, out.exogenous_rest_of_world ? 6 : 4);
-  H.col(0) = A_F.transpose() * b;
-  H.col(1) = A_F.transpose() * a;
+  Matrix H = Matrix::Zero(n, out.exogenous_rest_of_world ? 6 : 4);
+  H.leftCols(2) = AFt(cols({&b, &a}, n));
   H.col(3) = cin;
   Matrix HC = m.local_solve_transposed(Perimeter::kCountry, H.leftCols(4));
   const Vector c = HC.col(3);                                                       // (v'L_R A_N L_C)'
-  H.col(2) = A_F.transpose() * c;
+  H.col(2) = AFt(Matrix(c)).col(0);
   HC.col(2) = m.local_solve_transposed(Perimeter::kCountry, Matrix(H.col(2))).col(0);
   H.col(3) = v;  // for identity (1.1)
   Vector amR;
   if (out.exogenous_rest_of_world) {
     amR = m.local_solve_transposed(Perimeter::kRegion, Matrix(a_M)).col(0);  // (a_M'L_R)'
     H.col(4) = a_M;
-    H.col(5) = A_N.transpose() * amR;
+    H.col(5) = ANt(Matrix(amR)).col(0);
   }
-  const Matrix HL = m.solve_transposed(H);
+  // Columns of HL: (v'L_C A_F L)', (v'L_R A_F L)', (v'L_R A_N L_C A_F L)', (v'L)' [, a_M ...].
+  // When 1'A + v' = 1' (residual value added, no exogenous imports), (0.1) and (1.1) give
+  // v'L_C A_F L = v'L - v'L_C = 1' - v'L_C, so the global transposed solve is needed only for
+  // the "b" split, and not at all on country tables (A_N = 0).
+  const Vector colres = (Vector::Ones(n).transpose() * m.A()).transpose() + v + a_M - Vector::Ones(n);
+  double premise = 0;
+  for (Index j = 0; j < n; ++j)
+    if (m.is_active(j)) premise = std::max(premise, std::abs(colres(j)));
+  const bool closed_form = !out.exogenous_rest_of_world && premise <= 1e-12;
+  const bool has_national = lab.num_countries() < lab.num_regions();
+  Matrix HL;
+  if (!closed_form) {
+    HL = m.solve_transposed(H);
+  } else {
+    HL = Matrix::Zero(n, 4);
+    for (Index j = 0; j < n; ++j)
+      if (m.is_active(j)) HL(j, 0) = 1.0 - b(j);
+    if (has_national) HL.col(2) = m.solve_transposed(Matrix(H.col(2))).col(0);
+    HL.col(1) = HL.col(0) - HL.col(2);
+  }
 
   Matrix& B = out.backward;
   Matrix& Bs = out.backward_split;
@@ -219,13 +222,17 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   Vector nondom = (Vector::Ones(n) - b).cwiseProduct(y);
   for (Index j = 0; j < n; ++j)
     if (!m.is_active(j)) nondom(j) = gvc_b(j);
-  d.check_vectors("20: backward GVC = (1' - v'L_C) o y'", "region_sector", gvc_b, nondom);
-  Vector vl = HL.col(3);
-  if (out.exogenous_rest_of_world) vl += HL.col(4);
-  for (Index j = 0; j < n; ++j)
-    if (!m.is_active(j)) vl(j) = 1.0;
-  d.check_vectors(out.exogenous_rest_of_world ? "3: v'L + a_M'L = 1'" : "3: v'L = 1' (1.1)",
-                  "region_sector", vl, Vector::Ones(n));
+  if (!closed_form) {  // with the closed form, 20 holds by construction: check its premise
+    d.check_vectors("20: backward GVC = (1' - v'L_C) o y'", "region_sector", gvc_b, nondom);
+    Vector vl = HL.col(3);
+    if (out.exogenous_rest_of_world) vl += HL.col(4);
+    for (Index j = 0; j < n; ++j)
+      if (!m.is_active(j)) vl(j) = 1.0;
+    d.check_vectors(out.exogenous_rest_of_world ? "3: v'L + a_M'L = 1'" : "3: v'L = 1' (1.1)",
+                    "region_sector", vl, Vector::Ones(n));
+  } else {
+    d.check("3: 1'A + v' = 1' (premise of (1.1), used for the backward GVC)", "region_sector", premise, 1.0);
+  }
   out.diagnostics = d.table();
 
   // ---- Tidy output.

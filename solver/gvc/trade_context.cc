@@ -23,25 +23,23 @@ TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
   report_progress(progress, 0.0, "trade: exports and coefficient rows");
   A_across = m.A_across(p);
   Yu = final_demand_by_unit(m, units);
-  const Matrix Zu = intermediate_by_unit(m, units);
+  // x = L y; checked against the table's x so that a balanced table needs no solve.
+  const Vector y = Yu.rowwise().sum();
+  x = m.x();
+  const Vector res = x - m.A() * x - y;
+  if (n > 0 && res.cwiseAbs().maxCoeff() > 1e-10 * std::max(1.0, x.cwiseAbs().maxCoeff()))
+    x = solve(Matrix(y)).col(0);
+  const Matrix Zu = intermediate_by_unit(m, units, x);
   ESR = off_own_unit(Zu + Yu, units);
   e_star = ESR.rowwise().sum();
   y_dom = own_unit(Yu, units);
   y_fx = off_own_unit(Yu, units).rowwise().sum();
-  // x = L y; checked against the table's x so that a balanced table needs no solve.
-  const Vector y = Yu.rowwise().sum() + (m.table().exports.cols() > 0
-                                             ? Vector(m.table().exports.rowwise().sum())
-                                             : Vector::Zero(n));
-  x = m.x();
-  const Vector res = x - m.A() * x - y;
-  if (n > 0 && res.cwiseAbs().maxCoeff() > 1e-10 * std::max(1.0, x.cwiseAbs().maxCoeff()))
-    x = m.solve(Matrix(y)).col(0);
   // VL = L' [v on unit t]: S'(U) (METHODS §3: one transposed solve per origin block).
-  VL = m.solve_transposed(place_by_unit(m.v(), units));
+  VL = solve_transposed(place_by_unit(m.v(), units));
   d = own_unit(VL, units);
   f = VL.rowwise().sum() - d;
   ell = m.local_solve_transposed(p, Matrix(m.v())).col(0);
-  Xd = m.solve(Yu);
+  Xd = solve(Yu);
   Matrix Q(n, 2);
   Q.col(0) = y_dom;
   Q.col(1) = e_star;
@@ -51,7 +49,17 @@ TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
   (void)U;
 }
 
-Matrix TradeContext::solve_per_unit(const Vector& w) const { return model.solve(place_by_unit(w, units)); }
+Matrix TradeContext::solve(Matrix B) const {
+  model.global_solver(true).solve(B);
+  return B;
+}
+
+Matrix TradeContext::solve_transposed(Matrix B) const {
+  model.global_solver(true).solve_transposed(B);
+  return B;
+}
+
+Matrix TradeContext::solve_per_unit(const Vector& w) const { return solve(place_by_unit(w, units)); }
 
 const std::vector<Matrix>& TradeContext::diagonal_blocks() const {
   if (!diag_.empty() || units.size() == 0) return diag_;

@@ -45,6 +45,10 @@ class TradeContext {
   /// m_rs(i) = VL(i, r): VA of importer r in exporter row i (METHODS §3 "m_rs").
   double m(Index i, Index r) const { return VL(i, r); }
 
+  /// L B and L' B with the global factorization (global_solver(true)): the §3 decompositions
+  /// solve O(U) right-hand sides and WWZ / BM need the factorization anyway.
+  Matrix solve(Matrix B) const;
+  Matrix solve_transposed(Matrix B) const;
   /// X(., t) = L [w on the rows of unit t]: column blocks of L applied per unit, n x U. S(U).
   Matrix solve_per_unit(const Vector& w) const;
   /// Diagonal blocks L^{ss} of the global inverse, one dense n_s x n_s matrix per unit (n solves

@@ -31,9 +31,8 @@ Matrix final_demand_by_unit(const LeontiefModel& model, const Units& u) {
   return Yu;
 }
 
-Matrix intermediate_by_unit(const LeontiefModel& model, const Units& u) {
+Matrix intermediate_by_unit(const LeontiefModel& model, const Units& u, const Vector& x) {
   const SparseMatrix& A = model.A();
-  const Vector& x = model.x();
   Matrix Zu = Matrix::Zero(model.n(), u.size());
   for (Index j = 0; j < A.outerSize(); ++j) {
     const Index c = u.unit(j);
@@ -85,6 +84,61 @@ Matrix sum_rows_by_unit(const Matrix& M, const Units& u) {
   Matrix S = Matrix::Zero(u.size(), M.cols());
   for (Index i = 0; i < M.rows(); ++i) S.row(u.unit(i)) += M.row(i);
   return S;
+}
+
+namespace {
+/// Country of each row and whether any country has several regions (else A_N = 0).
+struct RowMaps {
+  std::vector<int> country, region;
+  bool has_national = false;
+};
+RowMaps row_maps(const LeontiefModel& m) {
+  const auto& lab = m.labels();
+  const Index N = m.num_sectors();
+  RowMaps r;
+  r.country.resize(static_cast<std::size_t>(m.n()));
+  r.region.resize(static_cast<std::size_t>(m.n()));
+  for (Index i = 0; i < m.n(); ++i) {
+    r.region[static_cast<std::size_t>(i)] = static_cast<int>(i / N);
+    r.country[static_cast<std::size_t>(i)] = lab.country_of_region[static_cast<std::size_t>(i / N)];
+  }
+  r.has_national = lab.num_countries() < lab.num_regions();
+  return r;
+}
+
+template <bool kTransposed>
+Matrix multiply_part_impl(const LeontiefModel& m, CoefficientPart part, const Matrix& W) {
+  const SparseMatrix& A = m.A();
+  Matrix out = Matrix::Zero(A.rows(), W.cols());
+  const RowMaps r = row_maps(m);
+  if (part == CoefficientPart::kNational && !r.has_national) return out;
+  const Index k = W.cols();
+  for (Index j = 0; j < A.outerSize(); ++j) {
+    const auto cj = r.country[static_cast<std::size_t>(j)];
+    const auto rj = r.region[static_cast<std::size_t>(j)];
+    for (SparseMatrix::InnerIterator it(A, j); it; ++it) {
+      const auto i = static_cast<std::size_t>(it.row());
+      const bool keep = part == CoefficientPart::kForeign ? r.country[i] != cj
+                                                          : (r.country[i] == cj && r.region[i] != rj);
+      if (!keep) continue;
+      const double a = it.value();
+      if (kTransposed) {
+        for (Index c = 0; c < k; ++c) out(j, c) += a * W(it.row(), c);
+      } else {
+        for (Index c = 0; c < k; ++c) out(it.row(), c) += a * W(j, c);
+      }
+    }
+  }
+  return out;
+}
+}  // namespace
+
+Matrix multiply_part(const LeontiefModel& m, CoefficientPart part, const Matrix& W) {
+  return multiply_part_impl<false>(m, part, W);
+}
+
+Matrix multiply_part_transposed(const LeontiefModel& m, CoefficientPart part, const Matrix& W) {
+  return multiply_part_impl<true>(m, part, W);
 }
 
 double ratio(double num, double den) {

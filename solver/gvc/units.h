@@ -33,9 +33,10 @@ Units make_units(const LeontiefModel& model, Perimeter p);
 /// Final demand Y^d summed over the destination regions of each unit: n x U (METHODS §0.2).
 Matrix final_demand_by_unit(const LeontiefModel& model, const Units& u);
 
-/// Intermediate flows Z = A x^ (the model's, zero-output sectors removed) summed over the
-/// destination columns of each unit: n x U.
-Matrix intermediate_by_unit(const LeontiefModel& model, const Units& u);
+/// Intermediate flows Z = A x^ (the model's A, zero-output sectors removed) summed over the
+/// destination columns of each unit: n x U. `x` is the output to use (L y; METHODS §1.3: with a
+/// supplied x that differs from L y, identities must use L y).
+Matrix intermediate_by_unit(const LeontiefModel& model, const Units& u, const Vector& x);
 
 /// Keep entry (i, c) only where unit(i) != c (exports: flows leaving the row's unit).
 Matrix off_own_unit(const Matrix& M, const Units& u);
@@ -56,6 +57,14 @@ Matrix place_by_unit(const Vector& w, const Units& u);
 
 /// Sum of the rows of each unit: U x k.
 Matrix sum_rows_by_unit(const Matrix& M, const Units& u);
+
+/// The part of A a product uses (METHODS §0.3): A_N (same country, other region) or A_F (other
+/// country). Products read A in place, so the n x n coefficients are never copied.
+enum class CoefficientPart { kNational, kForeign };
+/// A_part W, n x k. Cost: one pass over A's non-zeros per call (times k).
+Matrix multiply_part(const LeontiefModel& model, CoefficientPart part, const Matrix& W);
+/// A_part' W, n x k.
+Matrix multiply_part_transposed(const LeontiefModel& model, CoefficientPart part, const Matrix& W);
 
 /// num / den, NaN where den == 0 (ratio of sums; METHODS §4.1 "never average the ratios").
 double ratio(double num, double den);

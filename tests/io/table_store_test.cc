@@ -122,6 +122,10 @@ BOOST_AUTO_TEST_CASE(writer_rules) {
   ow.inputs = {p};
   check_error<OutputError>([&] { io::write_table(t, p, ow); }, {"refusing to overwrite the input file"});
   check_error<OutputError>([&] { io::write_table(t, dir.file("no/such/dir/t.h5")); }, {"does not exist"});
+  io::WriteOptions bad_level;
+  bad_level.compression_level = 12;
+  check_error<OutputError>([&] { io::write_table(t, dir.file("lvl.h5"), bad_level); },
+                           {"compression_level must be in 0..9, got 12"});
   // A table that fails validation is not written and leaves no temporary file behind.
   IoTable bad = t;
   bad.Y.resize(2, 3);

@@ -149,3 +149,67 @@ BOOST_AUTO_TEST_CASE(inconsistent_and_infeasible_targets) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+#include "io/csv_reader.h"
+#include "tests/test_util.h"
+
+BOOST_AUTO_TEST_SUITE(ras_wiod)
+
+BOOST_AUTO_TEST_CASE(wiod_2011_rounding_residuals) {
+  // WIOD 2011 (integers, USD million) balances rows only to within rounding. RAS Z to the row
+  // targets u = x - F 1 (with column targets 1'Z scaled to the same total) removes the residuals.
+  const auto zc = irio::io::read_csv(irio::testing::shared_data("wiod2013/wiot_2011_Z.csv.gz"));
+  const auto fc = irio::io::read_csv(irio::testing::shared_data("wiod2013/wiot_2011_F.csv.gz"));
+  const auto xc = irio::io::read_csv(irio::testing::shared_data("wiod2013/wiot_2011_x.csv"));
+  const Eigen::Index n = static_cast<Eigen::Index>(zc.rows.size() - 1);
+  BOOST_TEST_REQUIRE(n == 1435);
+  Matrix Z(n, n);
+  Vector f = Vector::Zero(n), x(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const auto r = static_cast<std::size_t>(i + 1);
+    for (Eigen::Index j = 0; j < n; ++j) Z(i, j) = zc.number(r, static_cast<std::size_t>(j + 1));
+    for (std::size_t c = 1; c < fc.rows[r].fields.size(); ++c) f(i) += fc.number(r, c);
+    x(i) = xc.number(r, 1);
+  }
+  const Vector before = Z.rowwise().sum() + f - x;
+  // Balance the block of region-sectors with output >= 1000 (USD million): tiny integer-rounded
+  // sectors (e.g. MLT_c5 with a single entry of 1) make the biproportional problem infeasible.
+  // Row targets: u_i = x_i - F_i 1 - (sales to the excluded columns); column targets: the
+  // block's column sums scaled to the same total.
+  std::vector<Eigen::Index> keep;
+  for (Eigen::Index i = 0; i < n; ++i)
+    if (x(i) >= 1000.0) keep.push_back(i);
+  const auto m = static_cast<Eigen::Index>(keep.size());
+  Matrix B(m, m);
+  Vector u(m);
+  for (Eigen::Index a = 0; a < m; ++a) {
+    double outside = Z.row(keep[static_cast<std::size_t>(a)]).sum();
+    for (Eigen::Index b = 0; b < m; ++b) {
+      B(a, b) = Z(keep[static_cast<std::size_t>(a)], keep[static_cast<std::size_t>(b)]);
+      outside -= B(a, b);
+    }
+    u(a) = x(keep[static_cast<std::size_t>(a)]) - f(keep[static_cast<std::size_t>(a)]) - outside;
+  }
+  Vector v = B.colwise().sum().transpose();
+  v *= u.sum() / v.sum();
+  const auto res = irio::tables::ras(B, u, v);
+  BOOST_TEST(res.converged, res.report());
+  double before_block = 0, after_block = 0;
+  for (Eigen::Index a = 0; a < m; ++a) {
+    const Eigen::Index i = keep[static_cast<std::size_t>(a)];
+    before_block = std::max(before_block, std::abs(before(i)));
+    after_block = std::max(after_block, std::abs(res.X.row(a).sum() - u(a)));
+  }
+  const double col_change =
+      ((res.X.colwise().sum() - B.colwise().sum()).cwiseQuotient(B.colwise().sum().cwiseMax(1.0))).cwiseAbs().maxCoeff();
+  BOOST_TEST_MESSAGE("WIOD 2011, " << m << " of " << n << " region-sectors: max |Z1 + F1 - x| " << before_block
+                     << " -> " << after_block << " after " << res.iterations
+                     << " RAS iterations; largest relative change of a column total " << col_change);
+  BOOST_TEST(m == 1264);  // region-sectors with x >= 1000
+  BOOST_TEST(before_block > 10.0);  // the rounding residuals are real
+  BOOST_TEST(after_block < 1e-4);
+  BOOST_TEST(col_change < 0.01);
+  BOOST_TEST(((B.array() == 0.0) == (res.X.array() == 0.0)).all());  // RAS never fills in
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -22,15 +22,22 @@
 
 namespace irio::testing {
 
-/// A scratch folder under the build tree, emptied per process.
+/// A path in a per-process scratch folder under the temp directory; the folder is removed at
+/// exit unless IRIO_KEEP_SCRATCH is set (e.g. to collect fuzzing seeds, docs/provincial.md).
 inline std::string scratch(const std::string& name) {
   namespace fs = std::filesystem;
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("irio_provincial_" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  fs::path p = dir / name;
+  struct Dir {
+    fs::path path;
+    Dir() : path(fs::temp_directory_path() / ("irio_provincial_" + std::to_string(::getpid()))) {
+      fs::create_directories(path);
+    }
+    ~Dir() {
+      std::error_code ec;
+      if (!std::getenv("IRIO_KEEP_SCRATCH")) fs::remove_all(path, ec);
+    }
+  };
+  static const Dir dir;
+  fs::path p = dir.path / name;
   fs::remove(p);
   return p.string();
 }

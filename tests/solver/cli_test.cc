@@ -15,9 +15,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "solver/footprints.h"
-#include "solver/ghosh.h"
-#include "solver/multipliers.h"
 #include "tests/solver/csv_fixture.h"
 #include "tests/test_util.h"
 

@@ -3,6 +3,7 @@
 // fields, comma separator, "NA"/empty read as NaN by `number`.
 #pragma once
 
+#include <Eigen/Core>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
