@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "io/csv_reader.h"
+#include "solver/extraction.h"
+#include "solver/footprints.h"
 #include "solver/indicator_common.h"
 #include "solver/leontief_model.h"
 #include "solver/multipliers.h"
@@ -103,6 +105,9 @@ void methods_7_1(const std::string& dir, Report& rep) {
   const Vector om = solver::output_multipliers(m);
   const Vector tot = closure.total_output_multipliers(), trunc = closure.truncated_output_multipliers();
   const Vector w1 = solver::type1_multipliers(m, w), e1 = solver::type1_multipliers(m, e);
+  auto hem = [&](solver::ExtractionKind kind, Eigen::Index j) {
+    return solver::extract(m, kind, {j}).output_loss;
+  };
   compare_expected(rep, "methods_7.1", dir + "/methods/methods_7_1.csv",
                    [&](const std::string& q, const std::vector<std::string>& row) {
                      if (q == "closure_k") return closure.K()(0, 0);
@@ -117,6 +122,51 @@ void methods_7_1(const std::string& dir, Report& rep) {
                      if (q == "total_closed_output_multiplier") return tot(j);
                      if (q == "truncated_closed_output_multiplier") return trunc(j);
                      if (q == "output_new_demand") return xnew(j, 0);
+                     if (q == "hem_total_output_loss") return hem(solver::ExtractionKind::kTotal, j);
+                     if (q == "hem_backward_output_loss") return hem(solver::ExtractionKind::kBackward, j);
+                     if (q == "hem_forward_output_loss") return hem(solver::ExtractionKind::kForward, j);
+                     return nan();
+                   });
+}
+
+/// METHODS §7.2: pymrio's 2-region x 3-sector test fixture (tests/test_math.py).
+void methods_7_2(const std::string& dir, Report& rep) {
+  Matrix Z(6, 6), Y(6, 2), F(2, 6), FY(2, 2);
+  Z << 10, 5, 1, 6, 5, 7, 0, 2, 0, 0, 5, 3, 10, 3, 20, 4, 2, 0, 5, 0, 0, 1, 10, 9, 0, 10, 1, 0, 20, 1, 5, 0,
+      0, 1, 10, 10;
+  Y << 14, 3, 2.5, 2.5, 13, 6, 5, 20, 10, 10, 3, 10;
+  F << 20, 1, 42, 4, 20, 5, 5, 4, 11, 8, 2, 10;
+  FY << 50, 10, 100, 20;
+  tables::IoTable t;
+  t.labels.regions = {"r1", "r2"};
+  t.labels.sectors = {"s1", "s2", "s3"};
+  t.labels.set_each_region_own_country();
+  t.labels.fd_categories = {"fd"};
+  t.Z = Z.sparseView();
+  t.Y = Y;
+  t.V.resize(0, 6);
+  t.satellites.push_back({"emissions", {"stressor1", "stressor2"}, {"t", "t"}, F, FY});
+  solver::LeontiefModel m(t);
+  const auto acc = solver::compute_footprints(m, t.satellites[0]);
+  const Matrix L = m.solve(Matrix::Identity(6, 6));
+  auto col = [&](const std::string& c) -> Eigen::Index {
+    const auto slash = c.find('/');
+    const int r = tables::Labels::find(t.labels.regions, c.substr(0, slash));
+    if (slash == std::string::npos) return r;
+    return r * 3 + tables::Labels::find(t.labels.sectors, c.substr(slash + 1));
+  };
+  compare_expected(rep, "methods_7.2", dir + "/methods/methods_7_2.csv",
+                   [&](const std::string& q, const std::vector<std::string>& row) {
+                     const Eigen::Index k = row[1] == "stressor2" ? 1 : 0, j = col(row[2]);
+                     if (q == "x") return m.x()(j);
+                     if (q == "L") return L(col(row[1]), j);
+                     if (q == "M") return acc.M(k, j);
+                     if (q == "M_down") return acc.M_down(k, j);
+                     if (q == "D_cba") return acc.D_cba(k, j);
+                     if (q == "D_imp") return acc.D_imp(k, j);
+                     if (q == "D_exp") return acc.D_exp(k, j);
+                     if (q == "D_cba_reg") return acc.D_cba_reg(k, j);
+                     if (q == "D_pba_reg") return acc.D_pba_reg(k, j);
                      return nan();
                    });
 }
@@ -161,6 +211,7 @@ void netherlands(const std::string& dir, Report& rep) {
 void add_multiplier_cases(std::vector<Case>& cases) {
   cases.push_back({"miller_blair_2x2", "Miller & Blair (2009) Tables 2.3-2.4: L and output multipliers (4 dp)", miller_blair});
   cases.push_back({"methods_7.1", "METHODS §7.1: Type I/II income and employment, closed output multipliers", methods_7_1});
+  cases.push_back({"methods_7.2", "METHODS §7.2: pymrio's 2-region fixture: L, M, M_down, D_cba, D_imp, D_exp, regional totals", methods_7_2});
   cases.push_back({"eurostat_germany_1995", "Eurostat Manual (2008) Tables 15.9-15.13: output, GVA, employment multipliers, L diagonal", eurostat_germany});
   cases.push_back({"netherlands_2000", "Netherlands 2000 (D'Hernoncourt et al. 2011): income effects and Type I income multipliers", netherlands});
 }

@@ -3,6 +3,8 @@
 // downstreamness on leather, and identity 22.
 #include "gvc_test_util.h"
 #include "solver/gvc/position.h"
+#include "solver/gvc/trade_context.h"
+#include "tables/error.h"
 
 namespace irio::testing {
 namespace gvc = solver::gvc;
@@ -64,6 +66,27 @@ BOOST_AUTO_TEST_CASE(region_perimeter_on_provincial_table) {
     GVC_CHECK_CLOSE(r.plv_gvc(j), Xv.row(j).sum() / Vg.row(j).sum(), 1e-12);
     GVC_CHECK_CLOSE(r.ply_gvc(j), Xv.col(j).sum() / Vg.col(j).sum(), 1e-12);
   }
+}
+
+BOOST_AUTO_TEST_CASE(exogenous_rest_of_world_has_no_kpww) {
+  const auto full = provincial_7_6();
+  const Matrix Zf = Matrix(full.Z);
+  tables::IoTable t = make_table(Zf.topLeftCorner(4, 4), full.Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"},
+                                 {"CN"}, {0, 0});
+  t.export_labels = {"RW"};
+  t.exports = Zf.block(0, 4, 4, 2).rowwise().sum() + full.Y.block(0, 2, 4, 1);
+  t.import_labels = {"imports"};
+  t.imports = Zf.block(4, 0, 2, 4).colwise().sum();
+  LeontiefModel m(t);
+  gvc::PositionOptions o;
+  o.perimeter = solver::Perimeter::kRegion;
+  const auto r = gvc::position_and_length(m, o);
+  BOOST_CHECK_EQUAL(r.by_unit.num_rows(), 0u);
+  // U = x^-1 L x against a dense oracle.
+  const Matrix L = dense_leontief(Matrix(m.A()));
+  const Vector U = (L * m.x()).cwiseQuotient(m.x());
+  for (int j = 0; j < 4; ++j) GVC_CHECK_CLOSE(r.upstreamness(j), U(j), 1e-12);
+  BOOST_CHECK_THROW(gvc::TradeContext(m, solver::Perimeter::kRegion), InputError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
