@@ -88,6 +88,8 @@ LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
       country_blocks_[static_cast<std::size_t>(L.country_of_region[r])].push_back(idx);
     }
   for (auto& b : country_blocks_) std::sort(b.begin(), b.end());
+  countries_are_regions_ = std::all_of(country_blocks_.begin(), country_blocks_.end(),
+                                       [&](const auto& b) { return b.empty() || static_cast<Index>(b.size()) == N; });
 
   const Vector colsum = (Vector::Ones(n).transpose() * A_).transpose() + a_M_;
   max_colsum_ = n > 0 ? colsum.maxCoeff() : 0.0;
@@ -220,6 +222,8 @@ const std::vector<std::vector<Index>>& LeontiefModel::blocks(Perimeter p) const 
 }
 
 Matrix LeontiefModel::local_solve(Perimeter p, Matrix B) const {
+  // Every country a single region: L_C = L_R, reuse the region factorization.
+  if (p == Perimeter::kCountry && countries_are_regions_) p = Perimeter::kRegion;
   auto& slot = p == Perimeter::kRegion ? local_region_ : local_country_;
   if (!slot)
     slot = make_block_diagonal_lu(A_, blocks(p), std::string("I - A_") + (p == Perimeter::kRegion ? "R" : "C"),
@@ -229,6 +233,7 @@ Matrix LeontiefModel::local_solve(Perimeter p, Matrix B) const {
 }
 
 Matrix LeontiefModel::local_solve_transposed(Perimeter p, Matrix B) const {
+  if (p == Perimeter::kCountry && countries_are_regions_) p = Perimeter::kRegion;
   if (!(p == Perimeter::kRegion ? local_region_ : local_country_)) local_solve(p, Matrix(n(), 0));
   (p == Perimeter::kRegion ? local_region_ : local_country_)->solve_transposed(B);
   return B;

@@ -107,6 +107,7 @@ class LeontiefModel {
   std::vector<Index> zero_output_;
   std::vector<std::vector<Index>> region_blocks_, country_blocks_;
   double max_colsum_ = 0;
+  bool countries_are_regions_ = false;  ///< every country has one region: L_C = L_R
   mutable std::unique_ptr<LinearSolver> global_, global_direct_, local_region_, local_country_;
   mutable double factor_seconds_ = 0;
 

@@ -9,6 +9,7 @@ const std::vector<Case>& cases() {
     std::vector<Case> c;
     add_multiplier_cases(c);
     add_pymrio_cases(c);
+    add_decompr_cases(c);
     return c;
   }();
   return all;

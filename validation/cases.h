@@ -10,5 +10,6 @@ namespace irio::validation {
 
 void add_multiplier_cases(std::vector<Case>& cases);
 void add_pymrio_cases(std::vector<Case>& cases);
+void add_decompr_cases(std::vector<Case>& cases);
 
 }  // namespace irio::validation

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+// Validation against decompr 7.0.0 / gvc 6.4 on their `leather` table: WWZ 16 terms and the
+// WWZ->KWW map by exporter-sector x importer, KWW 9 terms, Borin-Mancini exporter source / sink
+// and world source / sink, VBY (leontief final_demand), upstreamness and downstreamness; every
+// cell to 1e-10 relative. decompr's VAXIM column (BM sink) is not computed by irio and skipped.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "io/csv_reader.h"
+#include "solver/gvc/position.h"
+#include "solver/gvc/trade.h"
+#include "solver/leontief_model.h"
+#include "validation/cases.h"
+#include "validation/textbook_tables.h"
+
+namespace irio::validation {
+namespace {
+
+using tables::Matrix;
+constexpr double kPeerTol = 1e-10;
+
+struct Leather {
+  tables::IoTable table;
+  int region(const std::string& c) const { return tables::Labels::find(table.labels.regions, c); }
+  int row(const std::string& c, const std::string& s) const {
+    const int r = region(c), i = tables::Labels::find(table.labels.sectors, s);
+    return r < 0 || i < 0 ? -1 : r * static_cast<int>(table.labels.num_sectors()) + i;
+  }
+};
+
+/// Compare a decompr CSV whose first `keys` columns identify the cell; `value(fields, measure)`
+/// gives irio's number. Measures irio does not compute are listed in `skip`.
+void compare(Report& rep, const std::string& path, const std::string& quantity, std::size_t keys,
+             const std::function<double(const std::vector<std::string>&, const std::string&)>& value,
+             const std::vector<std::string>& skip = {}) {
+  const auto f = io::read_csv(path);
+  const auto& h = f.rows.at(0).fields;
+  for (std::size_t r = 1; r < f.rows.size(); ++r) {
+    const auto& row = f.rows[r].fields;
+    std::string key;
+    for (std::size_t k = 0; k < keys; ++k) key += (k ? "/" : "") + row[k];
+    for (std::size_t c = keys; c < h.size(); ++c) {
+      if (std::find(skip.begin(), skip.end(), h[c]) != skip.end() || h[c].rfind("texp", 0) == 0) continue;
+      rep.relative("decompr_leather", quantity + " " + h[c], key, f.number(r, c, h[c]), value(row, h[c]), kPeerTol);
+    }
+  }
+}
+
+void decompr_leather(const std::string& dir, Report& rep) {
+  const std::string out = dir + "/decompr_leather/decompr_outputs/";
+  Leather L{leather_table(dir)};
+  solver::LeontiefModel m(L.table);
+  solver::gvc::TradeContext ctx(m, solver::Perimeter::kRegion);
+  const auto G = static_cast<Eigen::Index>(L.table.labels.num_regions());
+
+  // Bilateral-sector cells (n x G); the own-country rows are zero in decompr's files.
+  auto bilateral = [&](const solver::gvc::TradeResult& res) {
+    return [&L, &res](const std::vector<std::string>& row, const std::string& meas) {
+      const int i = L.row(row[0], row[1]), imp = L.region(row[2]);
+      if (i < 0 || imp < 0) return std::nan("");
+      return L.region(row[0]) == imp ? 0.0 : res[meas](i, imp);
+    };
+  };
+  auto by_sector = [&](const solver::gvc::TradeResult& res) {
+    return [&L, &res, G](const std::vector<std::string>& row, const std::string& meas) {
+      const int i = L.row(row[0], row[1]), s = L.region(row[0]);
+      double sum = 0;
+      for (Eigen::Index r = 0; r < G; ++r)
+        if (r != s) sum += res[meas](i, r);
+      return sum;
+    };
+  };
+  auto by_country = [&](const solver::gvc::TradeResult& res, bool sum_bilateral) {
+    return [&L, &res, G, sum_bilateral](const std::vector<std::string>& row, const std::string& meas) {
+      const int s = L.region(row[0]);
+      if (!sum_bilateral) return res[meas](s, 0);
+      const auto N = static_cast<Eigen::Index>(L.table.labels.num_sectors());
+      double sum = 0;
+      for (Eigen::Index i = s * N; i < (s + 1) * N; ++i)
+        for (Eigen::Index r = 0; r < G; ++r)
+          if (r != s) sum += res[meas](i, r);
+      return sum;
+    };
+  };
+
+  const auto wwz = solver::gvc::wwz_decomposition(ctx);
+  compare(rep, out + "wwz.csv", "WWZ", 3, bilateral(wwz), {"DViX_Fsr"});
+  const auto w2k = solver::gvc::wwz_to_kww(ctx, wwz);
+  compare(rep, out + "wwz2kww.csv", "WWZ->KWW", 3, bilateral(w2k));
+  const auto kww = solver::gvc::kww_decomposition(ctx);
+  compare(rep, out + "kww.csv", "KWW", 1, by_country(kww, false));
+  const auto src = solver::gvc::bm_exporter_source(ctx);
+  compare(rep, out + "bm_bilateral_exporter_source.csv", "BM exporter source", 3, bilateral(src));
+  compare(rep, out + "bm_sector_exporter_source.csv", "BM exporter source (sector)", 2, by_sector(src));
+  compare(rep, out + "bm_country_exporter_source.csv", "BM exporter source (country)", 1, by_country(src, true));
+  const auto snk = solver::gvc::bm_exporter_sink(ctx);
+  compare(rep, out + "bm_bilateral_exporter_sink.csv", "BM exporter sink", 3, bilateral(snk), {"VAXIM"});
+  compare(rep, out + "bm_sector_exporter_sink.csv", "BM exporter sink (sector)", 2, by_sector(snk), {"VAXIM"});
+  const auto ws = solver::gvc::bm_world(ctx, false), wk = solver::gvc::bm_world(ctx, true);
+  compare(rep, out + "bm_country_world_source.csv", "BM world source", 1, by_country(ws, false));
+  compare(rep, out + "bm_country_world_sink.csv", "BM world sink", 1, by_country(wk, false));
+
+  const auto vby = solver::gvc::value_added_absorption(ctx);
+  compare(rep, out + "leontief_final_demand.csv", "VBY", 1,
+          [&](const std::vector<std::string>& row, const std::string& meas) {
+            const auto dot = row[0].find('.');
+            const int i = L.row(row[0].substr(0, dot), row[0].substr(dot + 1)), r = L.region(meas);
+            return i < 0 || r < 0 ? std::nan("") : vby["VBY"](i, r);
+          });
+  const auto pos = solver::gvc::position_and_length(m);
+  compare(rep, out + "gvc_upstream_downstream.csv", "gvc", 1,
+          [&](const std::vector<std::string>& row, const std::string& meas) {
+            const auto dot = row[0].find('.');
+            const int i = L.row(row[0].substr(0, dot), row[0].substr(dot + 1));
+            if (i < 0) return std::nan("");
+            return meas == "upstream" ? pos.upstreamness(i) : pos.downstreamness(i);
+          });
+}
+
+}  // namespace
+
+void add_decompr_cases(std::vector<Case>& cases) {
+  cases.push_back({"decompr_leather",
+                   "decompr 7.0.0 / gvc 6.4 on leather: WWZ, WWZ->KWW, KWW, Borin-Mancini, VBY, "
+                   "upstreamness/downstreamness (1e-10)",
+                   decompr_leather});
+}
+
+}  // namespace irio::validation
