@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "solver/gvc/production.h"
 #include "solver/leontief_model.h"
 
 extern "C" {
@@ -67,10 +68,92 @@ Matrix core_baseline(const tables::IoTable& t) {
   return flatten({&mult, &D_cba});
 }
 
+/// irio: the three-level decomposition (5.1) with all indices; result = forward and backward
+/// term sums (n x 7 each).
+Matrix chains_irio(const tables::IoTable& t) {
+  solver::LeontiefModel m(t);
+  const auto d = solver::gvc::three_level_decomposition(m);
+  Matrix out(m.n(), 14);
+  out << d.forward.leftCols(7), d.backward.leftCols(7);
+  return out;
+}
+
+/// Dense inverse of I - A restricted to the index sets (block-diagonal local inverses).
+Matrix block_inverse(const Matrix& A, const std::vector<std::vector<Eigen::Index>>& blocks) {
+  Matrix out = Matrix::Zero(A.rows(), A.cols());
+  for (const auto& b : blocks) {
+    const auto k = static_cast<Eigen::Index>(b.size());
+    Matrix M(k, k);
+    for (Eigen::Index j = 0; j < k; ++j)
+      for (Eigen::Index i = 0; i < k; ++i) M(i, j) = (i == j ? 1.0 : 0.0) - A(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]);
+    const Matrix Minv = M.partialPivLu().inverse();
+    for (Eigen::Index j = 0; j < k; ++j)
+      for (Eigen::Index i = 0; i < k; ++i) out(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]) = Minv(i, j);
+  }
+  return out;
+}
+
+/// The dense method: L, L_R and L_C formed in full, then the (5.1) row and column sums by
+/// matrix-vector products with them (METHODS §5.2).
+Matrix chains_baseline(const tables::IoTable& t) {
+  const auto& lab = t.labels;
+  const Eigen::Index n = static_cast<Eigen::Index>(t.n()), N = static_cast<Eigen::Index>(lab.num_sectors());
+  const Vector x = t.output(), xinv = tables::safe_reciprocal(x);
+  const Vector v = t.value_added_residual().cwiseProduct(xinv);
+  const Matrix A = Matrix(t.Z) * xinv.asDiagonal();
+  const Matrix L = dense_leontief_inverse(t);
+  std::vector<std::vector<Eigen::Index>> rb(lab.num_regions()), cb(lab.num_countries());
+  for (Eigen::Index i = 0; i < n; ++i) {
+    rb[static_cast<std::size_t>(i / N)].push_back(i);
+    cb[static_cast<std::size_t>(lab.country_of_region[static_cast<std::size_t>(i / N)])].push_back(i);
+  }
+  const Matrix LR = block_inverse(A, rb), LC = block_inverse(A, cb);
+  Matrix AN = Matrix::Zero(n, n), AF = Matrix::Zero(n, n);
+  for (Eigen::Index j = 0; j < n; ++j)
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
+      if (ri == rj) continue;
+      (lab.country_of_region[ri] == lab.country_of_region[rj] ? AN : AF)(i, j) = A(i, j);
+    }
+  const Matrix Yd = t.final_demand_by_region();
+  Vector yR = Vector::Zero(n), yN = Vector::Zero(n), yF = Vector::Zero(n);
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index r = 0; r < Yd.cols(); ++r) {
+      const auto ri = static_cast<std::size_t>(i / N);
+      (r == static_cast<Eigen::Index>(ri) ? yR
+       : lab.country_of_region[ri] == lab.country_of_region[static_cast<std::size_t>(r)] ? yN : yF)(i) += Yd(i, r);
+    }
+  const Vector yC = yR + yN, y = yC + yF;
+  Matrix out(n, 14);
+  const Vector LRyR = LR * yR, LCyC = LC * yC, Ly = L * y;
+  out.col(0) = v.cwiseProduct(LRyR);
+  out.col(1) = v.cwiseProduct(LR * yN);
+  out.col(2) = v.cwiseProduct(LR * (AN * LRyR));
+  out.col(3) = v.cwiseProduct(LR * (AN * (LCyC - LRyR)));
+  out.col(4) = v.cwiseProduct(LC * yF);
+  out.col(5) = v.cwiseProduct(LC * (AF * LCyC));
+  out.col(6) = v.cwiseProduct(LC * (AF * (Ly - LCyC)));
+  const Vector vLR = LR.transpose() * v, vLC = LC.transpose() * v;
+  const Vector vLRANLR = LR.transpose() * (AN.transpose() * vLR);
+  const Vector vLRANLC = LC.transpose() * (AN.transpose() * vLR);
+  const Vector vLCAFLC = LC.transpose() * (AF.transpose() * vLC);
+  const Vector vLCAFL = L.transpose() * (AF.transpose() * vLC);
+  out.col(7) = vLR.cwiseProduct(yR);
+  out.col(8) = vLR.cwiseProduct(yN);
+  out.col(9) = vLRANLR.cwiseProduct(yR);
+  out.col(10) = vLRANLC.cwiseProduct(yC) - vLRANLR.cwiseProduct(yR);
+  out.col(11) = vLC.cwiseProduct(yF);
+  out.col(12) = vLCAFLC.cwiseProduct(yC);
+  out.col(13) = vLCAFL.cwiseProduct(y) - vLCAFLC.cwiseProduct(yC);
+  return out;
+}
+
 std::vector<Task>& registry() {
   static std::vector<Task> tasks = {
       {"core", "output + value-added + 2 satellite multipliers + footprints by region",
        "full inverse (dgetrf + dgetri)", core_irio, core_baseline},
+      {"chains", "three-level NVC/GVC decomposition (5.1), forward and backward, all indices",
+       "dense L, L_R, L_C then products", chains_irio, chains_baseline},
   };
   return tasks;
 }

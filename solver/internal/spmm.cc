@@ -23,7 +23,7 @@ void spmm(const SparseMatrix& A, const Matrix& X, Matrix& Y, bool transposed) {
   const auto* outer = A.outerIndexPtr();
   if (transposed) {
     // Yt(:, j) = sum_i a_ij Xt(:, i): independent per column j.
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (A.nonZeros() > 1000000)
     for (Index j = 0; j < n; ++j) {
       double* y = Yt.col(j).data();
       for (auto p = outer[j]; p < outer[j + 1]; ++p) {
@@ -38,7 +38,7 @@ void spmm(const SparseMatrix& A, const Matrix& X, Matrix& Y, bool transposed) {
 #ifdef _OPENMP
     threads = omp_get_max_threads();
 #endif
-    if (threads <= 1 || n < 2048) {
+    if (threads <= 1 || A.nonZeros() <= 1000000) {
       for (Index j = 0; j < n; ++j) {
         const double* x = Xt.col(j).data();
         for (auto p = outer[j]; p < outer[j + 1]; ++p) {
