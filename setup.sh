@@ -30,13 +30,13 @@ build() {  # build DIR [extra cmake args]
 case "$mode" in
   run)
     build build
-    ./build/irio analyse tables/data/wiod2011.h5 -o out/wiod2011
+    ./build/irio analyse tables/data/wiod2011.h5 -o out/wiod2011 --force
     ;;
   test)
     build build
     (cd build && OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs")
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
-    build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIRIO_SANITIZERS="address;undefined" -DIRIO_BUILD_BENCH=OFF
+    build build-asan -DIRIO_SANITIZERS="address;undefined" -DIRIO_BUILD_BENCH=OFF
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs" -LE slow)
     ;;
   *)
