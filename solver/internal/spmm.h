@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Sparse (column-major) times dense block products, threaded with OpenMP: Y = A X and Y = A' X.
-// The right-hand sides are transposed to k x n internally so that each non-zero touches one
+// Sparse (column-major) times dense block products: Y = A X and Y = A' X. Single-threaded on
+// purpose: with OpenBLAS's own threads on a 2-core machine, OpenMP threads here made the
+// iteration up to 5x slower under load (docs/performance.md). The right-hand sides are transposed to k x n internally so that each non-zero touches one
 // contiguous k-vector; A' X is an inner-product loop over A's columns, so no transposed copy of A
 // is ever stored.
 #pragma once
