@@ -373,7 +373,7 @@ BOOST_AUTO_TEST_CASE(full_size_31_by_42) {
   BOOST_TEST((t.Y - f.Y).cwiseAbs().maxCoeff() <= 1e-12);
   BOOST_TEST((t.x - f.x()).cwiseAbs().maxCoeff() <= 1e-9);
   BOOST_TEST(t.Z.nonZeros() == (f.Z.array() != 0.0).count());
-  BOOST_TEST(std::chrono::duration<double>(t2 - t1).count() < 30.0);
+  // The read time is reported above, not asserted: speed goals live in the benchmark.
 }
 
 BOOST_AUTO_TEST_SUITE_END()
