@@ -11,7 +11,8 @@
 
 #include "cli/command.h"
 #include "io/table_store.h"
-#include "solver/gvc/country_map.h"
+#include "cli/gvc_common.h"
+#include "io/import_csv.h"
 #include "solver/gvc/production.h"
 #include "tables/error.h"
 
@@ -23,11 +24,7 @@ namespace gvc_cli {
 /// Read a table; with a non-empty `countries` CSV (region,country), replace its region->country map.
 tables::IoTable load_table_with_countries(const std::string& table, const std::string& countries) {
   tables::IoTable t = io::read_table(table);
-  if (!countries.empty()) {
-    std::ifstream in(countries);
-    if (!in) throw InputError("cannot open the country map '" + countries + "'");
-    solver::gvc::assign_countries(t.labels, solver::gvc::parse_country_map(in, countries), countries);
-  }
+  if (!countries.empty()) io::read_country_map(countries, t.labels);
   return t;
 }
 

@@ -7,17 +7,12 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/gvc_common.h"
 #include "io/table_store.h"
 #include "solver/gvc/trade.h"
 #include "tables/error.h"
 
 namespace irio::cli {
-namespace gvc_cli {  // defined in cmd_chains.cc
-tables::IoTable load_table_with_countries(const std::string& table, const std::string& countries);
-ProgressFn stderr_progress();
-void print_diagnostics(const tables::TidyTable& d);
-}  // namespace gvc_cli
-
 namespace {
 
 struct Options {
