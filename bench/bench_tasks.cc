@@ -7,6 +7,7 @@
 
 #include "solver/gvc/production.h"
 #include "solver/leontief_model.h"
+#include "bench/wwz_tasks.h"
 
 extern "C" {
 void dgetrf_(const int* m, const int* n, double* a, const int* lda, int* ipiv, int* info);
@@ -78,21 +79,6 @@ Matrix chains_irio(const tables::IoTable& t) {
   return out;
 }
 
-/// Dense inverse of I - A restricted to the index sets (block-diagonal local inverses).
-Matrix block_inverse(const Matrix& A, const std::vector<std::vector<Eigen::Index>>& blocks) {
-  Matrix out = Matrix::Zero(A.rows(), A.cols());
-  for (const auto& b : blocks) {
-    const auto k = static_cast<Eigen::Index>(b.size());
-    Matrix M(k, k);
-    for (Eigen::Index j = 0; j < k; ++j)
-      for (Eigen::Index i = 0; i < k; ++i) M(i, j) = (i == j ? 1.0 : 0.0) - A(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]);
-    const Matrix Minv = M.partialPivLu().inverse();
-    for (Eigen::Index j = 0; j < k; ++j)
-      for (Eigen::Index i = 0; i < k; ++i) out(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]) = Minv(i, j);
-  }
-  return out;
-}
-
 /// The dense method: L, L_R and L_C formed in full, then the (5.1) row and column sums by
 /// matrix-vector products with them (METHODS §5.2).
 Matrix chains_baseline(const tables::IoTable& t) {
@@ -154,6 +140,8 @@ std::vector<Task>& registry() {
        "full inverse (dgetrf + dgetri)", core_irio, core_baseline},
       {"chains", "three-level NVC/GVC decomposition (5.1), forward and backward, all indices",
        "dense L, L_R, L_C then products", chains_irio, chains_baseline},
+      {"wwz", "WWZ 16-term decomposition of gross exports by exporter-sector x importer (3.3)",
+       "decompr::wwz (dense B, L, n x n products)", wwz_irio, wwz_decompr},
   };
   return tasks;
 }
@@ -177,6 +165,20 @@ Matrix dense_leontief_inverse(const tables::IoTable& t) {
   dgetri_(&n, L.data(), &n, ipiv.data(), work.data(), &lwork, &info);
   if (info != 0) throw std::runtime_error("dgetri failed");
   return L;
+}
+
+Matrix block_inverse(const Matrix& A, const std::vector<std::vector<Eigen::Index>>& blocks) {
+  Matrix out = Matrix::Zero(A.rows(), A.cols());
+  for (const auto& b : blocks) {
+    const auto k = static_cast<Eigen::Index>(b.size());
+    Matrix M(k, k);
+    for (Eigen::Index j = 0; j < k; ++j)
+      for (Eigen::Index i = 0; i < k; ++i) M(i, j) = (i == j ? 1.0 : 0.0) - A(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]);
+    const Matrix Minv = M.partialPivLu().inverse();
+    for (Eigen::Index j = 0; j < k; ++j)
+      for (Eigen::Index i = 0; i < k; ++i) out(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]) = Minv(i, j);
+  }
+  return out;
 }
 
 const Task* find_task(const std::string& name) {

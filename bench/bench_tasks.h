@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "tables/io_table.h"
 
@@ -23,5 +24,9 @@ std::string task_names();
 
 /// The peers' method: dense L = (I - A)^{-1} by dgetrf + dgetri (what pymrio/decompr do).
 tables::Matrix dense_leontief_inverse(const tables::IoTable& t);
+
+/// Dense inverse of I - A restricted to each index set (the block-diagonal local inverses),
+/// placed in an n x n matrix; one partial-pivoting LU per block.
+tables::Matrix block_inverse(const tables::Matrix& A, const std::vector<std::vector<Eigen::Index>>& blocks);
 
 }  // namespace irio::bench

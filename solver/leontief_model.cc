@@ -146,12 +146,7 @@ std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
   };
   switch (b) {
     case Backend::kDense:
-    case Backend::kAuto: {
-      Matrix M = -Matrix(A_);
-      M.diagonal().array() += 1.0;
-      s = make_dense_lu(std::move(M), what);
-      break;
-    }
+    case Backend::kAuto: s = make_dense_lu_identity_minus(A_, what); break;
     case Backend::kUmfpack: s = make_umfpack_lu(ImA(), what); break;
     case Backend::kKlu: s = make_klu_lu(ImA(), what); break;
     case Backend::kIterative: s = make_block_jacobi(A_, region_blocks_, opt_.iterative, what); break;
@@ -212,8 +207,14 @@ SparseMatrix LeontiefModel::A_within(Perimeter p) const {
 }
 
 SparseMatrix LeontiefModel::A_across(Perimeter p) const {
-  SparseMatrix out = A_ - A_within(p);
-  out.prune(0.0, 0.0);
+  const auto& L = labels();
+  const Index N = num_sectors();
+  SparseMatrix out = A_;
+  out.prune([&](Index i, Index j, double a) {
+    const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
+    const bool within = p == Perimeter::kRegion ? ri == rj : L.country_of_region[ri] == L.country_of_region[rj];
+    return !within && a != 0.0;
+  });
   return out;
 }
 

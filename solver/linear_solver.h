@@ -30,6 +30,12 @@ class LinearSolver {
   virtual void solve(Matrix& B) const = 0;
   /// B <- M^{-T} B. Row combinations c' M^{-1} are (M^{-T} c)'.
   virtual void solve_transposed(Matrix& B) const = 0;
+  /// B <- M^{-1} B for a "staircase" right-hand side: column j of B is zero above row first[j]
+  /// (first is non-decreasing), and only rows first[j].. of column j of the result are wanted;
+  /// the rows above are left unspecified. Dense LU without row interchanges solves by row blocks
+  /// over the active columns only, 2 (n - first[j])^2 flops for column j; other backends solve
+  /// in full. Used for the diagonal blocks L^{ss} of the global inverse (METHODS §3.3 "Cost").
+  virtual void solve_staircase(Matrix& B, const std::vector<Index>& first) const;
   virtual std::string name() const = 0;
   /// Reciprocal condition estimate (1-norm) where the backend provides one, else NaN.
   virtual double rcond() const;
@@ -37,6 +43,9 @@ class LinearSolver {
 
 /// Dense LAPACK getrf of M (n x n). Throws NumericalError naming `what` if singular.
 std::unique_ptr<LinearSolver> make_dense_lu(Matrix M, const std::string& what);
+/// Dense LAPACK getrf of I - A, formed straight from sparse A in page-mapped memory (no dense
+/// copy of A; huge pages requested, see internal/page_buffer.h).
+std::unique_ptr<LinearSolver> make_dense_lu_identity_minus(const SparseMatrix& A, const std::string& what);
 /// UMFPACK (64-bit indices, no iterative refinement) of sparse M.
 std::unique_ptr<LinearSolver> make_umfpack_lu(const SparseMatrix& M, const std::string& what);
 /// KLU (64-bit indices) of sparse M.

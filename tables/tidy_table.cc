@@ -47,6 +47,16 @@ void TidyTable::add_row_codes(const std::vector<std::int32_t>& codes, double val
   values_.push_back(value);
 }
 
+void TidyTable::add_row_codes(std::initializer_list<std::int32_t> codes, double value) {
+  assert(codes.size() == key_columns_.size());
+  std::size_t c = 0;
+  for (std::int32_t code : codes) {
+    assert(code >= 0 && static_cast<std::size_t>(code) < levels_[c].size());
+    codes_[c++].push_back(code);
+  }
+  values_.push_back(value);
+}
+
 void TidyTable::reserve(std::size_t rows) {
   for (auto& c : codes_) c.reserve(rows);
   values_.reserve(rows);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -34,6 +35,8 @@ class TidyTable {
 
   void add_row(const std::vector<std::string>& keys, double value);
   void add_row_codes(const std::vector<std::int32_t>& codes, double value);
+  /// Same, without a heap temporary per row (for tables of millions of rows).
+  void add_row_codes(std::initializer_list<std::int32_t> codes, double value);
   void reserve(std::size_t rows);
 
   std::int32_t code(std::size_t col, std::size_t row) const { return codes_[col][row]; }

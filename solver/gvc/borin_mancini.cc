@@ -102,14 +102,14 @@ TradeResult bm_exporter_sink(const TradeContext& ctx) {
   const Matrix Xt = (-ctx.solve(Zs)).colwise() + ctx.x;
   // Step 3: psi(s) = y + A_F x~(s) (rows of every r), Phi_sr = Y^{sr} + A^{sr} L_P^{rr} psi_r.
   const Vector y = ctx.Yu.rowwise().sum();
-  Matrix Psi = (ctx.A_across * Xt).colwise() + y;
+  Matrix Psi = (ctx.A_across() * Xt).colwise() + y;
   Psi = ctx.model.local_solve(p, std::move(Psi));
   const Matrix Phi = detail::off_own(ctx, ctx.Yu + split_by_column_unit_exporter(A, Psi, u));
   // Step 5: REF. x~ref(s) = X^d_{.s} - L_{.s} F_s^{-1} (A_F X^d_{.s})^s.
-  const Matrix AfXd = ctx.A_across * ctx.Xd;
+  const Matrix AfXd = ctx.A_across() * ctx.Xd;
   const Matrix Zr = inverse_diag_apply(ctx, lu, ctx.model.local_solve(p, AfXd));
   const Matrix Xr = ctx.Xd - ctx.solve(Zr);
-  Matrix PsiR = ctx.Yu + ctx.A_across * Xr;
+  Matrix PsiR = ctx.Yu + ctx.A_across() * Xr;
   PsiR = ctx.model.local_solve(p, std::move(PsiR));
   const Matrix PhiR = detail::off_own(ctx, split_by_column_unit_exporter(A, PsiR, u));
   const Matrix& E = ctx.ESR;
@@ -142,7 +142,7 @@ TradeResult bm_world(const TradeContext& ctx, bool sink) {
   } else {
     // FVA^{w,snk}_s = sum_{r != s} [f_s'(Y^{sr} + A^{sr} W^r) + m_rs' A^{sr} rex^r],
     // W = L_P^{jj} Y^{jj}, rex^r = L_P^{rr} sum_{j != r} (Y^{rj} + A^{rj} W^j).
-    const Vector rex = ctx.model.local_solve(u.perimeter, Matrix(ctx.y_fx + ctx.A_across * ctx.q_dom)).col(0);
+    const Vector rex = ctx.model.local_solve(u.perimeter, Matrix(ctx.y_fx + ctx.A_across() * ctx.q_dom)).col(0);
     const Matrix Aw = detail::off_own(ctx, ctx.Yu + split_by_column_unit(A, ctx.q_dom, u));
     const Matrix Ar = detail::off_own(ctx, split_by_column_unit(A, rex, u));
     const Vector per_row = ctx.f.cwiseProduct(Aw.rowwise().sum()) + ctx.VL.cwiseProduct(Ar).rowwise().sum();

@@ -3,15 +3,11 @@
 #include "solver/gvc/trade_context.h"
 
 #include <algorithm>
+#include <string>
 
 #include "tables/error.h"
 
 namespace irio::solver::gvc {
-namespace {
-/// Right-hand sides per batch of n-row solves: large enough for level-3 BLAS, small enough
-/// to keep the batch at a few hundred MB at n = 10^4.
-Index batch_columns(Index n) { return std::max<Index>(64, std::min<Index>(1024, 4000000 / std::max<Index>(n, 1))); }
-}  // namespace
 
 TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
     : model(m), units(make_units(m, p)), progress(std::move(prog)) {
@@ -21,7 +17,6 @@ TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
                      "exogenous rest of the world (exports columns / imports rows): use the three-level "
                      "decomposition (`irio chains`, §5.5) instead");
   report_progress(progress, 0.0, "trade: exports and coefficient rows");
-  A_across = m.A_across(p);
   Yu = final_demand_by_unit(m, units);
   // x = L y; checked against the table's x so that a balanced table needs no solve.
   const Vector y = Yu.rowwise().sum();
@@ -49,6 +44,14 @@ TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
   (void)U;
 }
 
+const SparseMatrix& TradeContext::A_across() const {
+  if (!have_A_across_) {
+    A_across_ = model.A_across(units.perimeter);
+    have_A_across_ = true;
+  }
+  return A_across_;
+}
+
 Matrix TradeContext::solve(Matrix B) const {
   model.global_solver(true).solve(B);
   return B;
@@ -61,58 +64,84 @@ Matrix TradeContext::solve_transposed(Matrix B) const {
 
 Matrix TradeContext::solve_per_unit(const Vector& w) const { return solve(place_by_unit(w, units)); }
 
+namespace {
+
+/// Right-hand sides supported on the rows of one unit each, solved as staircases
+/// (LinearSolver::solve_staircase): units in the order of their first row, `width` columns per
+/// unit, in chunks of at most 24 MB (under glibc's largest mmap threshold, so that later chunks reuse
+/// the heap instead of faulting in fresh pages). `place(u, B, c0)`
+/// fills unit u's columns starting at c0, `take(u, B, c0)` reads the rows of u back.
+template <class Place, class Take>
+void solve_unit_staircases(const LinearSolver& solver, const Units& units, Index n, Index width,
+                           const Place& place, const Take& take, const ProgressFn& progress,
+                           const std::string& what) {
+  const Index U = units.size();
+  std::vector<Index> order;
+  for (Index u = 0; u < U; ++u)
+    if (!units.rows[static_cast<std::size_t>(u)].empty()) order.push_back(u);
+  std::sort(order.begin(), order.end(), [&](Index a, Index b) {
+    return units.rows[static_cast<std::size_t>(a)].front() < units.rows[static_cast<std::size_t>(b)].front();
+  });
+  const Index max_cols = std::max<Index>(width, std::max<Index>(64, std::min<Index>(2048, 3000000 / std::max<Index>(n, 1))));
+  std::size_t k = 0;
+  while (k < order.size()) {
+    std::size_t k_end = k;
+    while (k_end < order.size() && static_cast<Index>(k_end - k + 1) * width <= max_cols) ++k_end;
+    const Index cols = static_cast<Index>(k_end - k) * width;
+    Matrix B = Matrix::Zero(n, cols);
+    std::vector<Index> first(static_cast<std::size_t>(cols));
+    for (std::size_t q = k; q < k_end; ++q) {
+      const Index c0 = static_cast<Index>(q - k) * width, u = order[q];
+      place(u, B, c0);
+      std::fill(first.begin() + c0, first.begin() + c0 + width, units.rows[static_cast<std::size_t>(u)].front());
+    }
+    solver.solve_staircase(B, first);
+    for (std::size_t q = k; q < k_end; ++q) take(order[q], B, static_cast<Index>(q - k) * width);
+    k = k_end;
+    report_progress(progress, static_cast<double>(k) / static_cast<double>(order.size()), what);
+  }
+}
+
+}  // namespace
+
 const std::vector<Matrix>& TradeContext::diagonal_blocks() const {
   if (!diag_.empty() || units.size() == 0) return diag_;
   const Index n = model.n(), U = units.size();
-  const auto& solver = model.global_solver(true);
-  diag_.resize(static_cast<std::size_t>(U));
-  const Index batch = batch_columns(n);
-  Index c = 0;
-  while (c < U) {
-    // Group whole units into one block of identity columns.
-    Index cols = 0, c_end = c;
-    while (c_end < U && (cols == 0 || cols + static_cast<Index>(units.rows[static_cast<std::size_t>(c_end)].size()) <= batch))
-      cols += static_cast<Index>(units.rows[static_cast<std::size_t>(c_end++)].size());
-    Matrix B = Matrix::Zero(n, cols);
-    Index off = 0;
-    for (Index u = c; u < c_end; ++u)
-      for (Index j : units.rows[static_cast<std::size_t>(u)]) B(j, off++) = 1.0;
-    solver.solve(B);
-    off = 0;
-    for (Index u = c; u < c_end; ++u) {
-      const auto& idx = units.rows[static_cast<std::size_t>(u)];
-      const Index m = static_cast<Index>(idx.size());
-      Matrix D(m, m);
-      for (Index a = 0; a < m; ++a)
-        for (Index b = 0; b < m; ++b) D(a, b) = B(idx[static_cast<std::size_t>(a)], off + b);
-      diag_[static_cast<std::size_t>(u)] = std::move(D);
-      off += m;
-    }
-    c = c_end;
-    report_progress(progress, static_cast<double>(c) / static_cast<double>(U),
-                    "trade: diagonal blocks L^{ss} of the global inverse");
-  }
+  diag_.assign(static_cast<std::size_t>(U), Matrix());
+  Index widest = 0;
+  for (const auto& r : units.rows) widest = std::max<Index>(widest, static_cast<Index>(r.size()));
+  // L E_u: identity columns on the rows of u (unit u's columns padded to the widest unit).
+  solve_unit_staircases(
+      model.global_solver(true), units, n, widest,
+      [&](Index u, Matrix& B, Index c0) {
+        const auto& idx = units.rows[static_cast<std::size_t>(u)];
+        for (std::size_t a = 0; a < idx.size(); ++a) B(idx[a], c0 + static_cast<Index>(a)) = 1.0;
+      },
+      [&](Index u, const Matrix& B, Index c0) {
+        const auto& idx = units.rows[static_cast<std::size_t>(u)];
+        const Index m = static_cast<Index>(idx.size());
+        Matrix D(m, m);
+        for (Index a = 0; a < m; ++a) D.row(a) = B.row(idx[static_cast<std::size_t>(a)]).segment(c0, m);
+        diag_[static_cast<std::size_t>(u)] = std::move(D);
+      },
+      progress, "trade: diagonal blocks L^{ss} of the global inverse");
   return diag_;
 }
 
 Matrix TradeContext::own_block_product(const Matrix& W) const {
-  const Index n = model.n(), U = units.size();
-  Matrix P = Matrix::Zero(n, W.cols());
+  const Index n = model.n(), U = units.size(), k = W.cols();
+  Matrix P = Matrix::Zero(n, k);
   if (diag_.empty() && U * (U - 1) < n) {
     // Pair solves: for each unit r, L [W^{r c} on rows of r] for all columns c, keep rows of r.
-    const auto& solver = model.global_solver(true);
-    const Index per = std::max<Index>(1, batch_columns(n) / std::max<Index>(1, W.cols()));
-    for (Index r0 = 0; r0 < U; r0 += per) {
-      const Index r1 = std::min(U, r0 + per);
-      Matrix B = Matrix::Zero(n, (r1 - r0) * W.cols());
-      for (Index r = r0; r < r1; ++r)
-        for (Index j : units.rows[static_cast<std::size_t>(r)]) B.row(j).segment((r - r0) * W.cols(), W.cols()) = W.row(j);
-      solver.solve(B);
-      for (Index r = r0; r < r1; ++r)
-        for (Index j : units.rows[static_cast<std::size_t>(r)]) P.row(j) = B.row(j).segment((r - r0) * W.cols(), W.cols());
-      report_progress(progress, static_cast<double>(r1) / static_cast<double>(U),
-                      "trade: own-block products L^{rr} Y^{rs}");
-    }
+    solve_unit_staircases(
+        model.global_solver(true), units, n, k,
+        [&](Index r, Matrix& B, Index c0) {
+          for (Index j : units.rows[static_cast<std::size_t>(r)]) B.row(j).segment(c0, k) = W.row(j);
+        },
+        [&](Index r, const Matrix& B, Index c0) {
+          for (Index j : units.rows[static_cast<std::size_t>(r)]) P.row(j) = B.row(j).segment(c0, k);
+        },
+        progress, "trade: own-block products L^{rr} Y^{rs}");
     return P;
   }
   const auto& D = diagonal_blocks();

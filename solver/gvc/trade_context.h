@@ -27,7 +27,6 @@ class TradeContext {
   const LeontiefModel& model;
   Units units;
   ProgressFn progress;
-  SparseMatrix A_across;  ///< A - A_P: coefficients crossing the perimeter (A_F at P = C), n x n
   Vector x;               ///< L y (= gross output when the table balances), n
   Matrix Yu;              ///< final demand by destination unit Y^{.r}, n x U
   Matrix ESR;             ///< gross exports e^{sr} (row unit s != column unit r), n x U (§0.2)
@@ -41,6 +40,9 @@ class TradeContext {
   Matrix Xd;              ///< L Y^{.r}: output by absorbing unit, n x U
   Vector q_dom;           ///< L_P^{ss} Y^{ss}, n
   Vector q_e;             ///< L_P^{ss} e^{s*}, n
+
+  /// A - A_P: coefficients crossing the perimeter (A_F at P = C), n x n; formed on first use.
+  const SparseMatrix& A_across() const;
 
   /// m_rs(i) = VL(i, r): VA of importer r in exporter row i (METHODS §3 "m_rs").
   double m(Index i, Index r) const { return VL(i, r); }
@@ -61,6 +63,8 @@ class TradeContext {
 
  private:
   mutable std::vector<Matrix> diag_;
+  mutable SparseMatrix A_across_;
+  mutable bool have_A_across_ = false;
 };
 
 }  // namespace irio::solver::gvc

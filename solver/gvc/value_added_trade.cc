@@ -77,7 +77,7 @@ TradeResult kww_decomposition(const TradeContext& ctx) {
   const SparseMatrix& A = ctx.model.A();
   const Matrix AQd = split_by_column_unit(A, ctx.q_dom, ctx.units);  // (j, s): A^{js} L_R^{ss} Y^{ss}
   const Matrix AQe = split_by_column_unit(A, ctx.q_e, ctx.units);    // (j, s): A^{js} L_R^{ss} e^{s*}
-  const Vector Af_qd = ctx.A_across * ctx.q_dom, Af_qe = ctx.A_across * ctx.q_e;
+  const Vector Af_qd = ctx.A_across() * ctx.q_dom, Af_qe = ctx.A_across() * ctx.q_e;
   std::vector<Matrix> T(9, Matrix::Zero(U, 1));
   for (Index j = 0; j < n; ++j) {
     const Index sj = ctx.units.unit(j);
