@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// `irio trade`: value added in trade (METHODS §3, §5.3): WWZ, KWW, Borin-Mancini, VAX, LTdV at
-// the region or country perimeter.
+// `irio trade`: value added in trade (METHODS §3, §5.3): WWZ, KWW, Borin-Mancini, VAX, LTdV,
+// decompr's Leontief decomposition and the gvc package's indicators, at the region or country
+// perimeter.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -17,7 +18,8 @@ namespace {
 
 struct Options {
   std::string table, output, countries, method = "wwz", perimeter = "region", approach = "source",
-                                         perspective = "exporter", backend = "auto";
+                                         perspective = "exporter", backend = "auto",
+                                         post = "exports";
   bool force = false;
 };
 
@@ -27,6 +29,9 @@ void run(const Options& o) {
     throw InputError("--approach must be source or sink, got '" + o.approach + "'");
   if (o.perspective != "exporter" && o.perspective != "world")
     throw InputError("--perspective must be exporter or world, got '" + o.perspective + "'");
+  if (o.method == "leontief" && o.post != "exports" && o.post != "output" && o.post != "none")
+    throw InputError("--post must be exports, output or none, got '" + o.post + "' (post = final_demand is "
+                     "--method vax, VBY)");
   const tables::IoTable t = gvc_cli::load_table_with_countries(o.table, o.countries);
   solver::ModelOptions mo;
   mo.backend = solver::backend_from_string(o.backend);
@@ -58,8 +63,17 @@ void run(const Options& o) {
     auto l = gvc::ltdv(ctx);
     take(l.by_exporter);
     out.push_back(l.by_sector);
+  } else if (o.method == "leontief") {
+    if (model.n() > 10000)
+      throw InputError("--method leontief writes an n x n matrix (n = " + std::to_string(model.n()) +
+                       "): too large; aggregate the table first (`irio aggregate`)");
+    take(gvc::leontief_decomposition(ctx, o.post));
+  } else if (o.method == "gvc") {
+    auto g = gvc::gvc_indicators(ctx);
+    out.push_back(std::move(g.by_sector));
+    out.push_back(std::move(g.by_absorber));
   } else {
-    throw InputError("--method must be wwz, kww, bm, vax or ltdv, got '" + o.method + "'");
+    throw InputError("--method must be wwz, kww, bm, vax, ltdv, leontief or gvc, got '" + o.method + "'");
   }
   if (diag.num_keys() > 0) out.push_back(diag);
   std::cout << model.summary().brief_report() << "\n";
@@ -73,10 +87,12 @@ void run(const Options& o) {
 
 CommandRegistrar reg("trade", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
-  auto* sub = app.add_subcommand("trade", "Value added in trade: WWZ, KWW, Borin-Mancini, VAX, LTdV");
+  auto* sub = app.add_subcommand("trade", "Value added in trade: WWZ, KWW, Borin-Mancini, VAX, LTdV, Leontief, gvc");
   sub->add_option("table", o->table, "irio HDF5 table")->required();
   sub->add_option("-o,--output", o->output, "Result file (.csv: one file per table, or .h5)")->required();
-  sub->add_option("--method", o->method, "wwz|kww|bm|vax|ltdv")->capture_default_str();
+  sub->add_option("--method", o->method, "wwz|kww|bm|vax|ltdv|leontief|gvc")->capture_default_str();
+  sub->add_option("--post", o->post, "Leontief decomposition v^ L diag(post): exports|output|none")
+      ->capture_default_str();
   sub->add_option("--perimeter", o->perimeter, "region|country: the border that defines exports")
       ->capture_default_str();
   sub->add_option("--approach", o->approach, "BM approach: source|sink")->capture_default_str();

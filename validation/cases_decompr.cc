@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Validation against decompr 7.0.0 / gvc 6.4 on their `leather` table: WWZ 16 terms and the
 // WWZ->KWW map by exporter-sector x importer, KWW 9 terms, Borin-Mancini exporter source / sink
-// and world source / sink, VBY (leontief final_demand), upstreamness and downstreamness; every
-// cell to 1e-10 relative. decompr's VAXIM column (BM sink) is not computed by irio and skipped.
+// and world source / sink, the Leontief decompositions (post = final_demand, exports, output,
+// none), gvc's i2e / e2r / nrca / dfddva / dfdfva / ffddva, upstreamness and downstreamness; every
+// cell to 1e-10 relative. decompr's VAXIM column (BM sink), the BM "self" perimeters and the BM
+// import decompositions are out of scope (METHODS §3.4) and not compared.
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -108,6 +110,51 @@ void decompr_leather(const std::string& dir, Report& rep) {
             const int i = L.row(row[0].substr(0, dot), row[0].substr(dot + 1)), r = L.region(meas);
             return i < 0 || r < 0 ? std::nan("") : vby["VBY"](i, r);
           });
+  // Leontief decompositions v^ L diag(post), wide (id x Country.Industry) and long.
+  auto row_of = [&](const std::string& id) {
+    const auto dot = id.find('.');
+    return dot == std::string::npos ? -1 : L.row(id.substr(0, dot), id.substr(dot + 1));
+  };
+  for (const std::string post : {"exports", "output", "none"}) {
+    const auto dec = solver::gvc::leontief_decomposition(ctx, post);
+    const Matrix& M = dec.cells.at(0);
+    compare(rep, out + "leontief_" + post + ".csv", "leontief " + post, 1,
+            [&](const std::vector<std::string>& row, const std::string& meas) {
+              const int i = row_of(row[0]), j = row_of(meas);
+              return i < 0 || j < 0 ? std::nan("") : M(i, j);
+            });
+    if (post == "exports")
+      compare(rep, out + "leontief_exports_long.csv", "leontief exports (long)", 4,
+              [&](const std::vector<std::string>& row, const std::string&) {
+                const int i = L.row(row[0], row[1]), j = L.row(row[2], row[3]);
+                return i < 0 || j < 0 ? std::nan("") : M(i, j);
+              });
+  }
+  // gvc 6.4 indicators.
+  const auto g = solver::gvc::gvc_indicators(ctx);
+  auto per_row = [&](const tables::Vector& vals) {
+    return [&L, &vals](const std::vector<std::string>& row, const std::string&) {
+      const int i = L.row(row[0], row[1]);
+      return i < 0 ? std::nan("") : vals(i);
+    };
+  };
+  compare(rep, out + "gvc_i2e.csv", "gvc i2e", 2, per_row(g.i2e));
+  compare(rep, out + "gvc_e2r.csv", "gvc e2r", 2, per_row(g.e2r));
+  compare(rep, out + "gvc_ffddva.csv", "gvc ffddva", 2, per_row(g.ffddva));
+  compare(rep, out + "gvc_nrca.csv", "gvc nrca", 1, [&](const std::vector<std::string>& row, const std::string&) {
+    const int i = row_of(row[0]);
+    return i < 0 ? std::nan("") : g.nrca(i);
+  });
+  auto per_absorber = [&](const Matrix& vals) {
+    return [&L, &vals](const std::vector<std::string>& row, const std::string&) {
+      const int r = L.region(row[0]), k = tables::Labels::find(L.table.labels.sectors, row[1]);
+      return r < 0 || k < 0 ? std::nan("") : vals(r, k);
+    };
+  };
+  // gvc names the value column of both files "dfdfva".
+  compare(rep, out + "gvc_dfddva.csv", "gvc dfddva", 2, per_absorber(g.dfddva));
+  compare(rep, out + "gvc_dfdfva.csv", "gvc dfdfva", 2, per_absorber(g.dfdfva));
+
   const auto pos = solver::gvc::position_and_length(m);
   compare(rep, out + "gvc_upstream_downstream.csv", "gvc", 1,
           [&](const std::vector<std::string>& row, const std::string& meas) {
@@ -122,8 +169,8 @@ void decompr_leather(const std::string& dir, Report& rep) {
 
 void add_decompr_cases(std::vector<Case>& cases) {
   cases.push_back({"decompr_leather",
-                   "decompr 7.0.0 / gvc 6.4 on leather: WWZ, WWZ->KWW, KWW, Borin-Mancini, VBY, "
-                   "upstreamness/downstreamness (1e-10)",
+                   "decompr 7.0.0 / gvc 6.4 on leather: WWZ, WWZ->KWW, KWW, Borin-Mancini, Leontief "
+                   "decompositions, gvc indicators, upstreamness/downstreamness (1e-10)",
                    decompr_leather});
 }
 

@@ -64,6 +64,34 @@ struct LtdvResult {
 };
 LtdvResult ltdv(const TradeContext& ctx);
 
+/// decompr's Leontief decomposition (`leontief(post = ...)`, WWZ 2013 eq. 3 / METHODS §3.1):
+/// value added of origin row i in the output of column j, v^ L post-multiplied by the diagonal
+/// of gross exports e^{s*} ("exports": decompr's FVAX), of output x ("output"), or by nothing
+/// ("none"). The n x n matrix is itself the result (METHODS "DENSE-OUT"): n solves and n^2
+/// memory, so it is meant for tables of up to a few thousand rows. The "final_demand" variant is
+/// value_added_absorption (VBY). Tidy: source_region,source_sector,using_region,using_sector.
+/// cells: {"FVAX" | "VAX_output" | "VB"} n x n. Throws InputError for another `post`.
+TradeResult leontief_decomposition(const TradeContext& ctx, const std::string& post);
+
+/// The indicators of the R package gvc (6.4), computed without the n x n matrix:
+///   i2e_j   = sum_{i not in unit(j)} v_i L_ij e_j     foreign VA in the exports of row j
+///                                                     (vertical specialisation, VS; = f_j e_j)
+///   e2r_i   = v_i sum_{j not in unit(i)} L_ij e_j     VA of row i in other units' exports (VS1)
+///   nrca_i  = (f_i / sum_{i' in unit(i)} f_i') / (sum_{sector(i')=sector(i)} f_i' / sum f)
+///             with f_i = v_i sum_{j in unit(i)} L_ij e_j: Balassa's RCA on domestic VA in
+///             own exports (Koopman-Wang-Wei "new RCA")
+///   ffddva_i = sum_{r != unit(i)} VBY(i, r)           VA of row i absorbed abroad (VAX by sector)
+///   dfddva(r, k) = sum_{i in r, sector k} VBY(i, r)   own VA of sector k in r's final demand
+///   dfdfva(r, k) = sum_{i not in r, sector k} VBY(i, r)  foreign VA of sector k in it
+/// Costs S(2U). Units are the perimeter's (regions or countries).
+struct GvcIndicators {
+  Vector i2e, e2r, nrca, ffddva;  ///< n, by row (region-sector)
+  Matrix dfddva, dfdfva;          ///< U x N: absorbing unit x sector
+  tables::TidyTable by_sector;    ///< region,sector,indicator -> value (i2e, e2r, nrca, ffddva)
+  tables::TidyTable by_absorber;  ///< absorber,sector,indicator -> value (dfddva, dfdfva)
+};
+GvcIndicators gvc_indicators(const TradeContext& ctx);
+
 /// Key label of an exporter row in bilateral tables: the sector name, or "REGION:SECTOR" when
 /// the row's unit (a country at P = C) holds more than one region.
 std::string exporter_sector_label(const TradeContext& ctx, Index row);

@@ -3,6 +3,7 @@
 // (WWZ, KWW, WWZ->KWW, Borin-Mancini variants, VBY) and the §7.3-§7.4 values.
 #include "gvc_test_util.h"
 #include "solver/gvc/trade.h"
+#include "tables/error.h"
 
 namespace irio::testing {
 namespace gvc = solver::gvc;
@@ -246,6 +247,51 @@ BOOST_AUTO_TEST_CASE(country_perimeter_on_split_table_equals_country_table) {
     for (int s = 0; s < 3; ++s) GVC_CHECK_CLOSE(b(s, 0), a(s, 0), 1e-11);
   }
   BOOST_CHECK_EQUAL(gvc::exporter_sector_label(cs, 0), "ARG1:Agriculture");
+}
+
+BOOST_FIXTURE_TEST_CASE(leontief_decompositions_and_gvc_indicators_match_decompr_and_gvc, Leather) {
+  // decompr::leontief(post = exports | output | none): wide files, id x "Country.Industry".
+  auto row_of = [](const std::string& id) {
+    const auto dot = id.find('.');
+    return country_index(id.substr(0, dot)) * 3 + industry_index(id.substr(dot + 1));
+  };
+  int compared = 0;
+  for (const std::string post : {"exports", "output", "none"}) {
+    const auto d = gvc::leontief_decomposition(ctx, post);
+    all_pass(d);
+    const Csv c = read_csv(decompr("leontief_" + post + ".csv"));
+    for (std::size_t r = 0; r < c.rows.size(); ++r)
+      for (std::size_t k = 1; k < c.header.size(); ++k) {
+        const double want = c.num(r, c.header[k]), got = d.cells[0](row_of(c.rows[r][0]), row_of(c.header[k]));
+        BOOST_CHECK_MESSAGE(close(got, want, kRel, 1e-3), post << " " << c.rows[r][0] << " " << c.header[k] << ": " << got << " vs " << want);
+        ++compared;
+      }
+  }
+  BOOST_CHECK_EQUAL(compared, 3 * 81);
+  BOOST_CHECK_THROW(gvc::leontief_decomposition(ctx, "final"), irio::InputError);
+  // gvc 6.4: i2e, e2r, ffddva by country-sector; nrca by id; dfddva / dfdfva by importer x industry.
+  const auto g = gvc::gvc_indicators(ctx);
+  auto check_rows = [&](const std::string& file, const tables::Vector& v, const std::string& col) {
+    const Csv c = read_csv(decompr(file));
+    for (std::size_t r = 0; r < c.rows.size(); ++r) {
+      const int i = c.header[0] == "id" ? row_of(c.rows[r][0]) : country_index(c.rows[r][0]) * 3 + industry_index(c.rows[r][1]);
+      BOOST_CHECK_MESSAGE(close(v(i), c.num(r, col), kRel, 1e-3), file << " row " << r << ": " << v(i) << " vs " << c.num(r, col));
+    }
+    BOOST_CHECK_EQUAL(c.rows.size(), 9u);
+  };
+  check_rows("gvc_i2e.csv", g.i2e, "i2e");
+  check_rows("gvc_e2r.csv", g.e2r, "e2r");
+  check_rows("gvc_ffddva.csv", g.ffddva, "ffddva");
+  check_rows("gvc_nrca.csv", g.nrca, "nrca");
+  for (const auto& [file, M] : {std::pair<std::string, const Matrix*>{"gvc_dfddva.csv", &g.dfddva}, {"gvc_dfdfva.csv", &g.dfdfva}}) {
+    const Csv c = read_csv(decompr(file));
+    for (std::size_t r = 0; r < c.rows.size(); ++r) {
+      const double got = (*M)(country_index(c.rows[r][0]), industry_index(c.rows[r][1]));
+      BOOST_CHECK_MESSAGE(close(got, c.num(r, "dfdfva"), kRel, 1e-3), file << " row " << r << ": " << got);
+    }
+  }
+  BOOST_CHECK_EQUAL(g.by_sector.num_rows(), 9u * 4u);
+  BOOST_CHECK_EQUAL(g.by_absorber.num_rows(), 3u * 3u * 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

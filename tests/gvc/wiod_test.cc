@@ -122,6 +122,50 @@ BOOST_AUTO_TEST_CASE(trade_identities_both_perimeters) {
   BOOST_TEST_MESSAGE("WIOD trade, both perimeters: " << seconds_since(t0) << " s");
 }
 
+BOOST_AUTO_TEST_CASE(gvc_indicators_and_leontief_identities) {
+  const auto& t = wiod_eu();
+  LeontiefModel m(t);
+  const Index n = m.n(), N = m.num_sectors();
+  for (Perimeter p : {Perimeter::kRegion, Perimeter::kCountry}) {
+    BOOST_TEST_CONTEXT("perimeter " << solver::to_string(p)) {
+      gvc::TradeContext ctx(m, p);
+      const auto g = gvc::gvc_indicators(ctx);
+      const double se = ctx.e_star.cwiseAbs().maxCoeff();
+      // i2e = f e and d + f = 1: i2e + d e = e.
+      BOOST_CHECK_SMALL((g.i2e + ctx.d.cwiseProduct(ctx.e_star) - ctx.e_star).cwiseAbs().maxCoeff() / se, 1e-10);
+      // World VS equals world VS1: sum_j i2e_j = sum_i e2r_i.
+      GVC_CHECK_CLOSE(g.i2e.sum(), g.e2r.sum(), 1e-10);
+      // ffddva + own absorption = v x; dfddva + dfdfva sum to world final demand.
+      const Matrix VBY = m.v().asDiagonal() * ctx.Xd;
+      const Vector va = m.v().cwiseProduct(ctx.x);
+      BOOST_CHECK_SMALL((g.ffddva + gvc::own_unit(VBY, ctx.units) - va).cwiseAbs().maxCoeff() / va.cwiseAbs().maxCoeff(), 1e-10);
+      GVC_CHECK_CLOSE(g.dfddva.sum() + g.dfdfva.sum(), ctx.Yu.sum(), 1e-10);
+      // nrca: within each unit, sum_i nrca_i (sector share of the world) = 1.
+      Vector f = Vector::Zero(n);  // recover the weights: nrca_i * Enj / Ent = Eij sums to 1 per unit
+      Vector sector_share = Vector::Zero(N);
+      const Matrix Xe = ctx.solve_per_unit(ctx.e_star);
+      const Vector dva = m.v().cwiseProduct(gvc::own_unit(Xe, ctx.units));
+      for (Index i = 0; i < n; ++i) sector_share(i % N) += dva(i);
+      sector_share /= dva.sum();
+      Vector per_unit = Vector::Zero(ctx.units.size());
+      for (Index i = 0; i < n; ++i)
+        if (std::isfinite(g.nrca(i))) per_unit(ctx.units.unit(i)) += g.nrca(i) * sector_share(i % N);
+      BOOST_CHECK_SMALL((per_unit.array() - 1.0).abs().maxCoeff(), 1e-10);
+    }
+  }
+  // Leontief decomposition (region perimeter): v^ L with final demand gives VBY's row sums = va,
+  // and its column sums are 1 (identity 1.1); post = exports scales the columns by e.
+  gvc::TradeContext ctx(m, Perimeter::kRegion);
+  const auto none = gvc::leontief_decomposition(ctx, "none");
+  all_pass(none.diagnostics, "leontief none");
+  const Vector va = m.v().cwiseProduct(ctx.x);
+  BOOST_CHECK_SMALL((none.cells[0] * ctx.Yu.rowwise().sum() - va).cwiseAbs().maxCoeff() / va.cwiseAbs().maxCoeff(), 1e-10);
+  const auto ex = gvc::leontief_decomposition(ctx, "exports");
+  all_pass(ex.diagnostics, "leontief exports");
+  BOOST_CHECK_SMALL((ex.cells[0] - none.cells[0] * ctx.e_star.asDiagonal()).cwiseAbs().maxCoeff(), 1e-9);
+  BOOST_CHECK_EQUAL(ex.table.num_rows(), static_cast<std::size_t>(n * n));
+}
+
 BOOST_AUTO_TEST_CASE(position_both_perimeters) {
   const auto& t = wiod_eu();
   LeontiefModel m(t);

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// The value-chain verbs of the irio binary (chains, trade with every method, position) on the
+// bundled WIOD 2011 table: documented columns, identities across verbs, exit codes for bad input.
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "gvc_test_util.h"
+
+namespace irio::testing {
+namespace {
+
+const std::string kTable = std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011.h5";
+
+struct VerbFixture {
+  std::string dir;
+  VerbFixture() {
+    char tmpl[] = "/tmp/irio_cli_gvc_XXXXXX";
+    dir = ::mkdtemp(tmpl);
+  }
+  ~VerbFixture() { std::system(("rm -rf '" + dir + "'").c_str()); }
+  /// Run `irio ARGS` in dir; returns the exit code, stdout+stderr in `out`.
+  int run(const std::string& args, std::string& out) const {
+    const std::string log = dir + "/log.txt";
+    const int rc = std::system(("cd '" + dir + "' && '" IRIO_BINARY "' " + args + " > '" + log + "' 2>&1").c_str());
+    std::ifstream in(log);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  }
+  int run(const std::string& args) const {
+    std::string out;
+    const int rc = run(args, out);
+    BOOST_TEST_MESSAGE("irio " << args << " -> " << rc);
+    if (rc != 0) BOOST_TEST_MESSAGE(out);
+    return rc;
+  }
+  Csv csv(const std::string& file) const { return read_csv(dir + "/" + file); }
+  bool exists(const std::string& file) const {
+    struct stat st {};
+    return ::stat((dir + "/" + file).c_str(), &st) == 0;
+  }
+};
+
+std::string joined(const std::vector<std::string>& h) {
+  std::string s;
+  for (const auto& c : h) s += (s.empty() ? "" : ",") + c;
+  return s;
+}
+
+/// Every row of a diagnostics CSV passes.
+void diagnostics_pass(const Csv& d, const std::string& what) {
+  BOOST_CHECK_EQUAL(joined(d.header), "identity,scope,tolerance,pass,residual");
+  BOOST_CHECK_GT(d.rows.size(), 0u);
+  for (const auto& r : d.rows) BOOST_CHECK_MESSAGE(r.at(3) == "true", what << ": " << r.at(0) << " [" << r.at(1) << "]");
+}
+
+/// Sum of the value column over rows whose column `col` equals `key` (all rows if col < 0).
+double sum_where(const Csv& c, int col, const std::string& key) {
+  double s = 0;
+  for (std::size_t r = 0; r < c.rows.size(); ++r)
+    if (col < 0 || c.rows[r][static_cast<std::size_t>(col)] == key) s += std::stod(c.rows[r].back());
+  return s;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(value_chain_verbs)
+
+BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
+  BOOST_REQUIRE_EQUAL(run("chains '" + kTable + "' -o chains.csv"), 0);
+  BOOST_CHECK_EQUAL(joined(csv("chains_three_level_terms.csv").header), "region,sector,direction,term,status,value");
+  diagnostics_pass(csv("chains_diagnostics.csv"), "chains");
+
+  BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method wwz -o wwz.csv"), 0);
+  const Csv wwz = csv("wwz_wwz.csv");
+  BOOST_CHECK_EQUAL(joined(wwz.header), "exporter,sector,importer,term,value");
+  BOOST_CHECK_EQUAL(wwz.rows.size(), 1435u * 40u * 16u);
+  diagnostics_pass(csv("wwz_diagnostics.csv"), "wwz");
+  // Across verbs: the 16 WWZ terms of an exporter add up to its gross exports (VAX's GEXP).
+  BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method vax -o vax.csv"), 0);
+  const Csv vax = csv("vax_vax.csv");
+  for (const std::string c : {"CHN", "DEU", "USA"}) {
+    double gexp = std::nan("");
+    for (const auto& r : vax.rows)
+      if (r[0] == c && r[1] == "all" && r[2] == "GEXP") gexp = std::stod(r[3]);
+    BOOST_CHECK_MESSAGE(close(sum_where(wwz, 0, c), gexp, 1e-10, 1e-6), c << ": WWZ total " << sum_where(wwz, 0, c) << " vs GEXP " << gexp);
+  }
+  for (const std::string m : {"kww", "ltdv"}) BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method " + m + " -o " + m + ".csv"), 0);
+  BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method bm --approach sink -o bm.csv"), 0);
+  BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method bm --perspective world -o bmw.csv"), 0);
+  // gvc package indicators: world VS = world VS1.
+  BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method gvc -o gvc.csv"), 0);
+  const Csv g = csv("gvc_gvc_indicators.csv");
+  BOOST_CHECK_EQUAL(joined(g.header), "region,sector,indicator,value");
+  BOOST_CHECK_EQUAL(joined(csv("gvc_gvc_final_demand.csv").header), "absorber,sector,indicator,value");
+  GVC_CHECK_CLOSE(sum_where(g, 2, "i2e"), sum_where(g, 2, "e2r"), 1e-10);
+  // Leontief decomposition into HDF5 (n^2 rows).
+  BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method leontief --post output -o leontief.h5"), 0);
+  BOOST_CHECK(exists("leontief.h5"));
+  BOOST_REQUIRE_EQUAL(run("position '" + kTable + "' -o pos.csv"), 0);
+  BOOST_CHECK_EQUAL(joined(csv("pos_position.csv").header), "region,sector,indicator,value");
+  diagnostics_pass(csv("pos_diagnostics.csv"), "position");
+}
+
+BOOST_FIXTURE_TEST_CASE(bad_input_exit_codes, VerbFixture) {
+  std::string out;
+  BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method bogus -o x.csv", out), 2);
+  BOOST_CHECK(out.find("--method") != std::string::npos);
+  BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method leontief --post final -o x.csv", out), 2);
+  BOOST_CHECK(out.find("--post") != std::string::npos);
+  BOOST_CHECK(!exists("x.csv") && !exists("x_leontief_final.csv"));
+  BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --perimeter province -o x.csv", out), 2);
+  BOOST_CHECK_EQUAL(run("trade missing.h5 -o x.csv", out), 2);
+  BOOST_CHECK(out.find("missing.h5") != std::string::npos);
+  // An existing output is never replaced without --force (exit 5), and is left as it was.
+  { std::ofstream(dir + "/kww_kww.csv") << "keep\n"; }
+  BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method kww -o kww.csv", out), 5);
+  BOOST_CHECK_EQUAL(csv("kww_kww.csv").header.at(0), "keep");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace irio::testing
