@@ -63,6 +63,34 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   out.ply_gvc = ratio(Xcol, Vcol);
   out.gvc_position = ratio(out.plv_gvc, out.ply_gvc);
 
+  // §4.4 simple GVC (y_P: final demand absorbed in the producer's own unit). Counting stages
+  // path by path, L_P A_F L_P has length-weighted sum L_P L_P A_F L_P + L_P A_F L_P L_P, so
+  //   X^v_GVC_S = v^ (L_P L_P A_F L_P + L_P A_F L_P L_P) y^_P,  V_GVC_S = v^ L_P A_F L_P y^_P,
+  // and the complex parts are the totals minus these.
+  report_progress(opt.progress, 0.5, "position: simple and complex GVC lengths");
+  const Units units = make_units(m, p);
+  const Vector yP = own_unit(final_demand_by_unit(m, units), units);
+  const Vector LPyP = m.local_solve(p, Matrix(yP)).col(0);    // L_P y_P
+  const Vector LLyP = m.local_solve(p, Matrix(LPyP)).col(0);  // L_P L_P y_P
+  Matrix S2(n, 2);
+  S2.col(0) = A_F * LPyP;
+  S2.col(1) = A_F * LLyP;
+  S2 = m.local_solve(p, std::move(S2));  // L_P A_F L_P y_P, L_P A_F L_P L_P y_P
+  const Vector LLAFLy = m.local_solve(p, Matrix(S2.col(0))).col(0);  // L_P L_P A_F L_P y_P
+  const Vector Vrow_s = v.cwiseProduct(S2.col(0));
+  const Vector Xrow_s = v.cwiseProduct(LLAFLy + S2.col(1));
+  Matrix T(n, 2);  // backward: v'L_P A_F L_P (h1), v'L_P L_P A_F L_P (h3)
+  T.col(0) = A_F.transpose() * b;
+  T.col(1) = A_F.transpose() * b2;
+  T = m.local_solve_transposed(p, std::move(T));
+  const Vector h2 = m.local_solve_transposed(p, Matrix(T.col(0))).col(0);  // v'L_P A_F L_P L_P
+  const Vector Vcol_s = T.col(0).cwiseProduct(yP);
+  const Vector Xcol_s = (T.col(1) + h2).cwiseProduct(yP);
+  out.plv_gvc_s = ratio(Xrow_s, Vrow_s);
+  out.ply_gvc_s = ratio(Xcol_s, Vcol_s);
+  out.plv_gvc_c = ratio(Vector(Xrow - Xrow_s), Vector(Vrow - Vrow_s));
+  out.ply_gvc_c = ratio(Vector(Xcol - Xcol_s), Vector(Vcol - Vcol_s));
+
   const auto& lab = m.labels();
   out.by_sector = tables::TidyTable("position", {"region", "sector", "indicator"});
   out.by_sector.set_levels(0, lab.regions);
@@ -71,7 +99,9 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
       {"upstreamness", &out.upstreamness}, {"downstreamness", &out.downstreamness},
       {"PLv", &out.upstreamness},          {"PLy", &out.downstreamness},
       {"PLv_GVC", &out.plv_gvc},           {"PLy_GVC", &out.ply_gvc},
-      {"GVC_position", &out.gvc_position}};
+      {"GVC_position", &out.gvc_position}, {"PLv_GVC_S", &out.plv_gvc_s},
+      {"PLy_GVC_S", &out.ply_gvc_s},       {"PLv_GVC_C", &out.plv_gvc_c},
+      {"PLy_GVC_C", &out.ply_gvc_c}};
   out.by_sector.reserve(static_cast<std::size_t>(n) * rows.size());
   for (Index j = 0; j < n; ++j)
     for (const auto& [name, vec] : rows)
@@ -124,6 +154,8 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   if (nonneg) {
     d.check_at_least("22: PLv_GVC >= 2", sc, out.plv_gvc, 2.0);
     d.check_at_least("22: PLy_GVC >= 2", sc, out.ply_gvc, 2.0);
+    d.check_at_least("22: PLv_GVC_S >= 2", sc, out.plv_gvc_s, 2.0);
+    d.check_at_least("22: PLy_GVC_S >= 2", sc, out.ply_gvc_s, 2.0);
   }
   tables::TidyTable kww_diag = out.diagnostics;
   out.diagnostics = d.table();

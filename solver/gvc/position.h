@@ -23,8 +23,12 @@ struct PositionResult {
   Vector plv_gvc;          ///< PLv_GVC = X^v_GVC 1 / V_GVC 1 (§4.4), n
   Vector ply_gvc;          ///< PLy_GVC = 1'X^v_GVC / 1'V_GVC, n
   Vector gvc_position;     ///< GVCPs = PLv_GVC / PLy_GVC, n
+  /// Simple and complex GVC lengths (§4.4 "Simple/complex versions"): L y^ after the border
+  /// replaced by L_P y^_P (simple: crosses once, absorbed by the direct importer), and the
+  /// difference (complex), for both X^v_GVC and V_GVC. n each.
+  Vector plv_gvc_s, ply_gvc_s, plv_gvc_c, ply_gvc_c;
   /// region,sector,indicator -> value: upstreamness, downstreamness, PLv, PLy, PLv_GVC, PLy_GVC,
-  /// GVC_position.
+  /// GVC_position, PLv_GVC_S, PLy_GVC_S, PLv_GVC_C, PLy_GVC_C.
   tables::TidyTable by_sector;
   /// unit,indicator -> value: IV, FV, E, kpww_participation, kpww_position (§4.2).
   tables::TidyTable by_unit;

@@ -62,9 +62,24 @@ BOOST_AUTO_TEST_CASE(region_perimeter_on_provincial_table) {
   const Matrix V = m.v().asDiagonal();
   const Matrix Xv = V * LR * LR * AF * L * y.asDiagonal() + V * LR * AF * L * L * y.asDiagonal();
   const Matrix Vg = V * LR * AF * L * y.asDiagonal();
+  // Simple / complex (§4.4): L y^ after the border replaced by L_R y^_R, where y_R is the final
+  // demand absorbed in the producer's own region.
+  const Matrix Y = t.final_demand_by_region();
+  Vector yR(6);
+  for (int j = 0; j < 6; ++j) yR(j) = Y(j, j / 2);
+  const Matrix XvS = V * LR * LR * AF * LR * yR.asDiagonal() + V * LR * AF * LR * LR * yR.asDiagonal();
+  const Matrix VgS = V * LR * AF * LR * yR.asDiagonal();
+  const Matrix XvC = Xv - XvS, VgC = Vg - VgS;
   for (int j = 0; j < 6; ++j) {
     GVC_CHECK_CLOSE(r.plv_gvc(j), Xv.row(j).sum() / Vg.row(j).sum(), 1e-12);
     GVC_CHECK_CLOSE(r.ply_gvc(j), Xv.col(j).sum() / Vg.col(j).sum(), 1e-12);
+    GVC_CHECK_CLOSE(r.plv_gvc_s(j), XvS.row(j).sum() / VgS.row(j).sum(), 1e-12);
+    GVC_CHECK_CLOSE(r.ply_gvc_s(j), XvS.col(j).sum() / VgS.col(j).sum(), 1e-12);
+    GVC_CHECK_CLOSE(r.plv_gvc_c(j), XvC.row(j).sum() / VgC.row(j).sum(), 1e-10);
+    GVC_CHECK_CLOSE(r.ply_gvc_c(j), XvC.col(j).sum() / VgC.col(j).sum(), 1e-10);
+    // A simple GVC path crosses once: at least two stages; the complex part here is longer.
+    BOOST_CHECK_GE(r.plv_gvc_s(j), 2.0);
+    BOOST_CHECK_GT(r.plv_gvc_c(j), r.plv_gvc_s(j));
   }
 }
 
