@@ -57,7 +57,7 @@ namespace {
 
 struct Options {
   std::string table, output, countries, backend = "auto";
-  bool force = false;
+  bool force = false, gvc_c_split = false;
 };
 
 void run(const Options& o) {
@@ -67,6 +67,7 @@ void run(const Options& o) {
   solver::LeontiefModel model(t, mo);
   solver::gvc::ProductionOptions opt;
   opt.progress = gvc_cli::stderr_progress();
+  opt.split_complex_gvc = o.gvc_c_split;
   const auto r = solver::gvc::three_level_decomposition(model, opt);
   std::cout << model.summary().brief_report() << "\n";
   if (r.exogenous_rest_of_world)
@@ -95,6 +96,9 @@ CommandRegistrar reg("chains", [](CLI::App& app) {
   sub->add_option("-o,--output", o->output, "Result file (.csv: one file per table, or .h5)")->required();
   sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
   sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")->capture_default_str();
+  sub->add_flag("--gvc-c-split", o->gvc_c_split,
+                "Also split GVC_C into GVC_C_home (made and absorbed in the origin's country) and "
+                "GVC_C_abroad (one global solve per country more)");
   sub->add_flag("--force", o->force, "Overwrite an existing output file");
   sub->callback([o] { run(*o); });
 });

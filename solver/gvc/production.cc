@@ -30,8 +30,9 @@ const std::vector<std::string>& production_term_names() {
 }
 
 const std::vector<std::string>& production_split_names() {
-  static const std::vector<std::string> names{"RT_a", "RT_b", "GVC_S_a", "GVC_S_b", "GVC_C_a",
-                                              "GVC_C_b", "RT_GVC_a", "RT_GVC_b", "GVC_a", "GVC_b"};
+  static const std::vector<std::string> names{"RT_a",     "RT_b",     "GVC_S_a",    "GVC_S_b",
+                                              "GVC_C_a",  "GVC_C_b",  "RT_GVC_a",   "RT_GVC_b",
+                                              "GVC_a",    "GVC_b",    "GVC_C_home", "GVC_C_abroad"};
   return names;
 }
 
@@ -186,6 +187,22 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
     Bs.col(kGvcA) = amR.cwiseProduct(y);
     Bs.col(kGvcB) = HL.col(5).cwiseProduct(y);
   }
+  // Derived split of GVC_C (§4.1): entries of v^ L_C A_F L y^_C with origin and producer in the
+  // same country c. Forward: v_i (L_C A_F L [y_C on the rows of c(i)])_i; backward:
+  // y_C(j) (sum_{i in c(j)} v_i (L_C A_F L)_ij). S(C) + S'(C) + C(C) + C'(C).
+  const bool home_split = opt.split_complex_gvc && !out.exogenous_rest_of_world;
+  if (home_split) {
+    report_progress(opt.progress, 0.7, "three-level decomposition: GVC_C home / abroad");
+    const Units cu = make_units(m, Perimeter::kCountry);
+    const Matrix Q = m.local_solve(Perimeter::kCountry, AF(m.solve(place_by_unit(yC, cu))));
+    const Matrix T3 = m.solve_transposed(AFt(m.local_solve_transposed(Perimeter::kCountry, place_by_unit(v, cu))));
+    const Vector home_f = v.cwiseProduct(own_unit(Q, cu));
+    const Vector home_b = own_unit(T3, cu).cwiseProduct(yC);
+    Fs.col(kGvcCHome) = home_f;
+    Fs.col(kGvcCAbroad) = F.col(kGvcC) - home_f;
+    Bs.col(kGvcCHome) = home_b;
+    Bs.col(kGvcCAbroad) = B.col(kGvcC) - home_b;
+  }
   // Value added implied by x = L y (the table's va when its rows balance, §1.3 x_mode).
   out.va = v.cwiseProduct(x);
   out.y = y;
@@ -233,6 +250,15 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   } else {
     d.check("3: 1'A + v' = 1' (premise of (1.1), used for the backward GVC)", "region_sector", premise, 1.0);
   }
+  if (home_split && y.minCoeff() >= 0 && m.va().minCoeff() >= 0 && m.A().coeffs().minCoeff() >= 0) {
+    // The home entries are a subset of the GVC_C entries: both parts are >= 0 on nonnegative data.
+    for (int dir = 0; dir < 2; ++dir) {
+      const Matrix& S = dir == 0 ? Fs : Bs;
+      const char* dn = dir == 0 ? " (forward)" : " (backward)";
+      d.check_at_least(std::string("4.1: GVC_C_home >= 0") + dn, "region_sector", S.col(kGvcCHome), 0.0);
+      d.check_at_least(std::string("4.1: GVC_C_abroad >= 0") + dn, "region_sector", S.col(kGvcCAbroad), 0.0);
+    }
+  }
   out.diagnostics = d.table();
 
   // ---- Tidy output.
@@ -249,9 +275,10 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   const std::vector<int> shown = out.exogenous_rest_of_world
       ? std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc}
       : std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC};
-  const std::vector<int> shown_split = out.exogenous_rest_of_world
+  std::vector<int> shown_split = out.exogenous_rest_of_world
       ? std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB, kRtGvcA, kRtGvcB, kGvcA, kGvcB}
       : std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB};
+  if (home_split) shown_split.insert(shown_split.end(), {kGvcCHome, kGvcCAbroad});
   T.reserve(static_cast<std::size_t>(n) * 2 * (shown.size() + shown_split.size()));
   for (int dir = 0; dir < 2; ++dir) {
     const Matrix& M = dir == 0 ? F : B;

@@ -20,7 +20,10 @@ enum ProductionTerm : int {
 };
 /// Sub-splits of (5.2): "a" = direct from the own region, "b" = via other regions of the country.
 enum ProductionSplit : int {
-  kRtA = 0, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB, kRtGvcA, kRtGvcB, kGvcA, kGvcB, kNumProductionSplits
+  kRtA = 0, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB, kRtGvcA, kRtGvcB, kGvcA, kGvcB,
+  kGvcCHome,    ///< GVC_C whose final goods are made and absorbed in the origin's own country
+  kGvcCAbroad,  ///< the rest of GVC_C: absorbed abroad
+  kNumProductionSplits
 };
 /// Names used in the tidy output ("LOC", ..., "GVC_C_b"); see docs/value-chains.md.
 const std::vector<std::string>& production_term_names();
@@ -28,6 +31,11 @@ const std::vector<std::string>& production_split_names();
 
 struct ProductionOptions {
   ProgressFn progress;
+  /// Derived split of GVC_C (METHODS §4.1 "Optional split of V_GVC_C"): the entries of
+  /// v^ L_C A_F L y^_C whose origin and final producer are in the same country ("returns and is
+  /// absorbed at home", GVC_C_home) versus the rest (GVC_C_abroad). Costs S(C) + S'(C) more
+  /// (one global solve per country); closed world tables only.
+  bool split_complex_gvc = false;
 };
 
 /// Result of three_level_decomposition. Matrices are n x terms; entries that a table cannot

@@ -178,6 +178,49 @@ BOOST_AUTO_TEST_CASE(random_provincial_mrio_matches_dense) {
   check_against_dense(ts, 1e-12, mo, false);
 }
 
+BOOST_AUTO_TEST_CASE(complex_gvc_home_abroad_split_matches_dense) {
+  // METHODS §4.1 optional split: the entries of v^ L_C A_F L y^_C with origin and producer in the
+  // same country. 3 countries of 3, 2 and 1 regions, N = 3.
+  std::mt19937 gen(7);
+  std::uniform_real_distribution<double> U(0.0, 1.0);
+  const int G = 6, N = 3, n = G * N;
+  Matrix Z(n, n), Y(n, G);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) Z(i, j) = (i / N == j / N ? 10.0 : 2.0) * U(gen);
+    for (int r = 0; r < G; ++r) Y(i, r) = (i / N == r ? 40.0 : 5.0) * U(gen);
+  }
+  const std::vector<int> country{0, 0, 0, 1, 1, 2};
+  const auto t = make_table(Z, Y, {"a1", "a2", "a3", "b1", "b2", "c"}, {"s1", "s2", "s3"}, {"A", "B", "C"}, country);
+  LeontiefModel m(t);
+  gvc::ProductionOptions o;
+  o.split_complex_gvc = true;
+  const auto r = gvc::three_level_decomposition(m, o);
+  const Matrix A = Matrix(m.A()), A_C = Matrix(m.A_within(Perimeter::kCountry)), A_F = A - A_C;
+  const Matrix L = dense_leontief(A), LC = dense_leontief(A_C);
+  Vector yC = Vector::Zero(n);
+  for (int i = 0; i < n; ++i)
+    for (int c = 0; c < G; ++c)
+      if (country[static_cast<std::size_t>(c)] == country[static_cast<std::size_t>(i / N)]) yC(i) += Y(i, c);
+  Matrix H = m.v().asDiagonal() * LC * A_F * L * yC.asDiagonal();
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j)
+      if (country[static_cast<std::size_t>(i / N)] != country[static_cast<std::size_t>(j / N)]) H(i, j) = 0.0;
+  const double scale = m.va().cwiseAbs().maxCoeff();
+  BOOST_CHECK_SMALL((r.forward_split.col(gvc::kGvcCHome) - H.rowwise().sum()).cwiseAbs().maxCoeff() / scale, 1e-12);
+  BOOST_CHECK_SMALL((r.backward_split.col(gvc::kGvcCHome) - H.colwise().sum().transpose()).cwiseAbs().maxCoeff() / scale, 1e-12);
+  BOOST_CHECK_SMALL((r.forward_split.col(gvc::kGvcCHome) + r.forward_split.col(gvc::kGvcCAbroad) -
+                     r.forward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale, 1e-12);
+  BOOST_CHECK_GT(r.forward_split.col(gvc::kGvcCHome).sum(), 0.0);
+  BOOST_CHECK_GT(r.forward_split.col(gvc::kGvcCAbroad).minCoeff(), 0.0);
+  for (std::size_t i = 0; i < r.diagnostics.num_rows(); ++i)
+    BOOST_CHECK_MESSAGE(r.diagnostics.key(3, i) == "true", r.diagnostics.key(0, i));
+  // In the tidy table only when asked for.
+  BOOST_CHECK(std::isfinite(r.terms.find({"a1", "s1", "forward", "GVC_C_home", "ok"})));
+  const auto plain = gvc::three_level_decomposition(m);
+  BOOST_CHECK(std::isnan(plain.terms.find({"a1", "s1", "forward", "GVC_C_home", "ok"})));
+  BOOST_CHECK(std::isnan(plain.forward_split(0, gvc::kGvcCHome)));
+}
+
 BOOST_AUTO_TEST_CASE(exogenous_rest_of_world) {
   // §7.6's CN block with RW made exogenous: exports = sales to RW, imports = RW's sales to CN.
   const auto full = provincial_7_6();
