@@ -16,7 +16,7 @@ using solver::Index;
 using solver::Vector;
 
 struct Options {
-  std::string table, output, backend = "auto", forward = "ghosh";
+  std::string table, output, backend = "auto", forward = "ghosh", weights = "none";
   bool cv = false, force = false;
 };
 
@@ -28,6 +28,7 @@ void run(const Options& o) {
   solver::LinkageOptions lo;
   lo.forward = solver::forward_linkage_from_string(o.forward);
   lo.coefficient_of_variation = o.cv;
+  lo.weights = solver::linkage_weights_from_string(o.weights);
   const auto lk = solver::compute_linkages(model, lo);
   std::cout << model.summary().brief_report() << "\n";
   std::size_t counts[4] = {0, 0, 0, 0};
@@ -57,6 +58,9 @@ CommandRegistrar reg("linkages", [](CLI::App& app) {
   sub->add_option("table", o->table, "irio HDF5 table")->required();
   sub->add_option("-o,--output", o->output, "Result file (.csv or .h5)")->required();
   sub->add_option("--forward", o->forward, "Forward index for key sectors: ghosh or leontief")
+      ->capture_default_str();
+  sub->add_option("--weights", o->weights,
+                  "Averages of the normalized indices: none (1/n), final_demand or output shares")
       ->capture_default_str();
   sub->add_flag("--cv", o->cv,
                 "Rasmussen coefficient of variation (FULL cost: n solves, streamed)");

@@ -31,17 +31,25 @@ const char* to_string(SectorClass c) {
   return "weak";
 }
 
+LinkageWeights linkage_weights_from_string(const std::string& s) {
+  if (s == "none") return LinkageWeights::kNone;
+  if (s == "final_demand") return LinkageWeights::kFinalDemand;
+  if (s == "output") return LinkageWeights::kOutput;
+  throw InputError("unknown linkage weights '" + s + "' (expected none, final_demand or output)");
+}
+
 namespace {
-/// n_active * v_j / sum over active of v (METHODS §2.5 normalization; averages exactly 1).
-Vector normalize(const LeontiefModel& model, const Vector& v) {
-  double sum = 0;
-  Index count = 0;
+/// v_j / sum over active k of w_k v_k with the active w summing to 1 (METHODS §2.5
+/// normalization; the w-weighted average is exactly 1). w = 1 gives n_active v_j / sum v.
+Vector normalize(const LeontiefModel& model, const Vector& v, const Vector& w) {
+  double wsum = 0, wv = 0;
   for (Index j = 0; j < v.size(); ++j)
     if (model.is_active(j)) {
-      sum += v(j);
-      ++count;
+      wsum += w(j);
+      wv += w(j) * v(j);
     }
-  Vector r = v * (static_cast<double>(count) / sum);
+  if (wsum == 0) throw InputError("linkages: the weights sum to zero over the active sectors");
+  Vector r = v * (wsum / wv);
   model.mask_inactive(r);
   return r;
 }
@@ -64,9 +72,12 @@ Linkages compute_linkages(const LeontiefModel& model, const LinkageOptions& opt)
   for (Vector* v : {&lk.direct_backward, &lk.direct_forward, &lk.total_backward, &lk.total_forward,
                     &lk.leontief_row_sum})
     model.mask_inactive(*v);
-  lk.power_of_dispersion = normalize(model, lk.total_backward);
-  lk.sensitivity_ghosh = normalize(model, lk.total_forward);
-  lk.sensitivity_leontief = normalize(model, lk.leontief_row_sum);
+  const Vector w = opt.weights == LinkageWeights::kOutput        ? model.x()
+                   : opt.weights == LinkageWeights::kFinalDemand ? Vector(model.table().final_demand_total())
+                                                                 : ones;
+  lk.power_of_dispersion = normalize(model, lk.total_backward, w);
+  lk.sensitivity_ghosh = normalize(model, lk.total_forward, w);
+  lk.sensitivity_leontief = normalize(model, lk.leontief_row_sum, w);
   const Vector& Uf =
       opt.forward == ForwardLinkage::kGhosh ? lk.sensitivity_ghosh : lk.sensitivity_leontief;
   lk.classes.resize(static_cast<std::size_t>(n), SectorClass::kWeak);

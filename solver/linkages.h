@@ -15,10 +15,18 @@ namespace irio::solver {
 enum class ForwardLinkage { kGhosh, kLeontief };
 ForwardLinkage forward_linkage_from_string(const std::string& s);
 
+/// Weights of the Rasmussen normalizations (METHODS §2.5 "weighted variants"): the plain average
+/// over sectors (1/n), or the final-demand or output shares, so that U_j = v_j / sum_k w_k v_k
+/// with sum_k w_k = 1 and the w-weighted average of each index is exactly 1.
+enum class LinkageWeights { kNone, kFinalDemand, kOutput };
+/// Parse "none|final_demand|output"; throws InputError otherwise.
+LinkageWeights linkage_weights_from_string(const std::string& s);
+
 struct LinkageOptions {
   ForwardLinkage forward = ForwardLinkage::kGhosh;  ///< METHODS §2.5 recommends Ghosh
   bool coefficient_of_variation = false;            ///< FULL cost: streams every column of L
   Index cv_block = 256;                             ///< columns of L solved per block for the CV
+  LinkageWeights weights = LinkageWeights::kNone;   ///< averages in the normalized indices
 };
 
 /// Key-sector class (METHODS §2.5): key (U^b > 1 and U^f > 1), backward-oriented (U^b > 1 >= U^f),
@@ -34,9 +42,9 @@ struct Linkages {
   Vector total_backward;            ///< 1'L
   Vector total_forward;             ///< G 1 = x^-1 L x (Ghosh)
   Vector leontief_row_sum;          ///< L 1 (historical "sensitivity of dispersion")
-  Vector power_of_dispersion;       ///< U^b_j = n (1'L)_j / (1'L 1)
-  Vector sensitivity_ghosh;         ///< U^f_i = n (G 1)_i / (1'G 1)
-  Vector sensitivity_leontief;      ///< n (L 1)_i / (1'L 1)
+  Vector power_of_dispersion;       ///< U^b_j = n (1'L)_j / (1'L 1); weighted: (1'L)_j / (1'L w)
+  Vector sensitivity_ghosh;         ///< U^f_i = n (G 1)_i / (1'G 1); weighted: (G 1)_i / (w'G 1)
+  Vector sensitivity_leontief;      ///< n (L 1)_i / (1'L 1); weighted likewise
   Vector coefficient_of_variation;  ///< V_j (empty unless requested)
   std::vector<SectorClass> classes;
 };

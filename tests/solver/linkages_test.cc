@@ -113,4 +113,29 @@ BOOST_AUTO_TEST_CASE(zero_output_excluded_and_bad_options) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(weighted_rasmussen_indices) {
+  // METHODS §2.5 weighted variants on decompr's leather table: the w-weighted averages are exactly 1,
+  // each index is the unweighted one rescaled, and w = 1 reproduces the unweighted indices.
+  const auto t = testing::leather();
+  solver::LeontiefModel m(t);
+  const auto plain = solver::compute_linkages(m);
+  for (auto wk : {solver::LinkageWeights::kOutput, solver::LinkageWeights::kFinalDemand}) {
+    solver::LinkageOptions o;
+    o.weights = wk;
+    const auto lk = solver::compute_linkages(m, o);
+    const Vector w = wk == solver::LinkageWeights::kOutput ? Vector(m.x()) : Vector(t.final_demand_total());
+    const double W = w.sum();
+    BOOST_CHECK_CLOSE(w.dot(lk.power_of_dispersion) / W, 1.0, 1e-12);
+    BOOST_CHECK_CLOSE(w.dot(lk.sensitivity_ghosh) / W, 1.0, 1e-12);
+    BOOST_CHECK_CLOSE(w.dot(lk.sensitivity_leontief) / W, 1.0, 1e-12);
+    // (1'L)_j / sum_k w_k (1'L)_k by hand.
+    const double Ub0 = lk.total_backward(0) / (w.dot(plain.total_backward) / W);
+    BOOST_CHECK_CLOSE(lk.power_of_dispersion(0), Ub0, 1e-12);
+    const Vector ratio = lk.power_of_dispersion.cwiseQuotient(plain.power_of_dispersion);
+    BOOST_CHECK_CLOSE(ratio.maxCoeff(), ratio.minCoeff(), 1e-10);
+  }
+  BOOST_CHECK(solver::linkage_weights_from_string("none") == solver::LinkageWeights::kNone);
+  BOOST_CHECK_THROW(solver::linkage_weights_from_string("gdp"), InputError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
