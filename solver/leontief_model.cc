@@ -25,6 +25,7 @@ std::string ModelOptions::validate() const {
   if (min_output_eps < 0 || min_output_eps >= 1) return "min_output_eps must be in [0, 1)";
   if (iterative.tolerance <= 0) return "iterative tolerance must be positive";
   if (iterative.max_iterations < 1) return "iterative max_iterations must be >= 1";
+  if (iterative.restart < 1) return "iterative restart must be >= 1";
   return {};
 }
 
@@ -149,7 +150,10 @@ std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
     case Backend::kAuto: s = make_dense_lu_identity_minus(A_, what); break;
     case Backend::kUmfpack: s = make_umfpack_lu(ImA(), what); break;
     case Backend::kKlu: s = make_klu_lu(ImA(), what); break;
-    case Backend::kIterative: s = make_block_jacobi(A_, region_blocks_, opt_.iterative, what); break;
+    case Backend::kIterative:
+      s = opt_.iterative.method == IterativeMethod::kGmres ? make_block_gmres(A_, region_blocks_, opt_.iterative, what)
+                                                           : make_block_jacobi(A_, region_blocks_, opt_.iterative, what);
+      break;
   }
   factor_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const double rc = s->rcond();

@@ -60,10 +60,16 @@ std::unique_ptr<LinearSolver> make_block_diagonal_lu(const SparseMatrix& M,
                                                      const std::string& what,
                                                      bool identity_minus = false);
 
+/// Iterative methods: restarted GMRES (a Krylov method, the default) or the stationary
+/// block-Jacobi (Richardson) iteration; both precondition with the region-local block LU.
+enum class IterativeMethod { kGmres, kRichardson };
+
 /// Options of the iterative backend.
 struct IterativeOptions {
   double tolerance = 1e-14;   ///< stop when max |B - (I - A) X| <= tolerance * max |B|
-  int max_iterations = 500;
+  int max_iterations = 500;   ///< sparse products in total (GMRES: over all restarts)
+  IterativeMethod method = IterativeMethod::kGmres;
+  int restart = 30;           ///< GMRES(m): basis vectors per cycle (memory: (m+1) n k doubles)
 };
 
 /// Block-Jacobi iteration X <- X + L_R (B - (I - A) X) on sparse A, with L_R the block-diagonal
@@ -71,6 +77,14 @@ struct IterativeOptions {
 /// Converges for productive non-negative A (regular splitting of an M-matrix). Memory: the blocks
 /// only; A is referenced, not copied, and must outlive the solver. Throws NumericalError if it
 /// does not converge.
+/// Right-preconditioned GMRES(m) with the same preconditioner, all right-hand sides advanced in
+/// lockstep (one sparse product and one block solve per step for the whole block). Converges for
+/// any non-singular I - A; each restart cycle is checked on the true residual, and stagnation or
+/// too many iterations throw NumericalError (the model then falls back to a dense LU).
+std::unique_ptr<LinearSolver> make_block_gmres(const SparseMatrix& A,
+                                               const std::vector<std::vector<Index>>& blocks,
+                                               const IterativeOptions& opt, const std::string& what);
+
 std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
                                                 const std::vector<std::vector<Index>>& blocks,
                                                 const IterativeOptions& opt, const std::string& what);

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "solver/linear_solver.h"
+#include "tables/error.h"
 
 using namespace irio;
 using irio::tables::Matrix;
@@ -104,6 +105,50 @@ BOOST_AUTO_TEST_CASE(staircase_with_row_interchanges_falls_back_to_full_solve) {
   Matrix X = B;
   lu->solve_staircase(X, first);
   BOOST_CHECK_SMALL(wanted_rows_diff(X, ref, first), 1e-10);
+}
+
+BOOST_AUTO_TEST_CASE(gmres_and_richardson_agree_with_dense_lu) {
+  // 6 blocks of 25 with strong coupling across blocks (half of each column's inputs come from
+  // other blocks), several right-hand sides, plain and transposed.
+  const Index n = 150, nb = 25;
+  const SparseMatrix A = random_coefficients(n, 0.9, 6);
+  std::vector<std::vector<Index>> blocks(n / nb);
+  for (Index i = 0; i < n; ++i) blocks[static_cast<std::size_t>(i / nb)].push_back(i);
+  auto lu = solver::make_dense_lu_identity_minus(A, "I - A");
+  const Matrix B = Matrix::Random(n, 5);
+  Matrix ref = B, ref_t = B;
+  lu->solve(ref);
+  lu->solve_transposed(ref_t);
+  for (auto method : {solver::IterativeMethod::kGmres, solver::IterativeMethod::kRichardson}) {
+    solver::IterativeOptions o;
+    o.method = method;
+    auto it = method == solver::IterativeMethod::kGmres ? solver::make_block_gmres(A, blocks, o, "I - A")
+                                                         : solver::make_block_jacobi(A, blocks, o, "I - A");
+    Matrix X = B, Xt = B;
+    it->solve(X);
+    it->solve_transposed(Xt);
+    BOOST_TEST_CONTEXT(it->name()) {
+      BOOST_CHECK_SMALL((X - ref).cwiseAbs().maxCoeff(), 1e-12);
+      BOOST_CHECK_SMALL((Xt - ref_t).cwiseAbs().maxCoeff(), 1e-12);
+    }
+  }
+  // GMRES(m) with a short restart still converges (more cycles); an iteration budget that is too
+  // small is an error naming the system, never a silently inaccurate result.
+  solver::IterativeOptions shortm;
+  shortm.restart = 2;
+  Matrix X = B;
+  solver::make_block_gmres(A, blocks, shortm, "I - A")->solve(X);
+  BOOST_CHECK_SMALL((X - ref).cwiseAbs().maxCoeff(), 1e-12);
+  solver::IterativeOptions tiny;
+  tiny.max_iterations = 1;
+  X = B;
+  try {
+    solver::make_block_gmres(A, blocks, tiny, "I - A of 'test'")->solve(X);
+    BOOST_ERROR("no exception");
+  } catch (const NumericalError& e) {
+    BOOST_CHECK(std::string(e.what()).find("I - A of 'test'") != std::string::npos);
+    BOOST_CHECK(std::string(e.what()).find("GMRES") != std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
