@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "io/table_store.h"
 #include "cli/gvc_common.h"
 #include "io/import_csv.h"
@@ -55,16 +56,15 @@ void print_diagnostics(const tables::TidyTable& d) {
 
 namespace {
 
-struct Options {
-  std::string table, output, countries, backend = "auto";
-  bool force = false, gvc_c_split = false;
+struct Options : CommonOptions {
+  std::string countries;
+  bool gvc_c_split = false;
 };
 
 void run(const Options& o) {
+  refuse_existing_output(o, {"three_level_terms", "participation", "diagnostics"});
   const tables::IoTable t = gvc_cli::load_table_with_countries(o.table, o.countries);
-  solver::ModelOptions mo;
-  mo.backend = solver::backend_from_string(o.backend);
-  solver::LeontiefModel model(t, mo);
+  solver::LeontiefModel model(t, model_options(o));
   solver::gvc::ProductionOptions opt;
   opt.progress = gvc_cli::stderr_progress();
   opt.split_complex_gvc = o.gvc_c_split;
@@ -82,24 +82,18 @@ void run(const Options& o) {
                 get("nvc_forward"), get("nvc_backward"));
   }
   gvc_cli::print_diagnostics(r.diagnostics);
-  io::WriteOptions w;
-  w.overwrite = o.force;
-  for (const auto& p : io::write_results({r.terms, r.participation, r.diagnostics}, o.output, "chains", w))
-    std::cout << "wrote " << p << "\n";
+  write_and_report({r.terms, r.participation, r.diagnostics}, o, "chains");
 }
 
 CommandRegistrar reg("chains", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand(
       "chains", "Three-level value-chain decomposition (LOC, NTF, NVC_S, NVC_C, RT, GVC_S, GVC_C) and participation");
-  sub->add_option("table", o->table, "irio HDF5 table")->required();
-  sub->add_option("-o,--output", o->output, "Result file (.csv: one file per table, or .h5)")->required();
+  add_common_options(sub, *o, "Result file (.csv: one file per table, or .h5)");
   sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
-  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")->capture_default_str();
   sub->add_flag("--gvc-c-split", o->gvc_c_split,
                 "Also split GVC_C into GVC_C_home (made and absorbed in the origin's country) and "
                 "GVC_C_abroad (one global solve per country more)");
-  sub->add_flag("--force", o->force, "Overwrite an existing output file");
   sub->callback([o] { run(*o); });
 });
 

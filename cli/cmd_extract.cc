@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "io/table_store.h"
 #include "solver/extraction.h"
 #include "tables/error.h"
@@ -16,19 +17,18 @@ namespace {
 using solver::Index;
 using solver::Vector;
 
-struct Options {
-  std::string table, output, backend = "auto", block, variant = "all", method = "auto";
+struct Options : CommonOptions {
+  std::string block, variant = "all", method = "auto";
   std::vector<std::string> sectors;
-  bool no_keep_diagonal = false, force = false;
+  bool no_keep_diagonal = false;
 };
 
 void run(const Options& o) {
+  refuse_existing_output(o, {"extraction"});
   if (o.sectors.empty() == o.block.empty())
     throw InputError("give either --sectors or --block (inter-regional|national)");
   const auto t = io::read_table(o.table);
-  solver::ModelOptions mo;
-  mo.backend = solver::backend_from_string(o.backend);
-  solver::LeontiefModel model(t, mo);
+  solver::LeontiefModel model(t, model_options(o));
   solver::ExtractionOptions eo;
   eo.keep_diagonal = !o.no_keep_diagonal;
   if (o.method == "auto")
@@ -80,19 +80,14 @@ void run(const Options& o) {
         r.x_base.sum(), 100.0 * r.output_loss / r.x_base.sum(), r.va_loss);
     std::cout << buf;
   }
-  io::WriteOptions w;
-  w.overwrite = o.force;
-  for (const auto& p :
-       io::write_results({solver::extraction_table(res, names)}, o.output, "extract", w))
-    std::cout << "wrote " << p << "\n";
+  write_and_report({solver::extraction_table(res, names)}, o, "extract");
 }
 
 CommandRegistrar reg("extract", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* sub =
       app.add_subcommand("extract", "Hypothetical extraction of sectors or inter-regional blocks");
-  sub->add_option("table", o->table, "irio HDF5 table")->required();
-  sub->add_option("-o,--output", o->output, "Result file (.csv or .h5)")->required();
+  add_common_options(sub, *o);
   sub->add_option("--sectors", o->sectors, "REGION/SECTOR or SECTOR (all regions); several allowed")
       ->delimiter(',');
   sub->add_option("--block", o->block, "inter-regional (all A^rs, r != s) or national (only A_N)");
@@ -101,9 +96,6 @@ CommandRegistrar reg("extract", [](CLI::App& app) {
   sub->add_flag("--no-keep-diagonal", o->no_keep_diagonal,
                 "Partial extractions also zero the diagonal");
   sub->add_option("--method", o->method, "auto|woodbury|refactorize")->capture_default_str();
-  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")
-      ->capture_default_str();
-  sub->add_flag("--force", o->force, "Overwrite an existing output file");
   sub->callback([o] { run(*o); });
 });
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "io/table_store.h"
 #include "solver/footprints.h"
 #include "tables/error.h"
@@ -20,9 +21,9 @@ namespace {
 using solver::Index;
 using solver::Vector;
 
-struct Options {
-  std::string table, output, satellite, population, backend = "auto";
-  bool no_downstream = false, force = false;
+struct Options : CommonOptions {
+  std::string satellite, population;
+  bool no_downstream = false;
 };
 
 /// Population CSV: a header line, then "region,value" lines; every region of the table needed.
@@ -59,6 +60,7 @@ Vector read_population(const std::string& path, const tables::Labels& lab) {
 }
 
 void run(const Options& o) {
+  refuse_existing_output(o, {"footprints_" + o.satellite});
   const auto t = io::read_table(o.table);
   const auto* sat = t.satellite(o.satellite);
   if (!sat) {
@@ -67,9 +69,7 @@ void run(const Options& o) {
     throw InputError(o.table + ": no satellite '" + o.satellite +
                      "' (table has: " + (names.empty() ? "none" : names) + ")");
   }
-  solver::ModelOptions mo;
-  mo.backend = solver::backend_from_string(o.backend);
-  solver::LeontiefModel model(t, mo);
+  solver::LeontiefModel model(t, model_options(o));
   solver::FootprintOptions fo;
   fo.downstream = !o.no_downstream;
   if (!o.population.empty()) fo.population = read_population(o.population, t.labels);
@@ -87,25 +87,17 @@ void run(const Options& o) {
       std::cout << buf;
     }
   }
-  io::WriteOptions w;
-  w.overwrite = o.force;
-  for (const auto& p :
-       io::write_results({solver::footprints_table(model, *sat, acc)}, o.output, "footprints", w))
-    std::cout << "wrote " << p << "\n";
+  write_and_report({solver::footprints_table(model, *sat, acc)}, o, "footprints");
 }
 
 CommandRegistrar reg("footprints", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* sub =
       app.add_subcommand("footprints", "Footprint accounts of a satellite (pymrio-compatible)");
-  sub->add_option("table", o->table, "irio HDF5 table")->required();
+  add_common_options(sub, *o);
   sub->add_option("--satellite", o->satellite, "Satellite account name")->required();
-  sub->add_option("-o,--output", o->output, "Result file (.csv or .h5)")->required();
   sub->add_option("--population", o->population, "CSV region,population for per-capita accounts");
   sub->add_flag("--no-downstream", o->no_downstream, "Skip M_down (saves k_F solves)");
-  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")
-      ->capture_default_str();
-  sub->add_flag("--force", o->force, "Overwrite an existing output file");
   sub->callback([o] { run(*o); });
 });
 

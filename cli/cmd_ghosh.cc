@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "io/table_store.h"
 #include "solver/ghosh.h"
 
@@ -15,16 +16,12 @@ namespace {
 using solver::Index;
 using solver::Vector;
 
-struct Options {
-  std::string table, output, backend = "auto";
-  bool force = false;
-};
+struct Options : CommonOptions {};
 
 void run(const Options& o) {
+  refuse_existing_output(o, {"ghosh"});
   const auto t = io::read_table(o.table);
-  solver::ModelOptions mo;
-  mo.backend = solver::backend_from_string(o.backend);
-  solver::LeontiefModel model(t, mo);
+  solver::LeontiefModel model(t, model_options(o));
   const auto g = solver::ghosh_table(model);
   std::cout << model.summary().brief_report() << "\n";
   const Vector xg = solver::ghosh_output(model, model.va());
@@ -33,20 +30,13 @@ void run(const Options& o) {
             << " (non-zero when imports are an exogenous row or VA is supplied)\n"
             << "Note: Ghosh results are descriptive (forward linkages, allocation); as a causal\n"
             << "supply-push model it is implausible (Oosterhaven 1988).\n";
-  io::WriteOptions w;
-  w.overwrite = o.force;
-  for (const auto& p : io::write_results({g}, o.output, "ghosh", w))
-    std::cout << "wrote " << p << "\n";
+  write_and_report({g}, o, "ghosh");
 }
 
 CommandRegistrar reg("ghosh", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand("ghosh", "Ghosh supply-side indicators (descriptive)");
-  sub->add_option("table", o->table, "irio HDF5 table")->required();
-  sub->add_option("-o,--output", o->output, "Result file (.csv or .h5)")->required();
-  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")
-      ->capture_default_str();
-  sub->add_flag("--force", o->force, "Overwrite an existing output file");
+  add_common_options(sub, *o);
   sub->callback([o] { run(*o); });
 });
 

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "io/shock_reader.h"
 #include "io/table_store.h"
 #include "solver/impact.h"
@@ -16,16 +17,14 @@ namespace {
 using solver::Index;
 using solver::Vector;
 
-struct Options {
-  std::string table, shock, output, backend = "auto";
-  bool force = false;
+struct Options : CommonOptions {
+  std::string shock;
 };
 
 void run(const Options& o) {
+  refuse_existing_output(o, {"impact"});
   const auto t = io::read_table(o.table);
-  solver::ModelOptions mo;
-  mo.backend = solver::backend_from_string(o.backend);
-  solver::LeontiefModel model(t, mo);
+  solver::LeontiefModel model(t, model_options(o));
   const auto shocks = io::read_shocks(o.shock, t.labels);
   const auto r = solver::compute_impact(model, shocks.values, shocks.scenarios);
   std::cout << model.summary().brief_report() << "\n";
@@ -39,21 +38,14 @@ void run(const Options& o) {
     for (std::size_t q = 0; q < r.stressor_names.size(); ++q)
       std::cout << "  " << r.stressor_names[q] << ": " << r.dF(static_cast<Index>(q), c) << "\n";
   }
-  io::WriteOptions w;
-  w.overwrite = o.force;
-  for (const auto& p : io::write_results({solver::impact_table(model, r)}, o.output, "impact", w))
-    std::cout << "wrote " << p << "\n";
+  write_and_report({solver::impact_table(model, r)}, o, "impact");
 }
 
 CommandRegistrar reg("impact", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand("impact", "Effects of final-demand shocks: dx = L dy, dva, dF");
-  sub->add_option("table", o->table, "irio HDF5 table")->required();
+  add_common_options(sub, *o);
   sub->add_option("--shock", o->shock, "Shock CSV: region,sector,value[,scenario]")->required();
-  sub->add_option("-o,--output", o->output, "Result file (.csv or .h5)")->required();
-  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")
-      ->capture_default_str();
-  sub->add_flag("--force", o->force, "Overwrite an existing output file");
   sub->callback([o] { run(*o); });
 });
 

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "io/table_store.h"
 #include "solver/linkages.h"
 
@@ -15,16 +16,15 @@ namespace {
 using solver::Index;
 using solver::Vector;
 
-struct Options {
-  std::string table, output, backend = "auto", forward = "ghosh", weights = "none";
-  bool cv = false, force = false;
+struct Options : CommonOptions {
+  std::string forward = "ghosh", weights = "none";
+  bool cv = false;
 };
 
 void run(const Options& o) {
+  refuse_existing_output(o, {"linkages"});
   const auto t = io::read_table(o.table);
-  solver::ModelOptions mo;
-  mo.backend = solver::backend_from_string(o.backend);
-  solver::LeontiefModel model(t, mo);
+  solver::LeontiefModel model(t, model_options(o));
   solver::LinkageOptions lo;
   lo.forward = solver::forward_linkage_from_string(o.forward);
   lo.coefficient_of_variation = o.cv;
@@ -44,19 +44,14 @@ void run(const Options& o) {
             << "; backward-oriented " << counts[2] << ", forward-oriented " << counts[1]
             << ", weak " << counts[0] << "\n"
             << keys << (counts[3] > 10 ? "  ...\n" : "");
-  io::WriteOptions w;
-  w.overwrite = o.force;
-  for (const auto& p :
-       io::write_results({solver::linkages_table(model, lk)}, o.output, "linkages", w))
-    std::cout << "wrote " << p << "\n";
+  write_and_report({solver::linkages_table(model, lk)}, o, "linkages");
 }
 
 CommandRegistrar reg("linkages", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand(
       "linkages", "Backward/forward linkages, Rasmussen-Hirschman indices, key sectors");
-  sub->add_option("table", o->table, "irio HDF5 table")->required();
-  sub->add_option("-o,--output", o->output, "Result file (.csv or .h5)")->required();
+  add_common_options(sub, *o);
   sub->add_option("--forward", o->forward, "Forward index for key sectors: ghosh or leontief")
       ->capture_default_str();
   sub->add_option("--weights", o->weights,
@@ -64,9 +59,6 @@ CommandRegistrar reg("linkages", [](CLI::App& app) {
       ->capture_default_str();
   sub->add_flag("--cv", o->cv,
                 "Rasmussen coefficient of variation (FULL cost: n solves, streamed)");
-  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")
-      ->capture_default_str();
-  sub->add_flag("--force", o->force, "Overwrite an existing output file");
   sub->callback([o] { run(*o); });
 });
 

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "io/table_store.h"
 #include "solver/indicator_common.h"
 #include "solver/multiplier_split.h"
@@ -21,17 +22,17 @@ namespace {
 using solver::Index;
 using solver::Vector;
 
-struct Options {
-  std::string table, output, backend = "auto", income, employment, households = "national";
+struct Options : CommonOptions {
+  std::string income, employment, households = "national";
   std::vector<std::string> categories;
-  bool type2 = false, split = false, force = false;
+  bool type2 = false, split = false;
 };
 
 void run(const Options& o) {
+  refuse_existing_output(o, o.split ? std::vector<std::string>{"multipliers", "multiplier_split"}
+                                    : std::vector<std::string>{"multipliers"});
   const auto t = io::read_table(o.table);
-  solver::ModelOptions mo;
-  mo.backend = solver::backend_from_string(o.backend);
-  solver::LeontiefModel model(t, mo);
+  solver::LeontiefModel model(t, model_options(o));
   solver::MultiplierOptions opt;
   opt.income = o.income;
   opt.employment = o.employment;
@@ -74,18 +75,14 @@ void run(const Options& o) {
               << " (Type II / Type I income = " << 1.0 / k(0) << ")\n";
   if (k.size() > 1)
     std::cout << "Regional household closure: " << k.size() << " households (Woodbury)\n";
-  io::WriteOptions w;
-  w.overwrite = o.force;
-  for (const auto& p : io::write_results(out, o.output, "multipliers", w))
-    std::cout << "wrote " << p << "\n";
+  write_and_report(out, o, "multipliers");
 }
 
 CommandRegistrar reg("multipliers", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand(
       "multipliers", "Output, value-added, income and employment multipliers (Type I/II)");
-  sub->add_option("table", o->table, "irio HDF5 table")->required();
-  sub->add_option("-o,--output", o->output, "Result file (.csv or .h5)")->required();
+  add_common_options(sub, *o);
   sub->add_flag("--type2", o->type2,
                 "Type II multipliers by household closure (needs --household-category and income)");
   sub->add_option("--household-category", o->categories,
@@ -98,9 +95,6 @@ CommandRegistrar reg("multipliers", [](CLI::App& app) {
   sub->add_option("--employment", o->employment, "Employment: SATELLITE/STRESSOR");
   sub->add_flag("--split", o->split,
                 "Also the intra/feedback/spillover and local/national/international parts");
-  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")
-      ->capture_default_str();
-  sub->add_flag("--force", o->force, "Overwrite an existing output file");
   sub->callback([o] { run(*o); });
 });
 

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "cli/gvc_common.h"
 #include "io/table_store.h"
 #include "solver/gvc/trade.h"
@@ -16,12 +17,22 @@
 namespace irio::cli {
 namespace {
 
-struct Options {
-  std::string table, output, countries, method = "wwz", perimeter = "region", approach = "source",
-                                         perspective = "exporter", backend = "auto",
-                                         post = "exports";
-  bool force = false;
+struct Options : CommonOptions {
+  std::string countries, method = "wwz", perimeter = "region", approach = "source", perspective = "exporter",
+      post = "exports";
 };
+
+/// The tables a method writes (one file each with a .csv output), known before computing.
+std::vector<std::string> table_names(const Options& o) {
+  if (o.method == "wwz") return {"wwz", "wwz2kww", "dvix_fsr", "diagnostics"};
+  if (o.method == "kww") return {"kww", "diagnostics"};
+  if (o.method == "bm") return {"bm_" + o.perspective + "_" + o.approach, "diagnostics"};
+  if (o.method == "vax") return {"vax", "vby", "diagnostics"};
+  if (o.method == "ltdv") return {"ltdv", "ltdv_fvaio", "diagnostics"};
+  if (o.method == "leontief") return {"leontief_" + o.post, "diagnostics"};
+  if (o.method == "gvc") return {"gvc_indicators", "gvc_final_demand"};
+  return {};
+}
 
 void run(const Options& o) {
   namespace gvc = solver::gvc;
@@ -32,10 +43,9 @@ void run(const Options& o) {
   if (o.method == "leontief" && o.post != "exports" && o.post != "output" && o.post != "none")
     throw InputError("--post must be exports, output or none, got '" + o.post + "' (post = final_demand is "
                      "--method vax, VBY)");
+  refuse_existing_output(o, table_names(o));
   const tables::IoTable t = gvc_cli::load_table_with_countries(o.table, o.countries);
-  solver::ModelOptions mo;
-  mo.backend = solver::backend_from_string(o.backend);
-  solver::LeontiefModel model(t, mo);
+  solver::LeontiefModel model(t, model_options(o));
   const gvc::TradeContext ctx(model, solver::perimeter_from_string(o.perimeter), gvc_cli::stderr_progress());
   std::vector<tables::TidyTable> out;
   tables::TidyTable diag;
@@ -80,16 +90,13 @@ void run(const Options& o) {
   std::cout << "Perimeter: " << o.perimeter << " (" << ctx.units.size() << " units); gross exports "
             << ctx.e_star.sum() << "\n";
   if (diag.num_keys() > 0) gvc_cli::print_diagnostics(diag);
-  io::WriteOptions w;
-  w.overwrite = o.force;
-  for (const auto& p : io::write_results(out, o.output, "trade_" + o.method, w)) std::cout << "wrote " << p << "\n";
+  write_and_report(out, o, "trade_" + o.method);
 }
 
 CommandRegistrar reg("trade", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand("trade", "Value added in trade: WWZ, KWW, Borin-Mancini, VAX, LTdV, Leontief, gvc");
-  sub->add_option("table", o->table, "irio HDF5 table")->required();
-  sub->add_option("-o,--output", o->output, "Result file (.csv: one file per table, or .h5)")->required();
+  add_common_options(sub, *o, "Result file (.csv: one file per table, or .h5)");
   sub->add_option("--method", o->method, "wwz|kww|bm|vax|ltdv|leontief|gvc")->capture_default_str();
   sub->add_option("--post", o->post, "Leontief decomposition v^ L diag(post): exports|output|none")
       ->capture_default_str();
@@ -98,8 +105,6 @@ CommandRegistrar reg("trade", [](CLI::App& app) {
   sub->add_option("--approach", o->approach, "BM approach: source|sink")->capture_default_str();
   sub->add_option("--perspective", o->perspective, "BM perspective: exporter|world")->capture_default_str();
   sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
-  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")->capture_default_str();
-  sub->add_flag("--force", o->force, "Overwrite an existing output file");
   sub->callback([o] { run(*o); });
 });
 

@@ -52,4 +52,17 @@ std::vector<std::string> write_results(const std::vector<tables::TidyTable>& tab
                                        const std::string& path, const std::string& run,
                                        const WriteOptions& opt = {});
 
+/// The files write_results writes for tables named `names` at `path` (`shared_keys`: whether the
+/// tables share key and value columns, which makes a .csv output one file): `path` itself, or
+/// `<stem>_<name>.csv`, or `<folder>/<name>.csv`. For .h5 outputs: the file.
+std::vector<std::string> result_paths(const std::string& path, const std::vector<std::string>& names,
+                                      bool shared_keys);
+
+/// Throws OutputError (exit 5) when one of the CSV files that write_results would write for
+/// these tables already exists and `opt.overwrite` is not set. Lets a command refuse before it
+/// computes anything, and keeps a multi-file result from being half written. HDF5 outputs are
+/// not checked here (results are added to an existing irio file; write_tidy_h5 decides).
+void check_results_writable(const std::string& path, const std::vector<std::string>& names, bool shared_keys,
+                            const WriteOptions& opt);
+
 }  // namespace irio::io

@@ -150,9 +150,44 @@ void write_tidy_h5(const std::vector<tables::TidyTable>& ts, const std::string& 
   out.commit();
 }
 
+std::vector<std::string> result_paths(const std::string& path, const std::vector<std::string>& names,
+                                      bool shared_keys) {
+  std::error_code ec;
+  const fs::path p(path);
+  std::vector<std::string> out;
+  if (fs::is_directory(p, ec)) {
+    for (const auto& n : names) out.push_back((p / (n + ".csv")).string());
+    return out;
+  }
+  const std::string ext = p.extension().string();
+  if (ext != ".csv" || shared_keys || names.size() <= 1) return {path};
+  const fs::path stem = p.parent_path() / p.stem();
+  for (const auto& n : names) out.push_back(stem.string() + "_" + n + ".csv");
+  return out;
+}
+
+void check_results_writable(const std::string& path, const std::vector<std::string>& names, bool shared_keys,
+                            const WriteOptions& opt) {
+  const std::string ext = fs::path(path).extension().string();
+  std::error_code ec;
+  if (opt.overwrite || ext == ".h5" || ext == ".hdf5") return;
+  for (const auto& f : result_paths(path, names, shared_keys))
+    if (fs::exists(f, ec))
+      throw OutputError("output file '" + f + "' exists; use --force (overwrite) to replace it");
+}
+
 std::vector<std::string> write_results(const std::vector<tables::TidyTable>& ts, const std::string& path,
                                        const std::string& run, const WriteOptions& opt) {
   if (ts.empty()) return {};
+  {  // refuse before writing the first file when a later one exists
+    std::vector<std::string> names;
+    bool shared = true;
+    for (const auto& t : ts) {
+      names.push_back(t.name());
+      shared = shared && t.key_columns() == ts.front().key_columns() && t.value_column() == ts.front().value_column();
+    }
+    check_results_writable(path, names, shared, opt);
+  }
   std::error_code ec;
   const fs::path p(path);
   if (fs::is_directory(p, ec)) {

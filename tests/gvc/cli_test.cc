@@ -122,6 +122,18 @@ BOOST_FIXTURE_TEST_CASE(bad_input_exit_codes, VerbFixture) {
   { std::ofstream(dir + "/kww_kww.csv") << "keep\n"; }
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method kww -o kww.csv", out), 5);
   BOOST_CHECK_EQUAL(csv("kww_kww.csv").header.at(0), "keep");
+  // The refusal comes before any computation (no model summary printed) ...
+  BOOST_CHECK(out.find("kww_kww.csv") != std::string::npos);
+  BOOST_CHECK(out.find("nnz(A)") == std::string::npos);
+  // ... and a multi-file result is never half written: the third file exists, so none is written.
+  { std::ofstream(dir + "/p_dvix_fsr.csv") << "keep\n"; }
+  BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method wwz -o p.csv", out), 5);
+  BOOST_CHECK(!exists("p_wwz.csv") && !exists("p_wwz2kww.csv") && !exists("p_diagnostics.csv"));
+  { std::ofstream(dir + "/c.csv") << "keep\n"; }
+  BOOST_CHECK_EQUAL(run("chains '" + kTable + "' -o c_participation.csv", out), 0);  // other names: fine
+  { std::ofstream(dir + "/c_participation.csv") << "keep\n"; }
+  BOOST_CHECK_EQUAL(run("chains '" + kTable + "' -o c.csv", out), 5);
+  BOOST_CHECK(!exists("c_three_level_terms.csv"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
