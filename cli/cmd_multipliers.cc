@@ -13,6 +13,7 @@
 #include "io/table_store.h"
 #include "solver/indicator_common.h"
 #include "solver/multiplier_split.h"
+#include "solver/round_split.h"
 #include "solver/multipliers.h"
 #include "tables/error.h"
 
@@ -25,12 +26,14 @@ using solver::Vector;
 struct Options : CommonOptions {
   std::string income, employment, households = "national";
   std::vector<std::string> categories;
-  bool type2 = false, split = false;
+  bool type2 = false, split = false, round = false;
 };
 
 void run(const Options& o) {
-  refuse_existing_output(o, o.split ? std::vector<std::string>{"multipliers", "multiplier_split"}
-                                    : std::vector<std::string>{"multipliers"});
+  std::vector<std::string> names{"multipliers"};
+  if (o.split) names.push_back("multiplier_split");
+  if (o.round) names.push_back("multiplier_round");
+  refuse_existing_output(o, names);
   const auto t = io::read_table(o.table);
   solver::LeontiefModel model(t, model_options(o));
   solver::MultiplierOptions opt;
@@ -46,7 +49,7 @@ void run(const Options& o) {
   }
   Vector k;
   std::vector<tables::TidyTable> out{solver::multipliers_table(model, opt, &k)};
-  if (o.split) {
+  if (o.split || o.round) {
     std::vector<std::pair<std::string, Vector>> rows{{"output", Vector::Ones(model.n())},
                                                      {"value_added", model.v()}};
     if (!o.income.empty())
@@ -55,7 +58,8 @@ void run(const Options& o) {
     if (!o.employment.empty())
       rows.emplace_back("employment",
                         solver::per_unit_output(model, solver::flow_row(model, o.employment)));
-    out.push_back(solver::multiplier_split_table(model, rows));
+    if (o.split) out.push_back(solver::multiplier_split_table(model, rows));
+    if (o.round) out.push_back(solver::round_split_table(model, rows));
   }
   std::cout << model.summary().brief_report() << "\n";
   const Vector m = solver::output_multipliers(model);
@@ -95,6 +99,9 @@ CommandRegistrar reg("multipliers", [](CLI::App& app) {
   sub->add_option("--employment", o->employment, "Employment: SATELLITE/STRESSOR");
   sub->add_flag("--split", o->split,
                 "Also the intra/feedback/spillover and local/national/international parts");
+  sub->add_flag("--round", o->round,
+                "Also Round's multiplicative decomposition (intra, spillover, feedback per partition "
+                "{region, rest}; dense, n <= 3000)");
   sub->callback([o] { run(*o); });
 });
 

@@ -2,6 +2,7 @@
 // Spatial multiplier decomposition (METHODS §2.4, §5.4): leather §7.4 values, §7.6 three-level
 // values, oracle §6.10 and dense references for every row group.
 #include "solver/multiplier_split.h"
+#include "solver/round_split.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
@@ -152,6 +153,64 @@ BOOST_AUTO_TEST_CASE(wrong_size_and_zero_output) {
   BOOST_CHECK(std::isnan(s.total(1)) && std::isnan(s.feedback(1)) &&
               std::isnan(s.international_foreign(1)));
   BOOST_CHECK(std::isfinite(s.total(0)));
+}
+
+BOOST_AUTO_TEST_CASE(round_multiplicative_decomposition_dense_oracle) {
+  // METHODS §2.4 multiplicative version, per partition {region r, rest}: M1 = blockdiag inverses,
+  // S_O = M1 A_O, M2 = I + S_O, M3 = (I - S_O^2)^{-1}; L = M3 M2 M1 exactly, and the parts are
+  // the column sums c'M1, c'(M2 - I)M1, c'(M3 - I)M2M1 of the columns in r. Leather (G = 3) and
+  // the §7.6 table read as three regions, for c = 1 and c = v.
+  for (const auto& t : {testing::leather(), provincial()}) {
+    solver::LeontiefModel m(t);
+    const Index n = m.n(), N = m.num_sectors(), G = m.num_regions();
+    const Matrix A = Matrix(m.A()), L = (Matrix::Identity(n, n) - A).inverse();
+    for (const Vector& c : {Vector(Vector::Ones(n)), Vector(m.v())}) {
+      const auto s = solver::round_split(m, c);
+      for (Index r = 0; r < G; ++r) {
+        auto same = [&](Index i, Index j) { return (i / N == r) == (j / N == r); };
+        const Matrix M1 = dense_inverse(A, same);
+        Matrix AO = A;
+        for (Index i = 0; i < n; ++i)
+          for (Index j = 0; j < n; ++j)
+            if (same(i, j)) AO(i, j) = 0;
+        const Matrix SO = M1 * AO, I = Matrix::Identity(n, n);
+        const Matrix M2 = I + SO, M3 = (I - SO * SO).inverse();
+        BOOST_CHECK_SMALL((M3 * M2 * M1 - L).cwiseAbs().maxCoeff(), 1e-12);
+        const Vector intra = (c.transpose() * M1).transpose();
+        const Vector spill = (c.transpose() * (M2 - I) * M1).transpose();
+        const Vector feed = (c.transpose() * (M3 - I) * M2 * M1).transpose();
+        Vector c_r = Vector::Zero(n);
+        for (Index i = r * N; i < (r + 1) * N; ++i) c_r(i) = c(i);
+        const Vector feed_own = (c_r.transpose() * (M3 - I) * M2 * M1).transpose();
+        for (Index j = r * N; j < (r + 1) * N; ++j) {
+          BOOST_CHECK_CLOSE(s.feedback_own_region(j), feed_own(j), 1e-9);
+          BOOST_CHECK_CLOSE(s.feedback_own_region(j) + s.feedback_other_regions(j), s.feedback(j), 1e-10);
+          BOOST_CHECK_CLOSE(s.intra(j), intra(j), 1e-10);
+          BOOST_CHECK_CLOSE(s.spillover(j), spill(j), 1e-10);
+          BOOST_CHECK_CLOSE(s.feedback(j), feed(j), 1e-9);
+          BOOST_CHECK_CLOSE(s.intra(j) + s.spillover(j) + s.feedback(j), (c.transpose() * L)(j), 1e-12);
+        }
+      }
+    }
+  }
+  // Two regions: Miller's feedback block (I - A^{rr} - A^{rs}(I - A^{ss})^{-1}A^{sr})^{-1} - (I - A^{rr})^{-1}.
+  Matrix Z(4, 4), Y(4, 2);
+  Z << 20, 10, 6, 4, 8, 25, 5, 7, 4, 3, 30, 12, 2, 6, 9, 22;
+  Y << 40, 8, 35, 6, 7, 50, 5, 45;
+  const auto t2 = testing::make_table(Z, Y, {"R", "S"}, {"a", "b"});
+  solver::LeontiefModel m2(t2);
+  const Matrix A = Matrix(m2.A());
+  const Matrix Arr = A.topLeftCorner(2, 2), Ars = A.topRightCorner(2, 2), Asr = A.bottomLeftCorner(2, 2),
+               Ass = A.bottomRightCorner(2, 2), I2 = Matrix::Identity(2, 2);
+  const Matrix F = (I2 - Arr - Ars * (I2 - Ass).inverse() * Asr).inverse() - (I2 - Arr).inverse();
+  const auto s2 = solver::round_split(m2, Vector::Ones(4));
+  // The part of the feedback that lands in the own region is Miller's block (column sums).
+  BOOST_CHECK_CLOSE(s2.feedback_own_region(0), F.col(0).sum(), 1e-10);
+  BOOST_CHECK_CLOSE(s2.feedback_own_region(1), F.col(1).sum(), 1e-10);
+  BOOST_CHECK_GT(s2.feedback_other_regions(0), 0.0);
+  BOOST_CHECK_THROW(solver::round_split(m2, Vector::Ones(3)), InputError);
+  const auto tab = solver::round_split_table(m2, {{"output", Vector::Ones(4)}});
+  BOOST_CHECK_EQUAL(tab.num_rows(), 4u * 6u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
