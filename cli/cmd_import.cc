@@ -65,11 +65,14 @@ CommandRegistrar reg("import", [](CLI::App& app) {
     std::vector<std::string> satellites;
   };
   auto csv = std::make_shared<CsvArgs>();
-  auto* c = imp->add_subcommand("csv", "Wide labelled CSV files: Z, Y and optional V, x, satellites");
+  auto* c = imp->add_subcommand("csv", "Wide labelled CSV files: Z, Y and optional V, x, exports, imports, satellites");
   c->add_option("--Z", csv->in.Z, "Intermediate flows Z.csv (two header rows, two index columns)")->required();
   c->add_option("--Y", csv->in.Y, "Final demand Y.csv (columns region, category)")->required();
   c->add_option("--V", csv->in.V, "Value-added components V.csv (one index column)");
   c->add_option("--x", csv->in.x, "Gross output x.csv (region,sector,x)");
+  c->add_option("--exports", csv->in.exports,
+                "Exogenous exports exports.csv (index region,sector; one header row of export categories)");
+  c->add_option("--imports", csv->in.imports, "Exogenous imports imports.csv (one index column, as V.csv)");
   c->add_option("--satellite", csv->satellites, "Satellite account as name=file.csv (repeatable)");
   add_output_options(c, csv->out, true);
   c->callback([csv] {
@@ -83,7 +86,7 @@ CommandRegistrar reg("import", [](CLI::App& app) {
     }
     in.countries = csv->out.countries;
     auto t = io::import_csv(in);
-    std::vector<std::string> inputs{in.Z, in.Y, in.V, in.x, in.countries};
+    std::vector<std::string> inputs{in.Z, in.Y, in.V, in.x, in.exports, in.imports, in.countries};
     for (const auto& s : in.satellites) inputs.push_back(s.second);
     finish(t, csv->out, inputs);
   });

@@ -34,7 +34,9 @@ void print_info(const std::string& path) {
   os << "  sectors:     " << list(L.sectors) << "\n";
   os << "  final demand: " << L.fd_categories.size() << " categories per region: " << list(L.fd_categories) << "\n";
   os << "  value added: " << (t.va_components.empty() ? "column residual only" : list(t.va_components)) << "\n";
-  os << "  gross output: " << (t.x.size() > 0 ? "supplied" : "row sums Z 1 + Y 1") << "\n";
+  os << "  gross output: "
+     << (t.x.size() > 0 ? "supplied" : t.exports.cols() > 0 ? "row sums Z 1 + Y 1 + exports 1" : "row sums Z 1 + Y 1")
+     << "\n";
   if (!t.export_labels.empty()) os << "  exogenous exports: " << list(t.export_labels) << "\n";
   if (!t.import_labels.empty()) os << "  exogenous imports: " << list(t.import_labels) << "\n";
   bool own = L.num_countries() == L.num_regions();

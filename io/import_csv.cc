@@ -4,16 +4,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <optional>
 
 #include "io/csv_reader.h"
-#include "io/internal/atomic_output.h"
+#include "io/internal/csv_writer.h"
 #include "io/internal/table_assembly.h"
+#include "io/internal/trade_csv.h"
 #include "io/internal/wide_matrix.h"
 #include "tables/error.h"
 
@@ -90,65 +89,6 @@ void read_x(const std::string& path, tables::IoTable& t) {
     if (line_of[i] == 0) throw InputError(path + ": x has no entry for " + t.labels.describe(i));
 }
 
-// ---------------------------------------------------------------- export helpers
-
-std::string fmt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
-
-std::string field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos && (s.empty() || (s.front() != ' ' && s.back() != ' ')))
-    return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-class CsvOut {
- public:
-  CsvOut(const std::string& path, const WriteOptions& opt) : out_(path, opt.overwrite, opt.inputs) {
-    os_.open(out_.temp_path(), std::ios::binary);
-    if (!os_) throw OutputError("cannot create '" + out_.temp_path() + "'");
-  }
-  void row(const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) os_ << (i ? "," : "") << field(cells[i]);
-    os_ << '\n';
-  }
-  void commit() {
-    os_.close();
-    if (!os_) throw OutputError("cannot write '" + out_.path() + "'");
-    out_.commit();
-  }
-
- private:
-  AtomicOutput out_;
-  std::ofstream os_;
-};
-
-/// Header rows of sector columns (and optional final-demand columns) in pandas' layout.
-void sector_headers(CsvOut& o, const tables::Labels& L, std::size_t lead, bool with_fd,
-                    const std::vector<std::string>& index_names, const std::string& second_name) {
-  std::vector<std::string> r1(lead), r2(lead), r3 = index_names;
-  r1[0] = "region";
-  r2[0] = second_name;
-  for (std::size_t j = 0; j < L.size(); ++j) {
-    r1.push_back(L.region_of(j));
-    r2.push_back(L.sector_of(j));
-  }
-  if (with_fd)
-    for (std::size_t r = 0; r < L.num_regions(); ++r)
-      for (const auto& k : L.fd_categories) {
-        r1.push_back(L.regions[r]);
-        r2.push_back(k);
-      }
-  r3.resize(r1.size());
-  o.row(r1);
-  o.row(r2);
-  o.row(r3);
-}
-
 }  // namespace
 
 tables::IoTable import_csv(const CsvImportOptions& opt) {
@@ -161,15 +101,11 @@ tables::IoTable import_csv(const CsvImportOptions& opt) {
   if (!opt.V.empty()) {
     const WideMatrix Vw = read_wide(opt.V, 1, 2, "V");
     t.V = align_sector_columns(Vw, t, "V");
-    for (std::size_t r = 0; r < Vw.row_keys.size(); ++r) {
-      const auto& name = Vw.row_keys[r][0];
-      if (name.empty()) throw InputError(row_where(Vw, r) + ": empty value-added component name");
-      if (tables::Labels::find(t.va_components, name) >= 0)
-        throw InputError(row_where(Vw, r) + ": duplicate value-added component '" + name + "'");
-      t.va_components.push_back(name);
-    }
+    t.va_components = row_labels(Vw, "value-added component");
   }
   if (!opt.x.empty()) read_x(opt.x, t);
+  if (!opt.exports.empty()) read_exports_csv(opt.exports, t);
+  if (!opt.imports.empty()) read_imports_csv(opt.imports, t);
   for (const auto& [name, path] : opt.satellites) {
     if (t.satellite(name) != nullptr) throw InputError("satellite '" + name + "' given twice");
     const SatelliteLayout lay = satellite_layout(path, t.labels);
@@ -178,7 +114,9 @@ tables::IoTable import_csv(const CsvImportOptions& opt) {
   }
   if (!opt.countries.empty()) read_country_map(opt.countries, t.labels);
   t.meta.history.push_back("import csv: Z=" + opt.Z + " Y=" + opt.Y + (opt.V.empty() ? "" : " V=" + opt.V) +
-                           (opt.x.empty() ? "" : " x=" + opt.x));
+                           (opt.x.empty() ? "" : " x=" + opt.x) +
+                           (opt.exports.empty() ? "" : " exports=" + opt.exports) +
+                           (opt.imports.empty() ? "" : " imports=" + opt.imports));
   t.validate_shapes(opt.Z);
   return t;
 }
@@ -217,8 +155,6 @@ void read_country_map(const std::string& path, tables::Labels& labels) {
 }
 
 std::vector<std::string> export_csv(const tables::IoTable& t, const std::string& dir, const WriteOptions& opt) {
-  if (t.exports.cols() > 0 || t.imports.rows() > 0)
-    throw OutputError("export csv: the table has exogenous exports/imports, which the CSV layout cannot hold yet");
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     if (fs::exists(dir, ec)) throw OutputError("export csv: '" + dir + "' exists and is not a folder");
@@ -232,10 +168,11 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
   const Matrix Zd(t.Z);
   {
     CsvOut o(path("Z.csv"), opt);
-    sector_headers(o, L, 2, false, {"region", "sector"}, "sector");
+    write_sector_headers(o, L, 2, false, {"region", "sector"}, "sector");
     for (std::size_t i = 0; i < n; ++i) {
       std::vector<std::string> row{L.region_of(i), L.sector_of(i)};
-      for (std::size_t j = 0; j < n; ++j) row.push_back(fmt(Zd(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j))));
+      for (std::size_t j = 0; j < n; ++j)
+        row.push_back(format_exact(Zd(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j))));
       o.row(row);
     }
     o.commit();
@@ -255,7 +192,7 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
     o.row(r3);
     for (std::size_t i = 0; i < n; ++i) {
       std::vector<std::string> row{L.region_of(i), L.sector_of(i)};
-      for (Eigen::Index j = 0; j < t.Y.cols(); ++j) row.push_back(fmt(t.Y(static_cast<Eigen::Index>(i), j)));
+      for (Eigen::Index j = 0; j < t.Y.cols(); ++j) row.push_back(format_exact(t.Y(static_cast<Eigen::Index>(i), j)));
       o.row(row);
     }
     o.commit();
@@ -263,10 +200,10 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
   }
   if (t.V.rows() > 0) {
     CsvOut o(path("V.csv"), opt);
-    sector_headers(o, L, 1, false, {"component"}, "sector");
+    write_sector_headers(o, L, 1, false, {"component"}, "sector");
     for (Eigen::Index k = 0; k < t.V.rows(); ++k) {
       std::vector<std::string> row{t.va_components[static_cast<std::size_t>(k)]};
-      for (Eigen::Index j = 0; j < t.V.cols(); ++j) row.push_back(fmt(t.V(k, j)));
+      for (Eigen::Index j = 0; j < t.V.cols(); ++j) row.push_back(format_exact(t.V(k, j)));
       o.row(row);
     }
     o.commit();
@@ -275,9 +212,18 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
   if (t.x.size() > 0) {
     CsvOut o(path("x.csv"), opt);
     o.row({"region", "sector", "x"});
-    for (std::size_t i = 0; i < n; ++i) o.row({L.region_of(i), L.sector_of(i), fmt(t.x(static_cast<Eigen::Index>(i)))});
+    for (std::size_t i = 0; i < n; ++i)
+      o.row({L.region_of(i), L.sector_of(i), format_exact(t.x(static_cast<Eigen::Index>(i)))});
     o.commit();
     written.push_back(path("x.csv"));
+  }
+  if (t.exports.cols() > 0) {
+    write_exports_csv(t, path("exports.csv"), opt);
+    written.push_back(path("exports.csv"));
+  }
+  if (t.imports.rows() > 0) {
+    write_imports_csv(t, path("imports.csv"), opt);
+    written.push_back(path("imports.csv"));
   }
   {
     CsvOut o(path("countries.csv"), opt);
@@ -290,12 +236,12 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
   for (const auto& s : t.satellites) {
     const std::string f = path("satellite_" + s.name + ".csv");
     CsvOut o(f, opt);
-    sector_headers(o, L, 2, s.F_Y.cols() > 0, {"stressor", "unit"}, "sector");
+    write_sector_headers(o, L, 2, s.F_Y.cols() > 0, {"stressor", "unit"}, "sector");
     for (Eigen::Index k = 0; k < s.F.rows(); ++k) {
       const auto ku = static_cast<std::size_t>(k);
       std::vector<std::string> row{s.stressors[ku], s.units[ku]};
-      for (Eigen::Index j = 0; j < s.F.cols(); ++j) row.push_back(fmt(s.F(k, j)));
-      for (Eigen::Index j = 0; j < s.F_Y.cols(); ++j) row.push_back(fmt(s.F_Y(k, j)));
+      for (Eigen::Index j = 0; j < s.F.cols(); ++j) row.push_back(format_exact(s.F(k, j)));
+      for (Eigen::Index j = 0; j < s.F_Y.cols(); ++j) row.push_back(format_exact(s.F_Y(k, j)));
       o.row(row);
     }
     o.commit();

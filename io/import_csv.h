@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Import and export of a table as labelled wide CSV files (Z.csv, Y.csv, V.csv, x.csv, satellite
-// CSVs, region->country map); the layouts are described in docs/formats.md.
+// Import and export of a table as labelled wide CSV files (Z.csv, Y.csv, V.csv, x.csv, exogenous
+// exports.csv / imports.csv, satellite CSVs, region->country map); layouts in docs/formats.md.
 #pragma once
 
 #include <string>
@@ -17,6 +17,8 @@ struct CsvImportOptions {
   std::string Y;          ///< required: final demand, columns (region, category)
   std::string V;          ///< optional: value-added components, one index column
   std::string x;          ///< optional: gross output (region, sector, x)
+  std::string exports;    ///< optional: exogenous exports, index (region, sector), one header row of categories
+  std::string imports;    ///< optional: exogenous imports, one index column (component), as V
   std::string countries;  ///< optional: region -> country map (region, country)
   /// Optional satellites as (name, file): index column stressor [+ unit], F then optional F_Y.
   std::vector<std::pair<std::string, std::string>> satellites;
@@ -25,13 +27,14 @@ struct CsvImportOptions {
 
 /// Read the CSV files into a table. Rows and columns may come in any order: they are matched
 /// by label and stored region-major (METHODS §0.1). Throws InputError naming the file, line and
-/// label for: ragged rows, non-numeric cells, duplicate labels, Z rows != Z columns, Y or V or
-/// satellite labels that are not those of Z, incomplete region x sector or region x category grids.
+/// label for: ragged rows, non-numeric cells, duplicate labels, Z rows != Z columns, Y, V, exports,
+/// imports or satellite labels that are not those of Z, incomplete region x sector or region x
+/// category grids, rows of Y or exports missing.
 tables::IoTable import_csv(const CsvImportOptions& opt);
 
 /// Write `t` to folder `dir` in the same layout: Z.csv, Y.csv, V.csv (if V has rows), x.csv (if
-/// x is supplied), countries.csv, satellite_<name>.csv. Returns the files written. Exogenous
-/// exports/imports are not written (no CSV layout for them yet): throws OutputError if present.
+/// x is supplied), exports.csv / imports.csv (if the table has exogenous exports / imports),
+/// countries.csv, satellite_<name>.csv. Returns the files written.
 std::vector<std::string> export_csv(const tables::IoTable& t, const std::string& dir,
                                     const WriteOptions& opt = {});
 

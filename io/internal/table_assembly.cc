@@ -91,28 +91,65 @@ tables::IoTable assemble_core(const WideMatrix& Zw, const WideMatrix& Yw) {
   }
   t.labels.fd_categories = fd.sectors;
   const std::size_t K = fd.sectors.size(), G = grid.regions.size();
+  const Matrix Yrows = align_sector_rows(Yw, t, "Y");
   t.Y = Matrix::Zero(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(G * K));
-  std::vector<bool> row_seen(n, false);
-  for (std::size_t r = 0; r < Yw.row_keys.size(); ++r) {
-    const auto& k = Yw.row_keys[r];
-    const long i = grid.find(k.at(0), k.at(1));
-    if (i < 0)
-      throw InputError(row_where(Yw, r) + ": row '" + k[0] + "/" + k[1] + "' of Y is not a row of Z");
-    if (row_seen[static_cast<std::size_t>(i)])
-      throw InputError(row_where(Yw, r) + ": duplicate row '" + k[0] + "/" + k[1] + "' in Y");
-    row_seen[static_cast<std::size_t>(i)] = true;
-    for (std::size_t c = 0; c < ycols.size(); ++c) {
-      const auto reg = static_cast<std::size_t>(tables::Labels::find(grid.regions, ycols[c].first));
-      const auto cat = static_cast<std::size_t>(tables::Labels::find(fd.sectors, ycols[c].second));
-      t.Y(i, static_cast<Eigen::Index>(reg * K + cat)) =
-          Yw.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));
-    }
+  for (std::size_t c = 0; c < ycols.size(); ++c) {
+    const auto reg = static_cast<std::size_t>(tables::Labels::find(grid.regions, ycols[c].first));
+    const auto cat = static_cast<std::size_t>(tables::Labels::find(fd.sectors, ycols[c].second));
+    t.Y.col(static_cast<Eigen::Index>(reg * K + cat)) = Yrows.col(static_cast<Eigen::Index>(c));
   }
-  for (std::size_t i = 0; i < n; ++i)
-    if (!row_seen[i])
-      throw InputError(Yw.path + ": Y has no row for " + t.labels.describe(i));
   t.V.resize(0, static_cast<Eigen::Index>(n));
   return t;
+}
+
+Matrix align_sector_rows(const WideMatrix& w, const tables::IoTable& t, const std::string& what) {
+  if (w.index_cols < 2) throw InputError(w.path + ": " + what + " needs two index columns (region, sector)");
+  const auto& L = t.labels;
+  const std::size_t n = L.size();
+  Matrix out = Matrix::Zero(static_cast<Eigen::Index>(n), w.values.cols());
+  std::vector<std::size_t> line_of(n, 0);
+  for (std::size_t r = 0; r < w.row_keys.size(); ++r) {
+    const auto& reg = w.row_keys[r].at(0);
+    const auto& sec = w.row_keys[r].at(1);
+    const int ri = tables::Labels::find(L.regions, reg);
+    const int si = tables::Labels::find(L.sectors, sec);
+    if (ri < 0 || si < 0)
+      throw InputError(row_where(w, r) + ": row '" + reg + "/" + sec + "' of " + what + " is not a row of Z (" +
+                       (ri < 0 ? "unknown region '" + reg : "unknown sector '" + sec) + "')");
+    const auto i = L.index(static_cast<std::size_t>(ri), static_cast<std::size_t>(si));
+    if (line_of[i] != 0)
+      throw InputError(row_where(w, r) + ": duplicate row '" + reg + "/" + sec + "' in " + what + " (also line " +
+                       std::to_string(line_of[i]) + ")");
+    line_of[i] = w.row_lines.at(r);
+    out.row(static_cast<Eigen::Index>(i)) = w.values.row(static_cast<Eigen::Index>(r));
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (line_of[i] == 0) throw InputError(w.path + ": " + what + " has no row for " + L.describe(i));
+  return out;
+}
+
+std::vector<std::string> row_labels(const WideMatrix& w, const std::string& what) {
+  std::vector<std::string> out;
+  for (std::size_t r = 0; r < w.row_keys.size(); ++r) {
+    const auto& name = w.row_keys[r].at(0);
+    if (name.empty()) throw InputError(row_where(w, r) + ": empty " + what + " name");
+    if (tables::Labels::find(out, name) >= 0)
+      throw InputError(row_where(w, r) + ": duplicate " + what + " '" + name + "'");
+    out.push_back(name);
+  }
+  return out;
+}
+
+std::vector<std::string> column_labels(const WideMatrix& w, const std::string& what) {
+  std::vector<std::string> out;
+  for (std::size_t c = 0; c < w.col_keys.size(); ++c) {
+    const auto& name = w.col_keys[c].at(0);
+    if (name.empty()) throw InputError(col_where(w, c) + ": empty " + what + " name");
+    if (tables::Labels::find(out, name) >= 0)
+      throw InputError(col_where(w, c) + ": duplicate " + what + " '" + name + "'");
+    out.push_back(name);
+  }
+  return out;
 }
 
 Matrix align_sector_columns(const WideMatrix& w, const tables::IoTable& t, const std::string& what,

@@ -23,6 +23,19 @@ tables::Matrix align_sector_columns(const WideMatrix& w, const tables::IoTable& 
                                     bool allow_fd = false, tables::Matrix* fd = nullptr,
                                     bool require_sectors = true);
 
+/// Rows of `w`, whose first two index columns are (region, sector), matched to the table's
+/// region-sectors: an n x (columns of w) matrix, region-major. Throws InputError naming the file,
+/// line and label for a row that is not a row of Z, a duplicate row, and a missing row; `what`
+/// names the matrix ("Y", "exports").
+tables::Matrix align_sector_rows(const WideMatrix& w, const tables::IoTable& t, const std::string& what);
+
+/// The labels of the rows of `w` (its first index column), which must be non-empty and unique;
+/// `what` names one label in messages ("value-added component", "import component").
+std::vector<std::string> row_labels(const WideMatrix& w, const std::string& what);
+
+/// The labels of the columns of `w` (its first header row), non-empty and unique ("export category").
+std::vector<std::string> column_labels(const WideMatrix& w, const std::string& what);
+
 /// A satellite from a wide matrix: stressor name = the index columns in `name_cols` joined by '/',
 /// unit = index column `unit_col` (if any).
 tables::Satellite make_satellite(const std::string& name, const WideMatrix& F, const WideMatrix* F_Y,

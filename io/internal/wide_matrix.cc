@@ -2,6 +2,8 @@
 // Reading labelled wide matrices with file:line:column diagnostics.
 #include "io/internal/wide_matrix.h"
 
+#include <algorithm>
+
 #include "io/csv_reader.h"
 #include "tables/error.h"
 
@@ -41,7 +43,16 @@ WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_
     for (std::size_t c = index_cols; c < cand.size() && empty_data; ++c) empty_data = cand[c].empty();
     if (empty_data) ++first_data;
   }
-  f.require_width(width, 0);
+  // Ragged rows: file and line as CsvFile::require_width words them, plus the row's labels.
+  for (std::size_t r = 0; r < f.rows.size(); ++r) {
+    const auto& fields = f.rows[r].fields;
+    if (fields.size() == width) continue;
+    const auto nkeys = static_cast<long>(std::min(index_cols, fields.size()));
+    const std::vector<std::string> keys(fields.begin(), fields.begin() + nkeys);
+    throw InputError(path + ":" + std::to_string(f.rows[r].line) + ": row has " + std::to_string(fields.size()) +
+                     " fields, expected " + std::to_string(width) + " (ragged row)" +
+                     (r < first_data ? " in the header rows of " + what : "; row '" + join(keys) + "' of " + what));
+  }
   const std::size_t ncols = width - index_cols;
   w.col_keys.assign(ncols, {});
   for (std::size_t h = 0; h < header_rows; ++h) {
@@ -55,9 +66,14 @@ WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_
     const auto& row = f.rows[first_data + r];
     w.row_keys.emplace_back(row.fields.begin(), row.fields.begin() + static_cast<long>(index_cols));
     w.row_lines.push_back(row.line);
-    for (std::size_t c = 0; c < ncols; ++c)
-      w.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) =
-          f.number(first_data + r, index_cols + c, what);
+    for (std::size_t c = 0; c < ncols; ++c) {
+      try {
+        w.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) =
+            f.number(first_data + r, index_cols + c, what);
+      } catch (const InputError& e) {  // add the labels of the cell to "file:line:col: non-numeric ..."
+        throw InputError(std::string(e.what()) + " (row '" + w.row_name(r) + "', column '" + w.col_name(c) + "')");
+      }
+    }
   }
   return w;
 }

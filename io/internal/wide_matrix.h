@@ -32,7 +32,8 @@ struct WideMatrix {
 
 /// Read `path` with `header_rows` header rows and `index_cols` index columns. A following row whose
 /// data cells are all empty (pandas' row of index names) is skipped. Throws InputError naming
-/// file, line and column for ragged rows and non-numeric cells; `what` names the matrix ("Z").
+/// file, line and column for ragged rows and non-numeric cells, with the labels of the row (and of
+/// the cell's column); `what` names the matrix ("Z").
 WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_t header_rows,
                      const std::string& what);
 

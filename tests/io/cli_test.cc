@@ -1,43 +1,19 @@
 // SPDX-License-Identifier: MIT
 // The io verbs of the irio binary (import, export, info, check) and their exit codes. Skipped
 // (not passed) when the binary has not been built, since the io suite links only irio_io.
-#include <sys/wait.h>
-
 #include <boost/test/unit_test.hpp>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "io/table_store.h"
 #include "io_test_util.h"
 #include "tests/test_util.h"
 
+using irio::testing::BinaryBuilt;
+using irio::testing::run_irio;
 using irio::testing::shared_data;
 using irio::testing::TempDir;
 namespace io = irio::io;
 
 namespace {
-
-struct BinaryBuilt {
-  const char* binary = IRIO_BINARY;  // a data member: boost copies empty functors uninitialised
-  boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
-    boost::test_tools::assertion_result r(std::filesystem::exists(binary));
-    r.message() << "irio binary not built: " << binary;
-    return r;
-  }
-};
-
-/// Run `irio args`, return its exit status; stdout+stderr go to `out`.
-int run_irio(const std::string& args, std::string& out, const TempDir& d) {
-  const std::string log = d.file("cli.log");
-  const int rc = std::system((std::string(IRIO_BINARY) + " " + args + " > '" + log + "' 2>&1").c_str());
-  std::ifstream is(log);
-  std::stringstream ss;
-  ss << is.rdbuf();
-  out = ss.str();
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
 
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 

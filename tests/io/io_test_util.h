@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
-// Helpers of the io tests: a self-removing temporary folder, file writing, error-message checks.
+// Helpers of the io tests: a self-removing temporary folder, file writing, error-message checks,
+// running the irio binary.
 #pragma once
 
+#include <sys/wait.h>
+
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -58,6 +63,28 @@ template <typename E>
 void check_error(const std::function<void()>& f, const std::vector<std::string>& parts) {
   const std::string msg = error_message<E>(f);
   for (const auto& p : parts) BOOST_TEST((msg.find(p) != std::string::npos), "'" << p << "' not in: " << msg);
+}
+
+/// Test-unit precondition: the irio binary exists. CLI tests are skipped (not passed) without it,
+/// since the io suite links only irio_io.
+struct BinaryBuilt {
+  const char* binary = IRIO_BINARY;  // a data member: boost copies empty functors uninitialised
+  boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
+    boost::test_tools::assertion_result r(std::filesystem::exists(binary));
+    r.message() << "irio binary not built: " << binary;
+    return r;
+  }
+};
+
+/// Run `irio args`, return its exit status; stdout+stderr go to `out` (through d/cli.log).
+inline int run_irio(const std::string& args, std::string& out, const TempDir& d) {
+  const std::string log = d.file("cli.log");
+  const int rc = std::system((std::string(IRIO_BINARY) + " " + args + " > '" + log + "' 2>&1").c_str());
+  std::ifstream is(log);
+  std::stringstream ss;
+  ss << is.rdbuf();
+  out = ss.str();
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
 }  // namespace irio::testing

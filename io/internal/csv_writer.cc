@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// Labelled wide CSV output: quoting, exact numbers, header rows.
+#include "io/internal/csv_writer.h"
+
+#include <cstdio>
+
+#include "tables/error.h"
+
+namespace irio::io::internal {
+
+namespace {
+std::string field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos && (s.empty() || (s.front() != ' ' && s.back() != ' ')))
+    return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+}  // namespace
+
+std::string format_exact(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+CsvOut::CsvOut(const std::string& path, const WriteOptions& opt) : out_(path, opt.overwrite, opt.inputs) {
+  os_.open(out_.temp_path(), std::ios::binary);
+  if (!os_) throw OutputError("cannot create '" + out_.temp_path() + "'");
+}
+
+void CsvOut::row(const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) os_ << (i ? "," : "") << field(cells[i]);
+  os_ << '\n';
+}
+
+void CsvOut::commit() {
+  os_.close();
+  if (!os_) throw OutputError("cannot write '" + out_.path() + "'");
+  out_.commit();
+}
+
+void write_sector_headers(CsvOut& o, const tables::Labels& L, std::size_t lead, bool with_fd,
+                          const std::vector<std::string>& index_names, const std::string& second_name) {
+  std::vector<std::string> r1(lead), r2(lead), r3 = index_names;
+  r1[0] = "region";
+  r2[0] = second_name;
+  for (std::size_t j = 0; j < L.size(); ++j) {
+    r1.push_back(L.region_of(j));
+    r2.push_back(L.sector_of(j));
+  }
+  if (with_fd)
+    for (std::size_t r = 0; r < L.num_regions(); ++r)
+      for (const auto& k : L.fd_categories) {
+        r1.push_back(L.regions[r]);
+        r2.push_back(k);
+      }
+  r3.resize(r1.size());
+  o.row(r1);
+  o.row(r2);
+  o.row(r3);
+}
+
+}  // namespace irio::io::internal
