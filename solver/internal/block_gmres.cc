@@ -2,7 +2,8 @@
 // Right-preconditioned restarted GMRES(m) on (I - A) x = b with the region-local block LU
 // (I - A_R)^{-1} as preconditioner (METHODS §0.4), for a block of right-hand sides at once: every
 // column has its own Krylov basis and Hessenberg matrix, but the k columns advance in lockstep so
-// that each step is one sparse product A Z and one block-diagonal solve over all of them.
+// that each step is one sparse product A Z and one block-diagonal solve over all of them (blocks of
+// up to 32 right-hand sides, to bound the memory of the bases).
 // Saad & Schultz (1986); Saad, "Iterative Methods for Sparse Linear Systems", 2nd ed., Alg. 9.5.
 #include <algorithm>
 #include <cmath>
@@ -38,7 +39,21 @@ class BlockGmres final : public LinearSolver {
     else precond_->solve(M);
   }
 
+  /// Right-hand sides in blocks of at most kBlock columns: the Krylov bases take (m + 1) n k
+  /// doubles, so a block of 32 at n = 10^4 and m = 30 holds about 80 MB.
+  static constexpr Index kBlock = 32;
+
   void run(Matrix& B, bool transposed) const {
+    for (Index c0 = 0; c0 < B.cols(); c0 += kBlock) {
+      const Index w = std::min(kBlock, B.cols() - c0);
+      if (w == B.cols()) return run_block(B, transposed);
+      Matrix part = B.middleCols(c0, w);
+      run_block(part, transposed);
+      B.middleCols(c0, w) = part;
+    }
+  }
+
+  void run_block(Matrix& B, bool transposed) const {
     if (B.size() == 0) return;
     const Index n = B.rows(), k = B.cols();
     const int m = std::max(1, std::min(opt_.restart, static_cast<int>(n)));
