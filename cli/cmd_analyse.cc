@@ -18,6 +18,7 @@
 #include "io/import_csv.h"
 #include "io/table_store.h"
 #include "solver/gvc/production.h"
+#include "solver/gvc/production_groups.h"
 #include "solver/leontief_model.h"
 #include "solver/multiplier_split.h"
 #include "solver/multipliers.h"
@@ -105,43 +106,14 @@ void print_regions(const solver::LeontiefModel& m, const solver::gvc::Production
   }
 }
 
-/// Three-level terms and NVC/GVC participation summed over groups of regions (ratios of sums,
-/// METHODS §6.1): tidy grouping,group,direction,term,value and grouping,group,indicator,value.
-void group_results(const solver::LeontiefModel& m, const solver::gvc::ProductionDecomposition& d,
-                   const tables::Grouping& g, tables::TidyTable& terms, tables::TidyTable& part) {
-  const auto& lab = m.labels();
-  const auto idx = g.map(lab.regions, "region", "table");
-  const auto& names = solver::gvc::production_term_names();
-  const auto N = static_cast<Eigen::Index>(lab.num_sectors());
-  const auto G = static_cast<Eigen::Index>(g.num_groups());
-  tables::Matrix fw = tables::Matrix::Zero(G, d.forward.cols()), bw = fw;
-  tables::Vector va = tables::Vector::Zero(G), y = va;
-  for (Eigen::Index i = 0; i < m.n(); ++i) {
-    if (!m.is_active(i)) continue;
-    const auto grp = static_cast<Eigen::Index>(idx[static_cast<std::size_t>(i / N)]);
-    fw.row(grp) += d.forward.row(i);  // NaN columns (not identified) stay NaN
-    bw.row(grp) += d.backward.row(i);
-    va(grp) += d.va(i);
-    y(grp) += d.y(i);
-  }
-  std::printf("\nBy %s (ratios of sums over the group's region-sectors):\n", g.name().c_str());
+/// Print the group participation of one grouping (computed by solver::gvc::group_three_level).
+void print_groups(const solver::gvc::GroupedChains& gc) {
+  std::printf("\nBy %s (ratios of sums over the group's region-sectors):\n", gc.grouping.c_str());
   std::printf("  %-22s %9s %9s %9s %9s\n", "group", "NVC fwd", "NVC bwd", "GVC fwd", "GVC bwd");
-  using PT = solver::gvc::ProductionTerm;
-  for (Eigen::Index k = 0; k < G; ++k) {
-    const std::string& grp = g.groups()[static_cast<std::size_t>(k)];
-    for (Eigen::Index t = 0; t < fw.cols(); ++t) {
-      terms.add_row({g.name(), grp, "forward", names[static_cast<std::size_t>(t)]}, fw(k, t));
-      terms.add_row({g.name(), grp, "backward", names[static_cast<std::size_t>(t)]}, bw(k, t));
-    }
-    const double nf = (fw(k, PT::kNvcS) + fw(k, PT::kNvcC)) / va(k);
-    const double nb = (bw(k, PT::kNvcS) + bw(k, PT::kNvcC)) / y(k);
-    const double gf = (fw(k, PT::kGvcS) + fw(k, PT::kGvcC)) / va(k);
-    const double gb = d.exogenous_rest_of_world ? bw(k, PT::kGvc) / y(k) : (bw(k, PT::kGvcS) + bw(k, PT::kGvcC)) / y(k);
-    part.add_row({g.name(), grp, "nvc_forward"}, nf);
-    part.add_row({g.name(), grp, "nvc_backward"}, nb);
-    part.add_row({g.name(), grp, "gvc_forward"}, gf);
-    part.add_row({g.name(), grp, "gvc_backward"}, gb);
-    std::printf("  %-22s %9.4f %9.4f %9.4f %9.4f\n", grp.c_str(), show(nf), show(nb), show(gf), show(gb));
+  for (std::size_t k = 0; k < gc.groups.size(); ++k) {
+    const auto r = static_cast<Eigen::Index>(k);
+    std::printf("  %-22s %9.4f %9.4f %9.4f %9.4f\n", gc.groups[k].c_str(), show(gc.participation(r, 0)),
+                show(gc.participation(r, 1)), show(gc.participation(r, 2)), show(gc.participation(r, 3)));
   }
 }
 
@@ -180,9 +152,13 @@ void run(const Options& o) {
   print_focus(m, o.focus, split, chains);
   print_regions(m, chains);
 
-  tables::TidyTable group_terms("chains_by_group", {"grouping", "group", "direction", "term"});
-  tables::TidyTable group_part("participation_by_group", {"grouping", "group", "indicator"});
-  for (const auto& spec : o.groups) group_results(m, chains, io::load_grouping(spec), group_terms, group_part);
+  tables::TidyTable group_terms = solver::gvc::chains_by_group_table();
+  tables::TidyTable group_part = solver::gvc::participation_by_group_table();
+  for (const auto& spec : o.groups) {
+    const auto gc = solver::gvc::group_three_level(m, chains, io::load_grouping(spec));
+    print_groups(gc);
+    solver::gvc::append_grouped(gc, group_terms, group_part);
+  }
 
   std::filesystem::create_directories(o.output);
   io::WriteOptions w;

@@ -8,13 +8,16 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "io/table_store.h"
 #include "cli/gvc_common.h"
+#include "io/concordance_reader.h"
 #include "io/import_csv.h"
+#include "io/table_store.h"
 #include "solver/gvc/production.h"
+#include "solver/gvc/production_groups.h"
 #include "tables/error.h"
 
 namespace irio::cli {
@@ -58,11 +61,16 @@ namespace {
 
 struct Options : CommonOptions {
   std::string countries;
+  std::vector<std::string> groups;
   bool gvc_c_split = false;
 };
 
 void run(const Options& o) {
-  refuse_existing_output(o, {"three_level_terms", "participation", "diagnostics"});
+  std::vector<std::string> names{"three_level_terms", "participation", "diagnostics"};
+  if (!o.groups.empty()) names.insert(names.end(), {"chains_by_group", "participation_by_group"});
+  refuse_existing_output(o, names);
+  std::vector<tables::Grouping> groupings;  // read before computing: a bad grouping fails early
+  for (const auto& spec : o.groups) groupings.push_back(io::load_grouping(spec));
   const tables::IoTable t = gvc_cli::load_table_with_countries(o.table, o.countries);
   solver::LeontiefModel model(t, model_options(o));
   solver::gvc::ProductionOptions opt;
@@ -81,8 +89,24 @@ void run(const Options& o) {
     std::printf("  %-16s %12.4f %12.4f %12.4f %12.4f\n", reg.c_str(), get("gvc_forward"), get("gvc_backward"),
                 get("nvc_forward"), get("nvc_backward"));
   }
+  std::vector<tables::TidyTable> out{r.terms, r.participation, r.diagnostics};
+  if (!groupings.empty()) {
+    tables::TidyTable terms = solver::gvc::chains_by_group_table(), part = solver::gvc::participation_by_group_table();
+    for (const auto& g : groupings) {
+      const auto gc = solver::gvc::group_three_level(model, r, g);
+      std::printf("By %s (ratios of sums):\n", gc.grouping.c_str());
+      for (std::size_t k = 0; k < gc.groups.size(); ++k) {
+        const auto q = static_cast<Eigen::Index>(k);
+        std::printf("  %-16s %12.4f %12.4f %12.4f %12.4f\n", gc.groups[k].c_str(), gc.participation(q, 2),
+                    gc.participation(q, 3), gc.participation(q, 0), gc.participation(q, 1));
+      }
+      solver::gvc::append_grouped(gc, terms, part);
+    }
+    out.push_back(std::move(terms));
+    out.push_back(std::move(part));
+  }
   gvc_cli::print_diagnostics(r.diagnostics);
-  write_and_report({r.terms, r.participation, r.diagnostics}, o, "chains");
+  write_and_report(out, o, "chains");
 }
 
 CommandRegistrar reg("chains", [](CLI::App& app) {
@@ -91,6 +115,9 @@ CommandRegistrar reg("chains", [](CLI::App& app) {
       "chains", "Three-level value-chain decomposition (LOC, NTF, NVC_S, NVC_C, RT, GVC_S, GVC_C) and participation");
   add_common_options(sub, *o, "Result file (.csv: one file per table, or .h5)");
   sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
+  sub->add_option("--groups", o->groups,
+                  "Also by groups of regions: a grouping CSV (member,group) or a shipped name such as "
+                  "four_regions (repeatable)");
   sub->add_flag("--gvc-c-split", o->gvc_c_split,
                 "Also split GVC_C into GVC_C_home (made and absorbed in the origin's country) and "
                 "GVC_C_abroad (one global solve per country more)");

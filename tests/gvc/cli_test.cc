@@ -77,6 +77,27 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   BOOST_CHECK_EQUAL(joined(csv("chains_three_level_terms.csv").header), "region,sector,direction,term,status,value");
   diagnostics_pass(csv("chains_diagnostics.csv"), "chains");
 
+  // --groups with the EU27 map as a grouping (member,group): the EU27 group's participation equals
+  // the country-level participation of the EU27 "country".
+  const std::string eu = std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011_eu27.csv";
+  {
+    const Csv map = read_csv(eu);
+    std::ofstream g(dir + "/eu_groups.csv");
+    g << "member,group\n";
+    for (const auto& r : map.rows) g << r[0] << "," << r[1] << "\n";
+  }
+  BOOST_REQUIRE_EQUAL(run("chains '" + kTable + "' --countries '" + eu + "' --groups eu_groups.csv -o g.csv"), 0);
+  const Csv gp = csv("g_participation_by_group.csv"), cp = csv("g_participation.csv");
+  BOOST_CHECK_EQUAL(joined(gp.header), "grouping,group,indicator,value");
+  int matched = 0;
+  for (const auto& r : gp.rows)
+    for (const auto& q : cp.rows)
+      if (q[0] == "country" && q[1] == r[1] && q[2] == "all" && q[3] == r[2]) {
+        BOOST_CHECK_MESSAGE(close(std::stod(r[3]), std::stod(q[4]), 1e-12, 1e-15), r[1] << " " << r[2]);
+        ++matched;
+      }
+  BOOST_CHECK_EQUAL(matched, 15 * 4);  // 13 countries + EU27 + RoW, 4 indicators
+
   BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method wwz -o wwz.csv"), 0);
   const Csv wwz = csv("wwz_wwz.csv");
   BOOST_CHECK_EQUAL(joined(wwz.header), "exporter,sector,importer,term,value");

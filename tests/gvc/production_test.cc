@@ -5,6 +5,8 @@
 
 #include "gvc_test_util.h"
 #include "solver/gvc/production.h"
+#include "solver/gvc/production_groups.h"
+#include "tables/error.h"
 
 namespace irio::testing {
 namespace gvc = solver::gvc;
@@ -219,6 +221,35 @@ BOOST_AUTO_TEST_CASE(complex_gvc_home_abroad_split_matches_dense) {
   const auto plain = gvc::three_level_decomposition(m);
   BOOST_CHECK(std::isnan(plain.terms.find({"a1", "s1", "forward", "GVC_C_home", "ok"})));
   BOOST_CHECK(std::isnan(plain.forward_split(0, gvc::kGvcCHome)));
+}
+
+BOOST_AUTO_TEST_CASE(groups_are_ratios_of_sums) {
+  // Grouping the §7.6 provinces by country must reproduce the decomposition's own country-level
+  // participation, and the identity grouping its region-level participation (ratios of sums).
+  const auto t = provincial_7_6();
+  LeontiefModel m(t);
+  const auto d = gvc::three_level_decomposition(m);
+  const auto by_country = tables::Grouping::from_pairs("country", {{"P1", "CN"}, {"P2", "CN"}, {"RW", "RW"}});
+  const auto by_region = tables::Grouping::identity("region", t.labels.regions);
+  for (const auto* g : {&by_country, &by_region}) {
+    const auto gc = gvc::group_three_level(m, d, *g);
+    for (std::size_t k = 0; k < gc.groups.size(); ++k)
+      for (int c = 0; c < 4; ++c) {
+        const double want = d.participation.find({g->name(), gc.groups[k], "all", gvc::grouped_participation_names()[static_cast<std::size_t>(c)]});
+        BOOST_CHECK_MESSAGE(std::abs(gc.participation(static_cast<Index>(k), c) - want) <= 1e-14 * std::max(1.0, std::abs(want)),
+                            g->name() << " " << gc.groups[k] << " " << c << ": " << gc.participation(static_cast<Index>(k), c) << " vs " << want);
+      }
+    // Term sums over the groups equal the sums over all rows.
+    BOOST_CHECK_SMALL((gc.forward.colwise().sum() - d.forward.colwise().sum()).leftCols(7).cwiseAbs().maxCoeff(), 1e-10);
+  }
+  auto terms = gvc::chains_by_group_table();
+  auto part = gvc::participation_by_group_table();
+  gvc::append_grouped(gvc::group_three_level(m, d, by_country), terms, part);
+  BOOST_CHECK_EQUAL(part.num_rows(), 2u * 4u);
+  BOOST_CHECK_EQUAL(terms.num_rows(), 2u * 2u * static_cast<std::size_t>(gvc::kNumProductionTerms));
+  // A grouping that misses a region is an input error naming it.
+  const auto partial = tables::Grouping::from_pairs("partial", {{"P1", "CN"}});
+  BOOST_CHECK_THROW(gvc::group_three_level(m, d, partial), irio::InputError);
 }
 
 BOOST_AUTO_TEST_CASE(exogenous_rest_of_world) {
