@@ -20,6 +20,7 @@ namespace {
 struct Options : CommonOptions {
   std::string countries, method = "wwz", perimeter = "region", approach = "source", perspective = "exporter",
       post = "exports";
+  bool bilateral = false;
 };
 
 /// The tables a method writes (one file each with a .csv output), known before computing.
@@ -28,6 +29,7 @@ std::vector<std::string> table_names(const Options& o) {
   if (o.method == "kww") return {"kww", "diagnostics"};
   if (o.method == "bm") return {"bm_" + o.perspective + "_" + o.approach, "diagnostics"};
   if (o.method == "vax") return {"vax", "vby", "diagnostics"};
+  if (o.method == "ltdv" && o.bilateral) return {"ltdv", "ltdv_fvaio", "ltdv_bilateral", "diagnostics"};
   if (o.method == "ltdv") return {"ltdv", "ltdv_fvaio", "diagnostics"};
   if (o.method == "leontief") return {"leontief_" + o.post, "diagnostics"};
   if (o.method == "gvc") return {"gvc_indicators", "gvc_final_demand"};
@@ -73,6 +75,7 @@ void run(const Options& o) {
     auto l = gvc::ltdv(ctx);
     take(l.by_exporter);
     out.push_back(l.by_sector);
+    if (o.bilateral) out.push_back(gvc::ltdv_bilateral(ctx).table);
   } else if (o.method == "leontief") {
     if (model.n() > 10000)
       throw InputError("--method leontief writes an n x n matrix (n = " + std::to_string(model.n()) +
@@ -105,6 +108,8 @@ CommandRegistrar reg("trade", [](CLI::App& app) {
   sub->add_option("--approach", o->approach, "BM approach: source|sink")->capture_default_str();
   sub->add_option("--perspective", o->perspective, "BM perspective: exporter|world")->capture_default_str();
   sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
+  sub->add_flag("--bilateral", o->bilateral,
+                "With --method ltdv: also the bilateral extractions s->r (n transposed solves in all)");
   sub->callback([o] { run(*o); });
 });
 

@@ -64,6 +64,15 @@ struct LtdvResult {
 };
 LtdvResult ltdv(const TradeContext& ctx);
 
+/// Bilateral LTdV (§3.5: extract only the exports of s to r, A^{sr} and Y^{sr}; not additive
+/// over r): DVA_{s->r} = GDP_s - v^s' xbar, with xbar from the rank-m_r (Woodbury) update of
+/// I - A. With R = rows of r of L (m_r transposed solves), L^{rs} A^{sr} is m_r x m_r and
+///   DVA_{s->r} = (v^s'L)_s . Y^{sr} + (v^s'L)_s A^{sr} (I + L^{rs} A^{sr})^{-1} (x^r - L^{rs} Y^{sr}).
+/// Cost: n transposed solves in all (S'(n), streamed by importer: n m_r memory) plus one small
+/// dense solve per pair. cells: {"DVA_bilateral"} U x U (exporter x importer); tidy
+/// exporter,importer,indicator -> value.
+TradeResult ltdv_bilateral(const TradeContext& ctx);
+
 /// decompr's Leontief decomposition (`leontief(post = ...)`, WWZ 2013 eq. 3 / METHODS §3.1):
 /// value added of origin row i in the output of column j, v^ L post-multiplied by the diagonal
 /// of gross exports e^{s*} ("exports": decompr's FVAX), of output x ("output"), or by nothing

@@ -148,4 +148,63 @@ LtdvResult ltdv(const TradeContext& ctx) {
   return out;
 }
 
+TradeResult ltdv_bilateral(const TradeContext& ctx) {
+  const Index n = ctx.model.n(), U = ctx.units.size();
+  const SparseMatrix& A = ctx.model.A();
+  Matrix D = Matrix::Zero(U, U);
+  std::vector<Index> pos(static_cast<std::size_t>(n));  // position of a row inside its unit
+  for (Index u = 0; u < U; ++u) {
+    const auto& rows = ctx.units.rows[static_cast<std::size_t>(u)];
+    for (std::size_t a = 0; a < rows.size(); ++a) pos[static_cast<std::size_t>(rows[a])] = static_cast<Index>(a);
+  }
+  for (Index r = 0; r < U; ++r) {
+    const auto& rr = ctx.units.rows[static_cast<std::size_t>(r)];
+    const Index mr = static_cast<Index>(rr.size());
+    if (mr == 0) continue;
+    Matrix E = Matrix::Zero(n, mr);
+    for (Index a = 0; a < mr; ++a) E(rr[static_cast<std::size_t>(a)], a) = 1.0;
+    const Matrix R = ctx.solve_transposed(std::move(E));  // R(j, a) = L(rr[a], j)
+    // A^{sr} for every exporter s at once: the columns of r, rows sorted by their unit.
+    std::vector<Matrix> Asr(static_cast<std::size_t>(U));
+    for (Index s = 0; s < U; ++s)
+      Asr[static_cast<std::size_t>(s)] = Matrix::Zero(static_cast<Index>(ctx.units.rows[static_cast<std::size_t>(s)].size()), mr);
+    for (Index a = 0; a < mr; ++a)
+      for (SparseMatrix::InnerIterator it(A, rr[static_cast<std::size_t>(a)]); it; ++it) {
+        const Index s = ctx.units.unit(it.row());
+        if (s != r) Asr[static_cast<std::size_t>(s)](pos[static_cast<std::size_t>(it.row())], a) = it.value();
+      }
+    Vector xr(mr);
+    for (Index a = 0; a < mr; ++a) xr(a) = ctx.x(rr[static_cast<std::size_t>(a)]);
+    for (Index s = 0; s < U; ++s) {
+      if (s == r) continue;
+      const auto& ss = ctx.units.rows[static_cast<std::size_t>(s)];
+      const Index ms = static_cast<Index>(ss.size());
+      Matrix Lrs(mr, ms);
+      Vector ysr(ms), vl(ms);
+      for (Index b = 0; b < ms; ++b) {
+        const Index i = ss[static_cast<std::size_t>(b)];
+        Lrs.col(b) = R.row(i).transpose();
+        ysr(b) = ctx.Yu(i, r);
+        vl(b) = ctx.VL(i, s);
+      }
+      const Matrix& As = Asr[static_cast<std::size_t>(s)];
+      const Matrix K = Matrix::Identity(mr, mr) + Lrs * As;
+      const Vector rhs = xr - Lrs * ysr;
+      D(s, r) = vl.dot(ysr) + (vl.transpose() * As).dot(K.partialPivLu().solve(rhs));
+    }
+    report_progress(ctx.progress, static_cast<double>(r + 1) / static_cast<double>(U), "ltdv: bilateral extractions");
+  }
+  TradeResult out;
+  out.measures = {"DVA_bilateral"};
+  out.cells = {D};
+  out.table = tables::TidyTable("ltdv_bilateral", {"exporter", "importer", "indicator"});
+  out.table.set_levels(0, ctx.units.names);
+  out.table.set_levels(1, ctx.units.names);
+  out.table.set_levels(2, out.measures);
+  for (Index s = 0; s < U; ++s)
+    for (Index r = 0; r < U; ++r)
+      if (r != s) out.table.add_row_codes({static_cast<std::int32_t>(s), static_cast<std::int32_t>(r), 0}, D(s, r));
+  return out;
+}
+
 }  // namespace irio::solver::gvc

@@ -113,6 +113,10 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
     BOOST_CHECK_MESSAGE(close(sum_where(wwz, 0, c), gexp, 1e-10, 1e-6), c << ": WWZ total " << sum_where(wwz, 0, c) << " vs GEXP " << gexp);
   }
   for (const std::string m : {"kww", "ltdv"}) BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method " + m + " -o " + m + ".csv"), 0);
+  BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method ltdv --bilateral -o ltdvb.csv"), 0);
+  const Csv lb = csv("ltdvb_ltdv_bilateral.csv");
+  BOOST_CHECK_EQUAL(joined(lb.header), "exporter,importer,indicator,value");
+  BOOST_CHECK_EQUAL(lb.rows.size(), 41u * 40u);
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method bm --approach sink -o bm.csv"), 0);
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method bm --perspective world -o bmw.csv"), 0);
   // gvc package indicators: world VS = world VS1.

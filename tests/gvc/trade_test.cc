@@ -294,6 +294,42 @@ BOOST_FIXTURE_TEST_CASE(leontief_decompositions_and_gvc_indicators_match_decompr
   BOOST_CHECK_EQUAL(g.by_absorber.num_rows(), 3u * 3u * 2u);
 }
 
+BOOST_AUTO_TEST_CASE(bilateral_ltdv_equals_dense_extraction) {
+  // §3.5 bilateral LTdV: zero A^{sr} and Y^{sr} only, re-solve densely, DVA = GDP_s - v_s' xbar.
+  // Leather at the region perimeter and the §7.6 table at the country perimeter (CN = P1 + P2:
+  // non-contiguous units are not needed there, but the units hold two regions).
+  struct Case { tables::IoTable t; Perimeter p; };
+  for (const auto& c : {Case{leather(), Perimeter::kRegion}, Case{provincial_7_6(), Perimeter::kCountry}}) {
+    LeontiefModel m(c.t);
+    gvc::TradeContext ctx(m, c.p);
+    const auto bil = gvc::ltdv_bilateral(ctx);
+    const Index n = m.n(), U = ctx.units.size();
+    const Matrix A = Matrix(m.A());
+    const Vector y = ctx.Yu.rowwise().sum();
+    const Vector x = dense_leontief(A) * y;
+    for (Index s = 0; s < U; ++s)
+      for (Index r = 0; r < U; ++r) {
+        if (r == s) continue;
+        Matrix Ab = A;
+        Vector yb = y;
+        for (Index i : ctx.units.rows[static_cast<std::size_t>(s)]) {
+          for (Index j : ctx.units.rows[static_cast<std::size_t>(r)]) Ab(i, j) = 0.0;
+          yb(i) -= ctx.Yu(i, r);
+        }
+        const Vector xb = dense_leontief(Ab) * yb;
+        double want = 0;
+        for (Index i : ctx.units.rows[static_cast<std::size_t>(s)]) want += m.v()(i) * (x(i) - xb(i));
+        GVC_CHECK_CLOSE(bil.cells[0](s, r), want, 1e-10);
+      }
+    if (U == 2) {  // with one partner the bilateral extraction is the exporter-level one
+      const auto l = gvc::ltdv(ctx);
+      GVC_CHECK_CLOSE(bil.cells[0](0, 1), l.by_exporter["DVA_hem"](0, 0), 1e-10);
+    }
+    BOOST_CHECK_EQUAL(bil.table.num_rows(), static_cast<std::size_t>(U * (U - 1)));
+    (void)n;
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace irio::testing
