@@ -14,6 +14,7 @@
 #include <numeric>
 
 #include "cli/command.h"
+#include "cli/gvc_common.h"
 #include "io/concordance_reader.h"
 #include "io/import_csv.h"
 #include "io/table_store.h"
@@ -106,21 +107,11 @@ void print_regions(const solver::LeontiefModel& m, const solver::gvc::Production
   }
 }
 
-/// Print the group participation of one grouping (computed by solver::gvc::group_three_level).
-void print_groups(const solver::gvc::GroupedChains& gc) {
-  std::printf("\nBy %s (ratios of sums over the group's region-sectors):\n", gc.grouping.c_str());
-  std::printf("  %-22s %9s %9s %9s %9s\n", "group", "NVC fwd", "NVC bwd", "GVC fwd", "GVC bwd");
-  for (std::size_t k = 0; k < gc.groups.size(); ++k) {
-    const auto r = static_cast<Eigen::Index>(k);
-    std::printf("  %-22s %9.4f %9.4f %9.4f %9.4f\n", gc.groups[k].c_str(), show(gc.participation(r, 0)),
-                show(gc.participation(r, 1)), show(gc.participation(r, 2)), show(gc.participation(r, 3)));
-  }
-}
-
 void run(const Options& o) {
   const auto t0 = std::chrono::steady_clock::now();
   tables::IoTable t = io::read_table(o.table);
   if (!o.countries.empty()) io::read_country_map(o.countries, t.labels);
+  const auto groupings = gvc_cli::load_groupings(o.groups, t, o.table);  // fail before computing
   std::printf("irio analyse %s\n  %s: %zu regions (%zu countries) x %zu sectors = %zu region-sectors, %s\n",
               o.table.c_str(), t.meta.name.c_str(), t.labels.num_regions(), t.labels.num_countries(),
               t.labels.num_sectors(), t.n(), t.meta.unit.c_str());
@@ -154,9 +145,9 @@ void run(const Options& o) {
 
   tables::TidyTable group_terms = solver::gvc::chains_by_group_table();
   tables::TidyTable group_part = solver::gvc::participation_by_group_table();
-  for (const auto& spec : o.groups) {
-    const auto gc = solver::gvc::group_three_level(m, chains, io::load_grouping(spec));
-    print_groups(gc);
+  for (const auto& g : groupings) {
+    const auto gc = solver::gvc::group_three_level(m, chains, g);
+    gvc_cli::print_groups(gc);
     solver::gvc::append_grouped(gc, group_terms, group_part);
   }
 

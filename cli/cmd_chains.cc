@@ -55,6 +55,28 @@ void print_diagnostics(const tables::TidyTable& d) {
   std::cout << "Identities (METHODS §6.2): " << d.num_rows() - fail << " of " << d.num_rows() << " hold\n";
 }
 
+void print_groups(const solver::gvc::GroupedChains& gc) {
+  // |x| < 5e-13 shown as 0: round-off of terms that are zero by construction (e.g. NVC abroad).
+  auto show = [](double v) { return std::abs(v) < 5e-13 ? 0.0 : v; };
+  std::printf("\nBy %s (ratios of sums over the group's region-sectors):\n", gc.grouping.c_str());
+  std::printf("  %-22s %9s %9s %9s %9s\n", "group", "NVC fwd", "NVC bwd", "GVC fwd", "GVC bwd");
+  for (std::size_t k = 0; k < gc.groups.size(); ++k) {
+    const auto r = static_cast<Eigen::Index>(k);
+    std::printf("  %-22s %9.4f %9.4f %9.4f %9.4f\n", gc.groups[k].c_str(), show(gc.participation(r, 0)),
+                show(gc.participation(r, 1)), show(gc.participation(r, 2)), show(gc.participation(r, 3)));
+  }
+}
+
+std::vector<tables::Grouping> load_groupings(const std::vector<std::string>& specs, const tables::IoTable& t,
+                                             const std::string& table_path) {
+  std::vector<tables::Grouping> out;
+  for (const auto& spec : specs) {
+    out.push_back(io::load_grouping(spec));
+    (void)out.back().map(t.labels.regions, "region", table_path);
+  }
+  return out;
+}
+
 }  // namespace gvc_cli
 
 namespace {
@@ -69,9 +91,8 @@ void run(const Options& o) {
   std::vector<std::string> names{"three_level_terms", "participation", "diagnostics"};
   if (!o.groups.empty()) names.insert(names.end(), {"chains_by_group", "participation_by_group"});
   refuse_existing_output(o, names);
-  std::vector<tables::Grouping> groupings;  // read before computing: a bad grouping fails early
-  for (const auto& spec : o.groups) groupings.push_back(io::load_grouping(spec));
   const tables::IoTable t = gvc_cli::load_table_with_countries(o.table, o.countries);
+  const auto groupings = gvc_cli::load_groupings(o.groups, t, o.table);  // fail before computing
   solver::LeontiefModel model(t, model_options(o));
   solver::gvc::ProductionOptions opt;
   opt.progress = gvc_cli::stderr_progress();
@@ -94,12 +115,7 @@ void run(const Options& o) {
     tables::TidyTable terms = solver::gvc::chains_by_group_table(), part = solver::gvc::participation_by_group_table();
     for (const auto& g : groupings) {
       const auto gc = solver::gvc::group_three_level(model, r, g);
-      std::printf("By %s (ratios of sums):\n", gc.grouping.c_str());
-      for (std::size_t k = 0; k < gc.groups.size(); ++k) {
-        const auto q = static_cast<Eigen::Index>(k);
-        std::printf("  %-16s %12.4f %12.4f %12.4f %12.4f\n", gc.groups[k].c_str(), gc.participation(q, 2),
-                    gc.participation(q, 3), gc.participation(q, 0), gc.participation(q, 1));
-      }
+      gvc_cli::print_groups(gc);
       solver::gvc::append_grouped(gc, terms, part);
     }
     out.push_back(std::move(terms));

@@ -141,6 +141,11 @@ BOOST_FIXTURE_TEST_CASE(bad_input_exit_codes, VerbFixture) {
   BOOST_CHECK(out.find("--post") != std::string::npos);
   BOOST_CHECK(!exists("x.csv") && !exists("x_leontief_final.csv"));
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --perimeter province -o x.csv", out), 2);
+  // A grouping that misses regions is refused before anything is computed, naming the table.
+  { std::ofstream(dir + "/partial.csv") << "member,group\nAUS,Pacific\n"; }
+  BOOST_CHECK_EQUAL(run("chains '" + kTable + "' --groups partial.csv -o pg.csv", out), 2);
+  BOOST_CHECK(out.find("wiod2011.h5") != std::string::npos && out.find("does not cover 40 regions") != std::string::npos);
+  BOOST_CHECK(out.find("nnz(A)") == std::string::npos && !exists("pg_three_level_terms.csv"));
   BOOST_CHECK_EQUAL(run("trade missing.h5 -o x.csv", out), 2);
   BOOST_CHECK(out.find("missing.h5") != std::string::npos);
   // An existing output is never replaced without --force (exit 5), and is left as it was.
