@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Set-up for a fresh Debian 12 machine (run as root): install the missing Debian packages, build
-# irio, then either analyse the bundled WIOD 2011 table (`run`) or run the whole test suite
-# (`test`: Release build + AddressSanitizer/UBSan build, each through CTest).
+# irio, then either analyse the bundled WIOD 2011 table (`run`: builds only the `irio` executable)
+# or run the whole test suite (`test`: Release build + AddressSanitizer/UBSan build, each through
+# CTest; the sanitizer build skips the tests labelled `slow` and `install`).
 set -euo pipefail
 cd "$(dirname "$0")"
 mode="${1:-run}"
 
 packages="build-essential cmake pkg-config libsuitesparse-dev libeigen3-dev libhdf5-dev
   libboost-test-dev libcli11-dev libopenblas-dev libzip-dev libpugixml-dev libxlsxwriter-dev
-  zlib1g-dev"
+  zlib1g-dev nlohmann-json3-dev"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -21,24 +22,26 @@ if [ -n "$missing" ]; then
 fi
 
 jobs="$(nproc)"
-build() {  # build DIR [extra cmake args]
+build() {  # build DIR [--target T] [extra cmake args]
   local dir="$1"; shift
+  local target=()
+  if [ "${1:-}" = "--target" ]; then target=(--target "$2"); shift 2; fi
   cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DIRIO_WERROR=ON "$@" >/dev/null
-  cmake --build "$dir" -j"$jobs"
+  cmake --build "$dir" -j"$jobs" "${target[@]}"
 }
 
 case "$mode" in
   run)
-    build build
+    build build --target irio
     ./build/irio analyse tables/data/wiod2011.h5 -o out/wiod2011 --force
     ;;
   test)
     build build
     (cd build && OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs")
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
-    build build-asan -DIRIO_SANITIZERS="address;undefined" -DIRIO_BUILD_BENCH=OFF \
+    build build-asan -DIRIO_SANITIZERS="address;undefined" -DIRIO_BUILD_BENCH=OFF -DIRIO_INSTALL=OFF \
       -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" -DIRIO_WERROR=OFF  # -O1: usual ASan level, faster build; warnings are checked by the Release build
-    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs" -LE slow)
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs" -LE 'slow|install|docs')
     ;;
   *)
     echo "usage: bash setup.sh run|test" >&2

@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "solver/gvc/production.h"
-#include "solver/leontief_model.h"
+#include "irio/solver/gvc/production.h"
+#include "irio/solver/leontief_model.h"
 #include "bench/wwz_tasks.h"
 
 extern "C" {
@@ -80,7 +80,7 @@ Matrix chains_irio(const tables::IoTable& t) {
 }
 
 /// The dense method: L, L_R and L_C formed in full, then the (5.1) row and column sums by
-/// matrix-vector products with them (METHODS §5.2).
+/// matrix-vector products with them (methods.md §5.2).
 Matrix chains_baseline(const tables::IoTable& t) {
   const auto& lab = t.labels;
   const Eigen::Index n = static_cast<Eigen::Index>(t.n()), N = static_cast<Eigen::Index>(lab.num_sectors());

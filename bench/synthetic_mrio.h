@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::bench {
 

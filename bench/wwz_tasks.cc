@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "bench/bench_tasks.h"
-#include "solver/gvc/trade.h"
-#include "solver/gvc/trade_context.h"
-#include "solver/leontief_model.h"
+#include "irio/solver/gvc/trade.h"
+#include "irio/solver/gvc/trade_context.h"
+#include "irio/solver/leontief_model.h"
 
 extern "C" {
 void dgemm_(const char* ta, const char* tb, const int* m, const int* n, const int* k, const double* alpha,

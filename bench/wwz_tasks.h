@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Benchmark task "wwz": the Wang-Wei-Zhu 16-term decomposition (METHODS §3.3) by irio and by
+// Benchmark task "wwz": the Wang-Wei-Zhu 16-term decomposition (methods.md §3.3) by irio and by
 // decompr's dense method, transcribed from decompr::wwz (see wwz_tasks.cc).
 #pragma once
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::bench {
 

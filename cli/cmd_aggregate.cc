@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `irio aggregate`: aggregate a table by region/sector groupings (METHODS §6.1), or a tidy result
+// `irio aggregate`: aggregate a table by region/sector groupings (methods.md §6.1), or a tidy result
 // CSV by a region grouping with the sum / ratio-of-sums / weighted-average rules.
 #include <CLI/CLI.hpp>
 #include <cmath>
@@ -9,13 +9,13 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "io/ceads_reader.h"
-#include "io/ceads_writer.h"
-#include "io/concordance_reader.h"
-#include "io/csv_reader.h"
-#include "io/table_store.h"
-#include "tables/aggregation.h"
-#include "tables/error.h"
+#include "irio/io/ceads_reader.h"
+#include "irio/io/ceads_writer.h"
+#include "irio/io/concordance_reader.h"
+#include "irio/io/csv_reader.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/aggregation.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

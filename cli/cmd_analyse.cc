@@ -15,16 +15,16 @@
 
 #include "cli/command.h"
 #include "cli/gvc_common.h"
-#include "io/concordance_reader.h"
-#include "io/import_csv.h"
-#include "io/table_store.h"
-#include "solver/gvc/production.h"
-#include "solver/gvc/production_groups.h"
-#include "solver/leontief_model.h"
-#include "solver/multiplier_split.h"
-#include "solver/multipliers.h"
-#include "tables/balance.h"
-#include "tables/error.h"
+#include "irio/io/concordance_reader.h"
+#include "irio/io/import_csv.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/gvc/production.h"
+#include "irio/solver/gvc/production_groups.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/solver/multiplier_split.h"
+#include "irio/solver/multipliers.h"
+#include "irio/tables/balance.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

@@ -10,9 +10,9 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "io/csv_reader.h"
-#include "tables/error.h"
-#include "tables/ras.h"
+#include "irio/io/csv_reader.h"
+#include "irio/tables/error.h"
+#include "irio/tables/ras.h"
 
 namespace irio::cli {
 namespace {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `irio chains`: three-level production-based decomposition (local / national / international
-// value chains) and NVC / GVC participation (METHODS §5.2, eq. 5.1; WWYZ §4.1 on country tables).
+// value chains) and NVC / GVC participation (methods.md §5.2, eq. 5.1; WWYZ §4.1 on country tables).
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cmath>
@@ -13,12 +13,12 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/gvc_common.h"
-#include "io/concordance_reader.h"
-#include "io/import_csv.h"
-#include "io/table_store.h"
-#include "solver/gvc/production.h"
-#include "solver/gvc/production_groups.h"
-#include "tables/error.h"
+#include "irio/io/concordance_reader.h"
+#include "irio/io/import_csv.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/gvc/production.h"
+#include "irio/solver/gvc/production_groups.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 
@@ -52,7 +52,7 @@ void print_diagnostics(const tables::TidyTable& d) {
       std::cout << "  identity FAILED: " << d.key(0, i) << " [" << d.key(1, i) << "] residual " << d.value(i)
                 << " > " << d.key(2, i) << "\n";
     }
-  std::cout << "Identities (METHODS §6.2): " << d.num_rows() - fail << " of " << d.num_rows() << " hold\n";
+  std::cout << "Identities (methods.md §6.2): " << d.num_rows() - fail << " of " << d.num_rows() << " hold\n";
 }
 
 void print_groups(const solver::gvc::GroupedChains& gc) {
@@ -101,7 +101,7 @@ void run(const Options& o) {
   std::cout << model.summary().brief_report() << "\n";
   if (r.exogenous_rest_of_world)
     std::cout << "Exogenous rest of the world: forward RT/GVC_S/GVC_C and backward GVC_S/GVC_C are not "
-                 "identifiable (reported as NA, status not_available; METHODS §5.5)\n";
+                 "identifiable (reported as NA, status not_available; methods.md §5.5)\n";
   std::cout << "Participation by region (ratios of sums):\n";
   std::printf("  %-16s %12s %12s %12s %12s\n", "region", "GVC forward", "GVC backward", "NVC forward",
               "NVC backward");

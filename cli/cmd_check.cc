@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// `irio check table.h5`: the balance report of METHODS §1.3; exit status 3 if it finds an error.
+// `irio check table.h5`: the balance report of methods.md §1.3; exit status 3 if it finds an error.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
-#include "io/table_store.h"
-#include "tables/balance.h"
-#include "tables/error.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/balance.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

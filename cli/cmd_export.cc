@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "io/import_csv.h"
-#include "io/table_store.h"
+#include "irio/io/import_csv.h"
+#include "irio/io/table_store.h"
 
 namespace irio::cli {
 namespace {

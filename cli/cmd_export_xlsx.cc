@@ -6,10 +6,10 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "io/ceads_writer.h"
-#include "io/csv_reader.h"
-#include "io/table_store.h"
-#include "tables/error.h"
+#include "irio/io/ceads_writer.h"
+#include "irio/io/csv_reader.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `irio extract`: hypothetical extraction of sectors or of inter-regional blocks (METHODS §2.6).
+// `irio extract`: hypothetical extraction of sectors or of inter-regional blocks (methods.md §2.6).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -7,9 +7,9 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "io/table_store.h"
-#include "solver/extraction.h"
-#include "tables/error.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/extraction.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `irio footprints`: pymrio-compatible satellite accounts S, M, M_down, D_cba/pba/imp/exp (METHODS
+// `irio footprints`: pymrio-compatible satellite accounts S, M, M_down, D_cba/pba/imp/exp (methods.md
 // §2.3).
 #include <CLI/CLI.hpp>
 #include <cmath>
@@ -11,9 +11,9 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "io/table_store.h"
-#include "solver/footprints.h"
-#include "tables/error.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/footprints.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `irio ghosh`: Ghosh (supply-side) indicators by the similarity transform G = x^-1 L x (METHODS
+// `irio ghosh`: Ghosh (supply-side) indicators by the similarity transform G = x^-1 L x (methods.md
 // §1.2).
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -7,8 +7,8 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "io/table_store.h"
-#include "solver/ghosh.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/ghosh.h"
 
 namespace irio::cli {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `irio impact`: output, value-added and stressor effects of final-demand shocks (METHODS §1.1).
+// `irio impact`: output, value-added and stressor effects of final-demand shocks (methods.md §1.1).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -7,9 +7,9 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "io/shock_reader.h"
-#include "io/table_store.h"
-#include "solver/impact.h"
+#include "irio/io/shock_reader.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/impact.h"
 
 namespace irio::cli {
 namespace {

@@ -6,12 +6,12 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "io/import_csv.h"
-#include "io/import_pymrio.h"
-#include "io/import_wiod.h"
-#include "io/table_store.h"
-#include "tables/balance.h"
-#include "tables/error.h"
+#include "irio/io/import_csv.h"
+#include "irio/io/import_pymrio.h"
+#include "irio/io/import_wiod.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/balance.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

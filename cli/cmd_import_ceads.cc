@@ -7,10 +7,10 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "io/ceads_reader.h"
-#include "io/nbs_reader.h"
-#include "io/table_store.h"
-#include "tables/error.h"
+#include "irio/io/ceads_reader.h"
+#include "irio/io/nbs_reader.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {
@@ -85,7 +85,7 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   n->add_option("table", na->input, "NBS CSV file, e.g. china_2017_149.csv")->required();
   n->add_option("-o,--output", na->output, "Output HDF5 table (.h5)")->required();
   n->add_option("--convert", na->convert,
-                "Competitive tables: no-reexport (default, METHODS 5.5), reexport, or none (keep imports "
+                "Competitive tables: no-reexport (default, methods.md §5.5), reexport, or none (keep imports "
                 "inside Z, IM as a negative exogenous column)")
       ->check(CLI::IsMember({"no-reexport", "reexport", "none"}))
       ->capture_default_str();

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "io/table_store.h"
+#include "irio/io/table_store.h"
 
 namespace irio::cli {
 namespace {

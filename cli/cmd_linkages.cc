@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `irio linkages`: backward/forward linkages, Rasmussen-Hirschman indices, key sectors (METHODS
+// `irio linkages`: backward/forward linkages, Rasmussen-Hirschman indices, key sectors (methods.md
 // §2.5).
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -7,8 +7,8 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "io/table_store.h"
-#include "solver/linkages.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/linkages.h"
 
 namespace irio::cli {
 namespace {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `irio multipliers`: output, value-added, income and employment multipliers (simple, Type I,
-// Type II by household closure) and optionally their spatial split (METHODS §2.1-§2.4, §5.4).
+// Type II by household closure) and optionally their spatial split (methods.md §2.1-§2.4, §5.4).
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cmath>
@@ -10,12 +10,12 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "io/table_store.h"
-#include "solver/indicator_common.h"
-#include "solver/multiplier_split.h"
-#include "solver/round_split.h"
-#include "solver/multipliers.h"
-#include "tables/error.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/solver/multiplier_split.h"
+#include "irio/solver/round_split.h"
+#include "irio/solver/multipliers.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

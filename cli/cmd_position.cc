@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `irio position`: upstreamness, downstreamness, production and GVC lengths, GVC position and
-// KPWW participation / position (METHODS §4.2-§4.4).
+// KPWW participation / position (methods.md §4.2-§4.4).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -9,9 +9,9 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/gvc_common.h"
-#include "io/table_store.h"
-#include "solver/gvc/position.h"
-#include "tables/error.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/gvc/position.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

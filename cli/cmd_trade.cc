@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `irio trade`: value added in trade (METHODS §3, §5.3): WWZ, KWW, Borin-Mancini, VAX, LTdV,
+// `irio trade`: value added in trade (methods.md §3, §5.3): WWZ, KWW, Borin-Mancini, VAX, LTdV,
 // decompr's Leontief decomposition and the gvc package's indicators, at the region or country
 // perimeter.
 #include <CLI/CLI.hpp>
@@ -10,9 +10,9 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/gvc_common.h"
-#include "io/table_store.h"
-#include "solver/gvc/trade.h"
-#include "tables/error.h"
+#include "irio/io/table_store.h"
+#include "irio/solver/gvc/trade.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {

@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "io/table_store.h"
-#include "validation/validation.h"
+#include "irio/io/table_store.h"
+#include "irio/validation/validation.h"
 
 namespace irio::cli {
 namespace {
@@ -17,6 +17,7 @@ struct Options {
   std::string output;
   bool all_rows = false;
   bool list = false;
+  bool exact = false;
 };
 
 int run(const Options& o) {
@@ -24,7 +25,7 @@ int run(const Options& o) {
     for (const auto& c : validation::cases()) std::cout << c.name << "  " << c.description << "\n";
     return 0;
   }
-  const auto rep = validation::run_cases(o.data_dir, o.filter);
+  const auto rep = validation::run_cases(o.data_dir, o.filter, o.exact);
   std::cout << rep.text(!o.all_rows);
   if (!o.output.empty()) {
     io::WriteOptions w;
@@ -40,6 +41,7 @@ CommandRegistrar reg("validate", [](CLI::App& app) {
   auto* sub = app.add_subcommand("validate", "Reproduce published IO results (exit 1 on any failure)");
   sub->add_option("--data", o->data_dir, "Folder with the validation data")->capture_default_str();
   sub->add_option("--case", o->filter, "Run only cases whose name contains this");
+  sub->add_flag("--exact", o->exact, "--case names one case exactly");
   sub->add_option("-o,--output", o->output, "Also write the comparison table (CSV or HDF5)");
   sub->add_flag("--all", o->all_rows, "Print every comparison, not only failures");
   sub->add_flag("--list", o->list, "List the cases");

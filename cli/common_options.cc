@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#include "io/table_store.h"
+#include "irio/io/table_store.h"
 
 namespace irio::cli {
 

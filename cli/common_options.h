@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "solver/leontief_model.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace CLI {
 class App;

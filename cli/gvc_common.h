@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "solver/gvc/production_groups.h"
-#include "tables/grouping.h"
-#include "tables/io_table.h"
-#include "tables/progress.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/gvc/production_groups.h"
+#include "irio/tables/grouping.h"
+#include "irio/tables/io_table.h"
+#include "irio/tables/progress.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::cli::gvc_cli {
 

@@ -6,8 +6,8 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "irio_version.h"
-#include "tables/error.h"
+#include "irio/version.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 std::vector<CommandEntry>& command_registry() {

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "io/csv_reader.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/tables/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

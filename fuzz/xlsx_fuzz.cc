@@ -3,8 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "io/xlsx_reader.h"
-#include "tables/error.h"
+#include "irio/io/xlsx_reader.h"
+#include "irio/tables/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   irio::io::XlsxLimits limits;

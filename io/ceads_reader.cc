@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // CEADs MRIO workbook reader: locates the blocks from the header rows, checks the labels, fills
-// an IoTable (METHODS §5.5) and checks the sheet's own totals against the data.
-#include "io/ceads_reader.h"
+// an IoTable (methods.md §5.5) and checks the sheet's own totals against the data.
+#include "irio/io/ceads_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,7 +9,7 @@
 #include <map>
 #include <sstream>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::io {
 

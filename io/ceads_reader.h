@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Read a CEADs China multi-regional input-output workbook (2012 and 2017/2018/2020 layouts) into
-// an IoTable with one country and an exogenous rest of the world (METHODS §5.5).
+// an IoTable with one country and an exogenous rest of the world (methods.md §5.5).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "io/xlsx_reader.h"
-#include "tables/balance.h"
-#include "tables/io_table.h"
+#include "irio/io/xlsx_reader.h"
+#include "irio/tables/balance.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io {
 
@@ -62,7 +62,7 @@ struct CeadsResult {
   std::string report() const;  ///< multi-line summary for the terminal
 };
 
-/// Read a CEADs workbook. Mapping (METHODS §5.5, "inter-provincial MRIO with exogenous foreign
+/// Read a CEADs workbook. Mapping (methods.md §5.5, "inter-provincial MRIO with exogenous foreign
 /// sector"):
 ///   - Z block (G N x G N) -> IoTable::Z, regions = provinces (row 2 / column A), sectors = codes;
 ///   - K final-demand columns per province -> Y (n x G K), fd_categories = their codes;

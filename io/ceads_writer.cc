@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // CEADs-layout workbook writer (the inverse of read_ceads), streaming rows through XlsxWriter.
-#include "io/ceads_writer.h"
+#include "irio/io/ceads_writer.h"
 
-#include "io/xlsx_writer.h"
-#include "tables/error.h"
+#include "irio/io/xlsx_writer.h"
+#include "irio/tables/error.h"
 
 namespace irio::io {
 

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Grouping CSV reader on the shared CSV tokenizer, and lookup of the shipped groupings.
-#include "io/concordance_reader.h"
+#include "irio/io/concordance_reader.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
-#include "io/csv_reader.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/io/shipped_data.h"
+#include "irio/tables/error.h"
 
 namespace irio::io {
 
@@ -57,12 +58,7 @@ tables::Grouping read_grouping_csv(const std::string& path, const std::string& n
   return tables::Grouping::from_pairs(nm, pairs, path);
 }
 
-std::string groupings_dir() {
-  if (const char* env = std::getenv("IRIO_GROUPINGS_DIR"); env && *env) return env;
-  // This file is io/concordance_reader.cc of the source tree; the groupings are tables/groupings.
-  std::filesystem::path here(__FILE__);
-  return (here.parent_path().parent_path() / "tables" / "groupings").string();
-}
+std::string groupings_dir() { return shipped_data_dir("groupings", "IRIO_GROUPINGS_DIR"); }
 
 std::vector<std::string> standard_groupings() {
   std::vector<std::string> out;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Read concordance (grouping) CSV files: one member -> group pair per line (METHODS §6.1), and
+// Read concordance (grouping) CSV files: one member -> group pair per line (methods.md §6.1), and
 // find the standard Chinese region groupings shipped in tables/groupings/.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "tables/grouping.h"
+#include "irio/tables/grouping.h"
 
 namespace irio::io {
 
@@ -17,8 +17,9 @@ namespace irio::io {
 /// duplicated member, or an empty group.
 tables::Grouping read_grouping_csv(const std::string& path, const std::string& name = "");
 
-/// The folder of the shipped groupings: $IRIO_GROUPINGS_DIR if set, else tables/groupings/ of
-/// the source tree this library was built from.
+/// The folder of the shipped groupings (tables/groupings/ of the source, copied to share/irio/groupings
+/// of the build tree and of an installed prefix): $IRIO_GROUPINGS_DIR if set, else see
+/// shipped_data_dir().
 std::string groupings_dir();
 /// Names of the shipped groupings (file names without ".csv"), sorted.
 std::vector<std::string> standard_groupings();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // CSV/TSV tokenizer with file:line:column diagnostics; reads plain and gzip-compressed files.
-#include "io/csv_reader.h"
+#include "irio/io/csv_reader.h"
 
 #include <zlib.h>
 
@@ -11,7 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::io {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Labelled wide CSV import/export of a whole table, and the region->country map reader.
-#include "io/import_csv.h"
+#include "irio/io/import_csv.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,12 +9,12 @@
 #include <map>
 #include <optional>
 
-#include "io/csv_reader.h"
-#include "io/internal/csv_writer.h"
-#include "io/internal/table_assembly.h"
-#include "io/internal/trade_csv.h"
-#include "io/internal/wide_matrix.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/io/internal/csv_writer.h"
+#include "irio/io/internal/table_assembly.h"
+#include "irio/io/internal/trade_csv.h"
+#include "irio/io/internal/wide_matrix.h"
+#include "irio/tables/error.h"
 
 namespace fs = std::filesystem;
 

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "io/table_store.h"
-#include "tables/io_table.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io {
 
@@ -26,7 +26,7 @@ struct CsvImportOptions {
 };
 
 /// Read the CSV files into a table. Rows and columns may come in any order: they are matched
-/// by label and stored region-major (METHODS §0.1). Throws InputError naming the file, line and
+/// by label and stored region-major (methods.md §0.1). Throws InputError naming the file, line and
 /// label for: ragged rows, non-numeric cells, duplicate labels, Z rows != Z columns, Y, V, exports,
 /// imports or satellite labels that are not those of Z, incomplete region x sector or region x
 /// category grids, rows of Y or exports missing.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // pymrio folder import (saved text layout and the bundled test-MRIO layout).
-#include "io/import_pymrio.h"
+#include "irio/io/import_pymrio.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -8,11 +8,11 @@
 #include <optional>
 #include <set>
 
-#include "io/csv_reader.h"
-#include "io/internal/json_lite.h"
-#include "io/internal/table_assembly.h"
-#include "io/internal/wide_matrix.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/io/internal/json_lite.h"
+#include "irio/io/internal/table_assembly.h"
+#include "irio/io/internal/wide_matrix.h"
+#include "irio/tables/error.h"
 
 namespace fs = std::filesystem;
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io {
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // WIOD 2013-release import (Timmer et al. 2015), value added as the column residual.
-#include "io/import_wiod.h"
+#include "irio/io/import_wiod.h"
 
 #include <filesystem>
 
-#include "io/csv_reader.h"
-#include "io/import_csv.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/io/import_csv.h"
+#include "irio/tables/error.h"
 
 namespace fs = std::filesystem;
 
@@ -105,7 +105,7 @@ tables::IoTable import_wiod(const std::string& dir_name, const WiodImportOptions
   L.fd_categories = read_codes(file("final_demand.csv"));
   L.set_each_region_own_country();
 
-  // METHODS §0.1: build the index map from the labels, never assume the file order.
+  // methods.md §0.1: build the index map from the labels, never assume the file order.
   t.Z = read_labelled(zf, L.regions, L.sectors, L.sectors, "sector").sparseView(0.0, 0.0);
   t.Y = read_labelled(file("wiot_" + opt.year + "_F.csv.gz"), L.regions, L.sectors, L.fd_categories,
                       "final-demand category");
@@ -125,7 +125,7 @@ tables::IoTable import_wiod(const std::string& dir_name, const WiodImportOptions
     t.x(static_cast<Eigen::Index>(i)) = xs.number(r, 1, "x");
   }
 
-  // Value added = column residual x' - 1'Z (METHODS §0.2): WIOD 2013 data here carry no VA rows.
+  // Value added = column residual x' - 1'Z (methods.md §0.2): WIOD 2013 data here carry no VA rows.
   t.va_components = {"value_added_residual"};
   t.V = (t.x - (tables::Vector::Ones(static_cast<Eigen::Index>(n)).transpose() * t.Z).transpose()).transpose();
 

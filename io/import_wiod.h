@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Import of the WIOD 2013-release world input-output tables in the layout of
-// /work/shared/data/wiod2013 (wiot_YYYY_{Z,F}.csv.gz, wiot_YYYY_x.csv, countries/sectors/final_demand.csv).
+// tests/data/wiod2013 (wiot_YYYY_{Z,F}.csv.gz, wiot_YYYY_x.csv, countries/sectors/final_demand.csv).
 #pragma once
 
 #include <string>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io {
 
@@ -18,7 +18,7 @@ struct WiodImportOptions {
 };
 
 /// Read one WIOD year: 41 regions x 35 sectors, 5 final-demand categories per destination,
-/// supplied x, and value added as the column residual x' - 1'Z (METHODS §0.2, §8.2 pitfall 3),
+/// supplied x, and value added as the column residual x' - 1'Z (methods.md §0.2, §8.2 pitfall 3),
 /// stored as the single V row "value_added_residual". Labels follow countries.csv / sectors.csv
 /// order; file rows and columns are matched by their "CCC_cN" / "CCC_FDk" labels.
 tables::IoTable import_wiod(const std::string& dir, const WiodImportOptions& opt = {});

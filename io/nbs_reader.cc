@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // NBS national IO tables: CSV reader, own-totals check, competitive -> non-competitive conversion
-// (METHODS §5.5) and conversion to an IoTable with an exogenous rest of the world.
-#include "io/nbs_reader.h"
+// (methods.md §5.5) and conversion to an IoTable with an exogenous rest of the world.
+#include "irio/io/nbs_reader.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
-#include "io/csv_reader.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/tables/error.h"
 
 namespace irio::io {
 
@@ -227,7 +227,7 @@ NbsTable to_non_competitive(const NbsTable& t, const NbsConversionOptions& opt,
   if (!t.competitive) return t;
   const Eigen::Index n = static_cast<Eigen::Index>(t.n());
   NbsConversionReport rep;
-  // METHODS §5.5: u_i = sum_j z_ij + f_i (no re-export), or + e_i (re-export).
+  // methods.md §5.5: u_i = sum_j z_ij + f_i (no re-export), or + e_i (re-export).
   rep.u = t.Z.rowwise().sum() + t.F.rowwise().sum();
   if (opt.reexport) rep.u += t.ex;
   rep.d.resize(n);
@@ -242,7 +242,7 @@ NbsTable to_non_competitive(const NbsTable& t, const NbsConversionOptions& opt,
     if (rep.u(i) <= 0.0)
       throw InputError(t.path + ": sector " + t.codes[ui] + " '" + t.names[ui] + "' has imports " +
                        std::to_string(t.im(i)) + " but domestic use u = " + std::to_string(rep.u(i)) +
-                       " <= 0, so the import share is undefined (METHODS §5.5)");
+                       " <= 0, so the import share is undefined (methods.md §5.5)");
     rep.s_m(i) = t.im(i) / rep.u(i);
     rep.d(i) = 1.0 - rep.s_m(i);
     if (rep.d(i) < 0.0) {
@@ -328,7 +328,7 @@ NbsTable aggregate_sectors(const NbsTable& t, const std::vector<int>& group_of,
       throw InputError(t.path + ": sector " + t.codes[i] + " maps to no target sector");
     S(group_of[i], static_cast<Eigen::Index>(i)) = 1.0;
   }
-  // METHODS §6.1: Z' = S Z S', F' = S F, x' = S x, va' = S va (here V' = V S').
+  // methods.md §6.1: Z' = S Z S', F' = S F, x' = S x, va' = S va (here V' = V S').
   NbsTable a;
   a.path = t.path;
   a.year = t.year;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Read the NBS national input-output tables of China (CSV, data/china_nbs) in their competitive-
-// and non-competitive-import forms, and convert competitive tables by proportionality (METHODS §5.5).
+// and non-competitive-import forms, and convert competitive tables by proportionality (methods.md §5.5).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "tables/balance.h"
-#include "tables/io_table.h"
+#include "irio/tables/balance.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io {
 
@@ -47,7 +47,7 @@ NbsTable read_nbs_csv(const std::string& path, std::vector<tables::Finding>* fin
                       double rel_tol = 1e-9);
 
 struct NbsConversionOptions {
-  /// METHODS §5.5: false = "no re-export" (u_i = sum_j z_ij + f_i; exports are local
+  /// methods.md §5.5: false = "no re-export" (u_i = sum_j z_ij + f_i; exports are local
   /// production), true = "re-export" (u_i also includes exports, which are then split as well).
   bool reexport = false;
 };
@@ -61,7 +61,7 @@ struct NbsConversionReport {
   std::vector<tables::Finding> findings;
 };
 
-/// Competitive -> non-competitive by proportionality (METHODS §5.5, national table: no inflows):
+/// Competitive -> non-competitive by proportionality (methods.md §5.5, national table: no inflows):
 ///   u_i = sum_j z_ij + f_i (+ e_i with `reexport`), s^M_i = im_i / u_i, d_i = 1 - s^M_i,
 ///   Z^D = d^ Z, Z^M = s^M^ Z, F^D = d^ F, F^M = s^M^ F; with `reexport` also e^D = d^ e, e^M = s^M^ e.
 /// The ERR column is exogenous final demand: it is neither part of u nor split (kept on the
@@ -84,7 +84,7 @@ struct NbsToIoOptions {
 /// An IoTable with one region. Non-competitive source: Z = Z^D, Y = F^D, exports = {EX, ERR},
 /// imports = Z^M rows (or their sum), V = VA rows, x = GO; value_added_residual() then equals TVA.
 /// Competitive source: Z and Y include imports, imports stay a *column*: exports = {EX, IM (stored
-/// negative), ERR}, so that row_total() = x (METHODS §5.5 treats im as a negative final-use
+/// negative), ERR}, so that row_total() = x (methods.md §5.5 treats im as a negative final-use
 /// column); convert with to_non_competitive first for any "local" multiplier (§8.2 pitfall 7).
 tables::IoTable nbs_to_io_table(const NbsTable& t, const NbsToIoOptions& opt = {});
 

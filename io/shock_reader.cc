@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Shock CSV reader: long (region, sector, value, scenario) rows into an n x k matrix.
-#include "io/shock_reader.h"
+#include "irio/io/shock_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,8 +8,8 @@
 #include <tuple>
 #include <utility>
 
-#include "io/csv_reader.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/tables/error.h"
 
 namespace irio::io {
 

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io {
 
-/// Shocks Delta y for k scenarios (METHODS §1.1, impact analysis): column s of `values` is the
+/// Shocks Delta y for k scenarios (methods.md §1.1, impact analysis): column s of `values` is the
 /// shock vector of scenario `scenarios[s]`, n = regions x sectors, region-major.
 struct Shocks {
   std::vector<std::string> scenarios;  ///< in order of first appearance; {"shock"} without a scenario column

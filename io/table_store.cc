@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 // read_table / write_table: the irio HDF5 schema, version 1 (docs/hdf5-schema.md).
-#include "io/table_store.h"
+#include "irio/io/table_store.h"
 
 #include <cmath>
 #include <filesystem>
 #include <set>
 
-#include "io/internal/atomic_output.h"
-#include "io/internal/h5.h"
-#include "io/internal/h5_schema.h"
-#include "irio_version.h"
-#include "tables/error.h"
+#include "irio/io/internal/atomic_output.h"
+#include "irio/io/internal/h5.h"
+#include "irio/io/internal/h5_schema.h"
+#include "irio/version.h"
+#include "irio/tables/error.h"
 
 namespace irio::io {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "tables/io_table.h"
-#include "tables/tidy_table.h"
+#include "irio/tables/io_table.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::io {
 

@@ -6,11 +6,11 @@
 #include <fstream>
 #include <set>
 
-#include "io/internal/atomic_output.h"
-#include "io/internal/h5.h"
-#include "io/internal/h5_schema.h"
-#include "io/table_store.h"
-#include "tables/error.h"
+#include "irio/io/internal/atomic_output.h"
+#include "irio/io/internal/h5.h"
+#include "irio/io/internal/h5_schema.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/error.h"
 
 namespace fs = std::filesystem;
 

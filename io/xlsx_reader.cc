@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // xlsx reading: libzip opens the package, pugixml parses workbook.xml, its relationships, the
-// shared-string table and each worksheet (ECMA-376 Part 1, §18.2 workbook, §18.3 sheets, §18.4
+// shared-string table and each worksheet (ECMA-376 Part 1, sect. 18.2 workbook, sect. 18.3 sheets, sect. 18.4
 // shared strings).
-#include "io/xlsx_reader.h"
+#include "irio/io/xlsx_reader.h"
 
 #include <zip.h>
 
@@ -14,7 +14,7 @@
 #include <limits>
 #include <pugixml.hpp>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::io {
 

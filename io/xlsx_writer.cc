@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // XlsxWriter: libxlsxwriter behind a small C++ class, with atomic (temp file + rename) output.
-#include "io/xlsx_writer.h"
+#include "irio/io/xlsx_writer.h"
 
 #include <xlsxwriter.h>
 
@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::io {
 

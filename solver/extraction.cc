@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Hypothetical extraction by Woodbury or refactorization (METHODS §2.6).
-#include "solver/extraction.h"
+// Hypothetical extraction by Woodbury or refactorization (methods.md §2.6).
+#include "irio/solver/extraction.h"
 
 #include <Eigen/LU>
 #include <algorithm>
@@ -8,9 +8,9 @@
 #include <functional>
 #include <set>
 
-#include "solver/indicator_common.h"
-#include "solver/linear_solver.h"
-#include "tables/error.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/solver/linear_solver.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 
@@ -108,7 +108,7 @@ ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind,
   res.sectors.assign(J.begin(), J.end());
   const Vector& x = model.x();
   // Baseline: x = L y with y the table's total final demand (x_mode rowsum); use L y so that
-  // the extraction differences are exact even for supplied x (METHODS §1.3).
+  // the extraction differences are exact even for supplied x (methods.md §1.3).
   const Vector yfd = model.table().final_demand_total();
   Vector yb = yfd;
   for (Index j : model.zero_output()) yb(j) = 0.0;
@@ -166,7 +166,7 @@ ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind,
     res.method = "none";
     res.x_extracted = apply_inv(rhs).col(0);
   } else if (method == ExtractionMethod::kWoodbury) {
-    // METHODS §2.6: (M + U W')^{-1} r = z - M^{-1}U (I + W'M^{-1}U)^{-1} W'z, z = M^{-1} r,
+    // methods.md §2.6: (M + U W')^{-1} r = z - M^{-1}U (I + W'M^{-1}U)^{-1} W'z, z = M^{-1} r,
     // with W = E_J (the changed columns). (I - A') = (I - A) + U E_J' because A' = A - U E_J'.
     res.method = "woodbury";
     Matrix blk(n, k + 1);

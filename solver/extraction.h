@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Hypothetical extraction (HEM): total, backward partial, forward partial (Ghosh) and block
 // extractions, by Woodbury updates of the existing factorization for small sets and by
-// refactorization beyond ~n/10 columns (METHODS §2.6).
+// refactorization beyond ~n/10 columns (methods.md §2.6).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "solver/leontief_model.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver {
 
@@ -24,7 +24,7 @@ const char* to_string(ExtractionKind k);
 enum class ExtractionMethod { kAuto, kWoodbury, kRefactorize };
 
 struct ExtractionOptions {
-  bool keep_diagonal = true;  ///< METHODS §8.1 hem_keep_diagonal
+  bool keep_diagonal = true;  ///< methods.md §8.1 hem_keep_diagonal
   ExtractionMethod method = ExtractionMethod::kAuto;
   double refactorize_fraction = 0.1;  ///< auto: refactorize when rank > fraction * n
 };

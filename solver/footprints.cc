@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// pymrio-compatible satellite accounts computed with solves only (METHODS §2.3).
-#include "solver/footprints.h"
+// pymrio-compatible satellite accounts computed with solves only (methods.md §2.3).
+#include "irio/solver/footprints.h"
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 
@@ -93,7 +93,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
     a.D_exp_cap = a.D_exp_reg * inv;
   }
   if (opt.downstream) {
-    // M_down = S (G - I)' : row q = (x^-1 L (x o s_q))' - s_q'  (METHODS §2.3, S(k_F)).
+    // M_down = S (G - I)' : row q = (x^-1 L (x o s_q))' - s_q'  (methods.md §2.3, S(k_F)).
     Matrix B = model.x().asDiagonal() * a.S.transpose();
     Matrix GS = xinv.asDiagonal() * model.solve(B);
     a.M_down = (GS - a.S.transpose()).transpose();

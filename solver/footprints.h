@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // pymrio-compatible satellite accounts: intensities S, S_Y, multipliers M = S L, downstream
 // multipliers M_down = S (G - I)', and the consumption-, production-, import- and export-based
-// accounts per region and per (region, product) (METHODS §2.3).
+// accounts per region and per (region, product) (methods.md §2.3).
 #pragma once
 
-#include "solver/leontief_model.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver {
 
@@ -15,7 +15,7 @@ struct FootprintAccounts {
   Matrix S;                           ///< F x^+ (k_F x n)
   Matrix S_Y;                         ///< F_Y diag(1'Y)^+ (k_F x G K; 0 x 0 without F_Y)
   Matrix M;                           ///< S L (k_F x n), S'(k_F)
-  Matrix M_down;                      ///< S (G - I)' (k_F x n), S(k_F) (METHODS §2.3 orientation)
+  Matrix M_down;                      ///< S (G - I)' (k_F x n), S(k_F) (methods.md §2.3 orientation)
   Matrix D_cba, D_pba, D_imp, D_exp;  ///< sector detail, k_F x n
   Matrix D_cba_reg, D_pba_reg, D_imp_reg, D_exp_reg;  ///< by region, k_F x G (cba/pba incl. F_Y)
   Matrix D_cba_cap, D_pba_cap, D_imp_cap, D_exp_cap;  ///< per capita (empty without population)
@@ -27,7 +27,7 @@ struct FootprintOptions {
 };
 
 /// Compute every account of `satellite` (must belong to the model's table, or match its shapes).
-/// Formulas (METHODS §2.3), with X^d = L Y^d (S(G)) and the per-region row combinations
+/// Formulas (methods.md §2.3), with X^d = L Y^d (S(G)) and the per-region row combinations
 /// M_r = (S restricted to region r's columns) L (S'(k_F G)):
 ///   D_cba[:, (r,j)] = sum_s M[:, (s,j)] Y^d[(s,j), r]
 ///   D_pba           = S o (L y)'

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Ghosh model via G = x^-1 L x on the Leontief factorization (METHODS §1.2).
-#include "solver/ghosh.h"
+// Ghosh model via G = x^-1 L x on the Leontief factorization (methods.md §1.2).
+#include "irio/solver/ghosh.h"
 
-#include "solver/indicator_common.h"
+#include "irio/solver/indicator_common.h"
 
 namespace irio::solver {
 

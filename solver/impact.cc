@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Impact analysis of final-demand shocks (METHODS §1.1).
-#include "solver/impact.h"
+// Impact analysis of final-demand shocks (methods.md §1.1).
+#include "irio/solver/impact.h"
 
-#include "solver/indicator_common.h"
-#include "tables/error.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 
@@ -25,7 +25,7 @@ ImpactResult compute_impact(const LeontiefModel& model, const Matrix& dY,
         throw InputError("shock on zero-output " +
                          model.labels().describe(static_cast<std::size_t>(j)) + " in scenario '" +
                          scenario_names[static_cast<std::size_t>(c)] +
-                         "': the sector is compressed out of the model (METHODS §1.3)");
+                         "': the sector is compressed out of the model (methods.md §1.3)");
   ImpactResult r;
   r.scenarios = std::move(scenario_names);
   r.dx = dY.cols() > 0 ? model.solve(dY) : Matrix(n, 0);  // Delta x = L Delta y

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Impact analysis of final-demand shocks: Delta x = L Delta y, Delta va = v o Delta x and
-// stressor changes S Delta x for k scenarios at once (METHODS §1.1).
+// stressor changes S Delta x for k scenarios at once (methods.md §1.1).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "solver/leontief_model.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver {
 
@@ -19,7 +19,7 @@ struct ImpactResult {
   Matrix dF;                                ///< k_F x k stressor changes S Delta x
 };
 
-/// Impact of the shock matrix dY (n x k, one column per scenario). Cost S(k) (METHODS §1.1).
+/// Impact of the shock matrix dY (n x k, one column per scenario). Cost S(k) (methods.md §1.1).
 /// Throws InputError if dY has the wrong number of rows, names do not match its columns, or a
 /// shock falls on a zero-output sector (its output cannot respond: compressed, §1.3).
 ImpactResult compute_impact(const LeontiefModel& model, const Matrix& dY,

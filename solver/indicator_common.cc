@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Helpers shared by the Leontief indicators (coefficient rows, ratios, tidy layout).
-#include "solver/indicator_common.h"
+#include "irio/solver/indicator_common.h"
 
 #include <limits>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // LeontiefModel: A = Z x^+, v = va x^+, and the factorizations of I - A, I - A_R, I - A_C.
-#include "solver/leontief_model.h"
+#include "irio/solver/leontief_model.h"
 
 #include <algorithm>
 #include <chrono>
@@ -9,7 +9,7 @@
 #include <limits>
 #include <numeric>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // LeontiefModel: technical coefficients of a table and the factorizations of I - A (global),
-// I - A_R (region-local) and I - A_C (country-local), each made once and reused (METHODS §0.3-§1.3).
+// I - A_R (region-local) and I - A_C (country-local), each made once and reused (methods.md §0.3-§1.3).
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "solver/linear_solver.h"
-#include "tables/io_table.h"
+#include "irio/solver/linear_solver.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::solver {
 
@@ -19,10 +19,10 @@ Perimeter perimeter_from_string(const std::string& s);
 
 struct ModelOptions {
   Backend backend = Backend::kAuto;
-  /// Value added: the column residual x' - 1'Z - imports (default; METHODS §8.2 pitfall 3), or the
+  /// Value added: the column residual x' - 1'Z - imports (default; methods.md §8.2 pitfall 3), or the
   /// sum of the supplied components V.
   enum class VaMode { kResidual, kSupplied } va_mode = VaMode::kResidual;
-  /// x_j <= min_output_eps * max(x) counts as zero output and is compressed out (METHODS §1.3).
+  /// x_j <= min_output_eps * max(x) counts as zero output and is compressed out (methods.md §1.3).
   double min_output_eps = 0.0;
   IterativeOptions iterative;
   /// n up to which kAuto uses dense LAPACK; larger systems use the block-Jacobi iteration

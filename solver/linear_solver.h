@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // One factorization of a square matrix M (normally I - A), answering solves and transposed solves
-// from the same factors (METHODS §0.4). Backends: dense LAPACK, UMFPACK, KLU, block-diagonal dense,
+// from the same factors (methods.md §0.4). Backends: dense LAPACK, UMFPACK, KLU, block-diagonal dense,
 // and a block-Jacobi preconditioned iteration on sparse A.
 #pragma once
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::solver {
 
@@ -34,7 +34,7 @@ class LinearSolver {
   /// (first is non-decreasing), and only rows first[j].. of column j of the result are wanted;
   /// the rows above are left unspecified. Dense LU without row interchanges solves by row blocks
   /// over the active columns only, 2 (n - first[j])^2 flops for column j; other backends solve
-  /// in full. Used for the diagonal blocks L^{ss} of the global inverse (METHODS §3.3 "Cost").
+  /// in full. Used for the diagonal blocks L^{ss} of the global inverse (methods.md §3.3 "Cost").
   virtual void solve_staircase(Matrix& B, const std::vector<Index>& first) const;
   virtual std::string name() const = 0;
   /// Reciprocal condition estimate (1-norm) where the backend provides one, else NaN.
@@ -73,7 +73,7 @@ struct IterativeOptions {
 };
 
 /// Block-Jacobi iteration X <- X + L_R (B - (I - A) X) on sparse A, with L_R the block-diagonal
-/// local inverse given by `blocks` (METHODS §0.4: the region-local inverse as preconditioner).
+/// local inverse given by `blocks` (methods.md §0.4: the region-local inverse as preconditioner).
 /// Converges for productive non-negative A (regular splitting of an M-matrix). Memory: the blocks
 /// only; A is referenced, not copied, and must outlive the solver. Throws NumericalError if it
 /// does not converge.

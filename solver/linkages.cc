@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Linkages and Rasmussen-Hirschman indices (METHODS §2.5).
-#include "solver/linkages.h"
+// Linkages and Rasmussen-Hirschman indices (methods.md §2.5).
+#include "irio/solver/linkages.h"
 
 #include <cmath>
 #include <limits>
 
-#include "solver/ghosh.h"
-#include "solver/indicator_common.h"
-#include "tables/error.h"
+#include "irio/solver/ghosh.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 
@@ -39,7 +39,7 @@ LinkageWeights linkage_weights_from_string(const std::string& s) {
 }
 
 namespace {
-/// v_j / sum over active k of w_k v_k with the active w summing to 1 (METHODS §2.5
+/// v_j / sum over active k of w_k v_k with the active w summing to 1 (methods.md §2.5
 /// normalization; the w-weighted average is exactly 1). w = 1 gives n_active v_j / sum v.
 Vector normalize(const LeontiefModel& model, const Vector& v, const Vector& w) {
   double wsum = 0, wv = 0;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Backward and forward linkages, Rasmussen-Hirschman normalized indices, key-sector classes and
-// the (opt-in, FULL-cost) Rasmussen coefficient of variation (METHODS §2.5).
+// the (opt-in, FULL-cost) Rasmussen coefficient of variation (methods.md §2.5).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "solver/leontief_model.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver {
 
@@ -15,7 +15,7 @@ namespace irio::solver {
 enum class ForwardLinkage { kGhosh, kLeontief };
 ForwardLinkage forward_linkage_from_string(const std::string& s);
 
-/// Weights of the Rasmussen normalizations (METHODS §2.5 "weighted variants"): the plain average
+/// Weights of the Rasmussen normalizations (methods.md §2.5 "weighted variants"): the plain average
 /// over sectors (1/n), or the final-demand or output shares, so that U_j = v_j / sum_k w_k v_k
 /// with sum_k w_k = 1 and the w-weighted average of each index is exactly 1.
 enum class LinkageWeights { kNone, kFinalDemand, kOutput };
@@ -23,13 +23,13 @@ enum class LinkageWeights { kNone, kFinalDemand, kOutput };
 LinkageWeights linkage_weights_from_string(const std::string& s);
 
 struct LinkageOptions {
-  ForwardLinkage forward = ForwardLinkage::kGhosh;  ///< METHODS §2.5 recommends Ghosh
+  ForwardLinkage forward = ForwardLinkage::kGhosh;  ///< methods.md §2.5 recommends Ghosh
   bool coefficient_of_variation = false;            ///< FULL cost: streams every column of L
   Index cv_block = 256;                             ///< columns of L solved per block for the CV
   LinkageWeights weights = LinkageWeights::kNone;   ///< averages in the normalized indices
 };
 
-/// Key-sector class (METHODS §2.5): key (U^b > 1 and U^f > 1), backward-oriented (U^b > 1 >= U^f),
+/// Key-sector class (methods.md §2.5): key (U^b > 1 and U^f > 1), backward-oriented (U^b > 1 >= U^f),
 /// forward-oriented (U^f > 1 >= U^b), weak (both <= 1). Coded 3, 2, 1, 0 in tidy output.
 enum class SectorClass { kWeak = 0, kForward = 1, kBackward = 2, kKey = 3 };
 const char* to_string(SectorClass c);
@@ -49,7 +49,7 @@ struct Linkages {
   std::vector<SectorClass> classes;
 };
 
-/// Compute the linkages (METHODS §2.5). Cost: S'(1) + 2 S(1); the CV adds n solves in blocks.
+/// Compute the linkages (methods.md §2.5). Cost: S'(1) + 2 S(1); the CV adds n solves in blocks.
 Linkages compute_linkages(const LeontiefModel& model, const LinkageOptions& opt = {});
 
 /// region,sector,indicator,value (names in docs/indicators.md); the class is "key_sector_class".

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Intra/feedback/spillover and local/national/international multiplier parts (METHODS §2.4, §5.4).
-#include "solver/multiplier_split.h"
+// Intra/feedback/spillover and local/national/international multiplier parts (methods.md §2.4, §5.4).
+#include "irio/solver/multiplier_split.h"
 
-#include "solver/indicator_common.h"
-#include "tables/error.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 

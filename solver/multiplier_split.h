@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Spatial decomposition of multipliers: additive intra-regional / feedback / spillover (Miller
-// 1966; METHODS §2.4) and three-level local / national / international (§2.4, §5.4), for the
+// 1966; methods.md §2.4) and three-level local / national / international (§2.4, §5.4), for the
 // output multiplier 1'L or any coefficient row c'L, with row-group detail.
 #pragma once
 
@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "solver/leontief_model.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver {
 
@@ -17,7 +17,7 @@ namespace irio::solver {
 ///   total = c'L;  intra = c'L_R;  feedback = (c o 1_r)'L - c'L_R;  spillover = c'L - (c o 1_r)'L
 ///   local = c'L_R;  national = c'L_C - c'L_R;  international = c'L - c'L_C
 /// and the row groups (where the effect lands) of the national and international parts:
-/// own region r, other regions of r's country, foreign. Identity §6.10: the parts add to c'L.
+/// own region r, other regions of r's country, foreign. Identity §6.2 (10): the parts add to c'L.
 struct MultiplierSplit {
   Vector total, intra, feedback, spillover;
   Vector local, national, international;
@@ -25,7 +25,7 @@ struct MultiplierSplit {
   Vector international_own, international_same_country, international_foreign;
 };
 
-/// Cost (METHODS §8): S'(1 + G + C) + C'(1 + G) + R'(1) transposed solves in three blocks.
+/// Cost (methods.md §8): S'(1 + G + C) + C'(1 + G) + R'(1) transposed solves in three blocks.
 /// Zero-output sectors are NaN. Throws InputError if c has the wrong size.
 MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c);
 

@@ -1,31 +1,31 @@
 // SPDX-License-Identifier: MIT
-// Output, value-added, income and employment multipliers, simple / Type I / Type II (METHODS
+// Output, value-added, income and employment multipliers, simple / Type I / Type II (methods.md
 // §2.1-2.2).
-#include "solver/multipliers.h"
+#include "irio/solver/multipliers.h"
 
 #include <cmath>
 #include <limits>
 #include <memory>
 
-#include "solver/indicator_common.h"
-#include "tables/error.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 
 Vector simple_multipliers(const LeontiefModel& model, const Vector& c) {
-  // METHODS §2.2: m_c' = c'L, one transposed solve.
+  // methods.md §2.2: m_c' = c'L, one transposed solve.
   Vector m = multiplier_rows(model, c).col(0);
   model.mask_inactive(m);
   return m;
 }
 
 Vector output_multipliers(const LeontiefModel& model) {
-  // METHODS §2.1: m_o' = 1'L (ones only on active sectors; inactive ones are masked anyway).
+  // methods.md §2.1: m_o' = 1'L (ones only on active sectors; inactive ones are masked anyway).
   return simple_multipliers(model, Vector::Ones(model.n()));
 }
 
 Vector type1_multipliers(const LeontiefModel& model, const Vector& c) {
-  Vector m = ratio_or_nan(simple_multipliers(model, c), c);  // METHODS §2.2 Type I
+  Vector m = ratio_or_nan(simple_multipliers(model, c), c);  // methods.md §2.2 Type I
   model.mask_inactive(m);
   return m;
 }
@@ -38,14 +38,14 @@ HouseholdClosure::HouseholdClosure(const LeontiefModel& model, Matrix H_c, Matri
                      std::to_string(H_c_.cols()) + " and H_R is " + std::to_string(H_R_.rows()) +
                      " x " + std::to_string(H_R_.cols()) +
                      ", expected n x H and H x n with n = " + std::to_string(n));
-  // METHODS §2.1 (2.1) and its Woodbury form: K = I - H_R L H_c.
+  // methods.md §2.1 (2.1) and its Woodbury form: K = I - H_R L H_c.
   L_Hc_ = model.solve(H_c_);                                     // S(H)
   HR_L_ = model.solve_transposed(H_R_.transpose()).transpose();  // S'(H)
   const Index H = H_c_.cols();
   K_ = Matrix::Identity(H, H) - H_R_ * L_Hc_;
   if (H == 1 && !(K_(0, 0) > 0))
     throw NumericalError("household closure: k = 1 - h_R' L h_c = " + std::to_string(K_(0, 0)) +
-                         " <= 0, the closed model is not productive (METHODS §2.1)");
+                         " <= 0, the closed model is not productive (methods.md §2.1)");
   K_lu_.compute(K_);
   const double det = K_lu_.determinant();
   if (!std::isfinite(det) || std::abs(det) < 1e-14)
@@ -138,7 +138,7 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
     throw InputError(
         "Type II multipliers need a labour-income row (income component or satellite)");
 
-  // Collect every coefficient row and do one block of transposed solves (METHODS §8: S'(k)).
+  // Collect every coefficient row and do one block of transposed solves (methods.md §8: S'(k)).
   std::vector<std::string> names;
   std::vector<Vector> rows;
   auto push = [&](const std::string& nm, Vector c) {

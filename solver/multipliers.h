@@ -1,29 +1,29 @@
 // SPDX-License-Identifier: MIT
 // Output, value-added, income and employment multipliers: simple, Type I and Type II, the latter
 // by household closure through Sherman-Morrison / Woodbury on the existing factorization
-// (METHODS §2.1-§2.2).
+// (methods.md §2.1-§2.2).
 #pragma once
 
 #include <Eigen/LU>
 #include <string>
 #include <vector>
 
-#include "solver/leontief_model.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver {
 
-/// Simple output multipliers m_o' = 1'L (METHODS §2.1), n; NaN at zero-output sectors.
+/// Simple output multipliers m_o' = 1'L (methods.md §2.1), n; NaN at zero-output sectors.
 /// Cost: one transposed solve.
 Vector output_multipliers(const LeontiefModel& model);
 
-/// Simple multipliers c'L for a per-unit-of-output coefficient row c (n) (METHODS §2.2), masked.
+/// Simple multipliers c'L for a per-unit-of-output coefficient row c (n) (methods.md §2.2), masked.
 Vector simple_multipliers(const LeontiefModel& model, const Vector& c);
 
-/// Type I multipliers (c'L)_j / c_j (METHODS §2.2); NaN where c_j = 0 or the sector is inactive.
+/// Type I multipliers (c'L)_j / c_j (methods.md §2.2); NaN where c_j = 0 or the sector is inactive.
 Vector type1_multipliers(const LeontiefModel& model, const Vector& c);
 
-/// Household closure of the model (METHODS §2.1, eq. 2.1 and its multi-regional Woodbury form):
+/// Household closure of the model (methods.md §2.1, eq. 2.1 and its multi-regional Woodbury form):
 ///   Abar = [A H_c; H_R 0],  K = I_H - H_R L H_c (H x H, H = 1 or G households),
 ///   Lbar_11 = L + L H_c K^{-1} H_R L,  Lbar_21 = K^{-1} H_R L.
 /// The closed (n+H) matrix is never formed or factorized: L H_c costs S(H), H_R L costs S'(H).

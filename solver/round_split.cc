@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Round's multiplicative decomposition, additive (Stone) reading, per two-region partition
-// {r, rest} (METHODS §2.4); see round_split.h.
-#include "solver/round_split.h"
+// {r, rest} (methods.md §2.4); see round_split.h.
+#include "irio/solver/round_split.h"
 
-#include "solver/indicator_common.h"
-#include "solver/linear_solver.h"
-#include "tables/error.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/solver/linear_solver.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 

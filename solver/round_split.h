@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Round's (1985) multiplicative decomposition of multipliers (Pyatt-Round; Sonis-Hewings; METHODS
+// Round's (1985) multiplicative decomposition of multipliers (Pyatt-Round; Sonis-Hewings; methods.md
 // §2.4 "Multiplicative version"), read in Stone's additive form, for the two-region partition
 // {region r, rest of the system} of each column's region r.
 #pragma once
@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "solver/leontief_model.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver {
 
@@ -24,7 +24,7 @@ namespace irio::solver {
 /// For a two-block partition M3 is block-diagonal, so the feedback splits by where it lands:
 /// in r it is c_r'(L^{rr} - (I - A^{rr})^{-1}) e_j, Miller's feedback (the additive version's),
 /// and the rest lands in the other regions. The "rest" keeps its full inverse (not L_R), as
-/// METHODS prescribes for more than two regions.
+/// methods.md prescribes for more than two regions.
 struct RoundSplit {
   Vector total, intra, spillover, feedback;        ///< n each; NaN at zero output
   Vector feedback_own_region, feedback_other_regions;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Table aggregation by concordance matrices and tidy-result aggregation rules (METHODS §6.1).
-#include "tables/aggregation.h"
+// Table aggregation by concordance matrices and tidy-result aggregation rules (methods.md §6.1).
+#include "irio/tables/aggregation.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::tables {
 
@@ -60,7 +60,7 @@ IoTable aggregate(const IoTable& t, const Grouping& regions, const Grouping& sec
   a.labels.regions = R.labels;
   a.labels.sectors = S.labels;
   a.labels.fd_categories = lb.fd_categories;
-  // kappa': one country per group unless cross-country merges are allowed (METHODS §6.1).
+  // kappa': one country per group unless cross-country merges are allowed (methods.md §6.1).
   std::vector<std::set<int>> countries_of(G2);
   for (std::size_t r = 0; r < G; ++r) countries_of[static_cast<std::size_t>(R.of[r])].insert(lb.country_of_region[r]);
   for (std::size_t g = 0; g < G2; ++g) {

@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: MIT
 // Aggregation of tables by region and sector concordances, and of tidy results by a region
-// grouping with the additivity rules of METHODS §6.1 (sum, ratio of sums, weighted average).
+// grouping with the additivity rules of methods.md §6.1 (sum, ratio of sums, weighted average).
 #pragma once
 
 #include <string>
 
-#include "tables/grouping.h"
-#include "tables/io_table.h"
-#include "tables/tidy_table.h"
+#include "irio/tables/grouping.h"
+#include "irio/tables/io_table.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::tables {
 
 struct AggregationOptions {
-  /// Allow a group to merge regions of different countries (METHODS §6.1: an error otherwise).
+  /// Allow a group to merge regions of different countries (methods.md §6.1: an error otherwise).
   /// The merged region then belongs to a new country named "A+B" after its members' countries.
   bool allow_cross_country = false;
 };
 
-/// Aggregate a table (METHODS §6.1). With S = S_R (x) S_N (G'N' x GN, binary):
+/// Aggregate a table (methods.md §6.1). With S = S_R (x) S_N (G'N' x GN, binary):
 ///   Z' = S Z S',  Y' = S Y (S_R (x) I_K)',  x' = S x,  V' = V S',  exports' = S exports,
 ///   imports' = imports S',  F' = F S',  F_Y' = F_Y (S_R (x) I_K)'.
 /// `regions` maps region labels to new regions, `sectors` sector labels to new sectors; a
@@ -29,7 +29,7 @@ struct AggregationOptions {
 IoTable aggregate(const IoTable& t, const Grouping& regions, const Grouping& sectors,
                   const AggregationOptions& opt = {});
 
-/// How a result aggregates over regions (METHODS §6.1, §8.2 pitfall 9).
+/// How a result aggregates over regions (methods.md §6.1, §8.2 pitfall 9).
 enum class AggregationRule {
   kSum,              ///< flows in money or physical units: sum
   kRatioOfSums,      ///< shares, participation: sum(numerator) / sum(denominator)
@@ -44,7 +44,7 @@ AggregationRule parse_aggregation_rule(const std::string& s);
 ///   kSum: sum of values; `other` unused.
 ///   kRatioOfSums: `other` is the denominator table, with the same key columns; each value is
 ///     taken as a numerator and matched to the denominator row with equal keys; the result is
-///     sum(num) / sum(den), NaN when sum(den) <= 0 (METHODS §8.2 pitfall 6).
+///     sum(num) / sum(den), NaN when sum(den) <= 0 (methods.md §8.2 pitfall 6).
 ///   kWeightedAverage: `other` is the weight table; its key columns must be a subset of the
 ///     value table's (e.g. weights by (region, sector) for multipliers by (region, sector,
 ///     indicator)); result sum(w v) / sum(w), NaN when sum(w) == 0.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Balance report of an IoTable (METHODS §1.3).
-#include "tables/balance.h"
+// Balance report of an IoTable (methods.md §1.3).
+#include "irio/tables/balance.h"
 
 #include <algorithm>
 #include <cmath>

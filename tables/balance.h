@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Load-time balance checks of METHODS §1.3: row and column identities, zero/negative output,
+// Load-time balance checks of methods.md §1.3: row and column identities, zero/negative output,
 // negative value added, coefficient column sums >= 1, negative final demand.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::tables {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Grouping (concordance) construction, lookup and concordance matrix.
-#include "tables/grouping.h"
+#include "irio/tables/grouping.h"
 
 #include <algorithm>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::tables {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Grouping: a many-to-one concordance from member labels (regions or sectors) to group labels,
-// and its binary concordance matrix (METHODS §6.1).
+// and its binary concordance matrix (methods.md §6.1).
 #pragma once
 
 #include <string>
@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::tables {
 
@@ -41,7 +41,7 @@ class Grouping {
   std::vector<int> map(const std::vector<std::string>& labels, const std::string& what,
                        const std::string& source) const;
   /// The binary concordance matrix S (num_groups() x labels.size()): S(g, j) = 1 iff label j is
-  /// in group g (METHODS §6.1: each column has exactly one 1).
+  /// in group g (methods.md §6.1: each column has exactly one 1).
   Matrix matrix(const std::vector<std::string>& labels, const std::string& what,
                 const std::string& source) const;
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Derived quantities of an IoTable and its shape checks.
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 #include <cmath>
 #include <functional>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::tables {
 

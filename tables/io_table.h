@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tables/labels.h"
+#include "irio/tables/labels.h"
 
 namespace irio::tables {
 
@@ -35,7 +35,7 @@ struct TableMeta {
   std::vector<std::string> history;  ///< append-only log of operations
 };
 
-/// An (inter)regional input-output table, region-major (METHODS §0.1-§0.2).
+/// An (inter)regional input-output table, region-major (methods.md §0.1-§0.2).
 ///
 ///   IoTable t = io::read_table("wiod2011.h5");
 ///   auto report = tables::check_balance(t);
@@ -63,7 +63,7 @@ struct IoTable {
   Vector output() const;
   /// Row sums Z 1 + Y 1 + exports 1.
   Vector row_total() const;
-  /// Value added as the column residual x' - 1'Z - 1'imports (METHODS §0.2, §8.2 pitfall 3).
+  /// Value added as the column residual x' - 1'Z - 1'imports (methods.md §0.2, §8.2 pitfall 3).
   Vector value_added_residual() const;
   /// Sum of the supplied value-added components 1'V (empty if V has no rows).
   Vector value_added_supplied() const;
@@ -80,7 +80,7 @@ struct IoTable {
   void validate_shapes(const std::string& source) const;
 };
 
-/// Safe reciprocal: 1/z where z != 0, else 0 (METHODS §0.1, \hat z^+).
+/// Safe reciprocal: 1/z where z != 0, else 0 (methods.md §0.1, \hat z^+).
 Vector safe_reciprocal(const Vector& z);
 
 }  // namespace irio::tables

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Label helpers and their consistency checks.
-#include "tables/labels.h"
+#include "irio/tables/labels.h"
 
 #include <algorithm>
 #include <set>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::tables {
 

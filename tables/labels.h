@@ -9,7 +9,7 @@
 namespace irio::tables {
 
 /// Row/column labels of a multi-regional table. Rows and columns of Z are region-major:
-/// index(r, i) = r * N + i (METHODS §0.1). Every region belongs to exactly one country.
+/// index(r, i) = r * N + i (methods.md §0.1). Every region belongs to exactly one country.
 struct Labels {
   std::vector<std::string> regions;        ///< G region codes, e.g. "CHN" or "Beijing"
   std::vector<std::string> sectors;        ///< N sector codes, shared by every region

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // RAS and GRAS iterations with a convergence report.
-#include "tables/ras.h"
+#include "irio/tables/ras.h"
 
 #include <cmath>
 #include <sstream>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::tables {
 

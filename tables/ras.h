@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::tables {
 
@@ -41,7 +41,7 @@ struct RasResult {
 };
 
 /// Balance A (m x n) to row totals u (m) and column totals v (n).
-/// RAS (M&B §7.4.2): alternately r_i = u_i / (A s)_i and s_j = v_j / (r' A)_j.
+/// RAS (M&B sect. 7.4.2): alternately r_i = u_i / (A s)_i and s_j = v_j / (r' A)_j.
 /// GRAS (Junius & Oosterhaven 2003, as corrected by Lenzen, Wood & Gallego 2007 and written by
 /// Temurshoev, Miller & Bouwmeester 2013, eq. 8-9): with p_i(s) = sum_j p_ij s_j and
 /// n_i(s) = sum_j n_ij / s_j, r_i = (u_i + sqrt(u_i^2 + 4 p_i n_i)) / (2 p_i) (or -n_i/u_i when

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // TidyTable: long-format result container.
-#include "tables/tidy_table.h"
+#include "irio/tables/tidy_table.h"
 
 #include <cassert>
 #include <limits>

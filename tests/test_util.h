@@ -5,11 +5,16 @@
 #include <string>
 #include <vector>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::testing {
 
-inline std::string shared_data(const std::string& rel) { return std::string(IRIO_SHARED_DATA) + "/" + rel; }
+/// A real table under tests/data (see tests/data/README.md); the root is set by CMake.
+inline std::string test_data(const std::string& rel) { return std::string(IRIO_TEST_DATA) + "/" + rel; }
+/// A validation case's input or published result under validation/data.
+inline std::string validation_data(const std::string& rel) {
+  return std::string(IRIO_VALIDATION_DATA) + "/" + rel;
+}
 
 /// Dense -> sparse helper.
 inline tables::SparseMatrix sparse(const tables::Matrix& M) { return M.sparseView(); }
@@ -45,7 +50,7 @@ inline tables::IoTable miller_blair_2x2() {
   return make_table(Z, Y, {"R"}, {"s1", "s2"});
 }
 
-/// decompr's `leather` table (METHODS §7.3): 3 countries x 3 industries.
+/// decompr's `leather` table (methods.md §7.3): 3 countries x 3 industries.
 inline tables::IoTable leather() {
   tables::Matrix Z(9, 9), Y(9, 3);
   Z << 16.1, 5.1, 1.8, 3.2, 4.3, 0.4, 3.1, 2.8, 4.9,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The list of validation cases, in the order `irio validate` runs them.
-#include "validation/cases.h"
+#include "irio/validation/cases.h"
 
 namespace irio::validation {
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "validation/validation.h"
+#include "irio/validation/validation.h"
 
 namespace irio::validation {
 

@@ -4,17 +4,17 @@
 // and world source / sink, the Leontief decompositions (post = final_demand, exports, output,
 // none), gvc's i2e / e2r / nrca / dfddva / dfdfva / ffddva, upstreamness and downstreamness; every
 // cell to 1e-10 relative. decompr's VAXIM column (BM sink), the BM "self" perimeters and the BM
-// import decompositions are out of scope (METHODS §3.4) and not compared.
+// import decompositions are out of scope (methods.md §3.4) and not compared.
 #include <algorithm>
 #include <cmath>
 #include <functional>
 
-#include "io/csv_reader.h"
-#include "solver/gvc/position.h"
-#include "solver/gvc/trade.h"
-#include "solver/leontief_model.h"
-#include "validation/cases.h"
-#include "validation/textbook_tables.h"
+#include "irio/io/csv_reader.h"
+#include "irio/solver/gvc/position.h"
+#include "irio/solver/gvc/trade.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/validation/cases.h"
+#include "irio/validation/textbook_tables.h"
 
 namespace irio::validation {
 namespace {

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Validation cases for the Leontief model and multipliers: Miller & Blair 2x2 (Table 2.3-2.4 and
-// METHODS §7.1), Eurostat Germany 1995 (Manual Tables 15.9-15.13), Netherlands 2000.
+// methods.md §7.1), Eurostat Germany 1995 (Manual Tables 15.9-15.13), Netherlands 2000.
 #include <cmath>
 
-#include "io/csv_reader.h"
-#include "solver/extraction.h"
-#include "solver/footprints.h"
-#include "solver/indicator_common.h"
-#include "solver/leontief_model.h"
-#include "solver/multipliers.h"
-#include "validation/cases.h"
-#include "validation/textbook_tables.h"
+#include "irio/io/csv_reader.h"
+#include "irio/solver/extraction.h"
+#include "irio/solver/footprints.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/solver/multipliers.h"
+#include "irio/validation/cases.h"
+#include "irio/validation/textbook_tables.h"
 
 namespace irio::validation {
 namespace {
@@ -75,7 +75,7 @@ void miller_blair(const std::string& dir, Report& rep) {
       [](const std::string& q) { return q == "output_multiplier" ? 2 : 1; });
 }
 
-/// METHODS §7.1: M&B with labour income (300, 500), constructed household consumption
+/// methods.md §7.1: M&B with labour income (300, 500), constructed household consumption
 /// (90, 250) of total income 800, and constructed jobs (20, 30).
 void methods_7_1(const std::string& dir, Report& rep) {
   auto t = miller_blair_table(dir);
@@ -129,7 +129,7 @@ void methods_7_1(const std::string& dir, Report& rep) {
                    });
 }
 
-/// METHODS §7.2: pymrio's 2-region x 3-sector test fixture (tests/test_math.py).
+/// methods.md §7.2: pymrio's 2-region x 3-sector test fixture (tests/test_math.py).
 void methods_7_2(const std::string& dir, Report& rep) {
   Matrix Z(6, 6), Y(6, 2), F(2, 6), FY(2, 2);
   Z << 10, 5, 1, 6, 5, 7, 0, 2, 0, 0, 5, 3, 10, 3, 20, 4, 2, 0, 5, 0, 0, 1, 10, 9, 0, 10, 1, 0, 20, 1, 5, 0,
@@ -210,8 +210,8 @@ void netherlands(const std::string& dir, Report& rep) {
 
 void add_multiplier_cases(std::vector<Case>& cases) {
   cases.push_back({"miller_blair_2x2", "Miller & Blair (2009) Tables 2.3-2.4: L and output multipliers (4 dp)", miller_blair});
-  cases.push_back({"methods_7.1", "METHODS §7.1: Type I/II income and employment, closed output multipliers", methods_7_1});
-  cases.push_back({"methods_7.2", "METHODS §7.2: pymrio's 2-region fixture: L, M, M_down, D_cba, D_imp, D_exp, regional totals", methods_7_2});
+  cases.push_back({"methods_7.1", "methods.md §7.1: Type I/II income and employment, closed output multipliers", methods_7_1});
+  cases.push_back({"methods_7.2", "methods.md §7.2: pymrio's 2-region fixture: L, M, M_down, D_cba, D_imp, D_exp, regional totals", methods_7_2});
   cases.push_back({"eurostat_germany_1995", "Eurostat Manual (2008) Tables 15.9-15.13: output, GVA, employment multipliers, L diagonal", eurostat_germany});
   cases.push_back({"netherlands_2000", "Netherlands 2000 (D'Hernoncourt et al. 2011): income effects and Type I income multipliers", netherlands});
 }

@@ -5,11 +5,11 @@
 #include <functional>
 #include <map>
 
-#include "io/import_pymrio.h"
-#include "solver/footprints.h"
-#include "solver/leontief_model.h"
-#include "validation/cases.h"
-#include "validation/labelled_csv.h"
+#include "irio/io/import_pymrio.h"
+#include "irio/solver/footprints.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/validation/cases.h"
+#include "irio/validation/labelled_csv.h"
 
 namespace irio::validation {
 namespace {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // pandas-style labelled matrix reader (see labelled_csv.h).
-#include "validation/labelled_csv.h"
+#include "irio/validation/labelled_csv.h"
 
-#include "io/csv_reader.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/tables/error.h"
 
 namespace irio::validation {
 

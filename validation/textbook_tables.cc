@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Loaders for the published textbook tables used by the validation cases.
-#include "validation/textbook_tables.h"
+#include "irio/validation/textbook_tables.h"
 
 #include <algorithm>
 #include <map>
 
-#include "io/csv_reader.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/tables/error.h"
 
 namespace irio::validation {
 namespace {

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Validation report: comparisons at printed precision and their text/tidy forms.
-#include "validation/validation.h"
+#include "irio/validation/validation.h"
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <sstream>
+
+#include "irio/io/shipped_data.h"
 
 namespace irio::validation {
 
@@ -72,10 +74,10 @@ tables::TidyTable Report::tidy() const {
   return t;
 }
 
-Report run_cases(const std::string& data_dir, const std::string& filter) {
+Report run_cases(const std::string& data_dir, const std::string& filter, bool exact) {
   Report r;
   for (const auto& c : cases()) {
-    if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
+    if (!filter.empty() && (exact ? c.name != filter : c.name.find(filter) == std::string::npos)) continue;
     try {
       c.run(data_dir, r);
     } catch (const std::exception& e) {
@@ -86,8 +88,7 @@ Report run_cases(const std::string& data_dir, const std::string& filter) {
 }
 
 std::string default_data_dir() {
-  if (const char* env = std::getenv("IRIO_VALIDATION_DATA")) return env;
-  return IRIO_VALIDATION_DATA_DIR;
+  return io::shipped_data_dir("validation", "IRIO_VALIDATION_DATA");
 }
 
 }  // namespace irio::validation

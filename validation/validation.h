@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tables/tidy_table.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::validation {
 
@@ -47,11 +47,12 @@ struct Case {
 /// All cases, in a fixed order.
 const std::vector<Case>& cases();
 
-/// Run the cases whose name contains `filter` (all if empty). Exceptions of a case are recorded
-/// in Report::errors and count as failures.
-Report run_cases(const std::string& data_dir, const std::string& filter = "");
+/// Run the cases whose name contains `filter` (all if empty; with `exact`, only the case of that
+/// name). Exceptions of a case are recorded in Report::errors and count as failures.
+Report run_cases(const std::string& data_dir, const std::string& filter = "", bool exact = false);
 
-/// $IRIO_VALIDATION_DATA, or validation/data in the source tree irio was built from.
+/// $IRIO_VALIDATION_DATA, or share/irio/validation beside the binary (validation/data of the
+/// source, copied there by the build and by `cmake --install`).
 std::string default_data_dir();
 
 }  // namespace irio::validation

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Temporary-file-and-rename output guard.
-#include "io/internal/atomic_output.h"
+#include "irio/io/internal/atomic_output.h"
 
 #include <unistd.h>
 
@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace fs = std::filesystem;
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Labelled wide CSV output: quoting, exact numbers, header rows.
-#include "io/internal/csv_writer.h"
+#include "irio/io/internal/csv_writer.h"
 
 #include <cstdio>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::io::internal {
 

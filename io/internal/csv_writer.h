@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "io/internal/atomic_output.h"
-#include "io/table_store.h"
-#include "tables/labels.h"
+#include "irio/io/internal/atomic_output.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/labels.h"
 
 namespace irio::io::internal {
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // HDF5 C API helpers: RAII handles, string/int/double datasets and attributes, row-major matrices.
-#include "io/internal/h5.h"
+#include "irio/io/internal/h5.h"
 
 #include <algorithm>
 #include <cstring>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::io::internal {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io::internal {
 

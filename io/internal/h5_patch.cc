@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // In-place HDF5 edits for tests and repairs.
-#include "io/internal/h5_patch.h"
+#include "irio/io/internal/h5_patch.h"
 
-#include "io/internal/h5.h"
-#include "tables/error.h"
+#include "irio/io/internal/h5.h"
+#include "irio/tables/error.h"
 
 namespace irio::io::internal {
 

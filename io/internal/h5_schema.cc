@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Root schema attributes of irio HDF5 files.
-#include "io/internal/h5_schema.h"
+#include "irio/io/internal/h5_schema.h"
 
-#include "irio_version.h"
-#include "tables/error.h"
+#include "irio/version.h"
+#include "irio/tables/error.h"
 
 namespace irio::io::internal {
 

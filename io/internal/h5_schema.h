@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "io/internal/h5.h"
+#include "irio/io/internal/h5.h"
 
 namespace irio::io::internal {
 

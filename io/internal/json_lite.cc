@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Recursive-descent JSON parser for small metadata files.
-#include "io/internal/json_lite.h"
+#include "irio/io/internal/json_lite.h"
 
 #include <cctype>
 #include <fstream>
 #include <sstream>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::io::internal {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Label matching of wide matrices into a region-major IoTable (METHODS §0.1: never assume file order).
-#include "io/internal/table_assembly.h"
+// Label matching of wide matrices into a region-major IoTable (methods.md §0.1: never assume file order).
+#include "irio/io/internal/table_assembly.h"
 
 #include <set>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::io::internal {
 

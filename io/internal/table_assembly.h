@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "io/internal/wide_matrix.h"
-#include "tables/io_table.h"
+#include "irio/io/internal/wide_matrix.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io::internal {
 

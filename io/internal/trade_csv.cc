@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Exogenous exports/imports CSV files, read with the wide-matrix reader and label matching.
-#include "io/internal/trade_csv.h"
+#include "irio/io/internal/trade_csv.h"
 
-#include "io/internal/csv_writer.h"
-#include "io/internal/table_assembly.h"
-#include "io/internal/wide_matrix.h"
-#include "tables/error.h"
+#include "irio/io/internal/csv_writer.h"
+#include "irio/io/internal/table_assembly.h"
+#include "irio/io/internal/wide_matrix.h"
+#include "irio/tables/error.h"
 
 namespace irio::io::internal {
 

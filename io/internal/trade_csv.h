@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Exogenous trade with the rest of the world as labelled CSV (docs/formats.md, METHODS §5.5):
+// Exogenous trade with the rest of the world as labelled CSV (docs/formats.md, methods.md §5.5):
 // exports.csv (n x k_E, laid out like Y's rows) and imports.csv (k_M x n, laid out like V).
 #pragma once
 
 #include <string>
 
-#include "io/table_store.h"
-#include "tables/io_table.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io::internal {
 

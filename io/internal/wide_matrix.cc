@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Reading labelled wide matrices with file:line:column diagnostics.
-#include "io/internal/wide_matrix.h"
+#include "irio/io/internal/wide_matrix.h"
 
 #include <algorithm>
 
-#include "io/csv_reader.h"
-#include "tables/error.h"
+#include "irio/io/csv_reader.h"
+#include "irio/tables/error.h"
 
 namespace irio::io::internal {
 

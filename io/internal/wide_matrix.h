@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::io::internal {
 
@@ -55,4 +55,4 @@ LabelGrid make_grid(const std::vector<std::pair<std::string, std::string>>& keys
 
 }  // namespace irio::io::internal
 
-#include "io/internal/wide_matrix_inl.h"
+#include "irio/io/internal/wide_matrix_inl.h"

@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "tables/error.h"
-#include "tables/labels.h"
+#include "irio/tables/error.h"
+#include "irio/tables/labels.h"
 
 namespace irio::io::internal {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Borin-Mancini (2019, 2023) value added in trade (METHODS §3.4): exporter perspective with the
+// Borin-Mancini (2019, 2023) value added in trade (methods.md §3.4): exporter perspective with the
 // source and sink approaches, and the world perspective.
 #include <Eigen/LU>
 
-#include "solver/gvc/trade_tidy.h"
+#include "irio/solver/gvc/trade_tidy.h"
 
 namespace irio::solver::gvc {
 

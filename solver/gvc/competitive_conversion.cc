@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Competitive -> non-competitive conversion by proportionality and the single-province
-// decomposition (METHODS §5.5, §7.7).
-#include "solver/gvc/competitive_conversion.h"
+// decomposition (methods.md §5.5, §7.7).
+#include "irio/solver/gvc/competitive_conversion.h"
 
 #include <Eigen/LU>
 #include <cstdio>
 #include <limits>
 
-#include "solver/gvc/diagnostics.h"
-#include "tables/error.h"
+#include "irio/solver/gvc/diagnostics.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver::gvc {
 
@@ -49,7 +49,7 @@ NonCompetitiveTable convert_competitive(const CompetitiveTable& t, ImportConvers
   for (Index i = 0; i < N; ++i) {
     if (!(u(i) > 0))
       throw InputError("competitive -> non-competitive conversion: the denominator u = " + std::to_string(u(i)) +
-                       " of sector '" + t.sectors[static_cast<std::size_t>(i)] + "' is not positive (METHODS §5.5)");
+                       " of sector '" + t.sectors[static_cast<std::size_t>(i)] + "' is not positive (methods.md §5.5)");
     out.sN(i) = t.in(i) / u(i);
     out.sM(i) = t.im(i) / u(i);
     out.d(i) = 1.0 - out.sN(i) - out.sM(i);
@@ -86,7 +86,7 @@ SingleRegionDecomposition single_region_decomposition(const NonCompetitiveTable&
   const Index N = t.x.size();
   const Vector xinv = tables::safe_reciprocal(t.x);
   const Matrix I = Matrix::Identity(N, N);
-  // L^D applied through one LU of I - A^D (solves only, METHODS §0.4).
+  // L^D applied through one LU of I - A^D (solves only, methods.md §0.4).
   const Eigen::PartialPivLU<Matrix> lu(I - t.ZD * xinv.asDiagonal());
   const Eigen::PartialPivLU<Matrix> lu_comp(I - (t.ZD + t.ZN + t.ZM) * xinv.asDiagonal());
   const Vector v = t.va.cwiseProduct(xinv);

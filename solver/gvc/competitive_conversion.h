@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Competitive-import provincial tables (METHODS §5.5): proportional conversion to a
+// Competitive-import provincial tables (methods.md §5.5): proportional conversion to a
 // non-competitive table (no_reexport / reexport) and the single-province decomposition with
 // the outside world exogenous.
 #pragma once
@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "solver/gvc/units.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/gvc/units.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver::gvc {
 

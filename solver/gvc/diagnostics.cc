@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Identity residuals as a tidy diagnostics table (METHODS §6.2).
-#include "solver/gvc/diagnostics.h"
+// Identity residuals as a tidy diagnostics table (methods.md §6.2).
+#include "irio/solver/gvc/diagnostics.h"
 
 #include <algorithm>
 #include <cmath>

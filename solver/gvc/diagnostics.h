@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Identity residuals reported with every value-chain run (METHODS §6.2, §8 "Reporting").
+// Identity residuals reported with every value-chain run (methods.md §6.2, §8 "Reporting").
 #pragma once
 
 #include <string>
 
-#include "solver/leontief_model.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver::gvc {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The R package gvc's indicators (i2e, e2r, nrca, dfddva, dfdfva, ffddva; see trade.h) from the
 // TradeContext's per-unit solves, without the n x n Leontief decomposition they are defined on.
-#include "solver/gvc/trade_tidy.h"
+#include "irio/solver/gvc/trade_tidy.h"
 
 namespace irio::solver::gvc {
 

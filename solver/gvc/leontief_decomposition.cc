@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// decompr's Leontief decomposition v^ L diag(post) (METHODS §3.1; WWZ 2013 eq. 3): the n x n
+// decompr's Leontief decomposition v^ L diag(post) (methods.md §3.1; WWZ 2013 eq. 3): the n x n
 // value-added origin matrix, the one result here that needs the whole inverse.
-#include "solver/gvc/trade_tidy.h"
-#include "tables/error.h"
+#include "irio/solver/gvc/trade_tidy.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver::gvc {
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Upstreamness, downstreamness, production and GVC lengths, KPWW (METHODS §4.2-§4.4).
-#include "solver/gvc/position.h"
+// Upstreamness, downstreamness, production and GVC lengths, KPWW (methods.md §4.2-§4.4).
+#include "irio/solver/gvc/position.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "solver/gvc/diagnostics.h"
-#include "solver/gvc/trade.h"
+#include "irio/solver/gvc/diagnostics.h"
+#include "irio/solver/gvc/trade.h"
 
 namespace irio::solver::gvc {
 

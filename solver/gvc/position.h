@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// GVC position and length (METHODS §4.2-§4.4): KPWW participation and position, upstreamness,
+// GVC position and length (methods.md §4.2-§4.4): KPWW participation and position, upstreamness,
 // downstreamness, production length PLv / PLy, GVC lengths and the GVC position index.
 #pragma once
 
-#include "solver/gvc/units.h"
-#include "tables/progress.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/gvc/units.h"
+#include "irio/tables/progress.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver::gvc {
 

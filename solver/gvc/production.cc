@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Three-level production-based decomposition (METHODS §5.2, eq. 5.1; WWYZ §4.1 on country tables).
-#include "solver/gvc/production.h"
+// Three-level production-based decomposition (methods.md §5.2, eq. 5.1; WWYZ §4.1 on country tables).
+#include "irio/solver/gvc/production.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "solver/gvc/diagnostics.h"
-#include "tables/error.h"
+#include "irio/solver/gvc/diagnostics.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver::gvc {
 namespace {
@@ -50,7 +50,7 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
                      std::to_string(lab.num_countries()));
   report_progress(opt.progress, 0.0, "three-level decomposition: final demand classes");
 
-  // Destination classes of final demand (METHODS §0.2): own region R, same country N, abroad F.
+  // Destination classes of final demand (methods.md §0.2): own region R, same country N, abroad F.
   const Matrix Yd = table.final_demand_by_region();
   Vector yR = Vector::Zero(n), yN = Vector::Zero(n), yF = Vector::Zero(n);
   for (Index i = 0; i < n; ++i) {
@@ -72,7 +72,7 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   auto ANt = [&](const Matrix& W) { return multiply_part_transposed(m, CoefficientPart::kNational, W); };
   auto AFt = [&](const Matrix& W) { return multiply_part_transposed(m, CoefficientPart::kForeign, W); };
 
-  // x = L y (METHODS §4.1: no global solve when the table balances; otherwise solve once).
+  // x = L y (methods.md §4.1: no global solve when the table balances; otherwise solve once).
   Vector x = m.x();
   {
     const Vector r = x - m.A() * x - y;

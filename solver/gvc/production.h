@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Three-level production-based decomposition of value added (METHODS §5.2, eq. 5.1): local,
+// Three-level production-based decomposition of value added (methods.md §5.2, eq. 5.1): local,
 // national (inter-regional) and international value chains, forward and backward, with the
 // direct / via-other-regions sub-splits and the NVC / GVC participation indices.
 #pragma once
@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "solver/gvc/units.h"
-#include "tables/progress.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/gvc/units.h"
+#include "irio/tables/progress.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver::gvc {
 
@@ -31,7 +31,7 @@ const std::vector<std::string>& production_split_names();
 
 struct ProductionOptions {
   ProgressFn progress;
-  /// Derived split of GVC_C (METHODS §4.1 "Optional split of V_GVC_C"): the entries of
+  /// Derived split of GVC_C (methods.md §4.1 "Optional split of V_GVC_C"): the entries of
   /// v^ L_C A_F L y^_C whose origin and final producer are in the same country ("returns and is
   /// absorbed at home", GVC_C_home) versus the rest (GVC_C_abroad). Costs S(C) + S'(C) more
   /// (one global solve per country); closed world tables only.

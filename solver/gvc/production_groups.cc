@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Three-level terms and participation by groups of regions (see production_groups.h).
-#include "solver/gvc/production_groups.h"
+#include "irio/solver/gvc/production_groups.h"
 
 namespace irio::solver::gvc {
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-// The three-level decomposition (METHODS §5.2) summed over groups of regions, e.g. China's four
+// The three-level decomposition (methods.md §5.2) summed over groups of regions, e.g. China's four
 // regions or the "East Data, West Computing" hubs: terms are sums, participation indices are
-// ratios of sums over the group's region-sectors (METHODS §6.1), never averages of ratios.
+// ratios of sums over the group's region-sectors (methods.md §6.1), never averages of ratios.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "solver/gvc/production.h"
-#include "tables/grouping.h"
+#include "irio/solver/gvc/production.h"
+#include "irio/tables/grouping.h"
 
 namespace irio::solver::gvc {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Value added in trade (METHODS §3): VBY / VAX (§3.1), KWW 9 terms (§3.2), WWZ 16 terms and the
+// Value added in trade (methods.md §3): VBY / VAX (§3.1), KWW 9 terms (§3.2), WWZ 16 terms and the
 // WWZ -> KWW map (§3.3), Borin-Mancini exporter / world, source / sink (§3.4), LTdV (§3.5).
 // Every function takes a TradeContext, so the perimeter (region | country, §5.3) is a choice of
 // the caller.
@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "solver/gvc/trade_context.h"
-#include "tables/tidy_table.h"
+#include "irio/solver/gvc/trade_context.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::solver::gvc {
 
@@ -73,10 +73,10 @@ LtdvResult ltdv(const TradeContext& ctx);
 /// exporter,importer,indicator -> value.
 TradeResult ltdv_bilateral(const TradeContext& ctx);
 
-/// decompr's Leontief decomposition (`leontief(post = ...)`, WWZ 2013 eq. 3 / METHODS §3.1):
+/// decompr's Leontief decomposition (`leontief(post = ...)`, WWZ 2013 eq. 3 / methods.md §3.1):
 /// value added of origin row i in the output of column j, v^ L post-multiplied by the diagonal
 /// of gross exports e^{s*} ("exports": decompr's FVAX), of output x ("output"), or by nothing
-/// ("none"). The n x n matrix is itself the result (METHODS "DENSE-OUT"): n solves and n^2
+/// ("none"). The n x n matrix is itself the result (methods.md "DENSE-OUT"): n solves and n^2
 /// memory, so it is meant for tables of up to a few thousand rows. The "final_demand" variant is
 /// value_added_absorption (VBY). Tidy: source_region,source_sector,using_region,using_sector.
 /// cells: {"FVAX" | "VAX_output" | "VB"} n x n. Throws InputError for another `post`.

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Shared intermediates of the value-added-in-trade decompositions (METHODS §3, §3.3 "Cost").
-#include "solver/gvc/trade_context.h"
+// Shared intermediates of the value-added-in-trade decompositions (methods.md §3, §3.3 "Cost").
+#include "irio/solver/gvc/trade_context.h"
 
 #include <algorithm>
 #include <string>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver::gvc {
 
@@ -13,7 +13,7 @@ TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
     : model(m), units(make_units(m, p)), progress(std::move(prog)) {
   const Index n = m.n(), U = units.size();
   if (m.table().exports.cols() > 0 || m.table().imports.rows() > 0)
-    throw InputError("value added in trade (METHODS §3) needs a closed world table; this table has an "
+    throw InputError("value added in trade (methods.md §3) needs a closed world table; this table has an "
                      "exogenous rest of the world (exports columns / imports rows): use the three-level "
                      "decomposition (`irio chains`, §5.5) instead");
   report_progress(progress, 0.0, "trade: exports and coefficient rows");
@@ -29,7 +29,7 @@ TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
   e_star = ESR.rowwise().sum();
   y_dom = own_unit(Yu, units);
   y_fx = off_own_unit(Yu, units).rowwise().sum();
-  // VL = L' [v on unit t]: S'(U) (METHODS §3: one transposed solve per origin block).
+  // VL = L' [v on unit t]: S'(U) (methods.md §3: one transposed solve per origin block).
   VL = solve_transposed(place_by_unit(m.v(), units));
   d = own_unit(VL, units);
   f = VL.rowwise().sum() - d;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Quantities shared by the value-added-in-trade decompositions (METHODS §3) at one perimeter:
+// Quantities shared by the value-added-in-trade decompositions (methods.md §3) at one perimeter:
 // exports by destination unit, the coefficient rows d_s, l_s, f_s, m_rs and the solve results
 // they need, computed once with blocked right-hand sides and no inverse.
 #pragma once
 
 #include <vector>
 
-#include "solver/gvc/units.h"
-#include "tables/progress.h"
+#include "irio/solver/gvc/units.h"
+#include "irio/tables/progress.h"
 
 namespace irio::solver::gvc {
 
@@ -16,7 +16,7 @@ namespace irio::solver::gvc {
 ///   TradeContext ctx(model, Perimeter::kCountry);
 ///   auto kww = kww_decomposition(ctx);
 ///
-/// Construction costs S'(U) + S(U) + R(2) (METHODS §3 "Cost"). The diagonal blocks L^{ss} and
+/// Construction costs S'(U) + S(U) + R(2) (methods.md §3 "Cost"). The diagonal blocks L^{ss} and
 /// the products L^{rr} Y^{rs} are computed on first use (global_solver(true); G N^2 memory).
 /// Throws InputError for tables with an exogenous rest of the world (exports / imports): the
 /// §3 identities need v'L = 1' (use three_level_decomposition, §5.5).
@@ -44,7 +44,7 @@ class TradeContext {
   /// A - A_P: coefficients crossing the perimeter (A_F at P = C), n x n; formed on first use.
   const SparseMatrix& A_across() const;
 
-  /// m_rs(i) = VL(i, r): VA of importer r in exporter row i (METHODS §3 "m_rs").
+  /// m_rs(i) = VL(i, r): VA of importer r in exporter row i (methods.md §3 "m_rs").
   double m(Index i, Index r) const { return VL(i, r); }
 
   /// L B and L' B with the global factorization (global_solver(true)): the §3 decompositions
@@ -54,7 +54,7 @@ class TradeContext {
   /// X(., t) = L [w on the rows of unit t]: column blocks of L applied per unit, n x U. S(U).
   Matrix solve_per_unit(const Vector& w) const;
   /// Diagonal blocks L^{ss} of the global inverse, one dense n_s x n_s matrix per unit (n solves
-  /// in batches, G N^2 memory; METHODS §3.3 "Cost", §8.2 pitfall 2). Cached.
+  /// in batches, G N^2 memory; methods.md §3.3 "Cost", §8.2 pitfall 2). Cached.
   const std::vector<Matrix>& diagonal_blocks() const;
   /// P(k, c) = (L^{rr} W^{r c})_k for k in unit r: the own-unit diagonal block of L applied to
   /// the rows of unit r of column c (e.g. L^{rr} Y^{rs}), n x U. Uses the cached diagonal blocks,

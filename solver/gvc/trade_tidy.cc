@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tidy layouts shared by the trade decompositions.
-#include "solver/gvc/trade_tidy.h"
+#include "irio/solver/gvc/trade_tidy.h"
 
 #include <stdexcept>
 

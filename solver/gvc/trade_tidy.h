@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "solver/gvc/diagnostics.h"
-#include "solver/gvc/trade.h"
+#include "irio/solver/gvc/diagnostics.h"
+#include "irio/solver/gvc/trade.h"
 
 namespace irio::solver::gvc::detail {
 

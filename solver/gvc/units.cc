@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Perimeter units and shared block operations of the value-chain decompositions.
-#include "solver/gvc/units.h"
+#include "irio/solver/gvc/units.h"
 
 #include <limits>
 

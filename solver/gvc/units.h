@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "solver/leontief_model.h"
+#include "irio/solver/leontief_model.h"
 
 namespace irio::solver::gvc {
 
@@ -15,7 +15,7 @@ using tables::Matrix;
 using tables::SparseMatrix;
 using tables::Vector;
 
-/// The units of a perimeter (METHODS §3, §5.3): each region (P = R) or each country (P = C).
+/// The units of a perimeter (methods.md §3, §5.3): each region (P = R) or each country (P = C).
 /// Rows of unit u are `rows[u]` (region-major, sorted); `unit_of_row[i]` is the inverse map.
 struct Units {
   Perimeter perimeter = Perimeter::kRegion;
@@ -30,11 +30,11 @@ struct Units {
 /// Units of `p` for the model's labels.
 Units make_units(const LeontiefModel& model, Perimeter p);
 
-/// Final demand Y^d summed over the destination regions of each unit: n x U (METHODS §0.2).
+/// Final demand Y^d summed over the destination regions of each unit: n x U (methods.md §0.2).
 Matrix final_demand_by_unit(const LeontiefModel& model, const Units& u);
 
 /// Intermediate flows Z = A x^ (the model's A, zero-output sectors removed) summed over the
-/// destination columns of each unit: n x U. `x` is the output to use (L y; METHODS §1.3: with a
+/// destination columns of each unit: n x U. `x` is the output to use (L y; methods.md §1.3: with a
 /// supplied x that differs from L y, identities must use L y).
 Matrix intermediate_by_unit(const LeontiefModel& model, const Units& u, const Vector& x);
 
@@ -58,7 +58,7 @@ Matrix place_by_unit(const Vector& w, const Units& u);
 /// Sum of the rows of each unit: U x k.
 Matrix sum_rows_by_unit(const Matrix& M, const Units& u);
 
-/// The part of A a product uses (METHODS §0.3): A_N (same country, other region) or A_F (other
+/// The part of A a product uses (methods.md §0.3): A_N (same country, other region) or A_F (other
 /// country). Products read A in place, so the n x n coefficients are never copied.
 enum class CoefficientPart { kNational, kForeign };
 /// A_part W, n x k. Cost: one pass over A's non-zeros per call (times k).
@@ -66,7 +66,7 @@ Matrix multiply_part(const LeontiefModel& model, CoefficientPart part, const Mat
 /// A_part' W, n x k.
 Matrix multiply_part_transposed(const LeontiefModel& model, CoefficientPart part, const Matrix& W);
 
-/// num / den, NaN where den == 0 (ratio of sums; METHODS §4.1 "never average the ratios").
+/// num / den, NaN where den == 0 (ratio of sums; methods.md §4.1 "never average the ratios").
 double ratio(double num, double den);
 Vector ratio(const Vector& num, const Vector& den);
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// VBY / VAX (METHODS §3.1), KWW nine terms (§3.2) and LTdV (§3.5) from the shared TradeContext.
+// VBY / VAX (methods.md §3.1), KWW nine terms (§3.2) and LTdV (§3.5) from the shared TradeContext.
 #include <cmath>
 
-#include "solver/gvc/trade_tidy.h"
+#include "irio/solver/gvc/trade_tidy.h"
 
 namespace irio::solver::gvc {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Wang-Wei-Zhu 16-term decomposition of gross exports (METHODS §3.3), the WWZ -> KWW map and
+// Wang-Wei-Zhu 16-term decomposition of gross exports (methods.md §3.3), the WWZ -> KWW map and
 // DViX_Fsr, computed with per-unit solves and the own-block products L^{rr} Y^{rs} only.
-#include "solver/gvc/trade_tidy.h"
+#include "irio/solver/gvc/trade_tidy.h"
 
 namespace irio::solver::gvc {
 

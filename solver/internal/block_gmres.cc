@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Right-preconditioned restarted GMRES(m) on (I - A) x = b with the region-local block LU
-// (I - A_R)^{-1} as preconditioner (METHODS §0.4), for a block of right-hand sides at once: every
+// (I - A_R)^{-1} as preconditioner (methods.md §0.4), for a block of right-hand sides at once: every
 // column has its own Krylov basis and Hessenberg matrix, but the k columns advance in lockstep so
 // that each step is one sparse product A Z and one block-diagonal solve over all of them (blocks of
 // up to 32 right-hand sides, to bound the memory of the bases).
@@ -10,9 +10,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "solver/internal/spmm.h"
-#include "solver/linear_solver.h"
-#include "tables/error.h"
+#include "irio/solver/internal/spmm.h"
+#include "irio/solver/linear_solver.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 namespace {

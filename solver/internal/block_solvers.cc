@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "solver/internal/spmm.h"
-#include "solver/linear_solver.h"
-#include "tables/error.h"
+#include "irio/solver/internal/spmm.h"
+#include "irio/solver/linear_solver.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 namespace {

@@ -5,10 +5,10 @@
 #include <cstddef>
 #include <limits>
 
-#include "solver/internal/lapack.h"
-#include "solver/internal/page_buffer.h"
-#include "solver/linear_solver.h"
-#include "tables/error.h"
+#include "irio/solver/internal/lapack.h"
+#include "irio/solver/internal/page_buffer.h"
+#include "irio/solver/linear_solver.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // PageBuffer: anonymous mmap with MADV_HUGEPAGE (see page_buffer.h).
-#include "solver/internal/page_buffer.h"
+#include "irio/solver/internal/page_buffer.h"
 
 #include <sys/mman.h>
 

@@ -7,8 +7,8 @@
 
 #include <cmath>
 
-#include "solver/linear_solver.h"
-#include "tables/error.h"
+#include "irio/solver/linear_solver.h"
+#include "irio/tables/error.h"
 
 namespace irio::solver {
 namespace {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Sparse x dense block products (see spmm.h).
-#include "solver/internal/spmm.h"
+#include "irio/solver/internal/spmm.h"
 
 namespace irio::solver::internal {
 

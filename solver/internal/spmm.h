@@ -6,7 +6,7 @@
 // is ever stored.
 #pragma once
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::solver::internal {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Competitive -> non-competitive conversion and the single-province decomposition (METHODS
+// Competitive -> non-competitive conversion and the single-province decomposition (methods.md
 // §5.5) on the §7.7 example, both variants, and the edge cases.
 #include "gvc_test_util.h"
-#include "solver/gvc/competitive_conversion.h"
-#include "tables/error.h"
+#include "irio/solver/gvc/competitive_conversion.h"
+#include "irio/tables/error.h"
 
 namespace irio::testing {
 namespace gvc = solver::gvc;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Helpers of the gvc suite: dense oracles (tiny tables only), CSV readers for the decompr
-// outputs, the METHODS §7.5/§7.6 constructed tables, and a loader for the WIOD 2013 gz CSVs.
+// outputs, the methods.md §7.5/§7.6 constructed tables, and a loader for the WIOD 2013 gz CSVs.
 #pragma once
 
 #include <boost/test/unit_test.hpp>
@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "../test_util.h"
-#include "solver/leontief_model.h"
+#include "irio/solver/leontief_model.h"
 
 namespace irio::testing {
 
@@ -82,7 +82,7 @@ inline Csv read_csv(const std::string& path) {
 }
 
 inline std::string decompr(const std::string& file) {
-  return shared_data("decompr_leather/decompr_outputs/" + file);
+  return validation_data("decompr_leather/decompr_outputs/" + file);
 }
 
 /// decompr country names -> the fixture's region codes.
@@ -98,7 +98,7 @@ inline std::string leather_sector(const std::string& s) {
   return s;
 }
 
-/// METHODS §7.6: CN = provinces P1, P2; RW; N = 2.
+/// methods.md §7.6: CN = provinces P1, P2; RW; N = 2.
 inline tables::IoTable provincial_7_6() {
   Matrix Z(6, 6), Y(6, 3);
   Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3,
@@ -107,7 +107,7 @@ inline tables::IoTable provincial_7_6() {
   return make_table(Z, Y, {"P1", "P2", "RW"}, {"a", "b"}, {"CN", "RW"}, {0, 0, 1});
 }
 
-/// METHODS §7.5 / §6.1: leather with ARG split into two provinces (alpha = 0.4 / 0.6);
+/// methods.md §7.5 / §6.1: leather with ARG split into two provinces (alpha = 0.4 / 0.6);
 /// regions ARG1, TUR, DEU, ARG2 with kappa = (0, 1, 2, 0).
 inline tables::IoTable leather_split(double alpha = 0.4) {
   const tables::IoTable base = leather();
@@ -156,7 +156,7 @@ inline Matrix read_gz_matrix(const std::string& path, std::vector<std::string>* 
 /// left empty (x = row sums) so that the identities are exact on the rounded data. With
 /// `group_eu`, the 27 EU members form one country "EU27" (countries.csv, column group).
 inline tables::IoTable wiod(const std::string& year, bool group_eu) {
-  const std::string dir = shared_data("wiod2013/");
+  const std::string dir = test_data("wiod2013/");
   tables::IoTable t;
   Csv countries = read_csv(dir + "countries.csv");
   Csv sectors = read_csv(dir + "sectors.csv");

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Position and length (METHODS §4.2-§4.4): §7.4 values, the gvc package's upstreamness and
+// Position and length (methods.md §4.2-§4.4): §7.4 values, the gvc package's upstreamness and
 // downstreamness on leather, and identity 22.
 #include "gvc_test_util.h"
-#include "solver/gvc/position.h"
-#include "solver/gvc/trade_context.h"
-#include "tables/error.h"
+#include "irio/solver/gvc/position.h"
+#include "irio/solver/gvc/trade_context.h"
+#include "irio/tables/error.h"
 
 namespace irio::testing {
 namespace gvc = solver::gvc;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Three-level production decomposition (METHODS §5.2): §7.4 WWYZ values on leather, §7.6 values,
+// Three-level production decomposition (methods.md §5.2): §7.4 WWYZ values on leather, §7.6 values,
 // §7.5 proportional-split invariance, a dense (5.1) oracle and the §6.2 identities 20-21.
 #include <random>
 
 #include "gvc_test_util.h"
-#include "solver/gvc/production.h"
-#include "solver/gvc/production_groups.h"
-#include "tables/error.h"
+#include "irio/solver/gvc/production.h"
+#include "irio/solver/gvc/production_groups.h"
+#include "irio/tables/error.h"
 
 namespace irio::testing {
 namespace gvc = solver::gvc;
@@ -181,7 +181,7 @@ BOOST_AUTO_TEST_CASE(random_provincial_mrio_matches_dense) {
 }
 
 BOOST_AUTO_TEST_CASE(complex_gvc_home_abroad_split_matches_dense) {
-  // METHODS §4.1 optional split: the entries of v^ L_C A_F L y^_C with origin and producer in the
+  // methods.md §4.1 optional split: the entries of v^ L_C A_F L y^_C with origin and producer in the
   // same country. 3 countries of 3, 2 and 1 regions, N = 3.
   std::mt19937 gen(7);
   std::uniform_real_distribution<double> U(0.0, 1.0);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Value added in trade (METHODS §3) against every cell of decompr 7.0.0's outputs on `leather`
+// Value added in trade (methods.md §3) against every cell of decompr 7.0.0's outputs on `leather`
 // (WWZ, KWW, WWZ->KWW, Borin-Mancini variants, VBY) and the §7.3-§7.4 values.
 #include "gvc_test_util.h"
-#include "solver/gvc/trade.h"
-#include "tables/error.h"
+#include "irio/solver/gvc/trade.h"
+#include "irio/tables/error.h"
 
 namespace irio::testing {
 namespace gvc = solver::gvc;

@@ -4,9 +4,9 @@
 #include <chrono>
 
 #include "gvc_test_util.h"
-#include "solver/gvc/position.h"
-#include "solver/gvc/production.h"
-#include "solver/gvc/trade.h"
+#include "irio/solver/gvc/position.h"
+#include "irio/solver/gvc/production.h"
+#include "irio/solver/gvc/trade.h"
 
 namespace irio::testing {
 namespace gvc = solver::gvc;

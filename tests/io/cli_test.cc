@@ -3,13 +3,13 @@
 // (not passed) when the binary has not been built, since the io suite links only irio_io.
 #include <boost/test/unit_test.hpp>
 
-#include "io/table_store.h"
+#include "irio/io/table_store.h"
 #include "io_test_util.h"
 #include "tests/test_util.h"
 
 using irio::testing::BinaryBuilt;
 using irio::testing::run_irio;
-using irio::testing::shared_data;
+using irio::testing::validation_data;
 using irio::testing::TempDir;
 namespace io = irio::io;
 
@@ -25,13 +25,13 @@ BOOST_AUTO_TEST_CASE(import_info_export_round_trip) {
   TempDir d;
   std::string out;
   const std::string t = d.file("t.h5");
-  BOOST_TEST(run_irio("import pymrio '" + shared_data("pymrio_test/raw") + "' -o '" + t + "'", out, d) == 0, out);
+  BOOST_TEST(run_irio("import pymrio '" + validation_data("pymrio_test/raw") + "' -o '" + t + "'", out, d) == 0, out);
   BOOST_TEST(has(out, "6 regions x 8 sectors (n = 48)"), out);
   BOOST_TEST(run_irio("info '" + t + "'", out, d) == 0, out);
   BOOST_TEST(has(out, "Emissions (2 stressors, with F_Y): emission_type1/air [kg]"), out);
   BOOST_TEST(has(out, "each region is its own country: reg1"), out);
   // Existing output without --force: OutputError, exit 5; the input itself is never replaced.
-  BOOST_TEST(run_irio("import pymrio '" + shared_data("pymrio_test/raw") + "' -o '" + t + "'", out, d) == 5, out);
+  BOOST_TEST(run_irio("import pymrio '" + validation_data("pymrio_test/raw") + "' -o '" + t + "'", out, d) == 5, out);
   BOOST_TEST(has(out, "exists; use --force"), out);
   BOOST_TEST(run_irio("export csv '" + t + "' -o '" + d.file("csv") + "'", out, d) == 0, out);
   d.write("map.csv", "region,country\nreg1,A\nreg2,A\nreg3,B\nreg4,B\nreg5,B\nreg6,C\n");

@@ -4,7 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "io/csv_reader.h"
+#include "irio/io/csv_reader.h"
 #include "io_test_util.h"
 #include "tests/test_util.h"
 
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(gzip_and_bom) {
 }
 
 BOOST_AUTO_TEST_CASE(real_gzipped_wiod_header) {
-  const auto f = read_csv(irio::testing::shared_data("wiod2013/wiot_2011_F.csv.gz"));
+  const auto f = read_csv(irio::testing::test_data("wiod2013/wiot_2011_F.csv.gz"));
   BOOST_TEST(f.rows.size() == 1436u);
   BOOST_TEST(f.rows[0].fields.size() == 206u);
   BOOST_TEST(f.rows[0].fields[1] == "AUS_FD1");

@@ -2,7 +2,7 @@
 // Wide labelled CSV import/export: round trip, label matching in any order, every label error.
 #include <boost/test/unit_test.hpp>
 
-#include "io/import_csv.h"
+#include "irio/io/import_csv.h"
 #include "io_test_util.h"
 #include "tests/test_util.h"
 

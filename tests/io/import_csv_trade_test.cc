@@ -4,10 +4,10 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
-#include "io/import_csv.h"
-#include "io/table_store.h"
+#include "irio/io/import_csv.h"
+#include "irio/io/table_store.h"
 #include "io_test_util.h"
-#include "tables/balance.h"
+#include "irio/tables/balance.h"
 
 using irio::InputError;
 using irio::tables::IoTable;

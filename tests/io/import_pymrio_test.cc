@@ -5,11 +5,11 @@
 #include <cmath>
 #include <filesystem>
 
-#include "io/csv_reader.h"
-#include "io/import_csv.h"
-#include "io/import_pymrio.h"
-#include "io/internal/wide_matrix.h"
-#include "io/table_store.h"
+#include "irio/io/csv_reader.h"
+#include "irio/io/import_csv.h"
+#include "irio/io/import_pymrio.h"
+#include "irio/io/internal/wide_matrix.h"
+#include "irio/io/table_store.h"
 #include "io_test_util.h"
 #include "tests/test_util.h"
 
@@ -17,14 +17,14 @@ using irio::InputError;
 using irio::tables::IoTable;
 using irio::tables::Matrix;
 using irio::testing::check_error;
-using irio::testing::shared_data;
+using irio::testing::validation_data;
 using irio::testing::TempDir;
 namespace io = irio::io;
 
 namespace {
 
-const std::string kRaw = shared_data("pymrio_test/raw");
-std::string out(const std::string& f) { return shared_data("pymrio_test/pymrio_outputs/" + f); }
+const std::string kRaw = validation_data("pymrio_test/raw");
+std::string out(const std::string& f) { return validation_data("pymrio_test/pymrio_outputs/" + f); }
 
 /// pymrio's frozen outputs (pandas layout, comma-separated) read through the wide-CSV importer.
 IoTable pymrio_reference() {

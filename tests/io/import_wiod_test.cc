@@ -1,24 +1,24 @@
 // SPDX-License-Identifier: MIT
 // WIOD 2013-release import on the real 2011 and 1995 tables: shape, zero-output sectors, residual
-// value added, balance-report findings (shared/data/README.md figures), EU grouping, HDF5 size.
+// value added, balance-report findings (tests/data/README.md figures), EU grouping, HDF5 size.
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
-#include "io/import_wiod.h"
-#include "io/table_store.h"
+#include "irio/io/import_wiod.h"
+#include "irio/io/table_store.h"
 #include "io_test_util.h"
-#include "tables/balance.h"
+#include "irio/tables/balance.h"
 #include "tests/test_util.h"
 
 using irio::InputError;
 using irio::tables::IoTable;
 using irio::tables::Severity;
 using irio::testing::check_error;
-using irio::testing::shared_data;
+using irio::testing::test_data;
 namespace io = irio::io;
 
 namespace {
-const std::string kDir = shared_data("wiod2013");
+const std::string kDir = test_data("wiod2013");
 
 const IoTable& wiod2011() {
   static const IoTable t = io::import_wiod(kDir);
@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(zero_output_and_residual_value_added) {
   std::size_t zero = 0;
   for (Eigen::Index i = 0; i < t.x.size(); ++i) zero += t.x(i) == 0.0 ? 1 : 0;
   BOOST_TEST(zero == 22u);
-  // V holds va = x' - 1'Z (METHODS §0.2): the column identity closes exactly.
+  // V holds va = x' - 1'Z (methods.md §0.2): the column identity closes exactly.
   BOOST_TEST(t.va_components == std::vector<std::string>{"value_added_residual"});
   const auto res = (t.value_added_residual() - t.value_added_supplied()).cwiseAbs().maxCoeff();
   BOOST_TEST(res == 0.0);

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 
 namespace irio::testing {
 

@@ -2,7 +2,7 @@
 // Shock CSV reader: scenario columns, column order, defaults, and every error with its line.
 #include <boost/test/unit_test.hpp>
 
-#include "io/shock_reader.h"
+#include "irio/io/shock_reader.h"
 #include "io_test_util.h"
 #include "tests/test_util.h"
 

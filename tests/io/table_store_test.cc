@@ -3,8 +3,8 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
-#include "io/internal/h5_patch.h"
-#include "io/table_store.h"
+#include "irio/io/internal/h5_patch.h"
+#include "irio/io/table_store.h"
 #include "io_test_util.h"
 #include "tests/test_util.h"
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Tests of groupings (shipped Chinese region groupings, CSV reader), table aggregation
-// (METHODS §6.1, §6.2 item 24) and tidy-result aggregation rules.
+// (methods.md §6.1, §6.2 item 24) and tidy-result aggregation rules.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <fstream>
 
-#include "io/ceads_reader.h"
-#include "io/concordance_reader.h"
-#include "tables/aggregation.h"
-#include "tables/error.h"
+#include "irio/io/ceads_reader.h"
+#include "irio/io/concordance_reader.h"
+#include "irio/tables/aggregation.h"
+#include "irio/tables/error.h"
 #include "tests/provincial/workbooks.h"
 #include "tests/test_util.h"
 
@@ -37,7 +37,7 @@ std::size_t count_in(const Grouping& g, const std::string& group) {
   return k;
 }
 
-/// Dense reference of METHODS §6.1: S = S_R (x) S_N, Z' = S Z S', Y' = S Y (S_R (x) I_K)'.
+/// Dense reference of methods.md §6.1: S = S_R (x) S_N, Z' = S Z S', Y' = S Y (S_R (x) I_K)'.
 void check_against_kronecker(const IoTable& t, const IoTable& a, const Grouping& gr, const Grouping& gs) {
   const Matrix SR = gr.members().empty() ? Matrix(Matrix::Identity(static_cast<Eigen::Index>(t.labels.num_regions()),
                                                                    static_cast<Eigen::Index>(t.labels.num_regions())))
@@ -265,7 +265,7 @@ BOOST_AUTO_TEST_CASE(tidy_results_sum_ratio_weighted) {
   BOOST_TEST(w.find({"Jing-Jin", "01", "output"}) == (2.0 * 10 + 3.0 * 30) / 40, tt::tolerance(1e-15));
   BOOST_TEST(w.find({"Jing-Jin", "01", "va"}) == (0.8 * 10 + 0.6 * 30) / 40, tt::tolerance(1e-15));
   BOOST_TEST(w.find({"Hebei", "01", "output"}) == 1.5);
-  // Sum of m_j y_j is preserved (the defining property of the y weights, METHODS §6.1).
+  // Sum of m_j y_j is preserved (the defining property of the y weights, methods.md §6.1).
   BOOST_TEST(w.find({"Jing-Jin", "01", "output"}) * 40 + 1.5 * 5 == 2.0 * 10 + 3.0 * 30 + 1.5 * 5, tt::tolerance(1e-15));
   // Errors name what is missing.
   TidyTable y2("y", {"region", "sector"});

@@ -3,9 +3,9 @@
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 
-#include "io/ceads_reader.h"
-#include "io/ceads_writer.h"
-#include "tables/error.h"
+#include "irio/io/ceads_reader.h"
+#include "irio/io/ceads_writer.h"
+#include "irio/tables/error.h"
 #include "tests/provincial/workbooks.h"
 
 namespace utf = boost::unit_test;

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "io/ceads_reader.h"
+#include "irio/io/ceads_reader.h"
 #include "tests/provincial/workbooks.h"
 #include "tests/test_util.h"
 
@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(import_nbs_and_aggregate_sectors) {
   using irio::testing::scratch;
   const std::string h5 = scratch("cli_nbs.h5"), agg = scratch("cli_nbs42.h5");
   std::string o;
-  BOOST_TEST(irio_run("import nbs " + irio::testing::shared_data("china_nbs/china_2017_149.csv") + " -o " + h5, &o) == 0, o);
+  BOOST_TEST(irio_run("import nbs " + irio::testing::test_data("china_nbs/china_2017_149.csv") + " -o " + h5, &o) == 0, o);
   BOOST_TEST(has(o, "149 sectors, competitive imports"));
   BOOST_TEST(has(o, "converted to non-competitive imports by proportionality (no-reexport)"));
   BOOST_TEST(irio_run("aggregate " + h5 + " --sectors nbs2017_149_to_42 -o " + agg, &o) == 0, o);

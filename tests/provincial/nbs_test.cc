@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Tests of the NBS national tables: reading all 12 CSVs with their own totals, the
-// competitive -> non-competitive conversion (METHODS §5.5, §7.7) and the 2017 149 vs 42 check.
+// competitive -> non-competitive conversion (methods.md §5.5, §7.7) and the 2017 149 vs 42 check.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 
-#include "io/concordance_reader.h"
-#include "io/nbs_reader.h"
-#include "tables/error.h"
+#include "irio/io/concordance_reader.h"
+#include "irio/io/nbs_reader.h"
+#include "irio/tables/error.h"
 #include "tests/provincial/workbooks.h"
 #include "tests/test_util.h"
 
@@ -19,7 +19,7 @@ using irio::tables::Matrix;
 using irio::tables::Vector;
 
 namespace {
-std::string nbs_file(const std::string& f) { return irio::testing::shared_data("china_nbs/" + f); }
+std::string nbs_file(const std::string& f) { return irio::testing::test_data("china_nbs/" + f); }
 
 bool has(const std::string& msg, const std::string& part) {
   if (msg.find(part) != std::string::npos) return true;
@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(all_tables_balance_by_their_own_totals) {
       BOOST_TEST(t.fd_codes.size() == c.k);
       BOOST_TEST(findings.empty());
       for (const auto& f : findings) BOOST_TEST_MESSAGE(f.check << ": " << f.message);
-      // Value added as the column residual equals TVA (METHODS §0.2).
+      // Value added as the column residual equals TVA (methods.md §0.2).
       const irio::tables::IoTable io = irio::io::nbs_to_io_table(t);
       const Vector va = io.value_added_residual();
       BOOST_TEST((va - io.value_added_supplied()).cwiseAbs().maxCoeff() <= 1e-6 * io.x.cwiseAbs().maxCoeff());
@@ -94,7 +94,7 @@ BOOST_AUTO_TEST_CASE(published_values_2017) {
 }
 
 BOOST_AUTO_TEST_CASE(methods_7_7_single_province_example) {
-  // METHODS §7.7 as a national table: Z, f = local final use (plus outflows as exports here:
+  // methods.md §7.7 as a national table: Z, f = local final use (plus outflows as exports here:
   // the national reader has no inflow column, so we use only the import part), checked against
   // the closed form d = 1 - im / (sum z + f).
   NbsTable t;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Tests of RAS and GRAS: a closed-form 2 x 2 case, Miller & Blair (2009) §7.4.2, GRAS with
+// Tests of RAS and GRAS: a closed-form 2 x 2 case, Miller & Blair (2009) sect. 7.4.2, GRAS with
 // negative entries, infeasible and inconsistent targets.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
-#include "tables/error.h"
-#include "tables/ras.h"
+#include "irio/tables/error.h"
+#include "irio/tables/ras.h"
 
 namespace tt = boost::test_tools;
 using irio::InputError;
@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(two_by_two_closed_form) {
 }
 
 BOOST_AUTO_TEST_CASE(miller_blair_7_4_2) {
-  // Miller & Blair (2009) §7.4.2: base coefficients A(0), new outputs x(1) = (421, 284, 283) and
+  // Miller & Blair (2009) sect. 7.4.2: base coefficients A(0), new outputs x(1) = (421, 284, 283) and
   // the margins of the true Z(1) = [[98, 72, 75], [65, 8, 63], [88, 27, 44]]:
   // u(1) = (245, 136, 159), v(1) = (251, 107, 182).
   Matrix A0(3, 3);
@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(inconsistent_and_infeasible_targets) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-#include "io/csv_reader.h"
+#include "irio/io/csv_reader.h"
 #include "tests/test_util.h"
 
 BOOST_AUTO_TEST_SUITE(ras_wiod)
@@ -158,9 +158,9 @@ BOOST_AUTO_TEST_SUITE(ras_wiod)
 BOOST_AUTO_TEST_CASE(wiod_2011_rounding_residuals) {
   // WIOD 2011 (integers, USD million) balances rows only to within rounding. RAS Z to the row
   // targets u = x - F 1 (with column targets 1'Z scaled to the same total) removes the residuals.
-  const auto zc = irio::io::read_csv(irio::testing::shared_data("wiod2013/wiot_2011_Z.csv.gz"));
-  const auto fc = irio::io::read_csv(irio::testing::shared_data("wiod2013/wiot_2011_F.csv.gz"));
-  const auto xc = irio::io::read_csv(irio::testing::shared_data("wiod2013/wiot_2011_x.csv"));
+  const auto zc = irio::io::read_csv(irio::testing::test_data("wiod2013/wiot_2011_Z.csv.gz"));
+  const auto fc = irio::io::read_csv(irio::testing::test_data("wiod2013/wiot_2011_F.csv.gz"));
+  const auto xc = irio::io::read_csv(irio::testing::test_data("wiod2013/wiot_2011_x.csv"));
   const Eigen::Index n = static_cast<Eigen::Index>(zc.rows.size() - 1);
   BOOST_TEST_REQUIRE(n == 1435);
   Matrix Z(n, n);

@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "io/xlsx_reader.h"
-#include "io/xlsx_writer.h"
-#include "tables/io_table.h"
+#include "irio/io/xlsx_reader.h"
+#include "irio/io/xlsx_writer.h"
+#include "irio/tables/io_table.h"
 
 namespace irio::testing {
 

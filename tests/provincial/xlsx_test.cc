@@ -4,9 +4,9 @@
 #include <chrono>
 #include <fstream>
 
-#include "io/xlsx_reader.h"
-#include "io/xlsx_writer.h"
-#include "tables/error.h"
+#include "irio/io/xlsx_reader.h"
+#include "irio/io/xlsx_writer.h"
+#include "irio/tables/error.h"
 #include "tests/provincial/workbooks.h"
 
 namespace utf = boost::unit_test;

@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_SUITE(cli_indicators, *utf::precondition(binary_built))
 BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   std::string out;
   BOOST_REQUIRE_EQUAL(
-      run("import pymrio '" + testing::shared_data("pymrio_test/raw") + "' -o t.h5", out), 0);
+      run("import pymrio '" + testing::validation_data("pymrio_test/raw") + "' -o t.h5", out), 0);
 
   // multipliers: the written value equals the library's on the same table (read back via CSV
   // files of the fixture: Z and Y as the import gives them are checked in tests/io).
@@ -92,7 +92,7 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   const double t2 = lookup("m_multipliers.csv", {"reg2", "trade", "income_type2"});
   const double t1b = lookup("m_multipliers.csv", {"reg5", "other", "income_type1"});
   const double t2b = lookup("m_multipliers.csv", {"reg5", "other", "income_type2"});
-  BOOST_CHECK_CLOSE(t2 / t1, t2b / t1b, 1e-9);  // §6.9: constant ratio 1/k
+  BOOST_CHECK_CLOSE(t2 / t1, t2b / t1b, 1e-9);  // §6.2 (9): constant ratio 1/k
   BOOST_CHECK_CLOSE(lookup("m_multiplier_split.csv", {"reg1", "food", "output", "total", "all"}),
                     om, 1e-12);
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Hypothetical extraction (METHODS §2.6): Miller & Blair §7.1 values, Woodbury == refactorized and
-// the empty set (§6.13), block extractions against an explicit dense solve.
-#include "solver/extraction.h"
+// Hypothetical extraction (methods.md §2.6): Miller & Blair §7.1 values, Woodbury == refactorized and
+// the empty set (§6.2 (13)), block extractions against an explicit dense solve.
+#include "irio/solver/extraction.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 #include "tests/test_util.h"
 
 using namespace irio;
@@ -18,7 +18,7 @@ BOOST_AUTO_TEST_SUITE(extraction)
 BOOST_AUTO_TEST_CASE(miller_blair_hem_values) {
   auto t = testing::miller_blair_2x2();
   solver::LeontiefModel m(t);
-  // METHODS §7.1: total output 3000; losses for sector 1 and 2.
+  // methods.md §7.1: total output 3000; losses for sector 1 and 2.
   const double want[2][3] = {{1210.526316, 272.445820, 588.235294},
                              {2588.235294, 712.074303, 359.133127}};
   const solver::ExtractionKind kinds[3] = {solver::ExtractionKind::kTotal,
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(woodbury_equals_refactorized_and_empty_set) {
           BOOST_CHECK_SMALL(a.stressor_loss(0) - b.stressor_loss(0), 1e-10);
         }
       }
-      // §6.13: extracting nothing changes nothing.
+      // §6.2 (13): extracting nothing changes nothing.
       const auto e = solver::extract(m, kind, {});
       BOOST_CHECK_EQUAL(e.method, "none");
       BOOST_CHECK_SMALL(e.output_loss, 1e-12);

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Footprint accounts (METHODS §2.3): pymrio 0.6.3 calc_all() outputs on its bundled test MRIO,
-// the §7.2 two-region fixture, and oracle §6.12.
-#include "solver/footprints.h"
+// Footprint accounts (methods.md §2.3): pymrio 0.6.3 calc_all() outputs on its bundled test MRIO,
+// the §7.2 two-region fixture, and oracle §6.2 (12).
+#include "irio/solver/footprints.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
-#include "solver/ghosh.h"
-#include "tables/error.h"
+#include "irio/solver/ghosh.h"
+#include "irio/tables/error.h"
 #include "tests/solver/csv_fixture.h"
 #include "tests/solver/pymrio_fixture.h"
 #include "tests/test_util.h"
@@ -82,7 +82,7 @@ BOOST_AUTO_TEST_CASE(pymrio_calc_all_outputs) {
       check_matrix(cap, testing::read_pymrio(prefix + a_name + "_cap.csv", 1, idx),
                    prefix + a_name + "_cap");
     }
-    // Oracle §6.12 on a real (unbalanced) MRIO.
+    // Oracle §6.2 (12) on a real (unbalanced) MRIO.
     const double scale = a.D_cba_reg.cwiseAbs().maxCoeff();
     BOOST_CHECK_SMALL(
         (a.D_cba_reg.rowwise().sum() - a.D_pba_reg.rowwise().sum()).cwiseAbs().maxCoeff(),

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Impact analysis (METHODS §1.1): Miller & Blair §7.1 new final demand, several scenarios at once,
+// Impact analysis (methods.md §1.1): Miller & Blair §7.1 new final demand, several scenarios at once,
 // and the bad-input paths.
-#include "solver/impact.h"
+#include "irio/solver/impact.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "tables/error.h"
+#include "irio/tables/error.h"
 #include "tests/test_util.h"
 
 using namespace irio;
@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(miller_blair_new_final_demand) {
                                        names);
   BOOST_REQUIRE_EQUAL(names.size(), 2u);
   const auto r = solver::compute_impact(m, dY, names);
-  // METHODS §7.1: x = (1247.524752, 1841.584158), labour income (374.26, 460.40).
+  // methods.md §7.1: x = (1247.524752, 1841.584158), labour income (374.26, 460.40).
   BOOST_CHECK_SMALL(r.dx(0, 0) - 1247.524752, 5.000001e-7);
   BOOST_CHECK_SMALL(r.dx(1, 0) - 1841.584158, 5.000001e-7);
   const auto tt = solver::impact_table(m, r);
@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_CASE(bad_inputs) {
   expect([&] { solver::compute_impact(m, dY, {"s"}); },
          "shock on zero-output region 'R', sector 'b' in scenario 's': the sector is compressed "
          "out of the "
-         "model (METHODS §1.3)");
+         "model (methods.md §1.3)");
   std::vector<std::string> names;
   expect(
       [&] {

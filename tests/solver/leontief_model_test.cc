@@ -3,8 +3,8 @@
 #include <boost/test/unit_test.hpp>
 #include <random>
 
-#include "solver/leontief_model.h"
-#include "tables/error.h"
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/error.h"
 #include "tests/test_util.h"
 
 using namespace irio;
@@ -16,7 +16,7 @@ BOOST_AUTO_TEST_CASE(miller_blair_leontief_inverse) {
   auto t = testing::miller_blair_2x2();
   solver::LeontiefModel m(t);
   Matrix L = m.solve(Matrix::Identity(2, 2));
-  // M&B Table 2.4 / METHODS §7.1.
+  // M&B Table 2.4 / methods.md §7.1.
   BOOST_CHECK_CLOSE(L(0, 0), 1.254125, 1e-4);
   BOOST_CHECK_CLOSE(L(0, 1), 0.330033, 1e-4);
   BOOST_CHECK_CLOSE(L(1, 0), 0.264026, 1e-3);

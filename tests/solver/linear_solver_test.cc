@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <random>
 
-#include "solver/linear_solver.h"
-#include "tables/error.h"
+#include "irio/solver/linear_solver.h"
+#include "irio/tables/error.h"
 
 using namespace irio;
 using irio::tables::Matrix;

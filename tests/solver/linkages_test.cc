@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Linkages and Ghosh (METHODS §1.2, §2.5): Miller & Blair §7.1 values, oracles §6.6 and §6.11,
+// Linkages and Ghosh (methods.md §1.2, §2.5): Miller & Blair §7.1 values, oracles §6.2 (6) and §6.2 (11),
 // coefficient of variation against a dense reference.
-#include "solver/linkages.h"
+#include "irio/solver/linkages.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
-#include "solver/ghosh.h"
-#include "tables/error.h"
+#include "irio/solver/ghosh.h"
+#include "irio/tables/error.h"
 #include "tests/test_util.h"
 
 using namespace irio;
@@ -23,7 +23,7 @@ BOOST_AUTO_TEST_CASE(miller_blair_ghosh_and_rasmussen) {
   const Matrix B(solver::ghosh_allocation(m));
   Matrix Bw(2, 2), Gw(2, 2);
   Bw << 0.15, 0.5, 0.1, 0.05;
-  Gw << 1.254125, 0.660066, 0.132013, 1.122112;  // METHODS §7.1
+  Gw << 1.254125, 0.660066, 0.132013, 1.122112;  // methods.md §7.1
   BOOST_CHECK_SMALL((B - Bw).cwiseAbs().maxCoeff(), 1e-15);
   BOOST_CHECK_SMALL((solver::ghosh_solve(m, Matrix::Identity(2, 2)) - Gw).cwiseAbs().maxCoeff(),
                     5.000001e-7);
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(leather_oracles) {
   o.coefficient_of_variation = true;
   o.cv_block = 4;  // 3 blocks, the last one partial
   const auto lk = solver::compute_linkages(m, o);
-  // §6.11: the normalized indices average exactly 1.
+  // §6.2 (11): the normalized indices average exactly 1.
   BOOST_CHECK_CLOSE(lk.power_of_dispersion.mean(), 1.0, 1e-12);
   BOOST_CHECK_CLOSE(lk.sensitivity_ghosh.mean(), 1.0, 1e-12);
   BOOST_CHECK_CLOSE(lk.sensitivity_leontief.mean(), 1.0, 1e-12);
@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(leather_oracles) {
         std::sqrt((L.col(j).array() - mean).square().sum() / static_cast<double>(n - 1));
     BOOST_CHECK_CLOSE(lk.coefficient_of_variation(j), sd / mean, 1e-10);
   }
-  // §6.6: va'G = x' (residual VA), G 1 = x^-1 L x, G = x^-1 L x.
+  // §6.2 (6): va'G = x' (residual VA), G 1 = x^-1 L x, G = x^-1 L x.
   BOOST_CHECK_SMALL((solver::ghosh_output(m, m.va()) - m.x()).cwiseAbs().maxCoeff(), 1e-11);
   BOOST_CHECK_SMALL((solver::ghosh_solve(m, Matrix::Identity(n, n)) - G).cwiseAbs().maxCoeff(),
                     1e-12);
@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(zero_output_excluded_and_bad_options) {
 }
 
 BOOST_AUTO_TEST_CASE(weighted_rasmussen_indices) {
-  // METHODS §2.5 weighted variants on decompr's leather table: the w-weighted averages are exactly 1,
+  // methods.md §2.5 weighted variants on decompr's leather table: the w-weighted averages are exactly 1,
   // each index is the unweighted one rescaled, and w = 1 reproduces the unweighted indices.
   const auto t = testing::leather();
   solver::LeontiefModel m(t);

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-// Spatial multiplier decomposition (METHODS §2.4, §5.4): leather §7.4 values, §7.6 three-level
-// values, oracle §6.10 and dense references for every row group.
-#include "solver/multiplier_split.h"
-#include "solver/round_split.h"
+// Spatial multiplier decomposition (methods.md §2.4, §5.4): leather §7.4 values, §7.6 three-level
+// values, oracle §6.2 (10) and dense references for every row group.
+#include "irio/solver/multiplier_split.h"
+#include "irio/solver/round_split.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <functional>
 
-#include "solver/indicator_common.h"
-#include "tables/error.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/tables/error.h"
 #include "tests/test_util.h"
 
 using namespace irio;
@@ -26,7 +26,7 @@ Vector vec(std::initializer_list<double> l) {
   return v;
 }
 
-/// METHODS §7.6: provinces P1, P2 of CN and the rest of the world RW, N = 2.
+/// methods.md §7.6: provinces P1, P2 of CN and the rest of the world RW, N = 2.
 tables::IoTable provincial() {
   Matrix Z(6, 6), Y(6, 3);
   Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3, 60,
@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(leather_intra_feedback_spillover) {
   auto t = testing::leather();
   solver::LeontiefModel m(t);
   const auto s = solver::split_multipliers(m, Vector::Ones(9));
-  // METHODS §7.4 [comp], 6 decimals.
+  // methods.md §7.4 [comp], 6 decimals.
   const Vector intra = vec(
       {1.337405, 1.311615, 1.706967, 1.366370, 1.537280, 1.784832, 1.449174, 1.722020, 1.716602});
   const Vector feedback = vec(
@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(leather_intra_feedback_spillover) {
   BOOST_CHECK_SMALL((s.intra - intra).cwiseAbs().maxCoeff(), 5.000001e-7);
   BOOST_CHECK_SMALL((s.feedback - feedback).cwiseAbs().maxCoeff(), 5.000001e-7);
   BOOST_CHECK_SMALL((s.spillover - spill).cwiseAbs().maxCoeff(), 5.000001e-7);
-  // §6.10: parts add to 1'L, feedback and spillover >= 0; on a country table L_C = L_R.
+  // §6.2 (10): parts add to 1'L, feedback and spillover >= 0; on a country table L_C = L_R.
   BOOST_CHECK_SMALL((s.intra + s.feedback + s.spillover - s.total).cwiseAbs().maxCoeff(), 1e-13);
   BOOST_CHECK(s.feedback.minCoeff() >= 0);
   BOOST_CHECK(s.spillover.minCoeff() >= 0);
@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(provincial_three_level) {
   auto t = provincial();
   solver::LeontiefModel m(t);
   const auto s = solver::split_multipliers(m, Vector::Ones(6));
-  // METHODS §7.6: P1a (1.384746, 0.141020, 0.126731), total 1.652497; RWa (1.486239, 0, 0.114867).
+  // methods.md §7.6: P1a (1.384746, 0.141020, 0.126731), total 1.652497; RWa (1.486239, 0, 0.114867).
   BOOST_CHECK_SMALL(s.local(0) - 1.384746, 5.000001e-7);
   BOOST_CHECK_SMALL(s.national(0) - 0.141020, 5.000001e-7);
   BOOST_CHECK_SMALL(s.international(0) - 0.126731, 5.000001e-7);
@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(provincial_three_level) {
       BOOST_CHECK_SMALL(v.international_own(j) - rows_sum(D2, own), 1e-13);
       BOOST_CHECK_SMALL(v.international_same_country(j) - rows_sum(D2, same), 1e-13);
       BOOST_CHECK_SMALL(v.international_foreign(j) - rows_sum(D2, foreign), 1e-13);
-      // §6.10 and (1.1): the three levels of v'L add to v'L = 1.
+      // §6.2 (10) and (1.1): the three levels of v'L add to v'L = 1.
       BOOST_CHECK_SMALL(v.local(j) + v.national(j) + v.international(j) - 1.0, 1e-13);
       BOOST_CHECK_SMALL(v.national(j) - v.national_own(j) - v.national_same_country(j), 1e-13);
       BOOST_CHECK_SMALL(v.international(j) - v.international_own(j) -
@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(wrong_size_and_zero_output) {
 }
 
 BOOST_AUTO_TEST_CASE(round_multiplicative_decomposition_dense_oracle) {
-  // METHODS §2.4 multiplicative version, per partition {region r, rest}: M1 = blockdiag inverses,
+  // methods.md §2.4 multiplicative version, per partition {region r, rest}: M1 = blockdiag inverses,
   // S_O = M1 A_O, M2 = I + S_O, M3 = (I - S_O^2)^{-1}; L = M3 M2 M1 exactly, and the parts are
   // the column sums c'M1, c'(M2 - I)M1, c'(M3 - I)M2M1 of the columns in r. Leather (G = 3) and
   // the §7.6 table read as three regions, for c = 1 and c = v.

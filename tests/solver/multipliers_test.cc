@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Multipliers (METHODS §2.1-§2.2): Miller & Blair §7.1 values, Sherman-Morrison/Woodbury against
-// the explicitly closed system (§6.9), Eurostat Germany 1995 and Netherlands 2000 published values.
-#include "solver/multipliers.h"
+// Multipliers (methods.md §2.1-§2.2): Miller & Blair §7.1 values, Sherman-Morrison/Woodbury against
+// the explicitly closed system (§6.2 (9)), Eurostat Germany 1995 and Netherlands 2000 published values.
+#include "irio/solver/multipliers.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
-#include "solver/indicator_common.h"
-#include "tables/error.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/tables/error.h"
 #include "tests/solver/csv_fixture.h"
 #include "tests/test_util.h"
 
@@ -40,7 +40,7 @@ tables::IoTable miller_blair_households() {
 
 void check_pair(const tables::TidyTable& t, const std::string& ind, double a, double b) {
   BOOST_TEST_CONTEXT(ind) {
-    // METHODS §7 prints 6 decimals: compare to half a unit in the last place.
+    // methods.md §7 prints 6 decimals: compare to half a unit in the last place.
     BOOST_CHECK_SMALL(t.find({"R", "s1", ind}) - a, 5.000001e-7);
     BOOST_CHECK_SMALL(t.find({"R", "s2", ind}) - b, 5.000001e-7);
   }
@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(miller_blair_type1_type2) {
   solver::LeontiefModel m(t);
   Vector k;
   auto r = solver::multipliers_table(m, mb_options(), &k);
-  // METHODS §7.1 (M&B ch. 2 + constructed h_c = (90, 250)/800 and jobs (20, 30)).
+  // methods.md §7.1 (M&B ch. 2 + constructed h_c = (90, 250)/800 and jobs (20, 30)).
   BOOST_CHECK_CLOSE(k(0), 0.831642, 1e-4);
   check_pair(r, "output", 1.518152, 1.452145);
   check_pair(r, "value_added", 1.0, 1.0);
@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(miller_blair_type1_type2) {
   check_pair(r, "employment_simple", 0.029043, 0.023432);
   check_pair(r, "employment_type1", 1.452145, 1.562156);
   check_pair(r, "employment_type2", 1.733717, 1.884353);
-  // Oracle §6.9: Type II / Type I income ratio = 1/k for every sector.
+  // Oracle §6.2 (9): Type II / Type I income ratio = 1/k for every sector.
   for (const char* s : {"s1", "s2"})
     BOOST_CHECK_CLOSE(r.find({"R", s, "income_type2"}) / r.find({"R", s, "income_type1"}),
                       1.0 / k(0), 1e-10);
@@ -203,7 +203,7 @@ BOOST_AUTO_TEST_CASE(eurostat_germany_1995) {
   // Tables 15.9-15.13 at 4 decimals. Imports are an exogenous row, so value added is GVA (B1G),
   // the sum of D1, D29-D39, K1 and B2N+B3N -- not the residual, which also holds product taxes.
   const auto rows =
-      testing::read_csv(testing::shared_data("eurostat_germany_1995/Beutel_15_4.csv"));
+      testing::read_csv(testing::validation_data("eurostat_germany_1995/Beutel_15_4.csv"));
   const std::vector<std::string> sec{"cpa_a",   "cpa_c",        "cpa_f",
                                      "cpa_g_i", "cpa_business", "cpa_other"};
   const std::vector<std::string> names{"agriculture_group",       "manufacturing_group",
@@ -251,7 +251,7 @@ BOOST_AUTO_TEST_CASE(eurostat_germany_1995) {
       m, solver::per_unit_output(m, solver::flow_row(m, "employment/total")));
   const Matrix Ldiag = m.solve(Matrix::Identity(6, 6)).diagonal();  // oracle: 6 x 6 table
 
-  const auto exp = testing::read_csv(testing::shared_data("eurostat_germany_1995/expected.csv"));
+  const auto exp = testing::read_csv(testing::validation_data("eurostat_germany_1995/expected.csv"));
   int checked = 0;
   for (std::size_t i = 1; i < exp.size(); ++i) {
     const auto& q = exp[i][0];
@@ -282,7 +282,7 @@ BOOST_AUTO_TEST_CASE(netherlands_2000_type1_income) {
   // Teaching table (D'Hernoncourt, Cordier & Hadley 2011), private consumption column; imports
   // and net taxes are exogenous rows. Expected: income effects w'L and Type I income multipliers.
   const auto rows =
-      testing::read_csv(testing::shared_data("netherlands_2000/netherlands_2000.csv"));
+      testing::read_csv(testing::validation_data("netherlands_2000/netherlands_2000.csv"));
   const std::vector<std::string> sec{"agriculture_group",   "mining_group",
                                      "manufacturing_group", "utilities_group",
                                      "construction_group",  "services_group"};
@@ -326,7 +326,7 @@ BOOST_AUTO_TEST_CASE(netherlands_2000_type1_income) {
   solver::MultiplierOptions o;
   o.income = "compensation_employees";
   auto r = solver::multipliers_table(m, o);
-  const auto exp = testing::read_csv(testing::shared_data("netherlands_2000/expected.csv"));
+  const auto exp = testing::read_csv(testing::validation_data("netherlands_2000/expected.csv"));
   for (std::size_t i = 1; i < exp.size(); ++i) {
     const std::string ind = exp[i][0] == "income_effect" ? "income_simple" : "income_type1";
     const double got = r.find({"NL", exp[i][1], ind});

@@ -6,14 +6,14 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
-#include "tables/io_table.h"
+#include "irio/tables/io_table.h"
 #include "tests/solver/csv_fixture.h"
 #include "tests/test_util.h"
 
 namespace irio::testing {
 
 inline std::string pymrio(const std::string& f) {
-  return shared_data("pymrio_test/pymrio_outputs/" + f);
+  return validation_data("pymrio_test/pymrio_outputs/" + f);
 }
 
 /// A pymrio saved matrix: `header` header rows, `idx` index columns, the rest numbers.

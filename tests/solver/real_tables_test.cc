@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
-// METHODS §6 identities as oracles on real tables: China NBS 2015 (42 sectors, competitive
+// methods.md §6 identities as oracles on real tables: China NBS 2015 (42 sectors, competitive
 // imports) for the household closure and extraction, the pymrio test MRIO (6 regions) for the
 // spatial split, linkages and impacts.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
-#include "solver/extraction.h"
-#include "solver/impact.h"
-#include "solver/indicator_common.h"
-#include "solver/linkages.h"
-#include "solver/multiplier_split.h"
-#include "solver/multipliers.h"
+#include "irio/solver/extraction.h"
+#include "irio/solver/impact.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/solver/linkages.h"
+#include "irio/solver/multiplier_split.h"
+#include "irio/solver/multipliers.h"
 #include "tests/solver/csv_fixture.h"
 #include "tests/solver/pymrio_fixture.h"
 #include "tests/test_util.h"
@@ -25,7 +25,7 @@ namespace {
 /// China 2015 42-sector NBS table (10 000 CNY). Competitive imports: imports are a negative
 /// final-demand category and ERR a category, so that GO = sum Z + TFU - IM + ERR holds by row.
 tables::IoTable china_2015() {
-  const auto rows = testing::read_csv(testing::shared_data("china_nbs/china_2015_42.csv"));
+  const auto rows = testing::read_csv(testing::test_data("china_nbs/china_2015_42.csv"));
   const auto& h = rows[0];
   auto col = [&](const std::string& name) {
     const int c = tables::Labels::find(h, name);
@@ -74,9 +74,9 @@ BOOST_AUTO_TEST_CASE(china_2015_household_closure_and_extraction) {
                  1e-6 * t.x.maxCoeff());
   solver::LeontiefModel m(t);
   const Index n = 42;
-  // §6.3 (1.1): v'L = 1 with residual VA.
+  // §6.2 (3) (1.1): v'L = 1 with residual VA.
   BOOST_CHECK_SMALL((m.solve_transposed(m.v()).array() - 1.0).abs().maxCoeff(), 1e-12);
-  // §6.9: Type II / Type I income ratio = 1/k, rural + urban households, compensation VA001.
+  // §6.2 (9): Type II / Type I income ratio = 1/k, rural + urban households, compensation VA001.
   solver::MultiplierOptions o;
   o.income = "VA001";
   o.household_categories = {"FU101", "FU102"};
@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(china_2015_household_closure_and_extraction) {
     BOOST_CHECK_CLOSE(r.find({"CN", s, "output_truncated_closed"}), Lbar.col(j).head(n).sum(),
                       1e-9);
   }
-  // §6.13: Woodbury == refactorized on a real table, for each variant.
+  // §6.2 (13): Woodbury == refactorized on a real table, for each variant.
   for (auto kind : {solver::ExtractionKind::kTotal, solver::ExtractionKind::kBackward,
                     solver::ExtractionKind::kForward}) {
     solver::ExtractionOptions w, f;
@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(china_2015_household_closure_and_extraction) {
 BOOST_AUTO_TEST_CASE(pymrio_split_linkages_impact) {
   const auto t = testing::pymrio_table();
   solver::LeontiefModel m(t);
-  // §6.10 for output and for a stressor row.
+  // §6.2 (10) for output and for a stressor row.
   const Vector c = solver::per_unit_output(m, solver::flow_row(m, "Emissions/emission_type1 air"));
   for (const Vector& row : {Vector(Vector::Ones(m.n())), c}) {
     const auto s = solver::split_multipliers(m, row);
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(pymrio_split_linkages_impact) {
     BOOST_CHECK(s.feedback.minCoeff() >= -1e-14 * scale);
     BOOST_CHECK(s.spillover.minCoeff() >= 0);
   }
-  // §6.11 on a real table.
+  // §6.2 (11) on a real table.
   const auto lk = solver::compute_linkages(m);
   BOOST_CHECK_CLOSE(lk.power_of_dispersion.mean(), 1.0, 1e-12);
   BOOST_CHECK_CLOSE(lk.sensitivity_ghosh.mean(), 1.0, 1e-12);

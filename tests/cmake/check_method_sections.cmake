@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: MIT
+# Fails unless every section `§n` cited in the code or the docs has a heading in docs/methods.md.
+# Rule: in this project `§` always means a section of docs/methods.md (identities of the catalogue
+# are cited as `§6.2 (n)`); sections of other works are written "sect. n".
+#   cmake -DROOT=<source dir> -P check_method_sections.cmake
+if(NOT EXISTS ${ROOT}/docs/methods.md)
+  message(FATAL_ERROR "docs/methods.md is missing")
+endif()
+file(STRINGS ${ROOT}/docs/methods.md _lines REGEX "^#+ [0-9]")
+set(_headings)
+foreach(l ${_lines})
+  if(l MATCHES "^##+ ([0-9]+(\\.[0-9]+)*)[. ]")
+    list(APPEND _headings "${CMAKE_MATCH_1}")
+  endif()
+endforeach()
+list(LENGTH _headings _nh)
+if(_nh LESS 40)
+  message(FATAL_ERROR "docs/methods.md has only ${_nh} numbered headings")
+endif()
+
+file(GLOB_RECURSE _files RELATIVE ${ROOT}
+     ${ROOT}/*.cc ${ROOT}/*.h ${ROOT}/*.md ${ROOT}/*.txt ${ROOT}/*.cmake ${ROOT}/*.sh ${ROOT}/*.py)
+set(_bad "")
+set(_count 0)
+foreach(f ${_files})
+  if(f MATCHES "^(build|out|tmp)[^/]*/|/data/")
+    continue()
+  endif()
+  file(READ ${ROOT}/${f} _text)
+  string(REGEX MATCHALL "§[0-9]+(\\.[0-9]+)*" _cites "${_text}")
+  foreach(c ${_cites})
+    string(REGEX REPLACE "^§" "" n "${c}")
+    string(REGEX REPLACE "\\.$" "" n "${n}")
+    math(EXPR _count "${_count} + 1")
+    if(NOT n IN_LIST _headings)
+      string(APPEND _bad "  ${f}: §${n}\n")
+    endif()
+  endforeach()
+endforeach()
+if(_bad)
+  message(FATAL_ERROR "sections cited but not in docs/methods.md:\n${_bad}")
+endif()
+message(STATUS "${_count} citations of ${_nh} sections of docs/methods.md: all resolve")
