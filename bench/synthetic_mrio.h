@@ -10,7 +10,8 @@ namespace irio::bench {
 
 /// Shape of a synthetic MRIO: G regions x N sectors, dense domestic blocks (50-70% non-zero),
 /// sparser trade blocks (5-15% non-zero), coefficient column sums 0.4-0.6 of which
-/// `domestic_share` is bought at home (TOOLCHAIN.md's measurements use this shape).
+/// `domestic_share` is bought at home (the backend costs in docs/performance.md, "Backends",
+/// were measured on this shape).
 struct SyntheticSpec {
   int regions = 49;
   int sectors = 200;

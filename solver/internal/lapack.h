@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Declarations of the few Fortran LAPACK and BLAS routines irio calls (OpenBLAS provides them). Declared
-// here rather than through lapacke.h, whose <complex.h> breaks other headers (TOOLCHAIN.md).
+// here rather than through lapacke.h, whose <complex.h> breaks other headers (docs/performance.md, "Backends").
 #pragma once
 
 #include <cstddef>

@@ -34,7 +34,7 @@ class UmfpackLu final : public LinearSolver {
  public:
   UmfpackLu(const SparseMatrix& M, const std::string& what) : a_(M) {
     umfpack_dl_defaults(control_);
-    control_[UMFPACK_IRSTEP] = 0;  // refinement makes each solve 4-5x slower (TOOLCHAIN.md)
+    control_[UMFPACK_IRSTEP] = 0;  // refinement makes each solve 4-5x slower (docs/performance.md, "Backends")
     void* symbolic = nullptr;
     SsLong st = umfpack_dl_symbolic(a_.n, a_.n, a_.p.data(), a_.i.data(), a_.x.data(), &symbolic,
                                     control_, info_);

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Fails unless `irio validate --list` names exactly the cases registered as CTest tests.
 #   cmake -DIRIO=<irio binary> -DEXPECTED=<a;b;...> -P check_case_list.cmake
+cmake_minimum_required(VERSION 3.20)
 execute_process(COMMAND ${IRIO} validate --list OUTPUT_VARIABLE _out RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "irio validate --list failed (${_rc})")

@@ -3,6 +3,7 @@
 # Rule: in this project `§` always means a section of docs/methods.md (identities of the catalogue
 # are cited as `§6.2 (n)`); sections of other works are written "sect. n".
 #   cmake -DROOT=<source dir> -P check_method_sections.cmake
+cmake_minimum_required(VERSION 3.20)
 if(NOT EXISTS ${ROOT}/docs/methods.md)
   message(FATAL_ERROR "docs/methods.md is missing")
 endif()

@@ -2,6 +2,7 @@
 # Fails if any tracked file reads or names the reference shelf that sat beside the repository
 # during development (the project must build, test and read with nothing beside it).
 #   cmake -DROOT=<source dir> -P check_stands_alone.cmake
+cmake_minimum_required(VERSION 3.20)
 file(GLOB_RECURSE _files RELATIVE ${ROOT} ${ROOT}/*)
 set(_bad "")
 string(CONCAT _needle "\\.\\./" "shared" "|" "shared/" "(data|docs)/")

@@ -2,6 +2,7 @@
 # Install the build tree into a temporary prefix, then configure, build and run the consumer
 # project (tests/consumer) against it with find_package(irio).
 #   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -DGENERATOR=... -P run_consumer.cmake
+cmake_minimum_required(VERSION 3.20)
 file(REMOVE_RECURSE ${WORK_DIR})
 set(_prefix ${WORK_DIR}/prefix)
 function(step)
