@@ -9,7 +9,7 @@
 #include <set>
 
 #include "irio/io/csv_reader.h"
-#include "irio/io/internal/json_lite.h"
+#include "irio/io/internal/json_reader.h"
 #include "irio/io/internal/table_assembly.h"
 #include "irio/io/internal/wide_matrix.h"
 #include "irio/tables/error.h"
@@ -84,7 +84,8 @@ struct FileSpec {
 };
 
 std::optional<FileSpec> file_spec(const Json& params, const fs::path& dir, const std::string& key,
-                                  std::size_t default_index, std::size_t default_header) {
+                                  std::size_t default_index, std::size_t default_header,
+                                  const std::string& params_path) {
   const Json* files = params.get("files");
   const Json* f = files != nullptr ? files->get(key) : nullptr;
   if (f == nullptr) return std::nullopt;
@@ -92,9 +93,11 @@ std::optional<FileSpec> file_spec(const Json& params, const fs::path& dir, const
   std::string name = f->kind == Json::Kind::kString ? f->text : f->str("name");
   if (name.empty()) return std::nullopt;
   s.path = (dir / name).string();
-  const std::string ic = f->str("nr_index_col"), hr = f->str("nr_header");
-  if (!ic.empty()) s.index_cols = static_cast<std::size_t>(std::stoul(ic));
-  if (!hr.empty()) s.header_rows = static_cast<std::size_t>(std::stoul(hr));
+  if (f->kind == Json::Kind::kObject) {
+    const std::string where = params_path + " (files." + key + ")";
+    s.index_cols = internal::count_member(*f, "nr_index_col", default_index, where);
+    s.header_rows = internal::count_member(*f, "nr_header", default_header, where);
+  }
   return s;
 }
 
@@ -113,14 +116,14 @@ std::map<std::string, std::string> read_units(const FileSpec& spec) {
 tables::IoTable import_saved_layout(const fs::path& dir) {
   const std::string pf = (dir / "file_parameters.json").string();
   const Json params = read_json(pf);
-  const auto zs = file_spec(params, dir, "Z", 2, 2);
-  const auto ys = file_spec(params, dir, "Y", 2, 2);
+  const auto zs = file_spec(params, dir, "Z", 2, 2, pf);
+  const auto ys = file_spec(params, dir, "Y", 2, 2, pf);
   if (!zs || !ys) throw InputError(pf + ": no Z and Y files listed under \"files\"");
   const WideMatrix Zw = read_wide(zs->path, zs->index_cols, zs->header_rows, "Z");
   const WideMatrix Yw = read_wide(ys->path, ys->index_cols, ys->header_rows, "Y");
   tables::IoTable t = assemble_core(Zw, Yw);
   t.meta.name = params.str("name");
-  if (const auto us = file_spec(params, dir, "unit", 2, 1)) {
+  if (const auto us = file_spec(params, dir, "unit", 2, 1, pf)) {
     std::vector<std::string> units;
     for (const auto& [k, u] : read_units(*us)) units.push_back(u);
     t.meta.unit = join_units(units);
@@ -134,14 +137,14 @@ tables::IoTable import_saved_layout(const fs::path& dir) {
     const std::string spf = (sub / "file_parameters.json").string();
     const Json ep = read_json(spf);
     const std::string name = ep.str("name", sub.filename().string());
-    const auto fs_ = file_spec(ep, sub, "F", 1, 2);
+    const auto fs_ = file_spec(ep, sub, "F", 1, 2, spf);
     if (!fs_) continue;  // an extension without F (e.g. results only) carries no satellite data
     const WideMatrix F = read_wide(fs_->path, fs_->index_cols, fs_->header_rows, "F of " + name);
     std::optional<WideMatrix> FY;
-    if (const auto fys = file_spec(ep, sub, "F_Y", fs_->index_cols, fs_->header_rows))
+    if (const auto fys = file_spec(ep, sub, "F_Y", fs_->index_cols, fs_->header_rows, spf))
       FY = read_wide(fys->path, fys->index_cols, fys->header_rows, "F_Y of " + name);
     tables::Satellite s = make_satellite(name, F, FY ? &*FY : nullptr, iota(fs_->index_cols), std::nullopt, t);
-    if (const auto us = file_spec(ep, sub, "unit", fs_->index_cols, 1)) {
+    if (const auto us = file_spec(ep, sub, "unit", fs_->index_cols, 1, spf)) {
       const auto units = read_units(*us);
       for (std::size_t k = 0; k < s.stressors.size(); ++k) {
         auto it = units.find(s.stressors[k]);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Recursive-descent JSON parser for small metadata files.
-#include "irio/io/internal/json_lite.h"
+// JSON metadata on nlohmann::json: parse with a depth limit, convert to the small Json tree.
+#include "irio/io/internal/json_reader.h"
 
-#include <cctype>
+#include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "irio/tables/error.h"
@@ -23,120 +24,91 @@ std::string Json::str(const std::string& key, const std::string& fallback) const
 
 namespace {
 
-struct Parser {
-  const std::string& s;
-  const std::string& path;
-  std::size_t pos = 0;
+using nlohmann::json;
 
-  [[noreturn]] void fail(const std::string& what) const {
-    throw InputError(path + ": invalid JSON at byte " + std::to_string(pos) + ": " + what);
-  }
-  void ws() {
-    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\n' || s[pos] == '\r' || s[pos] == '\t')) ++pos;
-  }
-  bool eat(char c) {
-    ws();
-    if (pos < s.size() && s[pos] == c) {
-      ++pos;
-      return true;
-    }
-    return false;
-  }
-  std::string string() {
-    if (!eat('"')) fail("expected a string");
-    std::string out;
-    while (pos < s.size() && s[pos] != '"') {
-      char c = s[pos++];
-      if (c == '\\') {
-        if (pos >= s.size()) fail("unterminated escape");
-        char e = s[pos++];
-        switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'u': {
-            if (pos + 4 > s.size()) fail("short \\u escape");
-            const unsigned cp = static_cast<unsigned>(std::stoul(s.substr(pos, 4), nullptr, 16));
-            pos += 4;
-            if (cp < 0x80) {
-              out += static_cast<char>(cp);
-            } else if (cp < 0x800) {
-              out += static_cast<char>(0xC0 | (cp >> 6));
-              out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else {
-              out += static_cast<char>(0xE0 | (cp >> 12));
-              out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-              out += static_cast<char>(0x80 | (cp & 0x3F));
-            }
-            break;
-          }
-          default: out += e;
-        }
-      } else {
-        out += c;
-      }
-    }
-    if (pos >= s.size()) fail("unterminated string");
-    ++pos;
-    return out;
-  }
-  Json value() {
-    ws();
-    if (pos >= s.size()) fail("unexpected end");
-    Json j;
-    const char c = s[pos];
-    if (c == '{') {
-      ++pos;
+/// Convert a parsed value; depth is bounded by the parser callback, so recursion is shallow.
+Json convert(const json& v) {
+  Json j;
+  switch (v.type()) {
+    case json::value_t::object:
       j.kind = Json::Kind::kObject;
-      if (eat('}')) return j;
-      do {
-        std::string k = string();
-        if (!eat(':')) fail("expected ':'");
-        j.members[k] = value();
-      } while (eat(','));
-      if (!eat('}')) fail("expected '}'");
-    } else if (c == '[') {
-      ++pos;
+      for (const auto& [k, m] : v.items()) j.members.emplace(k, convert(m));
+      break;
+    case json::value_t::array:
       j.kind = Json::Kind::kArray;
-      if (eat(']')) return j;
-      do j.items.push_back(value());
-      while (eat(','));
-      if (!eat(']')) fail("expected ']'");
-    } else if (c == '"') {
+      for (const auto& m : v) j.items.push_back(convert(m));
+      break;
+    case json::value_t::string:
       j.kind = Json::Kind::kString;
-      j.text = string();
-    } else {
-      const std::size_t b = pos;
-      while (pos < s.size() && std::string(",]} \n\r\t").find(s[pos]) == std::string::npos) ++pos;
-      j.text = s.substr(b, pos - b);
-      if (j.text == "true" || j.text == "false") j.kind = Json::Kind::kBool;
-      else if (j.text == "null") j.kind = Json::Kind::kNull;
-      else if (!j.text.empty() && (std::isdigit(static_cast<unsigned char>(j.text[0])) || j.text[0] == '-'))
-        j.kind = Json::Kind::kNumber;
-      else fail("unexpected '" + j.text + "'");
-    }
-    return j;
+      j.text = v.get<std::string>();
+      break;
+    case json::value_t::boolean:
+      j.kind = Json::Kind::kBool;
+      j.text = v.get<bool>() ? "true" : "false";
+      break;
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      j.kind = Json::Kind::kNumber;
+      j.text = v.dump();
+      break;
+    default:
+      j.kind = Json::Kind::kNull;
+      j.text = "null";
+      break;
   }
-};
+  return j;
+}
 
 }  // namespace
 
 Json parse_json(const std::string& text, const std::string& path) {
-  Parser p{text, path};
-  Json j = p.value();
-  p.ws();
-  if (p.pos != text.size()) p.fail("trailing characters");
-  return j;
+  if (text.size() > kMaxJsonBytes)
+    throw InputError(path + ": JSON file of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
+                     std::to_string(kMaxJsonBytes) + " bytes for metadata");
+  struct TooDeep {};
+  const json::parser_callback_t limit = [](int depth, json::parse_event_t, json&) {
+    if (depth > kMaxJsonDepth) throw TooDeep{};  // stop at once: nothing deeper is read
+    return true;
+  };
+  json v;
+  try {
+    // nlohmann's parser keeps its own stack (no recursion), and the callback stops it at the depth
+    // limit, so a pathological nesting neither overflows the stack nor allocates much.
+    v = json::parse(text, limit, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+  } catch (const TooDeep&) {
+    throw InputError(path + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                     " levels; not a metadata file");
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
+    throw InputError(path + ": invalid JSON at byte " + std::to_string(e.byte) + ": " + what);
+  }
+  return convert(v);
 }
 
 Json read_json(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxJsonBytes)
+    throw InputError(path + ": JSON file of " + std::to_string(size) + " bytes exceeds the limit of " +
+                     std::to_string(kMaxJsonBytes) + " bytes for metadata");
   std::ifstream is(path, std::ios::binary);
   if (!is) throw InputError("cannot open '" + path + "'");
   std::ostringstream ss;
   ss << is.rdbuf();
   return parse_json(ss.str(), path);
+}
+
+std::size_t count_member(const Json& obj, const std::string& key, std::size_t fallback, const std::string& path) {
+  const Json* m = obj.get(key);
+  if (m == nullptr || m->kind == Json::Kind::kNull) return fallback;
+  const std::string& s = m->text;
+  const bool digits = (m->kind == Json::Kind::kNumber || m->kind == Json::Kind::kString) && !s.empty() &&
+                      s.size() <= 6 && s.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits)
+    throw InputError(path + ": '" + key + "' must be a non-negative integer (at most 6 digits), got '" + s + "'");
+  return static_cast<std::size_t>(std::stoul(s));
 }
 
 }  // namespace irio::io::internal

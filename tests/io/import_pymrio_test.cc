@@ -142,4 +142,37 @@ BOOST_AUTO_TEST_CASE(bad_folders) {
   check_error<InputError>([&] { io::import_pymrio(dir.path().string()); }, {"no Z and Y files"});
 }
 
+BOOST_AUTO_TEST_CASE(hostile_json_is_a_clear_error) {
+  namespace fs = std::filesystem;
+  // A million nested brackets in metadata.json once overflowed the stack of a recursive parser.
+  TempDir raw;
+  for (const auto& e : fs::directory_iterator(kRaw)) fs::copy_file(e.path(), raw.file(e.path().filename().string()));
+  raw.write("metadata.json", std::string(1000000, '['));
+  check_error<InputError>([&] { io::import_pymrio(raw.path().string()); },
+                          {"metadata.json: JSON nested deeper than 64 levels"});
+  raw.write("metadata.json", R"({"name": "x", "history": ["\uZZZZ"]})");
+  check_error<InputError>([&] { io::import_pymrio(raw.path().string()); }, {"metadata.json: invalid JSON at byte"});
+
+  // Counts in file_parameters.json: non-numeric and negative values name the file and the key
+  // (once std::invalid_argument, exit 70, and 18446744073709551615 header rows).
+  TempDir dir;
+  fs::copy_file(out("Z.csv"), dir.file("Z.txt"));
+  fs::copy_file(out("Y.csv"), dir.file("Y.txt"));
+  auto params = [&](const std::string& ic, const std::string& hr) {
+    dir.write("file_parameters.json", R"({"name": "t", "files": {"Z": {"name": "Z.txt", "nr_index_col": )" + ic +
+                                          R"(, "nr_header": )" + hr + R"(}, "Y": {"name": "Y.txt"}}})");
+  };
+  params("\"two\"", "2");
+  check_error<InputError>([&] { io::import_pymrio(dir.path().string()); },
+                          {"file_parameters.json (files.Z): 'nr_index_col' must be a non-negative integer",
+                           "got 'two'"});
+  params("2", "\"-1\"");
+  check_error<InputError>([&] { io::import_pymrio(dir.path().string()); },
+                          {"(files.Z): 'nr_header' must be a non-negative integer", "got '-1'"});
+  params("2", "-1");
+  check_error<InputError>([&] { io::import_pymrio(dir.path().string()); }, {"'nr_header'", "got '-1'"});
+  params("2", "2");  // numbers as JSON numbers read like strings of digits
+  BOOST_TEST(io::import_pymrio(dir.path().string()).labels.num_regions() == 6u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
