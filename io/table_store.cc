@@ -9,6 +9,8 @@
 #include "irio/io/internal/atomic_output.h"
 #include "irio/io/internal/h5.h"
 #include "irio/io/internal/h5_schema.h"
+#include "irio/io/internal/memory_guard.h"
+#include "irio/io/internal/text_encoding.h"
 #include "irio/version.h"
 #include "irio/tables/error.h"
 
@@ -21,9 +23,23 @@ namespace {
 
 std::string shape(std::size_t r, std::size_t c) { return std::to_string(r) + " x " + std::to_string(c); }
 
+/// Label datasets are declared UTF-8: a label that is not (from a reader that did not check) is
+/// refused here rather than stored as mojibake.
+void check_utf8_labels(const std::vector<std::string>& v, const std::string& dataset, const H5Writer& w) {
+  for (std::size_t i = 0; i < v.size(); ++i)
+    require_utf8(v[i], "table to write to '" + w.file + "'", "label " + std::to_string(i) + " of '" + dataset + "'");
+}
+
 void write_labels(hid_t file, const tables::IoTable& t, const H5Writer& w) {
-  H5Id g = h5_create_group(file, "labels", w);
   const auto& L = t.labels;
+  const std::pair<const std::vector<std::string>*, const char*> lists[] = {
+      {&L.regions, "regions"},           {&L.sectors, "sectors"},
+      {&L.countries, "countries"},       {&L.fd_categories, "fd_categories"},
+      {&t.va_components, "va_components"}, {&t.export_labels, "export_labels"},
+      {&t.import_labels, "import_labels"}};
+  for (const auto& [v, name] : lists) check_utf8_labels(*v, std::string("/labels/") + name, w);
+  for (const auto& s : t.satellites) check_utf8_labels(s.stressors, "/satellites/" + s.name + "/stressors", w);
+  H5Id g = h5_create_group(file, "labels", w);
   h5_write_strings(g.get(), "regions", L.regions, w);
   h5_write_strings(g.get(), "sectors", L.sectors, w);
   h5_write_strings(g.get(), "countries", L.countries, w);
@@ -184,14 +200,12 @@ std::string WriteOptions::validate() const {
   return {};
 }
 
-tables::IoTable read_table(const std::string& path) {
-  silence_hdf5_errors();
+namespace {
+
+tables::IoTable read_table_impl(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw InputError("table file '" + path + "' does not exist");
-  if (H5Fis_hdf5(path.c_str()) <= 0)
-    throw InputError("'" + path + "' is not an HDF5 file (expected an irio table, see docs/hdf5-schema.md)");
-  H5Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file.valid()) throw InputError("cannot open the HDF5 file '" + path + "'");
+  H5Id file = h5_open_read(path, "an irio table");
   const H5Reader r{path};
   const hid_t f = file.get();
   check_schema_header(f, r);
@@ -231,6 +245,10 @@ tables::IoTable read_table(const std::string& path) {
   t.import_labels = read_labels(f, "import_labels", false, r);
 
   const std::size_t n = L.size(), gk = t.num_fd_columns();
+  if (n > kMaxRegionSectors)
+    throw InputError(path + ": " + std::to_string(L.regions.size()) + " regions x " + std::to_string(L.sectors.size()) +
+                     " sectors = " + std::to_string(n) + " region-sectors, above irio's limit of " +
+                     std::to_string(kMaxRegionSectors) + " (docs/formats.md, \"Limits and encodings\")");
   t.Z = read_z(f, n, r);
   if (gk > 0 || h5_exists(f, "/core/Y"))
     t.Y = read_matrix_shaped(f, "/core/Y", n, gk, "region-sectors x regions*final-demand categories", r);
@@ -291,6 +309,12 @@ tables::IoTable read_table(const std::string& path) {
   }
   t.validate_shapes(path);  // also Z finiteness and the region->country map
   return t;
+}
+
+}  // namespace
+
+tables::IoTable read_table(const std::string& path) {
+  return guard_memory(path, [&] { return read_table_impl(path); });
 }
 
 void write_table(const tables::IoTable& table, const std::string& path, const WriteOptions& opt) {

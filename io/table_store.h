@@ -24,8 +24,13 @@ struct WriteOptions {
   std::string validate() const;
 };
 
+/// Largest number of region-sectors n (regions x sectors) read_table accepts.
+inline constexpr std::size_t kMaxRegionSectors = std::size_t{1} << 22;
+
 /// Read an irio HDF5 table. Throws InputError naming the file and dataset when the file is
-/// missing, not HDF5, not an irio table, or has inconsistent shapes/labels/values.
+/// missing, not HDF5 (or truncated), not an irio table, or has inconsistent shapes/labels/values,
+/// and before allocating when a dataset declares more than the file can hold or more than the
+/// limits of docs/formats.md ("Limits and encodings"); running out of memory is an InputError too.
 tables::IoTable read_table(const std::string& path);
 
 /// Write a table to a new HDF5 file (atomically).

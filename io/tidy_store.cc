@@ -9,6 +9,7 @@
 #include "irio/io/internal/atomic_output.h"
 #include "irio/io/internal/h5.h"
 #include "irio/io/internal/h5_schema.h"
+#include "irio/io/internal/memory_guard.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
 
@@ -230,13 +231,12 @@ std::vector<std::string> write_results(const std::vector<tables::TidyTable>& ts,
 
 namespace irio::io {
 
-std::vector<tables::TidyTable> read_tidy_h5(const std::string& path, const std::string& run) {
-  silence_hdf5_errors();
+namespace {
+
+std::vector<tables::TidyTable> read_tidy_h5_impl(const std::string& path, const std::string& run) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw InputError("results file '" + path + "' does not exist");
-  if (H5Fis_hdf5(path.c_str()) <= 0) throw InputError("'" + path + "' is not an HDF5 file");
-  H5Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file.valid()) throw InputError("cannot open the HDF5 file '" + path + "'");
+  H5Id file = h5_open_read(path, "an irio results file");
   const H5Reader r{path};
   check_schema_header(file.get(), r);
   const std::string base = "/results/" + run;
@@ -271,6 +271,12 @@ std::vector<tables::TidyTable> read_tidy_h5(const std::string& path, const std::
     out.push_back(std::move(t));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<tables::TidyTable> read_tidy_h5(const std::string& path, const std::string& run) {
+  return guard_memory(path, [&] { return read_tidy_h5_impl(path, run); });
 }
 
 }  // namespace irio::io

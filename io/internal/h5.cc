@@ -3,7 +3,10 @@
 #include "irio/io/internal/h5.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <limits>
 
 #include "irio/tables/error.h"
 
@@ -62,6 +65,94 @@ void write_raw(hid_t loc, const std::string& name, hid_t file_type, hid_t mem_ty
     write_fail(w, "dataset '" + name + "'");
 }
 
+/// "7.2 GB" (decimal units, as file managers show sizes), or "123 bytes".
+std::string human_bytes(std::uint64_t b) {
+  if (b < 1000) return std::to_string(b) + " bytes";
+  const char* units[] = {"kB", "MB", "GB", "TB", "PB", "EB"};
+  double v = static_cast<double>(b) / 1000.0;
+  std::size_t u = 0;
+  while (v >= 1000.0 && u + 1 < sizeof units / sizeof units[0]) {
+    v /= 1000.0;
+    ++u;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g %s", v, units[u]);
+  return buf;
+}
+
+/// a * b, or false when it does not fit 64 bits.
+bool checked_mul(std::uint64_t a, std::uint64_t b, std::uint64_t* out) {
+  if (a != 0 && b > std::numeric_limits<std::uint64_t>::max() / a) return false;
+  *out = a * b;
+  return true;
+}
+
+/// Size in bytes of the file that holds `obj` (0 if unknown).
+std::uint64_t file_bytes_of(hid_t obj) {
+  H5Id f(H5Iget_file_id(obj), H5Fclose);
+  hsize_t size = 0;
+  if (!f.valid() || H5Fget_filesize(f.get(), &size) < 0) return 0;
+  return size;
+}
+
+/// Check what a dataset or attribute declares (its dataspace times its element size) against
+/// the limits of H5Limits and against the size of the file, before anything is allocated.
+/// `dataset` is the dataset (or -1 for an attribute, which is never filtered); `mem_elem` is
+/// the in-memory size of one element; `what` names the object ("dataset '/core/Z'").
+/// Returns the number of elements.
+std::size_t check_declared(hid_t obj, hid_t dataset, hid_t file_type, hid_t space, std::size_t mem_elem,
+                           bool is_string, const H5Reader& r, const std::string& what) {
+  const int rank = H5Sget_simple_extent_ndims(space);
+  if (rank < 0) throw InputError(r.file + ": " + what + " has no simple dataspace");
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  if (rank > 0) H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+  if (H5Sget_simple_extent_type(space) == H5S_NULL) return 0;
+  std::string shape;
+  std::uint64_t count = 1;
+  bool overflow = false;
+  for (std::size_t i = 0; i < dims.size(); ++i) {
+    shape += (i ? " x " : "") + std::to_string(dims[i]);
+    overflow = overflow || !checked_mul(count, dims[i], &count);
+  }
+  if (dims.empty()) shape = "1 (scalar)";
+  const std::size_t type_size = H5Tget_size(file_type);
+  std::string declares = r.file + ": " + what + " declares " + shape + " elements of " +
+                         std::to_string(type_size) + " bytes";
+  std::uint64_t mem = 0, stored = 0;
+  if (overflow || !checked_mul(count, std::max<std::uint64_t>(mem_elem, 1), &mem) ||
+      !checked_mul(count, type_size, &stored))
+    throw InputError(declares + ": more than 2^64 bytes (a corrupt or forged file)");
+  if (count == 0) return 0;
+  declares += " (" + human_bytes(stored) + ")";
+  if (is_string && H5Tis_variable_str(file_type) <= 0 && type_size > H5Limits::kMaxStringLength)
+    throw InputError(declares + ": strings of " + human_bytes(type_size) + " each, above the limit of " +
+                     human_bytes(H5Limits::kMaxStringLength) + " for one label (a corrupt or forged file)");
+  const std::uint64_t limit = is_string ? H5Limits::kMaxStringBytes : H5Limits::kMaxDatasetBytes;
+  if (mem > limit)
+    throw InputError(declares + ", above irio's limit of " +
+                     human_bytes(limit) + " for one " + (is_string ? "string list" : "dataset") +
+                     " (docs/formats.md, \"Limits and encodings\")");
+  const std::uint64_t file_bytes = file_bytes_of(obj);
+  bool filtered = false;
+  if (dataset >= 0) {
+    H5Id plist(H5Dget_create_plist(dataset), H5Pclose);
+    filtered = plist.valid() && H5Pget_nfilters(plist.get()) > 0;
+    H5D_space_status_t status{};
+    if (H5Dget_space_status(dataset, &status) >= 0 && status == H5D_SPACE_STATUS_NOT_ALLOCATED)
+      throw InputError(declares + " but stores none of them (the dataset was never written; a "
+                       "truncated or forged file)");
+  }
+  if (file_bytes > 0) {
+    const std::uint64_t ratio = filtered ? H5Limits::kMaxCompressionRatio : 1;
+    if (stored / ratio > file_bytes)
+      throw InputError(declares + ", more than the whole file (" +
+                       human_bytes(file_bytes) + ") can hold" +
+                       (filtered ? " even compressed (at most " + std::to_string(ratio) + ":1)" : std::string()) +
+                       ": a truncated, corrupt or forged file");
+  }
+  return static_cast<std::size_t>(count);
+}
+
 H5Id open_dataset(hid_t loc, const std::string& path, const H5Reader& r) {
   if (!h5_exists(loc, path)) throw InputError(r.file + ": missing dataset '" + path + "'");
   H5Id ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
@@ -75,15 +166,17 @@ H5Id open_attr(hid_t obj, const std::string& name) {
 
 /// Read strings from a dataset or attribute with the given type and space.
 template <typename ReadFn>
-std::vector<std::string> read_strings_from(hid_t type, hid_t space, ReadFn read,
-                                           const std::string& what, const std::string& file) {
+std::vector<std::string> read_strings_from(hid_t obj, hid_t dataset, hid_t type, hid_t space, ReadFn read,
+                                           const std::string& what, const H5Reader& r) {
+  const std::string& file = r.file;
   if (H5Tget_class(type) != H5T_STRING) throw InputError(file + ": " + what + " is not a string");
-  const hssize_t count = H5Sget_simple_extent_npoints(space);
+  const bool vlen = H5Tis_variable_str(type) > 0;
+  const std::size_t n =
+      check_declared(obj, dataset, type, space, vlen ? sizeof(char*) : H5Tget_size(type), true, r, what);
   std::vector<std::string> out;
-  if (count <= 0) return out;
-  const auto n = static_cast<std::size_t>(count);
+  if (n == 0) return out;
   out.reserve(n);
-  if (H5Tis_variable_str(type) > 0) {
+  if (vlen) {
     H5Id mem = vlen_string_type();
     std::vector<char*> buf(n, nullptr);
     if (read(mem.get(), buf.data()) < 0) throw InputError(file + ": cannot read " + what);
@@ -109,6 +202,53 @@ std::vector<std::string> read_strings_from(hid_t type, hid_t space, ReadFn read,
 }
 
 }  // namespace
+
+namespace {
+
+herr_t collect_error(unsigned, const H5E_error2_t* e, void* data) {
+  auto* out = static_cast<std::vector<std::string>*>(data);
+  if (e != nullptr && e->desc != nullptr) out->emplace_back(e->desc);
+  return 0;
+}
+
+/// The value after "key = " in an HDF5 error description, or max if absent.
+std::uint64_t error_number(const std::string& desc, const std::string& key) {
+  const auto p = desc.find(key + " = ");
+  if (p == std::string::npos) return std::numeric_limits<std::uint64_t>::max();
+  return std::strtoull(desc.c_str() + p + key.size() + 3, nullptr, 10);
+}
+
+}  // namespace
+
+H5Id h5_open_read(const std::string& path, const std::string& what) {
+  silence_hdf5_errors();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw InputError("'" + path + "' does not exist (expected " + what + ")");
+  const auto size = std::filesystem::file_size(path, ec);
+  const std::string sized = ec ? std::string() : " (" + std::to_string(size) + " bytes)";
+  if (H5Fis_hdf5(path.c_str()) <= 0)
+    throw InputError("'" + path + "'" + sized + " is not an HDF5 file (no HDF5 signature; expected " + what +
+                     ", see docs/hdf5-schema.md)");
+  H5Eclear2(H5E_DEFAULT);
+  H5Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (file.valid()) return file;
+  std::vector<std::string> stack;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_error, &stack);
+  H5Eclear2(H5E_DEFAULT);
+  for (const auto& d : stack) {
+    if (d.find("truncated file") == std::string::npos) continue;
+    const std::uint64_t stored = error_number(d, "stored_eof");
+    throw InputError("'" + path + "' is a truncated HDF5 file: it has " + std::to_string(size) + " bytes but " +
+                     (stored != std::numeric_limits<std::uint64_t>::max()
+                          ? "its superblock declares " + std::to_string(stored)
+                          : std::string("its superblock declares more")) +
+                     " (an interrupted download or copy?)");
+  }
+  std::string detail;
+  for (const auto& d : stack) detail += (detail.empty() ? "" : "; ") + d;
+  throw InputError("'" + path + "'" + sized + " has an HDF5 signature but cannot be opened: it is truncated or corrupt" +
+                   (detail.empty() ? std::string() : " (HDF5: " + detail + ")"));
+}
 
 bool h5_exists(hid_t loc, const std::string& path) {
   // H5Lexists needs every intermediate link to exist: walk the path.
@@ -211,8 +351,8 @@ std::vector<std::string> h5_read_strings_attr(hid_t obj, const std::string& name
   H5Id type(H5Aget_type(a.get()), H5Tclose);
   H5Id space(H5Aget_space(a.get()), H5Sclose);
   return read_strings_from(
-      type.get(), space.get(), [&](hid_t mem, void* buf) { return H5Aread(a.get(), mem, buf); },
-      "attribute '" + name + "' of '" + where + "'", r.file);
+      a.get(), -1, type.get(), space.get(), [&](hid_t mem, void* buf) { return H5Aread(a.get(), mem, buf); },
+      "attribute '" + name + "' of '" + where + "'", r);
 }
 
 std::string h5_read_string_attr(hid_t obj, const std::string& name, const H5Reader& r,
@@ -229,8 +369,9 @@ std::vector<std::int64_t> h5_read_ints_attr(hid_t obj, const std::string& name, 
   H5Id space(H5Aget_space(a.get()), H5Sclose);
   if (H5Tget_class(type.get()) != H5T_INTEGER)
     throw InputError(r.file + ": attribute '" + name + "' of '" + where + "' is not an integer");
-  const hssize_t n = H5Sget_simple_extent_npoints(space.get());
-  std::vector<std::int64_t> v(static_cast<std::size_t>(std::max<hssize_t>(n, 0)));
+  const std::size_t n = check_declared(a.get(), -1, type.get(), space.get(), sizeof(std::int64_t), false, r,
+                                       "attribute '" + name + "' of '" + where + "'");
+  std::vector<std::int64_t> v(n);
   if (!v.empty() && H5Aread(a.get(), H5T_NATIVE_INT64, v.data()) < 0)
     throw InputError(r.file + ": cannot read attribute '" + name + "' of '" + where + "'");
   return v;
@@ -286,9 +427,9 @@ std::vector<std::string> h5_read_strings(hid_t loc, const std::string& path, con
   if (H5Sget_simple_extent_ndims(space.get()) > 1) read_fail(r, path, "must be one-dimensional");
   if (H5Tget_class(type.get()) != H5T_STRING) read_fail(r, path, "must hold strings");
   return read_strings_from(
-      type.get(), space.get(),
+      ds.get(), ds.get(), type.get(), space.get(),
       [&](hid_t mem, void* buf) { return H5Dread(ds.get(), mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf); },
-      "dataset '" + path + "'", r.file);
+      "dataset '" + path + "'", r);
 }
 
 std::vector<std::int64_t> h5_read_int64s(hid_t loc, const std::string& path, const H5Reader& r) {
@@ -296,8 +437,9 @@ std::vector<std::int64_t> h5_read_int64s(hid_t loc, const std::string& path, con
   H5Id type(H5Dget_type(ds.get()), H5Tclose);
   H5Id space(H5Dget_space(ds.get()), H5Sclose);
   if (H5Tget_class(type.get()) != H5T_INTEGER) read_fail(r, path, "must hold integers");
-  const hssize_t n = H5Sget_simple_extent_npoints(space.get());
-  std::vector<std::int64_t> v(static_cast<std::size_t>(std::max<hssize_t>(n, 0)));
+  const std::size_t n = check_declared(ds.get(), ds.get(), type.get(), space.get(), sizeof(std::int64_t), false,
+                                       r, "dataset '" + path + "'");
+  std::vector<std::int64_t> v(n);
   if (!v.empty() && H5Dread(ds.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
     read_fail(r, path, "cannot be read");
   return v;
@@ -309,8 +451,9 @@ std::vector<double> h5_read_doubles(hid_t loc, const std::string& path, const H5
   H5Id space(H5Dget_space(ds.get()), H5Sclose);
   const auto cls = H5Tget_class(type.get());
   if (cls != H5T_FLOAT && cls != H5T_INTEGER) read_fail(r, path, "must hold numbers");
-  const hssize_t n = H5Sget_simple_extent_npoints(space.get());
-  std::vector<double> v(static_cast<std::size_t>(std::max<hssize_t>(n, 0)));
+  const std::size_t n =
+      check_declared(ds.get(), ds.get(), type.get(), space.get(), sizeof(double), false, r, "dataset '" + path + "'");
+  std::vector<double> v(n);
   if (!v.empty() && H5Dread(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
     read_fail(r, path, "cannot be read");
   return v;

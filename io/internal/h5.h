@@ -57,6 +57,26 @@ struct H5Reader {
   std::string file;
 };
 
+/// Limits checked before any dataset or attribute is read into memory (docs/formats.md, "Limits
+/// and encodings"): what a dataset declares must fit the file that holds it, so that a small file
+/// cannot make irio allocate gigabytes.
+struct H5Limits {
+  /// Largest in-memory size of one numeric dataset (32 GiB: a dense 65 536 x 65 536 matrix).
+  static constexpr std::uint64_t kMaxDatasetBytes = std::uint64_t{1} << 35;
+  /// Largest in-memory size of one string dataset or attribute (labels, levels): 256 MiB.
+  static constexpr std::uint64_t kMaxStringBytes = std::uint64_t{1} << 28;
+  /// Largest size of one fixed-length string: 64 KiB (no label is longer).
+  static constexpr std::uint64_t kMaxStringLength = std::uint64_t{1} << 16;
+  /// Deflate cannot shrink data by more than 1032:1; declared bytes of a filtered (compressed)
+  /// dataset above this multiple of the file size cannot all be stored in it.
+  static constexpr std::uint64_t kMaxCompressionRatio = 1100;
+};
+
+/// Open an HDF5 file read-only. Throws InputError naming the file when it does not exist, is not
+/// HDF5, or is truncated (with its size and the size its superblock declares) or corrupt.
+/// `what` names the expected content in messages ("an irio table").
+H5Id h5_open_read(const std::string& path, const std::string& what);
+
 // --- object tests and groups ---
 bool h5_exists(hid_t loc, const std::string& path);   ///< every component of path exists
 bool h5_is_group(hid_t loc, const std::string& path);

@@ -2,6 +2,8 @@
 // In-place HDF5 edits for tests and repairs.
 #include "irio/io/internal/h5_patch.h"
 
+#include <algorithm>
+
 #include "irio/io/internal/h5.h"
 #include "irio/tables/error.h"
 
@@ -59,6 +61,36 @@ void h5_patch_strings(const std::string& file, const std::string& object, const 
   H5Id f = open_rw(file);
   drop(f.get(), object);
   h5_write_strings(f.get(), object, v, H5Writer{file, 0});
+}
+
+void h5_patch_declare(const std::string& file, const std::string& object, const std::vector<std::uint64_t>& dims,
+                      std::size_t string_size, bool compressed) {
+  H5Id f = open_rw(file);
+  drop(f.get(), object);
+  const std::vector<hsize_t> d(dims.begin(), dims.end());
+  H5Id space(H5Screate_simple(static_cast<int>(d.size()), d.data(), nullptr), H5Sclose);
+  H5Id type(H5Tcopy(string_size > 0 ? H5T_C_S1 : H5T_IEEE_F64LE), H5Tclose);
+  if (string_size > 0) H5Tset_size(type.get(), string_size);
+  H5Id plist(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  std::vector<hsize_t> chunk(d);
+  if (compressed) {
+    if (chunk.size() >= 2) chunk[0] = 1;
+    else if (!chunk.empty()) chunk[0] = std::min<hsize_t>(chunk[0], 65536);
+    H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data());
+    H5Pset_deflate(plist.get(), 9);
+  }
+  H5Id ds(H5Dcreate2(f.get(), object.c_str(), type.get(), space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
+          H5Dclose);
+  if (!ds.valid()) throw OutputError(file + ": cannot create dataset '" + object + "'");
+  if (!compressed) return;
+  hsize_t count = 1;
+  for (auto c : chunk) count *= c;
+  std::vector<char> zeros(static_cast<std::size_t>(count) * (string_size > 0 ? string_size : sizeof(double)), 0);
+  const std::vector<hsize_t> start(d.size(), 0);
+  H5Id mem(H5Screate_simple(static_cast<int>(chunk.size()), chunk.data(), nullptr), H5Sclose);
+  H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), nullptr, chunk.data(), nullptr);
+  if (H5Dwrite(ds.get(), type.get(), mem.get(), space.get(), H5P_DEFAULT, zeros.data()) < 0)
+    throw OutputError(file + ": cannot write the first chunk of '" + object + "'");
 }
 
 }  // namespace irio::io::internal

@@ -23,5 +23,11 @@ void h5_patch_root_int_attr(const std::string& file, const std::string& name, st
 void h5_patch_matrix(const std::string& file, const std::string& object, const tables::Matrix& M);
 void h5_patch_vector(const std::string& file, const std::string& object, const std::vector<double>& v);
 void h5_patch_strings(const std::string& file, const std::string& object, const std::vector<std::string>& v);
+/// Replace (or create) dataset `object` declaring the shape `dims` without storing its values
+/// (a forged file): doubles, or fixed-length strings of `string_size` bytes when that is > 0.
+/// With `compressed`, the dataset is chunked (one row, or 65536 entries, per chunk) and deflated,
+/// and only its first chunk is written.
+void h5_patch_declare(const std::string& file, const std::string& object, const std::vector<std::uint64_t>& dims,
+                      std::size_t string_size = 0, bool compressed = false);
 
 }  // namespace irio::io::internal
