@@ -9,20 +9,38 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 
+#include "irio/io/internal/memory_guard.h"
+#include "irio/io/internal/text_encoding.h"
+#include "irio/io/notice.h"
 #include "irio/tables/error.h"
 
 namespace irio::io {
 
 namespace {
 
-std::string read_all(const std::string& path) {
+char detect_delimiter(const std::string& text);
+
+std::uint64_t max_text_bytes(const CsvOptions& opt) {
+  if (opt.max_bytes > 0) return opt.max_bytes;
+  if (const char* env = std::getenv("IRIO_MAX_CSV_BYTES")) {
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(env, &end, 10);
+    if (end != env && *end == '\0' && v > 0) return v;
+  }
+  return kDefaultMaxCsvBytes;
+}
+
+std::string read_all(const std::string& path, const CsvOptions& opt) {
   // gzopen reads uncompressed files transparently as well.
+  errno = 0;
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr)
     throw InputError("cannot open '" + path + "': " +
                      (errno != 0 ? std::strerror(errno) : "unknown error"));
+  const std::uint64_t limit = max_text_bytes(opt);
   std::string text;
   char buf[1 << 16];
   for (;;) {
@@ -31,13 +49,65 @@ std::string read_all(const std::string& path) {
       int code = 0;
       std::string msg = gzerror(f, &code);
       gzclose(f);
+      if (code == Z_DATA_ERROR)
+        throw InputError(path + ": the gzip stream is corrupt (" + msg + ")");
       throw InputError("cannot read '" + path + "': " + msg);
     }
     if (got == 0) break;
+    if (text.size() + static_cast<std::size_t>(got) > limit) {
+      const bool gz = gzdirect(f) == 0;
+      gzclose(f);
+      throw InputError(path + ": " + (gz ? "decompresses to more than " : "holds more than ") +
+                       std::to_string(limit) + " bytes of text, the limit for one CSV file (docs/formats.md, "
+                       "\"Limits and encodings\"; the environment variable IRIO_MAX_CSV_BYTES raises it)");
+    }
     text.append(buf, static_cast<std::size_t>(got));
   }
-  gzclose(f);
+  int code = 0;
+  const std::string msg = gzerror(f, &code);
+  const bool gz = gzdirect(f) == 0;
+  const int closed = gzclose(f);
+  if (gz && (code == Z_BUF_ERROR || closed == Z_BUF_ERROR))
+    throw InputError(path + ": the gzip stream is truncated (it ends after " + std::to_string(text.size()) +
+                     " bytes of text, in the middle of the compressed data: an incomplete download or copy?)");
+  if (gz && code != Z_OK) throw InputError(path + ": the gzip stream is corrupt (" + msg + ")");
   return text;
+}
+
+/// UTF-8 text of a file: as read when valid, converted when it decodes as GB18030 (and a notice
+/// says so), else an InputError naming the line, the field and the byte.
+std::string to_utf8(std::string text, const std::string& path, char delimiter, std::string* converted_from) {
+  const std::size_t bad = internal::find_invalid_utf8(text);
+  if (bad == std::string::npos) return text;
+  std::string utf8;
+  if (internal::gb18030_to_utf8(text, &utf8)) {
+    *converted_from = "GB18030";
+    notice(path + " is not UTF-8 but GB18030/GBK (Chinese) text: converted to UTF-8");
+    return utf8;
+  }
+  // Line and field of the first bad byte (quotes are not tracked: a good guess for labels).
+  std::size_t line = 1, line_start = 0;
+  for (std::size_t i = 0; i < bad; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  const char d = delimiter != '\0' ? delimiter : detect_delimiter(text.substr(line_start));
+  std::size_t field = 1, field_start = line_start;
+  for (std::size_t i = line_start; i < bad; ++i)
+    if (text[i] == d) {
+      ++field;
+      field_start = i + 1;
+    }
+  std::size_t field_end = bad;
+  while (field_end < text.size() && text[field_end] != d && text[field_end] != '\n' && text[field_end] != '\r')
+    ++field_end;
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+  throw InputError(path + ":" + std::to_string(line) + ":" + std::to_string(field) + ": '" +
+                   internal::escape_bytes(std::string_view(text).substr(field_start, field_end - field_start)) +
+                   "' is not UTF-8 text (byte " + byte + "), nor GB18030/GBK Chinese text; irio reads "
+                   "UTF-8: save the file as UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8`, or \"CSV UTF-8\" in Excel)");
 }
 
 char detect_delimiter(const std::string& text) {
@@ -65,6 +135,20 @@ std::string trim(const std::string& s) {
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
   return s.substr(b, e - b);
+}
+
+/// " (decimal comma? ...)" when `s` reads as a number once its one comma is a point ("347,23").
+std::string decimal_comma_hint(const std::string& s) {
+  const std::string t = trim(s);
+  const auto comma = t.find(',');
+  if (comma == std::string::npos || t.find(',', comma + 1) != std::string::npos || t.find('.') != std::string::npos)
+    return {};
+  std::string dotted = t;
+  dotted[comma] = '.';
+  double v = 0;
+  if (!parse_double(dotted, v)) return {};
+  return " (decimal comma? irio reads '.' as the decimal separator: write " + dotted +
+         ", or export the file with '.' as decimal and ',' or ';' as field separator)";
 }
 
 }  // namespace
@@ -165,7 +249,13 @@ CsvFile parse_csv(const std::string& text, const std::string& path, const CsvOpt
 }
 
 CsvFile read_csv(const std::string& path, const CsvOptions& opt) {
-  return parse_csv(read_all(path), path, opt);
+  return internal::guard_memory(path, [&] {
+    std::string converted_from;
+    const std::string text = to_utf8(read_all(path, opt), path, opt.delimiter, &converted_from);
+    CsvFile f = parse_csv(text, path, opt);
+    f.converted_from = converted_from;
+    return f;
+  });
 }
 
 std::string CsvFile::where(std::size_t row, std::size_t col) const {
@@ -187,7 +277,7 @@ double CsvFile::number(std::size_t row, std::size_t col, const std::string& what
   double v = 0;
   if (!parse_double(s, v))
     throw InputError(where(row, col) + ": non-numeric cell '" + s + "'" +
-                     (what.empty() ? std::string() : " in " + what));
+                     (what.empty() ? std::string() : " in " + what) + decimal_comma_hint(s));
   return v;
 }
 

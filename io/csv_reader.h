@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,11 +16,18 @@ struct CsvRow {
   std::vector<std::string> fields;
 };
 
+/// Default limit on the size of one CSV file after decompression: 1 GiB (docs/formats.md,
+/// "Limits and encodings"); the environment variable IRIO_MAX_CSV_BYTES overrides it.
+inline constexpr std::uint64_t kDefaultMaxCsvBytes = std::uint64_t{1} << 30;
+
 struct CsvOptions {
   /// Field separator; '\0' = auto-detect from the first non-empty line (tab if it holds more tabs
   /// than commas, else semicolon if it holds semicolons but no commas, else comma).
   char delimiter = '\0';
   bool trim = true;  ///< strip spaces around unquoted fields
+  /// Largest size of the file's text (after gunzipping); 0 = $IRIO_MAX_CSV_BYTES if set, else
+  /// kDefaultMaxCsvBytes. Reading stops with an InputError naming the file as soon as it is passed.
+  std::uint64_t max_bytes = 0;
 };
 
 /// A whole delimited file held in memory. Blank lines are skipped (line numbers stay true).
@@ -27,6 +35,8 @@ struct CsvFile {
   std::string path;
   char delimiter = ',';
   std::vector<CsvRow> rows;
+  /// The encoding the file's text was converted from ("GB18030"), empty when it was UTF-8.
+  std::string converted_from;
 
   /// "path:line:column" for messages (row and column are 0-based indices into `rows`/fields).
   std::string where(std::size_t row, std::size_t col) const;
@@ -41,7 +51,10 @@ struct CsvFile {
 };
 
 /// Read a CSV/TSV file, transparently gunzipping ".gz" (and any gzip-compressed file).
-/// Throws InputError for a missing/unreadable file or an unterminated quoted field.
+/// Throws InputError naming the file for a missing/unreadable file, a truncated or corrupt gzip
+/// stream, text beyond CsvOptions::max_bytes, or an unterminated quoted field. The text must be
+/// UTF-8; text that is not but decodes as GB18030/GBK (Chinese) is converted to UTF-8, with a
+/// notice (io/notice.h); anything else is an InputError naming the line, field and byte.
 CsvFile read_csv(const std::string& path, const CsvOptions& opt = {});
 
 /// Tokenize text that is already in memory (`path` is used in messages only).
