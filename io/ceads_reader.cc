@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "irio/io/internal/memory_guard.h"
 #include "irio/tables/error.h"
 
 namespace irio::io {
@@ -86,7 +87,8 @@ RowKind classify_row(const std::string& code, const std::string& name) {
 }
 
 /// The value of a data cell: numbers as stored, empty cells (and blank text) as 0; any other
-/// text, a boolean or an error value is an InputError naming the cell.
+/// text, a boolean, an error value or a formula without a cached value is an InputError naming
+/// the cell.
 double numeric(const XlsxSheet& s, std::size_t r, std::size_t c, const std::string& what) {
   switch (s.type(r, c)) {
     case XlsxSheet::CellType::kNumber: return s.number(r, c);
@@ -100,6 +102,10 @@ double numeric(const XlsxSheet& s, std::size_t r, std::size_t c, const std::stri
     case XlsxSheet::CellType::kError:
       throw InputError(s.where(r, c) + " (" + what + "): expected a number, found the error value " +
                        s.text(r, c));
+    case XlsxSheet::CellType::kFormula:
+      throw InputError(s.where(r, c) + " (" + what + "): the formula " + s.display(r, c) +
+                       " has no cached value (the workbook was saved by a program that does not "
+                       "calculate formulas; open it in Excel or LibreOffice and save it again)");
   }
   return 0.0;
 }
@@ -149,12 +155,22 @@ std::string find_ceads_sheet(const XlsxWorkbook& book, CeadsEdition edition) {
   return "";
 }
 
+namespace {
+CeadsResult read_ceads_impl(const XlsxWorkbook& book, const CeadsOptions& opt);
+}  // namespace
+
 CeadsResult read_ceads(const std::string& path, const CeadsOptions& opt) {
   XlsxWorkbook book(path, opt.limits);
   return read_ceads(book, opt);
 }
 
 CeadsResult read_ceads(const XlsxWorkbook& book, const CeadsOptions& opt) {
+  return internal::guard_memory(book.file(), [&] { return read_ceads_impl(book, opt); });
+}
+
+namespace {
+
+CeadsResult read_ceads_impl(const XlsxWorkbook& book, const CeadsOptions& opt) {
   std::string sheet = opt.sheet.empty() ? find_ceads_sheet(book, opt.edition) : opt.sheet;
   if (sheet.empty()) {
     std::string list;
@@ -165,6 +181,8 @@ CeadsResult read_ceads(const XlsxWorkbook& book, const CeadsOptions& opt) {
   }
   return parse_ceads_sheet(book.read_sheet(sheet), opt);
 }
+
+}  // namespace
 
 CeadsResult parse_ceads_sheet(const XlsxSheet& s, const CeadsOptions& opt) {
   const CeadsLayout& L = opt.layout;

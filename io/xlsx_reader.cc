@@ -14,6 +14,8 @@
 #include <limits>
 #include <pugixml.hpp>
 
+#include "irio/io/internal/memory_guard.h"
+#include "irio/io/internal/text_encoding.h"
 #include "irio/tables/error.h"
 
 namespace irio::io {
@@ -166,6 +168,13 @@ const std::string& XlsxSheet::text(std::size_t row, std::size_t col) const {
   return kEmpty;
 }
 
+const std::string& XlsxSheet::formula(std::size_t row, std::size_t col) const {
+  static const std::string kEmpty;
+  const Entry* e = find(row, col);
+  if (e && e->type == CellType::kFormula) return strings_[static_cast<std::size_t>(e->value)];
+  return kEmpty;
+}
+
 std::string XlsxSheet::display(std::size_t row, std::size_t col) const {
   const Entry* e = find(row, col);
   if (!e) return "";
@@ -174,6 +183,7 @@ std::string XlsxSheet::display(std::size_t row, std::size_t col) const {
     case CellType::kBoolean: return e->value != 0 ? "TRUE" : "FALSE";
     case CellType::kString:
     case CellType::kError: return strings_[static_cast<std::size_t>(e->value)];
+    case CellType::kFormula: return "=" + strings_[static_cast<std::size_t>(e->value)];
     case CellType::kEmpty: break;
   }
   return "";
@@ -212,7 +222,7 @@ XlsxWorkbook::XlsxWorkbook(const std::string& path, const XlsxLimits& limits)
     zip_error_fini(&ze);
     throw InputError(path + ": cannot open as an .xlsx workbook: " + msg);
   }
-  load();
+  internal::guard_memory(file_, [&] { load(); });
 }
 
 XlsxWorkbook::XlsxWorkbook(const void* data, std::size_t size, const std::string& label,
@@ -235,7 +245,7 @@ XlsxWorkbook::XlsxWorkbook(const void* data, std::size_t size, const std::string
     throw InputError(label + ": not an .xlsx workbook (not a zip archive, or a truncated one)");
   }
   zip_error_fini(&ze);
-  load();
+  internal::guard_memory(file_, [&] { load(); });
 }
 
 XlsxWorkbook::~XlsxWorkbook() = default;
@@ -350,6 +360,7 @@ void XlsxWorkbook::load() {
       if (si.type() != pugi::node_element || !is(si, "si")) continue;
       std::string text;
       collect_text(si, &text);
+      shared_utf8_.push_back(internal::is_utf8(text));
       shared_strings_.push_back(std::move(text));
     }
   }
@@ -360,6 +371,10 @@ bool XlsxWorkbook::has_sheet(const std::string& name) const {
 }
 
 XlsxSheet XlsxWorkbook::read_sheet(const std::string& name) const {
+  return internal::guard_memory(file_, [&] { return parse_sheet(name); });
+}
+
+XlsxSheet XlsxWorkbook::parse_sheet(const std::string& name) const {
   auto it = std::find(sheet_names_.begin(), sheet_names_.end(), name);
   if (it == sheet_names_.end())
     throw InputError(file_ + ": sheet '" + name + "' not found; the workbook has " +
@@ -396,14 +411,12 @@ XlsxSheet XlsxWorkbook::read_sheet(const std::string& name) const {
     next_row = row + 1;
     if (sheet.rows_.size() <= row) sheet.rows_.resize(row + 1);
     auto& entries = sheet.rows_[row];
-    // The optional spans="first:last" hint sizes the row up front (avoids regrowth on wide rows).
-    if (pugi::xml_attribute sp = attribute(r, "spans")) {
-      const char* v = sp.value();
-      const char* colon = std::strchr(v, ':');
-      unsigned long last = 0;
-      if (colon && std::from_chars(colon + 1, colon + std::strlen(colon), last).ec == std::errc() && last <= kMaxCols)
-        entries.reserve(entries.size() + last);
-    }
+    // Size the row by the cells it holds (avoids regrowth on wide rows). Its spans="first:last"
+    // hint is not used: a forged file can claim 16 384 columns for every row.
+    std::size_t cells_here = 0;
+    for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element) ++cells_here;
+    entries.reserve(entries.size() + cells_here);
     std::size_t next_col = 0;
     bool sorted = true;
     for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
@@ -431,7 +444,18 @@ XlsxSheet XlsxWorkbook::read_sheet(const std::string& name) const {
         sheet.strings_.push_back(std::move(text));
       } else {
         pugi::xml_node v = child(c, "v");
-        if (!v) continue;  // a styled empty cell (or a formula without a cached value)
+        pugi::xml_node f = child(c, "f");
+        if (f && (!v || (*v.text().get() == '\0' && t != "str"))) {
+          // A formula without a cached value (written by a program that does not calculate):
+          // its value is unknown. Shared formulas (<f t="shared" si="0"/>) have no text here.
+          e.type = XlsxSheet::CellType::kFormula;
+          e.value = static_cast<double>(sheet.strings_.size());
+          std::string ftext = f.text().get();
+          if (ftext.empty()) ftext = "(shared formula)";
+          sheet.strings_.push_back(std::move(ftext));
+        } else if (!v) {
+          continue;  // a styled empty cell
+        } else {
         const char* txt = v.text().get();
         if (t == "s") {
           unsigned long long idx = 0;
@@ -466,6 +490,12 @@ XlsxSheet XlsxWorkbook::read_sheet(const std::string& name) const {
         } else {
           throw bad("unknown cell type t=\"" + t + "\"");
         }
+        }
+      }
+      if (e.type == XlsxSheet::CellType::kString || e.type == XlsxSheet::CellType::kError) {
+        const auto k = static_cast<std::size_t>(e.value);
+        if (k < num_shared ? !shared_utf8_[k] : !internal::is_utf8(sheet.strings_[k]))
+          internal::require_utf8(sheet.strings_[k], sheet.where(row, col), "the text");
       }
       if (!entries.empty() && entries.back().col >= e.col) sorted = false;
       entries.push_back(e);

@@ -31,7 +31,9 @@ struct XlsxLimits {
 ///   if (s.type(4, 3) == XlsxSheet::CellType::kNumber) v = s.number(4, 3);
 class XlsxSheet {
  public:
-  enum class CellType : std::uint8_t { kEmpty, kNumber, kString, kBoolean, kError };
+  /// kFormula: a formula cell without a cached value (the file was written by a program that
+  /// does not calculate formulas); its value is unknown, never 0.
+  enum class CellType : std::uint8_t { kEmpty, kNumber, kString, kBoolean, kError, kFormula };
 
   const std::string& name() const { return name_; }
   const std::string& file() const { return file_; }
@@ -46,7 +48,10 @@ class XlsxSheet {
   double number(std::size_t row, std::size_t col) const;
   /// Text of a string or error cell ("#N/A"); empty string otherwise.
   const std::string& text(std::size_t row, std::size_t col) const;
-  /// The cell as it would print: number with up to 15 significant digits, text, TRUE/FALSE, "".
+  /// The formula of a kFormula cell ("SUM(A1:A3)"); empty string otherwise.
+  const std::string& formula(std::size_t row, std::size_t col) const;
+  /// The cell as it would print: number with up to 15 significant digits, text, TRUE/FALSE, "",
+  /// "=SUM(A1:A3)" for a formula without a cached value.
   std::string display(std::size_t row, std::size_t col) const;
   /// "file.xlsx, sheet 'S', cell D5" for messages.
   std::string where(std::size_t row, std::size_t col) const;
@@ -84,13 +89,16 @@ class XlsxWorkbook {
   const std::vector<std::string>& sheet_names() const { return sheet_names_; }
   bool has_sheet(const std::string& name) const;
   /// Parse one sheet. Throws InputError when the sheet does not exist (listing the sheets that
-  /// do), or its XML is malformed, or a cell reference / number / shared-string index is bad
-  /// (naming the cell). Complexity: O(size of the sheet XML); a 1320 x 1500 sheet takes ~1 s.
+  /// do), or its XML is malformed, or a cell reference / number / shared-string index is bad, or
+  /// a text cell is not valid UTF-8 (naming the cell). Memory is proportional to the cells
+  /// present: row `spans` hints are not trusted. Running out of memory is an InputError naming
+  /// the file. Complexity: O(size of the sheet XML); a 1320 x 1500 sheet takes ~1 s.
   XlsxSheet read_sheet(const std::string& name) const;
 
  private:
   struct Zip;
   void load();
+  XlsxSheet parse_sheet(const std::string& name) const;
   std::string read_part(const std::string& part) const;
   bool has_part(const std::string& part) const;
 
@@ -100,6 +108,7 @@ class XlsxWorkbook {
   std::vector<std::string> sheet_names_;
   std::vector<std::string> sheet_parts_;
   std::vector<std::string> shared_strings_;
+  std::vector<bool> shared_utf8_;  ///< per shared string: valid UTF-8
 };
 
 }  // namespace irio::io
