@@ -11,6 +11,7 @@
 
 #include "irio/io/csv_reader.h"
 #include "irio/io/internal/csv_writer.h"
+#include "irio/io/internal/memory_guard.h"
 #include "irio/io/internal/table_assembly.h"
 #include "irio/io/internal/trade_csv.h"
 #include "irio/io/internal/wide_matrix.h"
@@ -83,7 +84,11 @@ void read_x(const std::string& path, tables::IoTable& t) {
       throw InputError(f.where(r, 0) + ": duplicate x entry for " + t.labels.describe(i) + " (also line " +
                        std::to_string(line_of[i]) + ")");
     line_of[i] = f.rows[r].line;
-    t.x(static_cast<Eigen::Index>(i)) = f.number(r, 2, "x");
+    const double v = f.number(r, 2, "x");
+    if (v < 0)
+      throw InputError(f.where(r, 2) + ": negative gross output " + f.cell(r, 2) + " in x for " +
+                       t.labels.describe(i));
+    t.x(static_cast<Eigen::Index>(i)) = v;
   }
   for (std::size_t i = 0; i < n; ++i)
     if (line_of[i] == 0) throw InputError(path + ": x has no entry for " + t.labels.describe(i));
@@ -91,7 +96,17 @@ void read_x(const std::string& path, tables::IoTable& t) {
 
 }  // namespace
 
+namespace {
+tables::IoTable import_csv_impl(const CsvImportOptions& opt);
+}  // namespace
+
 tables::IoTable import_csv(const CsvImportOptions& opt) {
+  return guard_memory(opt.Z, [&] { return import_csv_impl(opt); });
+}
+
+namespace {
+
+tables::IoTable import_csv_impl(const CsvImportOptions& opt) {
   if (opt.Z.empty()) throw InputError("import csv: the Z file is required");
   if (opt.Y.empty()) throw InputError("import csv: the Y file is required");
   const WideMatrix Zw = read_wide(opt.Z, 2, 2, "Z");
@@ -120,6 +135,8 @@ tables::IoTable import_csv(const CsvImportOptions& opt) {
   t.validate_shapes(opt.Z);
   return t;
 }
+
+}  // namespace
 
 void read_country_map(const std::string& path, tables::Labels& labels) {
   const CsvFile f = read_csv(path);

@@ -2,10 +2,12 @@
 // WIOD 2013-release import (Timmer et al. 2015), value added as the column residual.
 #include "irio/io/import_wiod.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "irio/io/csv_reader.h"
 #include "irio/io/import_csv.h"
+#include "irio/io/internal/memory_guard.h"
 #include "irio/tables/error.h"
 
 namespace fs = std::filesystem;
@@ -88,14 +90,39 @@ tables::Matrix read_labelled(const std::string& path, const std::vector<std::str
 
 }  // namespace
 
+namespace {
+tables::IoTable import_wiod_impl(const std::string& dir_name, const WiodImportOptions& opt);
+}  // namespace
+
 tables::IoTable import_wiod(const std::string& dir_name, const WiodImportOptions& opt) {
+  return internal::guard_memory(dir_name, [&] { return import_wiod_impl(dir_name, opt); });
+}
+
+namespace {
+
+tables::IoTable import_wiod_impl(const std::string& dir_name, const WiodImportOptions& opt) {
   const fs::path dir(dir_name);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw InputError("WIOD folder '" + dir_name + "' does not exist");
   auto file = [&](const std::string& f) { return (dir / f).string(); };
   const std::string zf = file("wiot_" + opt.year + "_Z.csv.gz");
-  if (!fs::exists(zf))
-    throw InputError("WIOD folder '" + dir_name + "' has no table for year '" + opt.year + "' (" + zf + ")");
+  if (!fs::exists(zf)) {
+    // List the years that are there (files wiot_YYYY_Z.csv.gz), so that a typo is obvious.
+    std::vector<std::string> years;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      const std::string f = e.path().filename().string();
+      const std::string head = "wiot_", tail = "_Z.csv.gz";
+      if (f.size() > head.size() + tail.size() && f.compare(0, head.size(), head) == 0 &&
+          f.compare(f.size() - tail.size(), tail.size(), tail) == 0)
+        years.push_back(f.substr(head.size(), f.size() - head.size() - tail.size()));
+    }
+    std::sort(years.begin(), years.end());
+    std::string list;
+    for (const auto& y : years) list += (list.empty() ? "" : ", ") + y;
+    throw InputError("WIOD folder '" + dir_name + "' has no table for year '" + opt.year + "' (" + zf + "); " +
+                     (years.empty() ? std::string("it holds no wiot_YYYY_Z.csv.gz file at all")
+                                    : "years available: " + list));
+  }
 
   tables::IoTable t;
   std::vector<std::string> group;
@@ -159,5 +186,7 @@ tables::IoTable import_wiod(const std::string& dir_name, const WiodImportOptions
   t.validate_shapes(zf);
   return t;
 }
+
+}  // namespace
 
 }  // namespace irio::io

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "irio/io/csv_reader.h"
+#include "irio/io/internal/memory_guard.h"
 #include "irio/tables/error.h"
 
 namespace irio::io::internal {
@@ -20,8 +21,20 @@ std::string join(const std::vector<std::string>& v) {
 std::string WideMatrix::col_name(std::size_t c) const { return join(col_keys.at(c)); }
 std::string WideMatrix::row_name(std::size_t r) const { return join(row_keys.at(r)); }
 
+namespace {
+WideMatrix read_wide_impl(const std::string& path, std::size_t index_cols, std::size_t header_rows,
+                          const std::string& what);
+}  // namespace
+
 WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_t header_rows,
                      const std::string& what) {
+  return guard_memory(path, [&] { return read_wide_impl(path, index_cols, header_rows, what); });
+}
+
+namespace {
+
+WideMatrix read_wide_impl(const std::string& path, std::size_t index_cols, std::size_t header_rows,
+                          const std::string& what) {
   const CsvFile f = read_csv(path);
   WideMatrix w;
   w.path = path;
@@ -77,5 +90,7 @@ WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_
   }
   return w;
 }
+
+}  // namespace
 
 }  // namespace irio::io::internal
