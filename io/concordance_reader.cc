@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <unordered_map>
 
 #include "irio/io/csv_reader.h"
 #include "irio/io/shipped_data.h"
@@ -38,6 +39,10 @@ tables::Grouping read_grouping_csv(const std::string& path, const std::string& n
     throw InputError(csv.where(head, 0) + ": the header needs columns 'member' and 'group' (or 'from' and 'to')");
   std::vector<std::pair<std::string, std::string>> pairs;
   std::vector<std::size_t> rows;
+  std::unordered_map<std::string, std::size_t> seen;  // member -> index in pairs: O(1) duplicate check
+  seen.reserve(csv.rows.size());
+  pairs.reserve(csv.rows.size());
+  rows.reserve(csv.rows.size());
   for (std::size_t r = head + 1; r < csv.rows.size(); ++r) {
     const auto& f = csv.rows[r].fields;
     if (!f.empty() && f[0].rfind('#', 0) == 0) continue;
@@ -45,10 +50,11 @@ tables::Grouping read_grouping_csv(const std::string& path, const std::string& n
     const std::string& g = csv.cell(r, c_group);
     if (m.empty()) throw InputError(csv.where(r, c_member) + ": empty member");
     if (g.empty()) throw InputError(csv.where(r, c_group) + ": member '" + m + "' has an empty group");
-    for (std::size_t k = 0; k < pairs.size(); ++k)
-      if (pairs[k].first == m)
-        throw InputError(csv.where(r, c_member) + ": member '" + m + "' already listed on line " +
-                         std::to_string(csv.rows[rows[k]].line) + " (group '" + pairs[k].second + "')");
+    if (const auto [it, fresh] = seen.emplace(m, pairs.size()); !fresh) {
+      const std::size_t k = it->second;
+      throw InputError(csv.where(r, c_member) + ": member '" + m + "' already listed on line " +
+                       std::to_string(csv.rows[rows[k]].line) + " (group '" + pairs[k].second + "')");
+    }
     pairs.emplace_back(m, g);
     rows.push_back(r);
   }

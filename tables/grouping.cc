@@ -14,6 +14,9 @@ Grouping Grouping::from_pairs(std::string name,
   Grouping g;
   g.name_ = std::move(name);
   std::unordered_map<std::string, int> group_pos;
+  g.index_.reserve(pairs.size());
+  g.members_.reserve(pairs.size());
+  g.group_of_.reserve(pairs.size());
   for (const auto& [member, group] : pairs) {
     if (member.empty())
       throw InputError(source + ": grouping '" + g.name_ + "' has an empty member label");
