@@ -3,6 +3,7 @@
 #include "irio/tables/ras.h"
 
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "irio/tables/error.h"
@@ -139,6 +140,18 @@ RasResult ras(const Matrix& A, const Vector& u, const Vector& v, const RasOption
   for (std::size_t j = 0; j < bad_col.size(); ++j)
     if (bad_col[j]) res.infeasible_cols.push_back(j);
   return res;
+}
+
+void check_unique_labels(const std::vector<std::string>& labels, const std::string& what,
+                         const std::string& source) {
+  std::map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const auto [it, fresh] = first.emplace(labels[i], i);
+    if (!fresh)
+      throw InputError(source + ": " + what + " '" + labels[i] + "' appears twice (positions " +
+                       std::to_string(it->second + 1) + " and " + std::to_string(i + 1) +
+                       "); targets are matched by label, so labels must be unique");
+  }
 }
 
 }  // namespace irio::tables

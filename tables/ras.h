@@ -52,4 +52,10 @@ struct RasResult {
 /// Complexity O(iterations * nnz(A)).
 RasResult ras(const Matrix& A, const Vector& u, const Vector& v, const RasOptions& opt = {});
 
+/// Targets are matched to the lines of a labelled matrix by label, so every label must be
+/// unique: throws InputError "`source`: `what` 'a' appears twice (positions 1 and 3)" otherwise.
+/// Complexity O(n log n).
+void check_unique_labels(const std::vector<std::string>& labels, const std::string& what,
+                         const std::string& source);
+
 }  // namespace irio::tables
