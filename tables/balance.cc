@@ -46,7 +46,37 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
   const Labels& L = t.labels;
   const Vector x = t.output();
   const auto n = x.size();
-  const double xmax = n > 0 ? x.cwiseAbs().maxCoeff() : 0.0;
+  double xmax = 0.0;
+  for (Eigen::Index i = 0; i < n; ++i)
+    if (std::isfinite(x(i))) xmax = std::max(xmax, std::abs(x(i)));
+
+  // Non-finite values and sums: cells near the largest double (1.8e308) overflow to Inf when
+  // summed, and every later check would compare Inf - Inf = NaN, which passes silently.
+  {
+    const Vector rows = t.row_total();
+    const Vector cols = (Vector::Ones(n).transpose() * t.Z).transpose() + t.import_total();
+    std::vector<std::size_t> bad_x, bad_rows, bad_cols;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const auto iu = static_cast<std::size_t>(i);
+      if (t.x.size() > 0 && !std::isfinite(t.x(i))) bad_x.push_back(iu);
+      if (!std::isfinite(rows(i))) bad_rows.push_back(iu);
+      if (!std::isfinite(cols(i))) bad_cols.push_back(iu);
+    }
+    if (!bad_x.empty())
+      rep.add(Severity::kError, "non-finite values",
+              "gross output x is Inf or NaN at " + std::to_string(bad_x.size()) + " region-sectors: " +
+                  list(L, bad_x, opt.max_listed));
+    if (!bad_rows.empty())
+      rep.add(Severity::kError, "non-finite values",
+              "the row sums Z1 + Y1 + exports" + std::string(t.x.size() > 0 ? "" : " (which stand for x)") +
+                  " overflow to Inf or NaN at " + std::to_string(bad_rows.size()) + " region-sectors: " +
+                  list(L, bad_rows, opt.max_listed) + " (cells too large to add up in double precision)");
+    if (!bad_cols.empty())
+      rep.add(Severity::kError, "non-finite values",
+              "the column sums 1'Z + imports overflow to Inf or NaN at " + std::to_string(bad_cols.size()) +
+                  " region-sectors: " + list(L, bad_cols, opt.max_listed) +
+                  " (cells too large to add up in double precision)");
+  }
 
   // Row balance x = Z1 + Y1 + e (only meaningful when x was supplied).
   if (t.x.size() > 0) {
