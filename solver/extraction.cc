@@ -14,21 +14,7 @@
 
 namespace irio::solver {
 
-const char* to_string(ExtractionKind k) {
-  switch (k) {
-    case ExtractionKind::kTotal:
-      return "total";
-    case ExtractionKind::kBackward:
-      return "backward";
-    case ExtractionKind::kForward:
-      return "forward";
-    case ExtractionKind::kInterRegional:
-      return "inter-regional";
-    case ExtractionKind::kNational:
-      return "national";
-  }
-  return "?";
-}
+const char* to_string(ExtractionKind k) { return enum_name(k); }
 
 std::vector<Index> sector_indices(const LeontiefModel& model,
                                   const std::vector<std::string>& specs) {

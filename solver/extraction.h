@@ -19,9 +19,19 @@ enum class ExtractionKind {
   kInterRegional,  ///< all blocks A^rs, r != s (Dietzenbacher-van der Linden-Steenge 1993)
   kNational,       ///< only A_N: inter-regional blocks within a country
 };
+inline constexpr EnumTable<ExtractionKind, 5> kExtractionKindNames{
+    "extraction",
+    {{{ExtractionKind::kTotal, "total"}, {ExtractionKind::kBackward, "backward"}, {ExtractionKind::kForward, "forward"},
+      {ExtractionKind::kInterRegional, "inter-regional"}, {ExtractionKind::kNational, "national"}}}};
+constexpr const auto& enum_table(ExtractionKind) { return kExtractionKindNames; }
 const char* to_string(ExtractionKind k);
 
 enum class ExtractionMethod { kAuto, kWoodbury, kRefactorize };
+inline constexpr EnumTable<ExtractionMethod, 3> kExtractionMethodNames{
+    "extraction method",
+    {{{ExtractionMethod::kAuto, "auto"}, {ExtractionMethod::kWoodbury, "woodbury"},
+      {ExtractionMethod::kRefactorize, "refactorize"}}}};
+constexpr const auto& enum_table(ExtractionMethod) { return kExtractionMethodNames; }
 
 struct ExtractionOptions {
   bool keep_diagonal = true;  ///< methods.md §8.1 hem_keep_diagonal

@@ -14,6 +14,9 @@ namespace irio::solver {
 
 /// Which border counts as "domestic": the region's own (A_R, L_R) or the country's (A_C, L_C).
 enum class Perimeter { kRegion, kCountry };
+inline constexpr EnumTable<Perimeter, 2> kPerimeterNames{
+    "perimeter", {{{Perimeter::kRegion, "region"}, {Perimeter::kCountry, "country"}}}};
+constexpr const auto& enum_table(Perimeter) { return kPerimeterNames; }
 const char* to_string(Perimeter p);
 Perimeter perimeter_from_string(const std::string& s);
 

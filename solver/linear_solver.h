@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "irio/tables/enum_names.h"
 #include "irio/tables/io_table.h"
 
 namespace irio::solver {
@@ -18,6 +19,11 @@ using tables::Vector;
 using Index = Eigen::Index;
 
 enum class Backend { kAuto, kDense, kUmfpack, kKlu, kIterative };
+inline constexpr EnumTable<Backend, 5> kBackendNames{
+    "backend",
+    {{{Backend::kAuto, "auto"}, {Backend::kDense, "dense"}, {Backend::kUmfpack, "umfpack"}, {Backend::kKlu, "klu"},
+      {Backend::kIterative, "iterative"}}}};
+constexpr const auto& enum_table(Backend) { return kBackendNames; }
 const char* to_string(Backend b);
 /// Parse "auto|dense|umfpack|klu|iterative"; throws InputError otherwise.
 Backend backend_from_string(const std::string& s);
@@ -63,6 +69,9 @@ std::unique_ptr<LinearSolver> make_block_diagonal_lu(const SparseMatrix& M,
 /// Iterative methods: restarted GMRES (a Krylov method, the default) or the stationary
 /// block-Jacobi (Richardson) iteration; both precondition with the region-local block LU.
 enum class IterativeMethod { kGmres, kRichardson };
+inline constexpr EnumTable<IterativeMethod, 2> kIterativeMethodNames{
+    "iterative method", {{{IterativeMethod::kGmres, "gmres"}, {IterativeMethod::kRichardson, "richardson"}}}};
+constexpr const auto& enum_table(IterativeMethod) { return kIterativeMethodNames; }
 
 /// Options of the iterative backend.
 struct IterativeOptions {

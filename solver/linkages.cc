@@ -11,32 +11,11 @@
 
 namespace irio::solver {
 
-ForwardLinkage forward_linkage_from_string(const std::string& s) {
-  if (s == "ghosh") return ForwardLinkage::kGhosh;
-  if (s == "leontief") return ForwardLinkage::kLeontief;
-  throw InputError("unknown forward linkage '" + s + "' (expected ghosh or leontief)");
-}
+ForwardLinkage forward_linkage_from_string(const std::string& s) { return parse_enum<ForwardLinkage>(s); }
 
-const char* to_string(SectorClass c) {
-  switch (c) {
-    case SectorClass::kKey:
-      return "key";
-    case SectorClass::kBackward:
-      return "backward-oriented";
-    case SectorClass::kForward:
-      return "forward-oriented";
-    case SectorClass::kWeak:
-      break;
-  }
-  return "weak";
-}
+const char* to_string(SectorClass c) { return enum_name(c); }
 
-LinkageWeights linkage_weights_from_string(const std::string& s) {
-  if (s == "none") return LinkageWeights::kNone;
-  if (s == "final_demand") return LinkageWeights::kFinalDemand;
-  if (s == "output") return LinkageWeights::kOutput;
-  throw InputError("unknown linkage weights '" + s + "' (expected none, final_demand or output)");
-}
+LinkageWeights linkage_weights_from_string(const std::string& s) { return parse_enum<LinkageWeights>(s); }
 
 namespace {
 /// v_j / sum over active k of w_k v_k with the active w summing to 1 (methods.md §2.5

@@ -76,11 +76,7 @@ Vector HouseholdClosure::total_output_multipliers() const {
   return truncated_output_multipliers() + household_rows_sum();
 }
 
-HouseholdMode household_mode_from_string(const std::string& s) {
-  if (s == "national") return HouseholdMode::kNational;
-  if (s == "regional") return HouseholdMode::kRegional;
-  throw InputError("unknown household closure '" + s + "' (expected national or regional)");
-}
+HouseholdMode household_mode_from_string(const std::string& s) { return parse_enum<HouseholdMode>(s); }
 
 HouseholdCoefficients household_coefficients(const LeontiefModel& model, const Vector& income,
                                              const std::vector<std::string>& categories,

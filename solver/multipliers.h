@@ -55,6 +55,9 @@ class HouseholdClosure {
 /// Household closure built from the table: national (one household, rank-1 Sherman-Morrison) or
 /// regional (one household per region, Woodbury with G x G capacitance).
 enum class HouseholdMode { kNational, kRegional };
+inline constexpr EnumTable<HouseholdMode, 2> kHouseholdModeNames{
+    "household closure", {{{HouseholdMode::kNational, "national"}, {HouseholdMode::kRegional, "regional"}}}};
+constexpr const auto& enum_table(HouseholdMode) { return kHouseholdModeNames; }
 HouseholdMode household_mode_from_string(const std::string& s);
 
 /// Coefficients of the closure from the table:

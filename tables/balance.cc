@@ -9,14 +9,7 @@
 
 namespace irio::tables {
 
-const char* to_string(Severity s) {
-  switch (s) {
-    case Severity::kOk: return "ok";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
-  }
-  return "?";
-}
+const char* to_string(Severity s) { return enum_name(s); }
 
 void BalanceReport::add(Severity s, std::string check, std::string message) {
   status = worse(status, s);
@@ -159,6 +152,30 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
                 " final-demand cells are negative (kept: identities stay exact, single terms may "
                 "be negative)");
   return rep;
+}
+
+std::string BalanceOptions::validate() const {
+  if (!(rel_tol >= 0)) return "rel_tol must be >= 0";
+  if (!(error_rel_tol >= rel_tol)) return "error_rel_tol must be >= rel_tol";
+  if (!(min_output_eps >= 0 && min_output_eps < 1)) return "min_output_eps must be in [0, 1)";
+  return {};
+}
+
+std::string BalanceReport::brief() const {
+  std::string s = std::string("Balance check: ") + to_string(status);
+  std::string checks;
+  for (Severity sev : {Severity::kError, Severity::kWarning})
+    for (const auto& f : findings)
+      if (f.severity == sev) checks += (checks.empty() ? "" : ", ") + f.check;
+  if (!checks.empty()) s += " (" + checks + ")";
+  return s;
+}
+
+std::string BalanceReport::messages(Severity s) const {
+  std::string out;
+  for (const auto& f : findings)
+    if (f.severity == s) out += (out.empty() ? "" : "; ") + f.check + ": " + f.message;
+  return out;
 }
 
 std::string BalanceReport::full_report(const Labels& labels) const {

@@ -6,11 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "irio/tables/enum_names.h"
 #include "irio/tables/io_table.h"
 
 namespace irio::tables {
 
 enum class Severity { kOk = 0, kWarning = 1, kError = 2 };
+inline constexpr EnumTable<Severity, 3> kSeverityNames{
+    "severity", {{{Severity::kOk, "ok"}, {Severity::kWarning, "warning"}, {Severity::kError, "error"}}}};
+constexpr const auto& enum_table(Severity) { return kSeverityNames; }
 const char* to_string(Severity s);
 inline Severity worse(Severity a, Severity b) { return a > b ? a : b; }
 
@@ -37,6 +41,11 @@ struct BalanceReport {
   void add(Severity s, std::string check, std::string message);
   /// Multi-line text for the terminal.
   std::string full_report(const Labels& labels) const;
+  /// One line: "Balance check: warning (row balance, zero output)" -- the status and the checks
+  /// that found something, worst first.
+  std::string brief() const;
+  /// The messages of the findings of severity `s`, "; "-separated (e.g. the errors of a refusal).
+  std::string messages(Severity s) const;
 };
 
 struct BalanceOptions {
@@ -44,6 +53,9 @@ struct BalanceOptions {
   double error_rel_tol = 1e-2;   ///< above this it is an error
   double min_output_eps = 0.0;   ///< x_j <= eps * max(x) counts as zero output
   std::size_t max_listed = 5;    ///< how many offenders a message names
+
+  /// Empty if valid, else the reason (negative tolerances, error_rel_tol < rel_tol, eps outside [0, 1)).
+  std::string validate() const;
 };
 
 /// Run every §1.3 check. Complexity O(nnz(Z) + n K).

@@ -7,21 +7,31 @@
 namespace irio::solver::gvc {
 
 TradeResult leontief_decomposition(const TradeContext& ctx, const std::string& post) {
+  LeontiefPost p{};
+  if (!try_parse_enum(post, p))
+    throw InputError("Leontief decomposition: post must be " + enum_choices<LeontiefPost>() +
+                     " (final_demand is `--method vax`, VBY), got '" + post + "'");
+  return leontief_decomposition(ctx, p);
+}
+
+TradeResult leontief_decomposition(const TradeContext& ctx, LeontiefPost p) {
   const Index n = ctx.model.n(), N = ctx.model.num_sectors();
+  const std::string post = enum_name(p);
   Vector w;
   std::string measure;
-  if (post == "exports") {
-    w = ctx.e_star;
-    measure = "FVAX";
-  } else if (post == "output") {
-    w = ctx.x;
-    measure = "VAX_output";
-  } else if (post == "none") {
-    w = Vector::Ones(n);
-    measure = "VB";
-  } else {
-    throw InputError("Leontief decomposition: post must be exports, output or none (final_demand is "
-                     "`--method vax`, VBY), got '" + post + "'");
+  switch (p) {
+    case LeontiefPost::kExports:
+      w = ctx.e_star;
+      measure = "FVAX";
+      break;
+    case LeontiefPost::kOutput:
+      w = ctx.x;
+      measure = "VAX_output";
+      break;
+    case LeontiefPost::kNone:
+      w = Vector::Ones(n);
+      measure = "VB";
+      break;
   }
   report_progress(ctx.progress, 0.0, "leontief: the inverse L (n solves; the result is n x n)");
   // Output is itself n x n (DENSE-OUT): L = (I - A)^{-1} by n solves, then v^ L w^.

@@ -80,6 +80,12 @@ TradeResult ltdv_bilateral(const TradeContext& ctx);
 /// memory, so it is meant for tables of up to a few thousand rows. The "final_demand" variant is
 /// value_added_absorption (VBY). Tidy: source_region,source_sector,using_region,using_sector.
 /// cells: {"FVAX" | "VAX_output" | "VB"} n x n. Throws InputError for another `post`.
+enum class LeontiefPost { kExports, kOutput, kNone };
+inline constexpr EnumTable<LeontiefPost, 3> kLeontiefPostNames{
+    "Leontief post", {{{LeontiefPost::kExports, "exports"}, {LeontiefPost::kOutput, "output"}, {LeontiefPost::kNone, "none"}}}};
+constexpr const auto& enum_table(LeontiefPost) { return kLeontiefPostNames; }
+TradeResult leontief_decomposition(const TradeContext& ctx, LeontiefPost post);
+/// The same with the post named as in kLeontiefPostNames.
 TradeResult leontief_decomposition(const TradeContext& ctx, const std::string& post);
 
 /// The indicators of the R package gvc (6.4), computed without the n x n matrix:

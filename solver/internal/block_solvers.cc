@@ -125,24 +125,8 @@ std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
   return std::make_unique<BlockJacobi>(A, blocks, opt, what);
 }
 
-const char* to_string(Backend b) {
-  switch (b) {
-    case Backend::kAuto: return "auto";
-    case Backend::kDense: return "dense";
-    case Backend::kUmfpack: return "umfpack";
-    case Backend::kKlu: return "klu";
-    case Backend::kIterative: return "iterative";
-  }
-  return "?";
-}
+const char* to_string(Backend b) { return enum_name(b); }
 
-Backend backend_from_string(const std::string& s) {
-  if (s == "auto") return Backend::kAuto;
-  if (s == "dense") return Backend::kDense;
-  if (s == "umfpack") return Backend::kUmfpack;
-  if (s == "klu") return Backend::kKlu;
-  if (s == "iterative") return Backend::kIterative;
-  throw InputError("unknown backend '" + s + "' (expected auto, dense, umfpack, klu or iterative)");
-}
+Backend backend_from_string(const std::string& s) { return parse_enum<Backend>(s); }
 
 }  // namespace irio::solver

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: MIT
+// The Leontief indicator families of irio::Analysis (methods.md §2): multipliers and their splits,
+// footprints, impact, linkages, Ghosh, hypothetical extraction. Each is the composition the `irio`
+// verb of the same name ran, now in the library.
+#include <cmath>
+#include <fstream>
+
+#include "irio/analysis/analysis.h"
+#include "irio/io/shock_reader.h"
+#include "irio/solver/ghosh.h"
+#include "irio/solver/indicator_common.h"
+#include "irio/solver/round_split.h"
+#include "irio/tables/error.h"
+
+namespace irio {
+namespace {
+
+using solver::Index;
+
+/// Population CSV: a header line, then "region,value" lines; every region of the table needed.
+Vector read_population(const std::string& path, const tables::Labels& lab) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot open the population file");
+  Vector pop = Vector::Constant(static_cast<Index>(lab.num_regions()), std::nan(""));
+  std::string line;
+  std::getline(in, line);  // header
+  int lineno = 1;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    const auto comma = line.find(',');
+    if (comma == std::string::npos) throw InputError(path + ":" + std::to_string(lineno) + ": expected region,value");
+    const int r = tables::Labels::find(lab.regions, line.substr(0, comma));
+    if (r < 0)
+      throw InputError(path + ":" + std::to_string(lineno) + ": unknown region '" + line.substr(0, comma) + "'");
+    try {
+      pop(r) = std::stod(line.substr(comma + 1));
+    } catch (const std::exception&) {
+      throw InputError(path + ":" + std::to_string(lineno) + ": not a number: '" + line.substr(comma + 1) + "'");
+    }
+  }
+  for (Index r = 0; r < pop.size(); ++r)
+    if (std::isnan(pop(r)))
+      throw InputError(path + ": no population for region '" + lab.regions[static_cast<std::size_t>(r)] + "'");
+  return pop;
+}
+
+}  // namespace
+
+// --- requests ------------------------------------------------------------------------------------
+
+std::string MultiplierRequest::validate() const {
+  if (!household_categories.empty() && income.empty())
+    return "Type II multipliers (household categories) need the labour income row (income)";
+  return {};
+}
+
+std::vector<std::string> MultiplierRequest::table_names() const {
+  std::vector<std::string> names{"multipliers"};
+  if (split) names.push_back("multiplier_split");
+  if (round) names.push_back("multiplier_round");
+  return names;
+}
+
+solver::MultiplierOptions MultiplierRequest::options() const {
+  solver::MultiplierOptions o;
+  o.va_components = va_components;
+  o.income = income;
+  o.employment = employment;
+  o.household_categories = household_categories;
+  o.households = households;
+  return o;
+}
+
+std::string FootprintRequest::validate() const {
+  if (satellite.empty()) return "no satellite given";
+  if (!population_file.empty() && population.size() > 0) return "give a population file or populations, not both";
+  return {};
+}
+
+std::vector<std::string> FootprintRequest::table_names() const { return {"footprints_" + satellite}; }
+
+std::string ImpactRequest::validate() const {
+  const bool has_matrix = shocks.rows() > 0 || shocks.cols() > 0;
+  if (!shock_file.empty() == has_matrix) return "give either a shock file or a shock matrix";
+  if (has_matrix && !scenarios.empty() && static_cast<Index>(scenarios.size()) != shocks.cols())
+    return std::to_string(scenarios.size()) + " scenario names for " + std::to_string(shocks.cols()) + " shock columns";
+  return {};
+}
+
+std::vector<std::string> ImpactRequest::table_names() const { return {"impact"}; }
+
+std::string ExtractionRequest::validate() const {
+  if (sectors.empty() != block_extraction) return "give either sectors or a block (inter-regional or national)";
+  if (!(options.refactorize_fraction > 0)) return "refactorize_fraction must be positive";
+  return {};
+}
+
+// --- results -------------------------------------------------------------------------------------
+
+MultiplierResults Analysis::multipliers(const MultiplierRequest& r) const {
+  require_valid("multipliers", r.validate());
+  const auto& m = model();
+  MultiplierResults out;
+  out.tables.push_back(solver::multipliers_table(m, r.options(), &out.closure_k));
+  if (r.split || r.round) {
+    std::vector<std::pair<std::string, Vector>> rows{{"output", Vector::Ones(m.n())}, {"value_added", m.v()}};
+    if (!r.income.empty()) rows.emplace_back("income", solver::per_unit_output(m, solver::flow_row(m, r.income)));
+    if (!r.employment.empty())
+      rows.emplace_back("employment", solver::per_unit_output(m, solver::flow_row(m, r.employment)));
+    if (r.split) out.tables.push_back(solver::multiplier_split_table(m, rows));
+    if (r.round) out.tables.push_back(solver::round_split_table(m, rows));
+  }
+  out.output = solver::output_multipliers(m);
+  return out;
+}
+
+FootprintResults Analysis::footprints(const FootprintRequest& r) const {
+  require_valid("footprints", r.validate());
+  const auto* sat = table().satellite(r.satellite);
+  if (!sat) {
+    std::string names;
+    for (const auto& s : table().satellites) names += (names.empty() ? "" : ", ") + s.name;
+    throw InputError(source_ + ": no satellite '" + r.satellite + "' (table has: " + (names.empty() ? "none" : names) +
+                     ")");
+  }
+  solver::FootprintOptions fo;
+  fo.downstream = r.downstream;
+  fo.population = r.population_file.empty() ? r.population : read_population(r.population_file, table().labels);
+  const auto& m = model();
+  FootprintResults out;
+  out.satellite = sat;
+  out.accounts = solver::compute_footprints(m, *sat, fo);
+  out.tables.push_back(solver::footprints_table(m, *sat, out.accounts));
+  return out;
+}
+
+ImpactResults Analysis::impact(const ImpactRequest& r) const {
+  require_valid("impact", r.validate());
+  ImpactResults out;
+  std::vector<std::string> names = r.scenarios;
+  if (!r.shock_file.empty()) {
+    auto shocks = io::read_shocks(r.shock_file, table().labels);
+    out.shocks = std::move(shocks.values);
+    names = std::move(shocks.scenarios);
+  } else {
+    out.shocks = r.shocks;
+  }
+  const auto& m = model();
+  out.impact = solver::compute_impact(m, out.shocks, names);
+  out.tables.push_back(solver::impact_table(m, out.impact));
+  return out;
+}
+
+LinkageResults Analysis::linkages(const LinkageRequest& r) const {
+  require_valid("linkages", r.validate());
+  const auto& m = model();
+  solver::LinkageOptions lo;
+  lo.forward = r.forward;
+  lo.weights = r.weights;
+  lo.coefficient_of_variation = r.coefficient_of_variation;
+  LinkageResults out;
+  out.linkages = solver::compute_linkages(m, lo);
+  for (Index j = 0; j < m.n(); ++j)
+    if (m.is_active(j)) ++out.class_counts[static_cast<int>(out.linkages.classes[static_cast<std::size_t>(j)])];
+  out.tables.push_back(solver::linkages_table(m, out.linkages));
+  return out;
+}
+
+GhoshResults Analysis::ghosh() const {
+  const auto& m = model();
+  GhoshResults out;
+  out.tables.push_back(solver::ghosh_table(m));
+  const Vector xg = solver::ghosh_output(m, m.va());
+  out.max_output_difference = m.n() > 0 ? (xg - m.x()).cwiseAbs().maxCoeff() : 0.0;
+  return out;
+}
+
+ExtractionResults Analysis::extraction(const ExtractionRequest& r) const {
+  require_valid("extraction", r.validate());
+  const auto& m = model();
+  ExtractionResults out;
+  if (r.block_extraction) {
+    const auto kind = r.block == ExtractionBlock::kInterRegional ? solver::ExtractionKind::kInterRegional
+                                                                 : solver::ExtractionKind::kNational;
+    out.extractions.push_back(solver::extract(m, kind, {}, r.options));
+    out.names.emplace_back(enum_name(r.block));
+  } else {
+    const auto J = solver::sector_indices(m, r.sectors);
+    std::string label;
+    for (const auto& s : r.sectors) label += (label.empty() ? "" : "+") + s;
+    const bool all = r.variant == ExtractionVariant::kAll;
+    std::vector<solver::ExtractionKind> kinds;
+    if (all || r.variant == ExtractionVariant::kTotal) kinds.push_back(solver::ExtractionKind::kTotal);
+    if (all || r.variant == ExtractionVariant::kBackward) kinds.push_back(solver::ExtractionKind::kBackward);
+    if (all || r.variant == ExtractionVariant::kForward) kinds.push_back(solver::ExtractionKind::kForward);
+    for (auto k : kinds) {
+      out.extractions.push_back(solver::extract(m, k, J, r.options));
+      out.names.push_back(label);
+    }
+  }
+  out.tables.push_back(solver::extraction_table(out.extractions, out.names));
+  return out;
+}
+
+}  // namespace irio

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// Value added in trade through irio::Analysis (methods.md §3, §5.3): the method dispatch of
+// `irio trade`, the tables each method writes, and its diagnostics collected into one table.
+#include "irio/analysis/analysis.h"
+#include "irio/solver/gvc/trade_context.h"
+#include "irio/tables/error.h"
+
+namespace irio {
+
+std::string TradeRequest::validate() const {
+  if (leontief_max_n < 1) return "leontief_max_n must be >= 1";
+  return {};
+}
+
+std::vector<std::string> TradeRequest::table_names() const {
+  switch (method) {
+    case TradeMethod::kWwz: return {"wwz", "wwz2kww", "dvix_fsr", "diagnostics"};
+    case TradeMethod::kKww: return {"kww", "diagnostics"};
+    case TradeMethod::kBm:
+      return {std::string("bm_") + enum_name(perspective) + "_" + enum_name(approach), "diagnostics"};
+    case TradeMethod::kVax: return {"vax", "vby", "diagnostics"};
+    case TradeMethod::kLtdv:
+      if (bilateral) return {"ltdv", "ltdv_fvaio", "ltdv_bilateral", "diagnostics"};
+      return {"ltdv", "ltdv_fvaio", "diagnostics"};
+    case TradeMethod::kLeontief: return {std::string("leontief_") + enum_name(post), "diagnostics"};
+    case TradeMethod::kGvc: return {"gvc_indicators", "gvc_final_demand"};
+  }
+  return {};
+}
+
+std::string TradeRequest::run() const { return std::string("trade_") + enum_name(method); }
+
+TradeResults Analysis::trade(const TradeRequest& r) const {
+  namespace gvc = solver::gvc;
+  require_valid("trade", r.validate());
+  const auto& m = model();
+  if (r.method == TradeMethod::kLeontief && m.n() > r.leontief_max_n)
+    throw InputError("--method leontief writes an n x n matrix (n = " + std::to_string(m.n()) +
+                     "): too large; aggregate the table first (`irio aggregate`)");
+  const gvc::TradeContext ctx(m, r.perimeter, r.progress);
+  TradeResults out;
+  auto take = [&](const gvc::TradeResult& t) {
+    out.tables.push_back(t.table);
+    if (t.diagnostics.num_keys() == 0) return;
+    if (out.diagnostics.num_keys() == 0) out.diagnostics = t.diagnostics;
+    else out.diagnostics.append(t.diagnostics);
+  };
+  const bool sink = r.approach == BmApproach::kSink;
+  switch (r.method) {
+    case TradeMethod::kWwz: {
+      const auto w = gvc::wwz_decomposition(ctx);
+      take(w);
+      take(gvc::wwz_to_kww(ctx, w));
+      take(gvc::dvix_fsr(ctx));
+      break;
+    }
+    case TradeMethod::kKww: take(gvc::kww_decomposition(ctx)); break;
+    case TradeMethod::kBm:
+      if (r.perspective == BmPerspective::kWorld) take(gvc::bm_world(ctx, sink));
+      else take(sink ? gvc::bm_exporter_sink(ctx) : gvc::bm_exporter_source(ctx));
+      break;
+    case TradeMethod::kVax:
+      take(gvc::vax(ctx));
+      take(gvc::value_added_absorption(ctx));
+      break;
+    case TradeMethod::kLtdv: {
+      auto l = gvc::ltdv(ctx);
+      take(l.by_exporter);
+      out.tables.push_back(std::move(l.by_sector));
+      if (r.bilateral) out.tables.push_back(gvc::ltdv_bilateral(ctx).table);
+      break;
+    }
+    case TradeMethod::kLeontief: take(gvc::leontief_decomposition(ctx, r.post)); break;
+    case TradeMethod::kGvc: {
+      auto g = gvc::gvc_indicators(ctx);
+      out.tables.push_back(std::move(g.by_sector));
+      out.tables.push_back(std::move(g.by_absorber));
+      break;
+    }
+  }
+  if (out.diagnostics.num_keys() > 0) out.tables.push_back(out.diagnostics);
+  out.units = ctx.units.size();
+  out.gross_exports = ctx.e_star.sum();
+  return out;
+}
+
+}  // namespace irio
