@@ -79,6 +79,9 @@ std::string read_all(const std::string& path, const CsvOptions& opt) {
 std::string to_utf8(std::string text, const std::string& path, char delimiter, std::string* converted_from) {
   const std::size_t bad = internal::find_invalid_utf8(text);
   if (bad == std::string::npos) return text;
+  if (text.compare(0, 2, "\xFF\xFE") == 0 || text.compare(0, 2, "\xFE\xFF") == 0)
+    throw InputError(path + " is UTF-16 text (Excel's \"Unicode Text\" export); irio reads UTF-8: save the "
+                            "file as \"CSV UTF-8\" (or convert it, e.g. `iconv -f UTF-16 -t UTF-8`)");
   std::string utf8;
   if (internal::gb18030_to_utf8(text, &utf8)) {
     *converted_from = "GB18030";

@@ -296,6 +296,8 @@ BOOST_AUTO_TEST_CASE(latin1_labels_are_refused_with_line_and_field) {
   o.Y = d.write("Y.csv", kY);
   check_error<InputError>([&] { io::import_csv(o); },
                           {o.Z + ":6:1", "'S\\xE3o'", "not UTF-8", "byte 0xE3", "save the file as UTF-8"});
+  const std::string utf16 = d.write("utf16.csv", std::string("\xFF\xFE" "a\0,\0b\0\n\0", 10));
+  check_error<InputError>([&] { io::read_csv(utf16); }, {utf16, "is UTF-16 text", "save the file as \"CSV UTF-8\""});
   BOOST_TEST(h5p::find_invalid_utf8("S\xC3\xA3o") == std::string::npos);
   BOOST_TEST(h5p::find_invalid_utf8("\xC0\xAF") == 0u);          // overlong '/'
   BOOST_TEST(h5p::find_invalid_utf8("a\xED\xA0\x80") == 1u);     // surrogate
