@@ -22,7 +22,18 @@ std::string ModelOptions::validate() const {
   if (iterative.tolerance <= 0) return "iterative tolerance must be positive";
   if (iterative.max_iterations < 1) return "iterative max_iterations must be >= 1";
   if (iterative.restart < 1) return "iterative restart must be >= 1";
+  if (dense_max_n < 0) return "dense_max_n must be >= 0";
+  if (!(iterative_max_density > 0 && iterative_max_density <= 1)) return "iterative_max_density must be in (0, 1]";
   return {};
+}
+
+Backend choose_backend(Index n, Index nnz, bool need_factorization, const ModelOptions& opt) {
+  if (opt.backend != Backend::kAuto)  // rule 1
+    return opt.backend == Backend::kIterative && need_factorization ? Backend::kDense : opt.backend;
+  if (n <= opt.dense_max_n || need_factorization) return Backend::kDense;  // rules 2, 3
+  const double density = static_cast<double>(nnz) / (static_cast<double>(n) * static_cast<double>(n));
+  if (density > opt.iterative_max_density) return Backend::kDense;  // rule 4
+  return Backend::kIterative;                                        // rule 5
 }
 
 std::string SolveSummary::brief_report() const {
@@ -143,7 +154,9 @@ std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
   };
   switch (b) {
     case Backend::kDense:
-    case Backend::kAuto: s = make_dense_lu_identity_minus(A_, what); break;
+    case Backend::kAuto:  // not reached: choose_backend resolves kAuto
+      s = make_dense_lu_identity_minus(A_, what);
+      break;
     case Backend::kUmfpack: s = make_umfpack_lu(ImA(), what); break;
     case Backend::kKlu: s = make_klu_lu(ImA(), what); break;
     case Backend::kIterative:
@@ -163,37 +176,27 @@ std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
 }
 
 const LinearSolver& LeontiefModel::global_solver(bool need_factorization) const {
-  Backend b = opt_.backend;
-  if (b == Backend::kAuto) b = n() <= opt_.dense_max_n ? Backend::kDense : Backend::kIterative;
-  if (need_factorization && b == Backend::kIterative) {
-    if (!global_direct_) global_direct_ = factorize(Backend::kDense);
-    return *global_direct_;
-  }
-  if (!global_) global_ = factorize(b);
-  return *global_;
+  const Backend b = choose_backend(n(), A_.nonZeros(), need_factorization, opt_);
+  auto& slot = b == Backend::kIterative ? iterative_ : direct_;
+  if (!slot) slot = factorize(b);
+  return *slot;
 }
 
-Matrix LeontiefModel::solve(Matrix B) const {
-  const auto& s = global_solver();
-  try {
-    s.solve(B);
-  } catch (const NumericalError&) {
-    if (opt_.backend != Backend::kAuto) throw;
-    global_solver(true).solve(B);  // iteration failed: fall back to a factorization
-  }
+Matrix LeontiefModel::global_solve(Matrix B, bool transposed) const {
+  const SolveStatus st = global_solver().try_solve(B, transposed);  // B unchanged on failure
+  if (st) return B;
+  // Only an iteration fails here; under kAuto it is repeated with the factorization.
+  if (opt_.backend != Backend::kAuto) throw NumericalError(st.message);
+  fell_back_ = true;
+  const auto& direct = global_solver(true);
+  if (transposed) direct.solve_transposed(B);
+  else direct.solve(B);
   return B;
 }
 
-Matrix LeontiefModel::solve_transposed(Matrix B) const {
-  const auto& s = global_solver();
-  try {
-    s.solve_transposed(B);
-  } catch (const NumericalError&) {
-    if (opt_.backend != Backend::kAuto) throw;
-    global_solver(true).solve_transposed(B);
-  }
-  return B;
-}
+Matrix LeontiefModel::solve(Matrix B) const { return global_solve(std::move(B), false); }
+
+Matrix LeontiefModel::solve_transposed(Matrix B) const { return global_solve(std::move(B), true); }
 
 SparseMatrix LeontiefModel::A_within(Perimeter p) const {
   const auto& L = labels();
@@ -251,9 +254,14 @@ SolveSummary LeontiefModel::summary() const {
   s.max_column_sum = max_colsum_;
   s.zero_output = zero_output_.size();
   s.factor_seconds = factor_seconds_;
-  const LinearSolver* g = global_ ? global_.get() : global_direct_.get();
-  s.backend = g ? g->name() : "not factorized yet";
-  s.rcond = g ? g->rcond() : std::numeric_limits<double>::quiet_NaN();
+  if (iterative_ && direct_)
+    s.backend = iterative_->name() + "; " + direct_->name() +
+                (fell_back_ ? " after the iteration failed" : " for many right-hand sides");
+  else if (iterative_ || direct_)
+    s.backend = (iterative_ ? iterative_ : direct_)->name();
+  else
+    s.backend = "not factorized yet";
+  s.rcond = direct_ ? direct_->rcond() : std::numeric_limits<double>::quiet_NaN();
   return s;
 }
 

@@ -28,13 +28,37 @@ struct ModelOptions {
   /// x_j <= min_output_eps * max(x) counts as zero output and is compressed out (methods.md §1.3).
   double min_output_eps = 0.0;
   IterativeOptions iterative;
-  /// n up to which kAuto uses dense LAPACK; larger systems use the block-Jacobi iteration
-  /// (a handful of right-hand sides) unless a caller asks for a factorization.
+  /// n up to which kAuto uses dense LAPACK; larger systems iterate (see choose_backend).
   Index dense_max_n = 3000;
+  /// Density nnz(A) / n^2 above which kAuto factorizes even for n > dense_max_n (choose_backend).
+  double iterative_max_density = 0.5;
 
   /// Empty if valid, else the reason.
   std::string validate() const;
 };
+
+/// The one place where the backend for the global system I - A is chosen (n x n, nnz non-zeros
+/// in A). `need_factorization`: the caller solves many right-hand sides (the trade decompositions'
+/// diagonal blocks L^{ss}) or the iteration has just failed, so a factorization is wanted.
+///
+/// The rule (measured costs: docs/performance.md, "Backends"):
+///   1. A backend named in opt.backend is used as given; only kIterative gives way to kDense
+///      when a factorization is needed (the iteration has none).
+///   2. kAuto, n <= opt.dense_max_n (3000): kDense. LAPACK LU is the fastest factorization at
+///      every size measured, about 0.3 s at n = 3000, and gives an rcond estimate.
+///   3. kAuto, need_factorization: kDense.
+///   4. kAuto, density nnz(A) / n^2 > opt.iterative_max_density (0.5): kDense. The iteration's
+///      advantage is a product with sparse A at 2 nnz(A) flops per step and right-hand side;
+///      when A is more than half full its sparse storage is larger than a dense matrix, a step
+///      costs about as much as a dense product, and a run of a hundred right-hand sides pays for
+///      the dense factorization. (Not measured: MRIO tables measured so far are <= 11 % dense,
+///      where rule 5 applies.)
+///   5. kAuto otherwise: kIterative (GMRES(30) preconditioned by the region-local LUs).
+/// Sparse LU (kUmfpack, kKlu) is never chosen automatically: on MRIO matrices its factors fill in
+/// to 80-100 % of n^2 even at 1.4 % density, and it loses to dense LU.
+/// The iteration's non-convergence is not decided here: LeontiefModel checks the SolveStatus of
+/// each iterative solve and, under kAuto only, repeats it with choose_backend(..., true, ...).
+Backend choose_backend(Index n, Index nnz, bool need_factorization, const ModelOptions& opt);
 
 /// What the model did, for reports and provenance.
 struct SolveSummary {
@@ -96,8 +120,8 @@ class LeontiefModel {
   /// Index sets of each region (G sets) or country (C sets), region-major order.
   const std::vector<std::vector<Index>>& blocks(Perimeter p) const;
 
-  /// The global factorization (created on first use). `need_factorization` asks for a direct
-  /// backend even where kAuto would iterate (many right-hand sides, e.g. WWZ diagonal blocks).
+  /// The global solver of choose_backend (created on first use). `need_factorization` asks for a
+  /// direct backend even where kAuto would iterate (many right-hand sides, e.g. WWZ diagonal blocks).
   const LinearSolver& global_solver(bool need_factorization = false) const;
   SolveSummary summary() const;
 
@@ -111,11 +135,16 @@ class LeontiefModel {
   std::vector<std::vector<Index>> region_blocks_, country_blocks_;
   double max_colsum_ = 0;
   bool countries_are_regions_ = false;  ///< every country has one region: L_C = L_R
-  mutable std::unique_ptr<LinearSolver> global_, global_direct_, local_region_, local_country_;
+  /// The global solvers: the iteration and a factorization (each made at most once).
+  mutable std::unique_ptr<LinearSolver> iterative_, direct_, local_region_, local_country_;
+  mutable bool fell_back_ = false;  ///< an iterative solve failed and was repeated with direct_
   mutable double factor_seconds_ = 0;
 
   void check_productive() const;
   std::unique_ptr<LinearSolver> factorize(Backend b) const;
+  /// L B or L' B with the chosen backend; under kAuto a failed iteration is repeated with the
+  /// factorization.
+  Matrix global_solve(Matrix B, bool transposed) const;
 };
 
 }  // namespace irio::solver

@@ -28,10 +28,24 @@ const char* to_string(Backend b);
 /// Parse "auto|dense|umfpack|klu|iterative"; throws InputError otherwise.
 Backend backend_from_string(const std::string& s);
 
+/// Outcome of LinearSolver::try_solve. Direct backends always converge (a singular matrix is
+/// found when factorizing); the iterative backends report stagnation, divergence or an exhausted
+/// iteration budget here, as data, so that the caller decides what follows (LeontiefModel falls
+/// back to a factorization under Backend::kAuto).
+struct SolveStatus {
+  bool converged = true;
+  int iterations = 0;   ///< iterative backends: steps taken (the most over the blocks of columns)
+  std::string message;  ///< why it did not converge, naming the system
+  explicit operator bool() const { return converged; }
+};
+
 /// Factorized (or preconditioned) square operator M. Solves overwrite their argument.
 class LinearSolver {
  public:
   virtual ~LinearSolver() = default;
+  /// B <- M^{-1} B (or M^{-T} B) reporting non-convergence as a status instead of throwing; on
+  /// failure B is left unchanged. The default calls solve / solve_transposed.
+  virtual SolveStatus try_solve(Matrix& B, bool transposed) const;
   /// B <- M^{-1} B, B is n x k. Cost: one solve per column (dense: 2 n^2 flops each).
   virtual void solve(Matrix& B) const = 0;
   /// B <- M^{-T} B. Row combinations c' M^{-1} are (M^{-T} c)'.
@@ -81,19 +95,20 @@ struct IterativeOptions {
   int restart = 30;           ///< GMRES(m): basis vectors per cycle (memory: (m+1) n k doubles)
 };
 
-/// Block-Jacobi iteration X <- X + L_R (B - (I - A) X) on sparse A, with L_R the block-diagonal
-/// local inverse given by `blocks` (methods.md §0.4: the region-local inverse as preconditioner).
-/// Converges for productive non-negative A (regular splitting of an M-matrix). Memory: the blocks
-/// only; A is referenced, not copied, and must outlive the solver. Throws NumericalError if it
-/// does not converge.
-/// Right-preconditioned GMRES(m) with the same preconditioner, all right-hand sides advanced in
-/// lockstep (one sparse product and one block solve per step for the whole block). Converges for
-/// any non-singular I - A; each restart cycle is checked on the true residual, and stagnation or
-/// too many iterations throw NumericalError (the model then falls back to a dense LU).
+/// Right-preconditioned GMRES(m) with the region-local block LU L_R (given by `blocks`) as
+/// preconditioner, all right-hand sides advanced in lockstep (one sparse product and one block
+/// solve per step for the whole block). Converges for any non-singular I - A; each restart cycle
+/// is checked on the true residual. Stagnation, divergence or too many iterations are a
+/// non-converged SolveStatus from try_solve (solve / solve_transposed throw NumericalError with
+/// its message); LeontiefModel checks the status and, under Backend::kAuto, falls back to a
+/// factorization. A is referenced, not copied, and must outlive the solver.
 std::unique_ptr<LinearSolver> make_block_gmres(const SparseMatrix& A,
                                                const std::vector<std::vector<Index>>& blocks,
                                                const IterativeOptions& opt, const std::string& what);
 
+/// Block-Jacobi iteration X <- X + L_R (B - (I - A) X) on sparse A with the same preconditioner
+/// (methods.md §0.4). Converges for productive non-negative A (regular splitting of an M-matrix).
+/// Memory: the blocks only. Non-convergence is reported as for GMRES.
 std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
                                                 const std::vector<std::vector<Index>>& blocks,
                                                 const IterativeOptions& opt, const std::string& what);

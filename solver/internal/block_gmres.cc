@@ -24,8 +24,9 @@ class BlockGmres final : public LinearSolver {
       : A_(A), opt_(opt), what_(what) {
     precond_ = make_block_diagonal_lu(A, blocks, what, true);
   }
-  void solve(Matrix& B) const override { run(B, false); }
-  void solve_transposed(Matrix& B) const override { run(B, true); }
+  void solve(Matrix& B) const override { throw_unless(run(B, false)); }
+  void solve_transposed(Matrix& B) const override { throw_unless(run(B, true)); }
+  SolveStatus try_solve(Matrix& B, bool transposed) const override { return run(B, transposed); }
   std::string name() const override { return "GMRES (region-local LU preconditioner)"; }
 
  private:
@@ -43,18 +44,30 @@ class BlockGmres final : public LinearSolver {
   /// doubles, so a block of 32 at n = 10^4 and m = 30 holds about 80 MB.
   static constexpr Index kBlock = 32;
 
-  void run(Matrix& B, bool transposed) const {
-    for (Index c0 = 0; c0 < B.cols(); c0 += kBlock) {
-      const Index w = std::min(kBlock, B.cols() - c0);
-      if (w == B.cols()) return run_block(B, transposed);
-      Matrix part = B.middleCols(c0, w);
-      run_block(part, transposed);
-      B.middleCols(c0, w) = part;
-    }
+  static void throw_unless(const SolveStatus& st) {
+    if (!st) throw NumericalError(st.message);
   }
 
-  void run_block(Matrix& B, bool transposed) const {
-    if (B.size() == 0) return;
+  /// B is overwritten only when every block converged.
+  SolveStatus run(Matrix& B, bool transposed) const {
+    if (B.cols() <= kBlock) return run_block(B, transposed);
+    Matrix X(B.rows(), B.cols());
+    SolveStatus all;
+    for (Index c0 = 0; c0 < B.cols(); c0 += kBlock) {
+      const Index w = std::min(kBlock, B.cols() - c0);
+      Matrix part = B.middleCols(c0, w);
+      const SolveStatus st = run_block(part, transposed);
+      if (!st) return st;
+      all.iterations = std::max(all.iterations, st.iterations);
+      X.middleCols(c0, w) = part;
+    }
+    B.swap(X);
+    return all;
+  }
+
+  /// One block of right-hand sides; B is overwritten only on convergence.
+  SolveStatus run_block(Matrix& B, bool transposed) const {
+    if (B.size() == 0) return {};
     const Index n = B.rows(), k = B.cols();
     const int m = std::max(1, std::min(opt_.restart, static_cast<int>(n)));
     const double bscale = std::max(B.cwiseAbs().maxCoeff(), 1e-300);
@@ -73,17 +86,20 @@ class BlockGmres final : public LinearSolver {
       R = B - R;
       const double rmax = R.cwiseAbs().maxCoeff();
       if (!std::isfinite(rmax))
-        throw NumericalError(what_ + ": GMRES diverged (non-finite values); the system may not be productive");
+        return failed(total, "GMRES diverged (non-finite values); the system may not be productive");
       if (rmax <= target) {
         if (std::getenv("IRIO_TRACE_ITER")) std::fprintf(stderr, "GMRES: %d iterations\n", total);
         B.swap(X);
-        return;
+        SolveStatus ok;
+        ok.iterations = total;
+        return ok;
       }
       if (total >= opt_.max_iterations || !(rmax < previous))
-        throw NumericalError(what_ + ": GMRES " +
-                             (total >= opt_.max_iterations ? "did not converge in " + std::to_string(total) + " iterations"
-                                                           : std::string("stagnated at a residual of ") + std::to_string(rmax / bscale) + " (relative)") +
-                             "; use --backend dense");
+        return failed(total, std::string("GMRES ") +
+                                 (total >= opt_.max_iterations
+                                      ? "did not converge in " + std::to_string(total) + " iterations"
+                                      : "stagnated at a residual of " + std::to_string(rmax / bscale) + " (relative)") +
+                                 "; use --backend dense");
       previous = rmax;
       // Columns already converged keep a zero basis (their update is zero).
       g.setZero();
@@ -153,6 +169,14 @@ class BlockGmres final : public LinearSolver {
       precondition(Z, transposed);
       X += Z;
     }
+  }
+
+  SolveStatus failed(int iterations, const std::string& why) const {
+    SolveStatus st;
+    st.converged = false;
+    st.iterations = iterations;
+    st.message = what_ + ": " + why;
+    return st;
   }
 
   const SparseMatrix& A_;  // owned by the LeontiefModel, which outlives its solvers

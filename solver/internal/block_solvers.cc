@@ -71,13 +71,25 @@ class BlockJacobi final : public LinearSolver {
       : A_(A), opt_(opt), what_(what) {
     precond_ = make_block_diagonal_lu(A, blocks, what, true);  // I - A[b, b] per block b
   }
-  void solve(Matrix& B) const override { run(B, false); }
-  void solve_transposed(Matrix& B) const override { run(B, true); }
+  void solve(Matrix& B) const override { throw_unless(run(B, false)); }
+  void solve_transposed(Matrix& B) const override { throw_unless(run(B, true)); }
+  SolveStatus try_solve(Matrix& B, bool transposed) const override { return run(B, transposed); }
   std::string name() const override { return "block-Jacobi iteration (region-local LU preconditioner)"; }
 
  private:
-  void run(Matrix& B, bool transposed) const {
-    if (B.size() == 0) return;
+  static void throw_unless(const SolveStatus& st) {
+    if (!st) throw NumericalError(st.message);
+  }
+  SolveStatus failed(int iterations, const std::string& why) const {
+    SolveStatus st;
+    st.converged = false;
+    st.iterations = iterations;
+    st.message = what_ + ": " + why;
+    return st;
+  }
+  /// B is overwritten only on convergence.
+  SolveStatus run(Matrix& B, bool transposed) const {
+    if (B.size() == 0) return {};
     Matrix X = B;
     auto prec = [&](Matrix& M) {
       if (transposed) precond_->solve_transposed(M);
@@ -92,18 +104,19 @@ class BlockJacobi final : public LinearSolver {
       R += B - X;
       const double rnorm = R.cwiseAbs().maxCoeff();
       if (!std::isfinite(rnorm))
-        throw NumericalError(what_ + ": the block-Jacobi iteration diverged (non-finite values); "
-                             "the system may not be productive");
+        return failed(it, "the block-Jacobi iteration diverged (non-finite values); the system may not be productive");
       if (rnorm <= opt_.tolerance * bscale) {
         if (std::getenv("IRIO_TRACE_ITER")) std::fprintf(stderr, "block-Jacobi: %d iterations\n", it);
         B.swap(X);
-        return;
+        SolveStatus ok;
+        ok.iterations = it;
+        return ok;
       }
       prec(R);
       X += R;
     }
-    throw NumericalError(what_ + ": the block-Jacobi iteration did not converge in " +
-                         std::to_string(opt_.max_iterations) + " iterations; use --backend dense");
+    return failed(opt_.max_iterations, "the block-Jacobi iteration did not converge in " +
+                                           std::to_string(opt_.max_iterations) + " iterations; use --backend dense");
   }
   const SparseMatrix& A_;  // owned by the LeontiefModel, which outlives its solvers
   IterativeOptions opt_;

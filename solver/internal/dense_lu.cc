@@ -16,6 +16,12 @@ double LinearSolver::rcond() const { return std::numeric_limits<double>::quiet_N
 
 void LinearSolver::solve_staircase(Matrix& B, const std::vector<Index>& /*first*/) const { solve(B); }
 
+SolveStatus LinearSolver::try_solve(Matrix& B, bool transposed) const {
+  if (transposed) solve_transposed(B);
+  else solve(B);
+  return {};
+}
+
 namespace {
 
 class DenseLu final : public LinearSolver {

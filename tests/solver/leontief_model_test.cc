@@ -92,3 +92,55 @@ BOOST_AUTO_TEST_CASE(non_productive_system_names_columns) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(backend_choice)
+
+BOOST_AUTO_TEST_CASE(choose_backend_by_size_density_and_need) {
+  using solver::Backend;
+  solver::ModelOptions o;  // kAuto, dense_max_n 3000, iterative_max_density 0.5
+  BOOST_CHECK(solver::choose_backend(3000, 3000 * 3000, false, o) == Backend::kDense);  // small: dense
+  BOOST_CHECK(solver::choose_backend(9800, 9800 * 980, false, o) == Backend::kIterative);  // 10 %: iterate
+  BOOST_CHECK(solver::choose_backend(9800, 9800 * 980, true, o) == Backend::kDense);  // many solves
+  BOOST_CHECK(solver::choose_backend(9800, 9800 * 5000, false, o) == Backend::kDense);  // > half full
+  o.iterative_max_density = 0.6;
+  BOOST_CHECK(solver::choose_backend(9800, 9800 * 5000, false, o) == Backend::kIterative);
+  o.backend = Backend::kKlu;  // forced: as given
+  BOOST_CHECK(solver::choose_backend(10, 10, false, o) == Backend::kKlu);
+  BOOST_CHECK(solver::choose_backend(10, 10, true, o) == Backend::kKlu);
+  o.backend = Backend::kIterative;  // forced iteration: a factorization when one is needed
+  BOOST_CHECK(solver::choose_backend(10, 10, false, o) == Backend::kIterative);
+  BOOST_CHECK(solver::choose_backend(10, 10, true, o) == Backend::kDense);
+  o.iterative_max_density = 0;
+  BOOST_CHECK_EQUAL(o.validate(), "iterative_max_density must be in (0, 1]");
+}
+
+BOOST_AUTO_TEST_CASE(failed_iteration_is_a_status_auto_falls_back_forced_reports) {
+  auto t = testing::leather();
+  solver::LeontiefModel ref(t);
+  const Matrix B = Matrix::Random(9, 40);  // more than one GMRES block of 32 columns
+  const Matrix want = ref.solve(B), want_t = ref.solve_transposed(B);
+  solver::ModelOptions o;
+  o.dense_max_n = 0;  // auto iterates (leather's A is 90 % full: allow any density)
+  o.iterative_max_density = 1.0;
+  o.iterative.max_iterations = 1;  // ... and cannot converge in one step
+  {
+    solver::LeontiefModel m(t, o);
+    Matrix X = B;
+    const auto st = m.global_solver().try_solve(X, false);
+    BOOST_CHECK(!st.converged);
+    BOOST_CHECK(st.message.find("GMRES did not converge") != std::string::npos);
+    BOOST_CHECK_EQUAL((X - B).cwiseAbs().maxCoeff(), 0.0);  // left unchanged
+    BOOST_CHECK_SMALL((m.solve(B) - want).cwiseAbs().maxCoeff(), 1e-12);  // fell back
+    BOOST_CHECK_SMALL((m.solve_transposed(B) - want_t).cwiseAbs().maxCoeff(), 1e-12);
+    BOOST_CHECK(m.summary().backend.find("after the iteration failed") != std::string::npos);
+  }
+  o.backend = solver::Backend::kIterative;  // forced: the failure is reported
+  solver::LeontiefModel m(t, o);
+  BOOST_CHECK_THROW(m.solve(B), NumericalError);
+  o.iterative.max_iterations = 500;
+  solver::LeontiefModel ok(t, o);
+  BOOST_CHECK_SMALL((ok.solve(B) - want).cwiseAbs().maxCoeff(), 1e-12);
+  BOOST_CHECK_EQUAL(ok.summary().backend, "GMRES (region-local LU preconditioner)");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
