@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "fuzz_util.h"
 #include "irio/io/ceads_reader.h"
 #include "irio/tables/error.h"
 
@@ -16,10 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       try {
         const auto res = irio::io::parse_ceads_sheet(book.read_sheet(name), opt);
         (void)res.report();
-      } catch (const irio::Error&) {
+        irio::fuzz::note("ok: sheet '" + name + "' read as a CEADs table");
+      } catch (const irio::Error& e) {
+        irio::fuzz::note(e.what());
       }
     }
-  } catch (const irio::Error&) {
+  } catch (const irio::Error& e) {
+    irio::fuzz::note(e.what());
   }
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "fuzz_util.h"
 #include "irio/io/csv_reader.h"
 #include "irio/tables/error.h"
 
@@ -18,8 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         } catch (const irio::Error&) {
         }
       }
+    irio::fuzz::note("ok: " + std::to_string(csv.rows.size()) + " rows");
     if (!csv.rows.empty()) csv.require_width(csv.rows[0].fields.size());
-  } catch (const irio::Error&) {
+  } catch (const irio::Error& e) {
+    irio::fuzz::note(e.what());
   }
   return 0;
 }

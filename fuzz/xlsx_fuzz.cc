@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "fuzz_util.h"
 #include "irio/io/xlsx_reader.h"
 #include "irio/tables/error.h"
 
@@ -16,7 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       for (std::size_t r = 0; r < sheet.num_rows() && r < 64; ++r)
         for (std::size_t c = 0; c < sheet.num_cols() && c < 64; ++c) (void)sheet.display(r, c);
     }
-  } catch (const irio::Error&) {
+    irio::fuzz::note("ok: " + std::to_string(book.sheet_names().size()) + " sheets");
+  } catch (const irio::Error& e) {
+    irio::fuzz::note(e.what());
     // Bad input must end in an irio::Error; anything else (a crash, std::bad_alloc, another
     // exception type) is a finding.
   }
