@@ -2,6 +2,7 @@
 // pymrio-compatible satellite accounts computed with solves only (methods.md §2.3).
 #include "irio/solver/footprints.h"
 
+#include "irio/tables/diagnostics.h"
 #include "irio/tables/error.h"
 
 namespace irio::solver {
@@ -47,10 +48,16 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   const Matrix ML = model.solve_transposed(rhs);
   a.M = ML.leftCols(kF).transpose();
 
-  // X^d = L Y^d (S(G)); x = L y = X^d 1 (pymrio's x_tot).
+  // X^d = L Y^d (S(G)); with an exogenous rest of the world its final demand, the exports e,
+  // is one more destination column: x = L (Y^d 1 + e) = X^d 1 + L e (pymrio's x_tot when e = 0).
   const Matrix Yd = t.final_demand_by_region();
-  const Matrix Xd = model.solve(Yd);
-  const Vector xL = Xd.rowwise().sum();
+  const bool abroad = t.exports.cols() > 0;
+  Matrix rhs_y(n, G + (abroad ? 1 : 0));
+  rhs_y.leftCols(G) = Yd;
+  if (abroad) rhs_y.col(G) = t.exports.rowwise().sum();
+  const Matrix Xall = model.solve(rhs_y);
+  const Matrix Xd = Xall.leftCols(G);
+  const Vector xL = Xall.rowwise().sum();
 
   a.D_cba = Matrix::Zero(kF, n);
   a.D_imp = Matrix::Zero(kF, n);
@@ -65,10 +72,12 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
       }
   }
   a.D_pba = a.S * xL.asDiagonal();
+  // Produced in s for every destination but s itself, the rest of the world included.
   Vector x_exp(n);
   for (Index s = 0; s < G; ++s)
     x_exp.segment(s * N, N) = xL.segment(s * N, N) - Xd.col(s).segment(s * N, N);
   a.D_exp = a.S * x_exp.asDiagonal();
+  if (abroad) a.D_abroad = a.M * rhs_y.col(G).asDiagonal();  // M e-hat: the rest of the world's D_cba
 
   // Regional totals (+ direct final-demand use F_Y for cba and pba, as pymrio does).
   auto by_region = [&](const Matrix& D) {
@@ -85,6 +94,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   a.D_pba_reg = by_region(a.D_pba) + FY_reg;
   a.D_imp_reg = by_region(a.D_imp);
   a.D_exp_reg = by_region(a.D_exp);
+  if (abroad) a.D_abroad_reg = by_region(a.D_abroad);
   if (opt.population.size() != 0) {
     const auto inv = opt.population.cwiseInverse().asDiagonal();
     a.D_cba_cap = a.D_cba_reg * inv;
@@ -134,15 +144,42 @@ tables::TidyTable footprints_table(const LeontiefModel& model, const tables::Sat
   add_detail("D_pba", acc.D_pba);
   add_detail("D_imp", acc.D_imp);
   add_detail("D_exp", acc.D_exp);
+  add_detail("D_abroad", acc.D_abroad);
   add_region("D_cba_reg", acc.D_cba_reg);
   add_region("D_pba_reg", acc.D_pba_reg);
   add_region("D_imp_reg", acc.D_imp_reg);
   add_region("D_exp_reg", acc.D_exp_reg);
+  add_region("D_abroad_reg", acc.D_abroad_reg);
   add_region("D_cba_cap", acc.D_cba_cap);
   add_region("D_pba_cap", acc.D_pba_cap);
   add_region("D_imp_cap", acc.D_imp_cap);
   add_region("D_exp_cap", acc.D_exp_cap);
   return t;
+}
+
+}  // namespace irio::solver
+
+namespace irio::solver {
+
+tables::TidyTable footprint_diagnostics(const LeontiefModel& model, const tables::Satellite& sat,
+                                        const FootprintAccounts& acc) {
+  // Identity (12) of methods.md §6.2, with the rest of the world as a destination when the table
+  // has exogenous exports: world D_cba (+ abroad) = world D_pba; per region D_pba = D_cba - D_imp
+  // + D_exp; and D_pba adds up to the direct use F (x = L y: supplied and model output agree).
+  tables::Diagnostics d(model.n());
+  const std::string tag = "satellite " + sat.name;
+  const Index kF = acc.S.rows();
+  for (Index q = 0; q < kF; ++q) {
+    const std::string scope = tag + ", " + sat.stressors[static_cast<std::size_t>(q)];
+    const double cba = acc.D_cba_reg.row(q).sum(), pba = acc.D_pba_reg.row(q).sum();
+    const double abroad = acc.D_abroad_reg.size() ? acc.D_abroad_reg.row(q).sum() : 0.0;
+    d.check("12: world D_cba + D_abroad = world D_pba", scope, cba + abroad - pba,
+            std::max(std::abs(cba + abroad), std::abs(pba)));
+    const Vector closure = (acc.D_cba_reg.row(q) - acc.D_imp_reg.row(q) + acc.D_exp_reg.row(q)).transpose();
+    d.check_vectors("12: D_pba = D_cba - D_imp + D_exp per region", scope, acc.D_pba_reg.row(q).transpose(),
+                    closure);
+  }
+  return d.table();
 }
 
 }  // namespace irio::solver

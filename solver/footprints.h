@@ -19,6 +19,10 @@ struct FootprintAccounts {
   Matrix D_cba, D_pba, D_imp, D_exp;  ///< sector detail, k_F x n
   Matrix D_cba_reg, D_pba_reg, D_imp_reg, D_exp_reg;  ///< by region, k_F x G (cba/pba incl. F_Y)
   Matrix D_cba_cap, D_pba_cap, D_imp_cap, D_exp_cap;  ///< per capita (empty without population)
+  /// With an exogenous rest of the world (exports columns): emissions embodied in exports abroad,
+  /// by exporting region-sector, M e-hat (k_F x n), and by exporting region (k_F x G); the rest of
+  /// the world's consumption-based account. Empty without exports.
+  Matrix D_abroad, D_abroad_reg;
 };
 
 struct FootprintOptions {
@@ -28,14 +32,23 @@ struct FootprintOptions {
 
 /// Compute every account of `satellite` (must belong to the model's table, or match its shapes).
 /// Formulas (methods.md §2.3), with X^d = L Y^d (S(G)) and the per-region row combinations
-/// M_r = (S restricted to region r's columns) L (S'(k_F G)):
+/// M_r = (S restricted to region r's columns) L (S'(k_F G)); e = exports 1 is the final demand of
+/// an exogenous rest of the world (one more solve), y = Y^d 1 + e:
 ///   D_cba[:, (r,j)] = sum_s M[:, (s,j)] Y^d[(s,j), r]
 ///   D_pba           = S o (L y)'
 ///   D_imp[:, (r,j)] = sum_s (M - M_r)[:, (s,j)] Y^d[(s,j), r]
-///   D_exp[:, (s,i)] = S[:, (s,i)] (sum_{r != s} X^d[(s,i), r])
+///   D_exp[:, (s,i)] = S[:, (s,i)] ((L y)_(s,i) - X^d[(s,i), s])   (every other destination, abroad too)
+///   D_abroad        = M e-hat
+/// so that D_pba = D_cba - D_imp + D_exp per region and world D_cba + D_abroad = world D_pba.
 /// No n x n matrix is formed. Throws InputError for shape mismatches or a bad population.
 FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::Satellite& satellite,
                                      const FootprintOptions& opt = {});
+
+/// Identity (12) of methods.md §6.2 per stressor, with the rest of the world as a destination:
+/// world D_cba + D_abroad = world D_pba, and D_pba = D_cba - D_imp + D_exp per region. A tidy
+/// diagnostics table (identity, scope, tolerance, pass; residual), as the value chains report.
+tables::TidyTable footprint_diagnostics(const LeontiefModel& model, const tables::Satellite& satellite,
+                                        const FootprintAccounts& acc);
 
 /// Tidy output: region,sector,stressor,account,value for the sector-level accounts (S, M, M_down,
 /// D_cba, D_pba, D_imp, D_exp) and region,sector="(all)" rows for D_*_reg and D_*_cap.

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Identity residuals as a tidy diagnostics table (methods.md §6.2).
-#include "irio/solver/gvc/diagnostics.h"
+#include "irio/tables/diagnostics.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-namespace irio::solver::gvc {
+namespace irio::tables {
 
-Diagnostics::Diagnostics(Index n)
+Diagnostics::Diagnostics(Eigen::Index n)
     : rel_(n <= 100 ? 1e-12 : 1e-9),
       table_("diagnostics", {"identity", "scope", "tolerance", "pass"}, "residual") {}
 
@@ -25,7 +25,7 @@ void Diagnostics::check(const std::string& identity, const std::string& scope, d
 void Diagnostics::check_vectors(const std::string& identity, const std::string& scope,
                                 const Vector& lhs, const Vector& rhs) {
   double res = 0, scale = 0;
-  for (Index i = 0; i < lhs.size(); ++i) {
+  for (Eigen::Index i = 0; i < lhs.size(); ++i) {
     if (!std::isfinite(lhs(i)) || !std::isfinite(rhs(i))) continue;
     res = std::max(res, std::abs(lhs(i) - rhs(i)));
     scale = std::max({scale, std::abs(lhs(i)), std::abs(rhs(i))});
@@ -36,7 +36,7 @@ void Diagnostics::check_vectors(const std::string& identity, const std::string& 
 void Diagnostics::check_at_least(const std::string& identity, const std::string& scope,
                                  const Vector& lhs, double bound) {
   double worst = 0, scale = std::abs(bound);
-  for (Index i = 0; i < lhs.size(); ++i) {
+  for (Eigen::Index i = 0; i < lhs.size(); ++i) {
     if (!std::isfinite(lhs(i))) continue;
     worst = std::max(worst, bound - lhs(i));
     scale = std::max(scale, std::abs(lhs(i)));
@@ -44,4 +44,4 @@ void Diagnostics::check_at_least(const std::string& identity, const std::string&
   check(identity, scope, worst, scale);
 }
 
-}  // namespace irio::solver::gvc
+}  // namespace irio::tables

@@ -1,44 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Identity residuals reported with every value-chain run (methods.md §6.2, §8 "Reporting").
+// The value-chain decompositions report their identity residuals with tables::Diagnostics
+// (tables/diagnostics.h), shared with the footprint accounts.
 #pragma once
 
-#include <string>
-
-#include "irio/solver/leontief_model.h"
-#include "irio/tables/tidy_table.h"
+#include "irio/tables/diagnostics.h"
 
 namespace irio::solver::gvc {
-
-/// Collects the residual of each applicable §6.2 identity as a TidyTable with key columns
-/// identity, scope, tolerance, pass and value column residual (docs/value-chains.md).
-///
-///   Diagnostics d(model.n());
-///   d.check_vectors("21: row sums of the 7 terms = va", "region_sector", sum, model.va());
-///   if (!d.all_pass()) ...
-///
-/// Tolerance (§6.2): |residual| <= rel * max(1, scale), rel = 1e-12 for n <= 100, else 1e-9;
-/// scale is the largest absolute value entering the identity.
-class Diagnostics {
- public:
-  explicit Diagnostics(Index n);
-  /// Record one scalar residual with its scale.
-  void check(const std::string& identity, const std::string& scope, double residual, double scale);
-  /// max_i |lhs_i - rhs_i| over entries where both are finite, scale = max |lhs|, |rhs|.
-  void check_vectors(const std::string& identity, const std::string& scope, const Vector& lhs,
-                     const Vector& rhs);
-  /// Inequality lhs_i >= bound - tolerance; the residual is the worst violation (0 if none).
-  void check_at_least(const std::string& identity, const std::string& scope, const Vector& lhs,
-                      double bound);
-  bool all_pass() const { return failures_ == 0; }
-  std::size_t failures() const { return failures_; }
-  double relative_tolerance() const { return rel_; }
-  const tables::TidyTable& table() const { return table_; }
-  tables::TidyTable& table() { return table_; }
-
- private:
-  double rel_;
-  std::size_t failures_ = 0;
-  tables::TidyTable table_;
-};
-
+using tables::Diagnostics;
 }  // namespace irio::solver::gvc
