@@ -50,11 +50,7 @@ Vector read_population(const std::string& path, const tables::Labels& lab) {
 
 // --- requests ------------------------------------------------------------------------------------
 
-std::string MultiplierRequest::validate() const {
-  if (!household_categories.empty() && income.empty())
-    return "Type II multipliers (household categories) need the labour income row (income)";
-  return {};
-}
+std::string MultiplierRequest::validate() const { return options().validate(); }
 
 std::vector<std::string> MultiplierRequest::table_names() const {
   std::vector<std::string> names{"multipliers"};
@@ -93,8 +89,7 @@ std::vector<std::string> ImpactRequest::table_names() const { return {"impact"};
 
 std::string ExtractionRequest::validate() const {
   if (sectors.empty() != block_extraction) return "give either sectors or a block (inter-regional or national)";
-  if (!(options.refactorize_fraction > 0)) return "refactorize_fraction must be positive";
-  return {};
+  return options.validate();
 }
 
 // --- results -------------------------------------------------------------------------------------
@@ -156,12 +151,8 @@ ImpactResults Analysis::impact(const ImpactRequest& r) const {
 LinkageResults Analysis::linkages(const LinkageRequest& r) const {
   require_valid("linkages", r.validate());
   const auto& m = model();
-  solver::LinkageOptions lo;
-  lo.forward = r.forward;
-  lo.weights = r.weights;
-  lo.coefficient_of_variation = r.coefficient_of_variation;
   LinkageResults out;
-  out.linkages = solver::compute_linkages(m, lo);
+  out.linkages = solver::compute_linkages(m, r.options);
   for (Index j = 0; j < m.n(); ++j)
     if (m.is_active(j)) ++out.class_counts[static_cast<int>(out.linkages.classes[static_cast<std::size_t>(j)])];
   out.tables.push_back(solver::linkages_table(m, out.linkages));

@@ -88,11 +88,9 @@ struct ImpactResults {
 
 /// Backward / forward linkages, Rasmussen-Hirschman indices and key sectors.
 struct LinkageRequest {
-  solver::ForwardLinkage forward = solver::ForwardLinkage::kGhosh;
-  solver::LinkageWeights weights = solver::LinkageWeights::kNone;
-  bool coefficient_of_variation = false;  ///< FULL cost: n solves, streamed
+  solver::LinkageOptions options;  ///< forward index, weights, coefficient of variation (FULL cost)
 
-  std::string validate() const { return {}; }
+  std::string validate() const { return options.validate(); }
   std::vector<std::string> table_names() const { return {"linkages"}; }
 };
 

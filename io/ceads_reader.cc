@@ -14,14 +14,7 @@
 
 namespace irio::io {
 
-const char* to_string(CeadsEdition e) {
-  switch (e) {
-    case CeadsEdition::kAuto: return "auto";
-    case CeadsEdition::k2012: return "2012";
-    case CeadsEdition::k2017: return "2017+";
-  }
-  return "?";
-}
+const char* to_string(CeadsEdition e) { return enum_name(e); }
 
 namespace {
 
@@ -184,7 +177,20 @@ CeadsResult read_ceads_impl(const XlsxWorkbook& book, const CeadsOptions& opt) {
 
 }  // namespace
 
+std::string CeadsOptions::validate() const {
+  if (country.empty()) return "country must not be empty";
+  if (!(rel_tol >= 0)) return "rel_tol must be >= 0";
+  if (max_elements == 0) return "max_elements must be positive";
+  const CeadsLayout& L = layout;
+  if (!(L.province_row < L.first_data_row && L.name_row < L.first_data_row && L.code_row < L.first_data_row))
+    return "layout: the header rows must come before first_data_row";
+  if (!(L.province_col < L.first_data_col && L.name_col < L.first_data_col && L.code_col < L.first_data_col))
+    return "layout: the label columns must come before first_data_col";
+  return {};
+}
+
 CeadsResult parse_ceads_sheet(const XlsxSheet& s, const CeadsOptions& opt) {
+  if (auto e = opt.validate(); !e.empty()) throw InputError(s.file() + ": CEADs options: " + e);
   const CeadsLayout& L = opt.layout;
   CeadsResult res;
   res.sheet = s.name();

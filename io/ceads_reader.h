@@ -8,6 +8,7 @@
 
 #include "irio/io/xlsx_reader.h"
 #include "irio/tables/balance.h"
+#include "irio/tables/enum_names.h"
 #include "irio/tables/io_table.h"
 
 namespace irio::io {
@@ -16,6 +17,12 @@ namespace irio::io {
 /// number of final-demand columns per province (5 for 2017+, 4 for 2012); both are derived from
 /// the sheet, the edition only picks the default sheet and the expected K.
 enum class CeadsEdition { kAuto, k2012, k2017 };
+/// to_string gives "2017+" for the 2017 layout (it also covers 2018 and 2020); "2017" parses too.
+inline constexpr EnumTable<CeadsEdition, 4> kCeadsEditionNames{
+    "CEADs edition",
+    {{{CeadsEdition::kAuto, "auto"}, {CeadsEdition::k2012, "2012"}, {CeadsEdition::k2017, "2017+"},
+      {CeadsEdition::k2017, "2017"}}}};
+constexpr const auto& enum_table(CeadsEdition) { return kCeadsEditionNames; }
 const char* to_string(CeadsEdition e);
 
 /// Where the header rows and label columns are (0-based). The defaults are the CEADs layout
@@ -45,6 +52,10 @@ struct CeadsOptions {
   /// Refuse sheets whose blocks would need more than this many matrix entries (n^2 + n G K):
   /// a guard against hostile files (a real 31 x 42 table needs 1.9 million).
   std::size_t max_elements = 100000000;
+
+  /// Empty if valid, else the reason (empty country, negative rel_tol, layout rows/columns out of
+  /// order, max_elements 0).
+  std::string validate() const;
 };
 
 /// The table plus what the reader found out about the sheet.

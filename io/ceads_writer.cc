@@ -7,7 +7,14 @@
 
 namespace irio::io {
 
+std::string CeadsWriteOptions::validate() const {
+  if (sheet.size() > 31) return "sheet name '" + sheet + "' is longer than 31 characters";
+  if (sheet.find_first_of("[]:*?/\\") != std::string::npos) return "sheet name '" + sheet + "' contains one of []:*?/\\";
+  return {};
+}
+
 void write_ceads(const tables::IoTable& t, const std::string& path, const CeadsWriteOptions& opt) {
+  if (auto e = opt.validate(); !e.empty()) throw InputError(path + ": " + e);
   t.validate_shapes(path);
   const auto& lb = t.labels;
   if (lb.num_countries() != 1)

@@ -18,6 +18,10 @@ struct CeadsWriteOptions {
   /// Write the province name on every column / row of its block (true) or only on the first one,
   /// as a merged cell stores it (false). read_ceads accepts both.
   bool repeat_province_labels = false;
+
+  /// Empty if valid, else the reason (a sheet name Excel refuses: over 31 characters or one of
+  /// []:*?/\).
+  std::string validate() const;
 };
 
 /// Write `t` in the CEADs layout (data/README.md):

@@ -100,7 +100,16 @@ namespace {
 tables::IoTable import_csv_impl(const CsvImportOptions& opt);
 }  // namespace
 
+std::string CsvImportOptions::validate() const {
+  if (Z.empty()) return "the Z file is required";
+  if (Y.empty()) return "the Y file is required";
+  for (const auto& [name, file] : satellites)
+    if (name.empty() || file.empty()) return "a satellite needs a name and a file";
+  return {};
+}
+
 tables::IoTable import_csv(const CsvImportOptions& opt) {
+  if (auto e = opt.validate(); !e.empty()) throw InputError("import csv: " + e);
   return guard_memory(opt.Z, [&] { return import_csv_impl(opt); });
 }
 

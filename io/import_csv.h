@@ -23,6 +23,9 @@ struct CsvImportOptions {
   /// Optional satellites as (name, file): index column stressor [+ unit], F then optional F_Y.
   std::vector<std::pair<std::string, std::string>> satellites;
   tables::TableMeta meta;  ///< name, year, unit, ... to store
+
+  /// Empty if valid, else the reason (Z or Y missing, a satellite without name or file).
+  std::string validate() const;
 };
 
 /// Read the CSV files into a table. Rows and columns may come in any order: they are matched

@@ -94,7 +94,13 @@ namespace {
 tables::IoTable import_wiod_impl(const std::string& dir_name, const WiodImportOptions& opt);
 }  // namespace
 
+std::string WiodImportOptions::validate() const {
+  const bool four_digits = year.size() == 4 && std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return four_digits ? "" : "year must be four digits, got '" + year + "'";
+}
+
 tables::IoTable import_wiod(const std::string& dir_name, const WiodImportOptions& opt) {
+  if (auto e = opt.validate(); !e.empty()) throw InputError("WIOD folder '" + dir_name + "': " + e);
   return internal::guard_memory(dir_name, [&] { return import_wiod_impl(dir_name, opt); });
 }
 

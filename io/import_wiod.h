@@ -15,6 +15,9 @@ struct WiodImportOptions {
   /// stays its own region. Otherwise each WIOD country is its own region and country.
   bool group_eu = false;
   std::string countries;  ///< optional region -> country map CSV (overrides group_eu)
+
+  /// Empty if valid, else the reason (a year that is not four digits).
+  std::string validate() const;
 };
 
 /// Read one WIOD year: 41 regions x 35 sectors, 5 final-demand categories per destination,

@@ -274,7 +274,14 @@ NbsTable to_non_competitive(const NbsTable& t, const NbsConversionOptions& opt,
   return out;
 }
 
+std::string NbsToIoOptions::validate() const {
+  if (region.empty()) return "region must not be empty";
+  if (country.empty()) return "country must not be empty";
+  return {};
+}
+
 tables::IoTable nbs_to_io_table(const NbsTable& t, const NbsToIoOptions& opt) {
+  if (auto e = opt.validate(); !e.empty()) throw InputError("NBS table options: " + e);
   tables::IoTable io;
   io.labels.regions = {opt.region};
   io.labels.sectors = t.codes;

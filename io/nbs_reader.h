@@ -79,6 +79,9 @@ struct NbsToIoOptions {
   /// row 1'Z^M ("IM") when false. Imported final use F^M and re-exports have no place in an
   /// IoTable and are left out (they are in the NbsTable).
   bool import_rows_by_product = false;
+
+  /// Empty if valid, else the reason (an empty region or country code).
+  std::string validate() const;
 };
 
 /// An IoTable with one region. Non-competitive source: Z = Z^D, Y = F^D, exports = {EX, ERR},

@@ -16,6 +16,10 @@ namespace irio::solver {
 
 const char* to_string(ExtractionKind k) { return enum_name(k); }
 
+std::string ExtractionOptions::validate() const {
+  return refactorize_fraction > 0 ? "" : "refactorize_fraction must be positive";
+}
+
 std::vector<Index> sector_indices(const LeontiefModel& model,
                                   const std::vector<std::string>& specs) {
   const auto& lab = model.labels();
@@ -87,7 +91,7 @@ ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind,
       throw InputError("extraction set lists " + lab.describe(static_cast<std::size_t>(j)) +
                        " twice");
   }
-  if (!(opt.refactorize_fraction > 0)) throw InputError("refactorize_fraction must be positive");
+  if (auto e = opt.validate(); !e.empty()) throw InputError(e);
 
   ExtractionResult res;
   res.kind = kind;

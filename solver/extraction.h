@@ -37,6 +37,8 @@ struct ExtractionOptions {
   bool keep_diagonal = true;  ///< methods.md §8.1 hem_keep_diagonal
   ExtractionMethod method = ExtractionMethod::kAuto;
   double refactorize_fraction = 0.1;  ///< auto: refactorize when rank > fraction * n
+  /// Empty if valid, else the reason.
+  std::string validate() const;
 };
 
 /// Outcome of one extraction. Losses are baseline minus extracted (the linkage, §2.6).

@@ -19,9 +19,7 @@ Perimeter perimeter_from_string(const std::string& s) { return parse_enum<Perime
 
 std::string ModelOptions::validate() const {
   if (min_output_eps < 0 || min_output_eps >= 1) return "min_output_eps must be in [0, 1)";
-  if (iterative.tolerance <= 0) return "iterative tolerance must be positive";
-  if (iterative.max_iterations < 1) return "iterative max_iterations must be >= 1";
-  if (iterative.restart < 1) return "iterative restart must be >= 1";
+  if (auto e = iterative.validate(); !e.empty()) return "iterative " + e;
   if (dense_max_n < 0) return "dense_max_n must be >= 0";
   if (!(iterative_max_density > 0 && iterative_max_density <= 1)) return "iterative_max_density must be in (0, 1]";
   return {};

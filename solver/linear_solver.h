@@ -93,6 +93,8 @@ struct IterativeOptions {
   int max_iterations = 500;   ///< sparse products in total (GMRES: over all restarts)
   IterativeMethod method = IterativeMethod::kGmres;
   int restart = 30;           ///< GMRES(m): basis vectors per cycle (memory: (m+1) n k doubles)
+  /// Empty if valid, else the reason.
+  std::string validate() const;
 };
 
 /// Right-preconditioned GMRES(m) with the region-local block LU L_R (given by `blocks`) as

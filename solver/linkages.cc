@@ -17,6 +17,8 @@ const char* to_string(SectorClass c) { return enum_name(c); }
 
 LinkageWeights linkage_weights_from_string(const std::string& s) { return parse_enum<LinkageWeights>(s); }
 
+std::string LinkageOptions::validate() const { return cv_block < 1 ? "cv_block must be >= 1" : ""; }
+
 namespace {
 /// v_j / sum over active k of w_k v_k with the active w summing to 1 (methods.md §2.5
 /// normalization; the w-weighted average is exactly 1). w = 1 gives n_active v_j / sum v.
@@ -35,7 +37,7 @@ Vector normalize(const LeontiefModel& model, const Vector& v, const Vector& w) {
 }  // namespace
 
 Linkages compute_linkages(const LeontiefModel& model, const LinkageOptions& opt) {
-  if (opt.cv_block < 1) throw InputError("linkages: cv_block must be >= 1");
+  if (auto e = opt.validate(); !e.empty()) throw InputError("linkages: " + e);
   const Index n = model.n();
   const Vector ones = Vector::Ones(n);
   Linkages lk;

@@ -34,6 +34,8 @@ struct LinkageOptions {
   bool coefficient_of_variation = false;            ///< FULL cost: streams every column of L
   Index cv_block = 256;                             ///< columns of L solved per block for the CV
   LinkageWeights weights = LinkageWeights::kNone;   ///< averages in the normalized indices
+  /// Empty if valid, else the reason.
+  std::string validate() const;
 };
 
 /// Key-sector class (methods.md §2.5): key (U^b > 1 and U^f > 1), backward-oriented (U^b > 1 >= U^f),

@@ -78,6 +78,12 @@ Vector HouseholdClosure::total_output_multipliers() const {
 
 HouseholdMode household_mode_from_string(const std::string& s) { return parse_enum<HouseholdMode>(s); }
 
+std::string MultiplierOptions::validate() const {
+  if (!household_categories.empty() && income.empty())
+    return "Type II multipliers need a labour-income row (income component or satellite)";
+  return {};
+}
+
 HouseholdCoefficients household_coefficients(const LeontiefModel& model, const Vector& income,
                                              const std::vector<std::string>& categories,
                                              HouseholdMode mode) {
@@ -130,9 +136,7 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
                                     Vector* closure_k) {
   const auto& t = model.table();
   const Index n = model.n();
-  if (!opt.household_categories.empty() && opt.income.empty())
-    throw InputError(
-        "Type II multipliers need a labour-income row (income component or satellite)");
+  if (auto e = opt.validate(); !e.empty()) throw InputError(e);
 
   // Collect every coefficient row and do one block of transposed solves (methods.md §8: S'(k)).
   std::vector<std::string> names;

@@ -79,6 +79,8 @@ struct MultiplierOptions {
   std::string employment;     ///< epsilon: SATELLITE/STRESSOR or V-style name (empty: none)
   std::vector<std::string> household_categories;  ///< non-empty: Type II (needs income)
   HouseholdMode households = HouseholdMode::kNational;
+  /// Empty if valid, else the reason.
+  std::string validate() const;
 };
 
 /// All multipliers as a tidy table region,sector,indicator,value (names in docs/indicators.md).

@@ -129,21 +129,9 @@ IoTable aggregate(const IoTable& t, const Grouping& regions, const Grouping& sec
   return a;
 }
 
-const char* to_string(AggregationRule r) {
-  switch (r) {
-    case AggregationRule::kSum: return "sum";
-    case AggregationRule::kRatioOfSums: return "ratio";
-    case AggregationRule::kWeightedAverage: return "weighted";
-  }
-  return "?";
-}
+const char* to_string(AggregationRule r) { return enum_name(r); }
 
-AggregationRule parse_aggregation_rule(const std::string& s) {
-  if (s == "sum") return AggregationRule::kSum;
-  if (s == "ratio" || s == "ratio_of_sums") return AggregationRule::kRatioOfSums;
-  if (s == "weighted" || s == "weighted_average") return AggregationRule::kWeightedAverage;
-  throw InputError("unknown aggregation rule '" + s + "' (expected sum, ratio or weighted)");
-}
+AggregationRule parse_aggregation_rule(const std::string& s) { return parse_enum<AggregationRule>(s); }
 
 TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Grouping& grouping,
                          AggregationRule rule, const TidyTable* other) {

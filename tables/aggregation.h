@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "irio/tables/enum_names.h"
 #include "irio/tables/grouping.h"
 #include "irio/tables/io_table.h"
 #include "irio/tables/tidy_table.h"
@@ -35,6 +36,13 @@ enum class AggregationRule {
   kRatioOfSums,      ///< shares, participation: sum(numerator) / sum(denominator)
   kWeightedAverage,  ///< multipliers (weights y), upstreamness (weights va), lengths: sum(w v)/sum(w)
 };
+/// The first name of each rule is its to_string; the long names are accepted as well.
+inline constexpr EnumTable<AggregationRule, 5> kAggregationRuleNames{
+    "aggregation rule",
+    {{{AggregationRule::kSum, "sum"}, {AggregationRule::kRatioOfSums, "ratio"},
+      {AggregationRule::kWeightedAverage, "weighted"}, {AggregationRule::kRatioOfSums, "ratio_of_sums"},
+      {AggregationRule::kWeightedAverage, "weighted_average"}}}};
+constexpr const auto& enum_table(AggregationRule) { return kAggregationRuleNames; }
 const char* to_string(AggregationRule r);
 /// "sum", "ratio", "weighted" (also "ratio_of_sums", "weighted_average"); throws InputError otherwise.
 AggregationRule parse_aggregation_rule(const std::string& s);

@@ -35,6 +35,7 @@ std::string list(const Labels& l, const std::vector<std::size_t>& idx, std::size
 }  // namespace
 
 BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
+  if (auto e = opt.validate(); !e.empty()) throw InputError("balance options: " + e);
   BalanceReport rep;
   const Labels& L = t.labels;
   const Vector x = t.output();

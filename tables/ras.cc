@@ -10,14 +10,7 @@
 
 namespace irio::tables {
 
-const char* to_string(RasMethod m) {
-  switch (m) {
-    case RasMethod::kAuto: return "auto";
-    case RasMethod::kRas: return "RAS";
-    case RasMethod::kGras: return "GRAS";
-  }
-  return "?";
-}
+const char* to_string(RasMethod m) { return enum_name(m); }
 
 std::string RasResult::report() const {
   std::ostringstream os;
@@ -59,7 +52,15 @@ bool gras_multiplier(double p, double n, double t, double* out) {
 
 }  // namespace
 
+std::string RasOptions::validate() const {
+  if (max_iterations < 1) return "max_iterations must be >= 1";
+  if (!(tolerance > 0)) return "tolerance must be positive";
+  if (!(totals_tolerance >= 0)) return "totals_tolerance must be >= 0";
+  return {};
+}
+
 RasResult ras(const Matrix& A, const Vector& u, const Vector& v, const RasOptions& opt) {
+  if (auto e = opt.validate(); !e.empty()) throw InputError("ras: " + e);
   const Eigen::Index m = A.rows(), n = A.cols();
   if (u.size() != m || v.size() != n)
     throw InputError("ras: the matrix is " + std::to_string(m) + " x " + std::to_string(n) + " but there are " +

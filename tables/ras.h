@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "irio/tables/enum_names.h"
 #include "irio/tables/io_table.h"
 
 namespace irio::tables {
@@ -15,6 +16,10 @@ enum class RasMethod {
   kRas,   ///< classic RAS: X = r^ A s^ (refuses negative entries)
   kGras,  ///< GRAS: X = r^ P s^ - r^-1 N s^-1 with A = P - N, P, N >= 0
 };
+/// Names as in the literature; the command line accepts them in any case.
+inline constexpr EnumTable<RasMethod, 3> kRasMethodNames{
+    "RAS method", {{{RasMethod::kAuto, "auto"}, {RasMethod::kRas, "RAS"}, {RasMethod::kGras, "GRAS"}}}};
+constexpr const auto& enum_table(RasMethod) { return kRasMethodNames; }
 const char* to_string(RasMethod m);
 
 struct RasOptions {
@@ -24,6 +29,8 @@ struct RasOptions {
   double tolerance = 1e-10;
   /// sum(u) and sum(v) must agree within this relative tolerance (else InputError).
   double totals_tolerance = 1e-8;
+  /// Empty if valid, else the reason.
+  std::string validate() const;
 };
 
 /// The balanced matrix and how it was obtained.

@@ -12,11 +12,7 @@
 
 namespace irio::solver::gvc {
 
-ImportConversion import_conversion_from_string(const std::string& s) {
-  if (s == "no_reexport") return ImportConversion::kNoReexport;
-  if (s == "reexport") return ImportConversion::kReexport;
-  throw InputError("unknown import conversion '" + s + "' (expected no_reexport or reexport)");
-}
+ImportConversion import_conversion_from_string(const std::string& s) { return parse_enum<ImportConversion>(s); }
 
 NonCompetitiveTable convert_competitive(const CompetitiveTable& t, ImportConversion mode) {
   const Index N = t.Z.rows();

@@ -28,6 +28,9 @@ struct CompetitiveTable {
 /// Denominator of the source shares (§5.5): no_reexport u = Z1 + f (default), reexport
 /// u = Z1 + f + o + e (outflows and exports are scaled by d as well and flagged).
 enum class ImportConversion { kNoReexport, kReexport };
+inline constexpr EnumTable<ImportConversion, 2> kImportConversionNames{
+    "import conversion", {{{ImportConversion::kNoReexport, "no_reexport"}, {ImportConversion::kReexport, "reexport"}}}};
+constexpr const auto& enum_table(ImportConversion) { return kImportConversionNames; }
 ImportConversion import_conversion_from_string(const std::string& s);  ///< "no_reexport|reexport"
 
 struct NonCompetitiveTable {

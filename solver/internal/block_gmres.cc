@@ -22,6 +22,7 @@ class BlockGmres final : public LinearSolver {
   BlockGmres(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks, const IterativeOptions& opt,
              const std::string& what)
       : A_(A), opt_(opt), what_(what) {
+    if (auto e = opt_.validate(); !e.empty()) throw InputError(what + ": iterative options: " + e);
     precond_ = make_block_diagonal_lu(A, blocks, what, true);
   }
   void solve(Matrix& B) const override { throw_unless(run(B, false)); }

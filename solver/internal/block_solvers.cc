@@ -69,6 +69,7 @@ class BlockJacobi final : public LinearSolver {
   BlockJacobi(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
               const IterativeOptions& opt, const std::string& what)
       : A_(A), opt_(opt), what_(what) {
+    if (auto e = opt_.validate(); !e.empty()) throw InputError(what + ": iterative options: " + e);
     precond_ = make_block_diagonal_lu(A, blocks, what, true);  // I - A[b, b] per block b
   }
   void solve(Matrix& B) const override { throw_unless(run(B, false)); }
@@ -125,6 +126,13 @@ class BlockJacobi final : public LinearSolver {
 };
 
 }  // namespace
+
+std::string IterativeOptions::validate() const {
+  if (!(tolerance > 0)) return "tolerance must be positive";
+  if (max_iterations < 1) return "max_iterations must be >= 1";
+  if (restart < 1) return "restart must be >= 1";
+  return {};
+}
 
 std::unique_ptr<LinearSolver> make_block_diagonal_lu(const SparseMatrix& M,
                                                      const std::vector<std::vector<Index>>& blocks,

@@ -133,13 +133,10 @@ BOOST_AUTO_TEST_CASE(leontief_indicators_equal_direct_solver_calls) {
   check_same(imp.tables, {solver::impact_table(m, solver::compute_impact(m, ir.shocks, {"a", "b"}))});
 
   LinkageRequest lr;
-  lr.forward = solver::ForwardLinkage::kLeontief;
-  lr.weights = solver::LinkageWeights::kOutput;
+  lr.options.forward = solver::ForwardLinkage::kLeontief;
+  lr.options.weights = solver::LinkageWeights::kOutput;
   const auto lk = a.linkages(lr);
-  solver::LinkageOptions lo;
-  lo.forward = lr.forward;
-  lo.weights = lr.weights;
-  check_same(lk.tables, {solver::linkages_table(m, solver::compute_linkages(m, lo))});
+  check_same(lk.tables, {solver::linkages_table(m, solver::compute_linkages(m, lr.options))});
   BOOST_CHECK_EQUAL(lk.class_counts[0] + lk.class_counts[1] + lk.class_counts[2] + lk.class_counts[3], 9u);
 
   const auto gh = a.ghosh();
@@ -307,8 +304,11 @@ BOOST_AUTO_TEST_CASE(requests_and_options_validate_themselves) {
   Analysis a(t);
   MultiplierRequest mr;
   mr.household_categories = {"fd"};
-  BOOST_CHECK_EQUAL(mr.validate(), "Type II multipliers (household categories) need the labour income row (income)");
+  BOOST_CHECK_EQUAL(mr.validate(), "Type II multipliers need a labour-income row (income component or satellite)");
   expect_throw<InputError>([&] { a.multipliers(mr); }, "multipliers: Type II");
+  LinkageRequest lr;
+  lr.options.cv_block = 0;
+  expect_throw<InputError>([&] { a.linkages(lr); }, "linkages: cv_block must be >= 1");
   ExtractionRequest er;
   BOOST_CHECK_EQUAL(er.validate(), "give either sectors or a block (inter-regional or national)");
   expect_throw<InputError>([&] { a.extraction(er); }, "extraction: give either sectors or a block");
