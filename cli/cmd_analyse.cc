@@ -14,17 +14,10 @@
 #include <numeric>
 
 #include "cli/command.h"
-#include "cli/gvc_common.h"
-#include "irio/io/concordance_reader.h"
-#include "irio/io/import_csv.h"
+#include "cli/common_options.h"
+#include "cli/report.h"
+#include "irio/analysis/analysis.h"
 #include "irio/io/table_store.h"
-#include "irio/solver/gvc/production.h"
-#include "irio/solver/gvc/production_groups.h"
-#include "irio/solver/leontief_model.h"
-#include "irio/solver/multiplier_split.h"
-#include "irio/solver/multipliers.h"
-#include "irio/tables/balance.h"
-#include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {
@@ -34,7 +27,8 @@ struct Options {
   std::string output = "out";
   std::string countries;
   std::string focus = "CHN";
-  std::string backend = "auto";
+  std::string backend = enum_name(solver::ModelOptions{}.backend);
+  std::string format = enum_name(OpenOptions{}.format);
   std::vector<std::string> groups;
   int top = 10;
   bool force = false;
@@ -109,64 +103,39 @@ void print_regions(const solver::LeontiefModel& m, const solver::gvc::Production
 
 void run(const Options& o) {
   const auto t0 = std::chrono::steady_clock::now();
-  tables::IoTable t = io::read_table(o.table);
-  if (!o.countries.empty()) io::read_country_map(o.countries, t.labels);
-  const auto groupings = gvc_cli::load_groupings(o.groups, t, o.table);  // fail before computing
-  std::printf("irio analyse %s\n  %s: %zu regions (%zu countries) x %zu sectors = %zu region-sectors, %s\n",
-              o.table.c_str(), t.meta.name.c_str(), t.labels.num_regions(), t.labels.num_countries(),
-              t.labels.num_sectors(), t.n(), t.meta.unit.c_str());
-
-  const auto balance = tables::check_balance(t);
-  std::printf("\n%s", balance.full_report(t.labels).c_str());
-  if (balance.status == tables::Severity::kError)
-    throw BalanceError(o.table + ": the table fails the balance check (see above)");
-
-  solver::ModelOptions mo;
-  mo.backend = solver::backend_from_string(o.backend);
-  solver::LeontiefModel m(t, mo);
-
-  solver::MultiplierOptions mult_opt;
-  tables::TidyTable multipliers = solver::multipliers_table(m, mult_opt);
-  const tables::Vector ones = tables::Vector::Ones(m.n());
-  tables::TidyTable split_table = solver::multiplier_split_table(m, {{"output", ones}, {"value_added", m.v()}});
-  const solver::MultiplierSplit split = solver::split_multipliers(m, ones);
-
-  solver::gvc::ProductionOptions po;
-  if (isatty(STDERR_FILENO)) po.progress = [](double f, const std::string& stage) {
+  OpenOptions opt;
+  opt.model.backend = parse_enum<solver::Backend>(o.backend);
+  opt.format = parse_enum<TableFormat>(o.format);
+  opt.countries = o.countries;
+  const Analysis a = Analysis::open(o.table, opt);
+  AnalyseRequest req;
+  req.groups = o.groups;
+  if (isatty(STDERR_FILENO)) req.progress = [](double f, const std::string& stage) {
     std::fprintf(stderr, "\r  value chains: %3.0f%% %-40s", 100 * f, stage.c_str());
     if (f >= 1) std::fprintf(stderr, "\n");
   };
-  const auto chains = solver::gvc::three_level_decomposition(m, po);
+  (void)a.groupings(req.groups);  // fail before anything is printed or computed
+  const auto& t = a.table();
+  std::printf("irio analyse %s\n  %s: %zu regions (%zu countries) x %zu sectors = %zu region-sectors, %s\n",
+              o.table.c_str(), t.meta.name.c_str(), t.labels.num_regions(), t.labels.num_countries(),
+              t.labels.num_sectors(), t.n(), t.meta.unit.c_str());
+  std::printf("\n%s", a.validate().full_report(t.labels).c_str());
+
+  const auto r = a.analyse(req);  // refuses a table whose balance check found errors
+  const auto& m = a.model();
   std::printf("\nSolver: %s\n", m.summary().brief_report().c_str());
-
-  print_top_multipliers(m, split.total, o.top);
-  print_focus(m, o.focus, split, chains);
-  print_regions(m, chains);
-
-  tables::TidyTable group_terms = solver::gvc::chains_by_group_table();
-  tables::TidyTable group_part = solver::gvc::participation_by_group_table();
-  for (const auto& g : groupings) {
-    const auto gc = solver::gvc::group_three_level(m, chains, g);
-    gvc_cli::print_groups(gc);
-    solver::gvc::append_grouped(gc, group_terms, group_part);
-  }
+  print_top_multipliers(m, r.output_split.total, o.top);
+  print_focus(m, o.focus, r.output_split, r.chains);
+  print_regions(m, r.chains);
+  for (const auto& gc : r.grouped) print_groups(gc);
 
   std::filesystem::create_directories(o.output);
   io::WriteOptions w;
   w.overwrite = o.force;
   std::vector<std::string> written;
-  auto write = [&](const tables::TidyTable& tt, const std::string& file) {
-    for (const auto& p : io::write_results({tt}, o.output + "/" + file, "analyse", w)) written.push_back(p);
-  };
-  write(multipliers, "multipliers.csv");
-  write(split_table, "multiplier_split.csv");
-  write(chains.terms, "chains.csv");
-  write(chains.participation, "participation.csv");
-  write(chains.diagnostics, "diagnostics.csv");
-  if (!o.groups.empty()) {
-    write(group_terms, "chains_by_group.csv");
-    write(group_part, "participation_by_group.csv");
-  }
+  for (std::size_t i = 0; i < r.tables.size(); ++i)
+    for (const auto& p : io::write_results({r.tables[i]}, o.output + "/" + r.file_names[i], "analyse", w))
+      written.push_back(p);
   std::printf("\nWrote (tidy CSV, one value per row; columns documented in docs/):\n");
   for (const auto& p : written) std::printf("  %s\n", p.c_str());
   std::printf("Done in %.2f s.\n", seconds_since(t0));
@@ -177,12 +146,13 @@ CommandRegistrar reg("analyse", [](CLI::App& app) {
   auto* sub = app.add_subcommand(
       "analyse", "Main job: balance report, multipliers and their split, value-chain participation");
   sub->alias("analyze");
-  sub->add_option("table", o->table, "irio HDF5 table")->required();
+  sub->add_option("table", o->table, "Table: irio HDF5, or a layout irio import reads (see --format)")->required();
   sub->add_option("-o,--output", o->output, "Output folder")->capture_default_str();
   sub->add_option("--countries", o->countries, "Region->country map CSV (region,country)");
   sub->add_option("--focus", o->focus, "Region whose sectors are listed on screen")->capture_default_str();
   sub->add_option("--top", o->top, "How many top multipliers to list")->capture_default_str();
-  sub->add_option("--backend", o->backend, "auto|dense|umfpack|klu|iterative")->capture_default_str();
+  add_choice<solver::Backend>(sub, "--backend", o->backend, "Solver backend");
+  add_choice<TableFormat>(sub, "--format", o->format, "Table layout (auto: by extension, or by the files of a folder)");
   sub->add_option("--groups", o->groups,
                   "Also report by groups of regions: a grouping CSV (member,group) or a shipped name "
                   "(four_regions, north_south, eight_zones, east_data_west_computing); repeatable");

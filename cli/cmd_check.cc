@@ -5,15 +5,14 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "irio/io/table_store.h"
-#include "irio/tables/balance.h"
+#include "cli/common_options.h"
 #include "irio/tables/error.h"
 
 namespace irio::cli {
 namespace {
 
 struct CheckArgs {
-  std::string table;
+  std::string table, format = enum_name(OpenOptions{}.format);
   tables::BalanceOptions opt;
 };
 
@@ -21,14 +20,18 @@ CommandRegistrar reg("check", [](CLI::App& app) {
   auto* sub = app.add_subcommand("check", "Balance report (row/column identities, zero or negative output, ...); "
                                           "exit status 3 on errors");
   auto a = std::make_shared<CheckArgs>();
-  sub->add_option("table", a->table, "irio HDF5 table")->required();
+  sub->add_option("table", a->table, "Table: irio HDF5, or a layout irio import reads (see --format)")->required();
   sub->add_option("--rel-tol", a->opt.rel_tol, "Relative mismatch reported as a warning")->capture_default_str();
   sub->add_option("--error-rel-tol", a->opt.error_rel_tol, "Relative mismatch reported as an error")->capture_default_str();
   sub->add_option("--min-output-eps", a->opt.min_output_eps, "x_j <= eps * max(x) counts as zero output")->capture_default_str();
+  add_choice<TableFormat>(sub, "--format", a->format, "Table layout (auto: by extension, or by the files of a folder)");
   sub->callback([a] {
-    const auto t = io::read_table(a->table);
-    const auto rep = tables::check_balance(t, a->opt);
-    std::cout << a->table << "\n" << rep.full_report(t.labels);
+    OpenOptions opt;
+    opt.format = parse_enum<TableFormat>(a->format);
+    opt.balance = a->opt;
+    const Analysis an = Analysis::open(a->table, opt);
+    const auto& rep = an.validate();
+    std::cout << a->table << "\n" << rep.full_report(an.table().labels);
     if (rep.status == tables::Severity::kError)
       throw BalanceError(a->table + ": the balance check found errors (see the report above)");
   });

@@ -1,36 +1,27 @@
 // SPDX-License-Identifier: MIT
 // `irio ghosh`: Ghosh (supply-side) indicators by the similarity transform G = x^-1 L x (methods.md
 // §1.2).
-#include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "irio/io/table_store.h"
-#include "irio/solver/ghosh.h"
 
 namespace irio::cli {
 namespace {
-
-using solver::Index;
-using solver::Vector;
 
 struct Options : CommonOptions {};
 
 void run(const Options& o) {
   refuse_existing_output(o, {"ghosh"});
-  const auto t = io::read_table(o.table);
-  solver::LeontiefModel model(t, model_options(o));
-  const auto g = solver::ghosh_table(model);
-  std::cout << model.summary().brief_report() << "\n";
-  const Vector xg = solver::ghosh_output(model, model.va());
-  std::cout << "Ghosh output va'G vs x: max |difference| = "
-            << (xg - model.x()).cwiseAbs().maxCoeff()
+  const Analysis a = open_table(o);
+  const auto r = a.ghosh();
+  std::cout << a.model().summary().brief_report() << "\n";
+  std::cout << "Ghosh output va'G vs x: max |difference| = " << r.max_output_difference
             << " (non-zero when imports are an exogenous row or VA is supplied)\n"
             << "Note: Ghosh results are descriptive (forward linkages, allocation); as a causal\n"
             << "supply-push model it is implausible (Oosterhaven 1988).\n";
-  write_and_report({g}, o, "ghosh");
+  write_and_report(r.tables, o, "ghosh");
 }
 
 CommandRegistrar reg("ghosh", [](CLI::App& app) {

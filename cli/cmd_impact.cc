@@ -1,44 +1,39 @@
 // SPDX-License-Identifier: MIT
 // `irio impact`: output, value-added and stressor effects of final-demand shocks (methods.md §1.1).
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "irio/io/shock_reader.h"
-#include "irio/io/table_store.h"
-#include "irio/solver/impact.h"
 
 namespace irio::cli {
 namespace {
 
 using solver::Index;
-using solver::Vector;
 
 struct Options : CommonOptions {
   std::string shock;
 };
 
 void run(const Options& o) {
-  refuse_existing_output(o, {"impact"});
-  const auto t = io::read_table(o.table);
-  solver::LeontiefModel model(t, model_options(o));
-  const auto shocks = io::read_shocks(o.shock, t.labels);
-  const auto r = solver::compute_impact(model, shocks.values, shocks.scenarios);
-  std::cout << model.summary().brief_report() << "\n";
-  for (std::size_t s = 0; s < r.scenarios.size(); ++s) {
+  ImpactRequest req;
+  req.shock_file = o.shock;
+  refuse_existing_output(o, req.table_names());
+  const Analysis a = open_table(o);
+  const auto r = a.impact(req);
+  const auto& im = r.impact;
+  std::cout << a.model().summary().brief_report() << "\n";
+  for (std::size_t s = 0; s < im.scenarios.size(); ++s) {
     const auto c = static_cast<Index>(s);
     char buf[240];
     std::snprintf(buf, sizeof buf, "Scenario '%s': shock %.6g -> output %.6g, value added %.6g\n",
-                  r.scenarios[s].c_str(), shocks.values.col(c).sum(), r.dx.col(c).sum(),
-                  r.dva.col(c).sum());
+                  im.scenarios[s].c_str(), r.shocks.col(c).sum(), im.dx.col(c).sum(), im.dva.col(c).sum());
     std::cout << buf;
-    for (std::size_t q = 0; q < r.stressor_names.size(); ++q)
-      std::cout << "  " << r.stressor_names[q] << ": " << r.dF(static_cast<Index>(q), c) << "\n";
+    for (std::size_t q = 0; q < im.stressor_names.size(); ++q)
+      std::cout << "  " << im.stressor_names[q] << ": " << im.dF(static_cast<Index>(q), c) << "\n";
   }
-  write_and_report({solver::impact_table(model, r)}, o, "impact");
+  write_and_report(r.tables, o, "impact");
 }
 
 CommandRegistrar reg("impact", [](CLI::App& app) {

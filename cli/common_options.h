@@ -1,38 +1,58 @@
 // SPDX-License-Identifier: MIT
-// The options that every result verb shares (the table, -o/--output, --backend, --force) and the
-// steps around its computation: refuse an existing output before computing, build the model
-// options, write the tidy results and list the files.
+// The options that every result verb shares (the table, -o/--output, --backend, --format,
+// --force), choices checked against an enum's one name table, and the steps around the library
+// call: refuse an existing output before computing, open the table through irio::Analysis and
+// print its balance check, write the tidy results and list the files.
 //
 //   struct Options : CommonOptions { bool cv = false; };
-//   add_common_options(sub, *o);                     // in the registrar
-//   refuse_existing_output(o, {"linkages"});         // first thing in run()
-//   solver::LeontiefModel model(t, model_options(o));
-//   write_and_report({table}, o, "linkages");
+//   add_common_options(sub, *o);                          // in the registrar
+//   refuse_existing_output(o, req.table_names());         // first thing in run()
+//   Analysis a = open_table(o);                           // prints the balance check's line
+//   auto r = a.linkages(req);                             // the library does the work
+//   write_and_report(r.tables, o, "linkages");
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
-#include "irio/solver/leontief_model.h"
+#include "irio/analysis/analysis.h"
+#include "irio/tables/enum_names.h"
 #include "irio/tables/tidy_table.h"
-
-namespace CLI {
-class App;
-}
 
 namespace irio::cli {
 
 struct CommonOptions {
-  std::string table, output, backend = "auto";
+  std::string table, output, backend = enum_name(solver::ModelOptions{}.backend),
+                             format = enum_name(OpenOptions{}.format);
   bool force = false;
 };
 
-/// Declare the positional table and -o/--output (both required), --backend and --force.
+/// An option whose value must be one of the names of enum E (its name table); the help lists
+/// them. A value outside is refused while parsing (exit 2, the option named). `ignore_case`: the
+/// value is matched in any case and stored in the table's spelling.
+template <class E>
+CLI::Option* add_choice(CLI::App* sub, const std::string& flags, std::string& target, const std::string& help,
+                        bool ignore_case = false) {
+  auto* opt = sub->add_option(flags, target, help);  // the check makes CLI11 list the choices
+  if (ignore_case) opt->check(CLI::IsMember(enum_names<E>(), CLI::ignore_case));
+  else opt->check(CLI::IsMember(enum_names<E>()));
+  return opt->capture_default_str();
+}
+
+/// Declare the positional table and -o/--output (both required), --backend, --format and --force.
 void add_common_options(CLI::App* sub, CommonOptions& o,
                         const std::string& output_help = "Result file (.csv or .h5)");
 
-/// Model options with the chosen --backend (InputError for an unknown name).
-solver::ModelOptions model_options(const CommonOptions& o);
+/// Open options with the chosen --backend and --format and an optional region->country map.
+OpenOptions open_options(const CommonOptions& o, const std::string& countries = "");
+
+/// Open the table and print the balance check's one-line summary; the results refuse a table
+/// whose check finds errors (BalanceError, exit 3).
+Analysis open_table(const std::string& path, const OpenOptions& opt);
+inline Analysis open_table(const CommonOptions& o, const std::string& countries = "") {
+  return open_table(o.table, open_options(o, countries));
+}
 
 /// Exit 5 before any computation when an output CSV for these tables exists and --force is not
 /// given (`shared_keys`: the tables share key columns, so a .csv output is one file).

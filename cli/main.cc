@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // irio command-line entry point: parses arguments with CLI11, runs the chosen verb, and maps
-// irio::Error subclasses to their exit codes (2 input, 3 balance, 4 numerical, 5 output).
+// irio::Error subclasses to their exit codes (2 input, 3 balance, 4 numerical, 5 output); an
+// option value outside its choices (a CLI11 validation error) is bad input too (2).
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
@@ -27,6 +28,9 @@ int main(int argc, char** argv) {
   for (const auto& c : reg) c.setup(app);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ValidationError& e) {
+    app.exit(e);  // an option value outside its choices: bad input, as an InputError
+    return irio::InputError("").exit_code();
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   } catch (const irio::Error& e) {

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// Printing shared by the verbs: progress on stderr, the §6.2 identity diagnostics, participation
+// by groups of regions.
+#pragma once
+
+#include "irio/solver/gvc/production_groups.h"
+#include "irio/tables/progress.h"
+#include "irio/tables/tidy_table.h"
+
+namespace irio::cli {
+
+/// Progress on stderr, at most every 0.5 s (and at the end).
+ProgressFn stderr_progress();
+/// Print how many identity checks passed (methods.md §6.2); list the failures.
+void print_diagnostics(const tables::TidyTable& d);
+/// Print the participation of each group of one grouping (ratios of sums).
+void print_groups(const solver::gvc::GroupedChains& gc);
+
+}  // namespace irio::cli
