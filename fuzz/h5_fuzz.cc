@@ -478,8 +478,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
       const auto results = irio::io::read_tidy_h5(path, run);
       std::size_t rows = 0;
-      for (const auto& tt : results) rows += tt.num_rows();
-      irio::fuzz::note("ok: run '" + run + "': " + std::to_string(results.size()) + " tables, " + std::to_string(rows) + " rows");
+      std::string first;  // the first rows, "key/key=value", for IRIO_FUZZ_VERBOSE
+      for (const auto& tt : results) {
+        rows += tt.num_rows();
+        for (std::size_t i = 0; i < tt.num_rows() && i < 4; ++i) {
+          first += " ";
+          for (std::size_t c = 0; c < tt.num_keys(); ++c) first += (c ? "/" : "") + tt.key(c, i);
+          first += "=" + std::to_string(tt.value(i));
+        }
+      }
+      irio::fuzz::note("ok: run '" + run + "': " + std::to_string(results.size()) + " tables, " +
+                       std::to_string(rows) + " rows;" + first);
     } catch (const irio::Error& e) {
       irio::fuzz::note(e.what());
     }
