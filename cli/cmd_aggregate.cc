@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "irio/io/ceads_reader.h"
 #include "irio/io/ceads_writer.h"
 #include "irio/io/concordance_reader.h"
@@ -60,10 +61,9 @@ CommandRegistrar reg("aggregate", [](CLI::App& app) {
   s->add_option("--sectors", a->sectors, "Sector grouping CSV (member,group), e.g. nbs2017_149_to_42");
   s->add_flag("--allow-cross-country", a->allow_cross_country, "Allow a group to merge regions of different countries");
   s->add_option("--by", a->by, "Results: key column to aggregate over")->capture_default_str();
-  s->add_option("--rule", a->rule, "Results: sum (flows), ratio (shares; needs --other = denominators), weighted "
-                                   "(multipliers, upstreamness; needs --other = weights)")
-      ->check(CLI::IsMember({"sum", "ratio", "weighted"}))
-      ->capture_default_str();
+  add_choice<tables::AggregationRule>(s, "--rule", a->rule,
+                                      "Results: sum (flows), ratio (shares; needs --other = denominators), weighted "
+                                      "(multipliers, upstreamness; needs --other = weights)");
   s->add_option("--other", a->other, "Results: denominator or weight table (tidy CSV)");
   s->add_flag("-f,--force", a->force, "Replace an existing output file");
   s->callback([a] {

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "irio/io/csv_reader.h"
 #include "irio/tables/error.h"
 #include "irio/tables/ras.h"
@@ -18,7 +19,7 @@ namespace irio::cli {
 namespace {
 
 struct RasArgs {
-  std::string matrix, rows, cols, output, method = "auto";
+  std::string matrix, rows, cols, output, method = enum_name(tables::RasOptions{}.method);
   double tol = 1e-10;
   int max_iter = 10000;
   bool force = false;
@@ -59,7 +60,7 @@ CommandRegistrar reg("ras", [](CLI::App& app) {
   s->add_option("--rows", a->rows, "Row totals CSV: label,value")->required();
   s->add_option("--cols", a->cols, "Column totals CSV: label,value")->required();
   s->add_option("-o,--output", a->output, "Balanced matrix CSV")->required();
-  s->add_option("--method", a->method, "auto, ras or gras")->check(CLI::IsMember({"auto", "ras", "gras"}))->capture_default_str();
+  add_choice<tables::RasMethod>(s, "--method", a->method, "RAS, or GRAS for negative entries (any case)", true);
   s->add_option("--tol", a->tol, "Relative tolerance on every row and column total")->capture_default_str();
   s->add_option("--max-iter", a->max_iter, "Iteration limit")->capture_default_str();
   s->add_flag("-f,--force", a->force, "Replace an existing output file");
@@ -78,8 +79,7 @@ CommandRegistrar reg("ras", [](CLI::App& app) {
     const auto u = read_targets(a->rows, row_labels, "row total");
     const auto v = read_targets(a->cols, col_labels, "column total");
     tables::RasOptions o;
-    o.method = a->method == "ras" ? tables::RasMethod::kRas
-               : a->method == "gras" ? tables::RasMethod::kGras : tables::RasMethod::kAuto;
+    o.method = parse_enum<tables::RasMethod>(a->method);
     o.tolerance = a->tol;
     o.max_iterations = a->max_iter;
     const auto res = tables::ras(A, u, v, o);

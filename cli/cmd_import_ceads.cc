@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "irio/io/ceads_reader.h"
 #include "irio/io/nbs_reader.h"
 #include "irio/io/table_store.h"
@@ -61,8 +62,7 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   c->add_option("workbook", ca->input, "CEADs .xlsx workbook")->required();
   c->add_option("-o,--output", ca->output, "Output HDF5 table (.h5)")->required();
   c->add_option("--sheet", ca->sheet, "Sheet to read (default: 'Table_YYYY_English Version', else '2012MRIO')");
-  c->add_option("--edition", ca->edition, "Layout: auto, 2012 or 2017 (2017 also covers 2018/2020)")
-      ->check(CLI::IsMember({"auto", "2012", "2017"}));
+  add_choice<io::CeadsEdition>(c, "--edition", ca->edition, "Layout (2017 also covers 2018/2020)");
   c->add_option("--country", ca->country, "Country code of the provinces")->capture_default_str();
   c->add_option("--rel-tol", ca->rel_tol, "Relative tolerance of the table-total checks")->capture_default_str();
   c->add_flag("--strict", ca->strict, "Fail (exit 3) when a table total disagrees with the data");
@@ -70,8 +70,7 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   c->callback([ca] {
     io::CeadsOptions o;
     o.sheet = ca->sheet;
-    o.edition = ca->edition == "2012" ? io::CeadsEdition::k2012
-                : ca->edition == "2017" ? io::CeadsEdition::k2017 : io::CeadsEdition::kAuto;
+    o.edition = parse_enum<io::CeadsEdition>(ca->edition);
     o.country = ca->country;
     o.rel_tol = ca->rel_tol;
     o.strict = ca->strict;
