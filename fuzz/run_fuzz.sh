@@ -54,12 +54,16 @@ cmake --build "$build" -j"$jobs" --target $targets >"$build/fuzz-build.log" 2>&1
 built=$(date +%s)
 echo "== built in $((built - start)) s; running each target for $seconds s"
 
-# The file-reading targets write a scratch file per input: keep them in memory when possible.
-if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
+# The corpus copies and the targets' scratch files (a file per input) live in one folder, in memory
+# when /dev/shm is writable, removed at exit (a crashing target cannot remove its own).
+base="${TMPDIR:-}"
+if [ -z "$base" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then base=/dev/shm; fi
 findings="$build/fuzz-findings"
 mkdir -p "$findings"
-work="$(mktemp -d "${TMPDIR:-/tmp}/irio_fuzz.XXXXXX")"
+work="$(mktemp -d "${base:-/tmp}/irio_fuzz.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+mkdir "$work/tmp"
+export TMPDIR="$work/tmp"
 failed=0
 for t in $targets; do
   bin="$build/fuzz/$t"
