@@ -7,8 +7,9 @@
 namespace irio::solver {
 
 SparseMatrix ghosh_allocation(const LeontiefModel& model) {
-  // B = x^+ Z = x^+ A x (A already has the zero-output rows/columns removed).
-  const Vector& x = model.x();
+  // B = x^+ Z = x^+ A x with the model output x = L y (A already has the zero-output rows/columns
+  // removed); G = x^-1 L x then equals the upstreamness U (methods.md §1.2, §4.3).
+  const Vector& x = model.model_output();
   const Vector xinv = tables::safe_reciprocal(x);
   SparseMatrix B = xinv.asDiagonal() * model.A() * x.asDiagonal();
   B.prune(0.0, 0.0);
@@ -16,13 +17,13 @@ SparseMatrix ghosh_allocation(const LeontiefModel& model) {
 }
 
 Matrix ghosh_solve(const LeontiefModel& model, const Matrix& M) {
-  const Vector& x = model.x();
+  const Vector& x = model.model_output();
   Matrix R = model.solve(x.asDiagonal() * M);
   return tables::safe_reciprocal(x).asDiagonal() * R;
 }
 
 Matrix ghosh_solve_transposed(const LeontiefModel& model, const Matrix& C) {
-  const Vector& x = model.x();
+  const Vector& x = model.model_output();
   Matrix R = model.solve_transposed(tables::safe_reciprocal(x).asDiagonal() * C);
   return x.asDiagonal() * R;
 }

@@ -42,7 +42,15 @@ std::string SolveSummary::brief_report() const {
                 static_cast<long long>(n), static_cast<long long>(nnz_A),
                 n > 0 ? 100.0 * static_cast<double>(nnz_A) / (static_cast<double>(n) * static_cast<double>(n)) : 0.0,
                 backend.c_str(), rcond, max_column_sum, zero_output, factor_seconds);
-  return buf;
+  std::string out = buf;
+  if (std::isfinite(output_gap) && output_gap > 1e-9) {
+    std::snprintf(buf, sizeof buf,
+                  "\n  supplied output x differs from the model's x = L y by up to %.3g of max x (at %s): every "
+                  "result derived from L uses x = L y (methods.md §1.3)",
+                  output_gap, output_gap_at.c_str());
+    out += buf;
+  }
+  return out;
 }
 
 LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
@@ -241,6 +249,33 @@ Matrix LeontiefModel::local_solve_transposed(Perimeter p, Matrix B) const {
   return B;
 }
 
+const Vector& LeontiefModel::model_output() const {
+  if (output_gap_ >= 0) return x_model_;
+  const Index n = this->n();
+  Vector y = table_.final_demand_total();
+  for (Index j = 0; j < n; ++j)
+    if (!is_active(j)) y(j) = 0.0;  // zero-output sectors are compressed out (§1.3)
+  const double scale = std::max(1.0, n > 0 ? x_.cwiseAbs().maxCoeff() : 0.0);
+  const Vector residual = x_ - A_ * x_ - y;
+  if (n == 0 || residual.cwiseAbs().maxCoeff() <= 1e-10 * scale) {
+    x_model_ = x_;
+    output_gap_ = 0.0;
+    return x_model_;
+  }
+  x_model_ = solve(Matrix(y)).col(0);
+  output_gap_ = 0.0;
+  for (Index j = 0; j < n; ++j) {
+    const double gap = std::abs(x_(j) - x_model_(j)) / scale;
+    if (gap > output_gap_) output_gap_ = gap, output_gap_at_ = j;
+  }
+  return x_model_;
+}
+
+double LeontiefModel::output_gap() const {
+  (void)model_output();
+  return output_gap_;
+}
+
 void LeontiefModel::mask_inactive(Vector& v) const {
   for (Index j : zero_output_) v(j) = std::numeric_limits<double>::quiet_NaN();
 }
@@ -260,6 +295,10 @@ SolveSummary LeontiefModel::summary() const {
   else
     s.backend = "not factorized yet";
   s.rcond = direct_ ? direct_->rcond() : std::numeric_limits<double>::quiet_NaN();
+  if (output_gap_ >= 0) {
+    s.output_gap = output_gap_;
+    if (output_gap_at_ >= 0) s.output_gap_at = labels().describe(static_cast<std::size_t>(output_gap_at_));
+  }
   return s;
 }
 

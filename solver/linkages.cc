@@ -46,14 +46,14 @@ Linkages compute_linkages(const LeontiefModel& model, const LinkageOptions& opt)
   lk.total_backward = model.solve_transposed(ones).col(0);  // 1'L
   Matrix rhs(n, 2);
   rhs.col(0) = ones;
-  rhs.col(1) = model.x();
+  rhs.col(1) = model.model_output();
   const Matrix Lr = model.solve(rhs);  // L 1, L x
   lk.leontief_row_sum = Lr.col(0);
-  lk.total_forward = tables::safe_reciprocal(model.x()).cwiseProduct(Lr.col(1));  // G 1 (§1.2)
+  lk.total_forward = tables::safe_reciprocal(model.model_output()).cwiseProduct(Lr.col(1));  // G 1 (§1.2)
   for (Vector* v : {&lk.direct_backward, &lk.direct_forward, &lk.total_backward, &lk.total_forward,
                     &lk.leontief_row_sum})
     model.mask_inactive(*v);
-  const Vector w = opt.weights == LinkageWeights::kOutput        ? model.x()
+  const Vector w = opt.weights == LinkageWeights::kOutput        ? model.model_output()
                    : opt.weights == LinkageWeights::kFinalDemand ? Vector(model.table().final_demand_total())
                                                                  : ones;
   lk.power_of_dispersion = normalize(model, lk.total_backward, w);

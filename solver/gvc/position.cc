@@ -21,9 +21,7 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   Vector y = m.table().final_demand_total();
   for (Index j = 0; j < n; ++j)
     if (!m.is_active(j)) y(j) = 0.0;  // zero-output sectors are compressed out (§1.3)
-  Vector x = m.x();
-  if (n > 0 && (x - m.A() * x - y).cwiseAbs().maxCoeff() > 1e-10 * std::max(1.0, x.cwiseAbs().maxCoeff()))
-    x = m.solve(Matrix(y)).col(0);  // supplied x != L y: use L y (§1.3)
+  const Vector& x = m.model_output();  // x = L y, the one output vector of the model (§1.3)
   const SparseMatrix A_F = m.A_across(p);
 
   // §4.3: U = x^-1 L x (S(1)); D = L'1 (S'(1)).
@@ -147,7 +145,11 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
     if (!std::isfinite(D0(j))) D0(j) = 0.0;
   }
   const double sx = x.sum();
-  d.check("22: va'U = 1'x", "world", v.cwiseProduct(x).dot(U0) - sx, sx);
+  // (v + a_M)' L = 1' (identity 3): with exogenous import rows the primary inputs are value added
+  // plus imports, so the identity reads (va + m)'U = 1'x (m = import coefficients times x).
+  const bool imports = m.table().imports.rows() > 0;
+  d.check(imports ? "22: (va + imports)'U = 1'x" : "22: va'U = 1'x", "world",
+          (v + m.a_M()).cwiseProduct(x).dot(U0) - sx, sx);
   d.check("22: y'D = 1'x", "world", y.dot(D0) - sx, sx);
   d.check_vectors("22: v^ L L y^ 1 = v^ L_P L_P y^ 1 + X^v_GVC 1", sc, v.cwiseProduct(Lx),
                   v.cwiseProduct(C2.col(1)) + Xrow);

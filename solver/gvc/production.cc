@@ -73,12 +73,7 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   auto AFt = [&](const Matrix& W) { return multiply_part_transposed(m, CoefficientPart::kForeign, W); };
 
   // x = L y (methods.md §4.1: no global solve when the table balances; otherwise solve once).
-  Vector x = m.x();
-  {
-    const Vector r = x - m.A() * x - y;
-    const double scale = std::max(1.0, x.cwiseAbs().maxCoeff());
-    if (r.cwiseAbs().maxCoeff() > 1e-10 * scale) x = m.solve(Matrix(y)).col(0);
-  }
+  const Vector& x = m.model_output();
 
   // ---- Forward (row sums), eq. (5.1) and sub-splits (5.2): R(10) + C(4) local solves.
   report_progress(opt.progress, 0.1, "three-level decomposition: forward");

@@ -18,12 +18,8 @@ TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
                      "decomposition (`irio chains`, §5.5) instead");
   report_progress(progress, 0.0, "trade: exports and coefficient rows");
   Yu = final_demand_by_unit(m, units);
-  // x = L y; checked against the table's x so that a balanced table needs no solve.
-  const Vector y = Yu.rowwise().sum();
-  x = m.x();
-  const Vector res = x - m.A() * x - y;
-  if (n > 0 && res.cwiseAbs().maxCoeff() > 1e-10 * std::max(1.0, x.cwiseAbs().maxCoeff()))
-    x = solve(Matrix(y)).col(0);
+  // x = L y, the model's one output vector (no solve when the table balances; methods.md §1.3).
+  x = m.model_output();
   const Matrix Zu = intermediate_by_unit(m, units, x);
   ESR = off_own_unit(Zu + Yu, units);
   e_star = ESR.rowwise().sum();

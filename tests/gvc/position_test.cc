@@ -102,6 +102,14 @@ BOOST_AUTO_TEST_CASE(exogenous_rest_of_world_has_no_kpww) {
   const Vector U = (L * m.x()).cwiseQuotient(m.x());
   for (int j = 0; j < 4; ++j) GVC_CHECK_CLOSE(r.upstreamness(j), U(j), 1e-12);
   BOOST_CHECK_THROW(gvc::TradeContext(m, solver::Perimeter::kRegion), InputError);
+  // Identity 22 counts the import rows as primary inputs: (va + imports)'U = 1'x. It failed
+  // before (va'U alone leaves out the imports' share) and the run still exited 0.
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < r.diagnostics.num_rows(); ++i) {
+    BOOST_TEST_CONTEXT(r.diagnostics.key(0, i)) { BOOST_TEST(r.diagnostics.key(3, i) == "true"); }
+    if (r.diagnostics.key(0, i) == "22: (va + imports)'U = 1'x") ++checked;
+  }
+  BOOST_TEST(checked == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
