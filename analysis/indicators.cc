@@ -75,7 +75,9 @@ std::string FootprintRequest::validate() const {
   return {};
 }
 
-std::vector<std::string> FootprintRequest::table_names() const { return {"footprints_" + satellite}; }
+std::vector<std::string> FootprintRequest::table_names() const {
+  return {"footprints_" + satellite, "diagnostics"};
+}
 
 std::string ImpactRequest::validate() const {
   const bool has_matrix = shocks.rows() > 0 || shocks.cols() > 0;
@@ -128,6 +130,8 @@ FootprintResults Analysis::footprints(const FootprintRequest& r) const {
   out.satellite = sat;
   out.accounts = solver::compute_footprints(m, *sat, fo);
   out.tables.push_back(solver::footprints_table(m, *sat, out.accounts));
+  out.diagnostics = solver::footprint_diagnostics(m, *sat, out.accounts);
+  out.tables.push_back(out.diagnostics);
   return out;
 }
 

@@ -61,11 +61,12 @@ struct FootprintRequest {
   Vector population;            ///< or the G populations directly (not both)
 
   std::string validate() const;
-  std::vector<std::string> table_names() const;  ///< footprints_<satellite>
+  std::vector<std::string> table_names() const;  ///< footprints_<satellite>, diagnostics
 };
 
 struct FootprintResults {
-  std::vector<tables::TidyTable> tables;
+  std::vector<tables::TidyTable> tables;         ///< the accounts, then the identity diagnostics
+  tables::TidyTable diagnostics;                 ///< §6.2 (12), rest of the world included
   const tables::Satellite* satellite = nullptr;  ///< points into Analysis::table()
   solver::FootprintAccounts accounts;
 };

@@ -26,12 +26,13 @@ struct Options {
   std::string table;
   std::string output = "out";
   std::string countries;
-  std::string focus = "CHN";
+  std::string focus;  ///< default: CHN when the table has it, else the first region
   std::string backend = enum_name(solver::ModelOptions{}.backend);
   std::string format = enum_name(OpenOptions{}.format);
   std::vector<std::string> groups;
   int top = 10;
   bool force = false;
+  bool allow_identity_failures = false;
 };
 
 /// Clean -0.0000 from round-off for display (e.g. national parts on a country table).
@@ -116,6 +117,13 @@ void run(const Options& o) {
   };
   (void)a.groupings(req.groups);  // fail before anything is printed or computed
   const auto& t = a.table();
+  std::string focus = o.focus;
+  if (focus.empty()) {
+    focus = tables::Labels::find(t.labels.regions, "CHN") >= 0 ? "CHN" : t.labels.regions.front();
+  } else if (tables::Labels::find(t.labels.regions, focus) < 0) {
+    throw InputError(o.table + ": --focus '" + focus + "' is not a region of the table; nearest: " +
+                     tables::Labels::nearest(t.labels.regions, focus));
+  }
   std::printf("irio analyse %s\n  %s: %zu regions (%zu countries) x %zu sectors = %zu region-sectors, %s\n",
               o.table.c_str(), t.meta.name.c_str(), t.labels.num_regions(), t.labels.num_countries(),
               t.labels.num_sectors(), t.n(), t.meta.unit.c_str());
@@ -125,7 +133,7 @@ void run(const Options& o) {
   const auto& m = a.model();
   std::printf("\nSolver: %s\n", m.summary().brief_report().c_str());
   print_top_multipliers(m, r.output_split.total, o.top);
-  print_focus(m, o.focus, r.output_split, r.chains);
+  print_focus(m, focus, r.output_split, r.chains);
   print_regions(m, r.chains);
   for (const auto& gc : r.grouped) print_groups(gc);
 
@@ -139,6 +147,11 @@ void run(const Options& o) {
   std::printf("\nWrote (tidy CSV, one value per row; columns documented in docs/):\n");
   for (const auto& p : written) std::printf("  %s\n", p.c_str());
   std::printf("Done in %.2f s.\n", seconds_since(t0));
+  std::printf("\n");
+  print_diagnostics(r.chains.diagnostics);
+  CommonOptions identity_rule;
+  identity_rule.allow_identity_failures = o.allow_identity_failures;
+  enforce_identities(r.chains.diagnostics, identity_rule);
 }
 
 CommandRegistrar reg("analyse", [](CLI::App& app) {
@@ -149,7 +162,7 @@ CommandRegistrar reg("analyse", [](CLI::App& app) {
   sub->add_option("table", o->table, "Table: irio HDF5, or a layout irio import reads (see --format)")->required();
   sub->add_option("-o,--output", o->output, "Output folder")->capture_default_str();
   sub->add_option("--countries", o->countries, "Region->country map CSV (region,country)");
-  sub->add_option("--focus", o->focus, "Region whose sectors are listed on screen")->capture_default_str();
+  sub->add_option("--focus", o->focus, "Region whose sectors are listed on screen (default: CHN if present)");
   sub->add_option("--top", o->top, "How many top multipliers to list")->capture_default_str();
   add_choice<solver::Backend>(sub, "--backend", o->backend, "Solver backend");
   add_choice<TableFormat>(sub, "--format", o->format, "Table layout (auto: by extension, or by the files of a folder)");
@@ -157,6 +170,8 @@ CommandRegistrar reg("analyse", [](CLI::App& app) {
                   "Also report by groups of regions: a grouping CSV (member,group) or a shipped name "
                   "(four_regions, north_south, eight_zones, east_data_west_computing); repeatable");
   sub->add_flag("-f,--force", o->force, "Replace existing output files");
+  sub->add_flag("--allow-identity-failures", o->allow_identity_failures,
+                "Exit 0 even when an identity check of methods.md §6.2 fails (they are still reported)");
   sub->callback([o] { run(*o); });
 });
 

@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "irio/io/csv_reader.h"
+#include "irio/io/ras_reader.h"
 #include "irio/tables/error.h"
 #include "irio/tables/ras.h"
 
@@ -32,26 +33,6 @@ std::string quote(const std::string& s) {
   return q + "\"";
 }
 
-/// Targets as label,value lines (one header line), ordered like `labels`.
-tables::Vector read_targets(const std::string& path, const std::vector<std::string>& labels, const char* what) {
-  const auto csv = io::read_csv(path);
-  std::map<std::string, double> v;
-  for (std::size_t r = 1; r < csv.rows.size(); ++r) {
-    if (!v.emplace(csv.cell(r, 0), csv.number(r, 1, what)).second)
-      throw InputError(csv.where(r, 0) + ": " + what + " '" + csv.cell(r, 0) + "' appears twice");
-  }
-  tables::Vector out(static_cast<Eigen::Index>(labels.size()));
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    auto it = v.find(labels[i]);
-    if (it == v.end()) throw InputError(path + ": no " + what + " for '" + labels[i] + "'");
-    out(static_cast<Eigen::Index>(i)) = it->second;
-  }
-  if (v.size() != labels.size())
-    throw InputError(path + ": " + std::to_string(v.size()) + " " + what + "s for " + std::to_string(labels.size()) +
-                     " matrix lines");
-  return out;
-}
-
 CommandRegistrar reg("ras", [](CLI::App& app) {
   auto a = std::make_shared<RasArgs>();
   auto* s = app.add_subcommand("ras", "Balance a matrix to row and column totals (RAS; GRAS for negative entries)");
@@ -65,19 +46,13 @@ CommandRegistrar reg("ras", [](CLI::App& app) {
   s->add_option("--max-iter", a->max_iter, "Iteration limit")->capture_default_str();
   s->add_flag("-f,--force", a->force, "Replace an existing output file");
   s->callback([a] {
-    const auto csv = io::read_csv(a->matrix);
-    if (csv.rows.size() < 2) throw InputError(a->matrix + ": needs a header row and at least one matrix row");
-    const auto& head = csv.rows[0].fields;
-    std::vector<std::string> col_labels(head.begin() + 1, head.end()), row_labels;
-    csv.require_width(head.size());
-    tables::Matrix A(static_cast<Eigen::Index>(csv.rows.size() - 1), static_cast<Eigen::Index>(col_labels.size()));
-    for (std::size_t r = 1; r < csv.rows.size(); ++r) {
-      row_labels.push_back(csv.cell(r, 0));
-      for (std::size_t c = 0; c < col_labels.size(); ++c)
-        A(static_cast<Eigen::Index>(r - 1), static_cast<Eigen::Index>(c)) = csv.number(r, c + 1, "matrix");
-    }
-    const auto u = read_targets(a->rows, row_labels, "row total");
-    const auto v = read_targets(a->cols, col_labels, "column total");
+    // Labels are matched by name; repeated labels and targets without a matrix line are errors.
+    const io::RasInput in = io::read_ras_input(a->matrix, a->rows, a->cols);
+    const auto& A = in.A;
+    const auto& u = in.u;
+    const auto& v = in.v;
+    const auto& row_labels = in.row_labels;
+    const auto& col_labels = in.col_labels;
     tables::RasOptions o;
     o.method = parse_enum<tables::RasMethod>(a->method);
     o.tolerance = a->tol;
@@ -96,7 +71,7 @@ CommandRegistrar reg("ras", [](CLI::App& app) {
     {
       std::ofstream out(tmp);
       out.precision(17);
-      out << quote(head[0]);
+      out << quote(in.corner);
       for (const auto& c : col_labels) out << "," << quote(c);
       out << "\n";
       for (std::size_t r = 0; r < row_labels.size(); ++r) {

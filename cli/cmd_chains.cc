@@ -42,6 +42,7 @@ void run(const Options& o) {
   for (const auto& gc : r.grouped) print_groups(gc);
   print_diagnostics(d.diagnostics);
   write_and_report(r.tables, o, "chains");
+  enforce_identities(d.diagnostics, o);
 }
 
 CommandRegistrar reg("chains", [](CLI::App& app) {

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/report.h"
 
 namespace irio::cli {
 namespace {
@@ -40,7 +41,20 @@ void run(const Options& o) {
       std::cout << buf;
     }
   }
+  if (acc.D_abroad_reg.size() > 0) {
+    std::cout << "Embodied in exports abroad (the rest of the world's consumption-based account), by province:\n";
+    for (Index q = 0; q < acc.D_abroad_reg.rows(); ++q)
+      for (Index reg = 0; reg < acc.D_abroad_reg.cols(); ++reg) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "  %-20s %-10s %14.6g\n",
+                      a.table().labels.regions[static_cast<std::size_t>(reg)].c_str(),
+                      sat.stressors[static_cast<std::size_t>(q)].c_str(), acc.D_abroad_reg(q, reg));
+        std::cout << buf;
+      }
+  }
+  print_diagnostics(r.diagnostics);
   write_and_report(r.tables, o, "footprints");
+  enforce_identities(r.diagnostics, o);
 }
 
 CommandRegistrar reg("footprints", [](CLI::App& app) {

@@ -35,6 +35,7 @@ void run(const Options& o) {
                   by_unit.find({by_unit.key(0, i), "kpww_position"}));
   print_diagnostics(r.position.diagnostics);
   write_and_report(r.tables, o, "position");
+  enforce_identities(r.position.diagnostics, o);
 }
 
 CommandRegistrar reg("position", [](CLI::App& app) {

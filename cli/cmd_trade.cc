@@ -38,6 +38,7 @@ void run(const Options& o) {
             << "\n";
   if (r.diagnostics.num_keys() > 0) print_diagnostics(r.diagnostics);
   write_and_report(r.tables, o, req.run());
+  enforce_identities(r.diagnostics, o);
 }
 
 CommandRegistrar reg("trade", [](CLI::App& app) {

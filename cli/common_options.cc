@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "irio/io/table_store.h"
+#include "irio/tables/error.h"
 
 namespace irio::cli {
 
@@ -14,7 +15,19 @@ void add_common_options(CLI::App* sub, CommonOptions& o, const std::string& outp
   add_choice<solver::Backend>(sub, "--backend", o.backend, "Solver backend");
   add_choice<TableFormat>(sub, "--format", o.format,
                           "Table layout (auto: by extension, or by the files of a folder)");
-  sub->add_flag("--force", o.force, "Overwrite an existing output file");
+  sub->add_flag("-f,--force", o.force, "Overwrite an existing output file");
+  sub->add_flag("--allow-identity-failures", o.allow_identity_failures,
+                "Exit 0 even when an identity check of methods.md §6.2 fails (they are still reported)");
+}
+
+void enforce_identities(const tables::TidyTable& d, const CommonOptions& o) {
+  std::size_t fail = 0;
+  for (std::size_t i = 0; i < d.num_rows(); ++i)
+    if (d.key(3, i) != "true") ++fail;
+  if (fail == 0 || o.allow_identity_failures) return;
+  throw NumericalError(std::to_string(fail) + " of " + std::to_string(d.num_rows()) +
+                       " identity checks failed (listed above; the results and their diagnostics were written). "
+                       "Check the table's balance, or pass --allow-identity-failures to accept them");
 }
 
 OpenOptions open_options(const CommonOptions& o, const std::string& countries) {

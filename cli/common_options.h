@@ -26,6 +26,7 @@ struct CommonOptions {
   std::string table, output, backend = enum_name(solver::ModelOptions{}.backend),
                              format = enum_name(OpenOptions{}.format);
   bool force = false;
+  bool allow_identity_failures = false;
 };
 
 /// An option whose value must be one of the names of enum E (its name table); the help lists
@@ -40,7 +41,8 @@ CLI::Option* add_choice(CLI::App* sub, const std::string& flags, std::string& ta
   return opt->capture_default_str();
 }
 
-/// Declare the positional table and -o/--output (both required), --backend, --format and --force.
+/// Declare the positional table and -o/--output (both required), --backend, --format, -f/--force
+/// and --allow-identity-failures.
 void add_common_options(CLI::App* sub, CommonOptions& o,
                         const std::string& output_help = "Result file (.csv or .h5)");
 
@@ -58,6 +60,10 @@ inline Analysis open_table(const CommonOptions& o, const std::string& countries 
 /// given (`shared_keys`: the tables share key columns, so a .csv output is one file).
 void refuse_existing_output(const CommonOptions& o, const std::vector<std::string>& table_names,
                             bool shared_keys = false);
+
+/// After the results are written: a failed identity check (methods.md §6.2) in `diagnostics` is
+/// exit 4 (NumericalError naming the count), unless --allow-identity-failures was given.
+void enforce_identities(const tables::TidyTable& diagnostics, const CommonOptions& o);
 
 /// Write the tidy results (io::write_results) and print "wrote PATH" for each file.
 void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o,

@@ -3,7 +3,9 @@
 #include "irio/tables/labels.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
+#include <vector>
 
 #include "irio/tables/error.h"
 
@@ -22,6 +24,35 @@ void Labels::set_each_region_own_country() {
 int Labels::find(const std::vector<std::string>& v, const std::string& s) {
   auto it = std::find(v.begin(), v.end(), s);
   return it == v.end() ? -1 : static_cast<int>(it - v.begin());
+}
+
+std::string Labels::nearest(const std::vector<std::string>& v, const std::string& s, std::size_t k) {
+  auto lower = [](std::string t) {
+    for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+  };
+  const std::string ls = lower(s);
+  // Edit distance on the lower-cased names (two rows; names are short).
+  auto distance = [&](const std::string& a) {
+    const std::string la = lower(a);
+    std::vector<std::size_t> prev(ls.size() + 1), cur(ls.size() + 1);
+    for (std::size_t j = 0; j <= ls.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= la.size(); ++i) {
+      cur[0] = i;
+      for (std::size_t j = 1; j <= ls.size(); ++j)
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (la[i - 1] == ls[j - 1] ? 0 : 1)});
+      std::swap(prev, cur);
+    }
+    // A name that contains the query (or is contained in it) ranks right after an exact match.
+    const bool part = !ls.empty() && (la.find(ls) != std::string::npos || ls.find(la) != std::string::npos);
+    return la == ls ? 0 : part ? 1 : 2 + prev[ls.size()];
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (distance, index)
+  for (std::size_t i = 0; i < v.size(); ++i) ranked.emplace_back(distance(v[i]), i);
+  std::sort(ranked.begin(), ranked.end());
+  std::string out;
+  for (std::size_t i = 0; i < ranked.size() && i < k; ++i) out += (i ? ", '" : "'") + v[ranked[i].second] + "'";
+  return out;
 }
 
 namespace {

@@ -34,6 +34,9 @@ struct Labels {
   void set_each_region_own_country();
   /// Position of a label, or -1.
   static int find(const std::vector<std::string>& v, const std::string& s);
+  /// For error messages about an unknown name: up to `k` names of `v` nearest to `s` (a
+  /// case-insensitive match first, then by edit distance), as "'A', 'B', 'C'".
+  static std::string nearest(const std::vector<std::string>& v, const std::string& s, std::size_t k = 3);
   /// Throws InputError naming `what` and `source` if labels are empty or duplicated, or the
   /// country map is inconsistent.
   void check(const std::string& source) const;

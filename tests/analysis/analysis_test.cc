@@ -121,7 +121,8 @@ BOOST_AUTO_TEST_CASE(leontief_indicators_equal_direct_solver_calls) {
   solver::FootprintOptions fo;
   fo.population = fr.population;
   const auto acc = solver::compute_footprints(m, t.satellites[0], fo);
-  check_same(fp.tables, {solver::footprints_table(m, t.satellites[0], acc)});
+  check_same(fp.tables, {solver::footprints_table(m, t.satellites[0], acc),
+                         solver::footprint_diagnostics(m, t.satellites[0], acc)});
   BOOST_CHECK_EQUAL(fp.satellite->name, "Env");
 
   ImpactRequest ir;

@@ -114,7 +114,8 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   }
   BOOST_CHECK_EQUAL(run("footprints t.h5 --satellite Emissions --population pop.csv -o f.csv", out),
                     0);
-  BOOST_CHECK_CLOSE(lookup("f.csv", {"reg1", "(all)", "emission_type1/air", "D_cba_cap"}),
+  // Two tables (the accounts and their identity diagnostics): f_footprints_Emissions.csv, f_diagnostics.csv.
+  BOOST_CHECK_CLOSE(lookup("f_footprints_Emissions.csv", {"reg1", "(all)", "emission_type1/air", "D_cba_cap"}),
                     0.26634885183542067, 1e-9);
   BOOST_CHECK_EQUAL(run("footprints t.h5 --satellite CO2 -o f2.csv", out), 2);
   BOOST_CHECK(out.find("no satellite 'CO2' (table has: Emissions, Factor Inputs)") !=
