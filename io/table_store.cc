@@ -159,11 +159,17 @@ tables::SparseMatrix read_z(hid_t file, std::size_t n, const H5Reader& r) {
     throw InputError(r.file + ": dataset '" + path + "/indptr' must have " + std::to_string(n + 1) +
                      " entries from 0 to len(data) = " + std::to_string(data.size()) +
                      ", and '" + path + "/indices' as many entries as data");
+  // Every column pointer within [0, len(data)] and non-decreasing, checked before any is used as an
+  // index: a pointer that overshoots and comes back (0 100 5 5 5 with 5 values) passes the checks
+  // of the first and last entries above but would read past the data.
+  for (std::size_t j = 0; j < n; ++j)
+    if (indptr[j + 1] < indptr[j] || indptr[j + 1] > indptr.back())
+      throw InputError(r.file + ": dataset '" + path + "/indptr' " +
+                       (indptr[j + 1] < indptr[j] ? "decreases" : "exceeds len(data) = " + std::to_string(data.size())) +
+                       " at column " + std::to_string(j));
   std::vector<Eigen::Triplet<double, std::ptrdiff_t>> trip;
   trip.reserve(data.size());
   for (std::size_t j = 0; j < n; ++j) {
-    if (indptr[j + 1] < indptr[j])
-      throw InputError(r.file + ": dataset '" + path + "/indptr' decreases at column " + std::to_string(j));
     for (auto k = indptr[j]; k < indptr[j + 1]; ++k) {
       const auto i = indices[static_cast<std::size_t>(k)];
       if (i < 0 || i >= nn)

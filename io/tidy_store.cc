@@ -252,7 +252,11 @@ std::vector<tables::TidyTable> read_tidy_h5_impl(const std::string& path, const 
     const auto values = h5_read_doubles(file.get(), g + "/" + value_col, r);
     std::vector<std::vector<std::int64_t>> codes;
     for (std::size_t c = 0; c < keys.size(); ++c) {
-      t.set_levels(c, h5_read_strings(file.get(), g + "/" + keys[c] + "_levels", r));
+      const auto levels = h5_read_strings(file.get(), g + "/" + keys[c] + "_levels", r);
+      t.set_levels(c, levels);
+      if (t.levels(c).size() != levels.size())  // repeated levels would shift every later code
+        throw InputError(path + ": dataset '" + g + "/" + keys[c] + "_levels' repeats a level (" +
+                         std::to_string(levels.size() - t.levels(c).size()) + " duplicates)");
       codes.push_back(h5_read_int64s(file.get(), g + "/" + keys[c], r));
       if (codes.back().size() != values.size())
         throw InputError(path + ": dataset '" + g + "/" + keys[c] + "' has " + std::to_string(codes.back().size()) +

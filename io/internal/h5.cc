@@ -177,7 +177,10 @@ std::vector<std::string> read_strings_from(hid_t obj, hid_t dataset, hid_t type,
   if (n == 0) return out;
   out.reserve(n);
   if (vlen) {
+    // The memory type takes the file's character set: libhdf5 1.10 cannot convert variable-length
+    // ASCII to UTF-8 in a fresh process (found by h5_fuzz), and ASCII is UTF-8 anyway.
     H5Id mem = vlen_string_type();
+    H5Tset_cset(mem.get(), H5Tget_cset(type));
     std::vector<char*> buf(n, nullptr);
     if (read(mem.get(), buf.data()) < 0) throw InputError(file + ": cannot read " + what);
     for (auto* s : buf) out.emplace_back(s != nullptr ? s : "");

@@ -83,6 +83,8 @@ Json parse_json(const std::string& text, const std::string& path) {
     std::string what = e.what();
     if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
     throw InputError(path + ": invalid JSON at byte " + std::to_string(e.byte) + ": " + what);
+  } catch (const json::exception& e) {  // e.g. out_of_range: a number such as 1e400 (found by json_fuzz)
+    throw InputError(path + ": invalid JSON: " + std::string(e.what()));
   }
   return convert(v);
 }

@@ -152,6 +152,8 @@ BOOST_AUTO_TEST_CASE(hostile_json_is_a_clear_error) {
                           {"metadata.json: JSON nested deeper than 64 levels"});
   raw.write("metadata.json", R"({"name": "x", "history": ["\uZZZZ"]})");
   check_error<InputError>([&] { io::import_pymrio(raw.path().string()); }, {"metadata.json: invalid JSON at byte"});
+  raw.write("metadata.json", R"({"name": "x", "version": 1e400})");  // out of double range (json_fuzz)
+  check_error<InputError>([&] { io::import_pymrio(raw.path().string()); }, {"metadata.json: invalid JSON"});
 
   // Counts in file_parameters.json: non-numeric and negative values name the file and the key
   // (once std::invalid_argument, exit 70, and 18446744073709551615 header rows).
