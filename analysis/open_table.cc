@@ -102,7 +102,20 @@ std::vector<tables::Grouping> load_groupings(const std::vector<std::string>& spe
   std::vector<tables::Grouping> out;
   for (const auto& spec : specs) {
     out.push_back(io::load_grouping(spec));
-    (void)out.back().map(t.labels.regions, "region", source);  // InputError naming the regions missed
+    // Members that are not regions of the table are typos or another table's regions: an error
+    // naming them with the nearest regions, never silently ignored.
+    std::string unknown;
+    std::size_t n_unknown = 0;
+    for (const auto& member : out.back().members())
+      if (tables::Labels::find(t.labels.regions, member) < 0 && n_unknown++ < 5)
+        unknown += (unknown.empty() ? "'" : "; '") + member + "' (nearest: " +
+                   tables::Labels::nearest(t.labels.regions, member, 2) + ")";
+    if (n_unknown > 0)
+      throw InputError(source + ": grouping '" + out.back().name() + "' lists " + std::to_string(n_unknown) +
+                       " member" + (n_unknown > 1 ? "s" : "") + " that " + (n_unknown > 1 ? "are" : "is") +
+                       " not a region of the table: " + unknown + (n_unknown > 5 ? "; ..." : ""));
+    // Regions the grouping leaves out: InputError naming them (add them to a group, e.g. "Other").
+    (void)out.back().map(t.labels.regions, "region", source);
   }
   return out;
 }

@@ -364,6 +364,12 @@ BOOST_AUTO_TEST_CASE(groupings_are_checked_before_anything_is_solved) {
   cr.groups = {dir + "/partial.csv"};
   expect_throw<InputError>([&] { a.chains(cr); }, "leather.h5");
   BOOST_CHECK_EQUAL(a.models_built(), 0);
+  // A member that is not a region (a typo) is an error naming it and the nearest region; it was
+  // silently ignored.
+  { std::ofstream(dir + "/typo.csv") << "member,group\nARG,South\nTUR,North\nDEU,North\nDUE,North\n"; }
+  cr.groups = {dir + "/typo.csv"};
+  expect_throw<InputError>([&] { a.chains(cr); }, "not a region of the table: 'DUE' (nearest: ");
+  BOOST_CHECK_EQUAL(a.models_built(), 0);
   cr.groups = {dir + "/all.csv"};
   const auto ch = a.chains(cr);
   BOOST_CHECK(names_of(ch.tables) == cr.table_names());
