@@ -5,8 +5,7 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "irio/io/import_csv.h"
-#include "irio/io/table_store.h"
+#include "irio/analysis/table_jobs.h"
 
 namespace irio::cli {
 namespace {
@@ -26,11 +25,12 @@ CommandRegistrar reg("export", [](CLI::App& app) {
   c->add_option("-o,--output", a->output, "Output folder (created if missing)")->required();
   c->add_flag("-f,--force", a->force, "Replace existing files in the folder");
   c->callback([a] {
-    const auto t = io::read_table(a->table);
-    io::WriteOptions opt;
-    opt.overwrite = a->force;
-    opt.inputs = {a->table};
-    for (const auto& f : io::export_csv(t, a->output, opt)) std::cout << "wrote " << f << "\n";
+    ExportRequest r;
+    r.layout = ExportLayout::kCsv;
+    r.table = a->table;
+    r.output = a->output;
+    r.overwrite = a->force;
+    for (const auto& f : export_table(r).files) std::cout << "wrote " << f << "\n";
   });
 });
 

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: MIT
 // `irio export xlsx table.h5 -o table.xlsx`: write a one-country table in the CEADs workbook layout.
 #include <CLI/CLI.hpp>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
-#include "irio/io/ceads_writer.h"
-#include "irio/io/csv_reader.h"
-#include "irio/io/table_store.h"
-#include "irio/tables/error.h"
+#include "irio/analysis/table_jobs.h"
 
 namespace irio::cli {
 namespace {
@@ -35,26 +31,15 @@ CommandRegistrar reg("export.xlsx", [](CLI::App& app) {
   x->add_option("--sector-names", a->names, "CSV with columns code,name for column B / row 3");
   x->add_flag("-f,--force", a->force, "Replace an existing output file");
   x->callback([a] {
-    std::error_code ec;
-    if (std::filesystem::equivalent(a->table, a->output, ec))
-      throw OutputError(a->output + ": the output would replace the input");
-    const auto t = io::read_table(a->table);
-    io::CeadsWriteOptions o;
-    o.sheet = a->sheet;
-    o.overwrite = a->force;
-    if (!a->names.empty()) {
-      const auto csv = io::read_csv(a->names);
-      std::vector<std::string> names(t.labels.num_sectors());
-      for (std::size_t r = 1; r < csv.rows.size(); ++r) {
-        const int i = tables::Labels::find(t.labels.sectors, csv.cell(r, 0));
-        if (i < 0) throw InputError(csv.where(r, 0) + ": sector '" + csv.cell(r, 0) + "' is not in " + a->table);
-        names[static_cast<std::size_t>(i)] = csv.cell(r, 1);
-      }
-      for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i].empty()) throw InputError(a->names + ": no name for sector '" + t.labels.sectors[i] + "'");
-      o.sector_names = names;
-    }
-    io::write_ceads(t, a->output, o);
+    ExportRequest r;
+    r.layout = ExportLayout::kXlsx;
+    r.table = a->table;
+    r.output = a->output;
+    r.sheet = a->sheet;
+    r.sector_names = a->names;
+    r.overwrite = a->force;
+    const auto res = export_table(r);
+    const auto& t = res.table;
     std::cout << "wrote " << a->output << ": " << t.labels.num_regions() << " provinces x "
               << t.labels.num_sectors() << " sectors in the CEADs layout\n";
   });

@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: MIT
-// `irio import csv|pymrio|wiod ...`: read a table from another layout and write irio's HDF5 file.
+// `irio import csv|pymrio|wiod ...`: read a table from another layout and write irio's HDF5 file
+// (irio::import_table).
 // Other files add further importers with app.get_subcommand("import") (e.g. registry "import.ceads").
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
-#include "irio/io/import_csv.h"
-#include "irio/io/import_pymrio.h"
-#include "irio/io/import_wiod.h"
-#include "irio/io/table_store.h"
-#include "irio/tables/balance.h"
+#include "irio/analysis/table_jobs.h"
 #include "irio/tables/error.h"
 
 namespace irio::cli {
@@ -35,23 +32,22 @@ void add_output_options(CLI::App* sub, OutputArgs& a, bool meta) {
   sub->add_option("--source", a.source, "Provenance / citation");
 }
 
-/// Write the table and print a one-paragraph summary with the balance status.
-void finish(tables::IoTable& t, const OutputArgs& a, const std::vector<std::string>& inputs) {
-  if (!a.name.empty()) t.meta.name = a.name;
-  if (!a.year.empty()) t.meta.year = a.year;
-  if (!a.unit.empty()) t.meta.unit = a.unit;
-  if (!a.price_basis.empty()) t.meta.price_basis = a.price_basis;
-  if (!a.source.empty()) t.meta.source = a.source;
-  io::WriteOptions opt;
-  opt.overwrite = a.force;
-  opt.inputs = inputs;
-  io::write_table(t, a.output, opt);
-  const auto rep = tables::check_balance(t);
-  std::cout << "wrote " << a.output << ": " << t.labels.num_regions() << " regions x " << t.labels.num_sectors()
+void fill(ImportRequest& r, const OutputArgs& a) {
+  r.output = a.output;
+  r.overwrite = a.force;
+  r.countries = a.countries;
+  r.meta = {a.name, a.year, a.unit, a.price_basis, a.source};
+}
+
+/// Import through the library and print a one-paragraph summary with the balance status.
+void run(const ImportRequest& r) {
+  const auto res = import_table(r);
+  const auto& t = res.table;
+  std::cout << "wrote " << res.output << ": " << t.labels.num_regions() << " regions x " << t.labels.num_sectors()
             << " sectors (n = " << t.n() << "), " << t.labels.num_countries() << " countries, "
             << t.labels.fd_categories.size() << " final-demand categories, " << t.satellites.size()
-            << " satellites\nbalance check: " << tables::to_string(rep.status)
-            << (rep.findings.empty() ? "" : " (run `irio check " + a.output + "` for details)") << "\n";
+            << " satellites\nbalance check: " << tables::to_string(res.balance.status)
+            << (res.balance.findings.empty() ? "" : " (run `irio check " + res.output + "` for details)") << "\n";
 }
 
 CommandRegistrar reg("import", [](CLI::App& app) {
@@ -84,11 +80,11 @@ CommandRegistrar reg("import", [](CLI::App& app) {
         throw InputError("--satellite '" + s + "': expected name=file.csv");
       in.satellites.emplace_back(s.substr(0, eq), s.substr(eq + 1));
     }
-    in.countries = csv->out.countries;
-    auto t = io::import_csv(in);
-    std::vector<std::string> inputs{in.Z, in.Y, in.V, in.x, in.exports, in.imports, in.countries};
-    for (const auto& s : in.satellites) inputs.push_back(s.second);
-    finish(t, csv->out, inputs);
+    ImportRequest r;
+    r.layout = ImportLayout::kCsv;
+    r.csv = in;
+    fill(r, csv->out);
+    run(r);
   });
 
   // --- pymrio
@@ -103,9 +99,11 @@ CommandRegistrar reg("import", [](CLI::App& app) {
   p->add_option("dir", py->dir, "The pymrio folder")->required();
   add_output_options(p, py->out, true);
   p->callback([py] {
-    auto t = io::import_pymrio(py->dir);
-    if (!py->out.countries.empty()) io::read_country_map(py->out.countries, t.labels);
-    finish(t, py->out, {py->out.countries});
+    ImportRequest r;
+    r.layout = ImportLayout::kPymrio;
+    r.dir = py->dir;
+    fill(r, py->out);
+    run(r);
   });
 
   // --- wiod
@@ -116,12 +114,13 @@ CommandRegistrar reg("import", [](CLI::App& app) {
   w->add_flag("--group-eu", wi->group_eu, "Group the 27 EU members into one country EU27 (members stay regions)");
   add_output_options(w, wi->out, false);
   w->callback([wi] {
-    io::WiodImportOptions o;
-    o.year = wi->year;
-    o.group_eu = wi->group_eu;
-    o.countries = wi->out.countries;
-    auto t = io::import_wiod(wi->dir, o);
-    finish(t, wi->out, {wi->out.countries});
+    ImportRequest r;
+    r.layout = ImportLayout::kWiod;
+    r.dir = wi->dir;
+    r.wiod_year = wi->year;
+    r.group_eu = wi->group_eu;
+    fill(r, wi->out);
+    run(r);
   });
 });
 

@@ -2,16 +2,12 @@
 // `irio import ceads workbook.xlsx` and `irio import nbs table.csv`: Chinese provincial (CEADs)
 // and national (NBS) tables into irio's HDF5 format (docs/provincial.md).
 #include <CLI/CLI.hpp>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "irio/io/ceads_reader.h"
-#include "irio/io/nbs_reader.h"
-#include "irio/io/table_store.h"
-#include "irio/tables/error.h"
+#include "irio/analysis/table_jobs.h"
 
 namespace irio::cli {
 namespace {
@@ -28,19 +24,15 @@ CLI::App* import_group(CLI::App& app) {
   }
 }
 
-void write(tables::IoTable& t, const std::string& input, const std::string& output, bool force) {
-  std::error_code ec;
-  if (std::filesystem::equivalent(input, output, ec))
-    throw OutputError(output + ": the output would replace the input");
-  io::WriteOptions opt;
-  opt.overwrite = force;
-  opt.inputs = {input};
-  io::write_table(t, output, opt);
-  std::cout << "wrote " << output << ": " << t.labels.num_regions() << " regions x " << t.labels.num_sectors()
+void print_written(const ImportResult& r) {
+  const auto& t = r.table;
+  std::cout << "wrote " << r.output << ": " << t.labels.num_regions() << " regions x " << t.labels.num_sectors()
             << " sectors, " << t.labels.fd_categories.size() << " final-demand categories, "
             << t.export_labels.size() << " exogenous export columns, " << t.import_labels.size()
             << " import rows\n";
 }
+
+void print(const std::string& report) { std::cout << report; }
 
 struct CeadsArgs {
   std::string input, output, sheet, edition = "auto", country = "CHN";
@@ -68,15 +60,17 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   c->add_flag("--strict", ca->strict, "Fail (exit 3) when a table total disagrees with the data");
   c->add_flag("-f,--force", ca->force, "Replace an existing output file");
   c->callback([ca] {
-    io::CeadsOptions o;
-    o.sheet = ca->sheet;
-    o.edition = parse_enum<io::CeadsEdition>(ca->edition);
-    o.country = ca->country;
-    o.rel_tol = ca->rel_tol;
-    o.strict = ca->strict;
-    auto res = io::read_ceads(ca->input, o);
-    std::cout << res.report();
-    write(res.table, ca->input, ca->output, ca->force);
+    CeadsImportRequest r;
+    r.input = ca->input;
+    r.output = ca->output;
+    r.overwrite = ca->force;
+    r.options.sheet = ca->sheet;
+    r.options.edition = parse_enum<io::CeadsEdition>(ca->edition);
+    r.options.country = ca->country;
+    r.options.rel_tol = ca->rel_tol;
+    r.options.strict = ca->strict;
+    r.on_report = print;
+    print_written(import_ceads(r));
   });
 
   auto na = std::make_shared<NbsArgs>();
@@ -86,7 +80,7 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   n->add_option("--convert", na->convert,
                 "Competitive tables: no-reexport (default, methods.md §5.5), reexport, or none (keep imports "
                 "inside Z, IM as a negative exogenous column)")
-      ->check(CLI::IsMember({"no-reexport", "reexport", "none"}))
+      ->check(CLI::IsMember(enum_names<NbsConversion>()))
       ->capture_default_str();
   n->add_option("--import-rows", na->import_rows, "Non-competitive imports as one row 'total' or one per 'product'")
       ->check(CLI::IsMember({"total", "product"}))
@@ -96,27 +90,17 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   n->add_option("--rel-tol", na->rel_tol, "Relative tolerance of the table's own totals")->capture_default_str();
   n->add_flag("-f,--force", na->force, "Replace an existing output file");
   n->callback([na] {
-    std::vector<tables::Finding> findings;
-    io::NbsTable t = io::read_nbs_csv(na->input, &findings, na->rel_tol);
-    std::cout << na->input << ": " << t.n() << " sectors, " << (t.competitive ? "competitive" : "non-competitive")
-              << " imports, final demand " << t.fd_codes.size() << " categories\n";
-    for (const auto& f : findings) std::cout << "  [warning] " << f.check << ": " << f.message << "\n";
-    if (findings.empty()) std::cout << "  all table totals agree with the data\n";
-    if (t.competitive && na->convert != "none") {
-      io::NbsConversionOptions co;
-      co.reexport = na->convert == "reexport";
-      io::NbsConversionReport rep;
-      t = io::to_non_competitive(t, co, &rep);
-      std::cout << "  converted to non-competitive imports by proportionality (" << na->convert << ")";
-      std::cout << (rep.clipped.empty() ? "\n" : ", " + std::to_string(rep.clipped.size()) + " sectors clipped:\n");
-      for (const auto& f : rep.findings) std::cout << "  [warning] " << f.message << "\n";
-    }
-    io::NbsToIoOptions o;
-    o.region = na->region;
-    o.country = na->country;
-    o.import_rows_by_product = na->import_rows == "product";
-    tables::IoTable io_t = io::nbs_to_io_table(t, o);
-    write(io_t, na->input, na->output, na->force);
+    NbsImportRequest r;
+    r.input = na->input;
+    r.output = na->output;
+    r.convert = parse_enum<NbsConversion>(na->convert);
+    r.import_rows_by_product = na->import_rows == "product";
+    r.region = na->region;
+    r.country = na->country;
+    r.rel_tol = na->rel_tol;
+    r.overwrite = na->force;
+    r.on_report = print;
+    print_written(import_nbs(r));
   });
 });
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "irio/io/table_store.h"
 #include "irio/tables/io_table.h"
 
 namespace irio::io {
@@ -23,5 +24,12 @@ struct RasInput {
 /// a repeated label in the matrix (rows or columns) or in a target file, a target label that is
 /// not a line of the matrix, a line without a target, and non-numeric cells.
 RasInput read_ras_input(const std::string& matrix, const std::string& rows, const std::string& cols);
+
+/// Write `X` (the balanced matrix, shape of in.A) labelled as `in` was read: the corner cell and
+/// the column labels, then one line per row label (17 significant digits, labels quoted when
+/// they hold a comma, quote or newline). Atomic (temporary file and rename); OutputError when
+/// `path` exists and !opt.overwrite or names one of opt.inputs.
+void write_ras_output(const RasInput& in, const tables::Matrix& X, const std::string& path,
+                      const WriteOptions& opt = {});
 
 }  // namespace irio::io

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// The aggregate job (`irio aggregate`): a table by region and sector groupings, or a tidy result
+// by a region grouping with the sum / ratio-of-sums / weighted-average rules.
+#include <filesystem>
+#include <limits>
+#include <system_error>
+
+#include "irio/analysis/analysis.h"
+#include "irio/analysis/table_jobs.h"
+#include "irio/io/ceads_reader.h"
+#include "irio/io/ceads_writer.h"
+#include "irio/io/concordance_reader.h"
+#include "irio/io/csv_reader.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/error.h"
+
+namespace irio {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& e) {
+  return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+}
+
+}  // namespace
+
+tables::TidyTable read_tidy_csv(const std::string& path) {
+  const auto csv = io::read_csv(path);
+  if (csv.rows.empty()) throw InputError(path + ": empty file");
+  auto cols = csv.rows[0].fields;
+  if (cols.size() < 2) throw InputError(csv.where(0, 0) + ": a tidy result needs key columns and a value column");
+  const std::string value = cols.back();
+  cols.pop_back();
+  tables::TidyTable t(std::filesystem::path(path).stem().string(), cols, value);
+  csv.require_width(cols.size() + 1);
+  for (std::size_t r = 1; r < csv.rows.size(); ++r) {
+    std::vector<std::string> keys(csv.rows[r].fields.begin(), csv.rows[r].fields.end() - 1);
+    const std::string& v = csv.rows[r].fields.back();
+    t.add_row(keys, v == "NA" ? std::numeric_limits<double>::quiet_NaN() : csv.number(r, cols.size(), value));
+  }
+  return t;
+}
+
+bool AggregateRequest::results() const { return ends_with(input, ".csv"); }
+
+std::string AggregateRequest::validate() const {
+  if (input.empty()) return "no input";
+  if (output.empty()) return "no output";
+  if (results()) {
+    if (regions.empty()) return "results need --regions";
+    if (by.empty()) return "results need the key column (--by)";
+  } else if (regions.empty() && sectors.empty()) {
+    return "give --regions and/or --sectors";
+  }
+  return {};
+}
+
+AggregateResult aggregate(const AggregateRequest& r) {
+  std::error_code ec;
+  if (std::filesystem::equivalent(r.input, r.output, ec))
+    throw OutputError(r.output + ": the output would replace the input");
+  require_valid("aggregate", r.validate());
+  AggregateResult res;
+  res.results = r.results();
+  if (res.results) {
+    const auto t = read_tidy_csv(r.input);
+    tables::TidyTable other;
+    if (r.rule != tables::AggregationRule::kSum) {
+      if (r.other.empty()) throw InputError("aggregate: --rule " + std::string(enum_name(r.rule)) + " needs --other");
+      other = read_tidy_csv(r.other);
+    }
+    res.tidy = tables::aggregate_tidy(t, r.by, io::load_grouping(r.regions), r.rule,
+                                      r.rule == tables::AggregationRule::kSum ? nullptr : &other);
+    io::WriteOptions opt;
+    opt.overwrite = r.overwrite;
+    opt.inputs = {r.input, r.other};
+    io::write_tidy_csv(res.tidy, r.output, opt);
+    return res;
+  }
+  if (ends_with(r.input, ".xlsx")) {
+    auto ceads = io::read_ceads(r.input);
+    if (r.on_report) r.on_report(ceads.report());
+    res.before = std::move(ceads.table);
+  } else {
+    res.before = io::read_table(r.input);
+  }
+  tables::AggregationOptions o;
+  o.allow_cross_country = r.allow_cross_country;
+  const tables::Grouping none;
+  res.after = tables::aggregate(res.before, r.regions.empty() ? none : io::load_grouping(r.regions),
+                                r.sectors.empty() ? none : io::load_grouping(r.sectors), o);
+  if (ends_with(r.output, ".xlsx")) {
+    io::CeadsWriteOptions wo;
+    wo.overwrite = r.overwrite;
+    io::write_ceads(res.after, r.output, wo);
+  } else {
+    io::WriteOptions wo;
+    wo.overwrite = r.overwrite;
+    wo.inputs = {r.input};
+    io::write_table(res.after, r.output, wo);
+  }
+  return res;
+}
+
+}  // namespace irio

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// The import jobs (`irio import ...`): read a table in another layout, set its metadata, write
+// irio's HDF5 file and check the balance of what was written.
+#include <filesystem>
+#include <sstream>
+#include <system_error>
+
+#include "irio/analysis/analysis.h"
+#include "irio/analysis/table_jobs.h"
+#include "irio/io/ceads_reader.h"
+#include "irio/io/import_csv.h"
+#include "irio/io/import_pymrio.h"
+#include "irio/io/import_wiod.h"
+#include "irio/io/nbs_reader.h"
+#include "irio/io/table_store.h"
+#include "irio/tables/error.h"
+
+namespace irio {
+namespace {
+
+/// OutputError when `output` is the file `input` (checked before the writer's own checks, with
+/// the message the command has always given).
+void refuse_replacing_input(const std::string& input, const std::string& output) {
+  std::error_code ec;
+  if (std::filesystem::equivalent(input, output, ec))
+    throw OutputError(output + ": the output would replace the input");
+}
+
+void write(const tables::IoTable& t, const std::string& output, bool overwrite, std::vector<std::string> inputs) {
+  io::WriteOptions opt;
+  opt.overwrite = overwrite;
+  opt.inputs = std::move(inputs);
+  io::write_table(t, output, opt);
+}
+
+}  // namespace
+
+void TableMetadata::apply(tables::IoTable& t) const {
+  if (!name.empty()) t.meta.name = name;
+  if (!year.empty()) t.meta.year = year;
+  if (!unit.empty()) t.meta.unit = unit;
+  if (!price_basis.empty()) t.meta.price_basis = price_basis;
+  if (!source.empty()) t.meta.source = source;
+}
+
+std::string ImportRequest::validate() const {
+  if (output.empty()) return "no output file";
+  if (layout == ImportLayout::kCsv) {
+    if (csv.Z.empty() || csv.Y.empty()) return "csv needs the Z and Y files";
+  } else if (dir.empty()) {
+    return std::string(enum_name(layout)) + " needs the folder";
+  }
+  return {};
+}
+
+ImportResult import_table(const ImportRequest& r) {
+  require_valid("import", r.validate());
+  ImportResult res;
+  std::vector<std::string> inputs;
+  switch (r.layout) {
+    case ImportLayout::kCsv: {
+      io::CsvImportOptions in = r.csv;
+      in.countries = r.countries;
+      res.table = io::import_csv(in);
+      inputs = {in.Z, in.Y, in.V, in.x, in.exports, in.imports, in.countries};
+      for (const auto& s : in.satellites) inputs.push_back(s.second);
+      break;
+    }
+    case ImportLayout::kPymrio:
+      res.table = io::import_pymrio(r.dir);
+      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
+      inputs = {r.countries};
+      break;
+    case ImportLayout::kWiod: {
+      io::WiodImportOptions o;
+      o.year = r.wiod_year;
+      o.group_eu = r.group_eu;
+      o.countries = r.countries;
+      res.table = io::import_wiod(r.dir, o);
+      inputs = {r.countries};
+      break;
+    }
+  }
+  r.meta.apply(res.table);
+  write(res.table, r.output, r.overwrite, inputs);
+  res.balance = tables::check_balance(res.table);
+  res.output = r.output;
+  return res;
+}
+
+std::string CeadsImportRequest::validate() const {
+  if (input.empty()) return "no workbook";
+  if (output.empty()) return "no output file";
+  return {};
+}
+
+ImportResult import_ceads(const CeadsImportRequest& r) {
+  require_valid("import ceads", r.validate());
+  auto ceads = io::read_ceads(r.input, r.options);
+  if (r.on_report) r.on_report(ceads.report());
+  refuse_replacing_input(r.input, r.output);
+  ImportResult res;
+  res.table = std::move(ceads.table);
+  write(res.table, r.output, r.overwrite, {r.input});
+  res.output = r.output;
+  return res;
+}
+
+std::string NbsImportRequest::validate() const {
+  if (input.empty()) return "no table";
+  if (output.empty()) return "no output file";
+  return {};
+}
+
+ImportResult import_nbs(const NbsImportRequest& r) {
+  require_valid("import nbs", r.validate());
+  std::vector<tables::Finding> findings;
+  io::NbsTable t = io::read_nbs_csv(r.input, &findings, r.rel_tol);
+  std::ostringstream os;
+  os << r.input << ": " << t.n() << " sectors, " << (t.competitive ? "competitive" : "non-competitive")
+     << " imports, final demand " << t.fd_codes.size() << " categories\n";
+  for (const auto& f : findings) os << "  [warning] " << f.check << ": " << f.message << "\n";
+  if (findings.empty()) os << "  all table totals agree with the data\n";
+  if (r.on_report) r.on_report(os.str());
+  if (t.competitive && r.convert != NbsConversion::kNone) {
+    io::NbsConversionOptions co;
+    co.reexport = r.convert == NbsConversion::kReexport;
+    io::NbsConversionReport rep;
+    t = io::to_non_competitive(t, co, &rep);
+    std::ostringstream cs;
+    cs << "  converted to non-competitive imports by proportionality (" << enum_name(r.convert) << ")";
+    cs << (rep.clipped.empty() ? "\n" : ", " + std::to_string(rep.clipped.size()) + " sectors clipped:\n");
+    for (const auto& f : rep.findings) cs << "  [warning] " << f.message << "\n";
+    if (r.on_report) r.on_report(cs.str());
+  }
+  io::NbsToIoOptions o;
+  o.region = r.region;
+  o.country = r.country;
+  o.import_rows_by_product = r.import_rows_by_product;
+  ImportResult res;
+  res.table = io::nbs_to_io_table(t, o);
+  refuse_replacing_input(r.input, r.output);
+  write(res.table, r.output, r.overwrite, {r.input});
+  res.output = r.output;
+  return res;
+}
+
+}  // namespace irio

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+// The table jobs of the library beside irio::Analysis: import a table from another layout and
+// write irio's HDF5 file (csv, pymrio, WIOD, CEADs, NBS), aggregate a table or a tidy result,
+// balance a labelled matrix with RAS/GRAS, export a table to another layout, and describe a table.
+// The `irio` verbs import, aggregate, ras, export and info are option parsing and printing over
+// these calls. As the result requests (requests.h), every request validates itself
+// (`validate()`: empty if valid, else the reason) and the job calls it before any work.
+//
+//   irio::ImportRequest req;
+//   req.layout = irio::ImportLayout::kCsv;
+//   req.csv.Z = "Z.csv"; req.csv.Y = "Y.csv";
+//   req.output = "table.h5";
+//   auto r = irio::import_table(req);           // reads, sets metadata, writes, checks balance
+//   std::cout << tables::to_string(r.balance.status) << "\n";
+#pragma once
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "irio/io/ceads_reader.h"
+#include "irio/io/import_csv.h"
+#include "irio/io/ras_reader.h"
+#include "irio/tables/aggregation.h"
+#include "irio/tables/balance.h"
+#include "irio/tables/enum_names.h"
+#include "irio/tables/io_table.h"
+#include "irio/tables/ras.h"
+#include "irio/tables/tidy_table.h"
+
+namespace irio {
+
+/// Called with a report (text, lines ending in '\n') as soon as a job knows it, before anything is
+/// written, so that a caller shows it even when a later step fails. May be empty.
+using ReportFn = std::function<void(const std::string&)>;
+
+// ---------------------------------------------------------------------------------------------
+// Import (`irio import csv|pymrio|wiod|ceads|nbs`)
+
+/// Metadata stored in an imported table; an empty field keeps what the reader found.
+struct TableMetadata {
+  std::string name, year, unit, price_basis, source;
+  void apply(tables::IoTable& t) const;
+};
+
+/// The layouts import_table reads (docs/formats.md).
+enum class ImportLayout { kCsv, kPymrio, kWiod };
+inline constexpr EnumTable<ImportLayout, 3> kImportLayoutNames{
+    "import layout", {{{ImportLayout::kCsv, "csv"}, {ImportLayout::kPymrio, "pymrio"}, {ImportLayout::kWiod, "wiod"}}}};
+constexpr const auto& enum_table(ImportLayout) { return kImportLayoutNames; }
+
+struct ImportRequest {
+  ImportLayout layout = ImportLayout::kCsv;
+  io::CsvImportOptions csv;   ///< kCsv: the files (csv.countries is replaced by `countries`)
+  std::string dir;            ///< kPymrio, kWiod: the folder
+  std::string wiod_year = "2011";
+  bool group_eu = false;      ///< kWiod: the 27 EU members as one country EU27
+  std::string countries;      ///< region,country CSV (empty: the table's own map)
+  TableMetadata meta;
+  std::string output;         ///< the HDF5 file written
+  bool overwrite = false;
+
+  std::string validate() const;
+};
+
+struct ImportResult {
+  tables::IoTable table;          ///< as written
+  tables::BalanceReport balance;  ///< the balance check of the written table
+  std::string output;
+};
+
+/// Read the table in `r.layout`, apply the country map and the metadata, write it to r.output
+/// (OutputError if it exists and !overwrite, or names an input) and run the balance check.
+ImportResult import_table(const ImportRequest& r);
+
+/// A CEADs provincial workbook into irio's HDF5 format.
+struct CeadsImportRequest {
+  std::string input, output;
+  io::CeadsOptions options;
+  bool overwrite = false;
+  ReportFn on_report;  ///< the reader's report (io::CeadsResult::report) before writing
+
+  std::string validate() const;
+};
+
+/// How `import nbs` treats a competitive table (methods.md §5.5).
+enum class NbsConversion { kNoReexport, kReexport, kNone };
+inline constexpr EnumTable<NbsConversion, 3> kNbsConversionNames{
+    "NBS conversion",
+    {{{NbsConversion::kNoReexport, "no-reexport"}, {NbsConversion::kReexport, "reexport"}, {NbsConversion::kNone, "none"}}}};
+constexpr const auto& enum_table(NbsConversion) { return kNbsConversionNames; }
+
+/// An NBS national table (CSV) into irio's HDF5 format.
+struct NbsImportRequest {
+  std::string input, output;
+  NbsConversion convert = NbsConversion::kNoReexport;  ///< competitive tables only
+  bool import_rows_by_product = false;                 ///< one import row per product (else one total row)
+  std::string region = "CN", country = "CHN";
+  double rel_tol = 1e-8;  ///< tolerance of the table's own totals
+  bool overwrite = false;
+  ReportFn on_report;  ///< what was read (sectors, imports, findings, conversion) before writing
+
+  std::string validate() const;
+};
+
+/// Read, report, write (OutputError "<output>: the output would replace the input" first when the
+/// output is the input). The result's balance is not checked (empty report).
+ImportResult import_ceads(const CeadsImportRequest& r);
+ImportResult import_nbs(const NbsImportRequest& r);
+
+// ---------------------------------------------------------------------------------------------
+// Aggregate (`irio aggregate`)
+
+/// A table (.h5, or a CEADs .xlsx) by region and sector groupings (methods.md §6.1), or a tidy
+/// result (.csv) by a region grouping with a rule. The output is .h5 or .xlsx for tables, .csv
+/// for results.
+struct AggregateRequest {
+  std::string input, output;
+  std::string regions, sectors;  ///< grouping CSVs or shipped names (io::load_grouping)
+  bool allow_cross_country = false;
+  std::string by = "region";     ///< results: the key column aggregated over
+  tables::AggregationRule rule = tables::AggregationRule::kSum;  ///< results
+  std::string other;             ///< results: denominators (ratio) or weights (weighted), tidy CSV
+  bool overwrite = false;
+  ReportFn on_report;            ///< a CEADs input's reader report
+
+  /// True when the input is a tidy result (.csv).
+  bool results() const;
+  std::string validate() const;
+};
+
+struct AggregateResult {
+  bool results = false;
+  tables::IoTable before, after;  ///< tables
+  tables::TidyTable tidy;         ///< results
+};
+
+AggregateResult aggregate(const AggregateRequest& r);
+
+/// A tidy CSV as written by io::write_tidy_csv: key columns, then the value column (NA: NaN).
+tables::TidyTable read_tidy_csv(const std::string& path);
+
+// ---------------------------------------------------------------------------------------------
+// RAS (`irio ras`)
+
+/// Balance a labelled matrix CSV to row and column totals (tables::ras) and write it (CSV, same
+/// labels; nothing is written when the method does not converge: NumericalError, exit 4).
+struct RasRequest {
+  std::string matrix, rows, cols, output;
+  tables::RasOptions options;
+  bool overwrite = false;
+  ReportFn on_report;  ///< the method's report (tables::RasResult::report), before writing
+
+  std::string validate() const;
+};
+
+struct RasJobResult {
+  io::RasInput input;
+  tables::RasResult ras;
+};
+
+RasJobResult balance_ras(const RasRequest& r);
+
+// ---------------------------------------------------------------------------------------------
+// Export (`irio export csv|xlsx`)
+
+enum class ExportLayout { kCsv, kXlsx };
+inline constexpr EnumTable<ExportLayout, 2> kExportLayoutNames{
+    "export layout", {{{ExportLayout::kCsv, "csv"}, {ExportLayout::kXlsx, "xlsx"}}}};
+constexpr const auto& enum_table(ExportLayout) { return kExportLayoutNames; }
+
+struct ExportRequest {
+  ExportLayout layout = ExportLayout::kCsv;
+  std::string table;         ///< irio HDF5 table
+  std::string output;        ///< kCsv: a folder (created if missing); kXlsx: the workbook
+  std::string sheet;         ///< kXlsx: sheet name (empty: 'Table_<year>_English Version')
+  std::string sector_names;  ///< kXlsx: CSV code,name (empty: none)
+  bool overwrite = false;
+
+  std::string validate() const;
+};
+
+struct ExportResult {
+  tables::IoTable table;
+  std::vector<std::string> files;  ///< the files written
+};
+
+ExportResult export_table(const ExportRequest& r);
+
+// ---------------------------------------------------------------------------------------------
+// Info (`irio info`)
+
+struct SatelliteInfo {
+  std::string name;
+  std::vector<std::string> stressors, units;
+  bool has_F_Y = false;
+};
+
+/// What `irio info` prints about a table.
+struct TableInfo {
+  std::string path;
+  tables::TableMeta meta;
+  std::size_t regions = 0, sectors = 0, n = 0, countries = 0;
+  long long z_nonzeros = 0;
+  double z_density = 0;  ///< non-zeros / n^2 (0 for an empty table)
+  std::vector<std::string> sector_labels, fd_categories, va_components, export_labels, import_labels;
+  std::string gross_output;  ///< "supplied", or how it is computed (row sums ...)
+  bool each_region_own_country = false;
+  std::vector<std::string> region_labels;
+  /// Each country with its regions (in the table's order).
+  std::vector<std::pair<std::string, std::vector<std::string>>> country_regions;
+  std::vector<SatelliteInfo> satellites;
+};
+
+/// Read the irio table at `path` and describe it.
+TableInfo table_info(const std::string& path);
+
+}  // namespace irio
