@@ -2,6 +2,8 @@
 // Tidy results: CSV writer (NaN as NA, %.17g) and HDF5 writer/reader under /results/<run>/<table>.
 #include <cmath>
 #include <cstdio>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -171,6 +173,19 @@ void check_results_writable(const std::string& path, const std::vector<std::stri
                             const WriteOptions& opt) {
   const std::string ext = fs::path(path).extension().string();
   std::error_code ec;
+  // The output's form and folder, checked before anything is computed (they were found only when
+  // the results were written).
+  if (!fs::is_directory(path, ec)) {
+    if (ext != ".csv" && ext != ".h5" && ext != ".hdf5")
+      throw OutputError("cannot tell the format of '" + path + "' (extension '" + ext +
+                        "'): use a .csv or .h5 name, or an existing folder");
+    fs::path folder = fs::path(path).parent_path();
+    if (folder.empty()) folder = ".";
+    if (!fs::is_directory(folder, ec))
+      throw OutputError("output folder '" + folder.string() + "' of '" + path + "' does not exist; create it first");
+    if (::access(folder.c_str(), W_OK) != 0)
+      throw OutputError("output folder '" + folder.string() + "' of '" + path + "' is not writable");
+  }
   if (opt.overwrite || ext == ".h5" || ext == ".hdf5") return;
   for (const auto& f : result_paths(path, names, shared_keys))
     if (fs::exists(f, ec))

@@ -52,6 +52,21 @@ BOOST_FIXTURE_TEST_CASE(dash_f_forces_in_every_result_verb, CliDir) {
   }
 }
 
+BOOST_FIXTURE_TEST_CASE(output_form_and_folder_are_checked_before_computing, CliDir) {
+  irio::io::write_table(irio::testing::leather(), file("t.h5"));
+  std::string out;
+  for (const std::string verb : {"multipliers", "chains", "footprints --satellite none", "position"}) {
+    BOOST_TEST_CONTEXT(verb) {
+      BOOST_CHECK_EQUAL(run(verb.substr(0, verb.find(' ')) + " t.h5 -o nodir/r.csv" +
+                            (verb.find(' ') == std::string::npos ? "" : verb.substr(verb.find(' '))), out), 5);
+      BOOST_CHECK_MESSAGE(contains(out, "output folder 'nodir' of 'nodir/r.csv' does not exist"), out);
+      BOOST_CHECK_MESSAGE(!contains(out, "nnz(A)"), out);  // nothing was solved
+    }
+  }
+  BOOST_CHECK_EQUAL(run("trade t.h5 -o r.xlsx", out), 5);
+  BOOST_CHECK_MESSAGE(contains(out, "cannot tell the format of 'r.xlsx'") && !contains(out, "nnz(A)"), out);
+}
+
 BOOST_FIXTURE_TEST_CASE(unknown_focus_region_is_an_error_with_the_nearest_names, CliDir) {
   irio::io::write_table(provinces(), file("p.h5"));
   std::string out;
