@@ -37,6 +37,10 @@ struct SolveStatus {
   int iterations = 0;   ///< iterative backends: steps taken (the most over the blocks of columns)
   std::string message;  ///< why it did not converge, naming the system
   explicit operator bool() const { return converged; }
+  /// Non-convergence of the system `what` after `iterations` steps, for the reason `why`.
+  static SolveStatus failure(const std::string& what, int iterations, const std::string& why) {
+    return {false, iterations, what + ": " + why};
+  }
 };
 
 /// Factorized (or preconditioned) square operator M. Solves overwrite their argument.

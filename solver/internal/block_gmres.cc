@@ -173,11 +173,7 @@ class BlockGmres final : public LinearSolver {
   }
 
   SolveStatus failed(int iterations, const std::string& why) const {
-    SolveStatus st;
-    st.converged = false;
-    st.iterations = iterations;
-    st.message = what_ + ": " + why;
-    return st;
+    return SolveStatus::failure(what_, iterations, why);
   }
 
   const SparseMatrix& A_;  // owned by the LeontiefModel, which outlives its solvers

@@ -82,11 +82,7 @@ class BlockJacobi final : public LinearSolver {
     if (!st) throw NumericalError(st.message);
   }
   SolveStatus failed(int iterations, const std::string& why) const {
-    SolveStatus st;
-    st.converged = false;
-    st.iterations = iterations;
-    st.message = what_ + ": " + why;
-    return st;
+    return SolveStatus::failure(what_, iterations, why);
   }
   /// B is overwritten only on convergence.
   SolveStatus run(Matrix& B, bool transposed) const {
