@@ -63,13 +63,19 @@ AggregateResult aggregate(const AggregateRequest& r) {
   res.results = r.results();
   if (res.results) {
     const auto t = read_tidy_csv(r.input);
-    tables::TidyTable other;
-    if (r.rule != tables::AggregationRule::kSum) {
-      if (r.other.empty()) throw InputError("aggregate: --rule " + std::string(enum_name(r.rule)) + " needs --other");
-      other = read_tidy_csv(r.other);
+    if (r.auto_rule) {
+      aggregate_result_by_rules(r, t, res);
+    } else {
+      check_rule_fits(r, t);
+      tables::TidyTable other;
+      if (r.rule != tables::AggregationRule::kSum) {
+        if (r.other.empty()) throw InputError("aggregate: --rule " + std::string(enum_name(r.rule)) + " needs --other");
+        other = read_tidy_csv(r.other);
+      }
+      res.tidy = tables::aggregate_tidy(t, r.by, io::load_grouping(r.regions), r.rule,
+                                        r.rule == tables::AggregationRule::kSum ? nullptr : &other);
+      res.rules.push_back(std::string("every row: ") + enum_name(r.rule) + " (--rule)");
     }
-    res.tidy = tables::aggregate_tidy(t, r.by, io::load_grouping(r.regions), r.rule,
-                                      r.rule == tables::AggregationRule::kSum ? nullptr : &other);
     io::WriteOptions opt;
     opt.overwrite = r.overwrite;
     opt.inputs = {r.input, r.other};

@@ -2,6 +2,8 @@
 // irio::Analysis: open -> validate -> model, each step once (analysis.h).
 #include "irio/analysis/analysis.h"
 
+#include <cmath>
+
 #include "irio/io/import_csv.h"
 #include "irio/tables/error.h"
 
@@ -59,8 +61,21 @@ const solver::LeontiefModel& Analysis::model() const {
   return *model_;
 }
 
-std::vector<tables::Grouping> Analysis::groupings(const std::vector<std::string>& specs) const {
-  return load_groupings(specs, *table_, source_);
+void require_finite(const std::vector<tables::TidyTable>& results) {
+  for (const auto& t : results)
+    for (std::size_t r = 0; r < t.num_rows(); ++r)
+      if (std::isinf(t.value(r))) {
+        std::string keys;
+        for (std::size_t c = 0; c < t.num_keys(); ++c)
+          keys += (c ? ", " : "") + t.key_columns()[c] + "=" + t.key(c, r);
+        throw NumericalError("result '" + t.name() + "' has an infinite value at " + keys +
+                             " (an overflow: are the inputs' magnitudes plausible?); nothing was written");
+      }
+}
+
+std::vector<tables::Grouping> Analysis::groupings(const std::vector<std::string>& specs,
+                                                  const std::string& other_group) const {
+  return load_groupings(specs, *table_, source_, other_group);
 }
 
 }  // namespace irio

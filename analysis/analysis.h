@@ -60,8 +60,9 @@ tables::IoTable read_any_table(const std::string& path, const OpenOptions& opt =
 
 /// Read each grouping spec (a grouping CSV or a shipped name such as four_regions) and check that
 /// it covers every region of `t` (InputError naming `source` and the regions missed).
+/// `other_group` (`--other`, optional): the group of every region a grouping does not list.
 std::vector<tables::Grouping> load_groupings(const std::vector<std::string>& specs, const tables::IoTable& t,
-                                             const std::string& source);
+                                             const std::string& source, const std::string& other_group = "");
 
 class Analysis {
  public:
@@ -94,7 +95,8 @@ class Analysis {
   int models_built() const { return models_built_; }
 
   /// The groupings of `specs`, checked against the table's regions (nothing is solved).
-  std::vector<tables::Grouping> groupings(const std::vector<std::string>& specs) const;
+  std::vector<tables::Grouping> groupings(const std::vector<std::string>& specs,
+                                         const std::string& other_group = "") const;
 
   // One call per indicator family; each validates its request before anything is solved.
   MultiplierResults multipliers(const MultiplierRequest& r = {}) const;
@@ -118,6 +120,11 @@ class Analysis {
   mutable std::unique_ptr<solver::LeontiefModel> model_;
   mutable int models_built_ = 0;
 };
+
+/// Throws NumericalError (exit 4) naming the table and the first row's keys when a result holds
+/// an infinite value (an overflow, e.g. a shock of 1e308): never written as a number. NaN is NA
+/// by design (zero-output sectors, ratios over zero) and passes.
+void require_finite(const std::vector<tables::TidyTable>& results);
 
 /// Throws InputError "<what>: <reason>" when `reason` is not empty (a request's validate()).
 void require_valid(const std::string& what, const std::string& reason);

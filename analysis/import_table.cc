@@ -62,6 +62,11 @@ ImportResult import_table(const ImportRequest& r) {
       io::CsvImportOptions in = r.csv;
       in.countries = r.countries;
       res.table = io::import_csv(in);
+      if (r.countries.empty() && res.table.labels.num_countries() == 1 && res.table.labels.num_regions() > 1)
+        res.notes.push_back("no --countries: the table has exports/imports (an exogenous rest of the world), so its " +
+                            std::to_string(res.table.labels.num_regions()) +
+                            " regions are taken as provinces of one country '" + io::kOneCountryName +
+                            "'; give --countries FILE (region,country) to map them otherwise");
       inputs = {in.Z, in.Y, in.V, in.x, in.exports, in.imports, in.countries};
       for (const auto& s : in.satellites) inputs.push_back(s.second);
       break;

@@ -98,10 +98,10 @@ tables::IoTable read_any_table(const std::string& path, const OpenOptions& opt) 
 }
 
 std::vector<tables::Grouping> load_groupings(const std::vector<std::string>& specs, const tables::IoTable& t,
-                                             const std::string& source) {
+                                             const std::string& source, const std::string& other_group) {
   std::vector<tables::Grouping> out;
   for (const auto& spec : specs) {
-    out.push_back(io::load_grouping(spec));
+    out.push_back(other_group.empty() ? io::load_grouping(spec) : io::load_grouping(spec).with_other(other_group));
     // Members that are not regions of the table are typos or another table's regions: an error
     // naming them with the nearest regions, never silently ignored.
     std::string unknown;

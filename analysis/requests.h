@@ -145,8 +145,9 @@ struct ExtractionResults {
 /// Three-level decomposition (local / national / international value chains) and participation.
 struct ChainRequest {
   /// Also by groups of regions: grouping CSV files or shipped names (io::load_grouping); each must
-  /// cover every region (checked before anything is solved).
+  /// cover every region (checked before anything is solved), or have a catch-all:
   std::vector<std::string> groups;
+  std::string other_group;  ///< `--other`: the group of every region a grouping does not list
   bool split_complex_gvc = false;  ///< GVC_C_home / GVC_C_abroad (one global solve per country)
   ProgressFn progress;
 
@@ -180,10 +181,14 @@ inline constexpr EnumTable<BmPerspective, 2> kBmPerspectiveNames{
     "Borin-Mancini perspective", {{{BmPerspective::kExporter, "exporter"}, {BmPerspective::kWorld, "world"}}}};
 constexpr const auto& enum_table(BmPerspective) { return kBmPerspectiveNames; }
 
+/// The default border of `trade` and `position` (the same for both, so that their exports and
+/// GVC agree): every region is a unit; `--perimeter country` uses national borders instead.
+inline constexpr solver::Perimeter kDefaultPerimeter = solver::Perimeter::kRegion;
+
 /// One trade decomposition at the region or country perimeter.
 struct TradeRequest {
   TradeMethod method = TradeMethod::kWwz;
-  solver::Perimeter perimeter = solver::Perimeter::kRegion;
+  solver::Perimeter perimeter = kDefaultPerimeter;
   BmApproach approach = BmApproach::kSource;              ///< method bm
   BmPerspective perspective = BmPerspective::kExporter;   ///< method bm
   solver::gvc::LeontiefPost post = solver::gvc::LeontiefPost::kExports;  ///< method leontief
@@ -214,7 +219,7 @@ constexpr const auto& enum_table(KpwwFv) { return kKpwwFvNames; }
 
 /// Upstreamness, downstreamness, GVC lengths and position, KPWW.
 struct PositionRequest {
-  solver::Perimeter perimeter = solver::Perimeter::kCountry;
+  solver::Perimeter perimeter = kDefaultPerimeter;
   KpwwFv kpww_fv = KpwwFv::kForeignContent;
   ProgressFn progress;
 
@@ -235,6 +240,7 @@ struct PositionResults {
 /// decomposition with participation, optionally by groups of regions.
 struct AnalyseRequest {
   std::vector<std::string> groups;  ///< as ChainRequest::groups
+  std::string other_group;          ///< as ChainRequest::other_group
   ProgressFn progress;
 
   std::string validate() const { return {}; }

@@ -68,6 +68,7 @@ struct ImportResult {
   tables::IoTable table;          ///< as written
   tables::BalanceReport balance;  ///< the balance check of the written table
   std::string output;
+  std::vector<std::string> notes; ///< defaults the import chose that change the question (print them)
 };
 
 /// Read the table in `r.layout`, apply the country map and the metadata, write it to r.output
@@ -120,8 +121,18 @@ struct AggregateRequest {
   std::string regions, sectors;  ///< grouping CSVs or shipped names (io::load_grouping)
   bool allow_cross_country = false;
   std::string by = "region";     ///< results: the key column aggregated over
-  tables::AggregationRule rule = tables::AggregationRule::kSum;  ///< results
+  /// Results: true (default) lets irio choose each indicator's rule (tables::indicator_rule,
+  /// methods.md §6.1) with weights from the table; false applies `rule` to every row.
+  bool auto_rule = true;
+  tables::AggregationRule rule = tables::AggregationRule::kSum;  ///< results, when !auto_rule
   std::string other;             ///< results: denominators (ratio) or weights (weighted), tidy CSV
+  /// Results: the table they were computed from (for weights); default: the one their manifest names.
+  std::string table;
+  /// Results: the result's name (e.g. "position") when neither a manifest nor the file name tells it.
+  std::string result;
+  /// Results, auto rules: leave out the indicators that cannot be aggregated (listed in
+  /// AggregateResult::rules) instead of refusing the whole result.
+  bool skip_unfit = false;
   bool overwrite = false;
   ReportFn on_report;            ///< a CEADs input's reader report
 
@@ -134,12 +145,25 @@ struct AggregateResult {
   bool results = false;
   tables::IoTable before, after;  ///< tables
   tables::TidyTable tidy;         ///< results
+  std::string result_name;        ///< results: what the input was recognised as, and how
+  std::vector<std::string> rules; ///< results: one line per indicator, "NAME: rule" 
 };
 
 AggregateResult aggregate(const AggregateRequest& r);
 
 /// A tidy CSV as written by io::write_tidy_csv: key columns, then the value column (NA: NaN).
 tables::TidyTable read_tidy_csv(const std::string& path);
+
+/// Aggregate a tidy result by the rules irio knows for its indicators (methods.md §6.1): flows
+/// summed, shares recomputed from summed terms, intensive indicators weighted by final demand,
+/// value added or output of the table the result came from (r.table, or the path its manifest
+/// names). InputError naming the indicator and the reason when a rule does not fit or is unknown.
+/// Fills res.tidy, res.result_name and res.rules.
+void aggregate_result_by_rules(const AggregateRequest& r, const tables::TidyTable& t, AggregateResult& res);
+
+/// With an explicit rule (!r.auto_rule): InputError when the result is one irio knows and `r.rule`
+/// does not fit one of its indicators (e.g. --rule sum on upstreamness), with the reason.
+void check_rule_fits(const AggregateRequest& r, const tables::TidyTable& t);
 
 // ---------------------------------------------------------------------------------------------
 // RAS (`irio ras`)

@@ -48,7 +48,7 @@ std::vector<std::string> AnalyseRequest::file_names() const {
 
 ChainResults Analysis::chains(const ChainRequest& r) const {
   require_valid("chains", r.validate());
-  const auto groupings = this->groupings(r.groups);  // fail before anything is solved
+  const auto groupings = this->groupings(r.groups, r.other_group);  // fail before anything is solved
   const auto& m = model();
   solver::gvc::ProductionOptions opt;
   opt.progress = r.progress;
@@ -75,7 +75,7 @@ PositionResults Analysis::position(const PositionRequest& r) const {
 
 AnalyseResults Analysis::analyse(const AnalyseRequest& r) const {
   require_valid("analyse", r.validate());
-  const auto groupings = this->groupings(r.groups);  // fail before anything is solved
+  const auto groupings = this->groupings(r.groups, r.other_group);  // fail before anything is solved
   const auto& m = model();
   AnalyseResults out;
   const Vector ones = Vector::Ones(m.n());

@@ -14,8 +14,8 @@ namespace irio::cli {
 namespace {
 
 struct AggArgs {
-  std::string input, output, regions, sectors, by = "region", rule = "sum", other;
-  bool allow_cross_country = false, force = false;
+  std::string input, output, regions, sectors, by = "region", rule = "auto", other, table, result;
+  bool allow_cross_country = false, force = false, skip_unfit = false;
 };
 
 CommandRegistrar reg("aggregate", [](CLI::App& app) {
@@ -31,10 +31,25 @@ CommandRegistrar reg("aggregate", [](CLI::App& app) {
   s->add_option("--sectors", a->sectors, "Sector grouping CSV (member,group), e.g. nbs2017_149_to_42");
   s->add_flag("--allow-cross-country", a->allow_cross_country, "Allow a group to merge regions of different countries");
   s->add_option("--by", a->by, "Results: key column to aggregate over")->capture_default_str();
-  add_choice<tables::AggregationRule>(s, "--rule", a->rule,
-                                      "Results: sum (flows), ratio (shares; needs --other = denominators), weighted "
-                                      "(multipliers, upstreamness; needs --other = weights)");
-  s->add_option("--other", a->other, "Results: denominator or weight table (tidy CSV)");
+  {
+    auto names = enum_names<tables::AggregationRule>();
+    names.insert(names.begin(), "auto");
+    s->add_option("--rule", a->rule,
+                  "Results: auto (each indicator by its rule, methods.md §6.1: flows summed, shares as ratios of "
+                  "sums, multipliers and upstreamness weighted by the table's final demand or value added), or one "
+                  "rule for every row: sum, ratio (needs --other = denominators), weighted (needs --other = weights)")
+        ->check(CLI::IsMember(names))
+        ->capture_default_str();
+  }
+  s->add_option("--other", a->other, "Results with --rule ratio|weighted: denominator or weight table (tidy CSV)");
+  s->add_option("--table", a->table,
+                "Results: the table they were computed from, for the weights (default: the one named in the "
+                "result's manifest, NAME.meta.json)");
+  s->add_option("--result", a->result,
+                "Results: which result the file holds (multipliers, position, linkages, ...) when neither its "
+                "manifest nor its file name tells");
+  s->add_flag("--skip-unfit", a->skip_unfit,
+              "Results: leave out indicators that no rule aggregates (listed) instead of refusing the file");
   s->add_flag("-f,--force", a->force, "Replace an existing output file");
   s->callback([a] {
     AggregateRequest r;
@@ -44,14 +59,19 @@ CommandRegistrar reg("aggregate", [](CLI::App& app) {
     r.sectors = a->sectors;
     r.allow_cross_country = a->allow_cross_country;
     r.by = a->by;
-    r.rule = parse_enum<tables::AggregationRule>(a->rule);
+    r.auto_rule = a->rule == "auto";
+    if (!r.auto_rule) r.rule = parse_enum<tables::AggregationRule>(a->rule);
     r.other = a->other;
+    r.table = a->table;
+    r.result = a->result;
+    r.skip_unfit = a->skip_unfit;
     r.overwrite = a->force;
     r.on_report = [](const std::string& report) { std::cout << report; };
     const auto res = aggregate(r);
     if (res.results) {
-      std::cout << "wrote " << a->output << ": " << res.tidy.num_rows() << " rows (" << a->rule << " over " << a->by
-                << ")\n";
+      std::cout << "wrote " << a->output << ": " << res.tidy.num_rows() << " rows, aggregated over " << a->by << "\n";
+      if (!res.result_name.empty()) std::cout << "  result: " << res.result_name << "\n";
+      for (const auto& line : res.rules) std::cout << "  " << line << "\n";
       return;
     }
     const auto &t = res.before, &out = res.after;

@@ -30,6 +30,7 @@ struct Options {
   std::string backend = enum_name(solver::ModelOptions{}.backend);
   std::string format = enum_name(OpenOptions{}.format);
   std::vector<std::string> groups;
+  std::string other_group;
   int top = 10;
   bool force = false;
   bool allow_identity_failures = false;
@@ -111,11 +112,12 @@ void run(const Options& o) {
   const Analysis a = Analysis::open(o.table, opt);
   AnalyseRequest req;
   req.groups = o.groups;
+  req.other_group = o.other_group;
   if (isatty(STDERR_FILENO)) req.progress = [](double f, const std::string& stage) {
     std::fprintf(stderr, "\r  value chains: %3.0f%% %-40s", 100 * f, stage.c_str());
     if (f >= 1) std::fprintf(stderr, "\n");
   };
-  (void)a.groupings(req.groups);  // fail before anything is printed or computed
+  (void)a.groupings(req.groups, req.other_group);  // fail before anything is printed or computed
   const auto& t = a.table();
   std::string focus = o.focus;
   if (focus.empty()) {
@@ -138,12 +140,12 @@ void run(const Options& o) {
   for (const auto& gc : r.grouped) print_groups(gc);
 
   std::filesystem::create_directories(o.output);
+  require_finite(r.tables);
   io::WriteOptions w;
   w.overwrite = o.force;
-  std::vector<std::string> written;
-  for (std::size_t i = 0; i < r.tables.size(); ++i)
-    for (const auto& p : io::write_results({r.tables[i]}, o.output + "/" + r.file_names[i], "analyse", w))
-      written.push_back(p);
+  w.meta = result_meta(o.table, t);
+  for (const auto& f : r.file_names) w.file_stems.push_back(std::filesystem::path(f).stem().string());
+  const auto written = io::write_results(r.tables, o.output, "analyse", w);  // one set, manifest last
   std::printf("\nWrote (tidy CSV, one value per row; columns documented in docs/):\n");
   for (const auto& p : written) std::printf("  %s\n", p.c_str());
   std::printf("Done in %.2f s.\n", seconds_since(t0));
@@ -169,6 +171,8 @@ CommandRegistrar reg("analyse", [](CLI::App& app) {
   sub->add_option("--groups", o->groups,
                   "Also report by groups of regions: a grouping CSV (member,group) or a shipped name "
                   "(four_regions, north_south, eight_zones, east_data_west_computing); repeatable");
+  sub->add_option("--other", o->other_group,
+                  "Group NAME for every region a grouping does not list (else such a grouping is an error)");
   sub->add_flag("-f,--force", o->force, "Replace existing output files");
   sub->add_flag("--allow-identity-failures", o->allow_identity_failures,
                 "Exit 0 even when an identity check of methods.md §6.2 fails (they are still reported)");

@@ -15,12 +15,14 @@ namespace {
 struct Options : CommonOptions {
   std::string countries;
   std::vector<std::string> groups;
+  std::string other_group;
   bool gvc_c_split = false;
 };
 
 void run(const Options& o) {
   ChainRequest req;
   req.groups = o.groups;
+  req.other_group = o.other_group;
   req.split_complex_gvc = o.gvc_c_split;
   req.progress = stderr_progress();
   refuse_existing_output(o, req.table_names());
@@ -41,7 +43,7 @@ void run(const Options& o) {
   }
   for (const auto& gc : r.grouped) print_groups(gc);
   print_diagnostics(d.diagnostics);
-  write_and_report(r.tables, o, "chains");
+  write_and_report(r.tables, o, "chains", a.table());
   enforce_identities(d.diagnostics, o);
 }
 
@@ -54,6 +56,8 @@ CommandRegistrar reg("chains", [](CLI::App& app) {
   sub->add_option("--groups", o->groups,
                   "Also by groups of regions: a grouping CSV (member,group) or a shipped name such as "
                   "four_regions (repeatable)");
+  sub->add_option("--other", o->other_group,
+                  "Group NAME for every region a grouping does not list (else such a grouping is an error)");
   sub->add_flag("--gvc-c-split", o->gvc_c_split,
                 "Also split GVC_C into GVC_C_home (made and absorbed in the origin's country) and "
                 "GVC_C_abroad (one global solve per country more)");

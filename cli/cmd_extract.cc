@@ -41,7 +41,7 @@ void run(const Options& o) {
                   e.x_base.sum(), 100.0 * e.output_loss / e.x_base.sum(), e.va_loss);
     std::cout << buf;
   }
-  write_and_report(r.tables, o, "extract");
+  write_and_report(r.tables, o, "extract", a.table());
 }
 
 CommandRegistrar reg("extract", [](CLI::App& app) {

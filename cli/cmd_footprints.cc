@@ -53,7 +53,7 @@ void run(const Options& o) {
       }
   }
   print_diagnostics(r.diagnostics);
-  write_and_report(r.tables, o, "footprints");
+  write_and_report(r.tables, o, "footprints", a.table());
   enforce_identities(r.diagnostics, o);
 }
 

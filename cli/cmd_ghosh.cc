@@ -21,7 +21,7 @@ void run(const Options& o) {
             << " (non-zero when imports are an exogenous row or VA is supplied)\n"
             << "Note: Ghosh results are descriptive (forward linkages, allocation); as a causal\n"
             << "supply-push model it is implausible (Oosterhaven 1988).\n";
-  write_and_report(r.tables, o, "ghosh");
+  write_and_report(r.tables, o, "ghosh", a.table());
 }
 
 CommandRegistrar reg("ghosh", [](CLI::App& app) {

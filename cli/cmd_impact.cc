@@ -33,7 +33,7 @@ void run(const Options& o) {
     for (std::size_t q = 0; q < im.stressor_names.size(); ++q)
       std::cout << "  " << im.stressor_names[q] << ": " << im.dF(static_cast<Index>(q), c) << "\n";
   }
-  write_and_report(r.tables, o, "impact");
+  write_and_report(r.tables, o, "impact", a.table());
 }
 
 CommandRegistrar reg("impact", [](CLI::App& app) {

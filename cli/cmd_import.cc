@@ -48,6 +48,7 @@ void run(const ImportRequest& r) {
             << t.labels.fd_categories.size() << " final-demand categories, " << t.satellites.size()
             << " satellites\nbalance check: " << tables::to_string(res.balance.status)
             << (res.balance.findings.empty() ? "" : " (run `irio check " + res.output + "` for details)") << "\n";
+  for (const auto& n : res.notes) std::cout << "note: " << n << "\n";
 }
 
 CommandRegistrar reg("import", [](CLI::App& app) {
@@ -59,12 +60,18 @@ CommandRegistrar reg("import", [](CLI::App& app) {
     OutputArgs out;
     io::CsvImportOptions in;
     std::vector<std::string> satellites;
+    std::string decimal = ".";
   };
   auto csv = std::make_shared<CsvArgs>();
   auto* c = imp->add_subcommand("csv", "Wide labelled CSV files: Z, Y and optional V, x, exports, imports, satellites");
   c->add_option("--Z", csv->in.Z, "Intermediate flows Z.csv (two header rows, two index columns)")->required();
   c->add_option("--Y", csv->in.Y, "Final demand Y.csv (columns region, category)")->required();
   c->add_option("--V", csv->in.V, "Value-added components V.csv (one index column)");
+  c->add_option("--decimal", csv->decimal,
+                 "Decimal separator of the numbers: '.' (default) or ',' (e.g. 347,23; fields then separated by ';' "
+                 "or tabs)")
+      ->check(CLI::IsMember({".", ","}))
+      ->capture_default_str();
   c->add_option("--x", csv->in.x, "Gross output x.csv (region,sector,x)");
   c->add_option("--exports", csv->in.exports,
                 "Exogenous exports exports.csv (index region,sector; one header row of export categories)");
@@ -82,6 +89,7 @@ CommandRegistrar reg("import", [](CLI::App& app) {
     }
     ImportRequest r;
     r.layout = ImportLayout::kCsv;
+    in.decimal = csv->decimal[0];
     r.csv = in;
     fill(r, csv->out);
     run(r);

@@ -41,7 +41,7 @@ void run(const Options& o) {
             << "; backward-oriented " << counts[2] << ", forward-oriented " << counts[1] << ", weak " << counts[0]
             << "\n"
             << keys << (counts[3] > 10 ? "  ...\n" : "");
-  write_and_report(r.tables, o, "linkages");
+  write_and_report(r.tables, o, "linkages", a.table());
 }
 
 CommandRegistrar reg("linkages", [](CLI::App& app) {

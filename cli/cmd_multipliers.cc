@@ -54,7 +54,7 @@ void run(const Options& o) {
     std::cout << "Household closure: k = 1 - h_R'L h_c = " << k(0) << " (Type II / Type I income = " << 1.0 / k(0)
               << ")\n";
   if (k.size() > 1) std::cout << "Regional household closure: " << k.size() << " households (Woodbury)\n";
-  write_and_report(r.tables, o, "multipliers");
+  write_and_report(r.tables, o, "multipliers", a.table());
 }
 
 CommandRegistrar reg("multipliers", [](CLI::App& app) {

@@ -34,7 +34,7 @@ void run(const Options& o) {
       std::printf("  %-16s participation %8.4f  position %8.4f\n", by_unit.key(0, i).c_str(), by_unit.value(i),
                   by_unit.find({by_unit.key(0, i), "kpww_position"}));
   print_diagnostics(r.position.diagnostics);
-  write_and_report(r.tables, o, "position");
+  write_and_report(r.tables, o, "position", a.table());
   enforce_identities(r.position.diagnostics, o);
 }
 

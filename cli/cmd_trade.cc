@@ -37,7 +37,7 @@ void run(const Options& o) {
   std::cout << "Perimeter: " << o.perimeter << " (" << r.units << " units); gross exports " << r.gross_exports
             << "\n";
   if (r.diagnostics.num_keys() > 0) print_diagnostics(r.diagnostics);
-  write_and_report(r.tables, o, req.run());
+  write_and_report(r.tables, o, req.run(), a.table());
   enforce_identities(r.diagnostics, o);
 }
 

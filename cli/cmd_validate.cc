@@ -30,6 +30,7 @@ int run(const Options& o) {
   if (!o.output.empty()) {
     io::WriteOptions w;
     w.overwrite = true;
+    w.meta.command = command_line();
     for (const auto& p : io::write_results({rep.tidy()}, o.output, "validation", w))
       std::cout << "wrote " << p << "\n";
   }

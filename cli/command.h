@@ -29,6 +29,9 @@ struct CommandEntry {
 
 std::vector<CommandEntry>& command_registry();
 
+/// The command line as typed (set by main), recorded in result manifests.
+std::string& command_line();
+
 struct CommandRegistrar {
   CommandRegistrar(std::string name, CommandSetup setup) {
     command_registry().push_back({std::move(name), std::move(setup)});

@@ -2,6 +2,8 @@
 // Shared options and output steps of the result verbs (see common_options.h).
 #include "cli/common_options.h"
 
+#include "cli/command.h"
+
 #include <iostream>
 
 #include "irio/io/table_store.h"
@@ -50,9 +52,22 @@ void refuse_existing_output(const CommonOptions& o, const std::vector<std::strin
   io::check_results_writable(o.output, table_names, shared_keys, w);
 }
 
-void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run) {
+io::ResultMeta result_meta(const std::string& path, const tables::IoTable& table) {
+  io::ResultMeta m;
+  m.command = command_line();
+  m.table_path = path;
+  m.table_name = table.meta.name;
+  m.year = table.meta.year;
+  m.unit = table.meta.unit;
+  return m;
+}
+
+void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run,
+                      const tables::IoTable& table) {
+  require_finite(results);  // exit 4 before anything is written
   io::WriteOptions w;
   w.overwrite = o.force;
+  w.meta = result_meta(o.table, table);
   for (const auto& p : io::write_results(results, o.output, run, w)) std::cout << "wrote " << p << "\n";
 }
 

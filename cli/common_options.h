@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "irio/analysis/analysis.h"
+#include "irio/io/table_store.h"
 #include "irio/tables/enum_names.h"
 #include "irio/tables/tidy_table.h"
 
@@ -65,8 +66,12 @@ void refuse_existing_output(const CommonOptions& o, const std::vector<std::strin
 /// exit 4 (NumericalError naming the count), unless --allow-identity-failures was given.
 void enforce_identities(const tables::TidyTable& diagnostics, const CommonOptions& o);
 
-/// Write the tidy results (io::write_results) and print "wrote PATH" for each file.
+/// What produced a result from `table` read at `path`, for its manifest (command line, table).
+io::ResultMeta result_meta(const std::string& path, const tables::IoTable& table);
+
+/// Write the tidy results (io::write_results, with the manifest of result_meta) and print
+/// "wrote PATH" for each file.
 void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o,
-                      const std::string& run);
+                      const std::string& run, const tables::IoTable& table);
 
 }  // namespace irio::cli

@@ -150,8 +150,8 @@ std::string decimal_comma_hint(const std::string& s) {
   dotted[comma] = '.';
   double v = 0;
   if (!parse_double(dotted, v)) return {};
-  return " (decimal comma? irio reads '.' as the decimal separator: write " + dotted +
-         ", or export the file with '.' as decimal and ',' or ';' as field separator)";
+  return " (decimal comma? give --decimal , to read '" + t + "' as " + dotted +
+         " (the fields must then be separated by ';' or tabs), or export the file with '.' as decimal)";
 }
 
 }  // namespace
@@ -179,7 +179,13 @@ bool parse_double(const std::string& s, double& out) {
 CsvFile parse_csv(const std::string& text, const std::string& path, const CsvOptions& opt) {
   CsvFile f;
   f.path = path;
+  if (opt.decimal != '.' && opt.decimal != ',')
+    throw InputError(path + ": the decimal separator must be '.' or ','");
+  f.decimal = opt.decimal;
   f.delimiter = opt.delimiter != '\0' ? opt.delimiter : detect_delimiter(text);
+  if (opt.decimal == ',' && opt.delimiter == '\0' && f.delimiter == ',') f.delimiter = ';';  // ',' is the decimal
+  if (f.delimiter == f.decimal)
+    throw InputError(path + ": the field separator and the decimal separator are both '" + std::string(1, f.decimal) + "'");
   const char d = f.delimiter;
   std::size_t pos = 0, line = 1;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) pos = 3;  // UTF-8 byte-order mark
@@ -278,6 +284,19 @@ const std::string& CsvFile::cell(std::size_t row, std::size_t col) const {
 double CsvFile::number(std::size_t row, std::size_t col, const std::string& what) const {
   const std::string& s = cell(row, col);
   double v = 0;
+  if (decimal == ',') {
+    if (s.find('.') != std::string::npos)
+      throw InputError(where(row, col) + ": '" + s + "'" + (what.empty() ? std::string() : " in " + what) +
+                       " has a '.' although the decimal separator is ',' (--decimal ,); thousands separators "
+                       "are not read: remove them");
+    std::string dotted = s;
+    for (char& ch : dotted)
+      if (ch == ',') ch = '.';
+    if (!parse_double(dotted, v))
+      throw InputError(where(row, col) + ": non-numeric cell '" + s + "'" +
+                       (what.empty() ? std::string() : " in " + what));
+    return v;
+  }
   if (!parse_double(s, v))
     throw InputError(where(row, col) + ": non-numeric cell '" + s + "'" +
                      (what.empty() ? std::string() : " in " + what) + decimal_comma_hint(s));

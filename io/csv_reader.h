@@ -25,6 +25,9 @@ struct CsvOptions {
   /// than commas, else semicolon if it holds semicolons but no commas, else comma).
   char delimiter = '\0';
   bool trim = true;  ///< strip spaces around unquoted fields
+  /// Decimal separator of numbers: '.' or ',' (`--decimal ,`: "347,23"; the field separator is
+  /// then auto-detected among ';' and tab only). Thousands separators are never read.
+  char decimal = '.';
   /// Largest size of the file's text (after gunzipping); 0 = $IRIO_MAX_CSV_BYTES if set, else
   /// kDefaultMaxCsvBytes. Reading stops with an InputError naming the file as soon as it is passed.
   std::uint64_t max_bytes = 0;
@@ -35,6 +38,7 @@ struct CsvFile {
   std::string path;
   char delimiter = ',';
   std::vector<CsvRow> rows;
+  char decimal = '.';  ///< CsvOptions::decimal
   /// The encoding the file's text was converted from ("GB18030"), empty when it was UTF-8.
   std::string converted_from;
 

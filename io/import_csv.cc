@@ -40,8 +40,8 @@ struct SatelliteLayout {
   std::optional<std::size_t> unit_col;
 };
 
-SatelliteLayout satellite_layout(const std::string& path, const tables::Labels& L) {
-  const CsvFile f = read_csv(path);
+SatelliteLayout satellite_layout(const std::string& path, const tables::Labels& L, const CsvOptions& csv) {
+  const CsvFile f = read_csv(path, csv);
   if (f.rows.empty()) throw InputError(path + ": empty satellite file");
   SatelliteLayout s;
   const auto& head = f.rows[0].fields;
@@ -62,11 +62,15 @@ SatelliteLayout satellite_layout(const std::string& path, const tables::Labels& 
   return s;
 }
 
-void read_x(const std::string& path, tables::IoTable& t) {
-  const CsvFile f = read_csv(path);
+void read_x(const std::string& path, tables::IoTable& t, const CsvOptions& csv) {
+  const CsvFile f = read_csv(path, csv);
   if (f.rows.empty()) throw InputError(path + ": empty file, expected rows region,sector,x");
-  double dummy = 0;
-  const std::size_t first = parse_double(f.cell(0, 2), dummy) ? 0 : 1;  // optional header
+  std::size_t first = 0;  // optional header: a first row whose third cell is not a number
+  try {
+    (void)f.number(0, 2);
+  } catch (const InputError&) {
+    first = 1;
+  }
   f.require_width(3, first);
   const std::size_t n = t.n();
   t.x = tables::Vector::Constant(static_cast<Eigen::Index>(n), std::numeric_limits<double>::quiet_NaN());
@@ -105,6 +109,7 @@ std::string CsvImportOptions::validate() const {
   if (Y.empty()) return "the Y file is required";
   for (const auto& [name, file] : satellites)
     if (name.empty() || file.empty()) return "a satellite needs a name and a file";
+  if (decimal != '.' && decimal != ',') return "the decimal separator must be '.' or ','";
   return {};
 }
 
@@ -118,25 +123,37 @@ namespace {
 tables::IoTable import_csv_impl(const CsvImportOptions& opt) {
   if (opt.Z.empty()) throw InputError("import csv: the Z file is required");
   if (opt.Y.empty()) throw InputError("import csv: the Y file is required");
-  const WideMatrix Zw = read_wide(opt.Z, 2, 2, "Z");
-  const WideMatrix Yw = read_wide(opt.Y, 2, 2, "Y");
+  CsvOptions csv;
+  csv.decimal = opt.decimal;
+  const WideMatrix Zw = read_wide(opt.Z, 2, 2, "Z", csv);
+  const WideMatrix Yw = read_wide(opt.Y, 2, 2, "Y", csv);
   tables::IoTable t = assemble_core(Zw, Yw);
   t.meta = opt.meta;
   if (!opt.V.empty()) {
-    const WideMatrix Vw = read_wide(opt.V, 1, 2, "V");
+    const WideMatrix Vw = read_wide(opt.V, 1, 2, "V", csv);
     t.V = align_sector_columns(Vw, t, "V");
     t.va_components = row_labels(Vw, "value-added component");
   }
-  if (!opt.x.empty()) read_x(opt.x, t);
-  if (!opt.exports.empty()) read_exports_csv(opt.exports, t);
-  if (!opt.imports.empty()) read_imports_csv(opt.imports, t);
+  if (!opt.x.empty()) read_x(opt.x, t, csv);
+  if (!opt.exports.empty()) read_exports_csv(opt.exports, t, csv);
+  if (!opt.imports.empty()) read_imports_csv(opt.imports, t, csv);
   for (const auto& [name, path] : opt.satellites) {
     if (t.satellite(name) != nullptr) throw InputError("satellite '" + name + "' given twice");
-    const SatelliteLayout lay = satellite_layout(path, t.labels);
-    const WideMatrix Fw = read_wide(path, lay.index_cols, 2, "satellite '" + name + "'");
+    const SatelliteLayout lay = satellite_layout(path, t.labels, csv);
+    const WideMatrix Fw = read_wide(path, lay.index_cols, 2, "satellite '" + name + "'", csv);
     t.satellites.push_back(make_satellite(name, Fw, nullptr, lay.name_cols, lay.unit_col, t));
   }
-  if (!opt.countries.empty()) read_country_map(opt.countries, t.labels);
+  if (!opt.countries.empty()) {
+    read_country_map(opt.countries, t.labels);
+  } else if ((t.exports.size() > 0 || t.imports.size() > 0) && t.labels.num_regions() > 1) {
+    // Exports and imports columns mean an exogenous rest of the world: the regions are the
+    // provinces of one country (docs/formats.md), not countries of a world table.
+    t.labels.countries = {kOneCountryName};
+    t.labels.country_of_region.assign(t.labels.num_regions(), 0);
+    t.meta.history.push_back("import csv: no country map and exports/imports given: the " +
+                             std::to_string(t.labels.num_regions()) + " regions form one country '" +
+                             kOneCountryName + "'");
+  }
   t.meta.history.push_back("import csv: Z=" + opt.Z + " Y=" + opt.Y + (opt.V.empty() ? "" : " V=" + opt.V) +
                            (opt.x.empty() ? "" : " x=" + opt.x) +
                            (opt.exports.empty() ? "" : " exports=" + opt.exports) +

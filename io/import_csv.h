@@ -12,6 +12,9 @@
 
 namespace irio::io {
 
+/// The country of a provincial table imported without a country map (see CsvImportOptions).
+inline constexpr const char* kOneCountryName = "national";
+
 struct CsvImportOptions {
   std::string Z;          ///< required: intermediate flows, two header rows, two index columns
   std::string Y;          ///< required: final demand, columns (region, category)
@@ -19,7 +22,13 @@ struct CsvImportOptions {
   std::string x;          ///< optional: gross output (region, sector, x)
   std::string exports;    ///< optional: exogenous exports, index (region, sector), one header row of categories
   std::string imports;    ///< optional: exogenous imports, one index column (component), as V
-  std::string countries;  ///< optional: region -> country map (region, country)
+  /// Optional region -> country map (region, country). Without one, a table with exports or
+  /// imports columns (an exogenous rest of the world) makes its regions the provinces of one
+  /// country named kOneCountryName; a table without them makes each region its own country.
+  std::string countries;
+  /// Decimal separator of the numbers in every file: '.' or ',' (`--decimal ,`; fields are then
+  /// separated by ';' or tabs).
+  char decimal = '.';
   /// Optional satellites as (name, file): index column stressor [+ unit], F then optional F_Y.
   std::vector<std::pair<std::string, std::string>> satellites;
   tables::TableMeta meta;  ///< name, year, unit, ... to store

@@ -329,11 +329,10 @@ void write_table(const tables::IoTable& table, const std::string& path, const Wr
   table.validate_shapes("table to write to '" + path + "'");
   AtomicOutput out(path, opt.overwrite, opt.inputs);
   {
-    H5Id file(H5Fcreate(out.temp_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
-    if (!file.valid()) throw OutputError("cannot create the HDF5 file '" + out.temp_path() + "'");
+    H5Id file = h5_create_in_memory(path);  // HDF5 never writes to the disk itself
     const H5Writer w{path, opt.compression_level};
     write_table_body(file.get(), table, opt, w);
-    if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) throw OutputError("cannot flush '" + path + "'");
+    h5_save_image(file.get(), out.temp_path(), path);
   }
   out.commit();
 }

@@ -12,6 +12,14 @@
 
 namespace irio::io {
 
+/// What produced a result, recorded in its manifest (`<stem>.meta.json` beside CSV results,
+/// attributes of /results/<run> in HDF5; docs/formats.md "Result manifests").
+struct ResultMeta {
+  std::string command;     ///< the command line, e.g. "irio multipliers t.h5 -o m.csv"
+  std::string table_path;  ///< the table the results were computed from
+  std::string table_name, year, unit;
+};
+
 struct WriteOptions {
   bool overwrite = false;      ///< replace an existing output file
   int compression_level = 6;   ///< deflate level for HDF5 datasets (0 = none)
@@ -19,6 +27,9 @@ struct WriteOptions {
   double sparse_density_threshold = 0.25;
   /// Paths that an output must never replace, even with `overwrite` (the command's inputs).
   std::vector<std::string> inputs;
+  ResultMeta meta;             ///< recorded in the manifest of write_results
+  /// write_results to a folder: the file name (without .csv) of each table, instead of its name.
+  std::vector<std::string> file_stems;
 
   /// Empty if valid, else the reason (compression_level outside 0..9, negative threshold).
   std::string validate() const;
@@ -52,7 +63,9 @@ std::vector<tables::TidyTable> read_tidy_h5(const std::string& path, const std::
 /// Write results by extension: ".csv" -> one CSV (several tables are concatenated, with a leading
 /// "table" column, only if they share key and value columns; otherwise one file per table named
 /// <stem>_<table>.csv), ".h5"/".hdf5" -> write_tidy_h5, an existing folder -> <folder>/<table>.csv.
-/// Returns the paths written.
+/// CSV results are written as one set (internal::OutputSet): every file is staged first, then
+/// renamed, then the manifest (result_manifest_path) is written last, listing each file with its
+/// result name, columns, rows, size and CRC-32, and opt.meta. Returns the data files written.
 std::vector<std::string> write_results(const std::vector<tables::TidyTable>& tables,
                                        const std::string& path, const std::string& run,
                                        const WriteOptions& opt = {});
@@ -62,6 +75,27 @@ std::vector<std::string> write_results(const std::vector<tables::TidyTable>& tab
 /// `<stem>_<name>.csv`, or `<folder>/<name>.csv`. For .h5 outputs: the file.
 std::vector<std::string> result_paths(const std::string& path, const std::vector<std::string>& names,
                                       bool shared_keys);
+
+/// The manifest of a CSV result at `path`: `<folder>/irio.meta.json` for a folder, else the path
+/// with its extension replaced by ".meta.json" (`m.csv` -> `m.meta.json`); empty for HDF5.
+std::string result_manifest_path(const std::string& path);
+
+/// A manifest read back: what produced the result and the files it lists.
+struct ResultManifest {
+  std::string irio_version, created_utc, run;
+  ResultMeta meta;
+  struct File {
+    std::string file;    ///< path as written (relative to the manifest's folder)
+    std::string result;  ///< the result table's name, e.g. "multipliers", "position"
+    std::vector<std::string> key_columns;
+    std::string value_column;
+  };
+  std::vector<File> files;
+  /// The entry of `data_file` (matched by file name), or nullptr.
+  const File* find(const std::string& data_file) const;
+};
+/// Read a manifest written by write_results (InputError naming the file when malformed).
+ResultManifest read_result_manifest(const std::string& manifest_path);
 
 /// Throws OutputError (exit 5) when one of the CSV files that write_results would write for
 /// these tables already exists and `opt.overwrite` is not set. Lets a command refuse before it

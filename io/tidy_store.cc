@@ -8,12 +8,16 @@
 #include <fstream>
 #include <set>
 
+#include <ctime>
+#include <nlohmann/json.hpp>
+
 #include "irio/io/internal/atomic_output.h"
 #include "irio/io/internal/h5.h"
 #include "irio/io/internal/h5_schema.h"
 #include "irio/io/internal/memory_guard.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
+#include "irio/version.h"
 
 namespace fs = std::filesystem;
 
@@ -43,34 +47,45 @@ std::string format_value(double v) {
   return buf;
 }
 
-/// Write rows of one or more tables sharing key columns; `with_table` adds a leading "table" column.
-void write_csv_rows(const std::vector<const tables::TidyTable*>& ts, const std::string& path,
-                    bool with_table, const WriteOptions& opt) {
-  AtomicOutput out(path, opt.overwrite, opt.inputs);
-  {
-    std::ofstream os(out.temp_path(), std::ios::binary);
-    if (!os) throw OutputError("cannot create '" + out.temp_path() + "'");
-    const auto& first = *ts.front();
-    std::string header;
-    if (with_table) header = "table,";
-    for (const auto& k : first.key_columns()) header += csv_field(k) + ",";
-    header += csv_field(first.value_column());
-    os << header << "\n";
-    std::string line;
-    for (const auto* t : ts) {
-      for (std::size_t r = 0; r < t->num_rows(); ++r) {
-        line.clear();
-        if (with_table) line += csv_field(t->name()) + ",";
-        for (std::size_t c = 0; c < t->num_keys(); ++c) line += csv_field(t->key(c, r)) + ",";
-        line += format_value(t->value(r));
-        line += '\n';
-        os << line;
-      }
+/// Write rows of one or more tables sharing key columns into `file` (a staged temporary file);
+/// `with_table` adds a leading "table" column. `shown` names the output in messages.
+void write_csv_rows(const std::vector<const tables::TidyTable*>& ts, const std::string& file,
+                    const std::string& shown, bool with_table) {
+  std::ofstream os(file, std::ios::binary);
+  if (!os) throw OutputError("cannot create '" + file + "' (for '" + shown + "')");
+  const auto& first = *ts.front();
+  std::string header;
+  if (with_table) header = "table,";
+  for (const auto& k : first.key_columns()) header += csv_field(k) + ",";
+  header += csv_field(first.value_column());
+  os << header << "\n";
+  std::string line;
+  for (const auto* t : ts) {
+    for (std::size_t r = 0; r < t->num_rows(); ++r) {
+      line.clear();
+      if (with_table) line += csv_field(t->name()) + ",";
+      for (std::size_t c = 0; c < t->num_keys(); ++c) line += csv_field(t->key(c, r)) + ",";
+      line += format_value(t->value(r));
+      line += '\n';
+      os << line;
     }
-    os.flush();
-    if (!os) throw OutputError("cannot write '" + path + "' (disk full?)");
   }
-  out.commit();
+  os.flush();
+  if (!os) throw OutputError("cannot write '" + shown + "' (disk full?)");
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+nlohmann::json meta_json(const ResultMeta& m) {
+  return {{"command", m.command},
+          {"table", {{"path", m.table_path}, {"name", m.table_name}, {"year", m.year}, {"unit", m.unit}}}};
 }
 
 void check_group_name(const std::string& name, const std::string& what, const std::string& file) {
@@ -107,7 +122,9 @@ void write_one_tidy(hid_t run_group, const tables::TidyTable& t, bool overwrite,
 }  // namespace
 
 void write_tidy_csv(const tables::TidyTable& t, const std::string& path, const WriteOptions& opt) {
-  write_csv_rows({&t}, path, false, opt);
+  AtomicOutput out(path, opt.overwrite, opt.inputs);
+  write_csv_rows({&t}, out.temp_path(), path, false);
+  out.commit();
 }
 
 void write_tidy_h5(const std::vector<tables::TidyTable>& ts, const std::string& path,
@@ -132,12 +149,10 @@ void write_tidy_h5(const std::vector<tables::TidyTable>& ts, const std::string& 
     const H5Writer w{path, opt.compression_level};
     H5Id file;
     if (append) {
-      fs::copy_file(path, out.temp_path(), fs::copy_options::overwrite_existing, ec);
-      if (ec) throw OutputError("cannot copy '" + path + "' to '" + out.temp_path() + "': " + ec.message());
-      file = H5Id(H5Fopen(out.temp_path().c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose);
+      file = h5_open_in_memory(path, path);  // changed in memory, written to the temporary file
     } else {
-      file = H5Id(H5Fcreate(out.temp_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
-      if (file.valid()) write_schema_header(file.get(), "results", w);
+      file = h5_create_in_memory(path);
+      write_schema_header(file.get(), "results", w);
     }
     if (!file.valid()) throw OutputError("cannot create the HDF5 file '" + out.temp_path() + "'");
     H5Id results = H5Lexists(file.get(), "results", H5P_DEFAULT) > 0
@@ -148,7 +163,15 @@ void write_tidy_h5(const std::vector<tables::TidyTable>& ts, const std::string& 
                   : h5_create_group(results.get(), run, w);
     if (!results.valid() || !rg.valid()) throw OutputError(path + ": cannot open /results/" + run);
     for (const auto& t : ts) write_one_tidy(rg.get(), t, opt.overwrite, w, run);
-    if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) throw OutputError("cannot flush '" + path + "'");
+    // What produced the run (the CSV manifest's fields), replaced on every write.
+    for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+             {"irio_version", IRIO_VERSION_STRING}, {"created_utc", utc_now()}, {"command", opt.meta.command},
+             {"table_path", opt.meta.table_path}, {"table_name", opt.meta.table_name},
+             {"year", opt.meta.year}, {"unit", opt.meta.unit}}) {
+      if (H5Aexists(rg.get(), name.c_str()) > 0) H5Adelete(rg.get(), name.c_str());
+      h5_write_attr(rg.get(), name, value, w);
+    }
+    h5_save_image(file.get(), out.temp_path(), path);
   }
   out.commit();
 }
@@ -187,59 +210,129 @@ void check_results_writable(const std::string& path, const std::vector<std::stri
       throw OutputError("output folder '" + folder.string() + "' of '" + path + "' is not writable");
   }
   if (opt.overwrite || ext == ".h5" || ext == ".hdf5") return;
-  for (const auto& f : result_paths(path, names, shared_keys))
+  auto files = result_paths(path, names, shared_keys);
+  files.push_back(result_manifest_path(path));
+  for (const auto& f : files)
     if (fs::exists(f, ec))
       throw OutputError("output file '" + f + "' exists; use --force (overwrite) to replace it");
+}
+
+std::string result_manifest_path(const std::string& path) {
+  std::error_code ec;
+  const fs::path p(path);
+  if (fs::is_directory(p, ec)) return (p / "irio.meta.json").string();
+  const std::string ext = p.extension().string();
+  if (ext == ".h5" || ext == ".hdf5") return {};
+  return (p.parent_path() / (p.stem().string() + ".meta.json")).string();
 }
 
 std::vector<std::string> write_results(const std::vector<tables::TidyTable>& ts, const std::string& path,
                                        const std::string& run, const WriteOptions& opt) {
   if (ts.empty()) return {};
-  {  // refuse before writing the first file when a later one exists
-    std::vector<std::string> names;
-    bool shared = true;
-    for (const auto& t : ts) {
-      names.push_back(t.name());
-      shared = shared && t.key_columns() == ts.front().key_columns() && t.value_column() == ts.front().value_column();
-    }
-    check_results_writable(path, names, shared, opt);
+  bool same_keys = true;
+  std::vector<std::string> names;
+  for (const auto& t : ts) {
+    names.push_back(t.name());
+    same_keys = same_keys && t.key_columns() == ts.front().key_columns() &&
+                t.value_column() == ts.front().value_column();
   }
   std::error_code ec;
   const fs::path p(path);
-  if (fs::is_directory(p, ec)) {
-    // A folder: one CSV per table, named after the table.
-    std::vector<std::string> written;
-    for (const auto& t : ts) {
-      const std::string f = (p / (t.name() + ".csv")).string();
-      write_tidy_csv(t, f, opt);
-      written.push_back(f);
-    }
-    return written;
+  const bool folder = fs::is_directory(p, ec);
+  if (folder && !opt.file_stems.empty()) {
+    if (opt.file_stems.size() != ts.size())
+      throw OutputError("write_results: " + std::to_string(opt.file_stems.size()) + " file names for " +
+                        std::to_string(ts.size()) + " tables");
+    names = opt.file_stems;
   }
+  check_results_writable(path, names, same_keys, opt);  // refuse before writing the first file
   const std::string ext = p.extension().string();
-  if (ext == ".h5" || ext == ".hdf5") {
+  if (!folder && (ext == ".h5" || ext == ".hdf5")) {
     write_tidy_h5(ts, path, run, opt);
     return {path};
   }
-  if (ext != ".csv")
+  if (!folder && ext != ".csv")
     throw OutputError("cannot tell the format of '" + path + "': use a .csv or .h5 name, or a folder");
-  bool same_keys = true;
-  for (const auto& t : ts) same_keys = same_keys && t.key_columns() == ts.front().key_columns() &&
-                                       t.value_column() == ts.front().value_column();
-  if (same_keys) {
+
+  // One file, or one per table: staged, renamed together, manifest last.
+  const std::vector<std::string> files = result_paths(path, names, same_keys);
+  const std::string manifest = result_manifest_path(path);
+  OutputSet set;
+  nlohmann::json listed = nlohmann::json::array();
+  const fs::path manifest_dir = fs::path(manifest).parent_path();
+  auto describe = [&](const std::string& file, const std::string& temp, const tables::TidyTable& t,
+                      std::size_t rows, bool with_table) {
+    const auto [bytes, crc] = file_size_and_crc32(temp);
+    std::vector<std::string> keys = t.key_columns();
+    if (with_table) keys.insert(keys.begin(), "table");
+    listed.push_back({{"file", fs::path(file).lexically_relative(manifest_dir.empty() ? "." : manifest_dir).string()},
+                      {"result", with_table ? run : t.name()},
+                      {"key_columns", keys},
+                      {"value_column", t.value_column()},
+                      {"rows", rows},
+                      {"bytes", bytes},
+                      {"crc32", crc}});
+  };
+  if (files.size() == 1 && !folder) {
     std::vector<const tables::TidyTable*> ptrs;
-    for (const auto& t : ts) ptrs.push_back(&t);
-    write_csv_rows(ptrs, path, ts.size() > 1, opt);
-    return {path};
+    std::size_t rows = 0;
+    for (const auto& t : ts) {
+      ptrs.push_back(&t);
+      rows += t.num_rows();
+    }
+    const std::string& temp = set.stage(files[0], opt.overwrite, opt.inputs);
+    write_csv_rows(ptrs, temp, files[0], ts.size() > 1);
+    describe(files[0], temp, ts.front(), rows, ts.size() > 1);
+  } else {
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      const std::string& temp = set.stage(files[i], opt.overwrite, opt.inputs);
+      write_csv_rows({&ts[i]}, temp, files[i], false);
+      describe(files[i], temp, ts[i], ts[i].num_rows(), false);
+    }
   }
-  std::vector<std::string> written;
-  const fs::path stem = p.parent_path() / p.stem();
-  for (const auto& t : ts) {
-    const std::string f = stem.string() + "_" + t.name() + ".csv";
-    write_tidy_csv(t, f, opt);
-    written.push_back(f);
+  nlohmann::json m = {{"irio_version", IRIO_VERSION_STRING}, {"created_utc", utc_now()}, {"run", run}};
+  m.update(meta_json(opt.meta));
+  m["files"] = listed;
+  set.commit(manifest, m.dump(2) + "\n", opt.overwrite);
+  return set.paths();
+}
+
+ResultManifest::File const* ResultManifest::find(const std::string& data_file) const {
+  const std::string name = fs::path(data_file).filename().string();
+  for (const auto& f : files)
+    if (fs::path(f.file).filename().string() == name) return &f;
+  return nullptr;
+}
+
+ResultManifest read_result_manifest(const std::string& manifest_path) {
+  std::ifstream in(manifest_path, std::ios::binary);
+  if (!in) throw InputError("cannot open the result manifest '" + manifest_path + "'");
+  ResultManifest out;
+  try {
+    const auto j = nlohmann::json::parse(in, nullptr, true, false);
+    out.irio_version = j.value("irio_version", "");
+    out.created_utc = j.value("created_utc", "");
+    out.run = j.value("run", "");
+    out.meta.command = j.value("command", "");
+    if (j.contains("table")) {
+      const auto& t = j.at("table");
+      out.meta.table_path = t.value("path", "");
+      out.meta.table_name = t.value("name", "");
+      out.meta.year = t.value("year", "");
+      out.meta.unit = t.value("unit", "");
+    }
+    for (const auto& f : j.at("files")) {
+      ResultManifest::File e;
+      e.file = f.at("file").get<std::string>();
+      e.result = f.value("result", "");
+      e.key_columns = f.value("key_columns", std::vector<std::string>{});
+      e.value_column = f.value("value_column", "value");
+      out.files.push_back(std::move(e));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(manifest_path + ": not an irio result manifest (" + e.what() + ")");
   }
-  return written;
+  return out;
 }
 
 }  // namespace irio::io

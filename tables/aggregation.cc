@@ -190,9 +190,11 @@ TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Gr
       }
       if (rule == AggregationRule::kRatioOfSums) {
         den = it->second;
-      } else {
+      } else if (it->second != 0.0) {  // a zero weight (e.g. a zero-output sector, NaN value) adds nothing
         num = it->second * t.value(r);
         den = it->second;
+      } else {
+        num = 0.0;
       }
     }
     auto [pos, inserted] = acc.emplace(codes, std::make_pair(0.0, 0.0));

@@ -121,7 +121,11 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
     rep.add(Severity::kError, "negative output",
             std::to_string(negative.size()) + " region-sectors have negative output: " +
                 list(L, negative, opt.max_listed));
-  if (!rep.zero_output.empty())
+  if (n > 0 && rep.zero_output.size() == static_cast<std::size_t>(n))
+    rep.add(Severity::kError, "no output",
+            "every region-sector has zero output (x = 0, or Z and Y are empty): there is no economy to "
+            "model; is the right file or year given?");
+  else if (!rep.zero_output.empty())
     rep.add(Severity::kWarning, "zero output",
             std::to_string(rep.zero_output.size()) +
                 " region-sectors have zero output and are compressed out of the system "

@@ -22,6 +22,8 @@ Grouping Grouping::from_pairs(std::string name,
       throw InputError(source + ": grouping '" + g.name_ + "' has an empty member label");
     if (group.empty())
       throw InputError(source + ": grouping '" + g.name_ + "': member '" + member + "' has an empty group");
+    if (member == "*" && g.catch_all_ >= 0)
+      throw InputError(source + ": grouping '" + g.name_ + "' has two catch-all lines ('*')");
     auto gp = group_pos.find(group);
     int gi = 0;
     if (gp == group_pos.end()) {
@@ -30,6 +32,10 @@ Grouping Grouping::from_pairs(std::string name,
       g.groups_.push_back(group);
     } else {
       gi = gp->second;
+    }
+    if (member == "*") {  // catch-all: not a member
+      g.catch_all_ = gi;
+      continue;
     }
     if (!g.index_.emplace(member, gi).second)
       throw InputError(source + ": grouping '" + g.name_ + "': member '" + member +
@@ -48,7 +54,22 @@ Grouping Grouping::identity(std::string name, const std::vector<std::string>& la
 
 int Grouping::group_index(const std::string& member) const {
   auto it = index_.find(member);
-  return it == index_.end() ? -1 : it->second;
+  return it == index_.end() ? catch_all_ : it->second;
+}
+
+Grouping Grouping::with_other(const std::string& group) const {
+  if (group.empty()) throw InputError("grouping '" + name_ + "': the catch-all group name is empty");
+  if (catch_all_ >= 0 && groups_[static_cast<std::size_t>(catch_all_)] != group)
+    throw InputError("grouping '" + name_ + "' puts unlisted members in '" + groups_[static_cast<std::size_t>(catch_all_)] +
+                     "' already (its '*' line); --other '" + group + "' contradicts it");
+  Grouping g = *this;
+  auto it = std::find(g.groups_.begin(), g.groups_.end(), group);
+  if (it == g.groups_.end()) {
+    g.groups_.push_back(group);
+    it = g.groups_.end() - 1;
+  }
+  g.catch_all_ = static_cast<int>(it - g.groups_.begin());
+  return g;
 }
 
 const std::string& Grouping::group_of(const std::string& member) const {
@@ -70,7 +91,9 @@ std::vector<int> Grouping::map(const std::vector<std::string>& labels, const std
     for (std::size_t i = 0; i < missing.size() && i < 10; ++i) list += (i ? ", '" : "'") + missing[i] + "'";
     if (missing.size() > 10) list += ", ...";
     throw InputError(source + ": grouping '" + name_ + "' does not cover " + std::to_string(missing.size()) +
-                     " " + what + (missing.size() > 1 ? "s" : "") + ": " + list);
+                     " " + what + (missing.size() > 1 ? "s" : "") + ": " + list +
+                     " (list them in the grouping, add a line '*,Other' to put every unlisted " + what +
+                     " in a group 'Other', or give --other Other)");
   }
   return out;
 }

@@ -21,6 +21,7 @@ class Grouping {
  public:
   Grouping() = default;
   /// Throws InputError (naming `source`) for an empty or duplicated member, or an empty group.
+  /// The member "*" is a catch-all: every label that no other member names falls in its group.
   static Grouping from_pairs(std::string name,
                              const std::vector<std::pair<std::string, std::string>>& pairs,
                              const std::string& source = "grouping");
@@ -31,8 +32,13 @@ class Grouping {
   const std::vector<std::string>& groups() const { return groups_; }
   const std::vector<std::string>& members() const { return members_; }
   std::size_t num_groups() const { return groups_.size(); }
-  /// Group index of a member, or -1.
+  /// Group index of a member (the catch-all group for an unlisted one), or -1.
   int group_index(const std::string& member) const;
+  /// This grouping with a catch-all group `group` for every label it does not list (`--other`);
+  /// InputError when it has a catch-all line already with another group.
+  Grouping with_other(const std::string& group) const;
+  /// The catch-all group ("" if none).
+  std::string catch_all() const { return catch_all_ < 0 ? std::string() : groups_[static_cast<std::size_t>(catch_all_)]; }
   /// Group label of a member; throws InputError if it has none.
   const std::string& group_of(const std::string& member) const;
 
@@ -51,6 +57,7 @@ class Grouping {
   std::vector<int> group_of_;  // per member
   std::vector<std::string> groups_;
   std::unordered_map<std::string, int> index_;  // member -> group
+  int catch_all_ = -1;                           // group of the "*" line or --other, or -1
 };
 
 }  // namespace irio::tables

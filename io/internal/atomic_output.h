@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Write-to-temporary-then-rename guard used by every writer, so no output is ever half-written.
+// Write-to-temporary-then-rename guard used by every writer, so no output is ever half-written:
+// the temporary file is flushed to disk (fsync) before the rename and the folder after it, and
+// temporary files of an irio process that no longer runs (killed mid-write) are removed from the
+// output folder on the next write there. OutputSet extends this to results of several files.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace irio::io::internal {
@@ -22,7 +28,8 @@ class AtomicOutput {
   const std::string& temp_path() const { return temp_; }
   const std::string& path() const { return path_; }
   bool target_exists() const { return exists_; }
-  /// Rename the temporary file to the target. Throws OutputError on failure.
+  /// Flush the temporary file to disk and rename it to the target; then flush the folder.
+  /// Throws OutputError on failure.
   void commit();
 
  private:
@@ -31,6 +38,31 @@ class AtomicOutput {
   bool exists_ = false;
   bool committed_ = false;
 };
+
+/// The files of one result, written as one: each file is staged as a temporary file; commit()
+/// removes the old manifest, renames every staged file in turn, then writes the manifest last
+/// (atomically). A run killed before commit() leaves the previous result untouched (its stale
+/// temporary files are removed by the next run); a result without its manifest, or whose files
+/// differ from the sizes and CRC-32 the manifest lists, is incomplete (docs/formats.md).
+class OutputSet {
+ public:
+  /// Stage `path` (checked as AtomicOutput checks it); returns the temporary path to write.
+  const std::string& stage(const std::string& path, bool overwrite, const std::vector<std::string>& inputs);
+  /// Rename every staged file, then write `manifest_text` to `manifest_path` (if not empty).
+  void commit(const std::string& manifest_path, const std::string& manifest_text, bool overwrite);
+  const std::vector<std::string>& paths() const { return paths_; }
+
+ private:
+  std::vector<std::unique_ptr<AtomicOutput>> staged_;
+  std::vector<std::string> paths_;
+};
+
+/// Size in bytes and CRC-32 (zlib's, as 8 hex digits) of a file, for manifests.
+std::pair<std::uintmax_t, std::string> file_size_and_crc32(const std::string& path);
+
+/// Remove `.NAME.irio-tmp-PID-N` files in `folder` left by an irio process PID that no longer
+/// runs (done once per folder and process by AtomicOutput). Returns how many were removed.
+std::size_t remove_stale_temporaries(const std::string& folder);
 
 /// Throws OutputError if `out` and any of `inputs` are the same file.
 void check_not_input(const std::string& out, const std::vector<std::string>& inputs);

@@ -3,6 +3,7 @@
 #include "irio/io/internal/h5.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -11,6 +12,46 @@
 #include "irio/tables/error.h"
 
 namespace irio::io::internal {
+
+namespace {
+H5Id core_fapl() {
+  H5Id fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  if (!fapl.valid() || H5Pset_fapl_core(fapl.get(), std::size_t{16} << 20, 0) < 0)
+    throw OutputError("cannot set up an in-memory HDF5 file");
+  return fapl;
+}
+}  // namespace
+
+H5Id h5_create_in_memory(const std::string& shown) {
+  const H5Id fapl = core_fapl();
+  H5Id f(H5Fcreate(shown.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), H5Fclose);
+  if (!f.valid()) throw OutputError("cannot create the HDF5 file '" + shown + "' in memory");
+  return f;
+}
+
+H5Id h5_open_in_memory(const std::string& path, const std::string& shown) {
+  const H5Id fapl = core_fapl();
+  H5Id f(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.get()), H5Fclose);
+  if (!f.valid()) throw OutputError("cannot open '" + shown + "' to add to it");
+  return f;
+}
+
+void h5_save_image(hid_t file, const std::string& path, const std::string& shown) {
+  if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw OutputError("cannot flush '" + shown + "' (HDF5 error)");
+  const ssize_t size = H5Fget_file_image(file, nullptr, 0);
+  if (size < 0) throw OutputError("cannot take the image of '" + shown + "' (HDF5 error)");
+  std::vector<char> image(static_cast<std::size_t>(size));
+  if (H5Fget_file_image(file, image.data(), image.size()) != size)
+    throw OutputError("cannot take the image of '" + shown + "' (HDF5 error)");
+  std::FILE* out = std::fopen(path.c_str(), "wb");
+  if (out == nullptr) throw OutputError("cannot create '" + path + "' (for '" + shown + "'): " + std::strerror(errno));
+  const std::size_t written = std::fwrite(image.data(), 1, image.size(), out);
+  const int err = written == image.size() ? 0 : errno;
+  const bool closed = std::fclose(out) == 0;
+  if (written != image.size() || !closed)
+    throw OutputError("cannot write '" + shown + "' (" + std::to_string(image.size()) + " bytes): " +
+                      std::strerror(err != 0 ? err : errno) + " (disk full?)");
+}
 
 void silence_hdf5_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 

@@ -46,6 +46,18 @@ class H5Id {
   Closer close_ = nullptr;
 };
 
+/// A new HDF5 file held in memory (core driver without backing store): HDF5 itself never writes
+/// to the disk, so a full disk or a write error is an ordinary OutputError from h5_save_image and
+/// never leaves a half-closed file behind for HDF5's exit-time clean-up (which crashed). The cost
+/// is the file's size in memory while it is written. `shown` names the output in messages.
+H5Id h5_create_in_memory(const std::string& shown);
+/// An existing HDF5 file read into memory for changes (as h5_create_in_memory; the file on disk
+/// is not touched).
+H5Id h5_open_in_memory(const std::string& path, const std::string& shown);
+/// Flush the in-memory file and write its image to `path` (a temporary file of AtomicOutput),
+/// checking every write; OutputError naming `shown` on failure (e.g. "disk full?").
+void h5_save_image(hid_t file, const std::string& path, const std::string& shown);
+
 /// Writing context: the output name for messages and the deflate level (0 = none).
 struct H5Writer {
   std::string file;

@@ -9,14 +9,14 @@
 
 namespace irio::io::internal {
 
-void read_exports_csv(const std::string& path, tables::IoTable& t) {
-  const WideMatrix w = read_wide(path, 2, 1, "exports");
+void read_exports_csv(const std::string& path, tables::IoTable& t, const CsvOptions& csv) {
+  const WideMatrix w = read_wide(path, 2, 1, "exports", csv);
   t.export_labels = column_labels(w, "export category");
   t.exports = align_sector_rows(w, t, "exports");
 }
 
-void read_imports_csv(const std::string& path, tables::IoTable& t) {
-  const WideMatrix w = read_wide(path, 1, 2, "imports");
+void read_imports_csv(const std::string& path, tables::IoTable& t, const CsvOptions& csv) {
+  const WideMatrix w = read_wide(path, 1, 2, "imports", csv);
   if (w.values.rows() == 0) throw InputError(path + ": imports has no rows (expected one row per import component)");
   t.imports = align_sector_columns(w, t, "imports");
   t.import_labels = row_labels(w, "import component");

@@ -23,19 +23,19 @@ std::string WideMatrix::row_name(std::size_t r) const { return join(row_keys.at(
 
 namespace {
 WideMatrix read_wide_impl(const std::string& path, std::size_t index_cols, std::size_t header_rows,
-                          const std::string& what);
+                          const std::string& what, const CsvOptions& csv);
 }  // namespace
 
 WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_t header_rows,
-                     const std::string& what) {
-  return guard_memory(path, [&] { return read_wide_impl(path, index_cols, header_rows, what); });
+                     const std::string& what, const CsvOptions& csv) {
+  return guard_memory(path, [&] { return read_wide_impl(path, index_cols, header_rows, what, csv); });
 }
 
 namespace {
 
 WideMatrix read_wide_impl(const std::string& path, std::size_t index_cols, std::size_t header_rows,
-                          const std::string& what) {
-  const CsvFile f = read_csv(path);
+                          const std::string& what, const CsvOptions& csv) {
+  const CsvFile f = read_csv(path, csv);
   WideMatrix w;
   w.path = path;
   w.index_cols = index_cols;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "irio/io/csv_reader.h"
 #include "irio/tables/io_table.h"
 
 namespace irio::io::internal {
@@ -35,7 +36,7 @@ struct WideMatrix {
 /// file, line and column for ragged rows and non-numeric cells, with the labels of the row (and of
 /// the cell's column); `what` names the matrix ("Z").
 WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_t header_rows,
-                     const std::string& what);
+                     const std::string& what, const CsvOptions& csv = {});
 
 /// The (region, sector) grid spanned by a list of key pairs: regions and sectors in order of
 /// first appearance. Throws InputError if a pair repeats or the pairs are not the full product.

@@ -175,6 +175,7 @@ BOOST_AUTO_TEST_CASE(value_chains_equal_direct_solver_calls) {
   const auto pos = a.position(pr);
   gvc::PositionOptions po;
   po.kpww_fv_excludes_fdc = true;
+  po.perimeter = kDefaultPerimeter;  // trade and position share it
   const auto p = gvc::position_and_length(m, po);
   check_same(pos.tables, {p.by_sector, p.by_unit, p.diagnostics});
 

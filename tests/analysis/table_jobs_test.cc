@@ -92,12 +92,14 @@ BOOST_FIXTURE_TEST_CASE(aggregate_table_and_results, CliDir) {
   BOOST_CHECK_MESSAGE(out.find("3 -> 2 regions") != std::string::npos, out);
   check_same_table(io::read_table(file("cli.h5")), direct);
 
-  // A tidy result by region, summed.
+  // A tidy result by region that irio did not write: its rule must be given (here: summed).
   std::ofstream(file("r.csv")) << "region,sector,value\nARG,a,1\nTUR,a,2\nDEU,a,4\n";
   AggregateRequest rr;
   rr.input = file("r.csv");
   rr.output = file("r_agg.csv");
   rr.regions = file("g.csv");
+  BOOST_CHECK_THROW(aggregate(rr), InputError);  // auto: irio does not know this result
+  rr.auto_rule = false;
   const auto tidy = aggregate(rr);
   BOOST_CHECK(tidy.results);
   BOOST_CHECK_EQUAL(tidy.tidy.num_rows(), 2u);

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// How each indicator that irio writes aggregates over a grouping of regions (methods.md §6.1):
+// money flows are summed, shares are recomputed as ratios of sums, intensive indicators
+// (multipliers, upstreamness, lengths) are weighted averages with weights from the table, and
+// indicators that no such rule reproduces are refused with the reason and what to run instead.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "irio/tables/aggregation.h"
+
+namespace irio::tables {
+
+/// Where the weights of a weighted average come from (all from the table, methods.md §6.1).
+enum class WeightBasis {
+  kNone,
+  kFinalDemand,  ///< y_j = (Y 1 + exports 1)_j: output-type multipliers, downstreamness, PLy
+  kValueAdded,   ///< va_j = v_j x_j: upstreamness, PLv, the Ghosh total forward linkage
+  kOutput,       ///< x_j: direct (per-unit-of-output) coefficients
+};
+inline constexpr EnumTable<WeightBasis, 4> kWeightBasisNames{
+    "weight",
+    {{{WeightBasis::kNone, "none"}, {WeightBasis::kFinalDemand, "final_demand"},
+      {WeightBasis::kValueAdded, "value_added"}, {WeightBasis::kOutput, "output"}}}};
+constexpr const auto& enum_table(WeightBasis) { return kWeightBasisNames; }
+
+/// Shares that are recomputed from the sums of other rows of the same result.
+enum class DerivedShare {
+  kNone,
+  kVaxRatio,            ///< VAX / GEXP (vax result, methods.md §4.1)
+  kKpwwParticipation,   ///< (IV + FV) / E (kpww result, methods.md §4.2)
+  kKpwwPosition,        ///< ln(1 + IV/E) - ln(1 + FV/E)
+};
+
+struct IndicatorRule {
+  AggregationRule rule = AggregationRule::kSum;
+  WeightBasis weight = WeightBasis::kNone;  ///< kWeightedAverage only
+  DerivedShare derived = DerivedShare::kNone;  ///< kRatioOfSums recomputed within the result
+  std::string refusal;  ///< not empty: this indicator cannot be aggregated; the reason and the remedy
+  std::string why;      ///< one line for the summary, e.g. "weighted by final demand"
+};
+
+/// The rule for `indicator` (the value of the result's indicator/account column, or its value
+/// column when it has none) of the result table named `result` (e.g. "multipliers",
+/// "position", "kpww", "linkages", "ghosh", "impact", "footprints_CO2", "three_level_terms",
+/// "participation", "vax"), or nullopt when irio does not know the pair.
+std::optional<IndicatorRule> indicator_rule(const std::string& result, const std::string& indicator);
+
+/// The key column that names the indicator in a result table: "indicator", or "account" for
+/// footprints, or "" when the table has neither (one indicator: its value column).
+std::string indicator_column(const TidyTable& t);
+
+}  // namespace irio::tables
