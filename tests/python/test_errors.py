@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import irio
-from conftest import WIOD2011, run_cli
+from conftest import run_cli
 
 
 def test_classes():
