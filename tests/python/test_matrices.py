@@ -35,3 +35,19 @@ def test_ghosh_matrices():
     B, G = t.matrix("B"), t.matrix("G")
     np.testing.assert_allclose(B, Z / x[:, None], rtol=1e-14)
     np.testing.assert_allclose(G, np.linalg.inv(np.eye(2) - B), rtol=1e-12)
+
+
+def test_without_pandas():
+    # pandas is optional: without it a result table is a dict of NumPy columns
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.modules['pandas'] = None\n"
+              "import irio, numpy as np\n"
+              "t = irio.from_arrays([[150.0, 500.0], [200.0, 100.0]], [[350.0], [1700.0]], x=[1000.0, 2000.0])\n"
+              "m = t.multipliers()\n"
+              "assert list(m)[:3] == ['region', 'sector', 'indicator'] and m['value'].dtype == np.float64, m\n"
+              "print(m['sector'][0], round(m['value'][0], 6))\n")
+    p = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.split() == ["1", "1.518152"]
