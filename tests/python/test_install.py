@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-# `cmake --install` puts the package under <prefix>/lib/python3.X/site-packages/irio
-# (IRIO_PYTHON_INSTALL_DIR), where it imports without the build tree: the extension finds the
+# `cmake --install` puts the package under <prefix>/<IRIO_PYTHON_INSTALL_DIR>/irio
+# (lib/python3.X/site-packages), where it imports without the build tree: the extension finds the
 # installed libirio.so (RUNPATH $ORIGIN/...) and the shipped groupings beside it.
 import os
 import shutil
@@ -24,12 +24,13 @@ print(len(m))
 """
 
 
-@pytest.mark.skipif(shutil.which("cmake") is None or not (BUILD / "cmake_install.cmake").exists(),
-                    reason="needs cmake and an install-enabled build tree")
+@pytest.mark.skipif(shutil.which("cmake") is None or not os.environ.get("IRIO_PYTHON_INSTALL_DIR"),
+                    reason="needs cmake and a build with install rules (IRIO_INSTALL)")
 def test_installed_package(tmp_path):
     prefix = tmp_path / "prefix"
     subprocess.run(["cmake", "--install", str(BUILD), "--prefix", str(prefix)], check=True, capture_output=True)
-    site = next(prefix.glob("lib/python*/site-packages"))
+    site = prefix / os.environ["IRIO_PYTHON_INSTALL_DIR"]
+    assert (site / "irio" / "__init__.py").exists()
     env = dict(os.environ, PYTHONPATH=str(site))
     env.pop("IRIO_GROUPINGS_DIR", None)
     p = subprocess.run([sys.executable, "-c", SCRIPT, str(site), str(WIOD2011)], env=env, capture_output=True,
