@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: MIT
+"""irio from Python: interregional input-output analysis on irio's C++ library.
+
+    import irio
+    t = irio.open("tables/data/wiod2011.h5")       # any layout irio reads (format=...)
+    t.validate().status                            # the balance check: 'warning'
+    m = t.multipliers()                            # pandas DataFrame, irio's tidy layout
+    wwz = t.trade("wwz")                           # {table name: DataFrame}
+    L = t.matrix("L")                              # NumPy array, formed on request
+
+Every result method of `Table` calls the same library function as the `irio` command's verb and
+returns the same columns as its CSV output (key columns as str, then `value` as float64, NaN for
+NA): one DataFrame for a one-table result, a dict {table name: DataFrame} for several. Without
+pandas, each table is a dict of NumPy columns instead. Errors are `irio.Error` subclasses with the
+CLI's message and its exit code as `exit_code`. docs/python.md walks through it.
+"""
+import numpy as _np
+
+from . import _irio
+from ._frames import columns as tidy_columns  # noqa: F401  (re-exported)
+from ._irio import BalanceError, Error, InputError, NumericalError, OutputError  # noqa: F401
+from ._table import DEFAULT_MAX_BYTES, BalanceReport, Table, _path  # noqa: F401
+
+__version__ = _irio.__version__
+__all__ = ["open", "from_arrays", "import_csv", "import_pymrio", "import_wiod", "import_ceads", "Table",
+           "BalanceReport", "tidy_columns", "Error", "InputError", "BalanceError", "NumericalError", "OutputError",
+           "DEFAULT_MAX_BYTES", "MATRICES"]
+
+#: The matrices `Table.matrix` forms.
+MATRICES = tuple(_irio.matrix_names())
+
+
+# --- opening and importing -------------------------------------------------------------------
+def open(path, format="auto", countries=None, year="2011", backend="auto", min_output_eps=0.0, rel_tol=1e-6,
+         error_rel_tol=1e-2):
+    """Open a table in any layout irio reads (irio HDF5, labelled-CSV folder, pymrio, WIOD release
+    folder, CEADs .xlsx, NBS .csv; `format` as the CLI's --format, default by the path).
+    countries: a region,country CSV replacing the table's map; year: the year of a WIOD folder;
+    backend: the solver backend; rel_tol/error_rel_tol/min_output_eps: the balance check's."""
+    return Table(_irio.open_table(_path(path), format, _path(countries), str(year), backend, min_output_eps,
+                                  rel_tol, error_rel_tol))
+
+
+def from_arrays(Z, Y, regions=("R",), sectors=None, fd_categories=None, x=None, V=None, va_components=None,
+                exports=None, export_labels=None, imports=None, import_labels=None, countries=None,
+                name="table", unit="", year="", backend="auto"):
+    """A table from NumPy arrays (region-major: row r*N + i is sector i of region r).
+
+    Z: n x n flows; Y: n x (regions x categories) final demand; x: gross output (default: row
+    sums); V: value-added components (rows named by va_components); exports (n x k) / imports
+    (k x n): exogenous trade; countries: the country of each region (default: each its own).
+    Sector and category names default to '1', '2', ..."""
+    Z = _np.asarray(Z, dtype=_np.float64)
+    Y = _np.asarray(Y, dtype=_np.float64)
+    Y = Y.reshape(-1, 1) if Y.ndim == 1 else Y
+    regions = [str(r) for r in regions]
+    G = max(len(regions), 1)
+    sectors = [str(s) for s in sectors] if sectors is not None else [str(i + 1) for i in range(Z.shape[0] // G)]
+    fd_categories = ([str(k) for k in fd_categories] if fd_categories is not None
+                     else [str(k + 1) for k in range(Y.shape[1] // G)])
+
+    def opt(a, ndim=2):
+        return None if a is None else _np.asarray(a, dtype=_np.float64).reshape((-1,) if ndim == 1 else _np.shape(a))
+
+    V = opt(V)
+    if V is not None and V.ndim == 1:
+        V = V.reshape(1, -1)
+    va_components = list(va_components) if va_components is not None else (
+        [] if V is None else [f"va{i + 1}" for i in range(V.shape[0])])
+    exports, imports = opt(exports), opt(imports)
+    export_labels = list(export_labels) if export_labels is not None else (
+        [] if exports is None else [f"exports{i + 1}" for i in range(exports.shape[1])])
+    import_labels = list(import_labels) if import_labels is not None else (
+        [] if imports is None else [f"imports{i + 1}" for i in range(imports.shape[0])])
+    return Table(_irio.from_arrays(Z, Y, regions, sectors, fd_categories, opt(x, 1), V, va_components, exports,
+                                   export_labels, imports, import_labels, [str(c) for c in (countries or [])],
+                                   name, unit, str(year), backend))
+
+
+def _import(layout, output, csv=None, dir="", year="2011", group_eu=False, countries=None, meta=None,
+            overwrite=False, backend="auto"):
+    core, balance = _irio.import_table(layout, _path(output), csv or _irio.CsvImportOptions(), _path(dir),
+                                       str(year), group_eu, _path(countries),
+                                       {k: str(v) for k, v in (meta or {}).items() if v is not None},
+                                       overwrite, backend)
+    return Table(core, BalanceReport(balance))
+
+
+def import_csv(output, Z, Y, V=None, x=None, exports=None, imports=None, satellites=None, countries=None,
+               name=None, year=None, unit=None, price_basis=None, source=None, overwrite=False):
+    """`irio import csv`: labelled CSV files into irio's HDF5 file `output`; returns the Table
+    (its `import_report` is the balance check of the written table). satellites: {name: file}."""
+    o = _irio.CsvImportOptions()
+    o.Z, o.Y, o.V, o.x, o.exports, o.imports = (_path(p) for p in (Z, Y, V, x, exports, imports))
+    o.satellites = [(k, _path(v)) for k, v in (satellites or {}).items()]
+    return _import("csv", output, csv=o, countries=countries, overwrite=overwrite,
+                   meta=dict(name=name, year=year, unit=unit, price_basis=price_basis, source=source))
+
+
+def import_pymrio(dir, output, countries=None, overwrite=False, **meta):
+    """`irio import pymrio`: a pymrio text folder into `output` (meta: name, year, unit, ...)."""
+    return _import("pymrio", output, dir=dir, countries=countries, meta=meta, overwrite=overwrite)
+
+
+def import_wiod(dir, output, year="2011", group_eu=False, countries=None, overwrite=False, **meta):
+    """`irio import wiod`: one year of a WIOD release folder into `output`."""
+    return _import("wiod", output, dir=dir, year=year, group_eu=group_eu, countries=countries, meta=meta,
+                   overwrite=overwrite)
+
+
+def import_ceads(input, output, sheet="", country="CHN", rel_tol=1e-6, strict=False, overwrite=False):
+    """`irio import ceads`: a CEADs provincial workbook (.xlsx) into `output`; returns the Table,
+    whose `import_report` is the reader's report (the workbook's own totals checked)."""
+    core, report = _irio.import_ceads(_path(input), _path(output), sheet, country, rel_tol, strict, overwrite,
+                                      "auto")
+    return Table(core, report)

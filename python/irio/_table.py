@@ -1,0 +1,277 @@
+# SPDX-License-Identifier: MIT
+"""irio.Table (one table, its balance check and its Leontief model) and irio.BalanceReport."""
+import os as _os
+
+import numpy as _np
+
+from ._frames import frames as _frames
+from ._irio import BalanceError, InputError
+
+#: Default of `Table.matrix(max_bytes=...)`: a full matrix larger than this (1 GiB, an n x n
+#: float64 matrix up to n = 11585) is refused with the estimate in the message.
+DEFAULT_MAX_BYTES = 1 << 30
+
+
+def _path(p):
+    return "" if p is None else _os.fspath(p)
+
+
+def _list(v):
+    if v is None:
+        return []
+    return [v] if isinstance(v, (str, _os.PathLike)) else [_os.fspath(x) for x in v]
+
+
+class BalanceReport:
+    """The balance check of methods.md §1.3, as `irio check` prints it.
+
+    status: 'ok', 'warning' or 'error'; brief: the one-line summary; report: the full text;
+    findings: [(severity, check, message)]; max_row_abs, max_row_rel, max_col_abs, max_col_rel,
+    weighted_row_rel, worst_row, worst_col; zero_output, negative_value_added, column_sum_ge_one
+    (region/sector names); negative_final_demand (a count).
+    """
+
+    def __init__(self, d):
+        self.__dict__.update(d)
+
+    @property
+    def ok(self):
+        """True unless the check found errors (warnings are allowed, as in the CLI)."""
+        return self.status != "error"
+
+    def findings_frame(self):
+        """The findings as a DataFrame with columns severity, check, message."""
+        import pandas as pd
+
+        return pd.DataFrame(self.findings, columns=["severity", "check", "message"])
+
+    def __str__(self):
+        return self.report
+
+    def __repr__(self):
+        return f"<irio.BalanceReport {self.brief!r}>"
+
+
+class Table:
+    """One input-output table with its balance check and its Leontief model (irio::Analysis).
+
+    Made by `irio.open`, `irio.from_arrays` or the import functions. The model is built once, on
+    the first result, and reused by every later call; `with_countries` gives the same table under
+    another region -> country map (a new model).
+    """
+
+    def __init__(self, core, import_report=None):
+        self._core = core
+        self._by_countries = {}
+        self._desc = core.describe()
+        #: What an importer reported (import_ceads: the workbook's own checks), else None.
+        self.import_report = import_report
+
+    # --- description -------------------------------------------------------------------------
+    @property
+    def source(self):
+        """The file the table was read from (or the name of an in-memory table)."""
+        return self._core.source
+
+    @property
+    def n(self):
+        """Region-sectors (regions x sectors)."""
+        return self._core.n
+
+    @property
+    def regions(self):
+        return list(self._desc["regions"])
+
+    @property
+    def sectors(self):
+        return list(self._desc["sectors"])
+
+    @property
+    def countries(self):
+        return list(self._desc["countries"])
+
+    @property
+    def meta(self):
+        """name, year, unit, price_basis, source, history."""
+        return dict(self._desc["meta"])
+
+    @property
+    def satellites(self):
+        """{satellite name: {"stressors": [...], "units": [...]}}."""
+        return dict(self._desc["satellites"])
+
+    def labels(self):
+        """Every label of the table as a dict of lists: regions, sectors, countries,
+        country_of_region (one per region), fd_categories, va_components, export_labels,
+        import_labels, and `index`: the (region, sector) pair of each row of Z, A, L, ..."""
+        d = {k: (list(v) if isinstance(v, list) else v) for k, v in self._desc.items() if k not in ("meta",)}
+        d["index"] = [(r, s) for r in d["regions"] for s in d["sectors"]]
+        return d
+
+    def __repr__(self):
+        m = self._desc["meta"]
+        return (f"<irio.Table {self.source!r}: {len(self._desc['regions'])} regions x "
+                f"{len(self._desc['sectors'])} sectors, {m['name']} {m['year']} {m['unit']}>".replace("  ", " "))
+
+    def solver_summary(self):
+        """The model's one-line summary (backend, n, condition estimate); builds the model."""
+        return self._core.solver_summary()
+
+    def with_countries(self, countries):
+        """The same table under the region -> country map of a CSV (region,country), cached."""
+        key = _path(countries)
+        if not key:
+            return self
+        if key not in self._by_countries:
+            self._by_countries[key] = Table(self._core.with_countries(key))
+        return self._by_countries[key]
+
+    # --- balance check -----------------------------------------------------------------------
+    def validate(self, strict=False):
+        """The balance check (cached). strict=True raises BalanceError when it finds errors, as
+        `irio check` exits 3."""
+        rep = BalanceReport(self._core.validate())
+        if strict and not rep.ok:
+            raise BalanceError(f"{self.source}: the balance check found errors ({rep.brief})")
+        return rep
+
+    check = validate
+
+    # --- results (one per verb of the CLI) ---------------------------------------------------
+    def _out(self, tables, names=None):
+        return _frames(tables, self.source, names)
+
+    def multipliers(self, income=None, employment=None, household_categories=None, households="national",
+                    va_components=True, split=False, round=False):
+        """Output, value-added, income and employment multipliers, Type I (Type II with
+        household_categories), as `irio multipliers`; split=True adds multiplier_split,
+        round=True multiplier_round (then a dict of DataFrames)."""
+        return self._out(self._core.multipliers(income or "", employment or "", _list(household_categories),
+                                                households, va_components, split, round))
+
+    def footprints(self, satellite, downstream=True, population=None):
+        """Footprint accounts of a satellite (pymrio-compatible), as `irio footprints`: a dict
+        {footprints_<satellite>: ..., diagnostics: ...}. population: a CSV (region,value) or one
+        number per region."""
+        pop_file, pop = "", None
+        if isinstance(population, (str, _os.PathLike)):
+            pop_file = _os.fspath(population)
+        elif population is not None:
+            pop = _np.asarray(population, dtype=_np.float64)
+        return self._out(self._core.footprints(satellite, downstream, pop_file, pop))
+
+    def impact(self, shock, scenarios=None):
+        """Effects of final-demand shocks dx = L dy, dva, dF, as `irio impact`.
+
+        shock: a shock CSV (region,sector,value[,scenario]); a DataFrame (or dict of columns) with
+        those columns; or an array of n values (n x k for k scenarios, named by `scenarios`)."""
+        if isinstance(shock, (str, _os.PathLike)):
+            return self._out(self._core.impact(_os.fspath(shock), None, []))
+        if hasattr(shock, "columns") or isinstance(shock, dict):
+            mat, names = self._shock_matrix(shock)
+            return self._out(self._core.impact("", mat, names))
+        mat = _np.asarray(shock, dtype=_np.float64)
+        if mat.ndim == 1:
+            mat = mat.reshape(-1, 1)
+        names = list(scenarios) if scenarios is not None else (
+            ["shock"] if mat.shape[1] == 1 else [f"shock{i + 1}" for i in range(mat.shape[1])])
+        return self._out(self._core.impact("", _np.asfortranarray(mat), names))
+
+    def _shock_matrix(self, shock):
+        cols = {str(k).lower(): k for k in (shock.columns if hasattr(shock, "columns") else shock.keys())}
+        for c in ("region", "sector", "value"):
+            if c not in cols:
+                raise InputError(f"shock: no column '{c}' (expected region, sector, value[, scenario])")
+        regions = [str(r) for r in shock[cols["region"]]]
+        sectors = [str(s) for s in shock[cols["sector"]]]
+        values = _np.asarray(shock[cols["value"]], dtype=_np.float64)
+        scen = [str(s) for s in shock[cols["scenario"]]] if "scenario" in cols else ["shock"] * len(values)
+        ri = {r: i for i, r in enumerate(self._desc["regions"])}
+        si = {s: i for i, s in enumerate(self._desc["sectors"])}
+        unknown = sorted({r for r in regions if r not in ri}) + sorted({s for s in sectors if s not in si})
+        if unknown:
+            raise InputError(f"shock: unknown region or sector {', '.join(repr(u) for u in unknown[:5])} "
+                             f"(not labels of {self.source})")
+        names = list(dict.fromkeys(scen))
+        mat = _np.zeros((self.n, len(names)), order="F")
+        seen = set()
+        N = len(si)
+        for r, s, v, c in zip(regions, sectors, values, scen):
+            if (c, r, s) in seen:
+                raise InputError(f"shock: ({c}, {r}, {s}) is given twice")
+            seen.add((c, r, s))
+            mat[ri[r] * N + si[s], names.index(c)] = v
+        return mat, names
+
+    def linkages(self, forward="ghosh", weights="none", cv=False):
+        """Backward/forward linkages, Rasmussen-Hirschman indices, key sectors (`irio linkages`)."""
+        return self._out(self._core.linkages(forward, weights, cv))
+
+    def ghosh(self):
+        """Ghosh (supply-side) indicators (`irio ghosh`)."""
+        return self._out(self._core.ghosh())
+
+    def extraction(self, sectors=None, block=None, variant="all", method="auto", keep_diagonal=True):
+        """Hypothetical extraction of sectors (REGION/SECTOR or SECTOR) or of a block
+        ('inter-regional' or 'national'), as `irio extract`."""
+        return self._out(self._core.extraction(_list(sectors), block or "", variant, method, keep_diagonal))
+
+    def chains(self, countries=None, groups=None, split_complex_gvc=False):
+        """Three-level value-chain decomposition and participation (`irio chains`): a dict
+        {three_level_terms, participation, diagnostics[, ... by group]}. countries: a region ->
+        country CSV; groups: grouping CSVs or shipped names such as 'four_regions'."""
+        t = self.with_countries(countries)
+        return t._out(t._core.chains(_list(groups), split_complex_gvc))
+
+    def trade(self, method="wwz", perimeter="region", countries=None, approach="source", perspective="exporter",
+              post="exports", bilateral=False):
+        """Value added in trade (`irio trade --method ...`): wwz, kww, bm, vax, ltdv, leontief,
+        gvc at the region or country perimeter; a dict {table name: DataFrame}."""
+        t = self.with_countries(countries)
+        _run, tables = t._core.trade(method, perimeter, approach, perspective, post, bilateral)
+        return t._out(tables, [x["name"] for x in tables])
+
+    def position(self, perimeter="country", countries=None, kpww_fv="foreign_content"):
+        """Upstreamness, downstreamness, GVC lengths and position, KPWW (`irio position`)."""
+        t = self.with_countries(countries)
+        return t._out(t._core.position(perimeter, kpww_fv))
+
+    def analyse(self, countries=None, groups=None):
+        """The main job (`irio analyse`): {multipliers, multiplier_split, chains, participation,
+        diagnostics[, chains_by_group, participation_by_group]}, keyed as its CSV files."""
+        t = self.with_countries(countries)
+        files, tables = t._core.analyse(_list(groups))
+        return t._out(tables, [_os.path.splitext(f)[0] for f in files])
+
+    analyze = analyse
+
+    # --- matrices ----------------------------------------------------------------------------
+    def matrix_bytes(self, name):
+        """Bytes `matrix(name)` would take (float64)."""
+        return self._core.matrix_bytes(name)
+
+    def matrix(self, name, max_bytes=DEFAULT_MAX_BYTES, frame=False):
+        """A full matrix as a NumPy array: Z, Y, V, x (as in the table), A (technical
+        coefficients), L (Leontief inverse), B (Ghosh allocation coefficients), G (Ghosh inverse).
+
+        Formed only on request: L and G column block by column block from the model's one
+        factorization (no explicit inverse). Refused with InputError, naming the estimate, when it
+        needs more than max_bytes (default DEFAULT_MAX_BYTES, 1 GiB). frame=True: a DataFrame with
+        (region, sector) labels."""
+        a = self._core.matrix(name, int(max_bytes))
+        if not frame:
+            return a
+        import pandas as pd
+
+        d = self._desc
+        rs = pd.MultiIndex.from_tuples([(r, s) for r in d["regions"] for s in d["sectors"]],
+                                       names=["region", "sector"])
+        if name == "x":
+            return pd.Series(a, index=rs, name="x")
+        if name == "Y":
+            cols = pd.MultiIndex.from_tuples([(r, k) for r in d["regions"] for k in d["fd_categories"]],
+                                             names=["region", "category"])
+            return pd.DataFrame(a, index=rs, columns=cols)
+        if name == "V":
+            return pd.DataFrame(a, index=pd.Index(d["va_components"], name="component"), columns=rs)
+        return pd.DataFrame(a, index=rs, columns=rs)
