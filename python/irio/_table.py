@@ -231,7 +231,7 @@ class Table:
         _run, tables = t._core.trade(method, perimeter, approach, perspective, post, bilateral)
         return t._out(tables, [x["name"] for x in tables])
 
-    def position(self, perimeter="country", countries=None, kpww_fv="foreign_content"):
+    def position(self, perimeter="region", countries=None, kpww_fv="foreign_content"):
         """Upstreamness, downstreamness, GVC lengths and position, KPWW (`irio position`)."""
         t = self.with_countries(countries)
         return t._out(t._core.position(perimeter, kpww_fv))
