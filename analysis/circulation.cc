@@ -14,7 +14,7 @@ using solver::Index;
 bool is_csv(const std::string& s) { return s.size() > 4 && s.compare(s.size() - 4, 4, ".csv") == 0; }
 
 std::string check_index(const std::string& which, const std::string& v) {
-  if (v.empty()) return which + " is empty";
+  if (v.empty()) return {};  // the default
   if (!is_csv(v) && solver::gvc::circulation_indicator_index(v) < 0)
     return which + " '" + v + "' is neither a circulation indicator nor a .csv file (region,value)";
   return {};
@@ -84,20 +84,23 @@ CirculationResults circulation(const Analysis& a, const CirculationRequest& r) {
   po.progress = r.progress;
   const auto d = solver::gvc::three_level_decomposition(m, po);
   CirculationResults out;
+  const bool exo = d.exogenous_rest_of_world;
+  out.u1 = !r.u1.empty() ? r.u1 : exo ? "nvc_backward" : "nvc_forward";
+  out.u2 = !r.u2.empty() ? r.u2 : exo ? "gvc_backward" : "gvc_forward";
   tables::TidyTable circ = solver::gvc::circulation_table(), coup = solver::gvc::coupling_table();
   out.regions = solver::gvc::circulation(m, d);
   solver::gvc::append_circulation(out.regions, circ);
-  out.coupling = solver::gvc::coupling_coordination(index_values(r.u1, out.regions, lab),
-                                                    index_values(r.u2, out.regions, lab), out.regions.units,
+  out.coupling = solver::gvc::coupling_coordination(index_values(out.u1, out.regions, lab),
+                                                    index_values(out.u2, out.regions, lab), out.regions.units,
                                                     r.coupling);
   solver::gvc::append_coupling("region", out.regions.units, out.coupling, coup);
   for (const auto& g : groupings) {
     out.groups.push_back(solver::gvc::circulation(m, d, &g));
     const auto& c = out.groups.back();
     solver::gvc::append_circulation(c, circ);
-    if (is_csv(r.u1) || is_csv(r.u2)) continue;  // region values only
+    if (is_csv(out.u1) || is_csv(out.u2)) continue;  // region values only
     out.group_coupling.push_back(
-        solver::gvc::coupling_coordination(index_values(r.u1, c, lab), index_values(r.u2, c, lab), c.units, r.coupling));
+        solver::gvc::coupling_coordination(index_values(out.u1, c, lab), index_values(out.u2, c, lab), c.units, r.coupling));
     solver::gvc::append_coupling(c.scope, c.units, out.group_coupling.back(), coup);
   }
   out.tables = {std::move(circ), std::move(coup)};

@@ -29,7 +29,9 @@ struct CirculationRequest {
   std::vector<std::string> groups;  ///< as ChainRequest::groups
   /// The domestic (U1) and international (U2) indices of the coupling: a circulation indicator
   /// name (solver::gvc::circulation_indicator_names()) or a CSV file region,value (header first).
-  std::string u1 = "nvc_forward", u2 = "gvc_forward";
+  /// Empty (default): nvc_forward and gvc_forward, or nvc_backward and gvc_backward on a table
+  /// with an exogenous rest of the world, where forward GVC participation is not identified.
+  std::string u1, u2;
   solver::gvc::CouplingOptions coupling;  ///< alpha, beta, min-max normalisation
   ProgressFn progress;
 
@@ -44,6 +46,7 @@ struct CirculationResults {
   solver::gvc::Coupling coupling;                       ///< by region
   /// By group (only where U1 and U2 are indicator names; a CSV gives region values only).
   std::vector<solver::gvc::Coupling> group_coupling;
+  std::string u1, u2;  ///< the indices used (the defaults resolved)
 };
 
 CirculationResults circulation(const Analysis& a, const CirculationRequest& r);

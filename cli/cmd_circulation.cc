@@ -20,7 +20,7 @@ using solver::Index;
 struct Options : CommonOptions {
   std::string countries;
   std::vector<std::string> groups;
-  std::string u1 = "nvc_forward", u2 = "gvc_forward";
+  std::string u1, u2;
   double alpha = 0.5, beta = 0.5;
   bool no_normalize = false;
 };
@@ -54,7 +54,7 @@ void run(const Options& o) {
   const Analysis a = open_table(o, o.countries);
   const auto r = circulation(a, req);
   std::cout << a.model().summary().brief_report() << "\n";
-  std::cout << "Circulation (ratios of sums) and coupling coordination D of U1 = " << o.u1 << ", U2 = " << o.u2
+  std::cout << "Circulation (ratios of sums) and coupling coordination D of U1 = " << r.u1 << ", U2 = " << r.u2
             << (req.coupling.normalize ? " (min-max normalised)" : "") << ":\n";
   print(r.regions, &r.coupling);
   for (std::size_t k = 0; k < r.groups.size(); ++k)
@@ -72,10 +72,12 @@ CommandRegistrar reg("circulation", [](CLI::App& app) {
   sub->add_option("--groups", o->groups,
                   "Also by groups of regions: a grouping CSV (member,group) or a shipped name such as "
                   "four_regions (repeatable)");
-  sub->add_option("--u1", o->u1, "Domestic index U1: a circulation indicator or a CSV region,value")
-      ->capture_default_str();
-  sub->add_option("--u2", o->u2, "International index U2: a circulation indicator or a CSV region,value")
-      ->capture_default_str();
+  sub->add_option("--u1", o->u1,
+                  "Domestic index U1: a circulation indicator or a CSV region,value (default nvc_forward; "
+                  "nvc_backward with an exogenous rest of the world)");
+  sub->add_option("--u2", o->u2,
+                  "International index U2: a circulation indicator or a CSV region,value (default gvc_forward; "
+                  "gvc_backward with an exogenous rest of the world)");
   sub->add_option("--alpha", o->alpha, "Weight of U1 in T = alpha U1 + beta U2")->capture_default_str();
   sub->add_option("--beta", o->beta, "Weight of U2")->capture_default_str();
   sub->add_flag("--no-normalize", o->no_normalize, "Use U1 and U2 as given (no min-max normalisation)");
