@@ -18,6 +18,7 @@
 #include "irio/analysis/analysis.h"
 #include "irio/solver/disparity.h"
 #include "irio/solver/gvc/circulation.h"
+#include "irio/solver/market_scenario.h"
 #include "irio/solver/sda.h"
 
 namespace irio {
@@ -145,5 +146,32 @@ struct PanelResults {
 /// naming the table and the first differing label) tables whose regions, sectors or countries
 /// differ from the first table's: aggregate them to one classification first (`irio aggregate`).
 PanelResults panel(const std::vector<const Analysis*>& tables, const PanelRequest& r);
+
+// ---------------------------------------------------------------------------------------------
+// Unified-market scenarios (methods.md §10.6)
+
+struct MarketScenarioRequest {
+  /// CSV with a header: scenario,factor,origin,destination[,closure]. origin / destination: "all",
+  /// or regions and group labels of `groups` separated by ';'. closure: own_region (default) or
+  /// imports. Many rows = many scenarios, answered in one run.
+  std::string scenario_file;
+  std::vector<solver::MarketScenario> scenarios;  ///< or given directly (not both)
+  std::vector<std::string> groups;                ///< groupings: names for origin/destination, and sums
+  solver::ScenarioOptions options;
+
+  std::string validate() const;
+  std::vector<std::string> table_names() const { return {"scenario"}; }
+};
+
+struct MarketScenarioResults {
+  /// scenario: scenario,scope,unit,indicator -> value; scope region, a grouping's name, or total;
+  /// indicators output_base, output, output_change, value_added_base, value_added,
+  /// value_added_change (value added = v o x), and iterations (total).
+  std::vector<tables::TidyTable> tables;
+  std::vector<solver::MarketScenario> scenarios;  ///< as read
+  solver::ScenarioResults solved;
+};
+
+MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRequest& r);
 
 }  // namespace irio

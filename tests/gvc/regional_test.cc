@@ -12,6 +12,7 @@
 #include "irio/solver/disparity.h"
 #include "irio/solver/gvc/circulation.h"
 #include "irio/solver/gvc/production.h"
+#include "irio/solver/market_scenario.h"
 #include "irio/solver/sda.h"
 #include "irio/tables/error.h"
 
@@ -205,6 +206,25 @@ void check_sda(const LeontiefModel& m0, const LeontiefModel& m1, const Vector& e
   BOOST_CHECK_SMALL((q1 - d.q1).cwiseAbs().maxCoeff() / scale, 1e-12);
 }
 
+/// Dense oracle of a market scenario: dA entry by entry, x = (I - A - dA)^{-1} y.
+Vector dense_scenario(const LeontiefModel& m, double factor, const std::vector<bool>& origin,
+                      const std::vector<bool>& dest, bool own_region) {
+  const Matrix A = Matrix(m.A());
+  const Index n = m.n(), N = m.num_sectors();
+  const auto& c = m.labels().country_of_region;
+  Matrix dA = Matrix::Zero(n, n);
+  for (Index j = 0; j < n; ++j)
+    for (Index i = 0; i < n; ++i) {
+      const auto r = static_cast<std::size_t>(i / N), s = static_cast<std::size_t>(j / N);
+      if (r == s || c[r] != c[s] || !(origin.empty() || origin[r]) || !(dest.empty() || dest[s])) continue;
+      const double d = (factor - 1) * A(i, j);
+      dA(i, j) += d;
+      if (own_region) dA(static_cast<Index>(s) * N + i % N, j) -= d;
+    }
+  const Matrix I = Matrix::Identity(n, n);
+  return (I - A - dA).partialPivLu().solve(m.table().final_demand_total());
+}
+
 const tables::IoTable& wiod_year(const std::string& year) {
   static const tables::IoTable t95 = wiod("1995", true), t11 = wiod("2011", true);
   return year == "1995" ? t95 : t11;
@@ -334,6 +354,57 @@ BOOST_AUTO_TEST_CASE(sda_matches_all_orders_on_seeded_tables) {
 BOOST_AUTO_TEST_CASE(sda_wiod_1995_2011_adds_up) {
   LeontiefModel m0(wiod_year("1995")), m1(wiod_year("2011"));
   check_sda(m0, m1, m0.v(), m1.v(), 1e-9);
+}
+
+BOOST_AUTO_TEST_CASE(market_scenarios_match_dense_solves) {
+  const auto t = seeded_provincial(5);
+  LeontiefModel m(t);
+  // East1, East2 -> West1, West2 halved (own-region closure); all inter-provincial trade x1.3 into
+  // imports; everything x0 (the national blocks extracted, own supply replaces them).
+  std::vector<solver::MarketScenario> sc(3);
+  sc[0].name = "east_to_west_half";
+  sc[0].factor = 0.5;
+  sc[0].origin = {true, true, false, false, false, false};
+  sc[0].destination = {false, false, true, true, false, false};
+  sc[1].name = "all_more";
+  sc[1].factor = 1.3;
+  sc[1].closure = solver::MarketClosure::kImports;
+  sc[2].name = "none";
+  sc[2].factor = 0.0;
+  const auto r = solver::solve_market_scenarios(m, sc);
+  const Vector ref0 = dense_scenario(m, 0.5, sc[0].origin, sc[0].destination, true);
+  const Vector ref1 = dense_scenario(m, 1.3, {}, {}, false);
+  const Vector ref2 = dense_scenario(m, 0.0, {}, {}, true);
+  const double scale = ref0.cwiseAbs().maxCoeff();
+  BOOST_CHECK_SMALL((r.x.col(0) - ref0).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((r.x.col(1) - ref1).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((r.x.col(2) - ref2).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_GT((r.x.col(0) - r.x0).cwiseAbs().maxCoeff(), 1e-6 * scale);  // the scenarios change x
+  // The own-region closure keeps the column sums of A.
+  const tables::SparseMatrix dA = solver::scenario_change(m, sc[0]);
+  const Eigen::RowVectorXd column_sums = Eigen::RowVectorXd::Ones(m.n()) * dA;
+  BOOST_CHECK_SMALL(column_sums.cwiseAbs().maxCoeff(), 1e-15);
+  // A factor so large that own supply cannot absorb the change is refused with the scenario named.
+  solver::MarketScenario big;
+  big.name = "too_big";
+  big.factor = 50;
+  BOOST_CHECK_THROW(solver::scenario_change(m, big), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(market_scenarios_wiod2011_eu_grouped) {
+  LeontiefModel m(wiod_year("2011"));
+  std::vector<solver::MarketScenario> sc(2);
+  sc[0].name = "eu_half";
+  sc[0].factor = 0.5;
+  sc[1].name = "eu_more_imports";
+  sc[1].factor = 1.2;
+  sc[1].closure = solver::MarketClosure::kImports;
+  const auto r = solver::solve_market_scenarios(m, sc);
+  const Vector ref0 = dense_scenario(m, 0.5, {}, {}, true), ref1 = dense_scenario(m, 1.2, {}, {}, false);
+  const double scale = ref0.cwiseAbs().maxCoeff();
+  BOOST_CHECK_SMALL((r.x.col(0) - ref0).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((r.x.col(1) - ref1).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_TEST_MESSAGE("iterations: " << r.iterations[0] << ", " << r.iterations[1]);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -126,4 +126,40 @@ BOOST_AUTO_TEST_CASE(cli_on_ceads_workbooks) {
              out);
 }
 
+BOOST_AUTO_TEST_CASE(scenario_file_on_ceads_workbook) {
+  const auto [y0, y1] = two_years();
+  const std::string sc = scratch("regional_scenarios.csv"), o = scratch("regional_sc.csv");
+  {
+    std::ofstream f(sc);
+    f << "scenario,factor,origin,destination,closure\n"
+         "east_west_half,0.5,East,West;Central,own_region\n"
+         "all_more,1.2,all,all,imports\n"
+         "beijing_out,0.8,Beijing,all,\n";
+  }
+  std::string out;
+  BOOST_TEST(run_irio("scenario " + y0 + " --scenarios " + sc + " --groups four_regions -o " + o + " --force", out) == 0,
+             out);
+  BOOST_TEST(out.find("east_west_half") != std::string::npos, out);
+  std::ifstream in(o);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  BOOST_TEST(ss.str().find("all_more,four_regions,East,output_change,") != std::string::npos);
+  // The library gives the same answer as the file.
+  const irio::Analysis a = irio::Analysis::open(y0);
+  irio::MarketScenarioRequest req;
+  req.scenario_file = sc;
+  req.groups = {"four_regions"};
+  const auto r = irio::market_scenarios(a, req);
+  BOOST_REQUIRE_EQUAL(r.scenarios.size(), 3u);
+  BOOST_CHECK(r.scenarios[2].closure == irio::solver::MarketClosure::kOwnRegion);  // the default
+  for (int k = 0; k < 3; ++k) BOOST_CHECK_LE(r.solved.residual[static_cast<std::size_t>(k)], 1e-12);
+  // An unknown origin is refused, naming the file and line.
+  {
+    std::ofstream f(sc);
+    f << "scenario,factor,origin,destination\nbad,0.5,Atlantis,all\n";
+  }
+  BOOST_TEST(run_irio("scenario " + y0 + " --scenarios " + sc + " -o " + o + " --force", out) == 2, out);
+  BOOST_TEST(out.find(":2: 'Atlantis' is neither a region nor a group") != std::string::npos, out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
