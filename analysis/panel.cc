@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Panels: one verb's results over several tables of one classification, stacked with a `year`
 // column (methods.md §10.5).
+#include <algorithm>
+
 #include "irio/analysis/regional.h"
+#include "irio/io/concordance_reader.h"
+#include "irio/tables/aggregation.h"
 #include "irio/tables/error.h"
 
 namespace irio {
@@ -104,6 +108,41 @@ PanelResults panel(const std::vector<const Analysis*>& tabs, const PanelRequest&
       if (k == 0) out.tables.push_back(std::move(t));
       else out.tables[i].append(t);
     }
+  }
+  return out;
+}
+
+std::vector<Analysis> harmonise(const std::vector<const Analysis*>& tabs, const std::string& region_concordance,
+                                const std::string& sector_concordance) {
+  const tables::Grouping rc = region_concordance.empty() ? tables::Grouping() : io::load_grouping(region_concordance);
+  const tables::Grouping sc = sector_concordance.empty() ? tables::Grouping() : io::load_grouping(sector_concordance);
+  // The grouping to apply to `labels`: the concordance, or none when they are its groups already.
+  auto pick = [](const tables::Grouping& g, const std::vector<std::string>& labels, const std::string& what,
+                 const std::string& spec, const std::string& source) {
+    if (g.members().empty()) return tables::Grouping();
+    bool all_members = true, all_groups = true;
+    std::string odd;
+    for (const auto& l : labels) {
+      const bool member = g.group_index(l) >= 0;
+      const bool group = std::find(g.groups().begin(), g.groups().end(), l) != g.groups().end();
+      all_members = all_members && member;
+      all_groups = all_groups && group;
+      if (!member && !group && odd.empty()) odd = l;
+    }
+    if (all_members) return g;
+    if (all_groups) return tables::Grouping();
+    throw InputError(source + ": " + what + " '" + (odd.empty() ? labels.front() : odd) +
+                     "' is neither a member nor a group of the concordance " + spec);
+  };
+  std::vector<Analysis> out;
+  for (const auto* a : tabs) {
+    const auto& t = a->table();
+    const tables::Grouping r = pick(rc, t.labels.regions, "region", region_concordance, a->source());
+    const tables::Grouping s = pick(sc, t.labels.sectors, "sector", sector_concordance, a->source());
+    OpenOptions opt = a->options();
+    opt.countries.clear();  // already applied to the table
+    if (r.members().empty() && s.members().empty()) out.emplace_back(t, opt, a->source());
+    else out.emplace_back(tables::aggregate(t, r, s), opt, a->source());
   }
   return out;
 }

@@ -147,6 +147,14 @@ struct PanelResults {
 /// differ from the first table's: aggregate them to one classification first (`irio aggregate`).
 PanelResults panel(const std::vector<const Analysis*>& tables, const PanelRequest& r);
 
+/// Bring tables of different classifications to one (methods.md §10.5): each concordance
+/// (grouping CSV from,to / member,group, or a shipped name; empty: none) aggregates a table whose
+/// labels are all its members (tables::aggregate, §6.1) and keeps a table whose labels are all
+/// already its groups; InputError naming the table and a label that is neither. The returned
+/// analyses own their (aggregated) tables; pass them to panel() or sda().
+std::vector<Analysis> harmonise(const std::vector<const Analysis*>& tables, const std::string& region_concordance,
+                                const std::string& sector_concordance);
+
 // ---------------------------------------------------------------------------------------------
 // Unified-market scenarios (methods.md §10.6)
 

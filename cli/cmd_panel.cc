@@ -14,7 +14,7 @@ namespace {
 
 struct Options : CommonOptions {
   std::vector<std::string> more, years, groups;
-  std::string countries, verb = "chains";
+  std::string countries, verb = "chains", region_concordance, sector_concordance;
 };
 
 void run(const Options& o) {
@@ -37,6 +37,12 @@ void run(const Options& o) {
   }
   std::vector<const Analysis*> ptrs;
   for (const auto& a : tables) ptrs.push_back(&a);
+  std::vector<Analysis> harmonised;
+  if (!o.region_concordance.empty() || !o.sector_concordance.empty()) {
+    harmonised = harmonise(ptrs, o.region_concordance, o.sector_concordance);
+    ptrs.clear();
+    for (const auto& a : harmonised) ptrs.push_back(&a);
+  }
   const auto r = panel(ptrs, req);
   std::cout << "Panel of " << o.verb << " over " << r.years.size() << " tables:";
   for (const auto& y : r.years) std::cout << " " << y;
@@ -55,6 +61,10 @@ CommandRegistrar reg("panel", [](CLI::App& app) {
                   "One label per table for the year column (default: the tables' years); with --format wiod, "
                   "the year read from each release folder");
   sub->add_option("--countries", o->countries, "CSV region,country for every table");
+  sub->add_option("--sector-concordance", o->sector_concordance,
+                  "Grouping CSV (from,to or member,group) or shipped name: aggregate tables whose sectors are "
+                  "its members to its groups first (tables already in its groups are kept)");
+  sub->add_option("--region-concordance", o->region_concordance, "Likewise for regions");
   sub->add_option("--groups", o->groups, "chains, circulation: also by groups of regions");
   sub->callback([o] { run(*o); });
 });

@@ -16,7 +16,7 @@ namespace {
 using solver::Index;
 
 struct Options : CommonOptions {
-  std::string table1, countries, quantity = "value_added";
+  std::string table1, countries, quantity = "value_added", region_concordance, sector_concordance;
   std::vector<std::string> years, groups;
 };
 
@@ -32,7 +32,10 @@ void run(const Options& o) {
   const Analysis a0 = open_table(o.table, opt);
   if (!o.years.empty()) opt.wiod_year = o.years[1];
   const Analysis a1 = open_table(o.table1, opt);
-  const auto r = sda(a0, a1, req);
+  std::vector<Analysis> h;
+  if (!o.region_concordance.empty() || !o.sector_concordance.empty())
+    h = harmonise({&a0, &a1}, o.region_concordance, o.sector_concordance);
+  const auto r = h.empty() ? sda(a0, a1, req) : sda(h[0], h[1], req);
   for (std::size_t k = 0; k < r.quantities.size(); ++k) {
     const auto& d = r.decompositions[k];
     std::cout << "Change of " << r.quantities[k] << " (total over regions), average over all " << d.factors.size()
@@ -55,6 +58,9 @@ CommandRegistrar reg("sda", [](CLI::App& app) {
   sub->add_option("--quantity", o->quantity, "output | value_added | footprint:SATELLITE[/STRESSOR]")
       ->capture_default_str();
   sub->add_option("--countries", o->countries, "CSV region,country for both tables");
+  sub->add_option("--sector-concordance", o->sector_concordance,
+                  "Grouping CSV or shipped name: aggregate a table whose sectors are its members to its groups");
+  sub->add_option("--region-concordance", o->region_concordance, "Likewise for regions");
   sub->add_option("--groups", o->groups, "Also sums by groups of regions (grouping CSV or shipped name)");
   sub->add_option("--years", o->years, "--format wiod: the two years to read from the release folder(s)")
       ->expected(2);

@@ -8,7 +8,9 @@
 #include <fstream>
 
 #include "irio/analysis/regional.h"
+#include "irio/io/concordance_reader.h"
 #include "irio/io/table_store.h"
+#include "irio/tables/aggregation.h"
 #include "irio/tables/error.h"
 #include "tests/analysis/cli_dir.h"
 #include "tests/test_util.h"
@@ -144,6 +146,39 @@ BOOST_AUTO_TEST_CASE(sda_and_panel_of_wiod_1995_2011) {
   const Analysis other(testing::leather());
   BOOST_CHECK_THROW(panel({&a0, &other}, p), InputError);
   BOOST_CHECK_THROW(sda(a0, other, s), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(panel_with_a_sector_concordance) {
+  // WIOD 1995 with 35 sectors and WIOD 2011 already in 5 sector groups: refused as they are,
+  // accepted after the concordance aggregates 1995, and then equal to aggregating by hand.
+  const std::string conc = "/tmp/irio_regional_sectors.csv";
+  {
+    std::ofstream f(conc);
+    f << "from,to\n";
+    for (int i = 1; i <= 35; ++i)
+      f << "c" << i << "," << (i <= 2 ? "primary" : i <= 16 ? "manufacturing" : i <= 18 ? "utilities_construction" : "services")
+        << "\n";
+  }
+  const auto g = io::load_grouping(conc);
+  const Analysis a95 = wiod_year("1995");
+  const Analysis a11_agg(tables::aggregate(wiod_year("2011").table(), tables::Grouping(), g), {}, "wiod2011_5");
+  PanelRequest p;
+  p.verb = PanelVerb::kChains;
+  p.years = {"1995", "2011"};
+  BOOST_CHECK_THROW(panel({&a95, &a11_agg}, p), InputError);
+  const auto h = harmonise({&a95, &a11_agg}, "", conc);
+  BOOST_REQUIRE_EQUAL(h.size(), 2u);
+  BOOST_CHECK_EQUAL(h[0].table().labels.num_sectors(), 4u);
+  BOOST_CHECK_EQUAL(h[1].table().labels.num_sectors(), 4u);
+  const auto r = panel({&h[0], &h[1]}, p);
+  const Analysis by_hand(tables::aggregate(a95.table(), tables::Grouping(), g), {}, "by hand");
+  const auto c = by_hand.chains({});
+  const double want = c.decomposition.participation.find({"region", "DEU", "all", "gvc_forward"});
+  const double got = r.tables[1].find({"1995", "region", "DEU", "all", "gvc_forward"});
+  BOOST_CHECK_CLOSE(got, want, 1e-12);
+  // A table with a sector that is neither a member nor a group is refused, naming it.
+  const Analysis other(testing::leather());
+  BOOST_CHECK_THROW(harmonise({&a95, &other}, "", conc), InputError);
 }
 
 BOOST_FIXTURE_TEST_CASE(cli_verbs, CliDir) {
