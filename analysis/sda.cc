@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Structural decomposition between two tables through irio::Analysis (methods.md §10.4).
 #include "irio/analysis/regional.h"
+#include "irio/solver/gvc/chain_sda.h"
 #include "irio/tables/error.h"
 
 namespace irio {
@@ -47,8 +48,9 @@ void add_rows(const solver::StructuralDecomposition& d, const std::string& quant
 }  // namespace
 
 std::string SdaRequest::validate() const {
-  if (quantity == "output" || quantity == "value_added" || is_footprint(quantity)) return {};
-  return "unknown quantity '" + quantity + "' (output, value_added or footprint:SATELLITE[/STRESSOR])";
+  if (quantity == "output" || quantity == "value_added" || quantity == "participation" || is_footprint(quantity))
+    return {};
+  return "unknown quantity '" + quantity + "' (output, value_added, participation or footprint:SATELLITE[/STRESSOR])";
 }
 
 SdaResults sda(const Analysis& a0, const Analysis& a1, const SdaRequest& r) {
@@ -74,6 +76,11 @@ SdaResults sda(const Analysis& a0, const Analysis& a1, const SdaRequest& r) {
     run("output", Vector(), Vector(), nullptr);
   } else if (r.quantity == "value_added") {
     run("value_added", m0.v(), m1.v(), "va_coefficients");
+  } else if (r.quantity == "participation") {
+    auto c = solver::gvc::chain_structural_decomposition(m0, m1);
+    out.quantities = {"nvc_value_added", "gvc_value_added"};
+    out.decompositions = {std::move(c.nvc), std::move(c.gvc)};
+    for (std::size_t k = 0; k < 2; ++k) add_rows(out.decompositions[k], out.quantities[k], lab, groupings, t);
   } else {
     const std::string spec = r.quantity.substr(10);
     const auto slash = spec.find('/');

@@ -57,21 +57,27 @@ StructuralDecomposition structural_decomposition(const LeontiefModel& m0, const 
     if (intensity) q = q.cwiseProduct(bit(3) ? e1 : e0);
     return q;
   };
+  out.parts = average_over_orders(k, f, out.q0, out.q1);
+  return out;
+}
+
+Matrix average_over_orders(int k, const std::function<Vector(unsigned)>& f, Vector& q0, Vector& q1) {
+  if (k < 1 || k > 8) throw InputError("structural decomposition: 1 to 8 factors");
   const unsigned all = (1U << k) - 1;
   std::vector<Vector> value(all + 1);
   for (unsigned s = 0; s <= all; ++s) value[s] = f(s);
-  out.q0 = value[0];
-  out.q1 = value[all];
-  out.parts = Matrix::Zero(n, k);
+  q0 = value[0];
+  q1 = value[all];
+  Matrix parts = Matrix::Zero(q0.size(), k);
   // Shapley weights |S|! (k-1-|S|)! / k!: the average over all k! orders of change.
   for (int j = 0; j < k; ++j)
     for (unsigned s = 0; s <= all; ++s) {
       if (s & (1U << j)) continue;
       const int size = __builtin_popcount(s);
       const double w = factorial(size) * factorial(k - 1 - size) / factorial(k);
-      out.parts.col(j) += w * (value[s | (1U << j)] - value[s]);
+      parts.col(j) += w * (value[s | (1U << j)] - value[s]);
     }
-  return out;
+  return parts;
 }
 
 Vector stressor_intensity(const LeontiefModel& m, const std::string& satellite, const std::string& stressor) {

@@ -6,6 +6,7 @@
 // of change (n = 3 or 4), which is exact: the parts add up to q1 - q0.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ struct StructuralDecomposition {
 /// two models' factorizations and four solves (L_t u_s for t, s in {0, 1}); 2^n evaluations.
 StructuralDecomposition structural_decomposition(const LeontiefModel& m0, const LeontiefModel& m1, const Vector& e0,
                                                  const Vector& e1);
+
+/// The average over all k! orders of change of a quantity f(mask) (bit j of mask set: factor j at
+/// its year-1 value), from its 2^k evaluations; rows of the result add up to f(all) - f(none).
+/// Fills q0 = f(0) and q1 = f(all). k <= 8.
+Matrix average_over_orders(int k, const std::function<Vector(unsigned)>& f, Vector& q0, Vector& q1);
 
 /// Intensities of stressor `stressor` of satellite `satellite` (F / x, 0 at zero output); throws
 /// InputError naming the satellite or stressor when the table lacks it.

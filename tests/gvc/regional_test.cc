@@ -10,6 +10,7 @@
 
 #include "gvc_test_util.h"
 #include "irio/solver/disparity.h"
+#include "irio/solver/gvc/chain_sda.h"
 #include "irio/solver/gvc/circulation.h"
 #include "irio/solver/gvc/production.h"
 #include "irio/solver/market_scenario.h"
@@ -405,6 +406,61 @@ BOOST_AUTO_TEST_CASE(market_scenarios_wiod2011_eu_grouped) {
   BOOST_CHECK_SMALL((r.x.col(0) - ref0).cwiseAbs().maxCoeff() / scale, 1e-9);
   BOOST_CHECK_SMALL((r.x.col(1) - ref1).cwiseAbs().maxCoeff() / scale, 1e-9);
   BOOST_TEST_MESSAGE("iterations: " << r.iterations[0] << ", " << r.iterations[1]);
+}
+
+BOOST_AUTO_TEST_CASE(sda_of_nvc_and_gvc_value_added_matches_all_orders) {
+  const auto t0 = seeded_provincial(3), t1 = seeded_provincial(4);
+  LeontiefModel m0(t0), m1(t1);
+  const auto c = gvc::chain_structural_decomposition(m0, m1);
+  // Oracle: explicit orders of change; each combination a table (Z = A x^, Y = s U, V = v o x)
+  // whose forward NVC / GVC come from the dense formulas.
+  const std::array<const LeontiefModel*, 2> mod{&m0, &m1};
+  const std::array<double, 2> s{t0.Y.sum(), t1.Y.sum()};
+  const std::array<Matrix, 2> U{t0.Y / s[0], t1.Y / s[1]};
+  auto q = [&](const std::vector<int>& at1) {
+    const Matrix A = Matrix(mod[static_cast<std::size_t>(at1[0])]->A());
+    const Matrix Y = s[static_cast<std::size_t>(at1[1])] * U[static_cast<std::size_t>(at1[2])];
+    const Vector x = dense_leontief(A) * Y.rowwise().sum();
+    auto tc = make_table(A * x.asDiagonal(), Y, t0.labels.regions, t0.labels.sectors, t0.labels.countries,
+                         t0.labels.country_of_region);
+    tc.labels.fd_categories = t0.labels.fd_categories;
+    tc.x = x;
+    tc.va_components = {"va"};
+    tc.V = mod[static_cast<std::size_t>(at1[3])]->v().cwiseProduct(x).transpose();
+    solver::ModelOptions mo;
+    mo.va_mode = solver::ModelOptions::VaMode::kSupplied;
+    LeontiefModel m(tc, mo);
+    Matrix Fw, Bw;
+    dense_terms(m, Fw, Bw);
+    Vector out(2 * m.n());
+    out << Fw.col(2) + Fw.col(3), Fw.col(5) + Fw.col(6);
+    return out;
+  };
+  std::vector<int> order{0, 1, 2, 3};
+  const Index n = m0.n();
+  Matrix parts = Matrix::Zero(2 * n, 4);
+  int count = 0;
+  do {
+    std::vector<int> at1(4, 0);
+    Vector before = q(at1);
+    for (int f : order) {
+      at1[static_cast<std::size_t>(f)] = 1;
+      const Vector after = q(at1);
+      parts.col(f) += after - before;
+      before = after;
+    }
+    ++count;
+  } while (std::next_permutation(order.begin(), order.end()));
+  parts /= count;
+  const double scale = c.nvc.q0.cwiseAbs().maxCoeff() + c.gvc.q0.cwiseAbs().maxCoeff();
+  BOOST_CHECK_SMALL((c.nvc.parts - parts.topRows(n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.gvc.parts - parts.bottomRows(n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  // The parts add up to the change, and the end points are the tables' own NVC / GVC.
+  BOOST_CHECK_SMALL((c.nvc.parts.rowwise().sum() - (c.nvc.q1 - c.nvc.q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
+  BOOST_CHECK_SMALL((c.gvc.parts.rowwise().sum() - (c.gvc.q1 - c.gvc.q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
+  const auto d1 = gvc::three_level_decomposition(m1);
+  BOOST_CHECK_SMALL((c.nvc.q1 - d1.forward.col(gvc::kNvcS) - d1.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale,
+                    1e-10);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
