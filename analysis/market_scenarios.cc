@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Unified-market scenarios through irio::Analysis (methods.md §10.6): the scenario file, the
 // solves on the base factorization, results by region, group and in total.
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -125,6 +126,16 @@ MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRe
     const auto& name = out.scenarios[k].name;
     const Vector x1 = by_region(sv.x.col(static_cast<Index>(k)));
     const Vector va1 = by_region(m.v().cwiseProduct(sv.x.col(static_cast<Index>(k))));
+    // Output multiplier of a unit: the final-demand-weighted mean of 1'L over its region-sectors.
+    const Vector mult0 = sv.multipliers0.size() ? by_region(sv.multipliers0.cwiseProduct(sv.y)) : Vector();
+    const Vector mult1 =
+        sv.multipliers0.size() ? by_region(sv.multipliers.col(static_cast<Index>(k)).cwiseProduct(sv.y)) : Vector();
+    const Vector yr = by_region(sv.y);
+    auto emit_mult = [&](const std::string& scope, const std::string& unit, double m0, double m1, double y) {
+      if (!sv.multipliers0.size()) return;
+      t.add_row({name, scope, unit, "output_multiplier_base"}, y != 0 ? m0 / y : std::nan(""));
+      t.add_row({name, scope, unit, "output_multiplier"}, y != 0 ? m1 / y : std::nan(""));
+    };
     auto emit = [&](const std::string& scope, const std::string& unit, double b, double s, double vb, double vs) {
       t.add_row({name, scope, unit, "output_base"}, b);
       t.add_row({name, scope, unit, "output"}, s);
@@ -133,22 +144,32 @@ MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRe
       t.add_row({name, scope, unit, "value_added"}, vs);
       t.add_row({name, scope, unit, "value_added_change"}, vs - vb);
     };
-    for (Index g = 0; g < G; ++g) emit("region", lab.regions[static_cast<std::size_t>(g)], x0(g), x1(g), va0(g), va1(g));
+    for (Index g = 0; g < G; ++g) {
+      emit("region", lab.regions[static_cast<std::size_t>(g)], x0(g), x1(g), va0(g), va1(g));
+      if (mult0.size()) emit_mult("region", lab.regions[static_cast<std::size_t>(g)], mult0(g), mult1(g), yr(g));
+    }
     for (const auto& grouping : groupings) {
       const auto idx = grouping.map(lab.regions, "region", grouping.name());
       for (std::size_t h = 0; h < grouping.num_groups(); ++h) {
-        double b = 0, s = 0, vb = 0, vs = 0;
+        double b = 0, s = 0, vb = 0, vs = 0, mb = 0, ms = 0, y = 0;
         for (Index g = 0; g < G; ++g)
           if (idx[static_cast<std::size_t>(g)] == static_cast<int>(h)) {
             b += x0(g);
             s += x1(g);
             vb += va0(g);
             vs += va1(g);
+            if (mult0.size()) {
+              mb += mult0(g);
+              ms += mult1(g);
+            }
+            y += yr(g);
           }
         emit(grouping.name(), grouping.groups()[h], b, s, vb, vs);
+        emit_mult(grouping.name(), grouping.groups()[h], mb, ms, y);
       }
     }
     emit("total", "all", x0.sum(), x1.sum(), va0.sum(), va1.sum());
+    if (mult0.size()) emit_mult("total", "all", mult0.sum(), mult1.sum(), yr.sum());
     t.add_row({name, "total", "all", "iterations"}, sv.iterations[k]);
   }
   out.tables = {std::move(t)};

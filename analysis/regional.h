@@ -176,7 +176,8 @@ struct MarketScenarioRequest {
 struct MarketScenarioResults {
   /// scenario: scenario,scope,unit,indicator -> value; scope region, a grouping's name, or total;
   /// indicators output_base, output, output_change, value_added_base, value_added,
-  /// value_added_change (value added = v o x), and iterations (total).
+  /// value_added_change (value added = v o x), output_multiplier_base, output_multiplier (the
+  /// final-demand-weighted mean of 1'L), and iterations (total).
   std::vector<tables::TidyTable> tables;
   std::vector<solver::MarketScenario> scenarios;  ///< as read
   solver::ScenarioResults solved;

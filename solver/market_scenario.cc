@@ -51,21 +51,28 @@ SparseMatrix scenario_change(const LeontiefModel& m, const MarketScenario& s) {
   return dA;
 }
 
-ScenarioResults solve_market_scenarios(const LeontiefModel& m, const std::vector<MarketScenario>& scenarios,
-                                       const ScenarioOptions& opt) {
+namespace {
+
+/// Solve (I - A - dA_s) X_s = b (or its transpose) for every scenario s by X <- L (b + dA X)
+/// (Richardson iteration preconditioned by the base factorization; L' and dA' when transposed):
+/// one blocked solve per iteration for the scenarios not converged yet. Stops at a true residual
+/// max |b - (I - A - dA) X| <= tolerance max |b|.
+Matrix iterate(const LeontiefModel& m, const std::vector<SparseMatrix>& dA, const Vector& b, bool transposed,
+               const ScenarioOptions& opt, const std::vector<MarketScenario>& scenarios, std::vector<int>& iterations,
+               std::vector<double>& residual) {
   const Index n = m.n();
-  const auto S = static_cast<Index>(scenarios.size());
-  std::vector<SparseMatrix> dA;
-  for (const auto& s : scenarios) dA.push_back(scenario_change(m, s));
-  ScenarioResults out;
-  out.y = m.table().final_demand_total();
-  out.x0 = m.solve(Matrix(out.y)).col(0);
-  out.x = out.x0.replicate(1, S);
-  out.iterations.assign(static_cast<std::size_t>(S), 0);
-  out.residual.assign(static_cast<std::size_t>(S), 0.0);
-  const double scale = std::max(out.y.cwiseAbs().maxCoeff(), 1e-300);
-  // x_{k+1} = L (y + dA x_k): Richardson iteration preconditioned by the base factorization; its
-  // fixed point solves (I - A - dA) x = y. Converged columns are kept, the others re-solved.
+  const auto S = static_cast<Index>(dA.size());
+  const Vector x0 = transposed ? Vector(m.solve_transposed(Matrix(b)).col(0)) : Vector(m.solve(Matrix(b)).col(0));
+  Matrix X = x0.replicate(1, S);
+  iterations.assign(static_cast<std::size_t>(S), 0);
+  residual.assign(static_cast<std::size_t>(S), 0.0);
+  const double scale = std::max(b.cwiseAbs().maxCoeff(), 1e-300);
+  const SparseMatrix At = transposed ? SparseMatrix(m.A().transpose()) : SparseMatrix();
+  const SparseMatrix& A = transposed ? At : m.A();
+  std::vector<SparseMatrix> dAt;
+  if (transposed)
+    for (const auto& d : dA) dAt.emplace_back(d.transpose());
+  const std::vector<SparseMatrix>& D = transposed ? dAt : dA;
   std::vector<bool> done(static_cast<std::size_t>(S), false);
   for (int it = 1; it <= opt.max_iterations; ++it) {
     std::vector<Index> open;
@@ -74,20 +81,19 @@ ScenarioResults solve_market_scenarios(const LeontiefModel& m, const std::vector
     if (open.empty()) break;
     Matrix rhs(n, static_cast<Index>(open.size()));
     for (std::size_t c = 0; c < open.size(); ++c)
-      rhs.col(static_cast<Index>(c)) = out.y + dA[static_cast<std::size_t>(open[c])] * out.x.col(open[c]);
-    const Matrix next = m.solve(rhs);
+      rhs.col(static_cast<Index>(c)) = b + D[static_cast<std::size_t>(open[c])] * X.col(open[c]);
+    const Matrix next = transposed ? m.solve_transposed(rhs) : m.solve(rhs);
     for (std::size_t c = 0; c < open.size(); ++c) {
       const Index s = open[c];
-      const double step = (next.col(static_cast<Index>(c)) - out.x.col(s)).cwiseAbs().maxCoeff();
-      out.x.col(s) = next.col(static_cast<Index>(c));
-      out.iterations[static_cast<std::size_t>(s)] = it;
-      // True residual of the scenario system: y - (I - A - dA) x.
-      const Vector xs = out.x.col(s);
-      const Vector r = out.y - xs + m.A() * xs + dA[static_cast<std::size_t>(s)] * xs;
-      out.residual[static_cast<std::size_t>(s)] = r.cwiseAbs().maxCoeff() / scale;
-      if (out.residual[static_cast<std::size_t>(s)] <= opt.tolerance) done[static_cast<std::size_t>(s)] = true;
-      else if (!std::isfinite(step) || (it > 20 && step > 1e3 * scale))
-        throw NumericalError("scenario '" + scenarios[static_cast<std::size_t>(s)].name +
+      const auto su = static_cast<std::size_t>(s);
+      X.col(s) = next.col(static_cast<Index>(c));
+      iterations[su] = it;
+      const Vector xs = X.col(s);
+      const Vector r = b - xs + A * xs + D[su] * xs;  // b - (I - A - dA) x
+      residual[su] = r.cwiseAbs().maxCoeff() / scale;
+      if (residual[su] <= opt.tolerance) done[su] = true;
+      else if (!std::isfinite(residual[su]) || (it > 20 && residual[su] > 1e3))
+        throw NumericalError("scenario '" + scenarios[su].name +
                              "': the iteration diverges (the scaled system is far from the base one)");
     }
   }
@@ -95,7 +101,28 @@ ScenarioResults solve_market_scenarios(const LeontiefModel& m, const std::vector
     if (!done[static_cast<std::size_t>(s)])
       throw NumericalError("scenario '" + scenarios[static_cast<std::size_t>(s)].name + "': no convergence in " +
                            std::to_string(opt.max_iterations) + " iterations (relative residual " +
-                           std::to_string(out.residual[static_cast<std::size_t>(s)]) + ")");
+                           std::to_string(residual[static_cast<std::size_t>(s)]) + ")");
+  return X;
+}
+
+}  // namespace
+
+ScenarioResults solve_market_scenarios(const LeontiefModel& m, const std::vector<MarketScenario>& scenarios,
+                                       const ScenarioOptions& opt) {
+  std::vector<SparseMatrix> dA;
+  for (const auto& s : scenarios) dA.push_back(scenario_change(m, s));
+  ScenarioResults out;
+  out.y = m.table().final_demand_total();
+  out.x0 = m.solve(Matrix(out.y)).col(0);
+  out.x = iterate(m, dA, out.y, false, opt, scenarios, out.iterations, out.residual);
+  if (opt.multipliers) {
+    const Vector ones = Vector::Ones(m.n());
+    out.multipliers0 = m.solve_transposed(Matrix(ones)).col(0);
+    std::vector<int> it;
+    std::vector<double> res;
+    out.multipliers = iterate(m, dA, ones, true, opt, scenarios, it, res);
+    for (std::size_t s = 0; s < it.size(); ++s) out.iterations[s] += it[s];
+  }
   return out;
 }
 

@@ -34,14 +34,17 @@ struct MarketScenario {
 struct ScenarioOptions {
   double tolerance = 1e-12;  ///< stop when max |y + dA x - (I - A) x| <= tolerance max |y|
   int max_iterations = 500;
+  bool multipliers = true;  ///< also the output multipliers 1'(I - A - dA)^{-1} (transposed iterations)
 };
 
 struct ScenarioResults {
   Vector y;                   ///< the final demand used, n (table's total, exports included)
   Vector x0;                  ///< base output L y, n
   Matrix x;                   ///< n x scenarios: new output
-  std::vector<int> iterations;
-  std::vector<double> residual;  ///< relative residual reached
+  Vector multipliers0;        ///< base output multipliers 1'L, n (empty without opt.multipliers)
+  Matrix multipliers;         ///< n x scenarios: output multipliers of the scenario's system
+  std::vector<int> iterations;  ///< per scenario, output and multiplier iterations together
+  std::vector<double> residual;  ///< relative residual reached (output system)
 };
 
 /// The change dA of one scenario (sparse, n x n). Throws InputError naming the scenario, region

@@ -209,7 +209,7 @@ void check_sda(const LeontiefModel& m0, const LeontiefModel& m1, const Vector& e
 
 /// Dense oracle of a market scenario: dA entry by entry, x = (I - A - dA)^{-1} y.
 Vector dense_scenario(const LeontiefModel& m, double factor, const std::vector<bool>& origin,
-                      const std::vector<bool>& dest, bool own_region) {
+                      const std::vector<bool>& dest, bool own_region, Vector* multipliers = nullptr) {
   const Matrix A = Matrix(m.A());
   const Index n = m.n(), N = m.num_sectors();
   const auto& c = m.labels().country_of_region;
@@ -223,7 +223,9 @@ Vector dense_scenario(const LeontiefModel& m, double factor, const std::vector<b
       if (own_region) dA(static_cast<Index>(s) * N + i % N, j) -= d;
     }
   const Matrix I = Matrix::Identity(n, n);
-  return (I - A - dA).partialPivLu().solve(m.table().final_demand_total());
+  const auto lu = (I - A - dA).partialPivLu();
+  if (multipliers) *multipliers = lu.transpose().solve(Vector::Ones(n));  // 1'(I - A')^{-1}
+  return lu.solve(m.table().final_demand_total());
 }
 
 const tables::IoTable& wiod_year(const std::string& year) {
@@ -373,8 +375,12 @@ BOOST_AUTO_TEST_CASE(market_scenarios_match_dense_solves) {
   sc[2].name = "none";
   sc[2].factor = 0.0;
   const auto r = solver::solve_market_scenarios(m, sc);
-  const Vector ref0 = dense_scenario(m, 0.5, sc[0].origin, sc[0].destination, true);
-  const Vector ref1 = dense_scenario(m, 1.3, {}, {}, false);
+  Vector mult0, mult1;
+  const Vector ref0 = dense_scenario(m, 0.5, sc[0].origin, sc[0].destination, true, &mult0);
+  const Vector ref1 = dense_scenario(m, 1.3, {}, {}, false, &mult1);
+  BOOST_CHECK_SMALL((r.multipliers.col(0) - mult0).cwiseAbs().maxCoeff(), 1e-10);
+  BOOST_CHECK_SMALL((r.multipliers.col(1) - mult1).cwiseAbs().maxCoeff(), 1e-10);
+  BOOST_CHECK_GT((r.multipliers.col(1) - r.multipliers0).maxCoeff(), 1e-6);  // more domestic inputs
   const Vector ref2 = dense_scenario(m, 0.0, {}, {}, true);
   const double scale = ref0.cwiseAbs().maxCoeff();
   BOOST_CHECK_SMALL((r.x.col(0) - ref0).cwiseAbs().maxCoeff() / scale, 1e-10);
