@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// Unified-market scenarios through irio::Analysis (methods.md §10.6): the scenario file, the
+// solves on the base factorization, results by region, group and in total.
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "irio/analysis/regional.h"
+#include "irio/tables/error.h"
+
+namespace irio {
+namespace {
+
+using solver::Index;
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cell;
+  std::stringstream ss(s);
+  while (std::getline(ss, cell, sep)) {
+    while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\r')) cell.pop_back();
+    while (!cell.empty() && cell.front() == ' ') cell.erase(0, 1);
+    out.push_back(cell);
+  }
+  return out;
+}
+
+/// Regions chosen by "all" or "A;B;group": a flag per region.
+std::vector<bool> choose(const std::string& spec, const tables::Labels& lab, const std::vector<tables::Grouping>& gs,
+                         const std::string& where) {
+  if (spec == "all" || spec.empty()) return {};
+  std::vector<bool> sel(lab.num_regions(), false);
+  for (const auto& name : split(spec, ';')) {
+    bool found = false;
+    if (const int r = tables::Labels::find(lab.regions, name); r >= 0) {
+      sel[static_cast<std::size_t>(r)] = true;
+      found = true;
+    }
+    for (const auto& g : gs)
+      for (std::size_t r = 0; r < lab.num_regions(); ++r)
+        if (g.group_index(lab.regions[r]) >= 0 && g.group_of(lab.regions[r]) == name) {
+          sel[r] = true;
+          found = true;
+        }
+    if (!found)
+      throw InputError(where + ": '" + name + "' is neither a region nor a group of the given groupings (nearest region: " +
+                       tables::Labels::nearest(lab.regions, name, 2) + ")");
+  }
+  return sel;
+}
+
+std::vector<solver::MarketScenario> read_scenarios(const std::string& path, const tables::Labels& lab,
+                                                   const std::vector<tables::Grouping>& gs) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot open the scenario file");
+  std::string line;
+  if (!std::getline(in, line)) throw InputError(path + ": empty scenario file");
+  const auto head = split(line, ',');
+  auto col = [&](const std::string& name, bool required) {
+    for (std::size_t c = 0; c < head.size(); ++c)
+      if (head[c] == name) return static_cast<int>(c);
+    if (required)
+      throw InputError(path + ":1: the header needs the columns scenario,factor,origin,destination[,closure]");
+    return -1;
+  };
+  const int c_name = col("scenario", true), c_factor = col("factor", true), c_origin = col("origin", true),
+            c_dest = col("destination", true), c_closure = col("closure", false);
+  std::vector<solver::MarketScenario> out;
+  int lineno = 1;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.empty() || line == "\r" || line[0] == '#') continue;
+    const std::string where = path + ":" + std::to_string(lineno);
+    const auto f = split(line, ',');
+    auto cell = [&](int c) { return c >= 0 && static_cast<std::size_t>(c) < f.size() ? f[static_cast<std::size_t>(c)] : ""; };
+    solver::MarketScenario s;
+    s.name = cell(c_name);
+    if (s.name.empty()) throw InputError(where + ": empty scenario name");
+    for (const auto& o : out)
+      if (o.name == s.name) throw InputError(where + ": scenario '" + s.name + "' given twice");
+    try {
+      std::size_t used = 0;
+      s.factor = std::stod(cell(c_factor), &used);
+      if (used != cell(c_factor).size()) throw std::invalid_argument("");
+    } catch (const std::exception&) {
+      throw InputError(where + ": factor '" + cell(c_factor) + "' is not a number");
+    }
+    if (!(s.factor >= 0)) throw InputError(where + ": the factor must be >= 0");
+    s.origin = choose(cell(c_origin), lab, gs, where);
+    s.destination = choose(cell(c_dest), lab, gs, where);
+    const std::string closure = cell(c_closure);
+    if (!closure.empty() && !try_parse_enum(closure, s.closure))
+      throw InputError(where + ": closure '" + closure + "' is not " + enum_choices<solver::MarketClosure>());
+    out.push_back(std::move(s));
+  }
+  if (out.empty()) throw InputError(path + ": no scenario");
+  return out;
+}
+
+}  // namespace
+
+std::string MarketScenarioRequest::validate() const {
+  if (scenario_file.empty() == scenarios.empty()) return "give a scenario file or scenarios (one of them)";
+  if (!(options.tolerance > 0) || options.max_iterations < 1) return "tolerance must be > 0, iterations >= 1";
+  return {};
+}
+
+MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRequest& r) {
+  require_valid("scenario", r.validate());
+  const auto& lab = a.table().labels;
+  const auto groupings = a.groupings(r.groups);
+  MarketScenarioResults out;
+  out.scenarios = r.scenario_file.empty() ? r.scenarios : read_scenarios(r.scenario_file, lab, groupings);
+  const auto& m = a.model();
+  out.solved = solver::solve_market_scenarios(m, out.scenarios, r.options);
+  const auto& sv = out.solved;
+  const Index N = m.num_sectors(), G = static_cast<Index>(lab.num_regions());
+  auto by_region = [&](const Vector& v) {
+    Vector s = Vector::Zero(G);
+    for (Index i = 0; i < v.size(); ++i) s(i / N) += v(i);
+    return s;
+  };
+  const Vector x0 = by_region(sv.x0), va0 = by_region(m.v().cwiseProduct(sv.x0));
+  tables::TidyTable t("scenario", {"scenario", "scope", "unit", "indicator"});
+  for (std::size_t k = 0; k < out.scenarios.size(); ++k) {
+    const auto& name = out.scenarios[k].name;
+    const Vector x1 = by_region(sv.x.col(static_cast<Index>(k)));
+    const Vector va1 = by_region(m.v().cwiseProduct(sv.x.col(static_cast<Index>(k))));
+    // Output multiplier of a unit: the final-demand-weighted mean of 1'L over its region-sectors.
+    const Vector mult0 = sv.multipliers0.size() ? by_region(sv.multipliers0.cwiseProduct(sv.y)) : Vector();
+    const Vector mult1 =
+        sv.multipliers0.size() ? by_region(sv.multipliers.col(static_cast<Index>(k)).cwiseProduct(sv.y)) : Vector();
+    const Vector yr = by_region(sv.y);
+    auto emit_mult = [&](const std::string& scope, const std::string& unit, double m0, double m1, double y) {
+      if (!sv.multipliers0.size()) return;
+      t.add_row({name, scope, unit, "output_multiplier_base"}, y != 0 ? m0 / y : std::nan(""));
+      t.add_row({name, scope, unit, "output_multiplier"}, y != 0 ? m1 / y : std::nan(""));
+    };
+    auto emit = [&](const std::string& scope, const std::string& unit, double b, double s, double vb, double vs) {
+      t.add_row({name, scope, unit, "output_base"}, b);
+      t.add_row({name, scope, unit, "output"}, s);
+      t.add_row({name, scope, unit, "output_change"}, s - b);
+      t.add_row({name, scope, unit, "value_added_base"}, vb);
+      t.add_row({name, scope, unit, "value_added"}, vs);
+      t.add_row({name, scope, unit, "value_added_change"}, vs - vb);
+    };
+    for (Index g = 0; g < G; ++g) {
+      emit("region", lab.regions[static_cast<std::size_t>(g)], x0(g), x1(g), va0(g), va1(g));
+      if (mult0.size()) emit_mult("region", lab.regions[static_cast<std::size_t>(g)], mult0(g), mult1(g), yr(g));
+    }
+    for (const auto& grouping : groupings) {
+      const auto idx = grouping.map(lab.regions, "region", grouping.name());
+      for (std::size_t h = 0; h < grouping.num_groups(); ++h) {
+        double b = 0, s = 0, vb = 0, vs = 0, mb = 0, ms = 0, y = 0;
+        for (Index g = 0; g < G; ++g)
+          if (idx[static_cast<std::size_t>(g)] == static_cast<int>(h)) {
+            b += x0(g);
+            s += x1(g);
+            vb += va0(g);
+            vs += va1(g);
+            if (mult0.size()) {
+              mb += mult0(g);
+              ms += mult1(g);
+            }
+            y += yr(g);
+          }
+        emit(grouping.name(), grouping.groups()[h], b, s, vb, vs);
+        emit_mult(grouping.name(), grouping.groups()[h], mb, ms, y);
+      }
+    }
+    emit("total", "all", x0.sum(), x1.sum(), va0.sum(), va1.sum());
+    if (mult0.size()) emit_mult("total", "all", mult0.sum(), mult1.sum(), yr.sum());
+    t.add_row({name, "total", "all", "iterations"}, sv.iterations[k]);
+  }
+  out.tables = {std::move(t)};
+  return out;
+}
+
+}  // namespace irio

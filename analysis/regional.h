@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+// The provincial-research questions (methods.md §10): domestic vs. international circulation and
+// the coupling coordination degree per region and group, disparity of any region-level indicator
+// with its between / within-group decomposition, structural decomposition of a change between two
+// tables, and panels of results over several tables. Free functions over irio::Analysis; the
+// `irio circulation`, `disparity`, `sda` and `panel` verbs are thin calls of these.
+//
+//   irio::Analysis a = irio::Analysis::open("tables/data/wiod2011.h5", opt);
+//   irio::CirculationRequest c;  c.groups = {"my_groups.csv"};
+//   auto r = irio::circulation(a, c);          // r.tables: circulation, coupling
+//   irio::DisparityRequest d;  d.groups = {"my_groups.csv"};  d.indicator = "gvc_forward";
+//   auto s = irio::disparity(a, d);            // rows total / between / within
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "irio/analysis/analysis.h"
+#include "irio/solver/disparity.h"
+#include "irio/solver/gvc/circulation.h"
+#include "irio/solver/market_scenario.h"
+#include "irio/solver/sda.h"
+
+namespace irio {
+
+// ---------------------------------------------------------------------------------------------
+// Circulation (methods.md §10.1-§10.2)
+
+struct CirculationRequest {
+  std::vector<std::string> groups;  ///< as ChainRequest::groups
+  /// The domestic (U1) and international (U2) indices of the coupling: a circulation indicator
+  /// name (solver::gvc::circulation_indicator_names()) or a CSV file region,value (header first).
+  /// Empty (default): nvc_forward and gvc_forward, or nvc_backward and gvc_backward on a table
+  /// with an exogenous rest of the world, where forward GVC participation is not identified.
+  std::string u1, u2;
+  solver::gvc::CouplingOptions coupling;  ///< alpha, beta, min-max normalisation
+  ProgressFn progress;
+
+  std::string validate() const;
+  std::vector<std::string> table_names() const { return {"circulation", "coupling"}; }
+};
+
+struct CirculationResults {
+  std::vector<tables::TidyTable> tables;                ///< circulation, coupling
+  solver::gvc::Circulation regions;                     ///< by region
+  std::vector<solver::gvc::Circulation> groups;         ///< one per grouping
+  solver::gvc::Coupling coupling;                       ///< by region
+  /// By group (only where U1 and U2 are indicator names; a CSV gives region values only).
+  std::vector<solver::gvc::Coupling> group_coupling;
+  std::string u1, u2;  ///< the indices used (the defaults resolved)
+};
+
+CirculationResults circulation(const Analysis& a, const CirculationRequest& r);
+
+// ---------------------------------------------------------------------------------------------
+// Disparity (methods.md §10.3)
+
+enum class DisparityWeights { kEqual, kOutput, kValueAdded, kPopulation };
+inline constexpr EnumTable<DisparityWeights, 4> kDisparityWeightsNames{
+    "disparity weights",
+    {{{DisparityWeights::kEqual, "equal"}, {DisparityWeights::kOutput, "output"},
+      {DisparityWeights::kValueAdded, "value_added"}, {DisparityWeights::kPopulation, "population"}}}};
+constexpr const auto& enum_table(DisparityWeights) { return kDisparityWeightsNames; }
+
+struct DisparityRequest {
+  /// Groupings for the between / within decomposition (grouping CSV or shipped name); each must
+  /// cover the regions analysed. None: the total only (one group "all").
+  std::vector<std::string> groups;
+  /// A circulation indicator name, or output, value_added, va_per_output, va_per_capita
+  /// (needs a population file); ignored when indicator_file is given.
+  std::string indicator = "gvc_forward";
+  std::string indicator_file;  ///< CSV region,value (header first): any user indicator
+  DisparityWeights weights = DisparityWeights::kEqual;
+  std::string population_file;  ///< CSV region,value: population weights and per-capita values
+  std::string country;          ///< only the regions of this country (empty: every region)
+
+  std::string validate() const;
+  std::vector<std::string> table_names() const { return {"disparity"}; }
+  /// The indicator's name in the output (the file's stem for a file).
+  std::string indicator_name() const;
+};
+
+struct DisparityResults {
+  std::vector<tables::TidyTable> tables;  ///< disparity
+  std::vector<std::string> regions;       ///< the regions analysed
+  Vector values, weights;                 ///< the indicator and the weights by region
+  std::vector<solver::Disparity> by_grouping;
+  std::string note;                       ///< why a measure is NaN, if one is
+};
+
+DisparityResults disparity(const Analysis& a, const DisparityRequest& r);
+
+/// CSV "region,value" with a header line: the value of each region of `lab`, every one needed
+/// (InputError naming the file, line and region otherwise). `what` names the file in messages.
+Vector read_region_values(const std::string& path, const tables::Labels& lab, const std::string& what);
+
+// ---------------------------------------------------------------------------------------------
+// Change over time (methods.md §10.4-§10.5)
+
+/// Structural decomposition of the change of a quantity between two tables (same labels).
+struct SdaRequest {
+  /// output | value_added | footprint:SATELLITE (each stressor) | footprint:SATELLITE/STRESSOR |
+  /// participation (forward NVC and GVC value added, the numerators of the participation
+  /// indices, as quantities nvc_value_added and gvc_value_added; closed tables only)
+  std::string quantity = "value_added";
+  std::vector<std::string> groups;  ///< also sums by these groupings (grouping CSV or shipped name)
+
+  std::string validate() const;
+  std::vector<std::string> table_names() const { return {"sda"}; }
+};
+
+struct SdaResults {
+  /// sda: quantity,scope,unit,factor -> value (scope region_sector "REGION/SECTOR", region, a
+  /// grouping's name, or total "all"); factors technology, fd_level, fd_mix[, intensity], then
+  /// change (= their sum), q0 and q1.
+  std::vector<tables::TidyTable> tables;
+  std::vector<std::string> quantities;                      ///< one per decomposition
+  std::vector<solver::StructuralDecomposition> decompositions;
+};
+
+/// Decompose the change from `a0` to `a1` (the models are built, once each).
+SdaResults sda(const Analysis& a0, const Analysis& a1, const SdaRequest& r);
+
+/// The verbs whose results a panel stacks.
+enum class PanelVerb { kChains, kCirculation, kMultipliers };
+inline constexpr EnumTable<PanelVerb, 3> kPanelVerbNames{
+    "panel verb",
+    {{{PanelVerb::kChains, "chains"}, {PanelVerb::kCirculation, "circulation"}, {PanelVerb::kMultipliers, "multipliers"}}}};
+constexpr const auto& enum_table(PanelVerb) { return kPanelVerbNames; }
+
+struct PanelRequest {
+  PanelVerb verb = PanelVerb::kChains;
+  /// One label per table for the `year` column; empty: each table's meta year, else 1, 2, ...
+  std::vector<std::string> years;
+  std::vector<std::string> groups;  ///< chains / circulation: as ChainRequest::groups
+
+  std::string validate() const;
+  /// The result tables of the verb (each gains a leading `year` column).
+  std::vector<std::string> table_names() const;
+};
+
+struct PanelResults {
+  std::vector<tables::TidyTable> tables;  ///< the verb's tables, rows of every year stacked
+  std::vector<std::string> years;
+};
+
+/// Run the verb on every table and stack the results with a `year` column. Refuses (InputError
+/// naming the table and the first differing label) tables whose regions, sectors or countries
+/// differ from the first table's: aggregate them to one classification first (`irio aggregate`).
+PanelResults panel(const std::vector<const Analysis*>& tables, const PanelRequest& r);
+
+/// Bring tables of different classifications to one (methods.md §10.5): each concordance
+/// (grouping CSV from,to / member,group, or a shipped name; empty: none) aggregates a table whose
+/// labels are all its members (tables::aggregate, §6.1) and keeps a table whose labels are all
+/// already its groups; InputError naming the table and a label that is neither. The returned
+/// analyses own their (aggregated) tables; pass them to panel() or sda().
+std::vector<Analysis> harmonise(const std::vector<const Analysis*>& tables, const std::string& region_concordance,
+                                const std::string& sector_concordance);
+
+// ---------------------------------------------------------------------------------------------
+// Unified-market scenarios (methods.md §10.6)
+
+struct MarketScenarioRequest {
+  /// CSV with a header: scenario,factor,origin,destination[,closure]. origin / destination: "all",
+  /// or regions and group labels of `groups` separated by ';'. closure: own_region (default) or
+  /// imports. Many rows = many scenarios, answered in one run.
+  std::string scenario_file;
+  std::vector<solver::MarketScenario> scenarios;  ///< or given directly (not both)
+  std::vector<std::string> groups;                ///< groupings: names for origin/destination, and sums
+  solver::ScenarioOptions options;
+
+  std::string validate() const;
+  std::vector<std::string> table_names() const { return {"scenario"}; }
+};
+
+struct MarketScenarioResults {
+  /// scenario: scenario,scope,unit,indicator -> value; scope region, a grouping's name, or total;
+  /// indicators output_base, output, output_change, value_added_base, value_added,
+  /// value_added_change (value added = v o x), output_multiplier_base, output_multiplier (the
+  /// final-demand-weighted mean of 1'L), and iterations (total).
+  std::vector<tables::TidyTable> tables;
+  std::vector<solver::MarketScenario> scenarios;  ///< as read
+  solver::ScenarioResults solved;
+};
+
+MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRequest& r);
+
+}  // namespace irio

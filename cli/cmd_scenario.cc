@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// `irio scenario`: unified-market scenarios — scale the inter-regional coefficients inside a
+// country for chosen origins and destinations, with a closure, all scenarios of a file solved on
+// the base factorization (methods.md §10.6).
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/common_options.h"
+#include "irio/analysis/regional.h"
+
+namespace irio::cli {
+namespace {
+
+struct Options : CommonOptions {
+  std::string countries, scenarios;
+  std::vector<std::string> groups;
+};
+
+void run(const Options& o) {
+  MarketScenarioRequest req;
+  req.scenario_file = o.scenarios;
+  req.groups = o.groups;
+  require_valid("scenario", req.validate());
+  refuse_existing_output(o, req.table_names());
+  const Analysis a = open_table(o, o.countries);
+  const auto r = market_scenarios(a, req);
+  std::cout << a.model().summary().brief_report() << "\n";
+  std::printf("  %-24s %6s %-11s %10s %16s %16s\n", "scenario", "factor", "closure", "iterations", "output change",
+              "VA change");
+  const auto& sv = r.solved;
+  const Vector& v = a.model().v();
+  for (std::size_t k = 0; k < r.scenarios.size(); ++k) {
+    const auto c = static_cast<Eigen::Index>(k);
+    std::printf("  %-24s %6.3g %-11s %10d %16.6g %16.6g\n", r.scenarios[k].name.c_str(), r.scenarios[k].factor,
+                enum_name(r.scenarios[k].closure), sv.iterations[k], sv.x.col(c).sum() - sv.x0.sum(),
+                v.dot(sv.x.col(c)) - v.dot(sv.x0));
+  }
+  write_and_report(r.tables, o, "scenario");
+}
+
+CommandRegistrar reg("scenario", [](CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("scenario",
+                                 "Unified-market scenarios: scale inter-regional coefficients inside a country "
+                                 "(methods.md §10.6)");
+  add_common_options(sub, *o);
+  sub->add_option("--scenarios", o->scenarios,
+                  "CSV scenario,factor,origin,destination[,closure]: origin/destination 'all' or regions and "
+                  "groups separated by ';', closure own_region (default) or imports")
+      ->required();
+  sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
+  sub->add_option("--groups", o->groups, "Groupings: names for origins/destinations, and sums by group");
+  sub->callback([o] { run(*o); });
+});
+
+}  // namespace
+}  // namespace irio::cli

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+// Circulation indicators and the coupling coordination degree (see circulation.h).
+#include "irio/solver/gvc/circulation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "irio/solver/gvc/production_groups.h"
+#include "irio/tables/error.h"
+
+namespace irio::solver::gvc {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double div(double num, double den) { return den != 0 ? num / den : kNaN; }
+
+}  // namespace
+
+const std::vector<std::string>& circulation_indicator_names() {
+  static const std::vector<std::string> names{
+      "nvc_forward",           "gvc_forward",          "nvc_backward",          "gvc_backward",
+      "orientation_forward",   "orientation_backward", "loc_share_forward",     "ntf_share_forward",
+      "rt_share_forward",      "domestic_share_forward", "international_share_forward", "loc_share_backward",
+      "ntf_share_backward",    "rt_share_backward",    "domestic_share_backward", "international_share_backward"};
+  return names;
+}
+
+int circulation_indicator_index(const std::string& name) {
+  const auto& names = circulation_indicator_names();
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+Circulation circulation(const LeontiefModel& m, const ProductionDecomposition& d, const tables::Grouping* g) {
+  const auto& lab = m.labels();
+  const tables::Grouping regions = tables::Grouping::identity("region", lab.regions);
+  const tables::Grouping& grouping = g ? *g : regions;
+  const GroupedChains gc = group_three_level(m, d, grouping);  // the sums of chains --groups
+  Circulation c;
+  c.scope = g ? g->name() : "region";
+  c.units = gc.groups;
+  c.forward = gc.forward;
+  c.backward = gc.backward;
+  const auto idx = grouping.map(lab.regions, "region", "table");
+  const Index N = m.num_sectors(), G = static_cast<Index>(c.units.size());
+  c.va = Vector::Zero(G);
+  c.y = Vector::Zero(G);
+  for (Index i = 0; i < m.n(); ++i) {
+    if (!m.is_active(i)) continue;
+    const auto k = static_cast<Index>(idx[static_cast<std::size_t>(i / N)]);
+    c.va(k) += d.va(i);
+    c.y(k) += d.y(i);
+  }
+  const bool exo = d.exogenous_rest_of_world;
+  c.indicators.resize(G, kNumCirculationIndicators);
+  for (Index k = 0; k < G; ++k) {
+    const auto F = c.forward.row(k), B = c.backward.row(k);
+    const double nvcF = F(kNvcS) + F(kNvcC), nvcB = B(kNvcS) + B(kNvcC);
+    // With an exogenous rest of the world forward RT and GVC are known only as their sum RT_GVC,
+    // backward GVC only as the total kGvc (methods.md §5.5).
+    const double gvcF = exo ? kNaN : F(kGvcS) + F(kGvcC);
+    const double gvcB = exo ? B(kGvc) : B(kGvcS) + B(kGvcC);
+    const double intlF = exo ? F(kRtGvc) : F(kRt) + gvcF;
+    const double intlB = B(kRt) + gvcB;
+    auto row = c.indicators.row(k);
+    row(kNvcForward) = div(nvcF, c.va(k));
+    row(kGvcForward) = div(gvcF, c.va(k));
+    row(kNvcBackward) = div(nvcB, c.y(k));
+    row(kGvcBackward) = div(gvcB, c.y(k));
+    row(kOrientationForward) = div(nvcF, nvcF + gvcF);
+    row(kOrientationBackward) = div(nvcB, nvcB + gvcB);
+    row(kLocShareForward) = div(F(kLoc), c.va(k));
+    row(kNtfShareForward) = div(F(kNtf), c.va(k));
+    row(kRtShareForward) = div(F(kRt), c.va(k));
+    row(kDomesticShareForward) = div(F(kLoc) + F(kNtf) + nvcF, c.va(k));
+    row(kInternationalShareForward) = div(intlF, c.va(k));
+    row(kLocShareBackward) = div(B(kLoc), c.y(k));
+    row(kNtfShareBackward) = div(B(kNtf), c.y(k));
+    row(kRtShareBackward) = div(B(kRt), c.y(k));
+    row(kDomesticShareBackward) = div(B(kLoc) + B(kNtf) + nvcB, c.y(k));
+    row(kInternationalShareBackward) = div(intlB, c.y(k));
+  }
+  return c;
+}
+
+std::string CouplingOptions::validate() const {
+  if (!(alpha >= 0) || !(beta >= 0)) return "the weights alpha and beta must be >= 0";
+  if (std::abs(alpha + beta - 1.0) > 1e-12) return "the weights alpha and beta must add up to 1";
+  return {};
+}
+
+namespace {
+
+Vector min_max(const Vector& x) {
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (Index i = 0; i < x.size(); ++i)
+    if (std::isfinite(x(i))) {
+      lo = std::min(lo, x(i));
+      hi = std::max(hi, x(i));
+    }
+  Vector u(x.size());
+  for (Index i = 0; i < x.size(); ++i) u(i) = std::isfinite(x(i)) && hi > lo ? (x(i) - lo) / (hi - lo) : kNaN;
+  return u;
+}
+
+}  // namespace
+
+Coupling coupling_coordination(const Vector& x1, const Vector& x2, const std::vector<std::string>& units,
+                               const CouplingOptions& opt) {
+  if (const auto why = opt.validate(); !why.empty()) throw InputError("coupling coordination: " + why);
+  if (x1.size() != x2.size() || static_cast<std::size_t>(x1.size()) != units.size())
+    throw InputError("coupling coordination: the two indices and the units differ in length");
+  Coupling k;
+  k.u1 = opt.normalize ? min_max(x1) : x1;
+  k.u2 = opt.normalize ? min_max(x2) : x2;
+  const Index n = x1.size();
+  k.coupling.resize(n);
+  k.development.resize(n);
+  k.coordination.resize(n);
+  k.band.assign(static_cast<std::size_t>(n), -1);
+  for (Index i = 0; i < n; ++i) {
+    const double a = k.u1(i), b = k.u2(i);
+    if (a < 0 || b < 0)
+      throw InputError("coupling coordination: negative index for '" + units[static_cast<std::size_t>(i)] +
+                       "' (U1 = " + std::to_string(a) + ", U2 = " + std::to_string(b) + "); normalise it");
+    k.coupling(i) = a + b > 0 ? 2.0 * std::sqrt(a * b) / (a + b) : (std::isnan(a + b) ? kNaN : 0.0);
+    k.development(i) = opt.alpha * a + opt.beta * b;
+    k.coordination(i) = std::sqrt(k.coupling(i) * k.development(i));
+    k.band[static_cast<std::size_t>(i)] = coordination_band(k.coordination(i));
+  }
+  return k;
+}
+
+const std::vector<std::string>& coordination_band_names() {
+  static const std::vector<std::string> names{
+      "extreme_disorder",     "serious_disorder",        "moderate_disorder", "mild_disorder",
+      "verge_of_disorder",    "barely_coordinated",      "primary_coordination",
+      "intermediate_coordination", "good_coordination", "quality_coordination"};
+  return names;
+}
+
+int coordination_band(double D) {
+  if (std::isnan(D)) return -1;
+  const int b = static_cast<int>(std::floor(D * 10.0 + 1e-12));  // D = 0.3 (rounded) is band 3
+  return std::clamp(b, 0, 9);
+}
+
+tables::TidyTable circulation_table() { return tables::TidyTable("circulation", {"scope", "unit", "indicator"}); }
+
+tables::TidyTable coupling_table() { return tables::TidyTable("coupling", {"scope", "unit", "band", "indicator"}); }
+
+void append_circulation(const Circulation& c, tables::TidyTable& out) {
+  const auto& names = circulation_indicator_names();
+  for (std::size_t k = 0; k < c.units.size(); ++k)
+    for (int j = 0; j < kNumCirculationIndicators; ++j)
+      out.add_row({c.scope, c.units[k], names[static_cast<std::size_t>(j)]},
+                  c.indicators(static_cast<Index>(k), j));
+}
+
+void append_coupling(const std::string& scope, const std::vector<std::string>& units, const Coupling& k,
+                     tables::TidyTable& out) {
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const auto r = static_cast<Index>(i);
+    const int b = k.band[i];
+    const std::string band = b < 0 ? "not_available" : coordination_band_names()[static_cast<std::size_t>(b)];
+    out.add_row({scope, units[i], band, "u1"}, k.u1(r));
+    out.add_row({scope, units[i], band, "u2"}, k.u2(r));
+    out.add_row({scope, units[i], band, "coupling"}, k.coupling(r));
+    out.add_row({scope, units[i], band, "development"}, k.development(r));
+    out.add_row({scope, units[i], band, "coordination"}, k.coordination(r));
+  }
+}
+
+}  // namespace irio::solver::gvc

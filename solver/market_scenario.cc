@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// Unified-market scenarios on the base factorization (see market_scenario.h; methods.md §10.6).
+#include "irio/solver/market_scenario.h"
+
+#include <cmath>
+
+#include "irio/tables/error.h"
+
+namespace irio::solver {
+
+SparseMatrix scenario_change(const LeontiefModel& m, const MarketScenario& s) {
+  const auto& lab = m.labels();
+  const Index N = m.num_sectors(), n = m.n();
+  auto chosen = [](const std::vector<bool>& sel, Index region) {
+    return sel.empty() || sel[static_cast<std::size_t>(region)];
+  };
+  std::vector<Eigen::Triplet<double, std::ptrdiff_t>> trip;
+  // Own-region closure: the opposite change on (buying region, same product), by column.
+  Matrix offset;  // N x n, dense per column: product k of column j's own region
+  if (s.closure == MarketClosure::kOwnRegion) offset = Matrix::Zero(N, n);
+  const SparseMatrix& A = m.A();
+  for (Index j = 0; j < A.outerSize(); ++j) {
+    const Index rs = j / N;
+    for (SparseMatrix::InnerIterator it(A, j); it; ++it) {
+      const Index i = it.row(), rr = i / N;
+      if (rr == rs || lab.country_of_region[static_cast<std::size_t>(rr)] != lab.country_of_region[static_cast<std::size_t>(rs)])
+        continue;
+      if (!chosen(s.origin, rr) || !chosen(s.destination, rs)) continue;
+      const double d = (s.factor - 1.0) * it.value();
+      if (d == 0) continue;
+      trip.emplace_back(i, j, d);
+      if (s.closure == MarketClosure::kOwnRegion) offset(i % N, j) -= d;
+    }
+  }
+  if (s.closure == MarketClosure::kOwnRegion)
+    for (Index j = 0; j < n; ++j)
+      for (Index k = 0; k < N; ++k) {
+        if (offset(k, j) == 0) continue;
+        const Index i = (j / N) * N + k;
+        const double now = A.coeff(i, j) + offset(k, j);
+        if (now < -1e-12 * std::max(1.0, std::abs(A.coeff(i, j))))
+          throw InputError("scenario '" + s.name + "': the own-region closure makes the coefficient of " +
+                           lab.regions[static_cast<std::size_t>(j / N)] + "/" + lab.sectors[static_cast<std::size_t>(k)] +
+                           " in " + lab.regions[static_cast<std::size_t>(j / N)] + "/" +
+                           lab.sectors[static_cast<std::size_t>(j % N)] +
+                           " negative (own supply cannot replace that much); use a smaller factor or the imports closure");
+        trip.emplace_back(i, j, offset(k, j));
+      }
+  SparseMatrix dA(n, n);
+  dA.setFromTriplets(trip.begin(), trip.end());
+  return dA;
+}
+
+namespace {
+
+/// Solve (I - A - dA_s) X_s = b (or its transpose) for every scenario s by X <- L (b + dA X)
+/// (Richardson iteration preconditioned by the base factorization; L' and dA' when transposed):
+/// one blocked solve per iteration for the scenarios not converged yet. Stops at a true residual
+/// max |b - (I - A - dA) X| <= tolerance max |b|.
+Matrix iterate(const LeontiefModel& m, const std::vector<SparseMatrix>& dA, const Vector& b, bool transposed,
+               const ScenarioOptions& opt, const std::vector<MarketScenario>& scenarios, std::vector<int>& iterations,
+               std::vector<double>& residual) {
+  const Index n = m.n();
+  const auto S = static_cast<Index>(dA.size());
+  const Vector x0 = transposed ? Vector(m.solve_transposed(Matrix(b)).col(0)) : Vector(m.solve(Matrix(b)).col(0));
+  Matrix X = x0.replicate(1, S);
+  iterations.assign(static_cast<std::size_t>(S), 0);
+  residual.assign(static_cast<std::size_t>(S), 0.0);
+  const double scale = std::max(b.cwiseAbs().maxCoeff(), 1e-300);
+  const SparseMatrix At = transposed ? SparseMatrix(m.A().transpose()) : SparseMatrix();
+  const SparseMatrix& A = transposed ? At : m.A();
+  std::vector<SparseMatrix> dAt;
+  if (transposed)
+    for (const auto& d : dA) dAt.emplace_back(d.transpose());
+  const std::vector<SparseMatrix>& D = transposed ? dAt : dA;
+  std::vector<bool> done(static_cast<std::size_t>(S), false);
+  for (int it = 1; it <= opt.max_iterations; ++it) {
+    std::vector<Index> open;
+    for (Index s = 0; s < S; ++s)
+      if (!done[static_cast<std::size_t>(s)]) open.push_back(s);
+    if (open.empty()) break;
+    Matrix rhs(n, static_cast<Index>(open.size()));
+    for (std::size_t c = 0; c < open.size(); ++c)
+      rhs.col(static_cast<Index>(c)) = b + D[static_cast<std::size_t>(open[c])] * X.col(open[c]);
+    const Matrix next = transposed ? m.solve_transposed(rhs) : m.solve(rhs);
+    for (std::size_t c = 0; c < open.size(); ++c) {
+      const Index s = open[c];
+      const auto su = static_cast<std::size_t>(s);
+      X.col(s) = next.col(static_cast<Index>(c));
+      iterations[su] = it;
+      const Vector xs = X.col(s);
+      const Vector r = b - xs + A * xs + D[su] * xs;  // b - (I - A - dA) x
+      residual[su] = r.cwiseAbs().maxCoeff() / scale;
+      if (residual[su] <= opt.tolerance) done[su] = true;
+      else if (!std::isfinite(residual[su]) || (it > 20 && residual[su] > 1e3))
+        throw NumericalError("scenario '" + scenarios[su].name +
+                             "': the iteration diverges (the scaled system is far from the base one)");
+    }
+  }
+  for (Index s = 0; s < S; ++s)
+    if (!done[static_cast<std::size_t>(s)])
+      throw NumericalError("scenario '" + scenarios[static_cast<std::size_t>(s)].name + "': no convergence in " +
+                           std::to_string(opt.max_iterations) + " iterations (relative residual " +
+                           std::to_string(residual[static_cast<std::size_t>(s)]) + ")");
+  return X;
+}
+
+}  // namespace
+
+ScenarioResults solve_market_scenarios(const LeontiefModel& m, const std::vector<MarketScenario>& scenarios,
+                                       const ScenarioOptions& opt) {
+  std::vector<SparseMatrix> dA;
+  for (const auto& s : scenarios) dA.push_back(scenario_change(m, s));
+  ScenarioResults out;
+  out.y = m.table().final_demand_total();
+  out.x0 = m.solve(Matrix(out.y)).col(0);
+  out.x = iterate(m, dA, out.y, false, opt, scenarios, out.iterations, out.residual);
+  if (opt.multipliers) {
+    const Vector ones = Vector::Ones(m.n());
+    out.multipliers0 = m.solve_transposed(Matrix(ones)).col(0);
+    std::vector<int> it;
+    std::vector<double> res;
+    out.multipliers = iterate(m, dA, ones, true, opt, scenarios, it, res);
+    for (std::size_t s = 0; s < it.size(); ++s) out.iterations[s] += it[s];
+  }
+  return out;
+}
+
+}  // namespace irio::solver

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// The provincial-research analyses (methods.md §10) on a CEADs-layout table (31 provinces x 6
+// sectors, seeded, exogenous rest of the world): circulation by the shipped four regions as ratios
+// of the province sums, disparity adding up, SDA between two seeded years, and the CLI verbs.
+#include <sys/wait.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "irio/analysis/regional.h"
+#include "tests/provincial/workbooks.h"
+#include "tests/test_util.h"
+
+namespace {
+
+namespace gvc = irio::solver::gvc;
+using irio::testing::scratch;
+
+int run_irio(const std::string& args, std::string& out) {
+  const std::string log = scratch("regional_" + std::to_string(std::rand()) + ".log");
+  const int rc = std::system((std::string(IRIO_BINARY) + " " + args + " > " + log + " 2>&1").c_str());
+  std::ifstream in(log);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+/// Two seeded CEADs workbooks: year 1 has more final demand and other intermediate flows.
+std::pair<std::string, std::string> two_years() {
+  const std::string a = scratch("regional_y0.xlsx"), b = scratch("regional_y1.xlsx");
+  auto f = irio::testing::seeded_fixture(31, 6);
+  irio::testing::write_fixture(f, a);
+  for (Eigen::Index i = 0; i < f.Y.rows(); ++i) f.Y.row(i) *= 1.0 + 0.05 * static_cast<double>(i % 7);
+  f.Z *= 1.1;
+  f.ex *= 1.2;
+  const irio::tables::Vector x = f.x();
+  for (Eigen::Index j = 0; j < f.Z.cols(); ++j) {
+    const double va = x(j) - f.Z.col(j).sum() - f.im(j);
+    f.V.col(j) << 0.5 * va, 0.1 * va, 0.15 * va, 0.25 * va;
+  }
+  irio::testing::write_fixture(f, b);
+  return {a, b};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(regional_provincial)
+
+BOOST_AUTO_TEST_CASE(circulation_and_disparity_by_four_regions) {
+  const auto [y0, y1] = two_years();
+  const irio::Analysis a = irio::Analysis::open(y0);
+  irio::CirculationRequest req;
+  req.groups = {"four_regions"};
+  const auto r = irio::circulation(a, req);
+  BOOST_CHECK_EQUAL(r.u1, "nvc_backward");  // exogenous rest of the world: backward defaults
+  BOOST_CHECK_EQUAL(r.u2, "gvc_backward");
+  BOOST_REQUIRE_EQUAL(r.groups.size(), 1u);
+  const auto& g = r.groups[0];
+  BOOST_CHECK_EQUAL(g.units.size(), 4u);
+  // Group values are ratios of the province sums (methods.md §6.1), recomputed here.
+  const auto grouping = a.groupings({"four_regions"})[0];
+  const auto& lab = a.table().labels;
+  for (std::size_t k = 0; k < g.units.size(); ++k) {
+    double nvc = 0, gvc_b = 0, y = 0;
+    for (std::size_t p = 0; p < lab.num_regions(); ++p)
+      if (grouping.group_of(lab.regions[p]) == g.units[k]) {
+        const auto row = static_cast<Eigen::Index>(p);
+        nvc += r.regions.backward(row, gvc::kNvcS) + r.regions.backward(row, gvc::kNvcC);
+        gvc_b += r.regions.backward(row, gvc::kGvc);
+        y += r.regions.y(row);
+      }
+    const auto row = static_cast<Eigen::Index>(k);
+    BOOST_CHECK_CLOSE(g.indicators(row, gvc::kOrientationBackward), nvc / (nvc + gvc_b), 1e-10);
+    BOOST_CHECK_CLOSE(g.indicators(row, gvc::kGvcBackward), gvc_b / y, 1e-10);
+    BOOST_CHECK(std::isnan(g.indicators(row, gvc::kGvcForward)));  // not identified (§5.5)
+    BOOST_CHECK_SMALL(g.indicators(row, gvc::kDomesticShareForward) + g.indicators(row, gvc::kInternationalShareForward) - 1,
+                      1e-12);
+  }
+  irio::DisparityRequest d;
+  d.groups = {"four_regions", "north_south"};
+  d.indicator = "orientation_backward";
+  d.weights = irio::DisparityWeights::kOutput;
+  const auto dr = irio::disparity(a, d);
+  BOOST_REQUIRE_EQUAL(dr.by_grouping.size(), 2u);
+  for (const auto& part : dr.by_grouping) {
+    BOOST_CHECK_SMALL(part.theil_t.between + part.theil_t.within - part.theil_t.total, 1e-14);
+    BOOST_CHECK_SMALL(part.theil_l.between + part.theil_l.within - part.theil_l.total, 1e-14);
+    BOOST_CHECK_CLOSE(part.theil_t.total, dr.by_grouping[0].theil_t.total, 1e-12);  // same total
+  }
+}
+
+BOOST_AUTO_TEST_CASE(cli_on_ceads_workbooks) {
+  const auto [y0, y1] = two_years();
+  std::string out;
+  const std::string c = scratch("regional_c.csv"), d = scratch("regional_d.csv"), s = scratch("regional_s.csv"),
+                    p = scratch("regional_p.csv");
+  BOOST_TEST(run_irio("circulation " + y0 + " --groups four_regions -o " + c + " --force", out) == 0, out);
+  BOOST_TEST(out.find("U1 = nvc_backward, U2 = gvc_backward") != std::string::npos, out);
+  BOOST_TEST(run_irio("disparity " + y0 + " --groups four_regions --indicator nvc_backward --weights value_added -o " +
+                          d + " --force",
+                      out) == 0,
+             out);
+  BOOST_TEST(run_irio("sda " + y0 + " " + y1 + " --quantity value_added --groups four_regions -o " + s + " --force",
+                      out) == 0,
+             out);
+  // The parts of the total add up to the change.
+  std::ifstream in(s);
+  std::string line;
+  double parts = 0, change = std::nan("");
+  while (std::getline(in, line)) {
+    if (line.rfind("value_added,total,all,", 0) != 0) continue;
+    const auto comma = line.find_last_of(',');
+    const std::string factor = line.substr(22, comma - 22);
+    const double v = std::stod(line.substr(comma + 1));
+    if (factor == "change") change = v;
+    else if (factor != "q0" && factor != "q1") parts += v;
+  }
+  BOOST_TEST(std::abs(parts - change) <= 1e-9 * std::abs(change), parts << " vs " << change);
+  BOOST_TEST(run_irio("panel " + y0 + " " + y1 + " --years 2012 2017 --verb circulation --groups four_regions -o " + p +
+                          " --force",
+                      out) == 0,
+             out);
+}
+
+BOOST_AUTO_TEST_CASE(scenario_file_on_ceads_workbook) {
+  const auto [y0, y1] = two_years();
+  const std::string sc = scratch("regional_scenarios.csv"), o = scratch("regional_sc.csv");
+  {
+    std::ofstream f(sc);
+    f << "scenario,factor,origin,destination,closure\n"
+         "east_west_half,0.5,East,West;Central,own_region\n"
+         "all_more,1.2,all,all,imports\n"
+         "beijing_out,0.8,Beijing,all,\n";
+  }
+  std::string out;
+  BOOST_TEST(run_irio("scenario " + y0 + " --scenarios " + sc + " --groups four_regions -o " + o + " --force", out) == 0,
+             out);
+  BOOST_TEST(out.find("east_west_half") != std::string::npos, out);
+  std::ifstream in(o);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  BOOST_TEST(ss.str().find("all_more,four_regions,East,output_change,") != std::string::npos);
+  // The library gives the same answer as the file.
+  const irio::Analysis a = irio::Analysis::open(y0);
+  irio::MarketScenarioRequest req;
+  req.scenario_file = sc;
+  req.groups = {"four_regions"};
+  const auto r = irio::market_scenarios(a, req);
+  BOOST_REQUIRE_EQUAL(r.scenarios.size(), 3u);
+  BOOST_CHECK(r.scenarios[2].closure == irio::solver::MarketClosure::kOwnRegion);  // the default
+  for (int k = 0; k < 3; ++k) BOOST_CHECK_LE(r.solved.residual[static_cast<std::size_t>(k)], 1e-12);
+  // An unknown origin is refused, naming the file and line.
+  {
+    std::ofstream f(sc);
+    f << "scenario,factor,origin,destination\nbad,0.5,Atlantis,all\n";
+  }
+  BOOST_TEST(run_irio("scenario " + y0 + " --scenarios " + sc + " -o " + o + " --force", out) == 2, out);
+  BOOST_TEST(out.find(":2: 'Atlantis' is neither a region nor a group") != std::string::npos, out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
