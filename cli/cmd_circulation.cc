@@ -59,7 +59,7 @@ void run(const Options& o) {
   print(r.regions, &r.coupling);
   for (std::size_t k = 0; k < r.groups.size(); ++k)
     print(r.groups[k], k < r.group_coupling.size() ? &r.group_coupling[k] : nullptr);
-  write_and_report(r.tables, o, "circulation");
+  write_and_report(r.tables, o, "circulation", a.table());
 }
 
 CommandRegistrar reg("circulation", [](CLI::App& app) {

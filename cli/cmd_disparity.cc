@@ -41,7 +41,7 @@ void run(const Options& o) {
       std::printf("  %-20s %-8s %12.6g %12.6g %12.6g\n", name.c_str(), m, p->total, p->between, p->within);
   }
   if (!r.note.empty()) std::cout << "Note: " << r.note << "\n";
-  write_and_report(r.tables, o, "disparity");
+  write_and_report(r.tables, o, "disparity", a.table());
 }
 
 CommandRegistrar reg("disparity", [](CLI::App& app) {

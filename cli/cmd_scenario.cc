@@ -37,7 +37,7 @@ void run(const Options& o) {
                 enum_name(r.scenarios[k].closure), sv.iterations[k], sv.x.col(c).sum() - sv.x0.sum(),
                 v.dot(sv.x.col(c)) - v.dot(sv.x0));
   }
-  write_and_report(r.tables, o, "scenario");
+  write_and_report(r.tables, o, "scenario", a.table());
 }
 
 CommandRegistrar reg("scenario", [](CLI::App& app) {

@@ -62,13 +62,27 @@ io::ResultMeta result_meta(const std::string& path, const tables::IoTable& table
   return m;
 }
 
-void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run,
-                      const tables::IoTable& table) {
+namespace {
+void write_with_meta(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run,
+                     const io::ResultMeta& meta) {
   require_finite(results);  // exit 4 before anything is written
   io::WriteOptions w;
   w.overwrite = o.force;
-  w.meta = result_meta(o.table, table);
+  w.meta = meta;
   for (const auto& p : io::write_results(results, o.output, run, w)) std::cout << "wrote " << p << "\n";
+}
+}  // namespace
+
+void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run,
+                      const tables::IoTable& table) {
+  write_with_meta(results, o, run, result_meta(o.table, table));
+}
+
+void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run) {
+  io::ResultMeta meta;
+  meta.command = command_line();
+  meta.table_path = o.table;
+  write_with_meta(results, o, run, meta);
 }
 
 }  // namespace irio::cli

@@ -73,5 +73,8 @@ io::ResultMeta result_meta(const std::string& path, const tables::IoTable& table
 /// "wrote PATH" for each file.
 void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o,
                       const std::string& run, const tables::IoTable& table);
+/// As above for results of several tables (the manifest names o.table and the command line only).
+void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o,
+                      const std::string& run);
 
 }  // namespace irio::cli
