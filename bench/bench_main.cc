@@ -110,7 +110,8 @@ int usage() {
   std::fprintf(stderr,
                "usage: irio_bench TASK [--regions G] [--sectors N] [--countries C] [--stressors K] [--seed S]\n"
                "                       [--skip-baseline] [--default-kernel]\n"
-               "       irio_bench e2e [--full] [--irio PATH] [options above]\n"
+               "       irio_bench e2e [--full] [--irio PATH] [--workdir DIR (kept)] [--compression 0-9]\n"
+               "                      [options above]\n"
                "tasks: %s, e2e\n"
                "Unless --default-kernel is given or OPENBLAS_CORETYPE is set, the benchmark sets\n"
                "OPENBLAS_CORETYPE to the kernel that matches the CPU (SkylakeX, Haswell) for both sides.\n",
@@ -147,7 +148,8 @@ int main(int argc, char** argv) {
   const std::string task = argv[1];
   irio::bench::SyntheticSpec spec;
   bool skip_baseline = false, default_kernel = false, full = false, sized = false;
-  std::string irio_binary = default_irio_binary();
+  std::string irio_binary = default_irio_binary(), workdir;
+  int compression = -1;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> int {
@@ -160,6 +162,8 @@ int main(int argc, char** argv) {
     else if (a == "--default-kernel") default_kernel = true;
     else if (a == "--full") full = true;
     else if (a == "--irio" && i + 1 < argc) irio_binary = argv[++i];
+    else if (a == "--workdir" && i + 1 < argc) workdir = argv[++i];
+    else if (a == "--compression") compression = next();
     else if (a == "--countries") spec.countries = next();
     else if (a == "--seed") spec.seed = static_cast<std::uint32_t>(next());
     else if (a == "--skip-baseline") skip_baseline = true;
@@ -179,6 +183,8 @@ int main(int argc, char** argv) {
     }
     e.irio_binary = irio_binary;
     e.skip_baseline = skip_baseline;
+    e.workdir = workdir;
+    e.compression_level = compression;
     return irio::bench::run_e2e(e);
   }
   std::printf("%s\n", irio::solver::blas_info().brief().c_str());

@@ -206,15 +206,19 @@ int run_e2e(const E2eOptions& opt) {
               spec.sectors, n, spec.satellites, spec.seed);
   std::printf("  OPENBLAS_CORETYPE=%s; baseline %s\n", std::getenv("OPENBLAS_CORETYPE") ? std::getenv("OPENBLAS_CORETYPE") : "(unset)",
               blas.brief().c_str());
-  const fs::path dir = fs::temp_directory_path() / ("irio_e2e_" + std::to_string(getpid()));
+  const fs::path dir = opt.workdir.empty() ? fs::temp_directory_path() / ("irio_e2e_" + std::to_string(getpid()))
+                                           : fs::path(opt.workdir);
   fs::create_directories(dir);
   const std::string table = (dir / "t.h5").string();
   {
     const double t0 = now();
     const auto t = make_synthetic_mrio(spec);
     const double t1 = now();
-    io::write_table(t, table);
-    std::printf("  table: generated in %.2f s, written in %.2f s (%.1f MB, Z density %.1f%%)\n", t1 - t0, now() - t1,
+    io::WriteOptions w;
+    if (opt.compression_level >= 0) w.compression_level = opt.compression_level;
+    io::write_table(t, table, w);
+    std::printf("  table: generated in %.2f s, written (deflate %d) in %.2f s (%.1f MB, Z density %.1f%%)\n", t1 - t0,
+                w.compression_level, now() - t1,
                 static_cast<double>(fs::file_size(table)) / 1e6,
                 100.0 * static_cast<double>(t.Z.nonZeros()) / (static_cast<double>(n) * n));
   }
@@ -265,7 +269,7 @@ int run_e2e(const E2eOptions& opt) {
     }
   }
   std::error_code ec;
-  fs::remove_all(dir, ec);
+  if (opt.workdir.empty()) fs::remove_all(dir, ec);
   return rc;
 }
 

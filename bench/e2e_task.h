@@ -13,6 +13,8 @@ struct E2eOptions {
   SyntheticSpec spec;
   std::string irio_binary;     ///< the irio executable to run
   bool skip_baseline = false;
+  int compression_level = -1;  ///< deflate level of the table file; -1: io::WriteOptions' default
+  std::string workdir;         ///< kept (table, outputs, logs) when given; else a temporary folder
 };
 
 /// Write the seeded table with io::write_table, run `irio multipliers` and `irio footprints` on

@@ -79,7 +79,12 @@ void write_z(hid_t core, const tables::SparseMatrix& Z, const WriteOptions& opt,
   H5Id g = h5_create_group(core, "Z", w);
   h5_write_attr(g.get(), "format", std::string("csc"), w);
   h5_write_attr(g.get(), "shape", std::vector<std::int64_t>{Z.rows(), Z.cols()}, w);
-  h5_write_doubles(g.get(), "data", data.data(), data.size(), w);
+  // The values of a table are close to random bits: shuffle + deflate shrinks them by about a tenth
+  // while making writing about six and reading about three times slower (docs/performance.md,
+  // "Table files"); the row indices and column pointers compress tenfold and stay compressed.
+  H5Writer plain = w;
+  plain.compression_level = 0;
+  h5_write_doubles(g.get(), "data", data.data(), data.size(), plain);
   h5_write_int64s(g.get(), "indices", indices, w);
   h5_write_int64s(g.get(), "indptr", indptr, w);
 }
@@ -228,7 +233,11 @@ tables::IoTable read_table_impl(const std::string& path) {
     throw InputError(path + ": " + std::to_string(L.regions.size()) + " regions x " + std::to_string(L.sectors.size()) +
                      " sectors = " + std::to_string(n) + " region-sectors, above irio's limit of " +
                      std::to_string(kMaxRegionSectors) + " (docs/formats.md, \"Limits and encodings\")");
-  t.Z = read_z(f, L, r);
+  {
+    // Eigen 3.4's SparseMatrix has no move assignment: `t.Z = read_z(...)` would copy Z.
+    tables::SparseMatrix Z = read_z(f, L, r);
+    t.Z.swap(Z);
+  }
   if (gk > 0 || h5_exists(f, "/core/Y"))
     t.Y = read_matrix_shaped(f, "/core/Y", n, gk, "region-sectors x regions*final-demand categories", r);
   else

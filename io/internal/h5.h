@@ -49,7 +49,7 @@ class H5Id {
 /// Writing context: the output name for messages and the deflate level (0 = none).
 struct H5Writer {
   std::string file;
-  int compression_level = 6;
+  int compression_level = 1;
 };
 
 /// Reading context: the file name for messages.
