@@ -5,7 +5,7 @@
 //
 //   irio_bench core --regions 49 --sectors 200
 //   irio_bench core --regions 31 --sectors 42
-//   irio_bench e2e                 (the CLI end to end; n = 2000, --full for 49 x 200)
+//   irio_bench e2e                 (the CLI end to end; n = 4000, --full for 49 x 200)
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -174,7 +174,7 @@ int main(int argc, char** argv) {
     irio::bench::E2eOptions e;
     e.spec = spec;
     if (!sized && !full) {  // a minute on two cores with the baseline
-      e.spec.regions = 20;
+      e.spec.regions = 40;
       e.spec.sectors = 100;
     }
     if (full) {
