@@ -5,6 +5,7 @@
 //
 //   irio_bench core --regions 49 --sectors 200
 //   irio_bench core --regions 31 --sectors 42
+//   irio_bench e2e                 (the CLI end to end; n = 4000, --full for 49 x 200)
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,7 +21,9 @@
 #include <vector>
 
 #include "bench/bench_tasks.h"
+#include "bench/e2e_task.h"
 #include "bench/synthetic_mrio.h"
+#include "irio/solver/blas_info.h"
 
 namespace {
 
@@ -105,9 +108,37 @@ double max_rel_diff(const Matrix& a, const Matrix& b) {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: irio_bench TASK [--regions G] [--sectors N] [--countries C] [--seed S] [--skip-baseline]\n"
-               "tasks: %s\n", irio::bench::task_names().c_str());
+               "usage: irio_bench TASK [--regions G] [--sectors N] [--countries C] [--stressors K] [--seed S]\n"
+               "                       [--skip-baseline] [--default-kernel]\n"
+               "       irio_bench e2e [--full] [--irio PATH] [--workdir DIR (kept)] [--compression 0-9]\n"
+               "                      [options above]\n"
+               "tasks: %s, e2e\n"
+               "Unless --default-kernel is given or OPENBLAS_CORETYPE is set, the benchmark sets\n"
+               "OPENBLAS_CORETYPE to the kernel that matches the CPU (SkylakeX, Haswell) for both sides.\n",
+               irio::bench::task_names().c_str());
   return 2;
+}
+
+
+/// OpenBLAS chooses its kernel when it is loaded: set OPENBLAS_CORETYPE to the one matching the
+/// CPU and run this program again, so that irio and the baseline use the same, right, kernel.
+void use_matching_kernel(char** argv) {
+  if (std::getenv("OPENBLAS_CORETYPE") != nullptr) return;
+  const auto b = irio::solver::blas_info();
+  const std::string type = irio::solver::matching_coretype(b.cpu_avx2, b.cpu_avx512f);
+  if (!b.openblas || type.empty()) return;
+  setenv("OPENBLAS_CORETYPE", type.c_str(), 1);
+  execv("/proc/self/exe", argv);  // returns only on failure: go on with the default kernel
+  unsetenv("OPENBLAS_CORETYPE");
+}
+
+/// The irio executable built beside this one (build/bench/irio_bench -> build/irio).
+std::string default_irio_binary() {
+#ifdef IRIO_BINARY
+  return IRIO_BINARY;
+#else
+  return "irio";
+#endif
 }
 
 }  // namespace
@@ -116,20 +147,47 @@ int main(int argc, char** argv) {
   if (argc < 2) return usage();
   const std::string task = argv[1];
   irio::bench::SyntheticSpec spec;
-  bool skip_baseline = false;
+  bool skip_baseline = false, default_kernel = false, full = false, sized = false;
+  std::string irio_binary = default_irio_binary(), workdir;
+  int compression = -1;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> int {
       if (i + 1 >= argc) { std::fprintf(stderr, "%s needs a value\n", a.c_str()); std::exit(2); }
       return std::atoi(argv[++i]);
     };
-    if (a == "--regions") spec.regions = next();
-    else if (a == "--sectors") spec.sectors = next();
+    if (a == "--regions") { spec.regions = next(); sized = true; }
+    else if (a == "--sectors") { spec.sectors = next(); sized = true; }
+    else if (a == "--stressors") spec.satellites = next();
+    else if (a == "--default-kernel") default_kernel = true;
+    else if (a == "--full") full = true;
+    else if (a == "--irio" && i + 1 < argc) irio_binary = argv[++i];
+    else if (a == "--workdir" && i + 1 < argc) workdir = argv[++i];
+    else if (a == "--compression") compression = next();
     else if (a == "--countries") spec.countries = next();
     else if (a == "--seed") spec.seed = static_cast<std::uint32_t>(next());
     else if (a == "--skip-baseline") skip_baseline = true;
     else return usage();
   }
+  if (!default_kernel) use_matching_kernel(argv);
+  if (task == "e2e") {
+    irio::bench::E2eOptions e;
+    e.spec = spec;
+    if (!sized && !full) {  // a minute on two cores with the baseline
+      e.spec.regions = 40;
+      e.spec.sectors = 100;
+    }
+    if (full) {
+      e.spec.regions = 49;
+      e.spec.sectors = 200;
+    }
+    e.irio_binary = irio_binary;
+    e.skip_baseline = skip_baseline;
+    e.workdir = workdir;
+    e.compression_level = compression;
+    return irio::bench::run_e2e(e);
+  }
+  std::printf("%s\n", irio::solver::blas_info().brief().c_str());
   const irio::bench::Task* t = irio::bench::find_task(task);
   if (!t) return usage();
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "irio/io/internal/atomic_output.h"
+#include "irio/io/internal/csc_reader.h"
 #include "irio/io/internal/h5.h"
 #include "irio/io/internal/h5_schema.h"
 #include "irio/io/internal/memory_guard.h"
@@ -78,7 +79,12 @@ void write_z(hid_t core, const tables::SparseMatrix& Z, const WriteOptions& opt,
   H5Id g = h5_create_group(core, "Z", w);
   h5_write_attr(g.get(), "format", std::string("csc"), w);
   h5_write_attr(g.get(), "shape", std::vector<std::int64_t>{Z.rows(), Z.cols()}, w);
-  h5_write_doubles(g.get(), "data", data.data(), data.size(), w);
+  // The values of a table are close to random bits: shuffle + deflate shrinks them by about a tenth
+  // while making writing about six and reading about three times slower (docs/performance.md,
+  // "Table files"); the row indices and column pointers compress tenfold and stay compressed.
+  H5Writer plain = w;
+  plain.compression_level = 0;
+  h5_write_doubles(g.get(), "data", data.data(), data.size(), plain);
   h5_write_int64s(g.get(), "indices", indices, w);
   h5_write_int64s(g.get(), "indptr", indptr, w);
 }
@@ -140,8 +146,9 @@ Matrix read_matrix_shaped(hid_t file, const std::string& path, std::size_t rows,
   return h5_read_matrix(file, path, r);
 }
 
-tables::SparseMatrix read_z(hid_t file, std::size_t n, const H5Reader& r) {
+tables::SparseMatrix read_z(hid_t file, const tables::Labels& L, const H5Reader& r) {
   const std::string path = "/core/Z";
+  const std::size_t n = L.size();
   if (!h5_exists(file, path)) throw InputError(r.file + ": missing dataset '" + path + "'");
   const auto nn = static_cast<Eigen::Index>(n);
   if (!h5_is_group(file, path))
@@ -151,36 +158,7 @@ tables::SparseMatrix read_z(hid_t file, std::size_t n, const H5Reader& r) {
   if (shp.size() != 2 || shp[0] != nn || shp[1] != nn)
     throw InputError(r.file + ": group '" + path + "' (CSC) has a missing or wrong 'shape' attribute, expected (" +
                      shape(n, n) + ")");
-  const auto data = h5_read_doubles(file, path + "/data", r);
-  const auto indices = h5_read_int64s(file, path + "/indices", r);
-  const auto indptr = h5_read_int64s(file, path + "/indptr", r);
-  if (indptr.size() != n + 1 || indices.size() != data.size() || indptr.front() != 0 ||
-      indptr.back() != static_cast<std::int64_t>(data.size()))
-    throw InputError(r.file + ": dataset '" + path + "/indptr' must have " + std::to_string(n + 1) +
-                     " entries from 0 to len(data) = " + std::to_string(data.size()) +
-                     ", and '" + path + "/indices' as many entries as data");
-  // Every column pointer within [0, len(data)] and non-decreasing, checked before any is used as an
-  // index: a pointer that overshoots and comes back (0 100 5 5 5 with 5 values) passes the checks
-  // of the first and last entries above but would read past the data.
-  for (std::size_t j = 0; j < n; ++j)
-    if (indptr[j + 1] < indptr[j] || indptr[j + 1] > indptr.back())
-      throw InputError(r.file + ": dataset '" + path + "/indptr' " +
-                       (indptr[j + 1] < indptr[j] ? "decreases" : "exceeds len(data) = " + std::to_string(data.size())) +
-                       " at column " + std::to_string(j));
-  std::vector<Eigen::Triplet<double, std::ptrdiff_t>> trip;
-  trip.reserve(data.size());
-  for (std::size_t j = 0; j < n; ++j) {
-    for (auto k = indptr[j]; k < indptr[j + 1]; ++k) {
-      const auto i = indices[static_cast<std::size_t>(k)];
-      if (i < 0 || i >= nn)
-        throw InputError(r.file + ": dataset '" + path + "/indices' has row index " + std::to_string(i) +
-                         " outside [0, " + std::to_string(n) + ")");
-      trip.emplace_back(i, static_cast<std::ptrdiff_t>(j), data[static_cast<std::size_t>(k)]);
-    }
-  }
-  tables::SparseMatrix Z(nn, nn);
-  Z.setFromTriplets(trip.begin(), trip.end());  // duplicate entries are summed
-  return Z;
+  return read_csc_z(file, path, L, r);
 }
 
 void check_finite(const Matrix& M, const std::string& path, const tables::Labels& L, bool rows_are_sectors,
@@ -255,7 +233,11 @@ tables::IoTable read_table_impl(const std::string& path) {
     throw InputError(path + ": " + std::to_string(L.regions.size()) + " regions x " + std::to_string(L.sectors.size()) +
                      " sectors = " + std::to_string(n) + " region-sectors, above irio's limit of " +
                      std::to_string(kMaxRegionSectors) + " (docs/formats.md, \"Limits and encodings\")");
-  t.Z = read_z(f, n, r);
+  {
+    // Eigen 3.4's SparseMatrix has no move assignment: `t.Z = read_z(...)` would copy Z.
+    tables::SparseMatrix Z = read_z(f, L, r);
+    t.Z.swap(Z);
+  }
   if (gk > 0 || h5_exists(f, "/core/Y"))
     t.Y = read_matrix_shaped(f, "/core/Y", n, gk, "region-sectors x regions*final-demand categories", r);
   else

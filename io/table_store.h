@@ -22,7 +22,7 @@ struct ResultMeta {
 
 struct WriteOptions {
   bool overwrite = false;      ///< replace an existing output file
-  int compression_level = 6;   ///< deflate level for HDF5 datasets (0 = none)
+  int compression_level = 1;   ///< deflate level for HDF5 datasets (0 = none; docs/performance.md, "Table files")
   /// Store Z as CSC when its density is below this, dense (chunked) otherwise.
   double sparse_density_threshold = 0.25;
   /// Paths that an output must never replace, even with `overwrite` (the command's inputs).

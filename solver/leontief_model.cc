@@ -9,6 +9,7 @@
 #include <limits>
 #include <numeric>
 
+#include "irio/solver/blas_info.h"
 #include "irio/tables/error.h"
 
 namespace irio::solver {
@@ -50,6 +51,10 @@ std::string SolveSummary::brief_report() const {
                   output_gap, output_gap_at.c_str());
     out += buf;
   }
+  // The BLAS kernel sets the speed of every dense path (docs/performance.md, "BLAS kernel").
+  static const BlasInfo blas = blas_info();
+  out += "\n  " + blas.brief();
+  if (const auto w = blas.warning(); !w.empty()) out += "\n  warning: " + w;
   return out;
 }
 

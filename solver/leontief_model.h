@@ -74,6 +74,8 @@ struct SolveSummary {
   /// NaN otherwise. `output_gap_at`: the region-sector with the largest gap.
   double output_gap = std::numeric_limits<double>::quiet_NaN();
   std::string output_gap_at;
+  /// One paragraph for the run summary of the CLI verbs; its last line names the BLAS library, kernel
+  /// and threads (blas_info.h) and warns when a kernel without AVX2 runs on a CPU with it.
   std::string brief_report() const;
 };
 

@@ -503,6 +503,36 @@ std::vector<double> h5_read_doubles(hid_t loc, const std::string& path, const H5
   return v;
 }
 
+std::size_t h5_checked_length(hid_t loc, const std::string& path, const H5Reader& r, std::size_t mem_elem,
+                              bool integers) {
+  H5Id ds = open_dataset(loc, path, r);
+  H5Id type(H5Dget_type(ds.get()), H5Tclose);
+  H5Id space(H5Dget_space(ds.get()), H5Sclose);
+  const auto cls = H5Tget_class(type.get());
+  if (integers && cls != H5T_INTEGER) read_fail(r, path, "must hold integers");
+  if (!integers && cls != H5T_FLOAT && cls != H5T_INTEGER) read_fail(r, path, "must hold numbers");
+  return check_declared(ds.get(), ds.get(), type.get(), space.get(), mem_elem, false, r, "dataset '" + path + "'");
+}
+
+namespace {
+
+void read_all_into(hid_t loc, const std::string& path, const H5Reader& r, hid_t mem_type, void* out) {
+  H5Id ds = open_dataset(loc, path, r);
+  H5Id space(H5Dget_space(ds.get()), H5Sclose);
+  if (H5Sget_simple_extent_npoints(space.get()) <= 0) return;
+  if (H5Dread(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out) < 0) read_fail(r, path, "cannot be read");
+}
+
+}  // namespace
+
+void h5_read_doubles_into(hid_t loc, const std::string& path, const H5Reader& r, double* out) {
+  read_all_into(loc, path, r, H5T_NATIVE_DOUBLE, out);
+}
+
+void h5_read_int64s_into(hid_t loc, const std::string& path, const H5Reader& r, std::int64_t* out) {
+  read_all_into(loc, path, r, H5T_NATIVE_INT64, out);
+}
+
 tables::Matrix h5_read_matrix(hid_t loc, const std::string& path, const H5Reader& r) {
   const auto dims = h5_dims(loc, path, r);
   if (dims.empty() || dims.size() > 2)

@@ -61,7 +61,7 @@ void h5_save_image(hid_t file, const std::string& path, const std::string& shown
 /// Writing context: the output name for messages and the deflate level (0 = none).
 struct H5Writer {
   std::string file;
-  int compression_level = 6;
+  int compression_level = 1;
 };
 
 /// Reading context: the file name for messages.
@@ -130,6 +130,16 @@ std::vector<hsize_t> h5_dims(hid_t loc, const std::string& path, const H5Reader&
 std::vector<std::string> h5_read_strings(hid_t loc, const std::string& path, const H5Reader& r);
 std::vector<std::int64_t> h5_read_int64s(hid_t loc, const std::string& path, const H5Reader& r);
 std::vector<double> h5_read_doubles(hid_t loc, const std::string& path, const H5Reader& r);
+/// Number of elements of a numeric dataset (integers only with `integers`), after the checks of
+/// H5Limits (what it declares against the limits and the size of the file) and before anything is
+/// allocated; `mem_elem` is the size of one element in memory. With h5_read_*_into, a caller
+/// reads a large dataset straight into memory it owns (e.g. a sparse matrix's own arrays).
+std::size_t h5_checked_length(hid_t loc, const std::string& path, const H5Reader& r, std::size_t mem_elem,
+                              bool integers);
+/// Read a whole numeric dataset, converted to double / int64, into `out`, which holds
+/// h5_checked_length(...) elements.
+void h5_read_doubles_into(hid_t loc, const std::string& path, const H5Reader& r, double* out);
+void h5_read_int64s_into(hid_t loc, const std::string& path, const H5Reader& r, std::int64_t* out);
 /// A rank-2 (rows, cols) dataset as a matrix; a rank-1 dataset is read as one row.
 tables::Matrix h5_read_matrix(hid_t loc, const std::string& path, const H5Reader& r);
 

@@ -57,6 +57,12 @@ void h5_patch_vector(const std::string& file, const std::string& object, const s
   h5_write_doubles(f.get(), object, v.data(), v.size(), H5Writer{file, 0});
 }
 
+void h5_patch_int64s(const std::string& file, const std::string& object, const std::vector<std::int64_t>& v) {
+  H5Id f = open_rw(file);
+  drop(f.get(), object);
+  h5_write_int64s(f.get(), object, v, H5Writer{file, 0});
+}
+
 void h5_patch_strings(const std::string& file, const std::string& object, const std::vector<std::string>& v) {
   H5Id f = open_rw(file);
   drop(f.get(), object);

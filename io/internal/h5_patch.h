@@ -22,6 +22,7 @@ void h5_patch_root_int_attr(const std::string& file, const std::string& name, st
 /// Replace (or create) dataset `object` with a dense row-major matrix / vector / string list.
 void h5_patch_matrix(const std::string& file, const std::string& object, const tables::Matrix& M);
 void h5_patch_vector(const std::string& file, const std::string& object, const std::vector<double>& v);
+void h5_patch_int64s(const std::string& file, const std::string& object, const std::vector<std::int64_t>& v);
 void h5_patch_strings(const std::string& file, const std::string& object, const std::vector<std::string>& v);
 /// Replace (or create) dataset `object` declaring the shape `dims` without storing its values
 /// (a forged file): doubles, or fixed-length strings of `string_size` bytes when that is > 0.
