@@ -3,7 +3,6 @@
 // international split, the three-level value-chain decomposition with NVC/GVC participation,
 // a readable summary on screen, and the full results as tidy CSV files whose names it prints.
 #include <CLI/CLI.hpp>
-#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -33,6 +32,7 @@ struct Options {
   int top = 10;
   bool force = false;
   bool allow_identity_failures = false;
+  bool quiet = false;
 };
 
 /// Clean -0.0000 from round-off for display (e.g. national parts on a country table).
@@ -111,10 +111,7 @@ void run(const Options& o) {
   const Analysis a = Analysis::open(o.table, opt);
   AnalyseRequest req;
   req.groups = o.groups;
-  if (isatty(STDERR_FILENO)) req.progress = [](double f, const std::string& stage) {
-    std::fprintf(stderr, "\r  value chains: %3.0f%% %-40s", 100 * f, stage.c_str());
-    if (f >= 1) std::fprintf(stderr, "\n");
-  };
+  req.progress = stderr_progress(o.quiet);
   (void)a.groupings(req.groups);  // fail before anything is printed or computed
   const auto& t = a.table();
   std::string focus = o.focus;
@@ -170,6 +167,7 @@ CommandRegistrar reg("analyse", [](CLI::App& app) {
                   "Also report by groups of regions: a grouping CSV (member,group) or a shipped name "
                   "(four_regions, north_south, eight_zones, east_data_west_computing); repeatable");
   sub->add_flag("-f,--force", o->force, "Replace existing output files");
+  sub->add_flag("-q,--quiet", o->quiet, "No progress display on stderr");
   sub->add_flag("--allow-identity-failures", o->allow_identity_failures,
                 "Exit 0 even when an identity check of methods.md §6.2 fails (they are still reported)");
   sub->callback([o] { run(*o); });
