@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The layout of `irio report`: which sections, charts and tables, in which order, with which words
 // (report_data.h). Numbers come from ReportData only; nothing is computed here.
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -148,7 +149,9 @@ BarChart levels_chart(const std::string& id, const std::string& title, const std
         }
       c.series[l].values.push_back(v);
     }
-  const auto dropped = drop_empty_series(c);
+  auto dropped = drop_empty_series(c);
+  // RT + GVC exists only with an exogenous rest of the world: no need to say it is absent.
+  dropped.erase(std::remove(dropped.begin(), dropped.end(), level_series().back().first), dropped.end());
   if (!dropped.empty()) c.note = "Zero or not identified for every bar, not drawn: " + join(dropped, "; ") + ".";
   return c;
 }

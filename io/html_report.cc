@@ -41,11 +41,11 @@ std::string show_value(double v, bool percent, int decimals = 4) {
   return buf;
 }
 
-/// A round upper end of the axis at or above `v` (1, 2, 2.5 or 5 times a power of ten).
+/// A round upper end of the axis at or above `v` (1, 2, 2.5, 4 or 5 times a power of ten).
 double nice_ceiling(double v) {
   if (!(v > 0)) return 1;
   const double p = std::pow(10.0, std::floor(std::log10(v)));
-  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+  for (double m : {1.0, 2.0, 2.5, 4.0, 5.0, 10.0})
     if (m * p >= v * (1 - 1e-12)) return m * p;
   return 10 * p;
 }
@@ -117,8 +117,13 @@ std::string render_bar_chart_svg(const BarChart& chart) {
     for (std::size_t k = 0; k < chart.series.size(); ++k)
       legend.emplace_back(chart.series[k].name, "fill:" + series_colour(chart, k));
   }
-  const std::size_t legend_rows = (legend.size() + 3) / 4;
-  const double legend_y = axis_y + 36;
+  // As many legend columns (at most 4) as the longest label allows.
+  std::size_t longest_entry = 0;
+  for (const auto& e : legend) longest_entry = std::max(longest_entry, e.first.size());
+  const double entry_w = 17 + 6.5 * static_cast<double>(longest_entry) + 16;
+  const std::size_t columns = std::clamp<std::size_t>(static_cast<std::size_t>((kWidth - 20) / entry_w), 1, 4);
+  const std::size_t legend_rows = (legend.size() + columns - 1) / columns;
+  const double legend_y = axis_y + (chart.axis_label.empty() ? 34 : 48);
   const double height = legend_y + 18 * static_cast<double>(legend_rows) + 4;
 
   std::ostringstream o;
@@ -175,8 +180,8 @@ std::string render_bar_chart_svg(const BarChart& chart) {
 
   // Legend.
   for (std::size_t e = 0; e < legend.size(); ++e) {
-    const double lx = 10 + static_cast<double>(e % 4) * (kWidth - 20) / 4;
-    const double ly = legend_y + 18 * static_cast<double>(e / 4);
+    const double lx = 10 + static_cast<double>(e % columns) * (kWidth - 20) / static_cast<double>(columns);
+    const double ly = legend_y + 18 * static_cast<double>(e / columns);
     o << "<rect class=\"swatch\" x=\"" << px(lx) << "\" y=\"" << px(ly - 10) << "\" width=\"12\" height=\"12\" style=\""
       << legend[e].second << "\"/><text class=\"legend\" x=\"" << px(lx + 17) << "\" y=\"" << px(ly) << "\">"
       << html_escape(legend[e].first) << "</text>\n";

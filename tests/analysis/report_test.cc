@@ -70,23 +70,23 @@ BOOST_FIXTURE_TEST_CASE(report_tables_agree_with_the_main_job, CliDir) {
   // Levels by region (sums of the decomposition) = participation (the solver's ratios of sums).
   const auto& part = d.results.chains.participation;
   for (const auto& reg : labels.regions)
-    for (const std::string dir : {"forward", "backward"}) {
-      BOOST_TEST_CONTEXT(reg << " " << dir) {
-        const double nat = d.levels_by_region.find({reg, dir, "national_chains"});
-        const double glo = d.levels_by_region.find({reg, dir, "global_chains"});
+    for (const std::string direction : {"forward", "backward"}) {
+      BOOST_TEST_CONTEXT(reg << " " << direction) {
+        const double nat = d.levels_by_region.find({reg, direction, "national_chains"});
+        const double glo = d.levels_by_region.find({reg, direction, "global_chains"});
         double sum = 0;
         for (auto l : irio::kChainLevels) {
-          const double v = d.levels_by_region.find({reg, dir, irio::enum_name(l)});
+          const double v = d.levels_by_region.find({reg, direction, irio::enum_name(l)});
           if (std::isfinite(v)) sum += v;
         }
         BOOST_CHECK_CLOSE(sum, 1.0, 1e-9);
-        BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, dir, "rt_gvc"})));  // a closed table
-        BOOST_CHECK_SMALL(nat - part.find({"region", reg, "all", "nvc_" + dir}), 1e-9);
-        BOOST_CHECK_SMALL(glo - part.find({"region", reg, "all", "gvc_" + dir}), 1e-9);
+        BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, direction, "rt_gvc"})));  // a closed table
+        BOOST_CHECK_SMALL(nat - part.find({"region", reg, "all", "nvc_" + direction}), 1e-9);
+        BOOST_CHECK_SMALL(glo - part.find({"region", reg, "all", "gvc_" + direction}), 1e-9);
         BOOST_CHECK_EQUAL(d.participation.find({reg, d.region_colour_group[static_cast<std::size_t>(
                                                          irio::tables::Labels::find(labels.regions, reg))],
-                                                dir, "gvc"}),
-                          part.find({"region", reg, "all", "gvc_" + dir}));
+                                                direction, "gvc"}),
+                          part.find({"region", reg, "all", "gvc_" + direction}));
       }
     }
   // EU members trade within their "country": national value chains exist; elsewhere they do not.

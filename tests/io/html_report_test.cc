@@ -44,7 +44,7 @@ io::BarChart sample_chart() {
   c.percent = true;
   c.categories = {"A", kEvil, "C"};
   c.category_groups = {"east", "west", "east"};
-  c.series = {{"GVC", {0.5, 0.2, std::nan("")}}, {"NVC & more", {0.1, 0.0, 0.3}}};
+  c.series = {{"GVC", {0.5, 0.2, std::nan("")}, ""}, {"NVC & more", {0.1, 0.0, 0.3}, ""}};
   return c;
 }
 
