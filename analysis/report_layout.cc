@@ -105,7 +105,8 @@ ReportSection participation_section(const ReportData& d) {
     const auto dropped = drop_empty_series(c);
     c.note = "Colour: " + d.colour_grouping + (c.series.size() > 1 ? "; dark: GVC, light: NVC." : ".");
     if (!dropped.empty())
-      c.note += " Not drawn (zero for every region, e.g. each region is its own country): " + join(dropped, ", ") + ".";
+      c.note += " Not drawn (zero for every region, as when each region is its own country, or not identified, as "
+                "forward GVC with an exogenous rest of the world): " + join(dropped, ", ") + ".";
     if (!c.series.empty()) s.charts.push_back(std::move(c));
   }
   // Dark GVC next to the axis reads better: put GVC first.

@@ -13,9 +13,11 @@
 #include <set>
 
 #include "irio/analysis/report_data.h"
+#include "irio/io/html_report.h"
 #include "irio/io/xlsx_reader.h"
 #include "irio/tables/progress_bar.h"
 #include "tests/analysis/cli_dir.h"
+#include "tests/test_util.h"
 
 namespace {
 
@@ -154,6 +156,42 @@ BOOST_FIXTURE_TEST_CASE(countries_as_regions_draw_no_empty_series, CliDir) {
   BOOST_CHECK_THROW(irio::build_report(a, bad), irio::InputError);
 }
 
+BOOST_AUTO_TEST_CASE(exogenous_rest_of_the_world_shows_what_is_identified) {
+  // methods.md §7.6: provinces P1, P2 of CN with the rest of the world RW made exogenous.
+  irio::tables::Matrix Z(6, 6), Y(6, 3);
+  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3,
+      60, 30, 2, 4, 3, 5, 25, 70;
+  Y << 40, 8, 10, 35, 6, 12, 7, 50, 14, 5, 45, 9, 6, 5, 150, 4, 6, 160;
+  auto t = irio::testing::make_table(Z.topLeftCorner(4, 4), Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"},
+                                     {"CN"}, {0, 0});
+  t.export_labels = {"RW"};
+  t.exports = Z.block(0, 4, 4, 2).rowwise().sum() + Y.block(0, 2, 4, 1);
+  t.import_labels = {"imports"};
+  t.imports = Z.block(4, 0, 2, 4).colwise().sum();
+  const irio::Analysis a(std::move(t), {}, "section 7.6 exogenous");
+  const auto d = irio::build_report(a);
+  for (const std::string reg : {"P1", "P2"}) {
+    BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, "forward", "international_final"})));
+    BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, "forward", "global_chains"})));
+    BOOST_CHECK_GT(d.levels_by_region.find({reg, "forward", "rt_gvc"}), 0);
+    BOOST_CHECK_GT(d.levels_by_region.find({reg, "backward", "global_chains"}), 0);
+    BOOST_CHECK_GT(d.levels_by_region.find({reg, "backward", "international_final"}), 0);
+    BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, "backward", "rt_gvc"})));
+    BOOST_CHECK_GT(d.levels_by_region.find({reg, "forward", "national_chains"}), 0);
+  }
+  const auto* fwd = find_chart(d.document, "levels_region_forward");
+  BOOST_REQUIRE(fwd);
+  BOOST_CHECK_EQUAL(fwd->series.back().name, "RT + GVC, not separable (exogenous rest of the world)");
+  // Forward GVC participation is not identified: only NVC is drawn, and the note says why.
+  const auto* part = find_chart(d.document, "participation_forward");
+  BOOST_REQUIRE(part);
+  BOOST_CHECK_EQUAL(part->series.size(), 1u);
+  BOOST_CHECK_EQUAL(part->series[0].name, "NVC (national value chains)");
+  BOOST_CHECK(part->note.find("GVC") != std::string::npos);
+  BOOST_CHECK_EQUAL(d.colour_grouping, "country");
+  BOOST_CHECK_EQUAL(count(irio::io::render_html_report(d.document), "<svg xmlns"), 5u);
+}
+
 BOOST_FIXTURE_TEST_CASE(cli_writes_html_and_xlsx, CliDir) {
   std::string out;
   BOOST_REQUIRE_EQUAL(run("report '" + kWiod + "' -o r.html --top 12", out), 0);
@@ -192,6 +230,13 @@ BOOST_FIXTURE_TEST_CASE(progress_off_a_terminal_is_one_line_per_phase, CliDir) {
   BOOST_CHECK_EQUAL(count(err, "%"), 0u);  // no percentages: those are for the bar
   BOOST_REQUIRE_EQUAL(std::system((cmd + " --force --quiet > out.txt 2> err.txt").c_str()), 0);
   BOOST_CHECK_EQUAL(read("err.txt"), "");
+  // On a terminal (util-linux `script` gives the command one): the bar, redrawn in place.
+  if (std::system("command -v script > /dev/null 2>&1") == 0) {
+    BOOST_REQUIRE_EQUAL(std::system(("script -qec \"" + cmd + " --force\" /dev/null > '" + file("tty.txt") + "' 2>&1").c_str()), 0);
+    const std::string tty = read("tty.txt");
+    BOOST_CHECK_MESSAGE(tty.find("\r\033[K  [########################] 100%") != std::string::npos, tty);
+    BOOST_CHECK(tty.find("three-level decomposition: backward") != std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(progress_bar_text) {
