@@ -107,8 +107,12 @@ void XlsxWriter::insert_bar_chart(std::size_t data_sheet, std::size_t at_sheet, 
     chart_series_set_name_range(s, sheet, static_cast<lxw_row_t>(c.header_row), static_cast<lxw_col_t>(vc));
   }
   if (!c.title.empty()) chart_title_set_name(chart, c.title.c_str());
-  if (!c.value_axis.empty()) chart_axis_set_name(chart->y_axis, c.value_axis.c_str());
-  if (c.percent) chart_axis_set_num_format(chart->y_axis, "0%");
+  // In a libxlsxwriter bar chart x_axis is the (horizontal) value axis, y_axis the categories.
+  if (!c.value_axis.empty()) chart_axis_set_name(chart->x_axis, c.value_axis.c_str());
+  if (c.percent) chart_axis_set_num_format(chart->x_axis, "0%");
+  // First category at the top, as in the table; the value axis stays at the bottom.
+  chart_axis_set_reverse(chart->y_axis);
+  chart_axis_set_crossing_max(chart->y_axis);
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   lxw_chart_options o{};
   o.x_scale = 1.6;
