@@ -3,8 +3,9 @@
 # Set-up for a fresh Debian 12 machine (run as root): install the missing Debian packages, build
 # irio, then either analyse the bundled WIOD 2011 table (`run`: builds only the `irio` executable)
 # or run the whole test suite (`test`: Release build + AddressSanitizer/UBSan build, each through
-# CTest; the sanitizer build runs every test but the `install`, `docs` and `python` checks (it
-# builds no Python module: an ASan extension does not load into a plain interpreter); then a short,
+# CTest; the sanitizer build runs every test but the `install`, `docs`, `python` and `browser`
+# checks (it builds no Python module: an ASan extension does not load into a plain interpreter;
+# the browser check renders a report, nothing the sanitizers add to); then a short,
 # reproducible fuzz run of every reader, fuzz/run_fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,8 +13,11 @@ mode="${1:-run}"
 
 packages="build-essential cmake pkg-config libsuitesparse-dev libeigen3-dev libhdf5-dev
   libboost-test-dev libcli11-dev libopenblas-dev libzip-dev libpugixml-dev libxlsxwriter-dev
-  zlib1g-dev nlohmann-json3-dev
-  pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest"
+  zlib1g-dev nlohmann-json3-dev"
+# Only for `test`: the Python module and its pytest suite, and headless Chromium for the report's
+# browser test.
+test_packages="pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest chromium"
+if [ "$mode" = test ]; then packages="$packages $test_packages"; fi
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -44,7 +48,7 @@ case "$mode" in
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
     build build-asan -DIRIO_SANITIZERS="address;undefined" -DIRIO_BUILD_BENCH=OFF -DIRIO_INSTALL=OFF -DIRIO_BUILD_PYTHON=OFF \
       -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" -DIRIO_WERROR=OFF  # -O1: usual ASan level, faster build; warnings are checked by the Release build
-    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs" -LE 'install|docs|python')
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs" -LE 'install|docs|python|browser')
     echo "== fuzzing every reader: corpus replay + 5000 inputs per target from a fixed seed (docs/fuzzing.md)"
     FUZZ_ARGS="-seed=1 -runs=5000" JOBS="$jobs" bash fuzz/run_fuzz.sh 120 build-fuzz
     ;;

@@ -3,7 +3,6 @@
 // international split, the three-level value-chain decomposition with NVC/GVC participation,
 // a readable summary on screen, and the full results as tidy CSV files whose names it prints.
 #include <CLI/CLI.hpp>
-#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -34,6 +33,7 @@ struct Options {
   int top = 10;
   bool force = false;
   bool allow_identity_failures = false;
+  bool quiet = false;
 };
 
 /// Clean -0.0000 from round-off for display (e.g. national parts on a country table).
@@ -113,10 +113,7 @@ void run(const Options& o) {
   AnalyseRequest req;
   req.groups = o.groups;
   req.other_group = o.other_group;
-  if (isatty(STDERR_FILENO)) req.progress = [](double f, const std::string& stage) {
-    std::fprintf(stderr, "\r  value chains: %3.0f%% %-40s", 100 * f, stage.c_str());
-    if (f >= 1) std::fprintf(stderr, "\n");
-  };
+  req.progress = stderr_progress(o.quiet);
   (void)a.groupings(req.groups, req.other_group);  // fail before anything is printed or computed
   const auto& t = a.table();
   std::string focus = o.focus;
@@ -174,6 +171,7 @@ CommandRegistrar reg("analyse", [](CLI::App& app) {
   sub->add_option("--other", o->other_group,
                   "Group NAME for every region a grouping does not list (else such a grouping is an error)");
   sub->add_flag("-f,--force", o->force, "Replace existing output files");
+  sub->add_flag("-q,--quiet", o->quiet, "No progress display on stderr");
   sub->add_flag("--allow-identity-failures", o->allow_identity_failures,
                 "Exit 0 even when an identity check of methods.md §6.2 fails (they are still reported)");
   sub->callback([o] { run(*o); });

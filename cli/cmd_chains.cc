@@ -24,7 +24,7 @@ void run(const Options& o) {
   req.groups = o.groups;
   req.other_group = o.other_group;
   req.split_complex_gvc = o.gvc_c_split;
-  req.progress = stderr_progress();
+  req.progress = stderr_progress(o.quiet);
   refuse_existing_output(o, req.table_names());
   const Analysis a = open_table(o, o.countries);
   const auto r = a.chains(req);

@@ -22,7 +22,7 @@ void run(const Options& o) {
   PositionRequest req;
   req.perimeter = parse_enum<solver::Perimeter>(o.perimeter);
   req.kpww_fv = parse_enum<KpwwFv>(o.kpww_fv);
-  req.progress = stderr_progress();
+  req.progress = stderr_progress(o.quiet);
   refuse_existing_output(o, req.table_names());
   const Analysis a = open_table(o, o.countries);
   const auto r = a.position(req);

@@ -29,7 +29,7 @@ void run(const Options& o) {
   req.perspective = parse_enum<BmPerspective>(o.perspective);
   req.post = parse_enum<solver::gvc::LeontiefPost>(o.post);
   req.bilateral = o.bilateral;
-  req.progress = stderr_progress();
+  req.progress = stderr_progress(o.quiet);
   refuse_existing_output(o, req.table_names());
   const Analysis a = open_table(o, o.countries);
   const auto r = a.trade(req);

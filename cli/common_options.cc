@@ -20,6 +20,7 @@ void add_common_options(CLI::App* sub, CommonOptions& o, const std::string& outp
   sub->add_flag("-f,--force", o.force, "Overwrite an existing output file");
   sub->add_flag("--allow-identity-failures", o.allow_identity_failures,
                 "Exit 0 even when an identity check of methods.md §6.2 fails (they are still reported)");
+  sub->add_flag("-q,--quiet", o.quiet, "No progress display on stderr");
 }
 
 void enforce_identities(const tables::TidyTable& d, const CommonOptions& o) {

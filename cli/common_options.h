@@ -28,6 +28,7 @@ struct CommonOptions {
                              format = enum_name(OpenOptions{}.format);
   bool force = false;
   bool allow_identity_failures = false;
+  bool quiet = false;  ///< --quiet: no progress display on stderr
 };
 
 /// An option whose value must be one of the names of enum E (its name table); the help lists
@@ -43,7 +44,7 @@ CLI::Option* add_choice(CLI::App* sub, const std::string& flags, std::string& ta
 }
 
 /// Declare the positional table and -o/--output (both required), --backend, --format, -f/--force
-/// and --allow-identity-failures.
+/// --allow-identity-failures and --quiet.
 void add_common_options(CLI::App* sub, CommonOptions& o,
                         const std::string& output_help = "Result file (.csv or .h5)");
 

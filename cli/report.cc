@@ -8,15 +8,36 @@
 #include <iostream>
 #include <memory>
 
+#include <unistd.h>
+
+#include "irio/tables/progress_bar.h"
+
 namespace irio::cli {
 
-ProgressFn stderr_progress() {
-  auto last = std::make_shared<std::chrono::steady_clock::time_point>();
-  return [last](double f, const std::string& stage) {
+ProgressFn stderr_progress(bool quiet) {
+  if (quiet) return {};
+  struct State {
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now(), last{};
+    std::string phase;
+    bool tty = isatty(STDERR_FILENO) != 0;
+  };
+  auto st = std::make_shared<State>();
+  return [st](double f, const std::string& stage) {
     const auto now = std::chrono::steady_clock::now();
-    if (f < 1.0 && now - *last < std::chrono::milliseconds(500)) return;
-    *last = now;
-    std::fprintf(stderr, "  [%3.0f%%] %s\n", 100.0 * f, stage.c_str());
+    const double elapsed = std::chrono::duration<double>(now - st->start).count();
+    if (!st->tty) {
+      if (stage == st->phase) return;
+      st->phase = stage;
+      std::fprintf(stderr, "  %s\n", tables::progress_phase_line(elapsed, stage).c_str());
+      return;
+    }
+    if (f < 1.0 && stage == st->phase && now - st->last < std::chrono::milliseconds(100)) return;
+    st->last = now;
+    st->phase = stage;
+    // \r and "erase to end of line": the bar replaces itself.
+    std::fprintf(stderr, "\r\033[K  %s", tables::progress_bar_line(f, elapsed, stage).c_str());
+    if (f >= 1.0) std::fputc('\n', stderr);
+    std::fflush(stderr);
   };
 }
 

@@ -9,8 +9,11 @@
 
 namespace irio::cli {
 
-/// Progress on stderr, at most every 0.5 s (and at the end).
-ProgressFn stderr_progress();
+/// Progress on stderr. On a terminal: one bar redrawn in place (tables/progress_bar.h: bar,
+/// percentage, elapsed time, phase), at most every 0.1 s, ended by a newline when a phase
+/// reaches 100 %. Not a terminal (a log file, a pipe): one plain line per new phase, no control
+/// characters. `quiet`: nothing (an empty ProgressFn).
+ProgressFn stderr_progress(bool quiet = false);
 /// Print how many identity checks passed (methods.md §6.2); list the failures.
 void print_diagnostics(const tables::TidyTable& d);
 /// Print the participation of each group of one grouping (ratios of sums).

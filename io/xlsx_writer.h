@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace irio::io {
 
@@ -13,6 +14,19 @@ struct XlsxWriterOptions {
   /// increasing order, and strings are stored inline instead of in the shared-string table.
   bool constant_memory = false;
   bool overwrite = false;  ///< replace an existing file
+};
+
+/// A native Excel bar chart (horizontal bars) over cells of one sheet: categories in
+/// `category_col`, one series per column of `value_cols`, rows first_row..last_row (0-based,
+/// inclusive), series names from `header_row`.
+struct XlsxBarChart {
+  std::string title;
+  std::string value_axis;  ///< name of the value axis (may be empty)
+  bool stacked = true;
+  bool percent = false;    ///< value axis formatted as 0 %
+  std::size_t header_row = 0, first_row = 1, last_row = 1, category_col = 0;
+  std::vector<std::size_t> value_cols;
+  std::vector<std::string> colours;  ///< "#rrggbb" per series, or empty: Excel's
 };
 
 /// Writes one workbook. Nothing appears at `path` until close() succeeds: the workbook is
@@ -37,6 +51,12 @@ class XlsxWriter {
   void write_number(std::size_t sheet, std::size_t row, std::size_t col, double value);
   void write_string(std::size_t sheet, std::size_t row, std::size_t col, const std::string& text);
   void write_boolean(std::size_t sheet, std::size_t row, std::size_t col, bool value);
+  /// Insert `chart` over the data of sheet `data_sheet` into sheet `at_sheet` with its top-left
+  /// corner at cell (row, col); tall enough for one readable bar per category.
+  void insert_bar_chart(std::size_t data_sheet, std::size_t at_sheet, std::size_t row, std::size_t col,
+                        const XlsxBarChart& chart);
+  /// Column width (in characters) of columns first..last of a sheet.
+  void set_column_width(std::size_t sheet, std::size_t first, std::size_t last, double width);
   /// Write the file and rename it into place. Throws OutputError on failure.
   void close();
 

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+// The layout of `irio report`: which sections, charts and tables, in which order, with which words
+// (report_data.h). Numbers come from ReportData only; nothing is computed here.
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "irio/analysis/report_data.h"
+#include "irio/version.h"
+
+namespace irio {
+namespace {
+
+using io::BarChart;
+using io::BarSeries;
+using io::ReportCell;
+using io::ReportSection;
+using io::ReportTable;
+
+bool has_positive(const std::vector<double>& v) {
+  for (double x : v)
+    if (std::isfinite(x) && x > 0) return true;
+  return false;
+}
+
+/// Drop series that would draw nothing (e.g. NVC on a table whose countries are its regions).
+std::vector<std::string> drop_empty_series(BarChart& c) {
+  std::vector<std::string> dropped;
+  std::vector<BarSeries> kept;
+  for (auto& s : c.series) {
+    if (has_positive(s.values)) kept.push_back(std::move(s));
+    else dropped.push_back(s.name);
+  }
+  c.series = std::move(kept);
+  return dropped;
+}
+
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+ReportSection table_section(const Analysis& a) {
+  const auto& t = a.table();
+  const auto& l = t.labels;
+  ReportSection s;
+  s.id = "table";
+  s.title = "Table and balance check";
+  ReportTable info;
+  info.id = "table_summary";
+  info.title = "The table";
+  info.columns = {"item", "value"};
+  auto row = [&](const std::string& k, const std::string& v) { info.rows.push_back({k, v.empty() ? "-" : v}); };
+  row("file", a.source());
+  row("name", t.meta.name);
+  row("year", t.meta.year);
+  row("unit", t.meta.unit);
+  row("price basis", t.meta.price_basis);
+  row("source", t.meta.source);
+  row("regions", std::to_string(l.num_regions()));
+  row("countries", std::to_string(l.num_countries()));
+  row("sectors", std::to_string(l.num_sectors()));
+  row("region-sectors (n)", std::to_string(t.n()));
+  row("final-demand categories", join(l.fd_categories, ", "));
+  row("exogenous rest of the world", t.exports.cols() > 0 || t.imports.rows() > 0 ? "yes" : "no");
+  if (a.has_model()) row("solver", a.model().summary().brief_report());
+  s.tables.push_back(std::move(info));
+  s.paragraphs.push_back(a.validate().brief() + " (methods.md §1.3). The full report:");
+  s.preformatted = a.validate().full_report(l);
+  return s;
+}
+
+ReportSection participation_section(const ReportData& d) {
+  ReportSection s;
+  s.id = "participation";
+  s.title = "National and global value-chain participation by region";
+  s.paragraphs.push_back(
+      "Forward participation: the share of a region's value added that runs through national (NVC) or global "
+      "(GVC) value chains, i.e. crosses a regional or a national border in intermediate goods, to be processed "
+      "further (NVC_S + NVC_C and GVC_S + GVC_C of eq. 5.1). Backward: the share of the value of a region's "
+      "final production that came through such chains. Ratios of sums over "
+      "the region's sectors (methods.md §4.1, §5.2). Bars are sorted by NVC + GVC; the rest to 100 % is local "
+      "production and trade in final goods (next section).");
+  const auto& p = d.participation;
+  for (const char* dir : {"forward", "backward"}) {
+    BarChart c;
+    c.id = std::string("participation_") + dir;
+    c.title = std::string(dir == std::string("forward") ? "Forward" : "Backward") + " participation by region";
+    c.axis_label = dir == std::string("forward") ? "share of the region's value added"
+                                                 : "share of the value of the region's final production";
+    c.percent = true;
+    BarSeries nvc{"NVC (national value chains)", {}, ""}, gvc{"GVC (global value chains)", {}, ""};
+    for (std::size_t i = 0; i < p.num_rows(); ++i) {
+      if (p.key(2, i) != dir) continue;
+      if (p.key(3, i) == "nvc") {
+        c.categories.push_back(p.key(0, i));
+        c.category_groups.push_back(p.key(1, i));
+        nvc.values.push_back(p.value(i));
+      } else {
+        gvc.values.push_back(p.value(i));
+      }
+    }
+    c.series = {std::move(nvc), std::move(gvc)};
+    const auto dropped = drop_empty_series(c);
+    c.note = "Colour: " + d.colour_grouping + (c.series.size() > 1 ? "; dark: GVC, light: NVC." : ".");
+    if (!dropped.empty())
+      c.note += " Not drawn (zero for every region, as when each region is its own country, or not identified, as "
+                "forward GVC with an exogenous rest of the world): " + join(dropped, ", ") + ".";
+    if (!c.series.empty()) s.charts.push_back(std::move(c));
+  }
+  // Dark GVC next to the axis reads better: put GVC first.
+  for (auto& c : s.charts)
+    if (c.series.size() == 2) std::swap(c.series[0], c.series[1]);
+  return s;
+}
+
+/// Series of the levels chart: name and colour per ChainLevel (national in oranges, global in
+/// greens; the lighter shade is trade in final goods).
+const std::vector<std::pair<std::string, std::string>>& level_series() {
+  static const std::vector<std::pair<std::string, std::string>> s{
+      {"local (LOC)", "#bab0ac"},
+      {"national, final goods (NTF)", "#ffbe7d"},
+      {"national value chains (NVC_S + NVC_C)", "#f28e2b"},
+      {"international, final goods (RT)", "#8cd17d"},
+      {"global value chains (GVC_S + GVC_C)", "#59a14f"},
+      {"RT + GVC, not separable (exogenous rest of the world)", "#b6992d"}};
+  return s;
+}
+
+BarChart levels_chart(const std::string& id, const std::string& title, const std::string& axis,
+                      const std::vector<std::string>& units, const tables::TidyTable& t, std::size_t unit_col,
+                      std::size_t dir_col, const std::string& dir, const std::string& grouping = "") {
+  BarChart c;
+  c.id = id;
+  c.title = title;
+  c.axis_label = axis;
+  c.percent = true;
+  c.categories = units;
+  for (const auto& [name, colour] : level_series()) c.series.push_back({name, {}, colour});
+  for (const auto& u : units)
+    for (std::size_t l = 0; l < c.series.size(); ++l) {
+      double v = std::nan("");
+      const std::string level = enum_name(kChainLevels[l]);
+      for (std::size_t i = 0; i < t.num_rows(); ++i)
+        if (t.key(unit_col, i) == u && t.key(dir_col, i) == dir && t.key(dir_col + 1, i) == level &&
+            (grouping.empty() || t.key(0, i) == grouping)) {
+          v = t.value(i);
+          break;
+        }
+      c.series[l].values.push_back(v);
+    }
+  auto dropped = drop_empty_series(c);
+  // RT + GVC exists only with an exogenous rest of the world: no need to say it is absent.
+  dropped.erase(std::remove(dropped.begin(), dropped.end(), level_series().back().first), dropped.end());
+  if (!dropped.empty()) c.note = "Zero or not identified for every bar, not drawn: " + join(dropped, "; ") + ".";
+  return c;
+}
+
+ReportSection levels_section(const Analysis& a, const ReportData& d) {
+  ReportSection s;
+  s.id = "three_levels";
+  s.title = "Three-level decomposition: local, national and global value chains";
+  s.paragraphs.push_back(
+      "Value added by where it goes (forward: row sums of the decomposition by origin) and final production by "
+      "where its value added comes from (backward: column sums by final producer), as shares of the total, in "
+      "three levels (methods.md §5.2, eq. 5.1): local production (LOC); national, between regions of one "
+      "country: final goods (NTF) and national value chains (NVC_S + NVC_C); global, across borders: final goods "
+      "(RT) and global value chains (GVC_S + GVC_C). The value-chain parts are the NVC and GVC participation of "
+      "the previous section.");
+  const auto& regions = a.table().labels.regions;
+  for (const char* dir : {"forward", "backward"}) {
+    const bool fwd = dir == std::string("forward");
+    auto c = levels_chart(std::string("levels_region_") + dir,
+                          std::string(fwd ? "Forward" : "Backward") + " decomposition by region", 
+                          fwd ? "share of value added" : "share of final production", regions, d.levels_by_region, 0,
+                          1, dir);
+    c.note = "One bar per region, in the table's order. " + c.note;
+    s.charts.push_back(std::move(c));
+  }
+  for (std::size_t g = 0; g < d.results.grouped.size(); ++g) {
+    const auto& gc = d.results.grouped[g];
+    for (const char* dir : {"forward", "backward"}) {
+      const bool fwd = dir == std::string("forward");
+      auto c = levels_chart("levels_group" + std::to_string(g + 1) + "_" + dir,
+                            std::string(fwd ? "Forward" : "Backward") + " decomposition by " + gc.grouping, 
+                            fwd ? "share of value added" : "share of final production", gc.groups, d.levels_by_group, 1,
+                            2, dir, gc.grouping);
+      c.note = "Sums over the group's regions, then shares (ratios of sums, methods.md §6.1). " + c.note;
+      s.charts.push_back(std::move(c));
+    }
+  }
+  return s;
+}
+
+ReportSection multipliers_section(const ReportData& d, const std::string& unit) {
+  ReportSection s;
+  s.id = "multipliers";
+  s.title = "Highest output multipliers and where their effect lands";
+  s.paragraphs.push_back(
+      "Output multiplier 1'L: total output in all regions per unit of final demand for the region-sector. Split "
+      "(methods.md §2.4): local = 1'L_R (the region's own inverse), national = 1'L_C - 1'L_R (other regions of "
+      "the same country and feedback through them), international = 1'L - 1'L_C. Unit: " +
+      (unit.empty() ? std::string("output per unit of final demand") : unit + " of output per " + unit + " of final demand") +
+      ".");
+  const auto& t = d.top_multipliers;
+  BarChart c;
+  c.id = "top_multipliers";
+  c.title = "Highest output multipliers, split by where the output arises";
+  c.axis_label = "output multiplier";
+  c.series = {{"local", {}, "#bab0ac"}, {"national", {}, "#f28e2b"}, {"international", {}, "#59a14f"}};
+  ReportTable table;
+  table.id = "top_multipliers_table";
+  table.title = "Highest output multipliers";
+  table.columns = {"rank", "region", "sector", "total", "local", "national", "international"};
+  for (std::size_t i = 0; i < t.num_rows(); ++i) {
+    const std::string& part = t.key(3, i);
+    if (part == "total") {
+      c.categories.push_back(t.key(1, i) + " " + t.key(2, i));
+      std::vector<ReportCell> cells;
+      for (std::size_t k = 0; k < 3; ++k) cells.emplace_back(t.key(k, i));
+      cells.emplace_back(t.value(i));
+      table.rows.push_back(std::move(cells));
+    } else {
+      const std::size_t k = part == "local" ? 0 : part == "national" ? 1 : 2;
+      c.series[k].values.push_back(t.value(i));
+      table.rows.back().emplace_back(t.value(i));
+    }
+  }
+  const auto dropped = drop_empty_series(c);
+  c.note = "Sorted by the total.";
+  if (!dropped.empty()) c.note += " Zero for every sector shown, not drawn: " + join(dropped, ", ") + ".";
+  if (!c.series.empty() && !c.categories.empty()) s.charts.push_back(std::move(c));
+  s.tables.push_back(std::move(table));
+  return s;
+}
+
+ReportSection diagnostics_section(const ReportData& d) {
+  const auto& diag = d.results.chains.diagnostics;
+  ReportSection s;
+  s.id = "diagnostics";
+  s.title = "Identity diagnostics";
+  std::size_t fail = 0;
+  ReportTable t;
+  t.id = "diagnostics";
+  t.title = "Identities of methods.md §6.2 checked on this table";
+  t.columns = {"identity", "scope", "residual", "tolerance", "result"};
+  t.decimals = 3;
+  for (std::size_t i = 0; i < diag.num_rows(); ++i) {
+    const bool pass = diag.key(3, i) == "true";
+    if (!pass) ++fail;
+    std::ostringstream res;
+    res.precision(3);
+    res << std::scientific << diag.value(i);
+    t.rows.push_back({diag.key(0, i), diag.key(1, i), res.str(), diag.key(2, i), pass ? "holds" : "FAILED"});
+  }
+  s.paragraphs.push_back(std::to_string(diag.num_rows() - fail) + " of " + std::to_string(diag.num_rows()) +
+                         " identities hold. Each compares two ways of computing the same total (e.g. the seven terms "
+                         "of the decomposition add up to value added); the residual is the largest absolute "
+                         "difference and the tolerance is relative to the size of the numbers compared.");
+  s.tables.push_back(std::move(t));
+  return s;
+}
+
+}  // namespace
+
+io::ReportDocument report_document(const Analysis& a, const ReportData& d, const ReportRequest& r) {
+  io::ReportDocument doc;
+  const auto& meta = a.table().meta;
+  const std::string name = meta.name.empty() ? a.source() : meta.name;
+  const bool year_in_name = !meta.year.empty() && name.find(meta.year) != std::string::npos;
+  doc.title = "irio report: " + name + (meta.year.empty() || year_in_name ? "" : " " + meta.year);
+  doc.subtitle = std::string("irio ") + IRIO_VERSION_STRING + (r.command.empty() ? "" : " | " + r.command);
+  doc.sections.push_back(table_section(a));
+  doc.sections.push_back(participation_section(d));
+  doc.sections.push_back(levels_section(a, d));
+  doc.sections.push_back(multipliers_section(d, meta.unit));
+  doc.sections.push_back(diagnostics_section(d));
+  return doc;
+}
+
+}  // namespace irio

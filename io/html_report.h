@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// A ReportDocument as one self-contained HTML page: inline CSS, charts as inline SVG drawn here,
+// no fetch of anything (a Content-Security-Policy forbids it), and one tiny inline script that
+// only records script errors for the browser test. All text is escaped (html_escape).
+//
+//   io::ReportDocument doc = ...;             // analysis/report_data.h builds one
+//   io::write_html_report(doc, "report.html");
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "irio/io/report_document.h"
+
+namespace irio::io {
+
+/// Escape text for HTML and SVG (XML) content and attribute values: & < > " '.
+/// Bytes that XML forbids (control characters other than tab, newline, carriage return) are
+/// dropped; other bytes pass unchanged (the page is UTF-8).
+std::string html_escape(const std::string& text);
+
+/// One chart as an <svg> element. Every bar segment is a <rect class="mark ..."> (one per
+/// positive finite value: BarChart::num_marks()); the <svg> carries id="chart-<id>" and
+/// data-marks="<count>". Throws InputError if the chart is inconsistent (BarChart::validate).
+std::string render_bar_chart_svg(const BarChart& chart);
+
+/// A table as an HTML <table> (numbers right-aligned, NaN shown as NA).
+std::string render_table_html(const ReportTable& table);
+
+/// The whole page.
+std::string render_html_report(const ReportDocument& doc);
+
+/// Write the page atomically (nothing at `path` until it is complete). OutputError if `path`
+/// exists and !overwrite, or names one of `inputs`, or cannot be written.
+void write_html_report(const ReportDocument& doc, const std::string& path, bool overwrite = false,
+                       const std::vector<std::string>& inputs = {});
+
+}  // namespace irio::io

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// A report as data: sections of text, tables and horizontal (stacked) bar charts, with nothing
+// about how they are drawn. analysis/report_data.h fills one from irio::Analysis; io writes it as
+// one self-contained HTML page with inline SVG (html_report.h) or as an Excel workbook with
+// native charts (xlsx_report.h). docs/report.md describes the report.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace irio::io {
+
+/// A cell: text, or a number (NaN: not available, shown as "NA" / an empty cell).
+using ReportCell = std::variant<std::string, double>;
+
+struct ReportTable {
+  std::string id;     ///< short identifier: HTML id, xlsx sheet name (<= 31 chars, unique)
+  std::string title;
+  std::string note;   ///< one line under the title (may be empty)
+  std::vector<std::string> columns;
+  std::vector<std::vector<ReportCell>> rows;  ///< each as long as `columns`
+  int decimals = 4;   ///< digits shown for numbers in HTML
+};
+
+/// One stacked segment of every bar: a name and one value per category (NaN: no segment).
+struct BarSeries {
+  std::string name;
+  std::vector<double> values;
+  std::string colour;  ///< "#rrggbb" when the bars are not coloured by group; empty: the palette's
+};
+
+/// Horizontal bars, one per category, top to bottom in the given order; with several series the
+/// segments are stacked left to right. Colours: with `category_groups` each bar takes its group's
+/// colour and the series are told apart by shade; without, each series has its own colour.
+struct BarChart {
+  std::string id;     ///< short identifier (HTML id, CSS class of the marks, xlsx sheet name)
+  std::string title;
+  std::string note;   ///< what the chart shows, one or two sentences
+  std::string axis_label;
+  bool percent = false;  ///< values are shares: axis 0-100 %
+  std::vector<std::string> categories;
+  std::vector<std::string> category_groups;  ///< empty, or one group name per category
+  std::vector<BarSeries> series;
+
+  /// Empty if consistent, else the reason (series lengths, group lengths, no categories).
+  std::string validate() const;
+  /// Number of bar segments drawn: finite, non-zero values over all series.
+  std::size_t num_marks() const;
+  /// Distinct group names in first-seen order (empty without category_groups).
+  std::vector<std::string> groups() const;
+};
+
+struct ReportSection {
+  std::string id;
+  std::string title;
+  std::vector<std::string> paragraphs;
+  std::string preformatted;  ///< e.g. the balance report, shown as is
+  std::vector<BarChart> charts;
+  std::vector<ReportTable> tables;
+};
+
+struct ReportDocument {
+  std::string title;
+  std::string subtitle;  ///< e.g. the command and the irio version
+  std::vector<ReportSection> sections;
+};
+
+}  // namespace irio::io

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// The report as an Excel workbook with native charts (xlsx_report.h).
+#include "irio/io/xlsx_report.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "irio/io/internal/atomic_output.h"
+#include "irio/io/xlsx_writer.h"
+#include "irio/tables/error.h"
+
+namespace irio::io {
+namespace {
+
+void write_text_sheet(XlsxWriter& w, const ReportDocument& doc) {
+  const std::size_t s = w.add_sheet("Report");
+  w.set_column_width(s, 0, 0, 110);
+  std::size_t row = 0;
+  w.write_string(s, row++, 0, doc.title);
+  if (!doc.subtitle.empty()) w.write_string(s, row++, 0, doc.subtitle);
+  for (const auto& sec : doc.sections) {
+    ++row;
+    w.write_string(s, row++, 0, sec.title);
+    for (const auto& p : sec.paragraphs) w.write_string(s, row++, 0, p);
+    std::istringstream pre(sec.preformatted);
+    for (std::string line; std::getline(pre, line);) w.write_string(s, row++, 0, line);
+    for (const auto& c : sec.charts) w.write_string(s, row++, 0, "Chart and data: sheet '" + c.id + "' (" + c.title + ")");
+    for (const auto& t : sec.tables) w.write_string(s, row++, 0, "Table: sheet '" + t.id + "' (" + t.title + ")");
+  }
+}
+
+void write_chart_sheet(XlsxWriter& w, const BarChart& c) {
+  if (const auto why = c.validate(); !why.empty()) throw InputError("report: " + why);
+  const std::size_t s = w.add_sheet(c.id);
+  const bool grouped = !c.category_groups.empty();
+  const std::size_t first_value_col = grouped ? 2 : 1;
+  w.write_string(s, 0, 0, "category");
+  if (grouped) w.write_string(s, 0, 1, "group");
+  XlsxBarChart xc;
+  xc.title = c.title;
+  xc.value_axis = c.axis_label;
+  xc.percent = c.percent;
+  xc.stacked = true;
+  xc.header_row = 0;
+  xc.first_row = 1;
+  xc.last_row = c.categories.size();
+  xc.category_col = 0;
+  for (std::size_t k = 0; k < c.series.size(); ++k) {
+    w.write_string(s, 0, first_value_col + k, c.series[k].name);
+    xc.value_cols.push_back(first_value_col + k);
+    if (!grouped) xc.colours.push_back(c.series[k].colour);
+  }
+  for (std::size_t i = 0; i < c.categories.size(); ++i) {
+    w.write_string(s, i + 1, 0, c.categories[i]);
+    if (grouped) w.write_string(s, i + 1, 1, c.category_groups[i]);
+    for (std::size_t k = 0; k < c.series.size(); ++k) w.write_number(s, i + 1, first_value_col + k, c.series[k].values[i]);
+  }
+  w.set_column_width(s, 0, 1, 18);
+  w.insert_bar_chart(s, s, 1, first_value_col + c.series.size() + 1, xc);
+}
+
+void write_table_sheet(XlsxWriter& w, const ReportTable& t) {
+  const std::size_t s = w.add_sheet(t.id);
+  for (std::size_t j = 0; j < t.columns.size(); ++j) w.write_string(s, 0, j, t.columns[j]);
+  for (std::size_t i = 0; i < t.rows.size(); ++i)
+    for (std::size_t j = 0; j < t.rows[i].size(); ++j) {
+      if (const auto* text = std::get_if<std::string>(&t.rows[i][j])) w.write_string(s, i + 1, j, *text);
+      else w.write_number(s, i + 1, j, std::get<double>(t.rows[i][j]));  // NaN: empty cell
+    }
+  if (!t.columns.empty()) w.set_column_width(s, 0, t.columns.size() - 1, 16);
+}
+
+}  // namespace
+
+void write_xlsx_report(const ReportDocument& doc, const std::string& path, bool overwrite,
+                       const std::vector<std::string>& inputs) {
+  internal::AtomicOutput out(path, overwrite, inputs);  // refuses an existing file or an input
+  {
+    XlsxWriterOptions o;
+    o.overwrite = true;  // the temporary name is ours
+    XlsxWriter w(out.temp_path(), o);
+    write_text_sheet(w, doc);
+    for (const auto& sec : doc.sections) {
+      for (const auto& c : sec.charts) write_chart_sheet(w, c);
+      for (const auto& t : sec.tables) write_table_sheet(w, t);
+    }
+    w.close();
+  }
+  out.commit();
+}
+
+}  // namespace irio::io

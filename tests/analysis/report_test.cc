@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+// `irio report` and its library part (analysis/report_data.h) on the bundled WIOD 2011 table:
+// the report's tables agree with the main job's own participation tables (computed another way:
+// the solver's ratios of sums vs. the report's sums of the decomposition matrices), the charts
+// have one bar per region, the top multipliers are the highest and their parts add up; the CLI
+// writes HTML and xlsx, refuses an existing output, and its progress display on a non-terminal
+// is one plain line per phase (nothing with --quiet). The browser test is tests/cmake/
+// check_report_browser.cmake.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "irio/analysis/report_data.h"
+#include "irio/io/html_report.h"
+#include "irio/io/table_store.h"
+#include "irio/io/xlsx_reader.h"
+#include "irio/tables/progress_bar.h"
+#include "tests/analysis/cli_dir.h"
+#include "tests/test_util.h"
+
+namespace {
+
+const std::string kWiod = std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011.h5";
+const std::string kEu27 = std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011_eu27.csv";
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
+  return n;
+}
+
+/// member,group file from the EU27 region->country map: EU27 members vs the rest.
+std::string eu_grouping(const CliDir& d) {
+  std::ifstream in(kEu27);
+  std::ofstream out(d.file("eu.csv"));
+  out << "member,group\n";
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    const auto comma = line.find(',');
+    out << line.substr(0, comma) << "," << (line.substr(comma + 1) == "EU27" ? "EU27" : "rest of the world") << "\n";
+  }
+  return d.file("eu.csv");
+}
+
+const irio::io::BarChart* find_chart(const irio::io::ReportDocument& doc, const std::string& id) {
+  for (const auto& s : doc.sections)
+    for (const auto& c : s.charts)
+      if (c.id == id) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(report)
+
+BOOST_FIXTURE_TEST_CASE(report_tables_agree_with_the_main_job, CliDir) {
+  irio::OpenOptions opt;
+  opt.countries = kEu27;
+  const auto a = irio::Analysis::open(kWiod, opt);
+  irio::ReportRequest req;
+  req.groups = {eu_grouping(*this)};
+  req.top_multipliers = 15;
+  const auto d = irio::build_report(a, req);
+  const auto& labels = a.table().labels;
+  BOOST_REQUIRE_EQUAL(labels.num_regions(), 41u);
+  BOOST_CHECK_EQUAL(d.colour_grouping, "eu");
+  BOOST_CHECK_EQUAL(d.region_colour_group[static_cast<std::size_t>(irio::tables::Labels::find(labels.regions, "DEU"))],
+                    "EU27");
+
+  // Levels by region (sums of the decomposition) = participation (the solver's ratios of sums).
+  const auto& part = d.results.chains.participation;
+  for (const auto& reg : labels.regions)
+    for (const std::string direction : {"forward", "backward"}) {
+      BOOST_TEST_CONTEXT(reg << " " << direction) {
+        const double nat = d.levels_by_region.find({reg, direction, "national_chains"});
+        const double glo = d.levels_by_region.find({reg, direction, "global_chains"});
+        double sum = 0;
+        for (auto l : irio::kChainLevels) {
+          const double v = d.levels_by_region.find({reg, direction, irio::enum_name(l)});
+          if (std::isfinite(v)) sum += v;
+        }
+        BOOST_CHECK_CLOSE(sum, 1.0, 1e-9);
+        BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, direction, "rt_gvc"})));  // a closed table
+        BOOST_CHECK_SMALL(nat - part.find({"region", reg, "all", "nvc_" + direction}), 1e-9);
+        BOOST_CHECK_SMALL(glo - part.find({"region", reg, "all", "gvc_" + direction}), 1e-9);
+        BOOST_CHECK_EQUAL(d.participation.find({reg, d.region_colour_group[static_cast<std::size_t>(
+                                                         irio::tables::Labels::find(labels.regions, reg))],
+                                                direction, "gvc"}),
+                          part.find({"region", reg, "all", "gvc_" + direction}));
+      }
+    }
+  // EU members trade within their "country": national value chains exist; elsewhere they do not.
+  BOOST_CHECK_GT(d.levels_by_region.find({"DEU", "forward", "national_chains"}), 0.02);
+  BOOST_CHECK_SMALL(d.levels_by_region.find({"USA", "forward", "national_chains"}), 1e-12);
+
+  // By group: the shares equal the grouped participation of the main job.
+  BOOST_REQUIRE_EQUAL(d.results.grouped.size(), 1u);
+  const auto& gc = d.results.grouped[0];
+  for (std::size_t g = 0; g < gc.groups.size(); ++g) {
+    const auto r = static_cast<Eigen::Index>(g);
+    BOOST_CHECK_SMALL(d.levels_by_group.find({"eu", gc.groups[g], "forward", "national_chains"}) - gc.participation(r, 0),
+                      1e-9);
+    BOOST_CHECK_SMALL(d.levels_by_group.find({"eu", gc.groups[g], "backward", "global_chains"}) - gc.participation(r, 3),
+                      1e-9);
+  }
+
+  // Participation rows are sorted by NVC + GVC within each direction.
+  double last = INFINITY;
+  for (std::size_t i = 0; i + 1 < d.participation.num_rows(); i += 2) {
+    if (d.participation.key(2, i) != "forward") break;
+    const double total = d.participation.value(i) + d.participation.value(i + 1);
+    BOOST_CHECK_LE(total, last + 1e-15);
+    last = total;
+  }
+
+  // Top multipliers: the highest, and local + national + international = total.
+  const auto& split = d.results.output_split;
+  double best = 0;
+  for (Eigen::Index i = 0; i < split.total.size(); ++i)
+    if (std::isfinite(split.total(i))) best = std::max(best, split.total(i));
+  BOOST_CHECK_EQUAL(d.top_multipliers.num_rows(), 15u * 4);
+  BOOST_CHECK_EQUAL(d.top_multipliers.value(0), best);
+  for (std::size_t i = 0; i < d.top_multipliers.num_rows(); i += 4)
+    BOOST_CHECK_CLOSE(d.top_multipliers.value(i + 1) + d.top_multipliers.value(i + 2) + d.top_multipliers.value(i + 3),
+                      d.top_multipliers.value(i), 1e-9);
+
+  // The charts: one bar per region, marks for every region, by-group charts for the grouping.
+  for (const std::string id : {"participation_forward", "participation_backward", "levels_region_forward",
+                               "levels_region_backward"}) {
+    const auto* c = find_chart(d.document, id);
+    BOOST_REQUIRE_MESSAGE(c, id);
+    BOOST_CHECK_EQUAL(c->categories.size(), 41u);
+    BOOST_CHECK_GE(c->num_marks(), 41u);
+  }
+  BOOST_CHECK_EQUAL(find_chart(d.document, "participation_forward")->series.size(), 2u);  // GVC and NVC
+  BOOST_REQUIRE(find_chart(d.document, "levels_group1_forward"));
+  BOOST_CHECK_EQUAL(find_chart(d.document, "levels_group1_forward")->categories.size(), 2u);
+  BOOST_CHECK_EQUAL(find_chart(d.document, "top_multipliers")->categories.size(), 15u);
+  BOOST_CHECK_EQUAL(a.models_built(), 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(countries_as_regions_draw_no_empty_series, CliDir) {
+  const auto a = irio::Analysis::open(kWiod);
+  const auto d = irio::build_report(a);
+  BOOST_CHECK_EQUAL(d.colour_grouping, "all regions");
+  const auto* c = find_chart(d.document, "participation_forward");
+  BOOST_REQUIRE(c);
+  BOOST_CHECK_EQUAL(c->series.size(), 1u);  // NVC is zero everywhere: not drawn, and said so
+  BOOST_CHECK(c->note.find("Not drawn") != std::string::npos);
+  BOOST_CHECK_EQUAL(c->num_marks(), 41u);
+  BOOST_CHECK(!find_chart(d.document, "levels_group1_forward"));
+  irio::ReportRequest bad;
+  bad.top_multipliers = 0;
+  BOOST_CHECK_THROW(irio::build_report(a, bad), irio::InputError);
+}
+
+BOOST_AUTO_TEST_CASE(exogenous_rest_of_the_world_shows_what_is_identified) {
+  // methods.md §7.6: provinces P1, P2 of CN with the rest of the world RW made exogenous.
+  irio::tables::Matrix Z(6, 6), Y(6, 3);
+  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3,
+      60, 30, 2, 4, 3, 5, 25, 70;
+  Y << 40, 8, 10, 35, 6, 12, 7, 50, 14, 5, 45, 9, 6, 5, 150, 4, 6, 160;
+  auto t = irio::testing::make_table(Z.topLeftCorner(4, 4), Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"},
+                                     {"CN"}, {0, 0});
+  t.export_labels = {"RW"};
+  t.exports = Z.block(0, 4, 4, 2).rowwise().sum() + Y.block(0, 2, 4, 1);
+  t.import_labels = {"imports"};
+  t.imports = Z.block(4, 0, 2, 4).colwise().sum();
+  const irio::Analysis a(std::move(t), {}, "section 7.6 exogenous");
+  const auto d = irio::build_report(a);
+  for (const std::string reg : {"P1", "P2"}) {
+    BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, "forward", "international_final"})));
+    BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, "forward", "global_chains"})));
+    BOOST_CHECK_GT(d.levels_by_region.find({reg, "forward", "rt_gvc"}), 0);
+    BOOST_CHECK_GT(d.levels_by_region.find({reg, "backward", "global_chains"}), 0);
+    BOOST_CHECK_GT(d.levels_by_region.find({reg, "backward", "international_final"}), 0);
+    BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, "backward", "rt_gvc"})));
+    BOOST_CHECK_GT(d.levels_by_region.find({reg, "forward", "national_chains"}), 0);
+  }
+  const auto* fwd = find_chart(d.document, "levels_region_forward");
+  BOOST_REQUIRE(fwd);
+  BOOST_CHECK_EQUAL(fwd->series.back().name, "RT + GVC, not separable (exogenous rest of the world)");
+  // Forward GVC participation is not identified: only NVC is drawn, and the note says why.
+  const auto* part = find_chart(d.document, "participation_forward");
+  BOOST_REQUIRE(part);
+  BOOST_CHECK_EQUAL(part->series.size(), 1u);
+  BOOST_CHECK_EQUAL(part->series[0].name, "NVC (national value chains)");
+  BOOST_CHECK(part->note.find("GVC") != std::string::npos);
+  BOOST_CHECK_EQUAL(d.colour_grouping, "country");
+  BOOST_CHECK_EQUAL(count(irio::io::render_html_report(d.document), "<svg xmlns"), 5u);
+}
+
+BOOST_FIXTURE_TEST_CASE(cli_writes_html_and_xlsx, CliDir) {
+  std::string out;
+  BOOST_REQUIRE_EQUAL(run("report '" + kWiod + "' -o r.html --top 12", out), 0);
+  BOOST_CHECK_MESSAGE(out.find("wrote r.html (HTML page, 5 sections, 5 charts)") != std::string::npos, out);
+  const std::string html = read("r.html");
+  BOOST_CHECK_EQUAL(count(html, "<svg xmlns"), 5u);
+  BOOST_CHECK_EQUAL(count(html, "<tr><td>12</td>"), 1u);  // the 12th multiplier, no 13th
+  BOOST_CHECK_EQUAL(count(html, "<tr><td>13</td>"), 0u);
+  // An existing report is not replaced without --force (exit 5, nothing computed).
+  BOOST_CHECK_EQUAL(run("report '" + kWiod + "' -o r.html", out), 5);
+  BOOST_CHECK_MESSAGE(out.find("exists") != std::string::npos && out.find("Balance") == std::string::npos, out);
+  BOOST_CHECK_EQUAL(run("report '" + kWiod + "' -o missing/r.html", out), 5);
+  BOOST_CHECK_EQUAL(run("report '" + kWiod + "' -o r.html --groups nowhere.csv --force", out), 2);
+
+  BOOST_REQUIRE_EQUAL(run("report '" + kWiod + "' -o r.xlsx --countries '" + kEu27 + "'", out), 0);
+  irio::io::XlsxWorkbook book(file("r.xlsx"));
+  const std::set<std::string> sheets(book.sheet_names().begin(), book.sheet_names().end());
+  for (const std::string s : {"Report", "table_summary", "participation_forward", "levels_region_backward",
+                              "top_multipliers", "top_multipliers_table", "diagnostics"})
+    BOOST_CHECK_MESSAGE(sheets.count(s), s);
+  const auto part = book.read_sheet("participation_forward");
+  BOOST_CHECK_EQUAL(part.text(0, 0), "category");
+  BOOST_CHECK_EQUAL(part.num_rows(), 42u);  // header + 41 regions
+  // --format xlsx wins over the extension.
+  BOOST_REQUIRE_EQUAL(run("report '" + kWiod + "' -o x.html --format xlsx --quiet", out), 0);
+  BOOST_CHECK_EQUAL(read("x.html").substr(0, 2), "PK");
+}
+
+BOOST_FIXTURE_TEST_CASE(progress_off_a_terminal_is_one_line_per_phase, CliDir) {
+  irio::io::write_table(irio::testing::leather(), file("leather.h5"));  // small: the display is the point
+  const std::string cmd = "cd '" + dir.string() + "' && '" IRIO_BINARY "' report leather.h5 -o p.html";
+  BOOST_REQUIRE_EQUAL(std::system((cmd + " > out.txt 2> err.txt").c_str()), 0);
+  const std::string err = read("err.txt");
+  BOOST_CHECK_MESSAGE(err.find('\r') == std::string::npos && err.find('\033') == std::string::npos, err);
+  BOOST_CHECK_EQUAL(count(err, "three-level decomposition: backward ("), 1u);
+  BOOST_CHECK_EQUAL(count(err, "report: balance check and Leontief model ("), 1u);
+  BOOST_CHECK_EQUAL(count(err, "%"), 0u);  // no percentages: those are for the bar
+  BOOST_REQUIRE_EQUAL(std::system((cmd + " --force --quiet > out.txt 2> err.txt").c_str()), 0);
+  BOOST_CHECK_EQUAL(read("err.txt"), "");
+  // On a terminal (util-linux `script` gives the command one): the bar, redrawn in place.
+  if (std::system("command -v script > /dev/null 2>&1") == 0) {
+    BOOST_REQUIRE_EQUAL(std::system(("script -qec \"" + cmd + " --force\" /dev/null > '" + file("tty.txt") + "' 2>&1").c_str()), 0);
+    const std::string tty = read("tty.txt");
+    BOOST_CHECK_MESSAGE(tty.find("\r\033[K  [########################] 100%") != std::string::npos, tty);
+    BOOST_CHECK(tty.find("three-level decomposition: backward") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(progress_bar_text) {
+  using irio::tables::progress_bar_line;
+  BOOST_CHECK_EQUAL(progress_bar_line(0.5, 7.9, "forward", 10), "[#####.....]  50%  0:07  forward");
+  BOOST_CHECK_EQUAL(progress_bar_line(1.2, 3725, "", 4), "[####] 100%  1:02:05");
+  BOOST_CHECK_EQUAL(progress_bar_line(std::nan(""), -1, "x", 2), "[..]   0%  0:00  x");
+  // A long phase is cut on a character boundary ("é" is two bytes).
+  BOOST_CHECK_EQUAL(progress_bar_line(0, 0, "abcdé", 1, 5), "[.]   0%  0:00  abcd...");
+  BOOST_CHECK_EQUAL(irio::tables::progress_phase_line(61, "wwz: terms"), "wwz: terms (1:01)");
+  BOOST_CHECK_EQUAL(irio::tables::progress_phase_line(7.94, "forward"), "forward (7.9 s)");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
