@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "irio/solver/gvc/circulation.h"
 #include "irio/solver/gvc/production.h"
 
 namespace irio {
@@ -40,6 +41,49 @@ void colour_regions(const tables::Labels& labels, const std::vector<tables::Grou
     }
   } else {
     d.colour_grouping = "all regions";
+  }
+}
+
+/// Orientation and coupling coordination by region (methods.md §10.1-§10.2) from the decomposition
+/// the main job computed (no further solve); the default indices of `irio circulation`.
+void circulation_tables(const Analysis& a, ReportData& d) {
+  namespace g = solver::gvc;
+  const auto& labels = a.table().labels;
+  const g::Circulation c = g::circulation(a.model(), d.results.chains);
+  const bool exo = d.results.chains.exogenous_rest_of_world;
+  d.coupling_u1 = exo ? "nvc_backward" : "nvc_forward";
+  d.coupling_u2 = exo ? "gvc_backward" : "gvc_forward";
+  const auto G = labels.num_regions();
+  auto sorted_by = [&](const std::vector<double>& key) {
+    std::vector<std::size_t> order(G);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const bool fx = std::isfinite(key[x]), fy = std::isfinite(key[y]);
+      return fx != fy ? fx : fx && key[x] > key[y];
+    });
+    return order;
+  };
+  d.orientation = tables::TidyTable("report_orientation", {"region", "group", "direction"}, "share");
+  std::vector<double> fwd(G);
+  for (std::size_t r = 0; r < G; ++r) fwd[r] = c.indicators(static_cast<Eigen::Index>(r), g::kOrientationForward);
+  for (std::size_t r : sorted_by(fwd))
+    for (const auto& [dir, col] : {std::pair<const char*, int>{"forward", g::kOrientationForward},
+                                   std::pair<const char*, int>{"backward", g::kOrientationBackward}})
+      d.orientation.add_row({labels.regions[r], d.region_colour_group[r], dir},
+                            c.indicators(static_cast<Eigen::Index>(r), col));
+  const int i1 = g::circulation_indicator_index(d.coupling_u1), i2 = g::circulation_indicator_index(d.coupling_u2);
+  const g::Coupling cc = g::coupling_coordination(c.indicators.col(i1), c.indicators.col(i2), c.units);
+  d.coupling = tables::TidyTable("report_coupling", {"region", "group", "indicator"});
+  std::vector<double> D(G);
+  for (std::size_t r = 0; r < G; ++r) D[r] = cc.coordination(static_cast<Eigen::Index>(r));
+  for (std::size_t r : sorted_by(D)) {
+    const auto i = static_cast<Eigen::Index>(r);
+    const std::pair<const char*, double> rows[] = {{"u1", cc.u1(i)},
+                                                   {"u2", cc.u2(i)},
+                                                   {"coupling", cc.coupling(i)},
+                                                   {"development", cc.development(i)},
+                                                   {"coordination", cc.coordination(i)}};
+    for (const auto& [name, v] : rows) d.coupling.add_row({labels.regions[r], d.region_colour_group[r], name}, v);
   }
 }
 
@@ -172,6 +216,7 @@ ReportData build_report(const Analysis& a, const ReportRequest& r) {
   levels_by_region(labels, d.results.chains, d);
   levels_by_group(d.results.grouped, d);
   top_multipliers(labels, d.results.output_split, r.top_multipliers, d);
+  circulation_tables(a, d);
   d.document = report_document(a, d, r);
   return d;
 }

@@ -66,6 +66,13 @@ struct ReportData {
   tables::TidyTable levels_by_group;
   /// rank,region,sector,part -> output multiplier part; part total | local | national | international.
   tables::TidyTable top_multipliers;
+  /// region,group,direction -> NVC orientation NVC / (NVC + GVC) (methods.md §10.1), regions sorted
+  /// by the forward orientation (descending; NaN last).
+  tables::TidyTable orientation;
+  /// region,group,indicator -> u1, u2, coupling C, development T, coordination D (methods.md
+  /// §10.2) with the default indices (coupling_u1, coupling_u2), regions sorted by D.
+  tables::TidyTable coupling;
+  std::string coupling_u1, coupling_u2;
   io::ReportDocument document;
 };
 

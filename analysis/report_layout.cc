@@ -235,6 +235,74 @@ ReportSection multipliers_section(const ReportData& d, const std::string& unit) 
   return s;
 }
 
+/// Domestic vs international circulation (methods.md §10.1-§10.2): NVC orientation by region,
+/// forward and backward, and the coupling coordination degree D with its parts in a table.
+ReportSection circulation_section(const ReportData& d) {
+  ReportSection s;
+  s.id = "circulation";
+  s.title = "Domestic and international circulation";
+  s.paragraphs.push_back(
+      "NVC orientation: the national share of a region's value-chain flows, NVC / (NVC + GVC), forward (its value "
+      "added) and backward (its final production) (methods.md §10.1). Coupling coordination of a domestic index U1 = " +
+      d.coupling_u1 + " and an international index U2 = " + d.coupling_u2 +
+      ", each min-max normalised across the regions: C = 2 sqrt(U1 U2) / (U1 + U2), T = (U1 + U2) / 2, D = sqrt(C T) "
+      "(methods.md §10.2; `irio circulation` for other indices and weights).");
+  const auto& o = d.orientation;
+  std::vector<std::string> dropped_all;
+  for (const char* dir : {"forward", "backward"}) {
+    BarChart c;
+    c.id = std::string("orientation_") + dir;
+    c.title = std::string("NVC orientation by region, ") + dir;
+    c.axis_label = "NVC / (NVC + GVC)";
+    c.percent = true;
+    BarSeries v{"NVC orientation", {}, ""};
+    for (std::size_t i = 0; i < o.num_rows(); ++i) {
+      if (o.key(2, i) != dir) continue;
+      c.categories.push_back(o.key(0, i));
+      c.category_groups.push_back(o.key(1, i));
+      v.values.push_back(o.value(i));
+    }
+    c.series = {std::move(v)};
+    c.note = "Sorted by the forward orientation; colour: " + d.colour_grouping +
+             ". A region without value-chain flows, or where they are not identified, has no bar.";
+    if (has_positive(c.series.front().values)) s.charts.push_back(std::move(c));
+    else dropped_all.push_back(std::string(dir) + " orientation");
+  }
+  const auto& cp = d.coupling;
+  BarChart dc;
+  dc.id = "coordination";
+  dc.title = "Coupling coordination degree D by region";
+  dc.axis_label = "D (0 to 1)";
+  BarSeries dv{"D", {}, ""};
+  ReportTable table;
+  table.id = "coupling_table";
+  table.title = "Coupling coordination by region";
+  table.note = "U1, U2 normalised; C coupling, T development, D coordination (methods.md §10.2).";
+  table.columns = {"region", "U1", "U2", "C", "T", "D"};
+  for (std::size_t i = 0; i < cp.num_rows(); ++i) {
+    if (cp.key(2, i) == "u1") table.rows.push_back({cp.key(0, i)});
+    table.rows.back().emplace_back(cp.value(i));
+    if (cp.key(2, i) == "coordination") {
+      dc.categories.push_back(cp.key(0, i));
+      dc.category_groups.push_back(cp.key(1, i));
+      dv.values.push_back(cp.value(i));
+    }
+  }
+  dc.series = {std::move(dv)};
+  dc.note = "Sorted by D; colour: " + d.colour_grouping + ".";
+  if (has_positive(dc.series.front().values)) {
+    s.charts.push_back(std::move(dc));
+    s.tables.push_back(std::move(table));
+  } else {
+    dropped_all.push_back("coupling coordination");
+  }
+  if (!dropped_all.empty())
+    s.paragraphs.push_back("Not drawn (zero or not defined for every region, as when each region is its own country "
+                           "so that no flow is national, or an index is the same for every region): " +
+                           join(dropped_all, ", ") + ".");
+  return s;
+}
+
 ReportSection diagnostics_section(const ReportData& d) {
   const auto& diag = d.results.chains.diagnostics;
   ReportSection s;
@@ -275,6 +343,7 @@ io::ReportDocument report_document(const Analysis& a, const ReportData& d, const
   doc.sections.push_back(participation_section(d));
   doc.sections.push_back(levels_section(a, d));
   doc.sections.push_back(multipliers_section(d, meta.unit));
+  doc.sections.push_back(circulation_section(d));
   doc.sections.push_back(diagnostics_section(d));
   return doc;
 }

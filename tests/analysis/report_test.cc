@@ -12,6 +12,7 @@
 #include <fstream>
 #include <set>
 
+#include "irio/analysis/regional.h"
 #include "irio/analysis/report_data.h"
 #include "irio/io/html_report.h"
 #include "irio/io/table_store.h"
@@ -190,13 +191,32 @@ BOOST_AUTO_TEST_CASE(exogenous_rest_of_the_world_shows_what_is_identified) {
   BOOST_CHECK_EQUAL(part->series[0].name, "NVC (national value chains)");
   BOOST_CHECK(part->note.find("GVC") != std::string::npos);
   BOOST_CHECK_EQUAL(d.colour_grouping, "country");
-  BOOST_CHECK_EQUAL(count(irio::io::render_html_report(d.document), "<svg xmlns"), 5u);
+  // Circulation: the provinces' flows are national or abroad, so the orientation and the coupling
+  // coordination are drawn (forward GVC is not identified: the backward orientation and indices).
+  BOOST_CHECK(find_chart(d.document, "orientation_backward"));
+  BOOST_CHECK(find_chart(d.document, "coordination"));
+  BOOST_CHECK_EQUAL(d.coupling_u1, "nvc_backward");
+  // The same numbers as `irio circulation` (its own decomposition and coupling).
+  const auto circ = irio::circulation(a, irio::CirculationRequest{});
+  for (std::size_t i = 0; i < d.orientation.num_rows(); ++i) {
+    const int r = irio::tables::Labels::find(a.table().labels.regions, d.orientation.key(0, i));
+    const int col = d.orientation.key(2, i) == "forward" ? irio::solver::gvc::kOrientationForward
+                                                         : irio::solver::gvc::kOrientationBackward;
+    const double want = circ.regions.indicators(r, col);
+    BOOST_CHECK(std::isnan(want) ? std::isnan(d.orientation.value(i)) : d.orientation.value(i) == want);
+  }
+  for (std::size_t i = 0; i < d.coupling.num_rows(); ++i)
+    if (d.coupling.key(2, i) == "coordination") {
+      const int r = irio::tables::Labels::find(a.table().labels.regions, d.coupling.key(0, i));
+      BOOST_TEST(d.coupling.value(i) == circ.coupling.coordination(r), boost::test_tools::tolerance(1e-14));
+    }
+  BOOST_CHECK_EQUAL(count(irio::io::render_html_report(d.document), "<svg xmlns"), 7u);
 }
 
 BOOST_FIXTURE_TEST_CASE(cli_writes_html_and_xlsx, CliDir) {
   std::string out;
   BOOST_REQUIRE_EQUAL(run("report '" + kWiod + "' -o r.html --top 12", out), 0);
-  BOOST_CHECK_MESSAGE(out.find("wrote r.html (HTML page, 5 sections, 5 charts)") != std::string::npos, out);
+  BOOST_CHECK_MESSAGE(out.find("wrote r.html (HTML page, 6 sections, 5 charts)") != std::string::npos, out);
   const std::string html = read("r.html");
   BOOST_CHECK_EQUAL(count(html, "<svg xmlns"), 5u);
   BOOST_CHECK_EQUAL(count(html, "<tr><td>12</td>"), 1u);  // the 12th multiplier, no 13th
