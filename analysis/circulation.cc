@@ -3,7 +3,10 @@
 #include <cmath>
 #include <fstream>
 
+#include <filesystem>
+
 #include "irio/analysis/regional.h"
+#include "irio/io/csv_reader.h"
 #include "irio/tables/error.h"
 
 namespace irio {
@@ -32,34 +35,22 @@ Vector index_values(const std::string& spec, const solver::gvc::Circulation& c, 
 }  // namespace
 
 Vector read_region_values(const std::string& path, const tables::Labels& lab, const std::string& what) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot open the " + what + " file");
+  // One value per region: a header row, then region,value (io's CSV reader: quoting, encodings,
+  // gzip, separators and the size limit as every other CSV input).
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw InputError(path + ": cannot open the " + what + " file");
+  const io::CsvFile f = io::read_csv(path);
+  if (f.rows.empty()) throw InputError(path + ": empty " + what + " file, expected a header and rows region,value");
   Vector out = Vector::Constant(static_cast<Index>(lab.num_regions()), std::nan(""));
-  std::string line;
-  std::getline(in, line);  // header
-  int lineno = 1;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    const auto where = path + ":" + std::to_string(lineno);
-    const auto comma = line.find(',');
-    if (comma == std::string::npos) throw InputError(where + ": expected region,value");
-    const std::string region = line.substr(0, comma);
+  for (std::size_t row = 1; row < f.rows.size(); ++row) {
+    const std::string& region = f.cell(row, 0);
     const int r = tables::Labels::find(lab.regions, region);
     if (r < 0)
-      throw InputError(where + ": unknown region '" + region + "' (nearest: " +
+      throw InputError(f.where(row, 0) + ": unknown region '" + region + "' (nearest: " +
                        tables::Labels::nearest(lab.regions, region, 2) + ")");
-    if (!std::isnan(out(r))) throw InputError(where + ": region '" + region + "' given twice");
-    try {
-      std::size_t used = 0;
-      const std::string text = line.substr(comma + 1);
-      out(r) = std::stod(text, &used);
-      if (used != text.size()) throw std::invalid_argument(text);
-    } catch (const std::exception&) {
-      throw InputError(where + ": not a number: '" + line.substr(comma + 1) + "'");
-    }
-    if (!std::isfinite(out(r))) throw InputError(where + ": not a finite number for region '" + region + "'");
+    if (!std::isnan(out(r))) throw InputError(f.where(row, 0) + ": region '" + region + "' given twice");
+    out(r) = f.number(row, 1, what);
+    if (!std::isfinite(out(r))) throw InputError(f.where(row, 1) + ": not a finite number for region '" + region + "'");
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "irio/analysis/analysis.h"
+#include "irio/analysis/regional.h"
 #include "irio/io/shock_reader.h"
 #include "irio/solver/ghosh.h"
 #include "irio/solver/indicator_common.h"
@@ -19,27 +20,7 @@ using solver::Index;
 
 /// Population CSV: a header line, then "region,value" lines; every region of the table needed.
 Vector read_population(const std::string& path, const tables::Labels& lab) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot open the population file");
-  Vector pop = Vector::Constant(static_cast<Index>(lab.num_regions()), std::nan(""));
-  std::string line;
-  std::getline(in, line);  // header
-  int lineno = 1;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    const auto comma = line.find(',');
-    if (comma == std::string::npos) throw InputError(path + ":" + std::to_string(lineno) + ": expected region,value");
-    const int r = tables::Labels::find(lab.regions, line.substr(0, comma));
-    if (r < 0)
-      throw InputError(path + ":" + std::to_string(lineno) + ": unknown region '" + line.substr(0, comma) + "'");
-    try {
-      pop(r) = std::stod(line.substr(comma + 1));
-    } catch (const std::exception&) {
-      throw InputError(path + ":" + std::to_string(lineno) + ": not a number: '" + line.substr(comma + 1) + "'");
-    }
-  }
+  Vector pop = read_region_values(path, lab, "population");
   for (Index r = 0; r < pop.size(); ++r)
     if (std::isnan(pop(r)))
       throw InputError(path + ": no population for region '" + lab.regions[static_cast<std::size_t>(r)] + "'");
