@@ -110,3 +110,24 @@ def test_panel_refuses_different_labels(wiod, tmp_path):
     small = irio.from_arrays([[1.0, 0.5], [0.2, 2.0]], [[5.0], [6.0]], regions=["A"], sectors=["a", "b"])
     with pytest.raises(irio.InputError):
         irio.panel([wiod, small], verb="multipliers")
+
+
+@pytest.fixture(scope="module")
+def provincial(tmp_path_factory):
+    """The synthetic CEADs workbook of docs/tutorial-provincial.md, imported (exogenous rest of the world)."""
+    out = tmp_path_factory.mktemp("prov") / "prov.h5"
+    irio.import_ceads(ROOT / "docs" / "tutorial-data" / "synthetic_ceads_2017.xlsx", out)
+    return out
+
+
+def test_provincial_circulation_disparity_scenario(provincial, tmp_path):
+    t = irio.open(provincial)
+    assert_result_equal(t.circulation(groups=["four_regions"]),
+                        cli_tables(tmp_path, "circulation", "--groups", "four_regions", table=provincial))
+    assert_result_equal(t.disparity("nvc_backward", groups=["four_regions", "north_south"], weights="output"),
+                        cli_tables(tmp_path, "disparity", "--groups", "four_regions", "--groups", "north_south",
+                                   "--indicator", "nvc_backward", "--weights", "output", table=provincial))
+    s = ROOT / "docs" / "tutorial-data" / "unified_market.csv"
+    assert_result_equal(t.scenario(s, groups=["four_regions"]),
+                        cli_tables(tmp_path, "scenario", "--scenarios", s, "--groups", "four_regions",
+                                   table=provincial), rtol=1e-10)
