@@ -22,7 +22,7 @@ from ._irio import BalanceError, Error, InputError, NumericalError, OutputError 
 from ._table import DEFAULT_MAX_BYTES, BalanceReport, Table, _path  # noqa: F401
 
 __version__ = _irio.__version__
-__all__ = ["open", "from_arrays", "import_csv", "import_pymrio", "import_wiod", "import_ceads", "Table",
+__all__ = ["open", "sda", "panel", "from_arrays", "import_csv", "import_pymrio", "import_wiod", "import_ceads", "Table",
            "BalanceReport", "tidy_columns", "Error", "InputError", "BalanceError", "NumericalError", "OutputError",
            "DEFAULT_MAX_BYTES", "MATRICES"]
 
@@ -114,3 +114,34 @@ def import_ceads(input, output, sheet="", country="CHN", rel_tol=1e-6, strict=Fa
     core, report = _irio.import_ceads(_path(input), _path(output), sheet, country, rel_tol, strict, overwrite,
                                       "auto")
     return Table(core, report)
+
+
+# --- change over time (docs/regional.md, methods.md §10.4-§10.5) ----------------------------
+def _with(t, countries):
+    return t.with_countries(countries) if countries else t
+
+
+def sda(t0, t1, quantity="value_added", groups=None, countries=None, region_concordance=None,
+        sector_concordance=None):
+    """Structural decomposition of the change from table t0 to t1, as `irio sda` (one DataFrame
+    quantity,scope,unit,factor,value). quantity: value_added, output, participation,
+    footprint:SATELLITE[/STRESSOR]; countries: a region,country CSV for both tables."""
+    from ._table import _list
+
+    a0, a1 = _with(t0, countries), _with(t1, countries)
+    tables = _irio.sda(a0._core, a1._core, quantity, _list(groups), _path(region_concordance),
+                       _path(sector_concordance))
+    return a1._out(tables)
+
+
+def panel(tables, verb="chains", years=None, groups=None, countries=None, region_concordance=None,
+          sector_concordance=None):
+    """One verb (chains, circulation, multipliers) over several tables of one classification,
+    stacked with a leading `year` column, as `irio panel`: {table name: DataFrame}."""
+    from ._frames import frames
+    from ._table import _list
+
+    ts = [_with(t, countries) for t in tables]
+    out = _irio.panel([t._core for t in ts], verb, [str(y) for y in (years or [])], _list(groups),
+                      _path(region_concordance), _path(sector_concordance))
+    return frames(out, ts[0].source if ts else None, [x["name"] for x in out])

@@ -245,6 +245,30 @@ class Table:
 
     analyze = analyse
 
+    # --- provincial research (docs/regional.md, methods.md §10) -------------------------------
+    def circulation(self, countries=None, groups=None, u1=None, u2=None, alpha=0.5, beta=0.5, normalize=True):
+        """Domestic vs. international circulation and the coupling coordination degree, as
+        `irio circulation`: {circulation, coupling}. u1, u2: a circulation indicator name or a CSV
+        region,value (default nvc_forward / gvc_forward, backward on an open table)."""
+        t = self.with_countries(countries)
+        return t._out(t._core.circulation(_list(groups), _path(u1), _path(u2), float(alpha), float(beta),
+                                          bool(normalize)))
+
+    def disparity(self, indicator="gvc_forward", groups=None, countries=None, weights="equal", population=None,
+                  country=None, indicator_file=None):
+        """Theil T and L, Gini and CV of a region-level indicator with the between / within-group
+        decomposition, as `irio disparity` (one DataFrame). weights: equal, output, value_added,
+        population (population: CSV region,value)."""
+        t = self.with_countries(countries)
+        return t._out(t._core.disparity(_list(groups), indicator, _path(indicator_file), weights,
+                                        _path(population), country or ""))
+
+    def scenario(self, scenarios, countries=None, groups=None, tolerance=1e-12, max_iterations=500):
+        """Unified-market scenarios from a CSV scenario,factor,origin,destination[,closure], as
+        `irio scenario` (one DataFrame)."""
+        t = self.with_countries(countries)
+        return t._out(t._core.scenario(_path(scenarios), _list(groups), float(tolerance), int(max_iterations)))
+
     # --- matrices ----------------------------------------------------------------------------
     def matrix_bytes(self, name):
         """Bytes `matrix(name)` would take (float64)."""

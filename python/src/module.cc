@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "convert.h"
+#include "irio/analysis/regional.h"
 #include "irio/analysis/table_jobs.h"
 #include "irio/tables/error.h"
 #include "irio/version.h"
@@ -241,6 +242,48 @@ void bind_table(py::module_& m) {
              return py::make_tuple(res.file_names, tidy_list(res.tables));
            },
            py::arg("groups"))
+      .def("circulation",
+           [](const Analysis& a, const std::vector<std::string>& groups, const std::string& u1, const std::string& u2,
+              double alpha, double beta, bool normalize) {
+             CirculationRequest r;
+             r.groups = groups;
+             r.u1 = u1;
+             r.u2 = u2;
+             r.coupling.alpha = alpha;
+             r.coupling.beta = beta;
+             r.coupling.normalize = normalize;
+             if (const auto e = r.validate(); !e.empty()) throw InputError("circulation: " + e);
+             return tidy_list(circulation(a, r).tables);
+           },
+           py::arg("groups"), py::arg("u1"), py::arg("u2"), py::arg("alpha"), py::arg("beta"), py::arg("normalize"))
+      .def("disparity",
+           [](const Analysis& a, const std::vector<std::string>& groups, const std::string& indicator,
+              const std::string& indicator_file, const std::string& weights, const std::string& population_file,
+              const std::string& country) {
+             DisparityRequest r;
+             r.groups = groups;
+             r.indicator = indicator;
+             r.indicator_file = indicator_file;
+             r.weights = parse_enum<DisparityWeights>(weights);
+             r.population_file = population_file;
+             r.country = country;
+             if (const auto e = r.validate(); !e.empty()) throw InputError("disparity: " + e);
+             return tidy_list(disparity(a, r).tables);
+           },
+           py::arg("groups"), py::arg("indicator"), py::arg("indicator_file"), py::arg("weights"),
+           py::arg("population_file"), py::arg("country"))
+      .def("scenario",
+           [](const Analysis& a, const std::string& scenario_file, const std::vector<std::string>& groups,
+              double tolerance, int max_iterations) {
+             MarketScenarioRequest r;
+             r.scenario_file = scenario_file;
+             r.groups = groups;
+             r.options.tolerance = tolerance;
+             r.options.max_iterations = max_iterations;
+             if (const auto e = r.validate(); !e.empty()) throw InputError("scenario: " + e);
+             return tidy_list(market_scenarios(a, r).tables);
+           },
+           py::arg("scenario_file"), py::arg("groups"), py::arg("tolerance"), py::arg("max_iterations"))
       .def("matrix_bytes", &matrix_bytes, py::arg("name"))
       .def("matrix", &matrix, py::arg("name"), py::arg("max_bytes"), py::arg("block") = 256);
 }
@@ -307,6 +350,36 @@ void bind_jobs(py::module_& m) {
         },
         py::arg("input"), py::arg("output"), py::arg("sheet"), py::arg("country"), py::arg("rel_tol"),
         py::arg("strict"), py::arg("overwrite"), py::arg("backend"));
+  m.def("sda",
+        [](const Analysis& a0, const Analysis& a1, const std::string& quantity, const std::vector<std::string>& groups,
+           const std::string& region_concordance, const std::string& sector_concordance) {
+          SdaRequest r;
+          r.quantity = quantity;
+          r.groups = groups;
+          if (const auto e = r.validate(); !e.empty()) throw InputError("sda: " + e);
+          if (region_concordance.empty() && sector_concordance.empty()) return tidy_list(sda(a0, a1, r).tables);
+          const auto h = harmonise({&a0, &a1}, region_concordance, sector_concordance);
+          return tidy_list(sda(h[0], h[1], r).tables);
+        },
+        py::arg("t0"), py::arg("t1"), py::arg("quantity"), py::arg("groups"), py::arg("region_concordance"),
+        py::arg("sector_concordance"));
+  m.def("panel",
+        [](const std::vector<const Analysis*>& tables, const std::string& verb, const std::vector<std::string>& years,
+           const std::vector<std::string>& groups, const std::string& region_concordance,
+           const std::string& sector_concordance) {
+          PanelRequest r;
+          r.verb = parse_enum<PanelVerb>(verb);
+          r.years = years;
+          r.groups = groups;
+          if (const auto e = r.validate(); !e.empty()) throw InputError("panel: " + e);
+          if (region_concordance.empty() && sector_concordance.empty()) return tidy_list(panel(tables, r).tables);
+          const auto h = harmonise(tables, region_concordance, sector_concordance);
+          std::vector<const Analysis*> ptrs;
+          for (const auto& x : h) ptrs.push_back(&x);
+          return tidy_list(panel(ptrs, r).tables);
+        },
+        py::arg("tables"), py::arg("verb"), py::arg("years"), py::arg("groups"), py::arg("region_concordance"),
+        py::arg("sector_concordance"));
   m.def("matrix_names", &matrix_names);
 }
 
