@@ -3,9 +3,10 @@
 # Set-up for a fresh Debian 12 machine (run as root): install the missing Debian packages, build
 # irio, then either analyse the bundled WIOD 2011 table (`run`: builds only the `irio` executable)
 # or run the whole test suite (`test`: Release build + AddressSanitizer/UBSan build, each through
-# CTest; the sanitizer build runs every test but the `install`, `docs`, `python` and `browser`
-# checks (it builds no Python module: an ASan extension does not load into a plain interpreter;
-# the browser check renders a report, nothing the sanitizers add to); then a short,
+# CTest; the sanitizer build runs every test but the `install`, `docs`, `python`, `browser` and
+# `tutorial` checks (it builds no Python module: an ASan extension does not load into a plain
+# interpreter; the browser and tutorial checks run the CLI as a user does, nothing the sanitizers
+# add to); then a short,
 # reproducible fuzz run of every reader, fuzz/run_fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -48,7 +49,7 @@ case "$mode" in
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
     build build-asan -DIRIO_SANITIZERS="address;undefined" -DIRIO_BUILD_BENCH=OFF -DIRIO_INSTALL=OFF -DIRIO_BUILD_PYTHON=OFF \
       -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" -DIRIO_WERROR=OFF  # -O1: usual ASan level, faster build; warnings are checked by the Release build
-    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs" -LE 'install|docs|python|browser')
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs" -LE 'install|docs|python|browser|tutorial')
     echo "== fuzzing every reader: corpus replay + 5000 inputs per target from a fixed seed (docs/fuzzing.md)"
     FUZZ_ARGS="-seed=1 -runs=5000" JOBS="$jobs" bash fuzz/run_fuzz.sh 120 build-fuzz
     ;;
