@@ -60,6 +60,10 @@ void write_tidy_h5(const std::vector<tables::TidyTable>& tables, const std::stri
 /// InputError naming the file and dataset if the run or a dataset is missing or inconsistent.
 std::vector<tables::TidyTable> read_tidy_h5(const std::string& path, const std::string& run);
 
+/// The runs stored under /results of an irio HDF5 file (in name order; empty when it has none).
+/// InputError naming the file when it is missing or not an irio file.
+std::vector<std::string> list_result_runs(const std::string& path);
+
 /// Write results by extension: ".csv" -> one CSV (several tables are concatenated, with a leading
 /// "table" column, only if they share key and value columns; otherwise one file per table named
 /// <stem>_<table>.csv), ".h5"/".hdf5" -> write_tidy_h5, an existing folder -> <folder>/<table>.csv.

@@ -387,6 +387,17 @@ std::vector<tables::TidyTable> read_tidy_h5_impl(const std::string& path, const 
 
 }  // namespace
 
+std::vector<std::string> list_result_runs(const std::string& path) {
+  silence_hdf5_errors();
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError("results file '" + path + "' does not exist");
+  H5Id file = h5_open_read(path, "an irio results file");
+  check_schema_header(file.get(), H5Reader{path});
+  if (H5Lexists(file.get(), "results", H5P_DEFAULT) <= 0) return {};
+  H5Id rg = h5_open_group(file.get(), "/results", H5Reader{path});
+  return h5_members(rg.get());
+}
+
 std::vector<tables::TidyTable> read_tidy_h5(const std::string& path, const std::string& run) {
   return guard_memory(path, [&] { return read_tidy_h5_impl(path, run); });
 }

@@ -22,7 +22,7 @@ from ._irio import BalanceError, Error, InputError, NumericalError, OutputError 
 from ._table import DEFAULT_MAX_BYTES, BalanceReport, Table, _path  # noqa: F401
 
 __version__ = _irio.__version__
-__all__ = ["open", "sda", "panel", "from_arrays", "import_csv", "import_pymrio", "import_wiod", "import_ceads", "Table",
+__all__ = ["open", "read_results", "sda", "panel", "from_arrays", "import_csv", "import_pymrio", "import_wiod", "import_ceads", "Table",
            "BalanceReport", "tidy_columns", "Error", "InputError", "BalanceError", "NumericalError", "OutputError",
            "DEFAULT_MAX_BYTES", "MATRICES"]
 
@@ -145,3 +145,20 @@ def panel(tables, verb="chains", years=None, groups=None, countries=None, region
     out = _irio.panel([t._core for t in ts], verb, [str(y) for y in (years or [])], _list(groups),
                       _path(region_concordance), _path(sector_concordance))
     return frames(out, ts[0].source if ts else None, [x["name"] for x in out])
+
+
+def read_results(path, run=None):
+    """Tidy results stored in an irio HDF5 file (`irio VERB ... -o results.h5`) as DataFrames in
+    the layout of the CSV results: a DataFrame for a one-table run, else {table: DataFrame}.
+    `run` is the run's name (e.g. "multipliers", "trade_wwz"); it may be left out when the file
+    holds one run. InputError naming the runs when it is ambiguous or unknown."""
+    from ._frames import frames
+
+    runs = _irio.result_runs(_path(path))
+    if run is None:
+        if len(runs) != 1:
+            raise InputError(f"{path}: holds {len(runs)} runs ({', '.join(runs) or 'none'}); give run=NAME")
+        run = runs[0]
+    elif run not in runs:
+        raise InputError(f"{path}: no run '{run}' (runs: {', '.join(runs) or 'none'})")
+    return frames(_irio.read_results(_path(path), run), _path(path))

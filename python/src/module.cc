@@ -12,6 +12,7 @@
 #include "convert.h"
 #include "irio/analysis/regional.h"
 #include "irio/analysis/table_jobs.h"
+#include "irio/io/table_store.h"
 #include "irio/tables/error.h"
 #include "irio/version.h"
 
@@ -381,6 +382,9 @@ void bind_jobs(py::module_& m) {
         py::arg("tables"), py::arg("verb"), py::arg("years"), py::arg("groups"), py::arg("region_concordance"),
         py::arg("sector_concordance"));
   m.def("matrix_names", &matrix_names);
+  m.def("result_runs", [](const std::string& path) { return io::list_result_runs(path); }, py::arg("path"));
+  m.def("read_results", [](const std::string& path, const std::string& run) { return tidy_list(io::read_tidy_h5(path, run)); },
+        py::arg("path"), py::arg("run"));
 }
 
 }  // namespace
