@@ -18,6 +18,7 @@ struct Options {
   bool all_rows = false;
   bool list = false;
   bool exact = false;
+  bool force = false;
 };
 
 int run(const Options& o) {
@@ -25,11 +26,16 @@ int run(const Options& o) {
     for (const auto& c : validation::cases()) std::cout << c.name << "  " << c.description << "\n";
     return 0;
   }
+  if (!o.output.empty()) {  // refuse an existing output before running the cases
+    io::WriteOptions w;
+    w.overwrite = o.force;
+    io::check_results_writable(o.output, {"validation"}, true, w);
+  }
   const auto rep = validation::run_cases(o.data_dir, o.filter, o.exact);
   std::cout << rep.text(!o.all_rows);
   if (!o.output.empty()) {
     io::WriteOptions w;
-    w.overwrite = true;
+    w.overwrite = o.force;
     w.meta.command = command_line();
     for (const auto& p : io::write_results({rep.tidy()}, o.output, "validation", w))
       std::cout << "wrote " << p << "\n";
@@ -44,6 +50,7 @@ CommandRegistrar reg("validate", [](CLI::App& app) {
   sub->add_option("--case", o->filter, "Run only cases whose name contains this");
   sub->add_flag("--exact", o->exact, "--case names one case exactly");
   sub->add_option("-o,--output", o->output, "Also write the comparison table (CSV or HDF5)");
+  sub->add_flag("-f,--force", o->force, "Replace an existing output file");
   sub->add_flag("--all", o->all_rows, "Print every comparison, not only failures");
   sub->add_flag("--list", o->list, "List the cases");
   sub->callback([o] {

@@ -90,6 +90,16 @@ BOOST_FIXTURE_TEST_CASE(a_failed_rewrite_leaves_the_old_result_whole, CliDir) {
     BOOST_CHECK_MESSAGE(!contains(e.path().filename().string(), ".irio-tmp-"), e.path());
 }
 
+BOOST_FIXTURE_TEST_CASE(validate_does_not_replace_its_output_without_force, CliDir) {
+  std::string out;
+  BOOST_REQUIRE_MESSAGE(run("validate --case miller_blair_2x2 --exact -o v.csv", out) == 0, out);
+  std::ofstream(file("v.csv")) << "mine\n";
+  BOOST_CHECK_EQUAL(run("validate --case miller_blair_2x2 --exact -o v.csv", out), 5);
+  BOOST_CHECK_EQUAL(read("v.csv"), "mine\n");
+  BOOST_CHECK_MESSAGE(run("validate --case miller_blair_2x2 --exact -o v.csv -f", out) == 0, out);
+  BOOST_CHECK(read("v.csv") != "mine\n");
+}
+
 BOOST_FIXTURE_TEST_CASE(stale_temporaries_of_dead_runs_are_removed, CliDir) {
   const pid_t child = fork();
   if (child == 0) _exit(0);
