@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "irio/solver/ghosh.h"
+#include "irio/analysis/display_names.h"
 #include "irio/tables/error.h"
 
 namespace irio::python {
@@ -87,6 +88,11 @@ py::list tidy_list(const std::vector<tables::TidyTable>& tables) {
   py::list out;
   for (const auto& t : tables) out.append(tidy_to_dict(t));
   return out;
+}
+
+py::list tidy_list(std::vector<tables::TidyTable> tables, const tables::IoTable& table) {
+  add_display_names(tables, table);
+  return tidy_list(tables);
 }
 
 py::dict balance_to_dict(const tables::BalanceReport& r, const tables::Labels& labels) {
