@@ -132,6 +132,9 @@ py::dict table_description(const tables::IoTable& t) {
   d["va_components"] = strings(t.va_components);
   d["export_labels"] = strings(t.export_labels);
   d["import_labels"] = strings(t.import_labels);
+  d["region_names"] = strings(l.region_names);  // display names; empty lists when none
+  d["sector_names"] = strings(l.sector_names);
+  d["fd_category_names"] = strings(l.fd_category_names);
   py::dict sats;
   for (const auto& s : t.satellites) {
     py::dict e;
