@@ -41,6 +41,13 @@ void add_display_names(std::vector<tables::TidyTable>& results, const tables::Io
   for (auto& r : results) add_display_names(r, table);
 }
 
+std::string display_names_of(const tables::Labels& labels, std::size_t i) {
+  std::string out;
+  if (labels.region_names_differ()) out = labels.region_name(i / labels.num_sectors());
+  if (labels.has_sector_names()) out += (out.empty() ? "" : ", ") + labels.sector_name(i % labels.num_sectors());
+  return out;
+}
+
 bool is_display_name_column(const std::string& column) {
   return column == "sector_name" || column == "region_name";
 }

@@ -3,6 +3,7 @@
 // (docs/formats.md, "Name columns").
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "irio/tables/io_table.h"
@@ -17,6 +18,10 @@ namespace irio {
 /// left alone, so calling this twice is harmless.
 void add_display_names(std::vector<tables::TidyTable>& results, const tables::IoTable& table);
 void add_display_names(tables::TidyTable& result, const tables::IoTable& table);
+
+/// Display names of region-sector i for printed summaries: "China, Electrical and optical
+/// equipment" (the region name only where region names differ from the codes); "" without names.
+std::string display_names_of(const tables::Labels& labels, std::size_t i);
 
 /// The key columns that add_display_names appends ("sector_name", "region_name"): readers of
 /// result files (irio aggregate) treat them as labels of their code column, not as keys.

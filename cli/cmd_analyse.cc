@@ -62,10 +62,7 @@ void print_top_multipliers(const solver::LeontiefModel& m, const tables::Vector&
   for (std::size_t r = 0; r < k; ++r) {
     const auto i = static_cast<std::size_t>(idx[r]);
     const auto& L = m.labels();
-    // Display names beside the codes where the table has them (e.g. WIOD's sector names).
-    std::string name;
-    if (L.region_names_differ()) name += L.region_name(i / L.num_sectors());
-    if (L.has_sector_names()) name += (name.empty() ? "" : ", ") + L.sector_name(i % L.num_sectors());
+    const std::string name = display_names_of(L, i);  // display names beside the codes, where the table has them
     std::printf("  %2zu. %-6s %-8s %8.4f%s%s\n", r + 1, L.region_of(i).c_str(), L.sector_of(i).c_str(),
                 om(idx[r]), name.empty() ? "" : "  ", name.c_str());
   }
