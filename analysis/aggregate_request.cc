@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "irio/analysis/analysis.h"
+#include "irio/analysis/display_names.h"
 #include "irio/analysis/table_jobs.h"
 #include "irio/io/ceads_reader.h"
 #include "irio/io/ceads_writer.h"
@@ -30,10 +31,20 @@ tables::TidyTable read_tidy_csv(const std::string& path) {
   if (cols.size() < 2) throw InputError(csv.where(0, 0) + ": a tidy result needs key columns and a value column");
   const std::string value = cols.back();
   cols.pop_back();
-  tables::TidyTable t(std::filesystem::path(path).stem().string(), cols, value);
   csv.require_width(cols.size() + 1);
+  // Name columns (sector_name, region_name) label their code column: they are dropped, not
+  // aggregated as keys (a region group has no single region name).
+  std::vector<std::size_t> keep;
+  std::vector<std::string> keys_cols;
+  for (std::size_t c = 0; c < cols.size(); ++c)
+    if (!is_display_name_column(cols[c])) {
+      keep.push_back(c);
+      keys_cols.push_back(cols[c]);
+    }
+  tables::TidyTable t(std::filesystem::path(path).stem().string(), keys_cols, value);
+  std::vector<std::string> keys(keep.size());
   for (std::size_t r = 1; r < csv.rows.size(); ++r) {
-    std::vector<std::string> keys(csv.rows[r].fields.begin(), csv.rows[r].fields.end() - 1);
+    for (std::size_t k = 0; k < keep.size(); ++k) keys[k] = csv.rows[r].fields[keep[k]];
     const std::string& v = csv.rows[r].fields.back();
     t.add_row(keys, v == "NA" ? std::numeric_limits<double>::quiet_NaN() : csv.number(r, cols.size(), value));
   }

@@ -152,6 +152,7 @@ struct AggregateResult {
 AggregateResult aggregate(const AggregateRequest& r);
 
 /// A tidy CSV as written by io::write_tidy_csv: key columns, then the value column (NA: NaN).
+/// Name columns (sector_name, region_name; add_display_names) are dropped.
 tables::TidyTable read_tidy_csv(const std::string& path);
 
 /// Aggregate a tidy result by the rules irio knows for its indicators (methods.md §6.1): flows

@@ -16,6 +16,7 @@
 #include "cli/common_options.h"
 #include "cli/report.h"
 #include "irio/analysis/analysis.h"
+#include "irio/analysis/display_names.h"
 #include "irio/io/table_store.h"
 
 namespace irio::cli {
@@ -60,8 +61,10 @@ void print_top_multipliers(const solver::LeontiefModel& m, const tables::Vector&
   std::printf("\nHighest output multipliers (total output per unit of final demand):\n");
   for (std::size_t r = 0; r < k; ++r) {
     const auto i = static_cast<std::size_t>(idx[r]);
-    std::printf("  %2zu. %-6s %-8s %8.4f\n", r + 1, m.labels().region_of(i).c_str(),
-                m.labels().sector_of(i).c_str(), om(idx[r]));
+    const auto& L = m.labels();
+    const std::string name = display_names_of(L, i);  // display names beside the codes, where the table has them
+    std::printf("  %2zu. %-6s %-8s %8.4f%s%s\n", r + 1, L.region_of(i).c_str(), L.sector_of(i).c_str(),
+                om(idx[r]), name.empty() ? "" : "  ", name.c_str());
   }
 }
 
@@ -138,11 +141,13 @@ void run(const Options& o) {
 
   std::filesystem::create_directories(o.output);
   require_finite(r.tables);
+  std::vector<tables::TidyTable> named = r.tables;
+  add_display_names(named, t);  // sector_name / region_name beside the codes
   io::WriteOptions w;
   w.overwrite = o.force;
   w.meta = result_meta(o.table, t);
   for (const auto& f : r.file_names) w.file_stems.push_back(std::filesystem::path(f).stem().string());
-  const auto written = io::write_results(r.tables, o.output, "analyse", w);  // one set, manifest last
+  const auto written = io::write_results(named, o.output, "analyse", w);  // one set, manifest last
   std::printf("\nWrote (tidy CSV, one value per row; columns documented in docs/):\n");
   for (const auto& p : written) std::printf("  %s\n", p.c_str());
   std::printf("Done in %.2f s.\n", seconds_since(t0));

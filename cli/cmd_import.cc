@@ -77,6 +77,8 @@ CommandRegistrar reg("import", [](CLI::App& app) {
                 "Exogenous exports exports.csv (index region,sector; one header row of export categories)");
   c->add_option("--imports", csv->in.imports, "Exogenous imports imports.csv (one index column, as V.csv)");
   c->add_option("--satellite", csv->satellites, "Satellite account as name=file.csv (repeatable)");
+  c->add_option("--sector-names", csv->in.sector_names, "Display names of the sectors: CSV code,name");
+  c->add_option("--region-names", csv->in.region_names, "Display names of the regions: CSV code,name");
   add_output_options(c, csv->out, true);
   c->callback([csv] {
     auto& in = csv->in;

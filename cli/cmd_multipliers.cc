@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "irio/analysis/display_names.h"
 #include "irio/tables/error.h"
 
 namespace irio::cli {
@@ -45,9 +46,10 @@ void run(const Options& o) {
   std::cout << "Output multipliers 1'L (" << order.size() << " active region-sectors), largest:\n";
   for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "  %-40s %10.4f\n",
-                  model.labels().describe(static_cast<std::size_t>(order[i])).c_str(), m(order[i]));
-    std::cout << buf;
+    const auto j = static_cast<std::size_t>(order[i]);
+    std::snprintf(buf, sizeof buf, "  %-40s %10.4f", model.labels().describe(j).c_str(), m(order[i]));
+    const std::string names = display_names_of(model.labels(), j);  // display names, where the table has them
+    std::cout << buf << (names.empty() ? "" : "  " + names) << "\n";
   }
   const auto& k = r.closure_k;
   if (k.size() == 1)

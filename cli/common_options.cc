@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "irio/analysis/display_names.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
 
@@ -76,7 +77,9 @@ void write_with_meta(const std::vector<tables::TidyTable>& results, const Common
 
 void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run,
                       const tables::IoTable& table) {
-  write_with_meta(results, o, run, result_meta(o.table, table));
+  std::vector<tables::TidyTable> named = results;
+  add_display_names(named, table);  // sector_name / region_name beside the codes
+  write_with_meta(named, o, run, result_meta(o.table, table));
 }
 
 void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run) {

@@ -441,6 +441,9 @@ CeadsResult parse_ceads_sheet(const XlsxSheet& s, const CeadsOptions& opt) {
   t.labels.country_of_region.assign(G, 0);
   t.labels.fd_categories = fd_codes.front();
   res.sector_names = col_sector_names;
+  // Display names where the workbook has them (empty ones fall back to the code).
+  if (std::any_of(col_sector_names.begin(), col_sector_names.end(), [](const std::string& nm) { return !nm.empty(); }))
+    t.labels.sector_names = col_sector_names;
   auto describe = [&](std::size_t i) { return provinces[i / N] + "/" + sector_codes[i % N]; };
 
   std::vector<Eigen::Triplet<double, std::ptrdiff_t>> trip;

@@ -154,6 +154,10 @@ tables::IoTable import_csv_impl(const CsvImportOptions& opt) {
                              std::to_string(t.labels.num_regions()) + " regions form one country '" +
                              kOneCountryName + "'");
   }
+  if (!opt.sector_names.empty())
+    t.labels.sector_names = read_display_names(opt.sector_names, t.labels.sectors, "sector");
+  if (!opt.region_names.empty())
+    t.labels.region_names = read_display_names(opt.region_names, t.labels.regions, "region");
   t.meta.history.push_back("import csv: Z=" + opt.Z + " Y=" + opt.Y + (opt.V.empty() ? "" : " V=" + opt.V) +
                            (opt.x.empty() ? "" : " x=" + opt.x) +
                            (opt.exports.empty() ? "" : " exports=" + opt.exports) +
@@ -195,6 +199,30 @@ void read_country_map(const std::string& path, tables::Labels& labels) {
     if (kappa[r] < 0) throw InputError(path + ": region '" + labels.regions[r] + "' has no country in the map");
   labels.countries = std::move(countries);
   labels.country_of_region = std::move(kappa);
+}
+
+std::vector<std::string> read_display_names(const std::string& path, const std::vector<std::string>& codes,
+                                            const std::string& what) {
+  const CsvFile f = read_csv(path);
+  if (f.rows.empty()) throw InputError(path + ": no " + what + " names, expected rows code,name");
+  const std::size_t first = lower(f.cell(0, 0)) == "code" && lower(f.cell(0, 1)) == "name" ? 1 : 0;
+  f.require_width(2, first);
+  std::vector<std::string> names(codes.size());
+  std::vector<std::size_t> line_of(codes.size(), 0);
+  for (std::size_t r = first; r < f.rows.size(); ++r) {
+    const auto& code = f.cell(r, 0);
+    const int k = tables::Labels::find(codes, code);
+    if (k < 0)
+      throw InputError(f.where(r, 0) + ": " + what + " '" + code + "' is not a " + what + " of the table (nearest: " +
+                       tables::Labels::nearest(codes, code) + ")");
+    const auto ku = static_cast<std::size_t>(k);
+    if (line_of[ku] != 0)
+      throw InputError(f.where(r, 0) + ": " + what + " '" + code + "' is named twice (also line " +
+                       std::to_string(line_of[ku]) + ")");
+    line_of[ku] = f.rows[r].line;
+    names[ku] = f.cell(r, 1);
+  }
+  return names;
 }
 
 std::vector<std::string> export_csv(const tables::IoTable& t, const std::string& dir, const WriteOptions& opt) {

@@ -31,6 +31,10 @@ struct CsvImportOptions {
   char decimal = '.';
   /// Optional satellites as (name, file): index column stressor [+ unit], F then optional F_Y.
   std::vector<std::pair<std::string, std::string>> satellites;
+  /// Optional display names (`--sector-names`, `--region-names`): CSV code,name (header
+  /// optional); a code left out keeps no name, an unknown or repeated code is an error.
+  std::string sector_names;
+  std::string region_names;
   tables::TableMeta meta;  ///< name, year, unit, ... to store
 
   /// Empty if valid, else the reason (Z or Y missing, a satellite without name or file).
@@ -54,5 +58,11 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
 /// `labels.countries` (in order of first appearance) and `labels.country_of_region`. Throws
 /// InputError naming file and line for an unknown or repeated region, and for a missing region.
 void read_country_map(const std::string& path, tables::Labels& labels);
+
+/// Read display names from a CSV of code,name (a header row "code,name" is skipped): returns
+/// one name per code of `codes`, "" for a code the file leaves out. Throws InputError naming the
+/// file and line for a code that is not in `codes` (`what`: "sector", "region") or is repeated.
+std::vector<std::string> read_display_names(const std::string& path, const std::vector<std::string>& codes,
+                                            const std::string& what);
 
 }  // namespace irio::io

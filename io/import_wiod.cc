@@ -16,14 +16,20 @@ namespace irio::io {
 
 namespace {
 
-/// First column of a code list with a header row (countries.csv, sectors.csv, final_demand.csv).
-std::vector<std::string> read_codes(const std::string& path, std::vector<std::string>* group = nullptr) {
+/// First column of a code list with a header row (countries.csv, sectors.csv, final_demand.csv);
+/// the `name` column, where there is one, into `names` (display names, empty if none).
+std::vector<std::string> read_codes(const std::string& path, std::vector<std::string>& names,
+                                    std::vector<std::string>* group = nullptr) {
   const CsvFile f = read_csv(path);
   if (f.rows.size() < 2) throw InputError(path + ": expected a header row and at least one code");
   const auto& head = f.rows[0].fields;
   std::size_t gcol = head.size();
   for (std::size_t c = 0; c < head.size(); ++c)
     if (head[c] == "group") gcol = c;
+  std::size_t ncol = head.size();
+  for (std::size_t c = 1; c < head.size(); ++c)
+    if (head[c] == "name") ncol = c;
+  names.clear();
   std::vector<std::string> codes;
   for (std::size_t r = 1; r < f.rows.size(); ++r) {
     const std::string& code = f.cell(r, 0);
@@ -31,6 +37,7 @@ std::vector<std::string> read_codes(const std::string& path, std::vector<std::st
     if (tables::Labels::find(codes, code) >= 0) throw InputError(f.where(r, 0) + ": duplicate code '" + code + "'");
     codes.push_back(code);
     if (group != nullptr) group->push_back(gcol < f.rows[r].fields.size() ? f.rows[r].fields[gcol] : "");
+    if (ncol < head.size()) names.push_back(ncol < f.rows[r].fields.size() ? f.rows[r].fields[ncol] : "");
   }
   return codes;
 }
@@ -133,9 +140,9 @@ tables::IoTable import_wiod_impl(const std::string& dir_name, const WiodImportOp
   tables::IoTable t;
   std::vector<std::string> group;
   auto& L = t.labels;
-  L.regions = read_codes(file("countries.csv"), &group);
-  L.sectors = read_codes(file("sectors.csv"));
-  L.fd_categories = read_codes(file("final_demand.csv"));
+  L.regions = read_codes(file("countries.csv"), L.region_names, &group);
+  L.sectors = read_codes(file("sectors.csv"), L.sector_names);
+  L.fd_categories = read_codes(file("final_demand.csv"), L.fd_category_names);
   L.set_each_region_own_country();
 
   // methods.md §0.1: build the index map from the labels, never assume the file order.

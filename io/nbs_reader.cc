@@ -285,6 +285,7 @@ tables::IoTable nbs_to_io_table(const NbsTable& t, const NbsToIoOptions& opt) {
   tables::IoTable io;
   io.labels.regions = {opt.region};
   io.labels.sectors = t.codes;
+  io.labels.sector_names = t.names;  // the Description column
   io.labels.countries = {opt.country};
   io.labels.country_of_region = {0};
   io.labels.fd_categories = t.fd_codes;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// read_table / write_table: the irio HDF5 schema, version 1 (docs/hdf5-schema.md).
+// read_table / write_table: the irio HDF5 schema, version 2 (reads 1) (docs/hdf5-schema.md).
 #include "irio/io/table_store.h"
 
 #include <cmath>
@@ -37,7 +37,8 @@ void write_labels(hid_t file, const tables::IoTable& t, const H5Writer& w) {
       {&L.regions, "regions"},           {&L.sectors, "sectors"},
       {&L.countries, "countries"},       {&L.fd_categories, "fd_categories"},
       {&t.va_components, "va_components"}, {&t.export_labels, "export_labels"},
-      {&t.import_labels, "import_labels"}};
+      {&t.import_labels, "import_labels"},  {&L.region_names, "region_names"},
+      {&L.sector_names, "sector_names"},   {&L.fd_category_names, "fd_category_names"}};
   for (const auto& [v, name] : lists) check_utf8_labels(*v, std::string("/labels/") + name, w);
   for (const auto& s : t.satellites) check_utf8_labels(s.stressors, "/satellites/" + s.name + "/stressors", w);
   H5Id g = h5_create_group(file, "labels", w);
@@ -50,6 +51,10 @@ void write_labels(hid_t file, const tables::IoTable& t, const H5Writer& w) {
   if (!t.va_components.empty()) h5_write_strings(g.get(), "va_components", t.va_components, w);
   if (!t.export_labels.empty()) h5_write_strings(g.get(), "export_labels", t.export_labels, w);
   if (!t.import_labels.empty()) h5_write_strings(g.get(), "import_labels", t.import_labels, w);
+  // Schema v2: optional display names beside the codes (may repeat, may be empty).
+  if (!L.region_names.empty()) h5_write_strings(g.get(), "region_names", L.region_names, w);
+  if (!L.sector_names.empty()) h5_write_strings(g.get(), "sector_names", L.sector_names, w);
+  if (!L.fd_category_names.empty()) h5_write_strings(g.get(), "fd_category_names", L.fd_category_names, w);
 }
 
 void write_z(hid_t core, const tables::SparseMatrix& Z, const WriteOptions& opt, const H5Writer& w) {
@@ -131,6 +136,18 @@ std::vector<std::string> read_labels(hid_t file, const std::string& name, bool r
     if (!seen.insert(s).second)
       throw InputError(r.file + ": dataset '" + path + "' has the duplicate label '" + s + "'");
   }
+  return v;
+}
+
+/// Optional display names of schema v2 (absent in v1 files): one per code, repeats allowed.
+std::vector<std::string> read_names(hid_t file, const std::string& name, std::size_t num_codes,
+                                    const std::string& codes, const H5Reader& r) {
+  const std::string path = "/labels/" + name;
+  if (!h5_exists(file, path)) return {};
+  auto v = h5_read_strings(file, path, r);
+  if (v.size() != num_codes)
+    throw InputError(r.file + ": dataset '" + path + "' has " + std::to_string(v.size()) + " names for " +
+                     std::to_string(num_codes) + " entries of '/labels/" + codes + "'");
   return v;
 }
 
@@ -227,6 +244,9 @@ tables::IoTable read_table_impl(const std::string& path) {
   t.va_components = read_labels(f, "va_components", false, r);
   t.export_labels = read_labels(f, "export_labels", false, r);
   t.import_labels = read_labels(f, "import_labels", false, r);
+  L.region_names = read_names(f, "region_names", L.regions.size(), "regions", r);
+  L.sector_names = read_names(f, "sector_names", L.sectors.size(), "sectors", r);
+  L.fd_category_names = read_names(f, "fd_category_names", L.fd_categories.size(), "fd_categories", r);
 
   const std::size_t n = L.size(), gk = t.num_fd_columns();
   if (n > kMaxRegionSectors)

@@ -60,6 +60,10 @@ IoTable aggregate(const IoTable& t, const Grouping& regions, const Grouping& sec
   a.labels.regions = R.labels;
   a.labels.sectors = S.labels;
   a.labels.fd_categories = lb.fd_categories;
+  a.labels.fd_category_names = lb.fd_category_names;
+  // Display names survive only where the codes are left as they were.
+  if (regions.members().empty()) a.labels.region_names = lb.region_names;
+  if (sectors.members().empty()) a.labels.sector_names = lb.sector_names;
   // kappa': one country per group unless cross-country merges are allowed (methods.md §6.1).
   std::vector<std::set<int>> countries_of(G2);
   for (std::size_t r = 0; r < G; ++r) countries_of[static_cast<std::size_t>(R.of[r])].insert(lb.country_of_region[r]);

@@ -73,6 +73,15 @@ void Labels::check(const std::string& source) const {
   check_unique(sectors, "sector", source);
   check_unique(countries, "country", source);
   check_unique(fd_categories, "final-demand category", source);
+  auto check_names = [&](const std::vector<std::string>& names, const std::vector<std::string>& codes,
+                         const std::string& what) {
+    if (!names.empty() && names.size() != codes.size())
+      throw InputError(source + ": " + std::to_string(names.size()) + " " + what + " names for " +
+                       std::to_string(codes.size()) + " " + what + " codes");
+  };
+  check_names(region_names, regions, "region");
+  check_names(sector_names, sectors, "sector");
+  check_names(fd_category_names, fd_categories, "final-demand category");
   if (country_of_region.size() != regions.size())
     throw InputError(source + ": region->country map has " + std::to_string(country_of_region.size()) +
                      " entries for " + std::to_string(regions.size()) + " regions");
@@ -81,6 +90,12 @@ void Labels::check(const std::string& source) const {
     if (c < 0 || static_cast<std::size_t>(c) >= countries.size())
       throw InputError(source + ": region '" + regions[r] + "' maps to no known country");
   }
+}
+
+bool Labels::region_names_differ() const {
+  for (std::size_t r = 0; r < region_names.size() && r < regions.size(); ++r)
+    if (!region_names[r].empty() && region_names[r] != regions[r]) return true;
+  return false;
 }
 
 }  // namespace irio::tables

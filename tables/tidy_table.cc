@@ -57,6 +57,28 @@ void TidyTable::add_row_codes(std::initializer_list<std::int32_t> codes, double 
   values_.push_back(value);
 }
 
+void TidyTable::add_key_column(std::string name, std::vector<std::string> levels, std::vector<std::int32_t> codes) {
+  if (codes.size() != values_.size())
+    throw std::logic_error("TidyTable '" + name_ + "': column '" + name + "' has " + std::to_string(codes.size()) +
+                           " codes for " + std::to_string(values_.size()) + " rows");
+  for (const auto& k : key_columns_)
+    if (k == name) throw std::logic_error("TidyTable '" + name_ + "': key column '" + name + "' exists");
+  key_columns_.push_back(std::move(name));
+  levels_.emplace_back();
+  index_.emplace_back();
+  codes_.emplace_back();
+  const std::size_t col = key_columns_.size() - 1;
+  std::vector<std::int32_t> remap(levels.size());
+  for (std::size_t l = 0; l < levels.size(); ++l) remap[l] = level(col, levels[l]);  // names may repeat
+  auto& out = codes_[col];
+  out.reserve(codes.size());
+  for (std::int32_t c : codes) {
+    if (c < 0 || static_cast<std::size_t>(c) >= levels.size())
+      throw std::logic_error("TidyTable '" + name_ + "': code out of range in column '" + key_columns_[col] + "'");
+    out.push_back(remap[static_cast<std::size_t>(c)]);
+  }
+}
+
 void TidyTable::reserve(std::size_t rows) {
   for (auto& c : codes_) c.reserve(rows);
   values_.reserve(rows);

@@ -48,6 +48,9 @@ class TidyTable {
   /// Value of the first row whose keys match, or NaN. Linear scan: for tests and summaries.
   double find(const std::vector<std::string>& keys) const;
 
+  /// Append a key column after the existing ones: `codes` (one per row) index into `levels`.
+  /// Throws std::logic_error if the sizes do not match or the name is taken.
+  void add_key_column(std::string name, std::vector<std::string> levels, std::vector<std::int32_t> codes);
   /// Append the rows of another table with the same key columns (levels are merged).
   void append(const TidyTable& other);
 

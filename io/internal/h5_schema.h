@@ -9,9 +9,10 @@
 
 namespace irio::io::internal {
 
-constexpr std::int64_t kSchemaVersion = 1;
+/// 2 added the optional /labels/*_names datasets; version 1 files are read as before.
+constexpr std::int64_t kSchemaVersion = 2;
 
-/// Root attributes irio_schema_version = 1, irio_content ("table" or "results") and created_by.
+/// Root attributes irio_schema_version = kSchemaVersion, irio_content ("table" or "results") and created_by.
 void write_schema_header(hid_t file, const std::string& content, const H5Writer& w);
 /// Throws InputError if the file has no irio_schema_version attribute (not an irio file) or a
 /// version newer than this build reads.

@@ -103,7 +103,8 @@ class Table:
     def labels(self):
         """Every label of the table as a dict of lists: regions, sectors, countries,
         country_of_region (one per region), fd_categories, va_components, export_labels,
-        import_labels, and `index`: the (region, sector) pair of each row of Z, A, L, ..."""
+        import_labels, region_names, sector_names, fd_category_names (display names, empty
+        lists when the table has none), and `index`: the (region, sector) pair of each row of Z, A, L, ..."""
         d = {k: (list(v) if isinstance(v, list) else v) for k, v in self._desc.items() if k not in ("meta",)}
         d["index"] = [(r, s) for r in d["regions"] for s in d["sectors"]]
         return d

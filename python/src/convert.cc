@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "irio/solver/ghosh.h"
+#include "irio/analysis/display_names.h"
 #include "irio/tables/error.h"
 
 namespace irio::python {
@@ -89,6 +90,11 @@ py::list tidy_list(const std::vector<tables::TidyTable>& tables) {
   return out;
 }
 
+py::list tidy_list(std::vector<tables::TidyTable> tables, const tables::IoTable& table) {
+  add_display_names(tables, table);
+  return tidy_list(tables);
+}
+
 py::dict balance_to_dict(const tables::BalanceReport& r, const tables::Labels& labels) {
   py::dict d;
   d["status"] = tables::to_string(r.status);
@@ -126,6 +132,9 @@ py::dict table_description(const tables::IoTable& t) {
   d["va_components"] = strings(t.va_components);
   d["export_labels"] = strings(t.export_labels);
   d["import_labels"] = strings(t.import_labels);
+  d["region_names"] = strings(l.region_names);  // display names; empty lists when none
+  d["sector_names"] = strings(l.sector_names);
+  d["fd_category_names"] = strings(l.fd_category_names);
   py::dict sats;
   for (const auto& s : t.satellites) {
     py::dict e;

@@ -155,7 +155,7 @@ void bind_table(py::module_& m) {
              r.va_components = va_components;
              r.split = split;
              r.round = round;
-             return tidy_list(a.multipliers(r).tables);
+             return tidy_list(a.multipliers(r).tables, a.table());
            },
            py::arg("income"), py::arg("employment"), py::arg("household_categories"), py::arg("households"),
            py::arg("va_components"), py::arg("split"), py::arg("round"))
@@ -167,7 +167,7 @@ void bind_table(py::module_& m) {
              r.downstream = downstream;
              r.population_file = population_file;
              if (population) r.population = *population;
-             return tidy_list(a.footprints(r).tables);
+             return tidy_list(a.footprints(r).tables, a.table());
            },
            py::arg("satellite"), py::arg("downstream"), py::arg("population_file"), py::arg("population"))
       .def("impact",
@@ -177,7 +177,7 @@ void bind_table(py::module_& m) {
              r.shock_file = shock_file;
              if (shocks) r.shocks = *shocks;
              r.scenarios = scenarios;
-             return tidy_list(a.impact(r).tables);
+             return tidy_list(a.impact(r).tables, a.table());
            },
            py::arg("shock_file"), py::arg("shocks"), py::arg("scenarios"))
       .def("linkages",
@@ -186,10 +186,10 @@ void bind_table(py::module_& m) {
              r.options.forward = parse_enum<solver::ForwardLinkage>(forward);
              r.options.weights = parse_enum<solver::LinkageWeights>(weights);
              r.options.coefficient_of_variation = cv;
-             return tidy_list(a.linkages(r).tables);
+             return tidy_list(a.linkages(r).tables, a.table());
            },
            py::arg("forward"), py::arg("weights"), py::arg("cv"))
-      .def("ghosh", [](const Analysis& a) { return tidy_list(a.ghosh().tables); })
+      .def("ghosh", [](const Analysis& a) { return tidy_list(a.ghosh().tables, a.table()); })
       .def("extraction",
            [](const Analysis& a, const std::vector<std::string>& sectors, const std::string& block,
               const std::string& variant, const std::string& method, bool keep_diagonal) {
@@ -202,7 +202,7 @@ void bind_table(py::module_& m) {
              r.options.keep_diagonal = keep_diagonal;
              if (sectors.empty() == block.empty())
                throw InputError("give either sectors or block (" + enum_choices<ExtractionBlock>() + ")");
-             return tidy_list(a.extraction(r).tables);
+             return tidy_list(a.extraction(r).tables, a.table());
            },
            py::arg("sectors"), py::arg("block"), py::arg("variant"), py::arg("method"), py::arg("keep_diagonal"))
       .def("chains",
@@ -210,7 +210,7 @@ void bind_table(py::module_& m) {
              ChainRequest r;
              r.groups = groups;
              r.split_complex_gvc = split_complex_gvc;
-             return tidy_list(a.chains(r).tables);
+             return tidy_list(a.chains(r).tables, a.table());
            },
            py::arg("groups"), py::arg("split_complex_gvc"))
       .def("trade",
@@ -223,7 +223,7 @@ void bind_table(py::module_& m) {
              r.perspective = parse_enum<BmPerspective>(perspective);
              r.post = parse_enum<solver::gvc::LeontiefPost>(post);
              r.bilateral = bilateral;
-             return py::make_tuple(r.run(), tidy_list(a.trade(r).tables));
+             return py::make_tuple(r.run(), tidy_list(a.trade(r).tables, a.table()));
            },
            py::arg("method"), py::arg("perimeter"), py::arg("approach"), py::arg("perspective"), py::arg("post"),
            py::arg("bilateral"))
@@ -232,7 +232,7 @@ void bind_table(py::module_& m) {
              PositionRequest r;
              r.perimeter = parse_enum<solver::Perimeter>(perimeter);
              r.kpww_fv = parse_enum<KpwwFv>(kpww_fv);
-             return tidy_list(a.position(r).tables);
+             return tidy_list(a.position(r).tables, a.table());
            },
            py::arg("perimeter"), py::arg("kpww_fv"))
       .def("analyse",
@@ -240,7 +240,7 @@ void bind_table(py::module_& m) {
              AnalyseRequest r;
              r.groups = groups;
              const auto res = a.analyse(r);
-             return py::make_tuple(res.file_names, tidy_list(res.tables));
+             return py::make_tuple(res.file_names, tidy_list(res.tables, a.table()));
            },
            py::arg("groups"))
       .def("circulation",

@@ -72,9 +72,11 @@ double sum_where(const Csv& c, int col, const std::string& key) {
 
 BOOST_AUTO_TEST_SUITE(value_chain_verbs)
 
+// The bundled table carries WIOD's names: results with a `sector` key get `sector_name`, those with
+// a `region` key `region_name`, after the key columns (docs/formats.md, "Name columns").
 BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   BOOST_REQUIRE_EQUAL(run("chains '" + kTable + "' -o chains.csv"), 0);
-  BOOST_CHECK_EQUAL(joined(csv("chains_three_level_terms.csv").header), "region,sector,direction,term,status,value");
+  BOOST_CHECK_EQUAL(joined(csv("chains_three_level_terms.csv").header), "region,sector,direction,term,status,sector_name,region_name,value");
   diagnostics_pass(csv("chains_diagnostics.csv"), "chains");
 
   // --groups with the EU27 map as a grouping (member,group): the EU27 group's participation equals
@@ -93,14 +95,14 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   for (const auto& r : gp.rows)
     for (const auto& q : cp.rows)
       if (q[0] == "country" && q[1] == r[1] && q[2] == "all" && q[3] == r[2]) {
-        BOOST_CHECK_MESSAGE(close(std::stod(r[3]), std::stod(q[4]), 1e-12, 1e-15), r[1] << " " << r[2]);
+        BOOST_CHECK_MESSAGE(close(std::stod(r.back()), std::stod(q.back()), 1e-12, 1e-15), r[1] << " " << r[2]);
         ++matched;
       }
   BOOST_CHECK_EQUAL(matched, 15 * 4);  // 13 countries + EU27 + RoW, 4 indicators
 
   BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method wwz -o wwz.csv"), 0);
   const Csv wwz = csv("wwz_wwz.csv");
-  BOOST_CHECK_EQUAL(joined(wwz.header), "exporter,sector,importer,term,value");
+  BOOST_CHECK_EQUAL(joined(wwz.header), "exporter,sector,importer,term,sector_name,value");
   BOOST_CHECK_EQUAL(wwz.rows.size(), 1435u * 40u * 16u);
   diagnostics_pass(csv("wwz_diagnostics.csv"), "wwz");
   // Across verbs: the 16 WWZ terms of an exporter add up to its gross exports (VAX's GEXP).
@@ -109,7 +111,7 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   for (const std::string c : {"CHN", "DEU", "USA"}) {
     double gexp = std::nan("");
     for (const auto& r : vax.rows)
-      if (r[0] == c && r[1] == "all" && r[2] == "GEXP") gexp = std::stod(r[3]);
+      if (r[0] == c && r[1] == "all" && r[2] == "GEXP") gexp = std::stod(r.back());
     BOOST_CHECK_MESSAGE(close(sum_where(wwz, 0, c), gexp, 1e-10, 1e-6), c << ": WWZ total " << sum_where(wwz, 0, c) << " vs GEXP " << gexp);
   }
   for (const std::string m : {"kww", "ltdv"}) BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method " + m + " -o " + m + ".csv"), 0);
@@ -122,14 +124,14 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   // gvc package indicators: world VS = world VS1.
   BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method gvc -o gvc.csv"), 0);
   const Csv g = csv("gvc_gvc_indicators.csv");
-  BOOST_CHECK_EQUAL(joined(g.header), "region,sector,indicator,value");
-  BOOST_CHECK_EQUAL(joined(csv("gvc_gvc_final_demand.csv").header), "absorber,sector,indicator,value");
+  BOOST_CHECK_EQUAL(joined(g.header), "region,sector,indicator,sector_name,region_name,value");
+  BOOST_CHECK_EQUAL(joined(csv("gvc_gvc_final_demand.csv").header), "absorber,sector,indicator,sector_name,value");
   GVC_CHECK_CLOSE(sum_where(g, 2, "i2e"), sum_where(g, 2, "e2r"), 1e-10);
   // Leontief decomposition into HDF5 (n^2 rows).
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method leontief --post output -o leontief.h5"), 0);
   BOOST_CHECK(exists("leontief.h5"));
   BOOST_REQUIRE_EQUAL(run("position '" + kTable + "' -o pos.csv"), 0);
-  BOOST_CHECK_EQUAL(joined(csv("pos_position.csv").header), "region,sector,indicator,value");
+  BOOST_CHECK_EQUAL(joined(csv("pos_position.csv").header), "region,sector,indicator,sector_name,region_name,value");
   diagnostics_pass(csv("pos_diagnostics.csv"), "position");
 }
 

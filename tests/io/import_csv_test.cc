@@ -190,4 +190,19 @@ BOOST_AUTO_TEST_CASE(label_errors) {
   expect(o, {"cannot open '" + d.file("absent.csv") + "'"});
 }
 
+BOOST_AUTO_TEST_CASE(display_names_from_code_name_files) {
+  TempDir d;
+  auto o = base(d);
+  o.sector_names = d.write("sn.csv", "code,name\nb,\"Machinery, n.e.c.\"\na,Agriculture\n");
+  o.region_names = d.write("rn.csv", "R2,Guangdong\n");  // no header; R1 left without a name
+  const auto t = io::import_csv(o);
+  BOOST_TEST(t.labels.sector_names == (std::vector<std::string>{"Agriculture", "Machinery, n.e.c."}));
+  BOOST_TEST(t.labels.region_name(0) == "R1");  // no name: the code
+  BOOST_TEST(t.labels.region_name(1) == "Guangdong");
+  o.sector_names = d.write("sn2.csv", "code,name\na,A\nc,C\n");
+  check_error<InputError>([&] { io::import_csv(o); }, {"sn2.csv:3:1: sector 'c' is not a sector of the table"});
+  o.sector_names = d.write("sn3.csv", "a,A\na,B\n");
+  check_error<InputError>([&] { io::import_csv(o); }, {"sn3.csv:2:1: sector 'a' is named twice (also line 1)"});
+}
+
 BOOST_AUTO_TEST_SUITE_END()

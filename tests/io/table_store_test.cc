@@ -100,6 +100,44 @@ BOOST_AUTO_TEST_CASE(round_trip_dense_and_sparse) {
                           {dir.file("sparse.h5"), "missing dataset '/core/Z/indptr'"});
 }
 
+BOOST_AUTO_TEST_CASE(display_names_round_trip_and_v1_files_read) {
+  TempDir dir;
+  IoTable t = full_table();
+  const std::size_t G = t.labels.num_regions(), N = t.labels.num_sectors();
+  t.labels.region_names.assign(G, "Région");  // names may repeat and need not be ASCII
+  t.labels.region_names[0] = "First region";
+  for (std::size_t i = 0; i < N; ++i) t.labels.sector_names.push_back("Sector " + std::to_string(i + 1));
+  t.labels.fd_category_names = {"Final demand"};
+  const std::string p = dir.file("names.h5");
+  io::write_table(t, p);
+  IoTable r = io::read_table(p);
+  check_equal(t, r);
+  BOOST_TEST(r.labels.region_names == t.labels.region_names);
+  BOOST_TEST(r.labels.sector_names == t.labels.sector_names);
+  BOOST_TEST(r.labels.fd_category_names == t.labels.fd_category_names);
+  BOOST_TEST(r.labels.sector_name(1) == "Sector 2");
+  BOOST_TEST(r.labels.region_names_differ());
+
+  // A version 1 file (no name datasets) still reads; accessors fall back to the codes.
+  const std::string v1 = dir.file("v1.h5");
+  const IoTable plain = full_table();  // (satellites are random: one instance)
+  io::write_table(plain, v1);
+  h5p::h5_patch_root_int_attr(v1, "irio_schema_version", 1);
+  const IoTable old = io::read_table(v1);
+  check_equal(plain, old);
+  BOOST_TEST(old.labels.sector_names.empty());
+  BOOST_TEST(old.labels.sector_name(0) == old.labels.sectors[0]);
+  BOOST_TEST(!old.labels.region_names_differ());
+
+  // Names that do not match their codes in number are refused, naming the dataset.
+  h5p::h5_patch_strings(p, "/labels/sector_names", {"only one"});
+  check_error<InputError>([&] { io::read_table(p); }, {"'/labels/sector_names' has 1 names"});
+  // ... and so is a table in memory with too few names.
+  IoTable bad = full_table();
+  bad.labels.region_names = {"x"};
+  check_error<InputError>([&] { io::write_table(bad, dir.file("bad.h5")); }, {"1 region names for 3 region codes"});
+}
+
 BOOST_AUTO_TEST_CASE(minimal_table_round_trip) {
   TempDir dir;
   const IoTable t = irio::testing::miller_blair_2x2();
@@ -161,8 +199,8 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_named) {
   expect(empty, {"not an irio table", "irio_schema_version"});
 
   std::string p = fresh("newer.h5");
-  h5p::h5_patch_root_int_attr(p, "irio_schema_version", 2);
-  expect(p, {"schema version 2", "reads version 1"});
+  h5p::h5_patch_root_int_attr(p, "irio_schema_version", 3);
+  expect(p, {"schema version 3", "reads version 2"});
 
   p = fresh("noY.h5");
   h5p::h5_patch_remove(p, "/core/Y");

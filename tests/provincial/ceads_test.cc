@@ -57,6 +57,7 @@ BOOST_AUTO_TEST_CASE(small_table_hand_checked) {
     BOOST_TEST(t.labels.regions == f.provinces, boost::test_tools::per_element());
     BOOST_TEST(t.labels.sectors == f.sector_codes, boost::test_tools::per_element());
     BOOST_TEST(res.sector_names == f.sector_names, boost::test_tools::per_element());
+    BOOST_TEST(t.labels.sector_names == f.sector_names, boost::test_tools::per_element());  // display names
     BOOST_TEST(t.labels.countries == std::vector<std::string>{"CHN"}, boost::test_tools::per_element());
     BOOST_TEST(t.labels.country_of_region == std::vector<int>(3, 0), boost::test_tools::per_element());
     BOOST_TEST(t.labels.fd_categories == f.fd_codes, boost::test_tools::per_element());

@@ -82,6 +82,10 @@ BOOST_AUTO_TEST_CASE(published_values_2017) {
   BOOST_TEST(t.year == "2017");
   BOOST_TEST(t.codes.front() == "001");
   BOOST_TEST(t.names.front() == "Agriculture");
+  // The Description column becomes the table's display sector names.
+  const irio::tables::IoTable io = irio::io::nbs_to_io_table(t);
+  BOOST_TEST(io.labels.sector_names == t.names, boost::test_tools::per_element());
+  BOOST_TEST(io.labels.sector_name(0) == "Agriculture");
   BOOST_TEST(t.fd_codes == (std::vector<std::string>{"FU101", "FU102", "FU103", "FU201", "FU202"}),
              boost::test_tools::per_element());
   BOOST_TEST(t.Z(0, 0) == 59652963.8402285);  // first cell of the CSV

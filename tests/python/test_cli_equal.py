@@ -103,7 +103,9 @@ def test_footprints_pymrio(tmp_path):
 
 def test_dtypes(wiod):
     m = wiod.multipliers()
-    assert list(m.columns) == ["region", "sector", "indicator", "value"]
+    # the bundled table has WIOD's display names: name columns after the keys, as in the CLI CSV
+    assert list(m.columns) == ["region", "sector", "indicator", "sector_name", "region_name", "value"]
+    assert (m.loc[m.sector == "c14", "sector_name"] == "Electrical and optical equipment").all()
     assert m["value"].dtype == np.float64
     for c in m.columns[:-1]:
         assert m[c].map(type).eq(str).all(), c
