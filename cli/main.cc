@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "irio/analysis/process_group.h"
 #include "irio/version.h"
 #include "irio/tables/error.h"
 
@@ -23,6 +24,7 @@ std::string& command_line() {
 }  // namespace irio::cli
 
 int main(int argc, char** argv) {
+  irio::parallel::Session session(argc, argv);  // MPI under mpirun in a PETSc build; else nothing
   CLI::App app{"irio " IRIO_VERSION_STRING
                " - interregional input-output analysis: Leontief models, multipliers, footprints "
                "and value-chain decompositions"};
