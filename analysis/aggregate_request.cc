@@ -80,7 +80,7 @@ AggregateResult aggregate(const AggregateRequest& r) {
       check_rule_fits(r, t);
       tables::TidyTable other;
       if (r.rule != tables::AggregationRule::kSum) {
-        if (r.other.empty()) throw InputError("aggregate: --rule " + std::string(enum_name(r.rule)) + " needs --other");
+        if (r.other.empty()) throw InputError("aggregate: --rule " + std::string(enum_name(r.rule)) + " needs --basis (a tidy CSV of the denominators or weights)");
         other = read_tidy_csv(r.other);
       }
       res.tidy = tables::aggregate_tidy(t, r.by, io::load_grouping(r.regions), r.rule,

@@ -208,7 +208,7 @@ void aggregate_result_by_rules(const AggregateRequest& r, const tables::TidyTabl
     auto rule = tables::indicator_rule(id.result, ind);
     if (!rule)
       throw InputError(r.input + ": irio does not know how '" + ind + "' of result '" + id.result +
-                       "' aggregates; choose the rule with --rule sum|ratio|weighted (and --other)");
+                       "' aggregates; choose the rule with --rule sum|ratio|weighted (and --basis)");
     if (!rule->refusal.empty() && !r.skip_unfit)
       throw InputError(r.input + ": '" + ind + "' of result '" + id.result + "' cannot be aggregated over " + r.by +
                        ": " + rule->refusal + " (--skip-unfit aggregates the other indicators and leaves this out)");

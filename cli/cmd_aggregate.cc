@@ -37,11 +37,11 @@ CommandRegistrar reg("aggregate", [](CLI::App& app) {
     s->add_option("--rule", a->rule,
                   "Results: auto (each indicator by its rule, methods.md §6.1: flows summed, shares as ratios of "
                   "sums, multipliers and upstreamness weighted by the table's final demand or value added), or one "
-                  "rule for every row: sum, ratio (needs --other = denominators), weighted (needs --other = weights)")
+                  "rule for every row: sum, ratio (needs --basis = denominators), weighted (needs --basis = weights)")
         ->check(CLI::IsMember(names))
         ->capture_default_str();
   }
-  s->add_option("--other", a->other, "Results with --rule ratio|weighted: denominator or weight table (tidy CSV)");
+  s->add_option("--basis", a->other, "Results with --rule ratio|weighted: the denominators or weights, a tidy CSV with the same keys (not to be confused with chains/analyse --other, a catch-all group)");
   s->add_option("--table", a->table,
                 "Results: the table they were computed from, for the weights (default: the one named in the "
                 "result's manifest, NAME.meta.json)");

@@ -144,4 +144,20 @@ BOOST_FIXTURE_TEST_CASE(participation_points_to_chains_groups, CliDir) {
   BOOST_CHECK(rest);
 }
 
+BOOST_FIXTURE_TEST_CASE(weighted_rule_takes_its_weights_from_basis, CliDir) {
+  // A result irio did not write (no manifest): --rule weighted averages with the weights of
+  // --basis; the old name --other (a catch-all group in chains/analyse) is not accepted here.
+  std::ofstream(file("m.csv")) << "region,sector,indicator,value\nA,s1,output,2\nB,s1,output,3\nC,s1,output,5\n";
+  std::ofstream(file("w.csv")) << "region,sector,value\nA,s1,1\nB,s1,3\nC,s1,4\n";
+  std::ofstream(file("g.csv")) << "member,group\nA,AB\nB,AB\nC,C\n";
+  std::string out;
+  BOOST_REQUIRE_MESSAGE(run("aggregate m.csv --regions g.csv --rule weighted --basis w.csv -o agg.csv", out) == 0, out);
+  const auto agg = by_key(irio::read_tidy_csv(file("agg.csv")));
+  BOOST_TEST(agg.at("AB|s1|output|") == (2.0 * 1 + 3.0 * 3) / 4, boost::test_tools::tolerance(1e-14));
+  BOOST_TEST(agg.at("C|s1|output|") == 5.0, boost::test_tools::tolerance(1e-14));
+  BOOST_CHECK_EQUAL(run("aggregate m.csv --regions g.csv --rule weighted -o agg2.csv", out), 2);
+  BOOST_CHECK_MESSAGE(contains(out, "needs --basis"), out);
+  BOOST_CHECK_EQUAL(run("aggregate m.csv --regions g.csv --rule weighted --other w.csv -o agg3.csv", out), 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
