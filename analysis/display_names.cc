@@ -61,6 +61,27 @@ void add_stressor_units(tables::TidyTable& t, const tables::IoTable& table) {
   if (any) t.add_key_column("stressor_unit", std::move(units), t.codes(col));
 }
 
+/// `indicator_unit` on the result of an impact (`impact`: absolute changes): output and value
+/// added in the table's unit, SATELLITE/STRESSOR in the stressor's unit; nothing when no unit is
+/// known at all.
+void add_impact_units(tables::TidyTable& t, const tables::IoTable& table) {
+  const int c = column_of(t, "indicator");
+  if (t.name() != "impact" || c < 0 || column_of(t, "indicator_unit") >= 0) return;
+  const auto col = static_cast<std::size_t>(c);
+  std::vector<std::string> units;
+  bool any = false;
+  for (const auto& lv : t.levels(col)) {
+    std::string u;
+    if (lv == "output" || lv == "value_added") u = table.meta.unit;
+    for (const auto& sat : table.satellites)
+      for (std::size_t k = 0; k < sat.stressors.size(); ++k)
+        if (lv == sat.name + "/" + sat.stressors[k] && k < sat.units.size()) u = sat.units[k];
+    any = any || !u.empty();
+    units.push_back(u);
+  }
+  if (any) t.add_key_column("indicator_unit", std::move(units), t.codes(col));
+}
+
 }  // namespace
 
 void add_display_names(tables::TidyTable& result, const tables::IoTable& table) {
@@ -74,6 +95,7 @@ void add_display_names(tables::TidyTable& result, const tables::IoTable& table) 
     for (const auto& col : keys)
       if (is_region_column(col)) add_column(result, col, col + "_name", L.regions, L.region_names);
   add_stressor_units(result, table);
+  add_impact_units(result, table);
 }
 
 void add_display_names(std::vector<tables::TidyTable>& results, const tables::IoTable& table) {
@@ -120,7 +142,7 @@ bool is_sector_column(const std::string& column) {
 }
 
 bool is_display_name_column(const std::string& column) {
-  if (column == "stressor_unit") return true;
+  if (column == "stressor_unit" || column == "indicator_unit") return true;
   const auto n = column.size();
   if (n <= 5 || column.compare(n - 5, 5, "_name") != 0) return false;
   const std::string code = column.substr(0, n - 5);

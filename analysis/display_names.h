@@ -17,7 +17,9 @@ namespace irio {
 /// `importer`, `absorber`, `source_region`, `using_region`, `unit`) when the table's region names
 /// differ from the codes. A level that is not a code of the table (e.g. a country, a group or
 /// "total") is its own name. A result with a `stressor` key column (footprints_<satellite>) also
-/// gets `stressor_unit`, the unit of each stressor in the table's satellite, where it has units.
+/// gets `stressor_unit`, the unit of each stressor in the table's satellite, where it has units;
+/// the result of an impact (`impact`) gets `indicator_unit`: the table's unit for output and
+/// value added, the stressor's unit for SATELLITE/STRESSOR.
 /// Results that already have the column are left alone, so calling this twice is harmless.
 void add_display_names(std::vector<tables::TidyTable>& results, const tables::IoTable& table);
 void add_display_names(tables::TidyTable& result, const tables::IoTable& table);
@@ -38,7 +40,7 @@ bool is_region_column(const std::string& column);
 bool is_sector_column(const std::string& column);
 
 /// The key columns that add_display_names appends ("sector_name", "exporter_name", ...,
-/// "stressor_unit"): readers
+/// "stressor_unit", "indicator_unit"): readers
 /// of result files (irio aggregate) treat them as labels of their code column, not as keys.
 bool is_display_name_column(const std::string& column);
 

@@ -103,6 +103,19 @@ BOOST_AUTO_TEST_CASE(every_code_column_is_named_and_stressors_get_their_units) {
   irio::add_display_names(fp, t);  // twice: nothing more
   BOOST_TEST(fp.key_columns().back() == "stressor_unit");
   BOOST_TEST(fp.num_keys() == u + 1);
+
+  // Impact: absolute changes, in the table's unit or the stressor's.
+  t.meta.unit = "EUR million";
+  irio::tables::TidyTable im("impact", {"region", "sector", "indicator", "scenario"});
+  for (const std::string ind : {"output", "env/co2", "value_added", "env/jobs"})
+    im.add_row({t.labels.regions[0], t.labels.sectors[0], ind, "s"}, 1.0);
+  irio::add_display_names(im, t);
+  BOOST_TEST(im.key_columns().back() == "indicator_unit");
+  const auto iu = im.num_keys() - 1;
+  BOOST_TEST(im.key(iu, 0) == t.meta.unit);
+  BOOST_TEST(im.key(iu, 1) == env.units[1]);
+  BOOST_TEST(im.key(iu, 2) == t.meta.unit);
+  BOOST_TEST(im.key(iu, 3) == env.units[0]);
 }
 
 BOOST_FIXTURE_TEST_CASE(trade_results_name_exporters_and_importers, CliDir) {
