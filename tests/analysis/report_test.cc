@@ -262,6 +262,14 @@ BOOST_FIXTURE_TEST_CASE(charts_and_tables_show_the_display_names, CliDir) {
   BOOST_CHECK_MESSAGE(html.find(irio::io::html_escape(first.size() > 39 ? first.substr(0, 20) : first)) != std::string::npos,
                       first);
   BOOST_CHECK(html.find(">" + irio::io::html_escape(l.regions[0] + " " + l.region_names[0]) + "<") != std::string::npos);
+  // The summary says which names the table carries.
+  for (const auto& s : d.document.sections)
+    for (const auto& t : s.tables)
+      if (t.id == "table_summary")
+        for (const auto& row : t.rows)
+          if (std::get<std::string>(row[0]) == "display names")
+            BOOST_CHECK_EQUAL(std::get<std::string>(row[1]),
+                              std::string("sectors, regions") + (l.has_fd_category_names() ? ", final-demand categories" : ""));
   // A table without names gets no labels and no name columns.
   const irio::Analysis plain(irio::testing::leather());
   const auto p = irio::build_report(plain, req);
