@@ -123,6 +123,16 @@ BOOST_FIXTURE_TEST_CASE(trade_results_name_exporters_and_importers, CliDir) {
   BOOST_REQUIRE(table.labels.region_names_differ());
   std::string out;
   BOOST_REQUIRE_MESSAGE(run("trade '" + kTable + "' --method vax -o vax.csv", out) == 0, out);
+  // The printed summaries name the regions after the numbers (position: one line per region).
+  std::string printed;
+  BOOST_REQUIRE_MESSAGE(run("position '" + kTable + "' -o pos.csv --quiet", printed) == 0, printed);
+  for (std::size_t r = 0; r < table.labels.num_regions(); r += 10) {
+    const auto line = printed.find("\n  " + table.labels.regions[r] + " ");
+    BOOST_REQUIRE_MESSAGE(line != std::string::npos, table.labels.regions[r]);
+    const auto end = printed.find('\n', line + 1);
+    BOOST_TEST(printed.substr(line, end - line).find("  " + table.labels.region_name(r)) != std::string::npos,
+               printed.substr(line, end - line));
+  }
   const auto vax = irio::io::read_csv(file("vax_vax.csv"));  // as written: the name columns too
   BOOST_REQUIRE(vax.rows.size() > 1u);
   const auto& cols = vax.rows[0].fields;
