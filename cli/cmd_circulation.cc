@@ -34,11 +34,11 @@ void print(const solver::gvc::Circulation& c, const solver::gvc::Coupling* k, co
     const auto r = static_cast<Index>(i);
     const auto& I = c.indicators;
     const int band = k ? k->band[i] : -1;
-    std::printf("  %-16s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %-9s %s\n", c.units[i].c_str(), I(r, g::kNvcForward),
+    std::printf("  %-16s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %s%s\n", c.units[i].c_str(), I(r, g::kNvcForward),
                 I(r, g::kGvcForward), I(r, g::kOrientationForward), I(r, g::kOrientationBackward),
                 I(r, g::kDomesticShareForward), k ? k->coordination(r) : std::nan(""),
                 band < 0 ? "-" : g::coordination_band_names()[static_cast<std::size_t>(band)].c_str(),
-                region_display_name(labels, c.units[i]).c_str());
+                name_suffix(region_display_name(labels, c.units[i])).c_str());
   }
 }
 
