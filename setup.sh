@@ -17,7 +17,7 @@ packages="build-essential cmake pkg-config libsuitesparse-dev libeigen3-dev libh
   zlib1g-dev nlohmann-json3-dev"
 # Only for `test`: the Python module and its pytest suite, and headless Chromium for the report's
 # browser test.
-test_packages="pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest chromium"
+test_packages="pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest chromium python3-openpyxl"
 if [ "$mode" = test ]; then packages="$packages $test_packages"; fi
 missing=""
 for p in $packages; do

@@ -89,6 +89,9 @@ TableInfo table_info(const std::string& path) {
       if (L.country_of_region[r] == static_cast<int>(c)) regs.push_back(L.regions[r]);
     info.country_regions.emplace_back(L.countries[c], std::move(regs));
   }
+  info.sector_names = L.sector_names;
+  info.region_names = L.region_names;
+  info.fd_category_names = L.fd_category_names;
   for (const auto& s : t.satellites)
     info.satellites.push_back(SatelliteInfo{s.name, s.stressors, s.units, s.F_Y.cols() > 0});
   return info;

@@ -84,6 +84,14 @@ ReportData build_report(const Analysis& a, const ReportRequest& r = {});
 /// none of its terms is identified (finite) there.
 double chain_level(const Matrix& terms, Eigen::Index row, ChainLevel level);
 
+/// Display names in a laid-out report (the last step of report_document): a chart whose
+/// categories are all region codes gets labels "GD Guangdong" where region names differ from the
+/// codes; one whose categories are "REGION SECTOR" codes gets "REGION <sector name>" where the
+/// table has sector names; each table column "region" / "sector" gets a "region name" / "sector
+/// name" column after it (a cell that is not a code keeps its text). Charts that have labels and
+/// tables that have the name column are left alone.
+void name_report_codes(io::ReportDocument& doc, const tables::Labels& labels);
+
 /// Lay out the report (used by build_report; exposed for tests).
 io::ReportDocument report_document(const Analysis& a, const ReportData& d, const ReportRequest& r);
 

@@ -41,6 +41,27 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
   return out;
 }
 
+/// Which display names the table carries ("sectors", "regions", ...), for the summary.
+std::vector<std::string> display_name_kinds(const tables::Labels& l) {
+  std::vector<std::string> k;
+  if (l.has_sector_names()) k.push_back("sectors");
+  if (l.region_names_differ()) k.push_back("regions");
+  if (l.has_fd_category_names()) k.push_back("final-demand categories");
+  return k;
+}
+
+/// "Emissions: CO2 [kt], CH4 [kt]; Employment: jobs [1000 persons]" (empty without satellites).
+std::string satellite_units(const tables::IoTable& t) {
+  std::vector<std::string> out;
+  for (const auto& s : t.satellites) {
+    std::vector<std::string> st;
+    for (std::size_t k = 0; k < s.stressors.size(); ++k)
+      st.push_back(s.stressors[k] + (k < s.units.size() && !s.units[k].empty() ? " [" + s.units[k] + "]" : ""));
+    out.push_back(s.name + ": " + join(st, ", "));
+  }
+  return join(out, "; ");
+}
+
 ReportSection table_section(const Analysis& a) {
   const auto& t = a.table();
   const auto& l = t.labels;
@@ -63,6 +84,8 @@ ReportSection table_section(const Analysis& a) {
   row("sectors", std::to_string(l.num_sectors()));
   row("region-sectors (n)", std::to_string(t.n()));
   row("final-demand categories", join(l.fd_categories, ", "));
+  row("display names", join(display_name_kinds(l), ", "));
+  row("satellites (stressor [unit])", satellite_units(t));
   row("exogenous rest of the world", t.exports.cols() > 0 || t.imports.rows() > 0 ? "yes" : "no");
   if (a.has_model()) row("solver", a.model().summary().brief_report());
   s.tables.push_back(std::move(info));
@@ -345,6 +368,7 @@ io::ReportDocument report_document(const Analysis& a, const ReportData& d, const
   doc.sections.push_back(multipliers_section(d, meta.unit));
   doc.sections.push_back(circulation_section(d));
   doc.sections.push_back(diagnostics_section(d));
+  name_report_codes(doc, a.table().labels);  // last: names beside the codes of every section
   return doc;
 }
 

@@ -236,6 +236,8 @@ struct TableInfo {
   /// Each country with its regions (in the table's order).
   std::vector<std::pair<std::string, std::vector<std::string>>> country_regions;
   std::vector<SatelliteInfo> satellites;
+  /// Display names beside sector_labels / region_labels / fd_categories (each empty: none).
+  std::vector<std::string> sector_names, region_names, fd_category_names;
 };
 
 /// Read the irio table at `path` and describe it.

@@ -80,10 +80,11 @@ void print_focus(const solver::LeontiefModel& m, const std::string& focus,
   for (Eigen::Index i = 0; i < N; ++i) {
     const Eigen::Index j = r * N + i;
     const std::string sec = m.labels().sectors[static_cast<std::size_t>(i)];
-    std::printf("  %-8s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f\n", sec.c_str(), show(split.total(j)),
+    std::printf("  %-8s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%s\n", sec.c_str(), show(split.total(j)),
                 show(split.local(j)), show(split.national(j)), show(split.international(j)),
                 d.participation.find({"region_sector", focus, sec, "gvc_forward"}),
-                d.participation.find({"region_sector", focus, sec, "gvc_backward"}));
+                d.participation.find({"region_sector", focus, sec, "gvc_backward"}),
+                name_suffix(sector_display_name(m.labels(), sec)).c_str());
   }
 }
 
@@ -102,7 +103,7 @@ void print_regions(const solver::LeontiefModel& m, const solver::gvc::Production
     if (nvc)
       std::printf(" %9.4f %9.4f", participation(d.participation, "region", reg, "nvc_forward"),
                   participation(d.participation, "region", reg, "nvc_backward"));
-    std::printf("\n");
+    std::printf("%s\n", name_suffix(region_display_name(m.labels(), reg)).c_str());
   }
 }
 

@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/report.h"
+#include "irio/analysis/display_names.h"
 
 namespace irio::cli {
 namespace {
@@ -38,8 +39,8 @@ void run(const Options& o) {
               "NVC backward");
   for (const auto& reg : a.table().labels.regions) {
     auto get = [&](const char* ind) { return d.participation.find({"region", reg, "all", ind}); };
-    std::printf("  %-16s %12.4f %12.4f %12.4f %12.4f\n", reg.c_str(), get("gvc_forward"), get("gvc_backward"),
-                get("nvc_forward"), get("nvc_backward"));
+    std::printf("  %-16s %12.4f %12.4f %12.4f %12.4f%s\n", reg.c_str(), get("gvc_forward"), get("gvc_backward"),
+                get("nvc_forward"), get("nvc_backward"), name_suffix(region_display_name(a.table().labels, reg)).c_str());
   }
   for (const auto& gc : r.grouped) print_groups(gc);
   print_diagnostics(d.diagnostics);

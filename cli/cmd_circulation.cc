@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/report.h"
+#include "irio/analysis/display_names.h"
 #include "irio/analysis/regional.h"
 
 namespace irio::cli {
@@ -25,7 +26,7 @@ struct Options : CommonOptions {
   bool no_normalize = false;
 };
 
-void print(const solver::gvc::Circulation& c, const solver::gvc::Coupling* k) {
+void print(const solver::gvc::Circulation& c, const solver::gvc::Coupling* k, const tables::Labels& labels) {
   namespace g = solver::gvc;
   std::printf("  %-16s %9s %9s %9s %9s %9s %9s %s\n", c.scope.c_str(), "NVC fwd", "GVC fwd", "orient f",
               "orient b", "domest f", "D", "band");
@@ -33,10 +34,11 @@ void print(const solver::gvc::Circulation& c, const solver::gvc::Coupling* k) {
     const auto r = static_cast<Index>(i);
     const auto& I = c.indicators;
     const int band = k ? k->band[i] : -1;
-    std::printf("  %-16s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %s\n", c.units[i].c_str(), I(r, g::kNvcForward),
+    std::printf("  %-16s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %s%s\n", c.units[i].c_str(), I(r, g::kNvcForward),
                 I(r, g::kGvcForward), I(r, g::kOrientationForward), I(r, g::kOrientationBackward),
                 I(r, g::kDomesticShareForward), k ? k->coordination(r) : std::nan(""),
-                band < 0 ? "-" : g::coordination_band_names()[static_cast<std::size_t>(band)].c_str());
+                band < 0 ? "-" : g::coordination_band_names()[static_cast<std::size_t>(band)].c_str(),
+                name_suffix(region_display_name(labels, c.units[i])).c_str());
   }
 }
 
@@ -56,9 +58,9 @@ void run(const Options& o) {
   std::cout << a.model().summary().brief_report() << "\n";
   std::cout << "Circulation (ratios of sums) and coupling coordination D of U1 = " << r.u1 << ", U2 = " << r.u2
             << (req.coupling.normalize ? " (min-max normalised)" : "") << ":\n";
-  print(r.regions, &r.coupling);
+  print(r.regions, &r.coupling, a.table().labels);
   for (std::size_t k = 0; k < r.groups.size(); ++k)
-    print(r.groups[k], k < r.group_coupling.size() ? &r.group_coupling[k] : nullptr);
+    print(r.groups[k], k < r.group_coupling.size() ? &r.group_coupling[k] : nullptr, a.table().labels);
   write_and_report(r.tables, o, "circulation", a.table());
 }
 

@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/report.h"
+#include "irio/analysis/display_names.h"
 
 namespace irio::cli {
 namespace {
@@ -35,10 +36,11 @@ void run(const Options& o) {
               << sat.units[static_cast<std::size_t>(q)] << "]: consumption- vs production-based by region\n";
     for (Index reg = 0; reg < acc.D_cba_reg.cols(); ++reg) {
       char buf[200];
-      std::snprintf(buf, sizeof buf, "  %-20s D_cba %14.6g  D_pba %14.6g  imp %14.6g  exp %14.6g\n",
-                    a.table().labels.regions[static_cast<std::size_t>(reg)].c_str(), acc.D_cba_reg(q, reg),
-                    acc.D_pba_reg(q, reg), acc.D_imp_reg(q, reg), acc.D_exp_reg(q, reg));
-      std::cout << buf;
+      const auto& code = a.table().labels.regions[static_cast<std::size_t>(reg)];
+      std::snprintf(buf, sizeof buf, "  %-20s D_cba %14.6g  D_pba %14.6g  imp %14.6g  exp %14.6g", code.c_str(),
+                    acc.D_cba_reg(q, reg), acc.D_pba_reg(q, reg), acc.D_imp_reg(q, reg), acc.D_exp_reg(q, reg));
+      const std::string name = region_display_name(a.table().labels, code);
+      std::cout << buf << (name.empty() ? "" : "  " + name) << "\n";
     }
   }
   if (acc.D_abroad_reg.size() > 0) {

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "irio/analysis/display_names.h"
 
 namespace irio::cli {
 namespace {
@@ -34,7 +35,8 @@ void run(const Options& o) {
   std::size_t listed = 0;
   for (Index j = 0; j < model.n() && listed < 10; ++j)
     if (model.is_active(j) && r.linkages.classes[static_cast<std::size_t>(j)] == solver::SectorClass::kKey) {
-      keys += "  " + model.labels().describe(static_cast<std::size_t>(j)) + "\n";
+      const std::string name = display_names_of(model.labels(), static_cast<std::size_t>(j));
+      keys += "  " + model.labels().describe(static_cast<std::size_t>(j)) + (name.empty() ? "" : "  " + name) + "\n";
       ++listed;
     }
   std::cout << "Key sectors (U^b > 1 and U^f > 1, forward = " << o.forward << "): " << counts[3]

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "irio/analysis/display_names.h"
 #include "irio/analysis/regional.h"
 #include "irio/tables/error.h"
 
@@ -47,7 +48,11 @@ void run(const Options& o) {
   std::cout << "Panel of " << o.verb << " over " << r.years.size() << " tables:";
   for (const auto& y : r.years) std::cout << " " << y;
   std::cout << "\n";
-  write_and_report(r.tables, o, "panel");
+  // Name columns from the last table: every table of a panel has the same codes, and the latest
+  // names are the ones a reader expects.
+  auto named = r.tables;
+  add_display_names(named, ptrs.back()->table());
+  write_and_report(named, o, "panel");
 }
 
 CommandRegistrar reg("panel", [](CLI::App& app) {

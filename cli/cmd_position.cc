@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/report.h"
+#include "irio/analysis/display_names.h"
 
 namespace irio::cli {
 namespace {
@@ -31,8 +32,9 @@ void run(const Options& o) {
   std::cout << "KPWW participation and position by " << o.perimeter << ":\n";
   for (std::size_t i = 0; i < by_unit.num_rows(); ++i)
     if (by_unit.key(1, i) == "kpww_participation")
-      std::printf("  %-16s participation %8.4f  position %8.4f\n", by_unit.key(0, i).c_str(), by_unit.value(i),
-                  by_unit.find({by_unit.key(0, i), "kpww_position"}));
+      std::printf("  %-16s participation %8.4f  position %8.4f%s\n", by_unit.key(0, i).c_str(), by_unit.value(i),
+                  by_unit.find({by_unit.key(0, i), "kpww_position"}),
+                  name_suffix(region_display_name(a.table().labels, by_unit.key(0, i))).c_str());
   print_diagnostics(r.position.diagnostics);
   write_and_report(r.tables, o, "position", a.table());
   enforce_identities(r.position.diagnostics, o);

@@ -45,7 +45,7 @@ void run(const Options& o) {
       std::printf("  %-20s %16.6g\n", d.factors[static_cast<std::size_t>(f)].c_str(), p(f));
     std::printf("  %-20s %16.6g  (q0 %.6g, q1 %.6g)\n", "change", d.q1.sum() - d.q0.sum(), d.q0.sum(), d.q1.sum());
   }
-  write_and_report(r.tables, o, "sda", a1.table());
+  write_and_report(r.tables, o, "sda", h.empty() ? a1.table() : h[1].table());  // names of the later table
 }
 
 CommandRegistrar reg("sda", [](CLI::App& app) {

@@ -16,6 +16,9 @@ namespace irio::cli {
 ProgressFn stderr_progress(bool quiet = false);
 /// Print how many identity checks passed (methods.md §6.2); list the failures.
 void print_diagnostics(const tables::TidyTable& d);
+
+/// "  NAME" to end a printed line with a display name; "" for no name (no trailing blanks).
+inline std::string name_suffix(const std::string& name) { return name.empty() ? name : "  " + name; }
 /// Print the participation of each group of one grouping (ratios of sums).
 void print_groups(const solver::gvc::GroupedChains& gc);
 

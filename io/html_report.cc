@@ -59,6 +59,25 @@ std::string series_colour(const BarChart& c, std::size_t k) {
   return hex ? s : kPalette[k % kPaletteSize];
 }
 
+/// Code points of UTF-8 text (continuation bytes not counted).
+std::size_t text_length(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+}
+
+/// `s` cut to at most `max` code points, the last one an ellipsis when cut (never inside a
+/// UTF-8 sequence).
+std::string shorten(const std::string& s, std::size_t max) {
+  if (text_length(s) <= max) return s;
+  std::size_t points = 0, end = 0;
+  for (; end < s.size(); ++end)
+    if ((static_cast<unsigned char>(s[end]) & 0xC0) != 0x80 && ++points == max) break;  // start of the max-th
+  return s.substr(0, end) + "\xE2\x80\xA6";  // U+2026
+}
+
+/// A bar's label beside the axis: at most this many characters (the full one is in its tooltip).
+constexpr std::size_t kMaxLabel = 40;
+
 }  // namespace
 
 std::string html_escape(const std::string& text) {
@@ -89,7 +108,7 @@ std::string render_bar_chart_svg(const BarChart& chart) {
 
   // Label column wide enough for the longest category (about 6.5 px a character at 11 px).
   std::size_t longest = 0;
-  for (const auto& c : chart.categories) longest = std::max(longest, c.size());
+  for (std::size_t i = 0; i < nc; ++i) longest = std::max(longest, text_length(shorten(chart.label(i), kMaxLabel)));
   const double left = std::clamp(12 + 6.5 * static_cast<double>(longest), 60.0, 280.0);
   const double plot_w = kWidth - left - kRight;
 
@@ -152,8 +171,16 @@ std::string render_bar_chart_svg(const BarChart& chart) {
   // Bars.
   for (std::size_t i = 0; i < nc; ++i) {
     const double y = kTop + static_cast<double>(i) * (kBarHeight + kBarGap);
+    // The label, with the full label and the code in a tooltip when it shows less.
+    const std::string& full = chart.label(i);
+    const std::string shown = shorten(full, kMaxLabel);
+    std::string tip = full == chart.categories[i] || full.rfind(chart.categories[i] + " ", 0) == 0
+                          ? full
+                          : full + " (" + chart.categories[i] + ")";
     o << "<text class=\"label\" x=\"" << px(left - 6) << "\" y=\"" << px(y + kBarHeight - 3)
-      << "\" text-anchor=\"end\">" << html_escape(chart.categories[i]) << "</text>";
+      << "\" text-anchor=\"end\">";
+    if (tip != shown) o << "<title>" << html_escape(tip) << "</title>";
+    o << html_escape(shown) << "</text>";
     std::size_t g = 0;
     if (by_group) g = static_cast<std::size_t>(
         std::find(groups.begin(), groups.end(), chart.category_groups[i]) - groups.begin());
@@ -167,7 +194,7 @@ std::string render_bar_chart_svg(const BarChart& chart) {
         << fmt("%.2f", std::max(0.0, x_of(at + v) - x_of(at))) << "\" height=\"" << px(kBarHeight)
         << "\" fill=\"" << fill << "\"";
       if (opacity < 1) o << " fill-opacity=\"" << fmt("%.2f", opacity) << "\"";
-      o << "><title>" << html_escape(chart.categories[i]);
+      o << "><title>" << html_escape(tip);
       if (by_group) o << " (" << html_escape(chart.category_groups[i]) << ")";
       o << " | " << html_escape(chart.series[k].name) << ": " << html_escape(show_value(v, chart.percent))
         << "</title></rect>";

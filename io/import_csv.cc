@@ -304,6 +304,18 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
     o.commit();
     written.push_back(path("countries.csv"));
   }
+  // Display names as code,name files: `irio import csv --sector-names/--region-names` reads them.
+  const std::pair<const char*, const std::vector<std::string>*> name_files[] = {
+      {"sector_names.csv", &L.sectors}, {"region_names.csv", &L.regions}};
+  for (const auto& [file, codes] : name_files) {
+    const bool sectors = codes == &L.sectors;
+    if (sectors ? !L.has_sector_names() : !L.has_region_names()) continue;
+    CsvOut o(path(file), opt);
+    o.row({"code", "name"});
+    for (std::size_t k = 0; k < codes->size(); ++k) o.row({(*codes)[k], sectors ? L.sector_name(k) : L.region_name(k)});
+    o.commit();
+    written.push_back(path(file));
+  }
   for (const auto& s : t.satellites) {
     const std::string f = path("satellite_" + s.name + ".csv");
     CsvOut o(f, opt);

@@ -50,7 +50,9 @@ tables::IoTable import_csv(const CsvImportOptions& opt);
 
 /// Write `t` to folder `dir` in the same layout: Z.csv, Y.csv, V.csv (if V has rows), x.csv (if
 /// x is supplied), exports.csv / imports.csv (if the table has exogenous exports / imports),
-/// countries.csv, satellite_<name>.csv. Returns the files written.
+/// countries.csv, satellite_<name>.csv, and the display names where the table has them:
+/// sector_names.csv and region_names.csv (code,name; a code without a name repeats the code), as
+/// `--sector-names` / `--region-names` read them. Returns the files written.
 std::vector<std::string> export_csv(const tables::IoTable& t, const std::string& dir,
                                     const WriteOptions& opt = {});
 

@@ -13,11 +13,18 @@ std::string BarChart::validate() const {
   if (!category_groups.empty() && category_groups.size() != categories.size())
     return "chart '" + id + "': " + std::to_string(category_groups.size()) + " groups for " +
            std::to_string(categories.size()) + " categories";
+  if (!category_labels.empty() && category_labels.size() != categories.size())
+    return "chart '" + id + "': " + std::to_string(category_labels.size()) + " labels for " +
+           std::to_string(categories.size()) + " categories";
   for (const auto& s : series)
     if (s.values.size() != categories.size())
       return "chart '" + id + "', series '" + s.name + "': " + std::to_string(s.values.size()) + " values for " +
              std::to_string(categories.size()) + " categories";
   return {};
+}
+
+const std::string& BarChart::label(std::size_t i) const {
+  return i < category_labels.size() && !category_labels[i].empty() ? category_labels[i] : categories[i];
 }
 
 std::size_t BarChart::num_marks() const {

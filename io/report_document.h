@@ -39,11 +39,17 @@ struct BarChart {
   std::string note;   ///< what the chart shows, one or two sentences
   std::string axis_label;
   bool percent = false;  ///< values are shares: axis 0-100 %
-  std::vector<std::string> categories;
+  std::vector<std::string> categories;       ///< codes (e.g. "GD", "CHN c14"): the data's keys
+  /// Empty, or one label per category as the reader sees it (e.g. "GD Guangdong", "CHN Electrical and
+  /// optical equipment"): HTML writes it beside the bar (shortened, in full in the tooltip), xlsx
+  /// in a "label" column that names the chart's bars.
+  std::vector<std::string> category_labels;
   std::vector<std::string> category_groups;  ///< empty, or one group name per category
   std::vector<BarSeries> series;
 
-  /// Empty if consistent, else the reason (series lengths, group lengths, no categories).
+  /// The label of category i: category_labels[i] when given and not empty, else the category.
+  const std::string& label(std::size_t i) const;
+  /// Empty if consistent, else the reason (series, group and label lengths, no categories).
   std::string validate() const;
   /// Number of bar segments drawn: finite, non-zero values over all series.
   std::size_t num_marks() const;

@@ -32,10 +32,15 @@ void write_text_sheet(XlsxWriter& w, const ReportDocument& doc) {
 void write_chart_sheet(XlsxWriter& w, const BarChart& c) {
   if (const auto why = c.validate(); !why.empty()) throw InputError("report: " + why);
   const std::size_t s = w.add_sheet(c.id);
+  // Columns: category (the code), label (names; the chart's axis) when given, group, the series.
+  const bool labelled = !c.category_labels.empty();
   const bool grouped = !c.category_groups.empty();
-  const std::size_t first_value_col = grouped ? 2 : 1;
+  const std::size_t label_col = labelled ? 1 : 0;
+  const std::size_t group_col = label_col + 1;
+  const std::size_t first_value_col = group_col + (grouped ? 1 : 0);
   w.write_string(s, 0, 0, "category");
-  if (grouped) w.write_string(s, 0, 1, "group");
+  if (labelled) w.write_string(s, 0, label_col, "label");
+  if (grouped) w.write_string(s, 0, group_col, "group");
   XlsxBarChart xc;
   xc.title = c.title;
   xc.value_axis = c.axis_label;
@@ -44,7 +49,7 @@ void write_chart_sheet(XlsxWriter& w, const BarChart& c) {
   xc.header_row = 0;
   xc.first_row = 1;
   xc.last_row = c.categories.size();
-  xc.category_col = 0;
+  xc.category_col = label_col;
   for (std::size_t k = 0; k < c.series.size(); ++k) {
     w.write_string(s, 0, first_value_col + k, c.series[k].name);
     xc.value_cols.push_back(first_value_col + k);
@@ -52,10 +57,13 @@ void write_chart_sheet(XlsxWriter& w, const BarChart& c) {
   }
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
     w.write_string(s, i + 1, 0, c.categories[i]);
-    if (grouped) w.write_string(s, i + 1, 1, c.category_groups[i]);
+    if (labelled) w.write_string(s, i + 1, label_col, c.label(i));
+    if (grouped) w.write_string(s, i + 1, group_col, c.category_groups[i]);
     for (std::size_t k = 0; k < c.series.size(); ++k) w.write_number(s, i + 1, first_value_col + k, c.series[k].values[i]);
   }
-  w.set_column_width(s, 0, 1, 18);
+  w.set_column_width(s, 0, 0, 18);  // ranges that do not overlap
+  if (labelled) w.set_column_width(s, label_col, label_col, 40);
+  if (grouped) w.set_column_width(s, group_col, group_col, 18);
   w.insert_bar_chart(s, s, 1, first_value_col + c.series.size() + 1, xc);
 }
 

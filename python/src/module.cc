@@ -254,7 +254,7 @@ void bind_table(py::module_& m) {
              r.coupling.beta = beta;
              r.coupling.normalize = normalize;
              if (const auto e = r.validate(); !e.empty()) throw InputError("circulation: " + e);
-             return tidy_list(circulation(a, r).tables);
+             return tidy_list(circulation(a, r).tables, a.table());
            },
            py::arg("groups"), py::arg("u1"), py::arg("u2"), py::arg("alpha"), py::arg("beta"), py::arg("normalize"))
       .def("disparity",
@@ -269,7 +269,7 @@ void bind_table(py::module_& m) {
              r.population_file = population_file;
              r.country = country;
              if (const auto e = r.validate(); !e.empty()) throw InputError("disparity: " + e);
-             return tidy_list(disparity(a, r).tables);
+             return tidy_list(disparity(a, r).tables, a.table());
            },
            py::arg("groups"), py::arg("indicator"), py::arg("indicator_file"), py::arg("weights"),
            py::arg("population_file"), py::arg("country"))
@@ -282,7 +282,7 @@ void bind_table(py::module_& m) {
              r.options.tolerance = tolerance;
              r.options.max_iterations = max_iterations;
              if (const auto e = r.validate(); !e.empty()) throw InputError("scenario: " + e);
-             return tidy_list(market_scenarios(a, r).tables);
+             return tidy_list(market_scenarios(a, r).tables, a.table());
            },
            py::arg("scenario_file"), py::arg("groups"), py::arg("tolerance"), py::arg("max_iterations"))
       .def("matrix_bytes", &matrix_bytes, py::arg("name"))
@@ -358,9 +358,10 @@ void bind_jobs(py::module_& m) {
           r.quantity = quantity;
           r.groups = groups;
           if (const auto e = r.validate(); !e.empty()) throw InputError("sda: " + e);
-          if (region_concordance.empty() && sector_concordance.empty()) return tidy_list(sda(a0, a1, r).tables);
+          // Name columns as the CLI writes them: from the later (harmonised) table.
+          if (region_concordance.empty() && sector_concordance.empty()) return tidy_list(sda(a0, a1, r).tables, a1.table());
           const auto h = harmonise({&a0, &a1}, region_concordance, sector_concordance);
-          return tidy_list(sda(h[0], h[1], r).tables);
+          return tidy_list(sda(h[0], h[1], r).tables, h[1].table());
         },
         py::arg("t0"), py::arg("t1"), py::arg("quantity"), py::arg("groups"), py::arg("region_concordance"),
         py::arg("sector_concordance"));
@@ -373,11 +374,16 @@ void bind_jobs(py::module_& m) {
           r.years = years;
           r.groups = groups;
           if (const auto e = r.validate(); !e.empty()) throw InputError("panel: " + e);
-          if (region_concordance.empty() && sector_concordance.empty()) return tidy_list(panel(tables, r).tables);
+          // Name columns as the CLI writes them: from the last (harmonised) table.
+          if (region_concordance.empty() && sector_concordance.empty()) {
+            auto res = panel(tables, r);  // refuses fewer than two tables
+            return tidy_list(std::move(res.tables), tables.back()->table());
+          }
           const auto h = harmonise(tables, region_concordance, sector_concordance);
           std::vector<const Analysis*> ptrs;
           for (const auto& x : h) ptrs.push_back(&x);
-          return tidy_list(panel(ptrs, r).tables);
+          auto res = panel(ptrs, r);
+          return tidy_list(std::move(res.tables), ptrs.back()->table());
         },
         py::arg("tables"), py::arg("verb"), py::arg("years"), py::arg("groups"), py::arg("region_concordance"),
         py::arg("sector_concordance"));

@@ -213,6 +213,83 @@ BOOST_AUTO_TEST_CASE(exogenous_rest_of_the_world_shows_what_is_identified) {
   BOOST_CHECK_EQUAL(count(irio::io::render_html_report(d.document), "<svg xmlns"), 7u);
 }
 
+BOOST_FIXTURE_TEST_CASE(charts_and_tables_show_the_display_names, CliDir) {
+  const auto a = irio::Analysis::open(kWiod);
+  irio::ReportRequest req;
+  req.top_multipliers = 5;
+  const auto d = irio::build_report(a, req);
+  const auto& l = a.table().labels;
+  BOOST_REQUIRE(l.region_names_differ() && l.has_sector_names());
+  // Region charts: "CHN China", the code then the table's name.
+  for (const std::string id : {"participation_forward", "levels_region_backward", "orientation_forward"}) {
+    const auto* c = find_chart(d.document, id);
+    if (!c) continue;  // orientation: not drawn when each region is its own country
+    BOOST_REQUIRE_EQUAL(c->category_labels.size(), c->categories.size());
+    for (std::size_t i = 0; i < c->categories.size(); ++i) {
+      const int r = irio::tables::Labels::find(l.regions, c->categories[i]);
+      BOOST_REQUIRE(r >= 0);
+      BOOST_CHECK_EQUAL(c->label(i), c->categories[i] + " " + l.region_name(static_cast<std::size_t>(r)));
+    }
+  }
+  // Top multipliers: "CHN c14" labelled with the sector's name; the table has name columns.
+  const auto* top = find_chart(d.document, "top_multipliers");
+  BOOST_REQUIRE(top);
+  const auto& tm = d.top_multipliers;
+  for (std::size_t i = 0; i < top->categories.size(); ++i) {
+    const std::string& sector = tm.key(2, 4 * i);
+    const auto k = static_cast<std::size_t>(irio::tables::Labels::find(l.sectors, sector));
+    BOOST_CHECK_EQUAL(top->categories[i], tm.key(1, 4 * i) + " " + sector);
+    BOOST_CHECK_EQUAL(top->label(i), tm.key(1, 4 * i) + " " + l.sector_names[k]);
+  }
+  const irio::io::ReportTable* table = nullptr;
+  for (const auto& s : d.document.sections)
+    for (const auto& t : s.tables)
+      if (t.id == "top_multipliers_table") table = &t;
+  BOOST_REQUIRE(table);
+  BOOST_CHECK((table->columns == std::vector<std::string>{"rank", "region", "region name", "sector", "sector name",
+                                                           "total", "local", "national", "international"}));
+  for (const auto& row : table->rows) {
+    BOOST_REQUIRE_EQUAL(row.size(), table->columns.size());
+    const auto r = irio::tables::Labels::find(l.regions, std::get<std::string>(row[1]));
+    const auto k = irio::tables::Labels::find(l.sectors, std::get<std::string>(row[3]));
+    BOOST_REQUIRE(r >= 0 && k >= 0);
+    BOOST_CHECK_EQUAL(std::get<std::string>(row[2]), l.region_names[static_cast<std::size_t>(r)]);
+    BOOST_CHECK_EQUAL(std::get<std::string>(row[4]), l.sector_names[static_cast<std::size_t>(k)]);
+  }
+  // In the page: the label beside the bar, and the full label in the tooltip where it is cut.
+  const std::string html = irio::io::render_html_report(d.document);
+  const std::string first = top->label(0);
+  BOOST_CHECK_MESSAGE(html.find(irio::io::html_escape(first.size() > 39 ? first.substr(0, 20) : first)) != std::string::npos,
+                      first);
+  BOOST_CHECK(html.find(">" + irio::io::html_escape(l.regions[0] + " " + l.region_names[0]) + "<") != std::string::npos);
+  // The summary says which names the table carries.
+  for (const auto& s : d.document.sections)
+    for (const auto& t : s.tables)
+      if (t.id == "table_summary")
+        for (const auto& row : t.rows)
+          if (std::get<std::string>(row[0]) == "display names")
+            BOOST_CHECK_EQUAL(std::get<std::string>(row[1]),
+                              std::string("sectors, regions") + (l.has_fd_category_names() ? ", final-demand categories" : ""));
+  // A table without names gets no labels and no name columns.
+  const irio::Analysis plain(irio::testing::leather());
+  const auto p = irio::build_report(plain, req);
+  BOOST_CHECK(find_chart(p.document, "levels_region_forward")->category_labels.empty());
+}
+
+BOOST_AUTO_TEST_CASE(long_labels_are_cut_in_the_chart_and_whole_in_the_tooltip) {
+  irio::io::BarChart c;
+  c.id = "c";
+  c.categories = {"A c1", "B c2"};
+  c.category_labels = {"A " + std::string(60, 'x'), ""};
+  c.series = {{"s", {1.0, 2.0}, ""}};
+  const std::string svg = irio::io::render_bar_chart_svg(c);
+  BOOST_CHECK(svg.find("<title>A " + std::string(60, 'x') + " (A c1)</title>") != std::string::npos);
+  BOOST_CHECK(svg.find(">A " + std::string(37, 'x') + "\xE2\x80\xA6<") != std::string::npos);  // 40 characters
+  BOOST_CHECK(svg.find(">B c2<") != std::string::npos);  // no label: the category
+  c.category_labels = {"only one"};
+  BOOST_CHECK(!c.validate().empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(cli_writes_html_and_xlsx, CliDir) {
   std::string out;
   BOOST_REQUIRE_EQUAL(run("report '" + kWiod + "' -o r.html --top 12", out), 0);
@@ -235,7 +312,14 @@ BOOST_FIXTURE_TEST_CASE(cli_writes_html_and_xlsx, CliDir) {
     BOOST_CHECK_MESSAGE(sheets.count(s), s);
   const auto part = book.read_sheet("participation_forward");
   BOOST_CHECK_EQUAL(part.text(0, 0), "category");
+  BOOST_CHECK_EQUAL(part.text(0, 1), "label");  // names beside the codes: "CHN China"
   BOOST_CHECK_EQUAL(part.num_rows(), 42u);  // header + 41 regions
+  const auto table = irio::io::read_table(kWiod);
+  for (std::size_t i = 1; i < part.num_rows(); ++i) {
+    const int r = irio::tables::Labels::find(table.labels.regions, part.text(i, 0));
+    BOOST_REQUIRE(r >= 0);
+    BOOST_CHECK_EQUAL(part.text(i, 1), part.text(i, 0) + " " + table.labels.region_name(static_cast<std::size_t>(r)));
+  }
   // --format xlsx wins over the extension.
   BOOST_REQUIRE_EQUAL(run("report '" + kWiod + "' -o x.html --format xlsx --quiet", out), 0);
   BOOST_CHECK_EQUAL(read("x.html").substr(0, 2), "PK");

@@ -10,7 +10,9 @@
 #    console.error calls, failed loads and Content-Security-Policy violations (any fetch: the page
 #    allows none) into <body data-console-errors="N">, which must be "0",
 #  - a chart has no marks, or not as many <rect class="mark"> as its data-marks says, or a chart
-#    by region has not one bar per region, or the number of charts is not the expected one.
+#    by region has not one bar per region, or the number of charts is not the expected one,
+#  - the bars of the regions are not labelled with their display names: the first region's code
+#    and name as `irio info` prints them ("AUS (Australia)") must appear as a label "AUS Australia".
 # A PNG screenshot of the second report is left at WORK/report.png for a person to look at.
 cmake_minimum_required(VERSION 3.16)
 
@@ -40,6 +42,13 @@ file(WRITE "${WORK}/eu_vs_rest.csv" "${_grouping}")
 
 set(_chrome_args --headless --disable-gpu --no-sandbox --no-first-run --disable-extensions
     --user-data-dir=${WORK}/chromium-profile)
+
+# The first region's code and display name, as `irio info` shows them.
+execute_process(COMMAND "${IRIO}" info "${TABLE}" RESULT_VARIABLE rc OUTPUT_VARIABLE _info ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT _info MATCHES "own country: ([A-Za-z0-9_]+) \\(([^)]+)\\)")
+  message(FATAL_ERROR "irio info ${TABLE} (${rc}) names no region:\n${_info}\n${err}")
+endif()
+set(_first_label "${CMAKE_MATCH_1} ${CMAKE_MATCH_2}")
 
 function(check_report name expected_charts)
   set(_html "${WORK}/${name}.html")
@@ -91,6 +100,10 @@ function(check_report name expected_charts)
     if(_id MATCHES "^(participation|levels_region)_")
       if(NOT _categories EQUAL REGIONS OR _count LESS REGIONS)
         message(FATAL_ERROR "${name}: chart ${_id}: ${_categories} bars and ${_count} marks for ${REGIONS} regions")
+      endif()
+      string(FIND "${_svg}" ">${_first_label}</text>" _named)
+      if(_named EQUAL -1)
+        message(FATAL_ERROR "${name}: chart ${_id} has no bar labelled '${_first_label}'")
       endif()
     endif()
     string(APPEND _summary " ${_id}=${_count}")

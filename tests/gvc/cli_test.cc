@@ -73,7 +73,8 @@ double sum_where(const Csv& c, int col, const std::string& key) {
 BOOST_AUTO_TEST_SUITE(value_chain_verbs)
 
 // The bundled table carries WIOD's names: results with a `sector` key get `sector_name`, those with
-// a `region` key `region_name`, after the key columns (docs/formats.md, "Name columns").
+// a `region` key `region_name`, an `exporter` key `exporter_name` etc., after the key columns
+// (docs/formats.md, "Name columns").
 BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   BOOST_REQUIRE_EQUAL(run("chains '" + kTable + "' -o chains.csv"), 0);
   BOOST_CHECK_EQUAL(joined(csv("chains_three_level_terms.csv").header), "region,sector,direction,term,status,sector_name,region_name,value");
@@ -102,7 +103,7 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
 
   BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method wwz -o wwz.csv"), 0);
   const Csv wwz = csv("wwz_wwz.csv");
-  BOOST_CHECK_EQUAL(joined(wwz.header), "exporter,sector,importer,term,sector_name,value");
+  BOOST_CHECK_EQUAL(joined(wwz.header), "exporter,sector,importer,term,sector_name,exporter_name,importer_name,value");
   BOOST_CHECK_EQUAL(wwz.rows.size(), 1435u * 40u * 16u);
   diagnostics_pass(csv("wwz_diagnostics.csv"), "wwz");
   // Across verbs: the 16 WWZ terms of an exporter add up to its gross exports (VAX's GEXP).
@@ -117,7 +118,7 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   for (const std::string m : {"kww", "ltdv"}) BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method " + m + " -o " + m + ".csv"), 0);
   BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method ltdv --bilateral -o ltdvb.csv"), 0);
   const Csv lb = csv("ltdvb_ltdv_bilateral.csv");
-  BOOST_CHECK_EQUAL(joined(lb.header), "exporter,importer,indicator,value");
+  BOOST_CHECK_EQUAL(joined(lb.header), "exporter,importer,indicator,exporter_name,importer_name,value");
   BOOST_CHECK_EQUAL(lb.rows.size(), 41u * 40u);
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method bm --approach sink -o bm.csv"), 0);
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method bm --perspective world -o bmw.csv"), 0);
@@ -125,7 +126,7 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method gvc -o gvc.csv"), 0);
   const Csv g = csv("gvc_gvc_indicators.csv");
   BOOST_CHECK_EQUAL(joined(g.header), "region,sector,indicator,sector_name,region_name,value");
-  BOOST_CHECK_EQUAL(joined(csv("gvc_gvc_final_demand.csv").header), "absorber,sector,indicator,sector_name,value");
+  BOOST_CHECK_EQUAL(joined(csv("gvc_gvc_final_demand.csv").header), "absorber,sector,indicator,sector_name,absorber_name,value");
   GVC_CHECK_CLOSE(sum_where(g, 2, "i2e"), sum_where(g, 2, "e2r"), 1e-10);
   // Leontief decomposition into HDF5 (n^2 rows).
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method leontief --post output -o leontief.h5"), 0);

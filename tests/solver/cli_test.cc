@@ -60,7 +60,8 @@ struct CliFixture {
   double lookup(const std::string& file, const std::vector<std::string>& keys) const {
     const auto rows = testing::read_csv(dir + "/" + file);
     for (std::size_t i = 1; i < rows.size(); ++i) {
-      bool ok = rows[i].size() == keys.size() + 1;
+      // The keys, then label columns (names, stressor_unit) the table may add, then the value.
+      bool ok = rows[i].size() >= keys.size() + 1;
       for (std::size_t k = 0; ok && k < keys.size(); ++k) ok = rows[i][k] == keys[k];
       if (ok) return testing::number(rows[i].back());
     }
@@ -117,6 +118,12 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   // Two tables (the accounts and their identity diagnostics): f_footprints_Emissions.csv, f_diagnostics.csv.
   BOOST_CHECK_CLOSE(lookup("f_footprints_Emissions.csv", {"reg1", "(all)", "emission_type1/air", "D_cba_cap"}),
                     0.26634885183542067, 1e-9);
+  {  // Each row names its stressor's unit: the unit column of pymrio's emissions.txt (kg for both).
+    const auto rows = testing::read_csv(dir + "/f_footprints_Emissions.csv");
+    BOOST_REQUIRE(rows.size() > 1u);
+    BOOST_CHECK_EQUAL(rows[0][rows[0].size() - 2], "stressor_unit");
+    for (std::size_t i = 1; i < rows.size(); i += 7) BOOST_CHECK_EQUAL(rows[i][rows[i].size() - 2], "kg");
+  }
   BOOST_CHECK_EQUAL(run("footprints t.h5 --satellite CO2 -o f2.csv", out), 2);
   BOOST_CHECK(out.find("no satellite 'CO2' (table has: Emissions, Factor Inputs)") !=
               std::string::npos);
