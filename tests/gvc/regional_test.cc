@@ -228,6 +228,92 @@ Vector dense_scenario(const LeontiefModel& m, double factor, const std::vector<b
   return lu.solve(m.table().final_demand_total());
 }
 
+/// Dense change dA and final demand by destination Yd' of a scenario (oracle, entry by entry).
+void dense_scenario_system(const LeontiefModel& m, const solver::MarketScenario& sc, Matrix& dA, Matrix& Yd) {
+  const Matrix A = Matrix(m.A());
+  const Index n = m.n(), N = m.num_sectors();
+  const auto& c = m.labels().country_of_region;
+  const bool own = sc.closure == solver::MarketClosure::kOwnRegion;
+  auto pick = [](const std::vector<bool>& sel, std::size_t r) { return sel.empty() || sel[r]; };
+  dA = Matrix::Zero(n, n);
+  const Matrix Y0 = m.table().final_demand_by_region();
+  Yd = Y0;
+  for (Index i = 0; i < n; ++i) {
+    const auto r = static_cast<std::size_t>(i / N);
+    for (Index j = 0; j < n; ++j) {
+      const auto s = static_cast<std::size_t>(j / N);
+      if (r == s || c[r] != c[s] || !pick(sc.origin, r) || !pick(sc.destination, s)) continue;
+      const double d = (sc.factor - 1) * A(i, j);
+      dA(i, j) += d;
+      if (own) dA(static_cast<Index>(s) * N + i % N, j) -= d;
+    }
+    for (Index t = 0; t < Y0.cols(); ++t) {
+      const auto ts = static_cast<std::size_t>(t);
+      if (r == ts || c[r] != c[ts] || !pick(sc.origin, r) || !pick(sc.destination, ts)) continue;
+      const double d = (sc.final_demand_factor - 1) * Y0(i, t);
+      Yd(i, t) += d;
+      if (own) Yd(t * N + i % N, t) -= d;
+    }
+  }
+}
+
+/// Dense NVC / GVC value added (n x 4: forward NVC, GVC, backward NVC, GVC) of the closed system A
+/// with final demand by destination Yd and value-added coefficients v, from dense inverses.
+Matrix dense_chain_value_added(const Matrix& A, const Vector& v, const Matrix& Yd, const std::vector<int>& country,
+                               Index N) {
+  const Index n = A.rows();
+  Matrix A_R = Matrix::Zero(n, n), A_C = Matrix::Zero(n, n);
+  for (Index i = 0; i < n; ++i)
+    for (Index j = 0; j < n; ++j) {
+      if (i / N == j / N) A_R(i, j) = A(i, j);
+      if (country[static_cast<std::size_t>(i / N)] == country[static_cast<std::size_t>(j / N)]) A_C(i, j) = A(i, j);
+    }
+  const Matrix A_N = A_C - A_R, A_F = A - A_C;
+  const Matrix L = dense_leontief(A), LR = dense_leontief(A_R), LC = dense_leontief(A_C);
+  Vector yC = Vector::Zero(n);
+  for (Index i = 0; i < n; ++i)
+    for (Index t = 0; t < Yd.cols(); ++t)
+      if (country[static_cast<std::size_t>(t)] == country[static_cast<std::size_t>(i / N)]) yC(i) += Yd(i, t);
+  const Vector y = Yd.rowwise().sum();
+  Matrix out(n, 4);
+  out.col(0) = v.cwiseProduct(LR * (A_N * (LC * yC)));
+  out.col(1) = v.cwiseProduct(LC * (A_F * (L * y)));
+  const Eigen::RowVectorXd vLR = v.transpose() * LR, vLC = v.transpose() * LC;
+  out.col(2) = ((vLR * A_N) * LC).transpose().cwiseProduct(yC);
+  out.col(3) = ((vLC * A_F) * L).transpose().cwiseProduct(y);
+  return out;
+}
+
+/// Scenario output and NVC / GVC value added against the dense oracle (relative to the largest).
+void check_scenario_chains(const LeontiefModel& m, const std::vector<solver::MarketScenario>& sc, double tol) {
+  const auto r = solver::solve_market_scenarios(m, sc);
+  BOOST_REQUIRE_EQUAL(r.chains.size(), sc.size());
+  const auto& c = m.labels().country_of_region;
+  const Index N = m.num_sectors();
+  // The base system: the same numbers as the three-level decomposition.
+  const auto d = gvc::three_level_decomposition(m);
+  const double s0 = d.va.cwiseAbs().maxCoeff();
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(0) - d.forward.col(gvc::kNvcS) - d.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / s0, tol);
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(1) - d.forward.col(gvc::kGvcS) - d.forward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / s0, tol);
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(2) - d.backward.col(gvc::kNvcS) - d.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / s0, tol);
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(3) - d.backward.col(gvc::kGvcS) - d.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / s0, tol);
+  for (std::size_t k = 0; k < sc.size(); ++k) {
+    Matrix dA, Yd;
+    dense_scenario_system(m, sc[k], dA, Yd);
+    const Matrix A1 = Matrix(m.A()) + dA;
+    const Vector x1 = (Matrix::Identity(m.n(), m.n()) - A1).partialPivLu().solve(Vector(Yd.rowwise().sum()));
+    const Matrix ref = dense_chain_value_added(A1, m.v(), Yd, c, N);
+    const auto col = static_cast<Index>(k);
+    const double scale = x1.cwiseAbs().maxCoeff();
+    BOOST_CHECK_SMALL((r.x.col(col) - x1).cwiseAbs().maxCoeff() / scale, tol);
+    BOOST_CHECK_SMALL((r.chains[k].numerators - ref).cwiseAbs().maxCoeff() / scale, tol);
+    BOOST_CHECK_SMALL((r.chains[k].va - m.v().cwiseProduct(x1)).cwiseAbs().maxCoeff() / scale, tol);
+    BOOST_CHECK_SMALL((r.chains[k].y - Yd.rowwise().sum()).cwiseAbs().maxCoeff() / scale, 1e-14);
+    // The scenario moves NVC value added.
+    BOOST_CHECK_GT((r.chains[k].numerators.col(0) - r.chains0.numerators.col(0)).cwiseAbs().maxCoeff(), 1e-6 * scale);
+  }
+}
+
 const tables::IoTable& wiod_year(const std::string& year) {
   static const tables::IoTable t95 = wiod("1995", true), t11 = wiod("2011", true);
   return year == "1995" ? t95 : t11;
@@ -467,6 +553,54 @@ BOOST_AUTO_TEST_CASE(sda_of_nvc_and_gvc_value_added_matches_all_orders) {
   const auto d1 = gvc::three_level_decomposition(m1);
   BOOST_CHECK_SMALL((c.nvc.q1 - d1.forward.col(gvc::kNvcS) - d1.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale,
                     1e-10);
+}
+
+BOOST_AUTO_TEST_CASE(market_scenario_participation_matches_dense_on_seeded_table) {
+  const auto t = seeded_provincial(5);
+  LeontiefModel m(t);
+  std::vector<solver::MarketScenario> sc(3);
+  sc[0].name = "east_to_west_half_with_fd";
+  sc[0].factor = 0.5;
+  sc[0].final_demand_factor = 0.6;
+  sc[0].origin = {true, true, false, false, false, false};
+  sc[0].destination = {false, false, true, true, false, false};
+  sc[1].name = "all_more_imports";
+  sc[1].factor = 1.3;
+  sc[1].final_demand_factor = 1.2;
+  sc[1].closure = solver::MarketClosure::kImports;
+  sc[2].name = "fd_only";
+  sc[2].factor = 1.0;
+  sc[2].final_demand_factor = 0.0;
+  check_scenario_chains(m, sc, 1e-10);
+  // The own-region closure of final demand keeps each destination's purchases of each product.
+  const Matrix Y0 = t.final_demand_by_region(), Y1 = solver::scenario_final_demand(m, sc[0]);
+  for (Index d = 0; d < 4; ++d)
+    for (Index k = 0; k < 3; ++k) {
+      double a = 0, b = 0;
+      for (Index r = 0; r < 4; ++r) {
+        a += Y0(r * 3 + k, d);
+        b += Y1(r * 3 + k, d);
+      }
+      BOOST_CHECK_SMALL(a - b, 1e-12 * std::abs(a));
+    }
+  BOOST_CHECK_GT((Y1 - Y0).cwiseAbs().maxCoeff(), 1e-6);
+  // A final-demand factor that own supply cannot absorb is refused, naming the scenario.
+  solver::MarketScenario big;
+  big.name = "fd_too_big";
+  big.final_demand_factor = 50;
+  BOOST_CHECK_THROW(solver::scenario_final_demand(m, big), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(market_scenario_participation_wiod2011_eu_grouped) {
+  LeontiefModel m(wiod_year("2011"));
+  std::vector<solver::MarketScenario> sc(2);
+  sc[0].name = "eu_half";
+  sc[0].factor = 0.5;
+  sc[0].final_demand_factor = 0.5;
+  sc[1].name = "eu_more_imports";
+  sc[1].factor = 1.2;
+  sc[1].closure = solver::MarketClosure::kImports;
+  check_scenario_chains(m, sc, 1e-9);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
