@@ -161,9 +161,10 @@ std::vector<Analysis> harmonise(const std::vector<const Analysis*>& tables, cons
 // Unified-market scenarios (methods.md §10.6)
 
 struct MarketScenarioRequest {
-  /// CSV with a header: scenario,factor,origin,destination[,closure]. origin / destination: "all",
-  /// or regions and group labels of `groups` separated by ';'. closure: own_region (default) or
-  /// imports. Many rows = many scenarios, answered in one run.
+  /// CSV with a header: scenario,factor,origin,destination[,closure][,fd_factor]. origin /
+  /// destination: "all", or regions and group labels of `groups` separated by ';'. closure:
+  /// own_region (default) or imports. fd_factor: also scale the inter-regional final-demand
+  /// shares (empty: unchanged). Many rows = many scenarios, answered in one run.
   std::string scenario_file;
   std::vector<solver::MarketScenario> scenarios;  ///< or given directly (not both)
   std::vector<std::string> groups;                ///< groupings: names for origin/destination, and sums
@@ -177,7 +178,8 @@ struct MarketScenarioResults {
   /// scenario: scenario,scope,unit,indicator -> value; scope region, a grouping's name, or total;
   /// indicators output_base, output, output_change, value_added_base, value_added,
   /// value_added_change (value added = v o x), output_multiplier_base, output_multiplier (the
-  /// final-demand-weighted mean of 1'L), and iterations (total).
+  /// final-demand-weighted mean of 1'L), nvc_forward, gvc_forward, nvc_backward, gvc_backward
+  /// (each also _base and _change; with options.participation), and iterations (total).
   std::vector<tables::TidyTable> tables;
   std::vector<solver::MarketScenario> scenarios;  ///< as read
   solver::ScenarioResults solved;

@@ -40,7 +40,7 @@ struct ScenarioOptions {
   int max_iterations = 500;
   bool multipliers = true;  ///< also the output multipliers 1'(I - A - dA)^{-1} (transposed iterations)
   /// Also the NVC / GVC value added of each scenario's system (forward and backward, methods.md
-  /// §10.6): about eight more iterated solves per scenario.
+  /// §10.6): six more iterated solves per scenario (region-local, country-local, global).
   bool participation = true;
 };
 

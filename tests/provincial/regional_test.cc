@@ -131,10 +131,10 @@ BOOST_AUTO_TEST_CASE(scenario_file_on_ceads_workbook) {
   const std::string sc = scratch("regional_scenarios.csv"), o = scratch("regional_sc.csv");
   {
     std::ofstream f(sc);
-    f << "scenario,factor,origin,destination,closure\n"
-         "east_west_half,0.5,East,West;Central,own_region\n"
-         "all_more,1.2,all,all,imports\n"
-         "beijing_out,0.8,Beijing,all,\n";
+    f << "scenario,factor,origin,destination,closure,fd_factor\n"
+         "east_west_half,0.5,East,West;Central,own_region,0.8\n"
+         "all_more,1.2,all,all,imports,\n"
+         "beijing_out,0.8,Beijing,all,,\n";
   }
   std::string out;
   BOOST_TEST(run_irio("scenario " + y0 + " --scenarios " + sc + " --groups four_regions -o " + o + " --force", out) == 0,
@@ -144,6 +144,8 @@ BOOST_AUTO_TEST_CASE(scenario_file_on_ceads_workbook) {
   std::stringstream ss;
   ss << in.rdbuf();
   BOOST_TEST(ss.str().find("all_more,four_regions,East,output_change,") != std::string::npos);
+  BOOST_TEST(ss.str().find("east_west_half,four_regions,West,nvc_backward_change,") != std::string::npos);
+  BOOST_TEST(ss.str().find("east_west_half,total,all,gvc_backward_base,") != std::string::npos);
   // The library gives the same answer as the file.
   const irio::Analysis a = irio::Analysis::open(y0);
   irio::MarketScenarioRequest req;
@@ -152,6 +154,8 @@ BOOST_AUTO_TEST_CASE(scenario_file_on_ceads_workbook) {
   const auto r = irio::market_scenarios(a, req);
   BOOST_REQUIRE_EQUAL(r.scenarios.size(), 3u);
   BOOST_CHECK(r.scenarios[2].closure == irio::solver::MarketClosure::kOwnRegion);  // the default
+  BOOST_CHECK_EQUAL(r.scenarios[0].final_demand_factor, 0.8);
+  BOOST_CHECK_EQUAL(r.scenarios[1].final_demand_factor, 1.0);
   for (int k = 0; k < 3; ++k) BOOST_CHECK_LE(r.solved.residual[static_cast<std::size_t>(k)], 1e-12);
   // An unknown origin is refused, naming the file and line.
   {
@@ -160,6 +164,59 @@ BOOST_AUTO_TEST_CASE(scenario_file_on_ceads_workbook) {
   }
   BOOST_TEST(run_irio("scenario " + y0 + " --scenarios " + sc + " -o " + o + " --force", out) == 2, out);
   BOOST_TEST(out.find(":2: 'Atlantis' is neither a region nor a group") != std::string::npos, out);
+}
+
+// NVC / GVC value added of scenarios on a table with an exogenous rest of the world (one country:
+// L_C = L, A_F = 0; backward GVC (a_M'L') o y', the imports closure moving a_M by -1'dA) against
+// dense inverses; forward GVC is not identified (NaN).
+BOOST_AUTO_TEST_CASE(scenario_participation_on_ceads_workbook_matches_dense) {
+  using irio::tables::Matrix;
+  using irio::tables::Vector;
+  using Index = Eigen::Index;
+  const auto [y0, y1] = two_years();
+  const irio::Analysis a = irio::Analysis::open(y0);
+  const auto& m = a.model();
+  std::vector<irio::solver::MarketScenario> sc(2);
+  sc[0].name = "half_own";
+  sc[0].factor = 0.5;
+  sc[0].final_demand_factor = 0.7;
+  sc[1].name = "more_imports";
+  sc[1].factor = 1.2;
+  sc[1].final_demand_factor = 0.8;
+  sc[1].closure = irio::solver::MarketClosure::kImports;
+  const auto r = irio::solver::solve_market_scenarios(m, sc);
+  const Index n = m.n(), N = m.num_sectors();
+  auto inv = [&](const Matrix& M) { return Matrix((Matrix::Identity(n, n) - M).partialPivLu().solve(Matrix::Identity(n, n))); };
+  for (std::size_t k = 0; k < sc.size(); ++k) {
+    const Matrix dA = Matrix(irio::solver::scenario_change(m, sc[k]));
+    const Matrix A1 = Matrix(m.A()) + dA;
+    Matrix A_R = Matrix::Zero(n, n);
+    for (Index i = 0; i < n; ++i)
+      for (Index j = 0; j < n; ++j)
+        if (i / N == j / N) A_R(i, j) = A1(i, j);
+    const Matrix A_N = A1 - A_R, L = inv(A1), LR = inv(A_R);
+    const Matrix Yd = irio::solver::scenario_final_demand(m, sc[k]);
+    const Vector yC = Yd.rowwise().sum();
+    const Vector y = yC + m.table().exports.rowwise().sum();
+    Vector aM = m.a_M();
+    if (sc[k].closure == irio::solver::MarketClosure::kImports) aM -= (Eigen::RowVectorXd::Ones(n) * dA).transpose();
+    const Vector v = m.v();
+    const Vector x1 = L * y;
+    const auto& c = r.chains[k].numerators;
+    const double scale = x1.cwiseAbs().maxCoeff();
+    BOOST_CHECK_SMALL((r.x.col(static_cast<Index>(k)) - x1).cwiseAbs().maxCoeff() / scale, 1e-10);
+    BOOST_CHECK_SMALL((c.col(0) - v.cwiseProduct(LR * (A_N * (L * yC)))).cwiseAbs().maxCoeff() / scale, 1e-10);
+    BOOST_CHECK(std::isnan(c(0, 1)));
+    const Eigen::RowVectorXd vLRAN = (v.transpose() * LR) * A_N;
+    BOOST_CHECK_SMALL((c.col(2) - (vLRAN * L).transpose().cwiseProduct(yC)).cwiseAbs().maxCoeff() / scale, 1e-10);
+    BOOST_CHECK_SMALL((c.col(3) - (aM.transpose() * L).transpose().cwiseProduct(y)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  }
+  // The base system agrees with the three-level decomposition (backward GVC total).
+  const auto d = gvc::three_level_decomposition(m);
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(3) - d.backward.col(gvc::kGvc)).cwiseAbs().maxCoeff() /
+                        d.y.cwiseAbs().maxCoeff(), 1e-10);
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(2) - d.backward.col(gvc::kNvcS) - d.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() /
+                        d.y.cwiseAbs().maxCoeff(), 1e-10);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
