@@ -100,8 +100,10 @@ Vector read_region_values(const std::string& path, const tables::Labels& lab, co
 /// Structural decomposition of the change of a quantity between two tables (same labels).
 struct SdaRequest {
   /// output | value_added | footprint:SATELLITE (each stressor) | footprint:SATELLITE/STRESSOR |
-  /// participation (forward NVC and GVC value added, the numerators of the participation
-  /// indices, as quantities nvc_value_added and gvc_value_added; closed tables only)
+  /// participation (the numerators of the participation indices: forward NVC and GVC value added
+  /// by origin, quantities nvc_value_added and gvc_value_added, and backward by final producer,
+  /// nvc_value_added_backward and gvc_value_added_backward; on a table with an exogenous rest of
+  /// the world all but gvc_value_added, which is not identified there)
   std::string quantity = "value_added";
   std::vector<std::string> groups;  ///< also sums by these groupings (grouping CSV or shipped name)
 

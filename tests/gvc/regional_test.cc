@@ -257,31 +257,75 @@ void dense_scenario_system(const LeontiefModel& m, const solver::MarketScenario&
   }
 }
 
-/// Dense NVC / GVC value added (n x 4: forward NVC, GVC, backward NVC, GVC) of the closed system A
-/// with final demand by destination Yd and value-added coefficients v, from dense inverses.
-Matrix dense_chain_value_added(const Matrix& A, const Vector& v, const Matrix& Yd, const std::vector<int>& country,
+/// The dense inverses of one technology A, split by region and country (oracle only).
+struct DenseSystem {
+  Matrix A_N, A_F, L, LR, LC;
+  DenseSystem(const Matrix& A, const std::vector<int>& country, Index N) {
+    const Index n = A.rows();
+    Matrix A_R = Matrix::Zero(n, n), A_C = Matrix::Zero(n, n);
+    for (Index i = 0; i < n; ++i)
+      for (Index j = 0; j < n; ++j) {
+        if (i / N == j / N) A_R(i, j) = A(i, j);
+        if (country[static_cast<std::size_t>(i / N)] == country[static_cast<std::size_t>(j / N)]) A_C(i, j) = A(i, j);
+      }
+    A_N = A_C - A_R;
+    A_F = A - A_C;
+    L = dense_leontief(A);
+    LR = dense_leontief(A_R);
+    LC = dense_leontief(A_C);
+  }
+};
+
+/// Dense NVC / GVC value added (n x 4: forward NVC, GVC, backward NVC, GVC) of a closed system with
+/// final demand by destination Yd and value-added coefficients v.
+Matrix dense_chain_value_added(const DenseSystem& S, const Vector& v, const Matrix& Yd, const std::vector<int>& country,
                                Index N) {
-  const Index n = A.rows();
-  Matrix A_R = Matrix::Zero(n, n), A_C = Matrix::Zero(n, n);
-  for (Index i = 0; i < n; ++i)
-    for (Index j = 0; j < n; ++j) {
-      if (i / N == j / N) A_R(i, j) = A(i, j);
-      if (country[static_cast<std::size_t>(i / N)] == country[static_cast<std::size_t>(j / N)]) A_C(i, j) = A(i, j);
-    }
-  const Matrix A_N = A_C - A_R, A_F = A - A_C;
-  const Matrix L = dense_leontief(A), LR = dense_leontief(A_R), LC = dense_leontief(A_C);
+  const Index n = S.L.rows();
   Vector yC = Vector::Zero(n);
   for (Index i = 0; i < n; ++i)
     for (Index t = 0; t < Yd.cols(); ++t)
       if (country[static_cast<std::size_t>(t)] == country[static_cast<std::size_t>(i / N)]) yC(i) += Yd(i, t);
   const Vector y = Yd.rowwise().sum();
   Matrix out(n, 4);
-  out.col(0) = v.cwiseProduct(LR * (A_N * (LC * yC)));
-  out.col(1) = v.cwiseProduct(LC * (A_F * (L * y)));
-  const Eigen::RowVectorXd vLR = v.transpose() * LR, vLC = v.transpose() * LC;
-  out.col(2) = ((vLR * A_N) * LC).transpose().cwiseProduct(yC);
-  out.col(3) = ((vLC * A_F) * L).transpose().cwiseProduct(y);
+  out.col(0) = v.cwiseProduct(S.LR * (S.A_N * (S.LC * yC)));
+  out.col(1) = v.cwiseProduct(S.LC * (S.A_F * (S.L * y)));
+  const Eigen::RowVectorXd vLR = v.transpose() * S.LR, vLC = v.transpose() * S.LC;
+  out.col(2) = ((vLR * S.A_N) * S.LC).transpose().cwiseProduct(yC);
+  out.col(3) = ((vLC * S.A_F) * S.L).transpose().cwiseProduct(y);
   return out;
+}
+
+/// SDA of the four NVC / GVC quantities by explicit orders of change (std::next_permutation),
+/// dense: 4n x 4 (forward NVC, GVC, backward NVC, GVC stacked).
+Matrix dense_chain_sda(const LeontiefModel& m0, const LeontiefModel& m1) {
+  const auto& c = m0.labels().country_of_region;
+  const Index N = m0.num_sectors(), n = m0.n();
+  const std::array<DenseSystem, 2> S{DenseSystem(Matrix(m0.A()), c, N), DenseSystem(Matrix(m1.A()), c, N)};
+  const std::array<Matrix, 2> Y{m0.table().final_demand_by_region(), m1.table().final_demand_by_region()};
+  const std::array<double, 2> s{Y[0].sum(), Y[1].sum()};
+  const std::array<Vector, 2> v{m0.v(), m1.v()};
+  auto q = [&](const std::vector<int>& at1) {
+    const auto b = [&](int j) { return static_cast<std::size_t>(at1[static_cast<std::size_t>(j)]); };
+    const Matrix r = dense_chain_value_added(S[b(0)], v[b(3)], s[b(1)] * (Y[b(2)] / s[b(2)]), c, N);
+    Vector out(4 * n);
+    out << r.col(0), r.col(1), r.col(2), r.col(3);
+    return out;
+  };
+  std::vector<int> order{0, 1, 2, 3};
+  Matrix parts = Matrix::Zero(4 * n, 4);
+  int count = 0;
+  do {
+    std::vector<int> at1(4, 0);
+    Vector before = q(at1);
+    for (int f : order) {
+      at1[static_cast<std::size_t>(f)] = 1;
+      const Vector after = q(at1);
+      parts.col(f) += after - before;
+      before = after;
+    }
+    ++count;
+  } while (std::next_permutation(order.begin(), order.end()));
+  return parts / count;
 }
 
 /// Scenario output and NVC / GVC value added against the dense oracle (relative to the largest).
@@ -302,7 +346,7 @@ void check_scenario_chains(const LeontiefModel& m, const std::vector<solver::Mar
     dense_scenario_system(m, sc[k], dA, Yd);
     const Matrix A1 = Matrix(m.A()) + dA;
     const Vector x1 = (Matrix::Identity(m.n(), m.n()) - A1).partialPivLu().solve(Vector(Yd.rowwise().sum()));
-    const Matrix ref = dense_chain_value_added(A1, m.v(), Yd, c, N);
+    const Matrix ref = dense_chain_value_added(DenseSystem(A1, c, N), m.v(), Yd, c, N);
     const auto col = static_cast<Index>(k);
     const double scale = x1.cwiseAbs().maxCoeff();
     BOOST_CHECK_SMALL((r.x.col(col) - x1).cwiseAbs().maxCoeff() / scale, tol);
@@ -312,6 +356,12 @@ void check_scenario_chains(const LeontiefModel& m, const std::vector<solver::Mar
     // The scenario moves NVC value added.
     BOOST_CHECK_GT((r.chains[k].numerators.col(0) - r.chains0.numerators.col(0)).cwiseAbs().maxCoeff(), 1e-6 * scale);
   }
+}
+
+/// Backward NVC value added (NVC_S + NVC_C column sums) of the three-level decomposition.
+Vector d1_backward_nvc(const LeontiefModel& m) {
+  const auto d = gvc::three_level_decomposition(m);
+  return d.backward.col(gvc::kNvcS) + d.backward.col(gvc::kNvcC);
 }
 
 const tables::IoTable& wiod_year(const std::string& year) {
@@ -524,13 +574,13 @@ BOOST_AUTO_TEST_CASE(sda_of_nvc_and_gvc_value_added_matches_all_orders) {
     LeontiefModel m(tc, mo);
     Matrix Fw, Bw;
     dense_terms(m, Fw, Bw);
-    Vector out(2 * m.n());
-    out << Fw.col(2) + Fw.col(3), Fw.col(5) + Fw.col(6);
+    Vector out(4 * m.n());
+    out << Fw.col(2) + Fw.col(3), Fw.col(5) + Fw.col(6), Bw.col(2) + Bw.col(3), Bw.col(5) + Bw.col(6);
     return out;
   };
   std::vector<int> order{0, 1, 2, 3};
   const Index n = m0.n();
-  Matrix parts = Matrix::Zero(2 * n, 4);
+  Matrix parts = Matrix::Zero(4 * n, 4);
   int count = 0;
   do {
     std::vector<int> at1(4, 0);
@@ -546,13 +596,41 @@ BOOST_AUTO_TEST_CASE(sda_of_nvc_and_gvc_value_added_matches_all_orders) {
   parts /= count;
   const double scale = c.nvc.q0.cwiseAbs().maxCoeff() + c.gvc.q0.cwiseAbs().maxCoeff();
   BOOST_CHECK_SMALL((c.nvc.parts - parts.topRows(n)).cwiseAbs().maxCoeff() / scale, 1e-10);
-  BOOST_CHECK_SMALL((c.gvc.parts - parts.bottomRows(n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.gvc.parts - parts.middleRows(n, n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.nvc_backward.parts - parts.middleRows(2 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.gvc_backward.parts - parts.middleRows(3 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  for (const auto* b : {&c.nvc_backward, &c.gvc_backward})
+    BOOST_CHECK_SMALL((b->parts.rowwise().sum() - (b->q1 - b->q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
+  BOOST_CHECK_SMALL((c.nvc_backward.q1 - d1_backward_nvc(m1)).cwiseAbs().maxCoeff() / scale, 1e-10);
   // The parts add up to the change, and the end points are the tables' own NVC / GVC.
   BOOST_CHECK_SMALL((c.nvc.parts.rowwise().sum() - (c.nvc.q1 - c.nvc.q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
   BOOST_CHECK_SMALL((c.gvc.parts.rowwise().sum() - (c.gvc.q1 - c.gvc.q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
   const auto d1 = gvc::three_level_decomposition(m1);
   BOOST_CHECK_SMALL((c.nvc.q1 - d1.forward.col(gvc::kNvcS) - d1.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale,
                     1e-10);
+}
+
+BOOST_AUTO_TEST_CASE(sda_of_participation_wiod_1995_2011_adds_up) {
+  LeontiefModel m0(wiod_year("1995")), m1(wiod_year("2011"));
+  const auto c = gvc::chain_structural_decomposition(m0, m1);
+  const auto d0 = gvc::three_level_decomposition(m0), d1 = gvc::three_level_decomposition(m1);
+  const double scale = d1.va.cwiseAbs().maxCoeff();
+  for (const auto* q : {&c.nvc, &c.gvc, &c.nvc_backward, &c.gvc_backward}) {
+    BOOST_CHECK_SMALL((q->parts.rowwise().sum() - (q->q1 - q->q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
+    BOOST_CHECK_SMALL(std::abs(q->parts.sum() - (q->q1 - q->q0).sum()) / scale, 1e-10);
+  }
+  // Against the explicit average over all 4! orders with dense inverses.
+  const Matrix ref = dense_chain_sda(m0, m1);
+  const Index n = m0.n();
+  BOOST_CHECK_SMALL((c.nvc.parts - ref.middleRows(0, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.gvc.parts - ref.middleRows(n, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.nvc_backward.parts - ref.middleRows(2 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.gvc_backward.parts - ref.middleRows(3 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  // The end points are each year's decomposition (independently computed, not the SDA's solves).
+  BOOST_CHECK_SMALL((c.gvc_backward.q0 - d0.backward.col(gvc::kGvcS) - d0.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.gvc_backward.q1 - d1.backward.col(gvc::kGvcS) - d1.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.nvc_backward.q1 - d1.backward.col(gvc::kNvcS) - d1.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.nvc.q0 - d0.forward.col(gvc::kNvcS) - d0.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
 }
 
 BOOST_AUTO_TEST_CASE(market_scenario_participation_matches_dense_on_seeded_table) {
