@@ -4,6 +4,8 @@
 // of the province sums, disparity adding up, SDA between two seeded years, and the CLI verbs.
 #include <sys/wait.h>
 
+#include <algorithm>
+#include <array>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstdlib>
@@ -11,6 +13,7 @@
 #include <sstream>
 
 #include "irio/analysis/regional.h"
+#include "irio/solver/gvc/chain_sda.h"
 #include "tests/provincial/workbooks.h"
 #include "tests/test_util.h"
 
@@ -217,6 +220,95 @@ BOOST_AUTO_TEST_CASE(scenario_participation_on_ceads_workbook_matches_dense) {
                         d.y.cwiseAbs().maxCoeff(), 1e-10);
   BOOST_CHECK_SMALL((r.chains0.numerators.col(2) - d.backward.col(gvc::kNvcS) - d.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() /
                         d.y.cwiseAbs().maxCoeff(), 1e-10);
+}
+
+// SDA of the participation numerators on CEADs-layout tables (exogenous rest of the world): forward
+// and backward NVC, backward GVC (a_M'L)' o y, against all 4! orders with dense inverses; the parts
+// add up to the change; forward GVC is not reported.
+BOOST_AUTO_TEST_CASE(sda_participation_on_ceads_workbooks_matches_dense) {
+  using irio::tables::Matrix;
+  using irio::tables::Vector;
+  using Index = Eigen::Index;
+  const auto [y0, y1] = two_years();
+  const irio::Analysis a0 = irio::Analysis::open(y0), a1 = irio::Analysis::open(y1);
+  const auto c = gvc::chain_structural_decomposition(a0.model(), a1.model());
+  BOOST_CHECK(c.exogenous_rest_of_world);
+  BOOST_CHECK_EQUAL(c.gvc.q0.size(), 0);
+  const std::array<const irio::solver::LeontiefModel*, 2> m{&a0.model(), &a1.model()};
+  const Index n = m[0]->n(), N = m[0]->num_sectors();
+  struct Dense {
+    Matrix A_N, L, LR;
+    Vector aM, v, yC, y;
+    double s = 0;
+  };
+  std::array<Dense, 2> d;
+  for (std::size_t t = 0; t < 2; ++t) {
+    const Matrix A = Matrix(m[t]->A());
+    Matrix A_R = Matrix::Zero(n, n);
+    for (Index i = 0; i < n; ++i)
+      for (Index j = 0; j < n; ++j)
+        if (i / N == j / N) A_R(i, j) = A(i, j);
+    const Matrix I = Matrix::Identity(n, n);
+    d[t].A_N = A - A_R;
+    d[t].L = (I - A).partialPivLu().solve(I);
+    d[t].LR = (I - A_R).partialPivLu().solve(I);
+    d[t].aM = m[t]->a_M();
+    d[t].v = m[t]->v();
+    const Vector yd = m[t]->table().final_demand_by_region().rowwise().sum();
+    const Vector y = yd + m[t]->table().exports.rowwise().sum();
+    d[t].s = y.sum();
+    d[t].yC = yd / d[t].s;
+    d[t].y = y / d[t].s;
+  }
+  auto q = [&](const std::array<std::size_t, 4>& b) {  // technology, level, mix, v
+    const Dense &T = d[b[0]], &U = d[b[2]];
+    const Vector& v = d[b[3]].v;
+    const double s = d[b[1]].s;
+    Vector out(3 * n);
+    out << s * v.cwiseProduct(T.LR * (T.A_N * (T.L * U.yC))),
+        s * (((v.transpose() * T.LR) * T.A_N) * T.L).transpose().cwiseProduct(U.yC),
+        s * (T.aM.transpose() * T.L).transpose().cwiseProduct(U.y);
+    return out;
+  };
+  std::array<int, 4> order{0, 1, 2, 3};
+  Matrix parts = Matrix::Zero(3 * n, 4);
+  int count = 0;
+  do {
+    std::array<std::size_t, 4> b{};
+    Vector before = q(b);
+    for (int f : order) {
+      b[static_cast<std::size_t>(f)] = 1;
+      const Vector after = q(b);
+      parts.col(f) += after - before;
+      before = after;
+    }
+    ++count;
+  } while (std::next_permutation(order.begin(), order.end()));
+  parts /= count;
+  const double scale = c.gvc_backward.q1.cwiseAbs().maxCoeff();
+  BOOST_CHECK_SMALL((c.nvc.parts - parts.topRows(n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.nvc_backward.parts - parts.middleRows(n, n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.gvc_backward.parts - parts.bottomRows(n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  for (const auto* p : {&c.nvc, &c.nvc_backward, &c.gvc_backward})
+    BOOST_CHECK_SMALL((p->parts.rowwise().sum() - (p->q1 - p->q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
+  BOOST_CHECK_SMALL(c.gvc_backward.parts.col(3).cwiseAbs().maxCoeff(), 1e-12 * scale);  // v plays no part
+  // End points: each year's three-level decomposition.
+  const auto d1 = gvc::three_level_decomposition(a1.model());
+  BOOST_CHECK_SMALL((c.gvc_backward.q1 - d1.backward.col(gvc::kGvc)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.nvc.q1 - d1.forward.col(gvc::kNvcS) - d1.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale,
+                    1e-10);
+  // Through the CLI: the three quantities, no forward GVC.
+  std::string out;
+  const std::string o = irio::testing::scratch("regional_sda_part.csv");
+  BOOST_TEST(run_irio("sda " + y0 + " " + y1 + " --quantity participation --groups four_regions -o " + o + " --force",
+                      out) == 0,
+             out);
+  std::ifstream in(o);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  BOOST_TEST(ss.str().find("nvc_value_added_backward,four_regions,East,technology,") != std::string::npos);
+  BOOST_TEST(ss.str().find("gvc_value_added_backward,total,all,change,") != std::string::npos);
+  BOOST_TEST(ss.str().find("gvc_value_added,") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
