@@ -104,8 +104,12 @@ std::string render_bar_chart_svg(const BarChart& chart) {
     max_total = std::max(max_total, sum);
     min_total = std::min(min_total, neg);
   }
-  const double x_max = max_total > 0 || min_total == 0 ? nice_ceiling(max_total) : 0.0;
-  const double x_min = min_total < 0 ? -nice_ceiling(-min_total) : 0.0;
+  double x_max = max_total > 0 || min_total == 0 ? nice_ceiling(max_total) : 0.0;
+  double x_min = min_total < 0 ? -nice_ceiling(-min_total) : 0.0;
+  // Both signs: a symmetric axis with four steps, so that 0 is a tick.
+  const bool both = x_min < 0 && x_max > 0;
+  if (both) x_max = -(x_min = -std::max(x_max, -x_min));
+  const int steps = both ? 4 : 5;
   auto x_of = [&](double v) { return left + plot_w * (v - x_min) / (x_max - x_min); };
 
   const double plot_h = static_cast<double>(nc) * (kBarHeight + kBarGap);
@@ -140,13 +144,13 @@ std::string render_bar_chart_svg(const BarChart& chart) {
   o << "<title>" << html_escape(chart.title) << "</title>\n";
 
   // Grid lines and tick labels.
-  for (int t = 0; t <= 5; ++t) {
-    const double v = x_min + (x_max - x_min) * t / 5.0;
+  for (int t = 0; t <= steps; ++t) {
+    const double v = x_min + (x_max - x_min) * t / steps;
     const double x = x_of(v);
     o << "<line class=\"grid\" x1=\"" << px(x) << "\" y1=\"" << px(kTop) << "\" x2=\"" << px(x) << "\" y2=\""
       << px(axis_y) << "\"/>";
     o << "<text class=\"tick\" x=\"" << px(x) << "\" y=\"" << px(axis_y + 13) << "\" text-anchor=\"middle\">"
-      << html_escape(chart.percent ? fmt("%.0f", 100 * v) + " %"
+      << html_escape(chart.percent ? fmt(x_max - x_min < 0.1 ? "%.1f" : "%.0f", 100 * v) + " %"
                                    : fmt(x_max - x_min < 1 ? "%.2f" : std::abs(v) >= 1e4 ? "%.3g" : "%.1f", v))
       << "</text>";
   }
