@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "irio/analysis/regional.h"
@@ -309,6 +310,22 @@ BOOST_AUTO_TEST_CASE(sda_participation_on_ceads_workbooks_matches_dense) {
   BOOST_TEST(ss.str().find("nvc_value_added_backward,four_regions,East,technology,") != std::string::npos);
   BOOST_TEST(ss.str().find("gvc_value_added_backward,total,all,change,") != std::string::npos);
   BOOST_TEST(ss.str().find("gvc_value_added,") == std::string::npos);
+  // The report's provincial sections on such tables: disparity, scenarios, change from year 0.
+  const std::string sc = irio::testing::scratch("regional_report_sc.csv"), html = irio::testing::scratch("regional.html");
+  {
+    std::ofstream f(sc);
+    f << "scenario,factor,origin,destination,closure,fd_factor\nhalf,0.5,East,all,own_region,0.5\n";
+  }
+  BOOST_TEST(run_irio("report " + y1 + " --groups four_regions --scenarios " + sc + " --compare " + y0 + " -q -f -o " +
+                          html,
+                      out) == 0,
+             out);
+  std::ifstream hin(html);
+  const std::string page((std::istreambuf_iterator<char>(hin)), std::istreambuf_iterator<char>());
+  for (const char* id : {"chart-disparity_theil", "chart-scenario_va_1", "chart-scenario_nvc_1", "chart-sda_value_added",
+                         "chart-sda_nvc_value_added", "chart-sda_gvc_value_added_backward", "table-sda_table"})
+    BOOST_TEST(page.find(std::string("id=\"") + id + "\"") != std::string::npos, id);
+  BOOST_TEST(page.find("id=\"chart-sda_gvc_value_added\"") == std::string::npos);  // not identified
 }
 
 BOOST_AUTO_TEST_SUITE_END()
