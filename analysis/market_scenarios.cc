@@ -64,7 +64,8 @@ std::vector<solver::MarketScenario> read_scenarios(const std::string& path, cons
     return -1;
   };
   const int c_name = col("scenario", true), c_factor = col("factor", true), c_origin = col("origin", true),
-            c_dest = col("destination", true), c_closure = col("closure", false);
+            c_dest = col("destination", true), c_closure = col("closure", false),
+            c_fd = col("fd_factor", false);
   std::vector<solver::MarketScenario> out;
   int lineno = 1;
   while (std::getline(in, line)) {
@@ -86,6 +87,16 @@ std::vector<solver::MarketScenario> read_scenarios(const std::string& path, cons
       throw InputError(where + ": factor '" + cell(c_factor) + "' is not a number");
     }
     if (!(s.factor >= 0)) throw InputError(where + ": the factor must be >= 0");
+    if (!cell(c_fd).empty()) {
+      try {
+        std::size_t used = 0;
+        s.final_demand_factor = std::stod(cell(c_fd), &used);
+        if (used != cell(c_fd).size()) throw std::invalid_argument("");
+      } catch (const std::exception&) {
+        throw InputError(where + ": fd_factor '" + cell(c_fd) + "' is not a number");
+      }
+      if (!(s.final_demand_factor >= 0)) throw InputError(where + ": the fd_factor must be >= 0");
+    }
     s.origin = choose(cell(c_origin), lab, gs, where);
     s.destination = choose(cell(c_dest), lab, gs, where);
     const std::string closure = cell(c_closure);
@@ -95,6 +106,51 @@ std::vector<solver::MarketScenario> read_scenarios(const std::string& path, cons
   }
   if (out.empty()) throw InputError(path + ": no scenario");
   return out;
+}
+
+/// NVC / GVC participation before and after, by region, group and in total: ratios of sums of the
+/// numerators over value added (forward) or final production (backward), methods.md §10.6.
+void emit_participation(tables::TidyTable& t, const std::string& name, const solver::LeontiefModel& m,
+                        const std::vector<tables::Grouping>& groupings, const solver::ChainValueAdded& c0,
+                        const solver::ChainValueAdded& c1) {
+  const auto& lab = m.labels();
+  const Index N = m.num_sectors(), G = static_cast<Index>(lab.num_regions());
+  static const char* const names[] = {"nvc_forward", "gvc_forward", "nvc_backward", "gvc_backward"};
+  // Sums per region: 4 numerators, va, y (columns), for base and scenario.
+  auto sums = [&](const solver::ChainValueAdded& c) {
+    Matrix s = Matrix::Zero(G, 6);
+    for (Index i = 0; i < m.n(); ++i) {
+      s.block(i / N, 0, 1, 4) += c.numerators.row(i);
+      s(i / N, 4) += c.va(i);
+      s(i / N, 5) += c.y(i);
+    }
+    return s;
+  };
+  const Matrix s0 = sums(c0), s1 = sums(c1);
+  auto emit = [&](const std::string& scope, const std::string& unit, const Eigen::RowVectorXd& a,
+                  const Eigen::RowVectorXd& b) {
+    for (int j = 0; j < 4; ++j) {
+      const Index den = j < 2 ? 4 : 5;
+      const double p0 = a(den) != 0 ? a(j) / a(den) : std::nan(""), p1 = b(den) != 0 ? b(j) / b(den) : std::nan("");
+      t.add_row({name, scope, unit, std::string(names[j]) + "_base"}, p0);
+      t.add_row({name, scope, unit, names[j]}, p1);
+      t.add_row({name, scope, unit, std::string(names[j]) + "_change"}, p1 - p0);
+    }
+  };
+  for (Index g = 0; g < G; ++g) emit("region", lab.regions[static_cast<std::size_t>(g)], s0.row(g), s1.row(g));
+  for (const auto& grouping : groupings) {
+    const auto idx = grouping.map(lab.regions, "region", grouping.name());
+    for (std::size_t h = 0; h < grouping.num_groups(); ++h) {
+      Eigen::RowVectorXd a = Eigen::RowVectorXd::Zero(6), b = Eigen::RowVectorXd::Zero(6);
+      for (Index g = 0; g < G; ++g)
+        if (idx[static_cast<std::size_t>(g)] == static_cast<int>(h)) {
+          a += s0.row(g);
+          b += s1.row(g);
+        }
+      emit(grouping.name(), grouping.groups()[h], a, b);
+    }
+  }
+  emit("total", "all", s0.colwise().sum(), s1.colwise().sum());
 }
 
 }  // namespace
@@ -170,6 +226,7 @@ MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRe
     }
     emit("total", "all", x0.sum(), x1.sum(), va0.sum(), va1.sum());
     if (mult0.size()) emit_mult("total", "all", mult0.sum(), mult1.sum(), yr.sum());
+    if (!sv.chains.empty()) emit_participation(t, name, m, groupings, sv.chains0, sv.chains[k]);
     t.add_row({name, "total", "all", "iterations"}, sv.iterations[k]);
   }
   out.tables = {std::move(t)};

@@ -100,8 +100,10 @@ Vector read_region_values(const std::string& path, const tables::Labels& lab, co
 /// Structural decomposition of the change of a quantity between two tables (same labels).
 struct SdaRequest {
   /// output | value_added | footprint:SATELLITE (each stressor) | footprint:SATELLITE/STRESSOR |
-  /// participation (forward NVC and GVC value added, the numerators of the participation
-  /// indices, as quantities nvc_value_added and gvc_value_added; closed tables only)
+  /// participation (the numerators of the participation indices: forward NVC and GVC value added
+  /// by origin, quantities nvc_value_added and gvc_value_added, and backward by final producer,
+  /// nvc_value_added_backward and gvc_value_added_backward; on a table with an exogenous rest of
+  /// the world all but gvc_value_added, which is not identified there)
   std::string quantity = "value_added";
   std::vector<std::string> groups;  ///< also sums by these groupings (grouping CSV or shipped name)
 
@@ -161,9 +163,10 @@ std::vector<Analysis> harmonise(const std::vector<const Analysis*>& tables, cons
 // Unified-market scenarios (methods.md §10.6)
 
 struct MarketScenarioRequest {
-  /// CSV with a header: scenario,factor,origin,destination[,closure]. origin / destination: "all",
-  /// or regions and group labels of `groups` separated by ';'. closure: own_region (default) or
-  /// imports. Many rows = many scenarios, answered in one run.
+  /// CSV with a header: scenario,factor,origin,destination[,closure][,fd_factor]. origin /
+  /// destination: "all", or regions and group labels of `groups` separated by ';'. closure:
+  /// own_region (default) or imports. fd_factor: also scale the inter-regional final-demand
+  /// shares (empty: unchanged). Many rows = many scenarios, answered in one run.
   std::string scenario_file;
   std::vector<solver::MarketScenario> scenarios;  ///< or given directly (not both)
   std::vector<std::string> groups;                ///< groupings: names for origin/destination, and sums
@@ -177,7 +180,8 @@ struct MarketScenarioResults {
   /// scenario: scenario,scope,unit,indicator -> value; scope region, a grouping's name, or total;
   /// indicators output_base, output, output_change, value_added_base, value_added,
   /// value_added_change (value added = v o x), output_multiplier_base, output_multiplier (the
-  /// final-demand-weighted mean of 1'L), and iterations (total).
+  /// final-demand-weighted mean of 1'L), nvc_forward, gvc_forward, nvc_backward, gvc_backward
+  /// (each also _base and _change; with options.participation), and iterations (total).
   std::vector<tables::TidyTable> tables;
   std::vector<solver::MarketScenario> scenarios;  ///< as read
   solver::ScenarioResults solved;

@@ -2,6 +2,7 @@
 // The tables of `irio report`, condensed from the main job (report_data.h): participation by
 // region, the three levels by region and group, the highest output multipliers and their split.
 #include "irio/analysis/report_data.h"
+#include "irio/analysis/report_regional.h"
 
 #include <algorithm>
 #include <cmath>
@@ -217,6 +218,7 @@ ReportData build_report(const Analysis& a, const ReportRequest& r) {
   levels_by_group(d.results.grouped, d);
   top_multipliers(labels, d.results.output_split, r.top_multipliers, d);
   circulation_tables(a, d);
+  d.regional_sections = regional_report_sections(a, d, {r.groups, r.scenario_file, r.compare});
   d.document = report_document(a, d, r);
   return d;
 }

@@ -28,6 +28,10 @@ struct ReportRequest {
   int top_multipliers = 20;  ///< how many of the highest output multipliers to show (1..1000)
   std::string command;       ///< the command line, shown under the title (may be empty)
   ProgressFn progress;
+  /// Provincial-research sections (analysis/report_regional.h): a scenario file of `irio
+  /// scenario` (empty: none) and an earlier table to decompose the change from (null: none).
+  std::string scenario_file;
+  const Analysis* compare = nullptr;
 
   /// Empty if valid, else the reason.
   std::string validate() const;
@@ -73,6 +77,8 @@ struct ReportData {
   /// §10.2) with the default indices (coupling_u1, coupling_u2), regions sorted by D.
   tables::TidyTable coupling;
   std::string coupling_u1, coupling_u2;
+  /// Disparity, scenarios, decomposition of a change (report_regional.h), before the diagnostics.
+  std::vector<io::ReportSection> regional_sections;
   io::ReportDocument document;
 };
 

@@ -367,6 +367,7 @@ io::ReportDocument report_document(const Analysis& a, const ReportData& d, const
   doc.sections.push_back(levels_section(a, d));
   doc.sections.push_back(multipliers_section(d, meta.unit));
   doc.sections.push_back(circulation_section(d));
+  for (const auto& s : d.regional_sections) doc.sections.push_back(s);  // report_regional.h
   doc.sections.push_back(diagnostics_section(d));
   name_report_codes(doc, a.table().labels);  // last: names beside the codes of every section
   return doc;

@@ -78,9 +78,19 @@ SdaResults sda(const Analysis& a0, const Analysis& a1, const SdaRequest& r) {
     run("value_added", m0.v(), m1.v(), "va_coefficients");
   } else if (r.quantity == "participation") {
     auto c = solver::gvc::chain_structural_decomposition(m0, m1);
-    out.quantities = {"nvc_value_added", "gvc_value_added"};
-    out.decompositions = {std::move(c.nvc), std::move(c.gvc)};
-    for (std::size_t k = 0; k < 2; ++k) add_rows(out.decompositions[k], out.quantities[k], lab, groupings, t);
+    // Forward (by value-added origin) and backward (by final producer); forward GVC is not
+    // identified with an exogenous rest of the world (methods.md §5.5).
+    out.quantities = {"nvc_value_added"};
+    out.decompositions = {std::move(c.nvc)};
+    if (!c.exogenous_rest_of_world) {
+      out.quantities.push_back("gvc_value_added");
+      out.decompositions.push_back(std::move(c.gvc));
+    }
+    out.quantities.insert(out.quantities.end(), {"nvc_value_added_backward", "gvc_value_added_backward"});
+    out.decompositions.push_back(std::move(c.nvc_backward));
+    out.decompositions.push_back(std::move(c.gvc_backward));
+    for (std::size_t k = 0; k < out.quantities.size(); ++k)
+      add_rows(out.decompositions[k], out.quantities[k], lab, groupings, t);
   } else {
     const std::string spec = r.quantity.substr(10);
     const auto slash = spec.find('/');

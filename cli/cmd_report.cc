@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/command.h"
 #include "cli/common_options.h"
@@ -27,6 +28,7 @@ struct Options {
   std::string output = "report.html";
   std::string countries;
   std::vector<std::string> groups;
+  std::string scenarios, compare;
   std::string format = "auto";
   std::string table_format = enum_name(OpenOptions{}.format);
   std::string backend = enum_name(solver::ModelOptions{}.backend);
@@ -60,6 +62,8 @@ std::string command_line(const Options& o) {
   std::string c = "irio report " + o.table + " -o " + o.output;
   if (!o.countries.empty()) c += " --countries " + o.countries;
   for (const auto& g : o.groups) c += " --groups " + g;
+  if (!o.scenarios.empty()) c += " --scenarios " + o.scenarios;
+  if (!o.compare.empty()) c += " --compare " + o.compare;
   return c;
 }
 
@@ -71,7 +75,11 @@ void run(const Options& o) {
   opt.format = parse_enum<TableFormat>(o.table_format);
   opt.countries = o.countries;
   const Analysis a = open_table(o.table, opt);
+  std::optional<Analysis> earlier;
+  if (!o.compare.empty()) earlier.emplace(open_table(o.compare, opt));
   ReportRequest req;
+  req.scenario_file = o.scenarios;
+  req.compare = earlier ? &*earlier : nullptr;
   req.groups = o.groups;
   req.top_multipliers = o.top;
   req.command = command_line(o);
@@ -102,6 +110,11 @@ CommandRegistrar reg("report", [](CLI::App& app) {
   sub->add_option("--groups", o->groups,
                   "Also by groups of regions (the first one colours the bars): a grouping CSV (member,group) or "
                   "a shipped name (four_regions, north_south, eight_zones, east_data_west_computing); repeatable");
+  sub->add_option("--scenarios", o->scenarios,
+                  "Also a section of unified-market scenarios: a scenario CSV as for `irio scenario`");
+  sub->add_option("--compare", o->compare,
+                  "Also a section with the structural decomposition of the change from this earlier table "
+                  "(same regions and sectors) to TABLE");
   add_choice<ReportFormat>(sub, "--format", o->format, "Report format (auto: xlsx for a .xlsx output, else html)");
   add_choice<TableFormat>(sub, "--table-format", o->table_format,
                           "Table layout (auto: by extension, or by the files of a folder)");

@@ -2,6 +2,7 @@
 // `irio scenario`: unified-market scenarios — scale the inter-regional coefficients inside a
 // country for chosen origins and destinations, with a closure, all scenarios of a file solved on
 // the base factorization (methods.md §10.6).
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -27,15 +28,21 @@ void run(const Options& o) {
   const Analysis a = open_table(o, o.countries);
   const auto r = market_scenarios(a, req);
   std::cout << a.model().summary().brief_report() << "\n";
-  std::printf("  %-24s %6s %-11s %10s %16s %16s\n", "scenario", "factor", "closure", "iterations", "output change",
-              "VA change");
   const auto& sv = r.solved;
+  // NVC participation in total, forward (backward with an exogenous rest of the world).
+  const bool exo = a.table().exports.cols() > 0 || a.table().imports.rows() > 0;
+  auto nvc = [&](const solver::ChainValueAdded& c) {
+    return exo ? c.numerators.col(2).sum() / c.y.sum() : c.numerators.col(0).sum() / c.va.sum();
+  };
+  std::printf("  %-24s %6s %-11s %10s %16s %16s %14s\n", "scenario", "factor", "closure", "iterations", "output change",
+              "VA change", exo ? "NVC bwd change" : "NVC fwd change");
   const Vector& v = a.model().v();
   for (std::size_t k = 0; k < r.scenarios.size(); ++k) {
     const auto c = static_cast<Eigen::Index>(k);
-    std::printf("  %-24s %6.3g %-11s %10d %16.6g %16.6g\n", r.scenarios[k].name.c_str(), r.scenarios[k].factor,
+    const double dn = sv.chains.empty() ? std::nan("") : nvc(sv.chains[k]) - nvc(sv.chains0);
+    std::printf("  %-24s %6.3g %-11s %10d %16.6g %16.6g %14.6g\n", r.scenarios[k].name.c_str(), r.scenarios[k].factor,
                 enum_name(r.scenarios[k].closure), sv.iterations[k], sv.x.col(c).sum() - sv.x0.sum(),
-                v.dot(sv.x.col(c)) - v.dot(sv.x0));
+                v.dot(sv.x.col(c)) - v.dot(sv.x0), dn);
   }
   write_and_report(r.tables, o, "scenario", a.table());
 }

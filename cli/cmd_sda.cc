@@ -55,7 +55,7 @@ CommandRegistrar reg("sda", [](CLI::App& app) {
                                  "level and mix, intensity (methods.md §10.4)");
   add_common_options(sub, *o, "Result file (.csv or .h5)");
   sub->add_option("table1", o->table1, "The second (later) table, same classification")->required();
-  sub->add_option("--quantity", o->quantity, "output | value_added | participation (NVC and GVC value added) | footprint:SATELLITE[/STRESSOR]")
+  sub->add_option("--quantity", o->quantity, "output | value_added | participation (NVC and GVC value added, forward and backward) | footprint:SATELLITE[/STRESSOR]")
       ->capture_default_str();
   sub->add_option("--countries", o->countries, "CSV region,country for both tables");
   sub->add_option("--sector-concordance", o->sector_concordance,

@@ -112,15 +112,24 @@ std::string render_bar_chart_svg(const BarChart& chart) {
   const double left = std::clamp(12 + 6.5 * static_cast<double>(longest), 60.0, 280.0);
   const double plot_w = kWidth - left - kRight;
 
-  double max_total = 0;
+  // Positive segments stack rightwards from 0, negative ones (e.g. contributions to a change)
+  // leftwards; without negative values the axis starts at 0.
+  double max_total = 0, min_total = 0;
   for (std::size_t i = 0; i < nc; ++i) {
-    double sum = 0;
+    double sum = 0, neg = 0;
     for (const auto& s : chart.series)
       if (std::isfinite(s.values[i]) && s.values[i] > 0) sum += s.values[i];
+      else if (std::isfinite(s.values[i]) && s.values[i] < 0) neg += s.values[i];
     max_total = std::max(max_total, sum);
+    min_total = std::min(min_total, neg);
   }
-  const double x_max = nice_ceiling(max_total);
-  auto x_of = [&](double v) { return left + plot_w * v / x_max; };
+  double x_max = max_total > 0 || min_total == 0 ? nice_ceiling(max_total) : 0.0;
+  double x_min = min_total < 0 ? -nice_ceiling(-min_total) : 0.0;
+  // Both signs: a symmetric axis with four steps, so that 0 is a tick.
+  const bool both = x_min < 0 && x_max > 0;
+  if (both) x_max = -(x_min = -std::max(x_max, -x_min));
+  const int steps = both ? 4 : 5;
+  auto x_of = [&](double v) { return left + plot_w * (v - x_min) / (x_max - x_min); };
 
   const double plot_h = static_cast<double>(nc) * (kBarHeight + kBarGap);
   const double axis_y = kTop + plot_h + 4;
@@ -154,13 +163,14 @@ std::string render_bar_chart_svg(const BarChart& chart) {
   o << "<title>" << html_escape(chart.title) << "</title>\n";
 
   // Grid lines and tick labels.
-  for (int t = 0; t <= 5; ++t) {
-    const double v = x_max * t / 5.0;
+  for (int t = 0; t <= steps; ++t) {
+    const double v = x_min + (x_max - x_min) * t / steps;
     const double x = x_of(v);
     o << "<line class=\"grid\" x1=\"" << px(x) << "\" y1=\"" << px(kTop) << "\" x2=\"" << px(x) << "\" y2=\""
       << px(axis_y) << "\"/>";
     o << "<text class=\"tick\" x=\"" << px(x) << "\" y=\"" << px(axis_y + 13) << "\" text-anchor=\"middle\">"
-      << html_escape(chart.percent ? fmt("%.0f", 100 * v) + " %" : fmt(x_max < 1 ? "%.2f" : "%.1f", v))
+      << html_escape(chart.percent ? fmt(x_max - x_min < 0.1 ? "%.1f" : "%.0f", 100 * v) + " %"
+                                   : fmt(x_max - x_min < 1 ? "%.2f" : std::abs(v) >= 1e4 ? "%.3g" : "%.1f", v))
       << "</text>";
   }
   o << "\n";
@@ -184,24 +194,29 @@ std::string render_bar_chart_svg(const BarChart& chart) {
     std::size_t g = 0;
     if (by_group) g = static_cast<std::size_t>(
         std::find(groups.begin(), groups.end(), chart.category_groups[i]) - groups.begin());
-    double at = 0;
+    double at = 0, at_neg = 0;
     for (std::size_t k = 0; k < chart.series.size(); ++k) {
       const double v = chart.series[k].values[i];
-      if (!(std::isfinite(v) && v > 0)) continue;
+      if (!(std::isfinite(v) && v != 0)) continue;
+      const bool neg = v < 0;
+      const double from = neg ? at_neg + v : at, to = neg ? at_neg : at + v;
       const std::string fill = by_group ? std::string(kPalette[g % kPaletteSize]) : series_colour(chart, k);
       const double opacity = by_group ? kShades[k % kShadesSize] : 1.0;
-      o << "<rect class=\"mark s" << k << "\" x=\"" << px(x_of(at)) << "\" y=\"" << px(y) << "\" width=\""
-        << fmt("%.2f", std::max(0.0, x_of(at + v) - x_of(at))) << "\" height=\"" << px(kBarHeight)
+      o << "<rect class=\"mark s" << k << "\" x=\"" << px(x_of(from)) << "\" y=\"" << px(y) << "\" width=\""
+        << fmt("%.2f", std::max(0.0, x_of(to) - x_of(from))) << "\" height=\"" << px(kBarHeight)
         << "\" fill=\"" << fill << "\"";
       if (opacity < 1) o << " fill-opacity=\"" << fmt("%.2f", opacity) << "\"";
       o << "><title>" << html_escape(tip);
       if (by_group) o << " (" << html_escape(chart.category_groups[i]) << ")";
       o << " | " << html_escape(chart.series[k].name) << ": " << html_escape(show_value(v, chart.percent))
         << "</title></rect>";
-      at += v;
+      (neg ? at_neg : at) += v;
     }
     o << "\n";
   }
+  if (x_min < 0)  // the zero line between negative and positive segments
+    o << "<line class=\"axis\" x1=\"" << px(x_of(0)) << "\" y1=\"" << px(kTop) << "\" x2=\"" << px(x_of(0))
+      << "\" y2=\"" << px(axis_y) << "\"/>\n";
   o << "<line class=\"axis\" x1=\"" << px(left) << "\" y1=\"" << px(axis_y) << "\" x2=\"" << px(left + plot_w)
     << "\" y2=\"" << px(axis_y) << "\"/>\n";
 

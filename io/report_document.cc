@@ -31,7 +31,7 @@ std::size_t BarChart::num_marks() const {
   std::size_t n = 0;
   for (const auto& s : series)
     for (double v : s.values)
-      if (std::isfinite(v) && v > 0) ++n;
+      if (std::isfinite(v) && v != 0) ++n;
   return n;
 }
 

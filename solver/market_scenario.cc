@@ -57,16 +57,14 @@ namespace {
 /// (Richardson iteration preconditioned by the base factorization; L' and dA' when transposed):
 /// one blocked solve per iteration for the scenarios not converged yet. Stops at a true residual
 /// max |b - (I - A - dA) X| <= tolerance max |b|.
-Matrix iterate(const LeontiefModel& m, const std::vector<SparseMatrix>& dA, const Vector& b, bool transposed,
+Matrix iterate(const LeontiefModel& m, const std::vector<SparseMatrix>& dA, const Matrix& B, bool transposed,
                const ScenarioOptions& opt, const std::vector<MarketScenario>& scenarios, std::vector<int>& iterations,
                std::vector<double>& residual) {
   const Index n = m.n();
   const auto S = static_cast<Index>(dA.size());
-  const Vector x0 = transposed ? Vector(m.solve_transposed(Matrix(b)).col(0)) : Vector(m.solve(Matrix(b)).col(0));
-  Matrix X = x0.replicate(1, S);
+  Matrix X = transposed ? m.solve_transposed(B) : m.solve(B);
   iterations.assign(static_cast<std::size_t>(S), 0);
   residual.assign(static_cast<std::size_t>(S), 0.0);
-  const double scale = std::max(b.cwiseAbs().maxCoeff(), 1e-300);
   const SparseMatrix At = transposed ? SparseMatrix(m.A().transpose()) : SparseMatrix();
   const SparseMatrix& A = transposed ? At : m.A();
   std::vector<SparseMatrix> dAt;
@@ -81,7 +79,7 @@ Matrix iterate(const LeontiefModel& m, const std::vector<SparseMatrix>& dA, cons
     if (open.empty()) break;
     Matrix rhs(n, static_cast<Index>(open.size()));
     for (std::size_t c = 0; c < open.size(); ++c)
-      rhs.col(static_cast<Index>(c)) = b + D[static_cast<std::size_t>(open[c])] * X.col(open[c]);
+      rhs.col(static_cast<Index>(c)) = B.col(open[c]) + D[static_cast<std::size_t>(open[c])] * X.col(open[c]);
     const Matrix next = transposed ? m.solve_transposed(rhs) : m.solve(rhs);
     for (std::size_t c = 0; c < open.size(); ++c) {
       const Index s = open[c];
@@ -89,8 +87,8 @@ Matrix iterate(const LeontiefModel& m, const std::vector<SparseMatrix>& dA, cons
       X.col(s) = next.col(static_cast<Index>(c));
       iterations[su] = it;
       const Vector xs = X.col(s);
-      const Vector r = b - xs + A * xs + D[su] * xs;  // b - (I - A - dA) x
-      residual[su] = r.cwiseAbs().maxCoeff() / scale;
+      const Vector r = B.col(s) - xs + A * xs + D[su] * xs;  // b - (I - A - dA) x
+      residual[su] = r.cwiseAbs().maxCoeff() / std::max(B.col(s).cwiseAbs().maxCoeff(), 1e-300);
       if (residual[su] <= opt.tolerance) done[su] = true;
       else if (!std::isfinite(residual[su]) || (it > 20 && residual[su] > 1e3))
         throw NumericalError("scenario '" + scenarios[su].name +
@@ -112,16 +110,39 @@ ScenarioResults solve_market_scenarios(const LeontiefModel& m, const std::vector
   std::vector<SparseMatrix> dA;
   for (const auto& s : scenarios) dA.push_back(scenario_change(m, s));
   ScenarioResults out;
+  const auto S = static_cast<Index>(scenarios.size());
   out.y = m.table().final_demand_total();
   out.x0 = m.solve(Matrix(out.y)).col(0);
-  out.x = iterate(m, dA, out.y, false, opt, scenarios, out.iterations, out.residual);
+  // Final demand of each scenario: y, or y with the inter-regional shares Y_N scaled.
+  const Matrix Yd0 = m.table().final_demand_by_region();
+  std::vector<Matrix> Yd(static_cast<std::size_t>(S));
+  out.y_scenarios = out.y.replicate(1, S);
+  for (Index k = 0; k < S; ++k) {
+    const auto& sc = scenarios[static_cast<std::size_t>(k)];
+    Yd[static_cast<std::size_t>(k)] = sc.final_demand_factor == 1.0 ? Yd0 : scenario_final_demand(m, sc);
+    out.y_scenarios.col(k) += (Yd[static_cast<std::size_t>(k)] - Yd0).rowwise().sum();
+  }
+  out.x = iterate(m, dA, out.y_scenarios, false, opt, scenarios, out.iterations, out.residual);
   if (opt.multipliers) {
-    const Vector ones = Vector::Ones(m.n());
-    out.multipliers0 = m.solve_transposed(Matrix(ones)).col(0);
+    const Matrix ones = Matrix::Ones(m.n(), S);
+    out.multipliers0 = m.solve_transposed(Matrix(Vector::Ones(m.n()))).col(0);
     std::vector<int> it;
     std::vector<double> res;
     out.multipliers = iterate(m, dA, ones, true, opt, scenarios, it, res);
     for (std::size_t s = 0; s < it.size(); ++s) out.iterations[s] += it[s];
+  }
+  if (opt.participation) {
+    const SparseMatrix none(m.n(), m.n());
+    out.chains0 = scenario_chain_value_added(m, none, Vector(), Yd0, out.x0, opt, "base");
+    for (Index k = 0; k < S; ++k) {
+      const auto& sc = scenarios[static_cast<std::size_t>(k)];
+      // Imports closure: the import coefficients take up -1'dA (tables with exogenous imports).
+      Vector dM;
+      if (sc.closure == MarketClosure::kImports && m.table().imports.rows() > 0)
+        dM = -(Eigen::RowVectorXd::Ones(m.n()) * dA[static_cast<std::size_t>(k)]).transpose();
+      out.chains.push_back(scenario_chain_value_added(m, dA[static_cast<std::size_t>(k)], dM,
+                                                      Yd[static_cast<std::size_t>(k)], out.x.col(k), opt, sc.name));
+    }
   }
   return out;
 }

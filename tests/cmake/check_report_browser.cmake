@@ -2,8 +2,9 @@
 #   cmake -DIRIO=<irio binary> -DTABLE=<wiod2011.h5> -DCOUNTRIES=<wiod2011_eu27.csv> -DREGIONS=41
 #         -DWORK=<folder in the build tree> -P check_report_browser.cmake
 # Two reports: the bundled table as is (countries are the regions: 5 charts) and with the EU27
-# members as the regions of one country, grouped EU27 / rest of the world (10 charts: the three
-# of circulation are drawn only when some flows are national). For each,
+# members as the regions of one country, grouped EU27 / rest of the world, with a scenario file (13
+# charts: the three of circulation and the disparity chart are drawn only when some flows are
+# national; two per scenario, whose value-added bars go below zero). For each,
 # Chromium's --dump-dom gives the DOM after load; the test fails when
 #  - chromium is not installed (never passes silently; CI installs the Debian package chromium),
 #  - the page recorded a console error: the report's first inline script records uncaught errors,
@@ -39,6 +40,7 @@ foreach(_l IN LISTS _lines)
   endif()
 endforeach()
 file(WRITE "${WORK}/eu_vs_rest.csv" "${_grouping}")
+file(WRITE "${WORK}/scenarios.csv" "scenario,factor,origin,destination,closure,fd_factor\neu_half,0.5,all,all,own_region,0.5\n")
 
 set(_chrome_args --headless --disable-gpu --no-sandbox --no-first-run --disable-extensions
     --user-data-dir=${WORK}/chromium-profile)
@@ -112,7 +114,7 @@ function(check_report name expected_charts)
 endfunction()
 
 check_report(report_countries 5)
-check_report(report 10 --countries "${COUNTRIES}" --groups "${WORK}/eu_vs_rest.csv")
+check_report(report 13 --countries "${COUNTRIES}" --groups "${WORK}/eu_vs_rest.csv" --scenarios "${WORK}/scenarios.csv")
 
 execute_process(COMMAND "${CHROMIUM}" ${_chrome_args} --hide-scrollbars --window-size=1100,7600
                         "--screenshot=${WORK}/report.png" "file://${WORK}/report.html"

@@ -228,6 +228,142 @@ Vector dense_scenario(const LeontiefModel& m, double factor, const std::vector<b
   return lu.solve(m.table().final_demand_total());
 }
 
+/// Dense change dA and final demand by destination Yd' of a scenario (oracle, entry by entry).
+void dense_scenario_system(const LeontiefModel& m, const solver::MarketScenario& sc, Matrix& dA, Matrix& Yd) {
+  const Matrix A = Matrix(m.A());
+  const Index n = m.n(), N = m.num_sectors();
+  const auto& c = m.labels().country_of_region;
+  const bool own = sc.closure == solver::MarketClosure::kOwnRegion;
+  auto pick = [](const std::vector<bool>& sel, std::size_t r) { return sel.empty() || sel[r]; };
+  dA = Matrix::Zero(n, n);
+  const Matrix Y0 = m.table().final_demand_by_region();
+  Yd = Y0;
+  for (Index i = 0; i < n; ++i) {
+    const auto r = static_cast<std::size_t>(i / N);
+    for (Index j = 0; j < n; ++j) {
+      const auto s = static_cast<std::size_t>(j / N);
+      if (r == s || c[r] != c[s] || !pick(sc.origin, r) || !pick(sc.destination, s)) continue;
+      const double d = (sc.factor - 1) * A(i, j);
+      dA(i, j) += d;
+      if (own) dA(static_cast<Index>(s) * N + i % N, j) -= d;
+    }
+    for (Index t = 0; t < Y0.cols(); ++t) {
+      const auto ts = static_cast<std::size_t>(t);
+      if (r == ts || c[r] != c[ts] || !pick(sc.origin, r) || !pick(sc.destination, ts)) continue;
+      const double d = (sc.final_demand_factor - 1) * Y0(i, t);
+      Yd(i, t) += d;
+      if (own) Yd(t * N + i % N, t) -= d;
+    }
+  }
+}
+
+/// The dense inverses of one technology A, split by region and country (oracle only).
+struct DenseSystem {
+  Matrix A_N, A_F, L, LR, LC;
+  DenseSystem(const Matrix& A, const std::vector<int>& country, Index N) {
+    const Index n = A.rows();
+    Matrix A_R = Matrix::Zero(n, n), A_C = Matrix::Zero(n, n);
+    for (Index i = 0; i < n; ++i)
+      for (Index j = 0; j < n; ++j) {
+        if (i / N == j / N) A_R(i, j) = A(i, j);
+        if (country[static_cast<std::size_t>(i / N)] == country[static_cast<std::size_t>(j / N)]) A_C(i, j) = A(i, j);
+      }
+    A_N = A_C - A_R;
+    A_F = A - A_C;
+    L = dense_leontief(A);
+    LR = dense_leontief(A_R);
+    LC = dense_leontief(A_C);
+  }
+};
+
+/// Dense NVC / GVC value added (n x 4: forward NVC, GVC, backward NVC, GVC) of a closed system with
+/// final demand by destination Yd and value-added coefficients v.
+Matrix dense_chain_value_added(const DenseSystem& S, const Vector& v, const Matrix& Yd, const std::vector<int>& country,
+                               Index N) {
+  const Index n = S.L.rows();
+  Vector yC = Vector::Zero(n);
+  for (Index i = 0; i < n; ++i)
+    for (Index t = 0; t < Yd.cols(); ++t)
+      if (country[static_cast<std::size_t>(t)] == country[static_cast<std::size_t>(i / N)]) yC(i) += Yd(i, t);
+  const Vector y = Yd.rowwise().sum();
+  Matrix out(n, 4);
+  out.col(0) = v.cwiseProduct(S.LR * (S.A_N * (S.LC * yC)));
+  out.col(1) = v.cwiseProduct(S.LC * (S.A_F * (S.L * y)));
+  const Eigen::RowVectorXd vLR = v.transpose() * S.LR, vLC = v.transpose() * S.LC;
+  out.col(2) = ((vLR * S.A_N) * S.LC).transpose().cwiseProduct(yC);
+  out.col(3) = ((vLC * S.A_F) * S.L).transpose().cwiseProduct(y);
+  return out;
+}
+
+/// SDA of the four NVC / GVC quantities by explicit orders of change (std::next_permutation),
+/// dense: 4n x 4 (forward NVC, GVC, backward NVC, GVC stacked).
+Matrix dense_chain_sda(const LeontiefModel& m0, const LeontiefModel& m1) {
+  const auto& c = m0.labels().country_of_region;
+  const Index N = m0.num_sectors(), n = m0.n();
+  const std::array<DenseSystem, 2> S{DenseSystem(Matrix(m0.A()), c, N), DenseSystem(Matrix(m1.A()), c, N)};
+  const std::array<Matrix, 2> Y{m0.table().final_demand_by_region(), m1.table().final_demand_by_region()};
+  const std::array<double, 2> s{Y[0].sum(), Y[1].sum()};
+  const std::array<Vector, 2> v{m0.v(), m1.v()};
+  auto q = [&](const std::vector<int>& at1) {
+    const auto b = [&](int j) { return static_cast<std::size_t>(at1[static_cast<std::size_t>(j)]); };
+    const Matrix r = dense_chain_value_added(S[b(0)], v[b(3)], s[b(1)] * (Y[b(2)] / s[b(2)]), c, N);
+    Vector out(4 * n);
+    out << r.col(0), r.col(1), r.col(2), r.col(3);
+    return out;
+  };
+  std::vector<int> order{0, 1, 2, 3};
+  Matrix parts = Matrix::Zero(4 * n, 4);
+  int count = 0;
+  do {
+    std::vector<int> at1(4, 0);
+    Vector before = q(at1);
+    for (int f : order) {
+      at1[static_cast<std::size_t>(f)] = 1;
+      const Vector after = q(at1);
+      parts.col(f) += after - before;
+      before = after;
+    }
+    ++count;
+  } while (std::next_permutation(order.begin(), order.end()));
+  return parts / count;
+}
+
+/// Scenario output and NVC / GVC value added against the dense oracle (relative to the largest).
+void check_scenario_chains(const LeontiefModel& m, const std::vector<solver::MarketScenario>& sc, double tol) {
+  const auto r = solver::solve_market_scenarios(m, sc);
+  BOOST_REQUIRE_EQUAL(r.chains.size(), sc.size());
+  const auto& c = m.labels().country_of_region;
+  const Index N = m.num_sectors();
+  // The base system: the same numbers as the three-level decomposition.
+  const auto d = gvc::three_level_decomposition(m);
+  const double s0 = d.va.cwiseAbs().maxCoeff();
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(0) - d.forward.col(gvc::kNvcS) - d.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / s0, tol);
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(1) - d.forward.col(gvc::kGvcS) - d.forward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / s0, tol);
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(2) - d.backward.col(gvc::kNvcS) - d.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / s0, tol);
+  BOOST_CHECK_SMALL((r.chains0.numerators.col(3) - d.backward.col(gvc::kGvcS) - d.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / s0, tol);
+  for (std::size_t k = 0; k < sc.size(); ++k) {
+    Matrix dA, Yd;
+    dense_scenario_system(m, sc[k], dA, Yd);
+    const Matrix A1 = Matrix(m.A()) + dA;
+    const Vector x1 = (Matrix::Identity(m.n(), m.n()) - A1).partialPivLu().solve(Vector(Yd.rowwise().sum()));
+    const Matrix ref = dense_chain_value_added(DenseSystem(A1, c, N), m.v(), Yd, c, N);
+    const auto col = static_cast<Index>(k);
+    const double scale = x1.cwiseAbs().maxCoeff();
+    BOOST_CHECK_SMALL((r.x.col(col) - x1).cwiseAbs().maxCoeff() / scale, tol);
+    BOOST_CHECK_SMALL((r.chains[k].numerators - ref).cwiseAbs().maxCoeff() / scale, tol);
+    BOOST_CHECK_SMALL((r.chains[k].va - m.v().cwiseProduct(x1)).cwiseAbs().maxCoeff() / scale, tol);
+    BOOST_CHECK_SMALL((r.chains[k].y - Yd.rowwise().sum()).cwiseAbs().maxCoeff() / scale, 1e-14);
+    // The scenario moves NVC value added.
+    BOOST_CHECK_GT((r.chains[k].numerators.col(0) - r.chains0.numerators.col(0)).cwiseAbs().maxCoeff(), 1e-6 * scale);
+  }
+}
+
+/// Backward NVC value added (NVC_S + NVC_C column sums) of the three-level decomposition.
+Vector d1_backward_nvc(const LeontiefModel& m) {
+  const auto d = gvc::three_level_decomposition(m);
+  return d.backward.col(gvc::kNvcS) + d.backward.col(gvc::kNvcC);
+}
+
 const tables::IoTable& wiod_year(const std::string& year) {
   static const tables::IoTable t95 = wiod("1995", true), t11 = wiod("2011", true);
   return year == "1995" ? t95 : t11;
@@ -438,13 +574,13 @@ BOOST_AUTO_TEST_CASE(sda_of_nvc_and_gvc_value_added_matches_all_orders) {
     LeontiefModel m(tc, mo);
     Matrix Fw, Bw;
     dense_terms(m, Fw, Bw);
-    Vector out(2 * m.n());
-    out << Fw.col(2) + Fw.col(3), Fw.col(5) + Fw.col(6);
+    Vector out(4 * m.n());
+    out << Fw.col(2) + Fw.col(3), Fw.col(5) + Fw.col(6), Bw.col(2) + Bw.col(3), Bw.col(5) + Bw.col(6);
     return out;
   };
   std::vector<int> order{0, 1, 2, 3};
   const Index n = m0.n();
-  Matrix parts = Matrix::Zero(2 * n, 4);
+  Matrix parts = Matrix::Zero(4 * n, 4);
   int count = 0;
   do {
     std::vector<int> at1(4, 0);
@@ -460,13 +596,89 @@ BOOST_AUTO_TEST_CASE(sda_of_nvc_and_gvc_value_added_matches_all_orders) {
   parts /= count;
   const double scale = c.nvc.q0.cwiseAbs().maxCoeff() + c.gvc.q0.cwiseAbs().maxCoeff();
   BOOST_CHECK_SMALL((c.nvc.parts - parts.topRows(n)).cwiseAbs().maxCoeff() / scale, 1e-10);
-  BOOST_CHECK_SMALL((c.gvc.parts - parts.bottomRows(n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.gvc.parts - parts.middleRows(n, n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.nvc_backward.parts - parts.middleRows(2 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  BOOST_CHECK_SMALL((c.gvc_backward.parts - parts.middleRows(3 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-10);
+  for (const auto* b : {&c.nvc_backward, &c.gvc_backward})
+    BOOST_CHECK_SMALL((b->parts.rowwise().sum() - (b->q1 - b->q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
+  BOOST_CHECK_SMALL((c.nvc_backward.q1 - d1_backward_nvc(m1)).cwiseAbs().maxCoeff() / scale, 1e-10);
   // The parts add up to the change, and the end points are the tables' own NVC / GVC.
   BOOST_CHECK_SMALL((c.nvc.parts.rowwise().sum() - (c.nvc.q1 - c.nvc.q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
   BOOST_CHECK_SMALL((c.gvc.parts.rowwise().sum() - (c.gvc.q1 - c.gvc.q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
   const auto d1 = gvc::three_level_decomposition(m1);
   BOOST_CHECK_SMALL((c.nvc.q1 - d1.forward.col(gvc::kNvcS) - d1.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale,
                     1e-10);
+}
+
+BOOST_AUTO_TEST_CASE(sda_of_participation_wiod_1995_2011_adds_up) {
+  LeontiefModel m0(wiod_year("1995")), m1(wiod_year("2011"));
+  const auto c = gvc::chain_structural_decomposition(m0, m1);
+  const auto d0 = gvc::three_level_decomposition(m0), d1 = gvc::three_level_decomposition(m1);
+  const double scale = d1.va.cwiseAbs().maxCoeff();
+  for (const auto* q : {&c.nvc, &c.gvc, &c.nvc_backward, &c.gvc_backward}) {
+    BOOST_CHECK_SMALL((q->parts.rowwise().sum() - (q->q1 - q->q0)).cwiseAbs().maxCoeff() / scale, 1e-12);
+    BOOST_CHECK_SMALL(std::abs(q->parts.sum() - (q->q1 - q->q0).sum()) / scale, 1e-10);
+  }
+  // Against the explicit average over all 4! orders with dense inverses.
+  const Matrix ref = dense_chain_sda(m0, m1);
+  const Index n = m0.n();
+  BOOST_CHECK_SMALL((c.nvc.parts - ref.middleRows(0, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.gvc.parts - ref.middleRows(n, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.nvc_backward.parts - ref.middleRows(2 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.gvc_backward.parts - ref.middleRows(3 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  // The end points are each year's decomposition (independently computed, not the SDA's solves).
+  BOOST_CHECK_SMALL((c.gvc_backward.q0 - d0.backward.col(gvc::kGvcS) - d0.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.gvc_backward.q1 - d1.backward.col(gvc::kGvcS) - d1.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.nvc_backward.q1 - d1.backward.col(gvc::kNvcS) - d1.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL((c.nvc.q0 - d0.forward.col(gvc::kNvcS) - d0.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
+}
+
+BOOST_AUTO_TEST_CASE(market_scenario_participation_matches_dense_on_seeded_table) {
+  const auto t = seeded_provincial(5);
+  LeontiefModel m(t);
+  std::vector<solver::MarketScenario> sc(3);
+  sc[0].name = "east_to_west_half_with_fd";
+  sc[0].factor = 0.5;
+  sc[0].final_demand_factor = 0.6;
+  sc[0].origin = {true, true, false, false, false, false};
+  sc[0].destination = {false, false, true, true, false, false};
+  sc[1].name = "all_more_imports";
+  sc[1].factor = 1.3;
+  sc[1].final_demand_factor = 1.2;
+  sc[1].closure = solver::MarketClosure::kImports;
+  sc[2].name = "fd_only";
+  sc[2].factor = 1.0;
+  sc[2].final_demand_factor = 0.0;
+  check_scenario_chains(m, sc, 1e-10);
+  // The own-region closure of final demand keeps each destination's purchases of each product.
+  const Matrix Y0 = t.final_demand_by_region(), Y1 = solver::scenario_final_demand(m, sc[0]);
+  for (Index d = 0; d < 4; ++d)
+    for (Index k = 0; k < 3; ++k) {
+      double a = 0, b = 0;
+      for (Index r = 0; r < 4; ++r) {
+        a += Y0(r * 3 + k, d);
+        b += Y1(r * 3 + k, d);
+      }
+      BOOST_CHECK_SMALL(a - b, 1e-12 * std::abs(a));
+    }
+  BOOST_CHECK_GT((Y1 - Y0).cwiseAbs().maxCoeff(), 1e-6);
+  // A final-demand factor that own supply cannot absorb is refused, naming the scenario.
+  solver::MarketScenario big;
+  big.name = "fd_too_big";
+  big.final_demand_factor = 50;
+  BOOST_CHECK_THROW(solver::scenario_final_demand(m, big), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(market_scenario_participation_wiod2011_eu_grouped) {
+  LeontiefModel m(wiod_year("2011"));
+  std::vector<solver::MarketScenario> sc(2);
+  sc[0].name = "eu_half";
+  sc[0].factor = 0.5;
+  sc[0].final_demand_factor = 0.5;
+  sc[1].name = "eu_more_imports";
+  sc[1].factor = 1.2;
+  sc[1].closure = solver::MarketClosure::kImports;
+  check_scenario_chains(m, sc, 1e-9);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -98,6 +98,27 @@ BOOST_AUTO_TEST_CASE(one_mark_per_positive_value) {
   BOOST_CHECK_CLOSE(std::stod(m[1]), x0 + w0, 0.5);
 }
 
+BOOST_AUTO_TEST_CASE(negative_values_extend_left_of_zero) {
+  io::BarChart c;
+  c.id = "parts";
+  c.title = "Contributions";
+  c.categories = {"A", "B"};
+  c.series = {{"technology", {-2.0, 1.0}, ""}, {"level", {3.0, -1.0}, ""}};
+  BOOST_CHECK_EQUAL(c.num_marks(), 4u);
+  const std::string svg = io::render_bar_chart_svg(c);
+  BOOST_CHECK_EQUAL(count(svg, "<rect class=\"mark"), 4u);
+  // Bar A: the negative segment ends where the positive one starts (the zero line).
+  std::smatch m;
+  const std::regex neg("<rect class=\"mark s0\" x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"");
+  BOOST_REQUIRE(std::regex_search(svg, m, neg));
+  const double x0 = std::stod(m[1]), w0 = std::stod(m[2]);
+  const std::regex pos("<rect class=\"mark s1\" x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"");
+  BOOST_REQUIRE(std::regex_search(svg, m, pos));
+  BOOST_CHECK_CLOSE(std::stod(m[1]), x0 + w0, 0.5);
+  BOOST_CHECK_CLOSE(std::stod(m[2]), 1.5 * w0, 0.5);  // 3 against 2
+  BOOST_CHECK(svg.find(">-") != std::string::npos);  // a negative tick label
+}
+
 BOOST_AUTO_TEST_CASE(svg_text_is_escaped) {
   const std::string svg = io::render_bar_chart_svg(sample_chart());
   BOOST_CHECK(svg.find("<script") == std::string::npos);
