@@ -39,14 +39,14 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
     a.S_Y = sat.F_Y * tables::safe_reciprocal(ytot).asDiagonal();
   }
 
-  // One block of transposed solves: columns 0..kF-1 give M' = L'S'; then S restricted to each
-  // region r's columns gives M_r' (kF G more columns).
-  Matrix rhs = Matrix::Zero(n, kF * (1 + G));
-  rhs.leftCols(kF) = a.S.transpose();
+  // One block of transposed solves: S restricted to each region r's columns gives M_r' (kF G
+  // columns). S is the sum of its restrictions, so M = S L = sum_r M_r needs no solve of its own.
+  Matrix rhs = Matrix::Zero(n, kF * G);
   for (Index r = 0; r < G; ++r)
-    rhs.block(r * N, kF * (1 + r), N, kF) = a.S.transpose().middleRows(r * N, N);
+    rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);
   const Matrix ML = model.solve_transposed(rhs);
-  a.M = ML.leftCols(kF).transpose();
+  a.M = Matrix::Zero(kF, n);
+  for (Index r = 0; r < G; ++r) a.M += ML.middleCols(kF * r, kF).transpose();
 
   // X^d = L Y^d (S(G)); with an exogenous rest of the world its final demand, the exports e,
   // is one more destination column: x = L (Y^d 1 + e) = X^d 1 + L e (pymrio's x_tot when e = 0).
@@ -62,7 +62,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   a.D_cba = Matrix::Zero(kF, n);
   a.D_imp = Matrix::Zero(kF, n);
   for (Index r = 0; r < G; ++r) {
-    const Matrix Mr = ML.middleCols(kF * (1 + r), kF).transpose();  // (S 1_r-cols) L
+    const Matrix Mr = ML.middleCols(kF * r, kF).transpose();  // (S 1_r-cols) L
     for (Index s = 0; s < G; ++s)
       for (Index j = 0; j < N; ++j) {
         const double y = Yd(s * N + j, r);

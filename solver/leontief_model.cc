@@ -193,8 +193,24 @@ const LinearSolver& LeontiefModel::global_solver(bool need_factorization) const 
   return *slot;
 }
 
+Index dense_break_even_rhs(Index n, Index nnz) {
+  // Measured constants (docs/performance.md, "Dense LU or GMRES: the cost model"): CPU seconds
+  // of dgetrf per n^3, of block GMRES per right-hand side and non-zero of A (about 9 products with
+  // A and preconditioner solves), of a dense solve per right-hand side and n^2.
+  constexpr double kLuPerN3 = 1.7e-11, kGmresPerNnz = 8.0e-9, kDenseSolvePerN2 = 1.0e-10;
+  const double nd = static_cast<double>(n);
+  const double lu = kLuPerN3 * nd * nd * nd;
+  const double saved = kGmresPerNnz * static_cast<double>(nnz) - kDenseSolvePerN2 * nd * nd;  // per column
+  if (!(saved > 0)) return std::numeric_limits<Index>::max();  // the iteration is never dearer per column
+  return static_cast<Index>(std::ceil(lu / saved));
+}
+
 Matrix LeontiefModel::global_solve(Matrix B, bool transposed) const {
-  const SolveStatus st = global_solver().try_solve(B, transposed);  // B unchanged on failure
+  // Cost model (choose_backend, rule 6): under kAuto a batch of at least dense_break_even_rhs
+  // columns pays for a dense LU, and once one exists every later batch uses it.
+  const bool factor = opt_.backend == Backend::kAuto && opt_.rhs_cost_model && n() > opt_.dense_max_n &&
+                      (direct_ || B.cols() >= dense_break_even_rhs(n(), A_.nonZeros()));
+  const SolveStatus st = global_solver(factor).try_solve(B, transposed);  // B unchanged on failure
   if (st) return B;
   // Only an iteration fails here; under kAuto it is repeated with the factorization.
   if (opt_.backend != Backend::kAuto) throw NumericalError(st.message);

@@ -33,6 +33,9 @@ struct ModelOptions {
   Index dense_max_n = 3000;
   /// Density nnz(A) / n^2 above which kAuto factorizes even for n > dense_max_n (choose_backend).
   double iterative_max_density = 0.5;
+  /// Rule 6 of choose_backend: under kAuto, batches of many right-hand sides go to a dense LU
+  /// when the cost model says it is cheaper (dense_break_even_rhs).
+  bool rhs_cost_model = true;
 
   /// Empty if valid, else the reason.
   std::string validate() const;
@@ -55,11 +58,20 @@ struct ModelOptions {
 ///      the dense factorization. (Not measured: MRIO tables measured so far are <= 11 % dense,
 ///      where rule 5 applies.)
 ///   5. kAuto otherwise: kIterative (GMRES(30) preconditioned by the region-local LUs).
+///   6. Cost model, applied per solve by LeontiefModel under kAuto for n > opt.dense_max_n: a
+///      batch of at least dense_break_even_rhs(n, nnz) right-hand sides is solved with a dense LU
+///      (asked for as in rule 3), and once the model holds one every later batch uses it.
 /// Sparse LU (kUmfpack, kKlu) is never chosen automatically: on MRIO matrices its factors fill in
 /// to 80-100 % of n^2 even at 1.4 % density, and it loses to dense LU.
 /// The iteration's non-convergence is not decided here: LeontiefModel checks the SolveStatus of
 /// each iterative solve and, under kAuto only, repeats it with choose_backend(..., true, ...).
 Backend choose_backend(Index n, Index nnz, bool need_factorization, const ModelOptions& opt);
+
+/// The number of right-hand sides from which one dense LU of I - A (n x n, nnz non-zeros in A)
+/// costs less than block GMRES: k* = c_LU n^3 / (c_GMRES nnz - c_solve n^2), with CPU-time
+/// constants measured on the synthetic MRIO shape (docs/performance.md, "Dense LU or GMRES: the
+/// cost model"); the largest Index when the iteration is never dearer per column.
+Index dense_break_even_rhs(Index n, Index nnz);
 
 /// What the model did, for reports and provenance.
 struct SolveSummary {

@@ -21,7 +21,7 @@ class BlockGmres final : public LinearSolver {
  public:
   BlockGmres(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks, const IterativeOptions& opt,
              const std::string& what)
-      : A_(A), opt_(opt), what_(what) {
+      : product_(A), opt_(opt), what_(what) {
     if (auto e = opt_.validate(); !e.empty()) throw InputError(what + ": iterative options: " + e);
     precond_ = make_block_diagonal_lu(A, blocks, what, true);
   }
@@ -33,7 +33,7 @@ class BlockGmres final : public LinearSolver {
  private:
   /// W = (I - A) Z or (I - A)' Z.
   void apply(const Matrix& Z, Matrix& W, bool transposed) const {
-    internal::spmm(A_, Z, W, transposed);
+    product_.apply(Z, W, transposed);
     W = Z - W;
   }
   void precondition(Matrix& M, bool transposed) const {
@@ -176,7 +176,7 @@ class BlockGmres final : public LinearSolver {
     return SolveStatus::failure(what_, iterations, why);
   }
 
-  const SparseMatrix& A_;  // owned by the LeontiefModel, which outlives its solvers
+  internal::SparseProduct product_;  // holds A, owned by the LeontiefModel, which outlives its solvers
   IterativeOptions opt_;
   std::string what_;
   std::unique_ptr<LinearSolver> precond_;

@@ -68,7 +68,7 @@ class BlockJacobi final : public LinearSolver {
  public:
   BlockJacobi(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
               const IterativeOptions& opt, const std::string& what)
-      : A_(A), opt_(opt), what_(what) {
+      : product_(A), opt_(opt), what_(what) {
     if (auto e = opt_.validate(); !e.empty()) throw InputError(what + ": iterative options: " + e);
     precond_ = make_block_diagonal_lu(A, blocks, what, true);  // I - A[b, b] per block b
   }
@@ -97,7 +97,7 @@ class BlockJacobi final : public LinearSolver {
     Matrix R(B.rows(), B.cols());
     for (int it = 1; it <= opt_.max_iterations; ++it) {
       // R = B - (I - A) X
-      internal::spmm(A_, X, R, transposed);
+      product_.apply(X, R, transposed);
       R += B - X;
       const double rnorm = R.cwiseAbs().maxCoeff();
       if (!std::isfinite(rnorm))
@@ -115,7 +115,7 @@ class BlockJacobi final : public LinearSolver {
     return failed(opt_.max_iterations, "the block-Jacobi iteration did not converge in " +
                                            std::to_string(opt_.max_iterations) + " iterations; use --backend dense");
   }
-  const SparseMatrix& A_;  // owned by the LeontiefModel, which outlives its solvers
+  internal::SparseProduct product_;  // holds A, owned by the LeontiefModel, which outlives its solvers
   IterativeOptions opt_;
   std::string what_;
   std::unique_ptr<LinearSolver> precond_;

@@ -1,16 +1,44 @@
 // SPDX-License-Identifier: MIT
-// Sparse (column-major) times dense block products: Y = A X and Y = A' X. Single-threaded on
-// purpose: with OpenBLAS's own threads on a 2-core machine, OpenMP threads here made the
-// iteration up to 5x slower under load (docs/performance.md). The right-hand sides are transposed to k x n internally so that each non-zero touches one
-// contiguous k-vector; A' X is an inner-product loop over A's columns, so no transposed copy of A
-// is ever stored.
+// Sparse (column-major) times dense block products: Y = A X and Y = A' X. The right-hand sides go
+// in panels of 8 columns, packed row by row so that a panel stays in the core's cache and each
+// non-zero touches one contiguous 8-vector of it; A' X is an inner-product loop over A's columns,
+// so no transposed copy of A is ever stored. Threads split A X by rows and A' X by columns, so
+// every entry of Y is summed in the same order whatever the thread count: results are bitwise
+// identical with 1, 2 or 8 threads (docs/performance.md, "The sparse product").
 #pragma once
+
+#include <vector>
 
 #include "irio/tables/io_table.h"
 
 namespace irio::solver::internal {
 
-/// Y = A X (transposed = false) or Y = A' X (transposed = true). X is n x k; Y is resized.
-void spmm(const tables::SparseMatrix& A, const tables::Matrix& X, tables::Matrix& Y, bool transposed);
+/// Threads for sparse products: IRIO_THREADS if set (1 = serial), else the hardware's, at most 8.
+int default_product_threads();
+
+/// Y = A X and Y = A' X for one A, with what the row split of A X needs computed once.
+class SparseProduct {
+ public:
+  /// A must outlive the object. threads <= 0: default_product_threads(), serial for small A.
+  explicit SparseProduct(const tables::SparseMatrix& A, int threads = 0);
+  /// Y = A X (transposed = false) or Y = A' X (transposed = true). X is n x k; Y is resized.
+  void apply(const tables::Matrix& X, tables::Matrix& Y, bool transposed) const;
+  int threads() const { return threads_; }
+
+ private:
+  template <int W>
+  void panel(const tables::Matrix& X, Eigen::Index c0, tables::Matrix& Y, bool transposed, std::vector<double>& P,
+             std::vector<double>& Q) const;
+
+  const tables::SparseMatrix& A_;
+  int threads_ = 1;
+  int row_chunks_ = 1;
+  std::vector<Eigen::Index> row_bounds_;  ///< row_chunks_ + 1 row boundaries of A X's chunks
+  /// split_[c * (n + 1) + j]: first non-zero of column j with row >= row_bounds_[c] (c >= 1).
+  std::vector<tables::SparseMatrix::StorageIndex> split_;
+};
+
+/// One-off product (the split is computed per call; prefer SparseProduct for repeated products).
+void spmm(const tables::SparseMatrix& A, const tables::Matrix& X, tables::Matrix& Y, bool transposed, int threads = 0);
 
 }  // namespace irio::solver::internal

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // LeontiefModel: backends agree with a dense reference; zero output; non-productive systems.
 #include <boost/test/unit_test.hpp>
+#include <limits>
 #include <random>
 
 #include "irio/solver/leontief_model.h"
@@ -114,6 +115,40 @@ BOOST_AUTO_TEST_CASE(choose_backend_by_size_density_and_need) {
   BOOST_CHECK_EQUAL(o.validate(), "iterative_max_density must be in (0, 1]");
 }
 
+BOOST_AUTO_TEST_CASE(cost_model_break_even_grows_with_n_and_vanishes_for_very_sparse_a) {
+  // Synthetic MRIO shape, 11 % non-zero: the measured break-even lies at 60-90 right-hand sides at
+  // n = 4000 and near 210 at n = 9800 (docs/performance.md, "Dense LU or GMRES: the cost model").
+  const auto k4000 = solver::dense_break_even_rhs(4000, 1796428), k9800 = solver::dense_break_even_rhs(9800, 10534590);
+  BOOST_TEST(k4000 >= 30);
+  BOOST_TEST(k4000 <= 150);
+  BOOST_TEST(k9800 >= 100);
+  BOOST_TEST(k9800 <= 400);
+  BOOST_TEST(k9800 > k4000);
+  // Same density, larger n: the LU grows like n^3, an iteration like nnz ~ n^2.
+  BOOST_TEST(solver::dense_break_even_rhs(20000, 44000000) > k9800);
+  // Half a percent full: a GMRES column costs less than a dense solve, so the LU never pays.
+  BOOST_TEST(solver::dense_break_even_rhs(9800, 9800 * 49) == std::numeric_limits<solver::Index>::max());
+}
+
+BOOST_AUTO_TEST_CASE(cost_model_sends_a_large_batch_to_the_dense_lu_and_keeps_it) {
+  auto t = testing::leather();
+  solver::LeontiefModel ref(t);
+  const Matrix B = Matrix::Random(9, 3);
+  solver::ModelOptions o;
+  o.dense_max_n = 0;  // above the dense size: auto iterates unless the batch pays for an LU
+  o.iterative_max_density = 1.0;
+  const auto k = solver::dense_break_even_rhs(9, t.Z.nonZeros());
+  BOOST_REQUIRE(k <= 3);  // tiny n: one column already pays for the LU
+  solver::LeontiefModel m(t, o);
+  BOOST_CHECK_SMALL((m.solve(B) - ref.solve(B)).cwiseAbs().maxCoeff(), 1e-12);
+  BOOST_CHECK(m.summary().backend.find("GMRES") == std::string::npos);
+  BOOST_CHECK(m.summary().backend.find("dense LAPACK LU") != std::string::npos);
+  o.rhs_cost_model = false;  // the rule switched off: the iteration
+  solver::LeontiefModel it(t, o);
+  BOOST_CHECK_SMALL((it.solve_transposed(B) - ref.solve_transposed(B)).cwiseAbs().maxCoeff(), 1e-12);
+  BOOST_CHECK(it.summary().backend.find("GMRES") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(failed_iteration_is_a_status_auto_falls_back_forced_reports) {
   auto t = testing::leather();
   solver::LeontiefModel ref(t);
@@ -122,6 +157,7 @@ BOOST_AUTO_TEST_CASE(failed_iteration_is_a_status_auto_falls_back_forced_reports
   solver::ModelOptions o;
   o.dense_max_n = 0;  // auto iterates (leather's A is 90 % full: allow any density)
   o.iterative_max_density = 1.0;
+  o.rhs_cost_model = false;  // ... even for 40 right-hand sides
   o.iterative.max_iterations = 1;  // ... and cannot converge in one step
   {
     solver::LeontiefModel m(t, o);
