@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "irio/analysis/display_names.h"
+#include "irio/analysis/process_group.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
 
@@ -68,6 +69,7 @@ namespace {
 void write_with_meta(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run,
                      const io::ResultMeta& meta) {
   require_finite(results);  // exit 4 before anything is written
+  if (!parallel::is_root()) return;  // under mpirun rank 0 alone writes (main.cc)
   io::WriteOptions w;
   w.overwrite = o.force;
   w.meta = meta;
