@@ -133,6 +133,17 @@ class PetscGmres final : public LinearSolver {
     if (e) throw NumericalError(what_ + ": PETSc " + call + " failed (error code " + std::to_string(e) + ")");
   }
 
+  /// A vector lent the memory of `data` (this rank's rows of a column) until the end of scope.
+  struct Placed {
+    Vec v;
+    Placed(Vec vec, double* data, const PetscGmres* self) : v(vec) {
+      self->check(VecPlaceArray(v, data), "VecPlaceArray");
+    }
+    ~Placed() { VecResetArray(v); }
+    Placed(const Placed&) = delete;
+    Placed& operator=(const Placed&) = delete;
+  };
+
   static void throw_unless(const SolveStatus& st) {
     if (!st) throw NumericalError(st.message);
   }
@@ -160,7 +171,8 @@ class PetscGmres final : public LinearSolver {
       lens_[static_cast<std::size_t>(g)] =
           static_cast<PetscInt>(start_[static_cast<std::size_t>(g) + 1] - start_[static_cast<std::size_t>(g)]);
     rows_of_rank_.resize(static_cast<std::size_t>(size) + 1);
-    for (int p = 0; p <= size; ++p) rows_of_rank_[static_cast<std::size_t>(p)] = start_[static_cast<std::size_t>(G * p / size)];
+    for (int p = 0; p <= size; ++p)
+      rows_of_rank_[static_cast<std::size_t>(p)] = start_[static_cast<std::size_t>(G * p / size)];
     r0_ = rows_of_rank_[static_cast<std::size_t>(rank)];
     r1_ = rows_of_rank_[static_cast<std::size_t>(rank) + 1];
   }
@@ -252,11 +264,8 @@ class PetscGmres final : public LinearSolver {
     check(KSPGetPC(ksp_, &pc), "KSPGetPC");
     for (Index c = 0; c < k; ++c) {
       if (B.col(c).isZero(0.0)) continue;  // the same on every rank: B is replicated
-      check(VecPlaceArray(b_, B.col(c).data() + r0_), "VecPlaceArray");
-      check(VecPlaceArray(x_, X.col(c).data()), "VecPlaceArray");
+      const Placed b(b_, B.col(c).data() + r0_, this), x(x_, X.col(c).data(), this);
       const SolveStatus st = solve_column(pc, transposed, bmax, c);
-      VecResetArray(b_);
-      VecResetArray(x_);
       if (!st) return st;
       all.iterations = std::max(all.iterations, st.iterations);
     }
@@ -273,8 +282,8 @@ class PetscGmres final : public LinearSolver {
     int total = 0;
     double previous = INFINITY;
     while (true) {
-      check(KSPSetTolerances(ksp_, 0.0, 0.0, PETSC_DEFAULT, static_cast<PetscInt>(std::max(1, opt_.max_iterations - total))),
-            "KSPSetTolerances");
+      const auto left = static_cast<PetscInt>(std::max(1, opt_.max_iterations - total));
+      check(KSPSetTolerances(ksp_, 0.0, 0.0, PETSC_DEFAULT, left), "KSPSetTolerances");
       check(transposed ? KSPSolveTranspose(ksp_, b_, x_) : KSPSolve(ksp_, b_, x_),
             transposed ? "KSPSolveTranspose" : "KSPSolve");
       KSPConvergedReason reason = KSP_CONVERGED_ITERATING;
