@@ -17,7 +17,6 @@
 #include "cli/report.h"
 #include "irio/analysis/analysis.h"
 #include "irio/analysis/display_names.h"
-#include "irio/analysis/process_group.h"
 #include "irio/io/table_store.h"
 
 namespace irio::cli {
@@ -140,7 +139,7 @@ void run(const Options& o) {
   print_regions(m, r.chains);
   for (const auto& gc : r.grouped) print_groups(gc);
 
-  const bool writes = parallel::is_root();  // under mpirun rank 0 alone writes (main.cc)
+  const bool writes = this_rank_writes();  // under mpirun rank 0 alone writes (main.cc)
   if (writes) std::filesystem::create_directories(o.output);
   require_finite(r.tables);
   std::vector<tables::TidyTable> named = r.tables;

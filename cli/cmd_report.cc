@@ -9,7 +9,6 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/report.h"
-#include "irio/analysis/process_group.h"
 #include "irio/analysis/report_data.h"
 #include "irio/io/html_report.h"
 #include "irio/io/xlsx_report.h"
@@ -78,7 +77,7 @@ void run(const Options& o) {
   req.command = command_line(o);
   req.progress = stderr_progress(o.quiet);
   const ReportData d = build_report(a, req);
-  if (!parallel::is_root()) return;  // under mpirun rank 0 alone writes (main.cc)
+  if (!this_rank_writes()) return;  // under mpirun rank 0 alone writes (main.cc)
   if (format == ReportFormat::kXlsx) io::write_xlsx_report(d.document, o.output, o.force, {o.table});
   else io::write_html_report(d.document, o.output, o.force, {o.table});
   std::size_t charts = 0;

@@ -29,6 +29,10 @@ std::string& command_line() {
   static std::string line;
   return line;
 }
+bool& verb_runs_on_every_rank() {
+  static bool every = false;
+  return every;
+}
 }  // namespace irio::cli
 
 namespace {
@@ -50,13 +54,15 @@ void silence_other_ranks() {
   if (!std::freopen("/dev/null", "w", stdout)) std::fclose(stdout);
 }
 
-/// Verbs that solve (they take --backend) run on every rank, sharing the PETSc backend's solves;
-/// the others (and `batch`, which shares its work itself) would only repeat rank 0's work and
-/// writes, so on the other ranks they do nothing.
+/// Verbs that solve (they take --backend) run on every rank, sharing the PETSc backend's solves,
+/// and so does `batch`, which shares its work itself; the others would only repeat rank 0's work
+/// and writes, so on the other ranks they do nothing.
 void run_unshared_verbs_on_root_only(CLI::App& app) {
-  if (irio::parallel::is_root()) return;
-  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
-    if (!sub->get_option_no_throw("--backend") && sub->get_name() != "batch") sub->callback([] {});
+  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    const bool every = sub->get_option_no_throw("--backend") != nullptr || sub->get_name() == "batch";
+    sub->preparse_callback([every](std::size_t) { irio::cli::verb_runs_on_every_rank() = every; });
+    if (!every && !irio::parallel::is_root()) sub->callback([] {});
+  }
 }
 
 /// The exit code agreed by all ranks (the largest); rank 0 prints its error message and those of
