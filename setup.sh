@@ -15,9 +15,11 @@ mode="${1:-run}"
 packages="build-essential cmake pkg-config libsuitesparse-dev libeigen3-dev libhdf5-dev
   libboost-test-dev libcli11-dev libopenblas-dev libzip-dev libpugixml-dev libxlsxwriter-dev
   zlib1g-dev nlohmann-json3-dev"
-# Only for `test`: the Python module and its pytest suite, and headless Chromium for the report's
-# browser test.
-test_packages="pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest chromium python3-openpyxl"
+# Only for `test`: the Python module and its pytest suite (openpyxl reads the xlsx report back),
+# headless Chromium for the report's browser test, and PETSc with Open MPI for the PETSc backend's
+# tests (label `mpi`, docs/petsc.md).
+test_packages="pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest chromium python3-openpyxl
+  petsc-dev openmpi-bin"
 if [ "$mode" = test ]; then packages="$packages $test_packages"; fi
 missing=""
 for p in $packages; do
@@ -44,7 +46,7 @@ case "$mode" in
     ./build/irio analyse tables/data/wiod2011.h5 -o out/wiod2011 --force
     ;;
   test)
-    build build
+    build build -DIRIO_WITH_PETSC=ON  # the PETSc/MPI backend and its mpirun -np 2 tests (label mpi)
     (cd build && OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs")
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
     build build-asan -DIRIO_SANITIZERS="address;undefined" -DIRIO_BUILD_BENCH=OFF -DIRIO_INSTALL=OFF -DIRIO_BUILD_PYTHON=OFF \

@@ -140,7 +140,8 @@ void run(const Options& o) {
   print_regions(m, r.chains);
   for (const auto& gc : r.grouped) print_groups(gc);
 
-  std::filesystem::create_directories(o.output);
+  const bool writes = this_rank_writes();  // under mpirun rank 0 alone writes (main.cc)
+  if (writes) std::filesystem::create_directories(o.output);
   require_finite(r.tables);
   std::vector<tables::TidyTable> named = r.tables;
   add_display_names(named, t);  // sector_name / region_name beside the codes
@@ -148,7 +149,8 @@ void run(const Options& o) {
   w.overwrite = o.force;
   w.meta = result_meta(o.table, t);
   for (const auto& f : r.file_names) w.file_stems.push_back(std::filesystem::path(f).stem().string());
-  const auto written = io::write_results(named, o.output, "analyse", w);  // one set, manifest last
+  const auto written =
+      writes ? io::write_results(named, o.output, "analyse", w) : std::vector<std::string>{};  // manifest last
   std::printf("\nWrote (tidy CSV, one value per row; columns documented in docs/):\n");
   for (const auto& p : written) std::printf("  %s\n", p.c_str());
   std::printf("Done in %.2f s.\n", seconds_since(t0));

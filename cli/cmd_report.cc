@@ -85,6 +85,7 @@ void run(const Options& o) {
   req.command = command_line(o);
   req.progress = stderr_progress(o.quiet);
   const ReportData d = build_report(a, req);
+  if (!this_rank_writes()) return;  // under mpirun rank 0 alone writes (main.cc)
   if (format == ReportFormat::kXlsx) io::write_xlsx_report(d.document, o.output, o.force, {o.table});
   else io::write_html_report(d.document, o.output, o.force, {o.table});
   std::size_t charts = 0;

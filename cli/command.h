@@ -32,6 +32,10 @@ std::vector<CommandEntry>& command_registry();
 /// The command line as typed (set by main), recorded in result manifests.
 std::string& command_line();
 
+/// Under mpirun (docs/petsc.md): whether the verb being run runs on every rank (it takes --backend,
+/// or it is `batch`) rather than on rank 0 alone; set by main when the verb is parsed.
+bool& verb_runs_on_every_rank();
+
 struct CommandRegistrar {
   CommandRegistrar(std::string name, CommandSetup setup) {
     command_registry().push_back({std::move(name), std::move(setup)});

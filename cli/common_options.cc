@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "irio/analysis/display_names.h"
+#include "irio/analysis/process_group.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
 
@@ -64,10 +65,17 @@ io::ResultMeta result_meta(const std::string& path, const tables::IoTable& table
   return m;
 }
 
+bool this_rank_writes() {
+  if (verb_runs_on_every_rank())
+    (void)parallel::max_over_ranks(0);  // a barrier: every rank has checked its output by now
+  return parallel::is_root();
+}
+
 namespace {
 void write_with_meta(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run,
                      const io::ResultMeta& meta) {
   require_finite(results);  // exit 4 before anything is written
+  if (!this_rank_writes()) return;  // under mpirun rank 0 alone writes (main.cc)
   io::WriteOptions w;
   w.overwrite = o.force;
   w.meta = meta;

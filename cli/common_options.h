@@ -70,6 +70,11 @@ void enforce_identities(const tables::TidyTable& diagnostics, const CommonOption
 /// What produced a result from `table` read at `path`, for its manifest (command line, table).
 io::ResultMeta result_meta(const std::string& path, const tables::IoTable& table);
 
+/// Under mpirun (docs/petsc.md): true on rank 0 alone, the process that writes results, once every
+/// rank has got here, so that no rank still checking its output (refuse_existing_output) finds
+/// rank 0's file. Collective when the verb runs on every rank (verb_runs_on_every_rank). One process: true.
+bool this_rank_writes();
+
 /// Write the tidy results (io::write_results, with the manifest of result_meta) and print
 /// "wrote PATH" for each file.
 void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o,

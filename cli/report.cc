@@ -10,12 +10,13 @@
 
 #include <unistd.h>
 
+#include "irio/analysis/process_group.h"
 #include "irio/tables/progress_bar.h"
 
 namespace irio::cli {
 
 ProgressFn stderr_progress(bool quiet) {
-  if (quiet) return {};
+  if (quiet || !parallel::is_root()) return {};  // under mpirun rank 0 alone shows progress
   struct State {
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now(), last{};
     std::string phase;

@@ -23,12 +23,16 @@ std::string ModelOptions::validate() const {
   if (auto e = iterative.validate(); !e.empty()) return "iterative " + e;
   if (dense_max_n < 0) return "dense_max_n must be >= 0";
   if (!(iterative_max_density > 0 && iterative_max_density <= 1)) return "iterative_max_density must be in (0, 1]";
+  if (backend == Backend::kPetsc && !petsc_available())
+    return "the petsc backend needs irio built with -DIRIO_WITH_PETSC=ON (docs/petsc.md)";
   return {};
 }
 
 Backend choose_backend(Index n, Index nnz, bool need_factorization, const ModelOptions& opt) {
-  if (opt.backend != Backend::kAuto)  // rule 1
-    return opt.backend == Backend::kIterative && need_factorization ? Backend::kDense : opt.backend;
+  if (opt.backend != Backend::kAuto) {  // rule 1; the iterations (also PETSc's) have no factorization
+    const bool iterates = opt.backend == Backend::kIterative || opt.backend == Backend::kPetsc;
+    return iterates && need_factorization ? Backend::kDense : opt.backend;
+  }
   if (n <= opt.dense_max_n || need_factorization) return Backend::kDense;  // rules 2, 3
   const double density = static_cast<double>(nnz) / (static_cast<double>(n) * static_cast<double>(n));
   if (density > opt.iterative_max_density) return Backend::kDense;  // rule 4
@@ -174,6 +178,7 @@ std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
       s = opt_.iterative.method == IterativeMethod::kGmres ? make_block_gmres(A_, region_blocks_, opt_.iterative, what)
                                                            : make_block_jacobi(A_, region_blocks_, opt_.iterative, what);
       break;
+    case Backend::kPetsc: s = make_petsc_gmres(A_, region_blocks_, opt_.iterative, what); break;
   }
   factor_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const double rc = s->rcond();
@@ -188,7 +193,7 @@ std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
 
 const LinearSolver& LeontiefModel::global_solver(bool need_factorization) const {
   const Backend b = choose_backend(n(), A_.nonZeros(), need_factorization, opt_);
-  auto& slot = b == Backend::kIterative ? iterative_ : direct_;
+  auto& slot = b == Backend::kIterative || b == Backend::kPetsc ? iterative_ : direct_;
   if (!slot) slot = factorize(b);
   return *slot;
 }

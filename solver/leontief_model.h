@@ -46,7 +46,7 @@ struct ModelOptions {
 /// diagonal blocks L^{ss}) or the iteration has just failed, so a factorization is wanted.
 ///
 /// The rule (measured costs: docs/performance.md, "Backends"):
-///   1. A backend named in opt.backend is used as given; only kIterative gives way to kDense
+///   1. A backend named in opt.backend is used as given; only kIterative and kPetsc give way to kDense
 ///      when a factorization is needed (the iteration has none).
 ///   2. kAuto, n <= opt.dense_max_n (3000): kDense. LAPACK LU is the fastest factorization at
 ///      every size measured, about 0.3 s at n = 3000, and gives an rcond estimate.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // One factorization of a square matrix M (normally I - A), answering solves and transposed solves
 // from the same factors (methods.md §0.4). Backends: dense LAPACK, UMFPACK, KLU, block-diagonal dense,
-// and a block-Jacobi preconditioned iteration on sparse A.
+// a block-Jacobi preconditioned iteration on sparse A, and (built with IRIO_WITH_PETSC) the same
+// iteration in PETSc, distributed over MPI processes (docs/petsc.md).
 #pragma once
 
 #include <memory>
@@ -18,14 +19,14 @@ using tables::SparseMatrix;
 using tables::Vector;
 using Index = Eigen::Index;
 
-enum class Backend { kAuto, kDense, kUmfpack, kKlu, kIterative };
-inline constexpr EnumTable<Backend, 5> kBackendNames{
+enum class Backend { kAuto, kDense, kUmfpack, kKlu, kIterative, kPetsc };
+inline constexpr EnumTable<Backend, 6> kBackendNames{
     "backend",
     {{{Backend::kAuto, "auto"}, {Backend::kDense, "dense"}, {Backend::kUmfpack, "umfpack"}, {Backend::kKlu, "klu"},
-      {Backend::kIterative, "iterative"}}}};
+      {Backend::kIterative, "iterative"}, {Backend::kPetsc, "petsc"}}}};
 constexpr const auto& enum_table(Backend) { return kBackendNames; }
 const char* to_string(Backend b);
-/// Parse "auto|dense|umfpack|klu|iterative"; throws InputError otherwise.
+/// Parse "auto|dense|umfpack|klu|iterative|petsc"; throws InputError otherwise.
 Backend backend_from_string(const std::string& s);
 
 /// Outcome of LinearSolver::try_solve. Direct backends always converge (a singular matrix is
@@ -118,5 +119,20 @@ std::unique_ptr<LinearSolver> make_block_gmres(const SparseMatrix& A,
 std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
                                                 const std::vector<std::vector<Index>>& blocks,
                                                 const IterativeOptions& opt, const std::string& what);
+
+/// True when irio was built with -DIRIO_WITH_PETSC=ON, so that Backend::kPetsc can be made.
+bool petsc_available();
+
+/// The iteration of make_block_gmres in PETSc, over the processes of PETSC_COMM_WORLD (one
+/// process without mpirun): I - A distributed by rows in whole regions (`blocks`, consecutive
+/// index ranges; rank p owns regions G p / P .. G (p + 1) / P - 1), KSPGMRES(opt.restart) right-
+/// preconditioned by PCBJACOBI with one block per region and a sparse LU in each, the same stopping
+/// rule (max |B - (I - A) X| <= opt.tolerance * max |B|, checked on the true residual). Collective:
+/// every rank constructs it and calls each solve with the same full n x k B; each rank solves its
+/// rows and the result is gathered to every rank (docs/petsc.md). Transposed solves use
+/// KSPSolveTranspose with the same preconditioner. A is read while constructing only. In a build
+/// without PETSc: InputError naming the CMake option.
+std::unique_ptr<LinearSolver> make_petsc_gmres(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
+                                               const IterativeOptions& opt, const std::string& what);
 
 }  // namespace irio::solver

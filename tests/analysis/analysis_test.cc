@@ -350,7 +350,7 @@ BOOST_AUTO_TEST_CASE(requests_and_options_validate_themselves) {
   BOOST_CHECK(parse_enum<TradeMethod>("gvc") == TradeMethod::kGvc);
   expect_throw<InputError>([] { parse_enum<TradeMethod>("bogus"); },
                            "unknown trade method 'bogus' (expected wwz, kww, bm, vax, ltdv, leontief or gvc)");
-  BOOST_CHECK_EQUAL(enum_choices<solver::Backend>("|"), "auto|dense|umfpack|klu|iterative");
+  BOOST_CHECK_EQUAL(enum_choices<solver::Backend>("|"), "auto|dense|umfpack|klu|iterative|petsc");
   BOOST_CHECK(enum_names<KpwwFv>() == (std::vector<std::string>{"foreign_content", "fva_kww"}));
 }
 
