@@ -164,6 +164,8 @@ class LeontiefModel {
   /// L B or L' B with the chosen backend; under kAuto a failed iteration is repeated with the
   /// factorization.
   Matrix global_solve(Matrix B, bool transposed) const;
+  /// One block of global_solve (the iteration, and its fallback under kAuto).
+  Matrix solve_columns(Matrix B, bool transposed) const;
 };
 
 }  // namespace irio::solver
