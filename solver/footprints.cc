@@ -52,7 +52,9 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
 
   // X^d = L Y^d (S(G)); with an exogenous rest of the world its final demand, the exports e,
   // is one more destination column: x = L (Y^d 1 + e) = X^d 1 + L e (pymrio's x_tot when e = 0).
-  const Matrix Yd = t.final_demand_by_region();
+  // Y^d = Y summed over final-demand categories; with one category Y itself (no n x G copy).
+  const Matrix Yd_summed = t.labels.fd_categories.size() == 1 ? Matrix() : t.final_demand_by_region();
+  const Matrix& Yd = t.labels.fd_categories.size() == 1 ? t.Y : Yd_summed;
   const bool abroad = t.exports.cols() > 0;
   Matrix rhs_y(n, G + (abroad ? 1 : 0));
   rhs_y.leftCols(G) = Yd;
