@@ -237,14 +237,17 @@ BatchResults run_items(const std::vector<std::string>& labels, const std::string
   for (std::size_t i = me; i < labels.size(); i += P) {
     try {
       const auto res = work(i);
-      w.pod<char>('R');
-      w.pod<std::uint64_t>(i);
-      w.pod<std::uint64_t>(res.size());
-      for (const auto& t : res) put_table(w, with_leading_key(t, column, labels[i]));
-    } catch (const Error& e) {
+      Writer item;  // appended whole, so that a failure leaves no half-written item
+      item.pod<char>('R');
+      item.pod<std::uint64_t>(i);
+      item.pod<std::uint64_t>(res.size());
+      for (const auto& t : res) put_table(item, with_leading_key(t, column, labels[i]));
+      w.buffer() += item.buffer();
+    } catch (const std::exception& e) {  // reported by rank 0 after the gather: no rank is left waiting
+      const auto* known = dynamic_cast<const Error*>(&e);
       w.pod<char>('E');
       w.pod<std::uint64_t>(i);
-      w.pod<std::int32_t>(e.exit_code());
+      w.pod<std::int32_t>(known ? known->exit_code() : 70);
       w.str(column + " " + labels[i] + ": " + e.what());
       break;
     }
