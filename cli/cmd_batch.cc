@@ -93,9 +93,17 @@ CommandRegistrar reg("batch", [](CLI::App& app) {
   sub->add_option("--draws", o->draws, "Monte Carlo draws 1..D of --perturb (draw 0, the table itself, is added)");
   sub->add_option("--seed", o->seed, "Seed of the draws (draw d uses seed_seq{seed, d})")->capture_default_str();
   sub->add_option("--perturb", o->perturb,
-                  "MATRIX:LAW:SCALE, MATRIX Z or Y, LAW lognormal | normal | uniform (docs/scale.md); repeatable");
+                  "MATRIX:LAW:SCALE, MATRIX Z or Y, LAW lognormal | normal | uniform (docs/scale.md); repeatable")
+      ->expected(1)
+      ->allow_extra_args(false)  // one value per --perturb: the table may follow
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_flag("--summary", o->summary, "Also rows mean, sd, min, max and quantiles per key over the items");
-  sub->add_option("--quantiles", o->quantiles, "Quantiles of the summary rows")->capture_default_str();
+  sub->add_option("--quantiles", o->quantiles, "Quantiles of the summary rows, comma-separated (0.05,0.5,0.95)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->delimiter(',')
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->capture_default_str();
   add_choice<solver::Backend>(sub, "--backend", o->backend, "Solver backend");
   add_choice<TableFormat>(sub, "--format", o->format, "Table layout (auto: by extension, or by the files of a folder)");
   sub->add_flag("-f,--force", o->force, "Overwrite an existing output file");

@@ -162,6 +162,12 @@ BOOST_FIXTURE_TEST_CASE(cli, CliDir) {
   BOOST_CHECK_MESSAGE(mc.rfind("draw,", 0) == 0 && has(mc, "\n0,") && has(mc, "\n2,") && has(mc, "\nmean,") &&
                           has(mc, "\nq0.95,"),
                       out);
+  // Each --perturb takes one value, so the table may follow it; quantiles are comma-separated.
+  BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 1 --perturb Z:lognormal:0.05 --perturb Y:normal:0.1 "
+                        "leather.h5 --summary --quantiles 0.1,0.9 -o q.csv",
+                        out),
+                    0);
+  BOOST_CHECK_MESSAGE(has(read("q.csv"), "\nq0.9,") && !has(read("q.csv"), "\nq0.5,"), out);
   BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 2 --perturb Z:gamma:0.1 leather.h5 -o bad.csv", out), 2);
   BOOST_CHECK_MESSAGE(has(out, "Z:gamma:0.1"), out);
   BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 2 leather.h5 -o bad.csv", out), 2);
