@@ -27,9 +27,10 @@ std::string label_difference(const tables::Labels& a, const tables::Labels& b) {
   return {};
 }
 
-/// `t` with a leading key column `year` (every row = `year`).
-tables::TidyTable with_year(const tables::TidyTable& t, const std::string& year) {
-  std::vector<std::string> keys{"year"};
+}  // namespace
+
+tables::TidyTable with_leading_key(const tables::TidyTable& t, const std::string& column, const std::string& year) {
+  std::vector<std::string> keys{column};
   keys.insert(keys.end(), t.key_columns().begin(), t.key_columns().end());
   tables::TidyTable out(t.name(), keys, t.value_column());
   out.reserve(t.num_rows());
@@ -44,7 +45,7 @@ tables::TidyTable with_year(const tables::TidyTable& t, const std::string& year)
   return out;
 }
 
-std::vector<tables::TidyTable> run_verb(const Analysis& a, const PanelRequest& r) {
+std::vector<tables::TidyTable> panel_verb_results(const Analysis& a, const PanelRequest& r) {
   switch (r.verb) {
     case PanelVerb::kChains: {
       ChainRequest c;
@@ -60,8 +61,6 @@ std::vector<tables::TidyTable> run_verb(const Analysis& a, const PanelRequest& r
   }
   return {};
 }
-
-}  // namespace
 
 std::string PanelRequest::validate() const {
   if (verb == PanelVerb::kMultipliers && !groups.empty()) return "multipliers take no groups";
@@ -102,9 +101,9 @@ PanelResults panel(const std::vector<const Analysis*>& tabs, const PanelRequest&
   }
   for (const auto* a : tabs) (void)a->groupings(r.groups);  // fail before anything is solved
   for (std::size_t k = 0; k < tabs.size(); ++k) {
-    auto res = run_verb(*tabs[k], r);
+    auto res = panel_verb_results(*tabs[k], r);
     for (std::size_t i = 0; i < res.size(); ++i) {
-      auto t = with_year(res[i], out.years[k]);
+      auto t = with_leading_key(res[i], "year", out.years[k]);
       if (k == 0) out.tables.push_back(std::move(t));
       else out.tables[i].append(t);
     }

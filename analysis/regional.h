@@ -151,6 +151,13 @@ struct PanelResults {
 /// differ from the first table's: aggregate them to one classification first (`irio aggregate`).
 PanelResults panel(const std::vector<const Analysis*>& tables, const PanelRequest& r);
 
+/// The verb's result tables for one table (what panel() stacks; `irio batch` runs it per item).
+std::vector<tables::TidyTable> panel_verb_results(const Analysis& a, const PanelRequest& r);
+
+/// `t` with a new first key column `column` whose every row is `value` (the panel's `year`,
+/// the batch's `table` or `draw`).
+tables::TidyTable with_leading_key(const tables::TidyTable& t, const std::string& column, const std::string& value);
+
 /// Bring tables of different classifications to one (methods.md §10.5): each concordance
 /// (grouping CSV from,to / member,group, or a shipped name; empty: none) aggregates a table whose
 /// labels are all its members (tables::aggregate, §6.1) and keeps a table whose labels are all

@@ -2,6 +2,8 @@
 // pymrio-compatible satellite accounts computed with solves only (methods.md §2.3).
 #include "irio/solver/footprints.h"
 
+#include <utility>
+
 #include "irio/tables/diagnostics.h"
 #include "irio/tables/error.h"
 
@@ -44,19 +46,22 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   Matrix rhs = Matrix::Zero(n, kF * G);
   for (Index r = 0; r < G; ++r)
     rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);
-  const Matrix ML = model.solve_transposed(rhs);
+  const Matrix ML = model.solve_transposed(std::move(rhs));  // no second copy
   a.M = Matrix::Zero(kF, n);
   for (Index r = 0; r < G; ++r) a.M += ML.middleCols(kF * r, kF).transpose();
 
   // X^d = L Y^d (S(G)); with an exogenous rest of the world its final demand, the exports e,
   // is one more destination column: x = L (Y^d 1 + e) = X^d 1 + L e (pymrio's x_tot when e = 0).
-  const Matrix Yd = t.final_demand_by_region();
+  // Y^d = Y summed over final-demand categories; with one category Y itself (no n x G copy).
+  const Matrix Yd_summed = t.labels.fd_categories.size() == 1 ? Matrix() : t.final_demand_by_region();
+  const Matrix& Yd = t.labels.fd_categories.size() == 1 ? t.Y : Yd_summed;
   const bool abroad = t.exports.cols() > 0;
   Matrix rhs_y(n, G + (abroad ? 1 : 0));
   rhs_y.leftCols(G) = Yd;
   if (abroad) rhs_y.col(G) = t.exports.rowwise().sum();
-  const Matrix Xall = model.solve(rhs_y);
-  const Matrix Xd = Xall.leftCols(G);
+  const Vector e = abroad ? Vector(rhs_y.col(G)) : Vector();
+  const Matrix Xall = model.solve(std::move(rhs_y));
+  const auto Xd = Xall.leftCols(G);  // a view: X^d is n x G, as large as Y
   const Vector xL = Xall.rowwise().sum();
 
   a.D_cba = Matrix::Zero(kF, n);
@@ -77,7 +82,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   for (Index s = 0; s < G; ++s)
     x_exp.segment(s * N, N) = xL.segment(s * N, N) - Xd.col(s).segment(s * N, N);
   a.D_exp = a.S * x_exp.asDiagonal();
-  if (abroad) a.D_abroad = a.M * rhs_y.col(G).asDiagonal();  // M e-hat: the rest of the world's D_cba
+  if (abroad) a.D_abroad = a.M * e.asDiagonal();  // M e-hat: the rest of the world's D_cba
 
   // Regional totals (+ direct final-demand use F_Y for cba and pba, as pymrio does).
   auto by_region = [&](const Matrix& D) {

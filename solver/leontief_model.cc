@@ -215,6 +215,27 @@ Matrix LeontiefModel::global_solve(Matrix B, bool transposed) const {
   // columns pays for a dense LU, and once one exists every later batch uses it.
   const bool factor = opt_.backend == Backend::kAuto && opt_.rhs_cost_model && n() > opt_.dense_max_n &&
                       (direct_ || B.cols() >= dense_break_even_rhs(n(), A_.nonZeros()));
+  // The iteration keeps a Krylov basis of (m + 1) n k doubles for k right-hand sides in lockstep:
+  // at n = 10^5 and thousands of columns (footprints of a county table: k_F (1 + G) + G) that is
+  // tens of GB. Columns are therefore solved in chunks whose basis fits kIterativeBasisBytes;
+  // below that (every table up to n ~ 10^4 with ~200 columns) the whole block goes at once.
+  constexpr double kIterativeBasisBytes = 512.0 * 1024 * 1024;
+  if (!factor && n() > 0 && B.cols() > 1 &&
+      choose_backend(n(), A_.nonZeros(), false, opt_) == Backend::kIterative) {
+    const double per_column = 8.0 * static_cast<double>(opt_.iterative.restart + 1) * static_cast<double>(n());
+    const Index chunk = std::max<Index>(1, static_cast<Index>(kIterativeBasisBytes / per_column));
+    if (B.cols() > chunk) {
+      for (Index c0 = 0; c0 < B.cols(); c0 += chunk) {
+        const Index k = std::min(chunk, B.cols() - c0);
+        B.middleCols(c0, k) = solve_columns(B.middleCols(c0, k), transposed, false);
+      }
+      return B;
+    }
+  }
+  return solve_columns(std::move(B), transposed, factor);
+}
+
+Matrix LeontiefModel::solve_columns(Matrix B, bool transposed, bool factor) const {
   const SolveStatus st = global_solver(factor).try_solve(B, transposed);  // B unchanged on failure
   if (st) return B;
   // Only an iteration fails here; under kAuto it is repeated with the factorization.

@@ -176,6 +176,9 @@ class LeontiefModel {
   /// L B or L' B with the chosen backend; under kAuto a failed iteration is repeated with the
   /// factorization.
   Matrix global_solve(Matrix B, bool transposed) const;
+  /// One block of global_solve: with `factor` the dense LU of the cost model, else the chosen
+  /// backend (the iteration, and its fallback to the factorization under kAuto).
+  Matrix solve_columns(Matrix B, bool transposed, bool factor) const;
 };
 
 }  // namespace irio::solver

@@ -448,10 +448,33 @@ void h5_write_doubles(hid_t loc, const std::string& name, const double* v, std::
 }
 
 void h5_write_matrix(hid_t loc, const std::string& name, const tables::Matrix& M, const H5Writer& w) {
+  const std::vector<hsize_t> dims{static_cast<hsize_t>(M.rows()), static_cast<hsize_t>(M.cols())};
+  if (M.rows() <= 1 || M.cols() <= 1) {  // one row or column: the column-major data is row-major too
+    write_raw(loc, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims, M.data(), w);
+    return;
+  }
+  // Row bands of about 16 MiB (whole chunks), each copied to row-major order and written: the
+  // peak is the matrix plus one band, not a second full copy (Y of a 2500-county table: 2.1 GB).
+  H5Id space(H5Screate_simple(2, dims.data(), nullptr), H5Sclose);
+  H5Id plist = create_plist(dims, w);
+  H5Id ds(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
+          H5Dclose);
+  if (!ds.valid()) write_fail(w, "dataset '" + name + "'");
+  hsize_t chunk[2] = {1, 1};
+  if (H5Pget_layout(plist.get()) != H5D_CHUNKED || H5Pget_chunk(plist.get(), 2, chunk) != 2) chunk[0] = 1;
+  const hsize_t chunk_rows = std::max<hsize_t>(1, std::min(chunk[0], dims[0]));
+  const hsize_t band =
+      chunk_rows * std::max<hsize_t>(1, (hsize_t{16} << 20) / (sizeof(double) * dims[1] * chunk_rows));
   using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  const RowMajor R = M;
-  write_raw(loc, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
-            {static_cast<hsize_t>(M.rows()), static_cast<hsize_t>(M.cols())}, R.data(), w);
+  RowMajor buf;
+  for (hsize_t r0 = 0; r0 < dims[0]; r0 += band) {
+    const hsize_t start[2] = {r0, 0}, count[2] = {std::min(band, dims[0] - r0), dims[1]};
+    buf = M.middleRows(static_cast<Eigen::Index>(r0), static_cast<Eigen::Index>(count[0]));
+    H5Id mem(H5Screate_simple(2, count, nullptr), H5Sclose);
+    if (H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0 ||
+        H5Dwrite(ds.get(), H5T_NATIVE_DOUBLE, mem.get(), space.get(), H5P_DEFAULT, buf.data()) < 0)
+      write_fail(w, "dataset '" + name + "'");
+  }
 }
 
 std::vector<hsize_t> h5_dims(hid_t loc, const std::string& path, const H5Reader& r) {
@@ -539,9 +562,36 @@ tables::Matrix h5_read_matrix(hid_t loc, const std::string& path, const H5Reader
     read_fail(r, path, "has rank " + std::to_string(dims.size()) + ", expected a (rows, cols) matrix");
   const auto rows = static_cast<Eigen::Index>(dims.size() == 2 ? dims[0] : 1);
   const auto cols = static_cast<Eigen::Index>(dims.size() == 2 ? dims[1] : dims[0]);
-  const std::vector<double> v = h5_read_doubles(loc, path, r);
+  (void)h5_checked_length(loc, path, r, sizeof(double), false);  // numbers, and no more than the file holds
+  tables::Matrix out(rows, cols);
+  if (out.size() == 0) return out;
+  if (rows == 1 || cols == 1) {  // the file's row-major order is the matrix's own
+    h5_read_doubles_into(loc, path, r, out.data());
+    return out;
+  }
+  // Row bands of about 16 MiB (whole chunks where the dataset is chunked), each transposed into
+  // the column-major result: the peak is the matrix plus one band, not a second full copy
+  // (2.1 GB more for Y of a 2500-county table, docs/scale.md).
+  H5Id ds = open_dataset(loc, path, r);
+  H5Id space(H5Dget_space(ds.get()), H5Sclose);
+  H5Id dcpl(H5Dget_create_plist(ds.get()), H5Pclose);
+  hsize_t chunk[2] = {1, 1};
+  if (H5Pget_layout(dcpl.get()) != H5D_CHUNKED || H5Pget_chunk(dcpl.get(), 2, chunk) != 2) chunk[0] = 1;
+  const auto nrows = static_cast<hsize_t>(rows), ncols = static_cast<hsize_t>(cols);
+  const hsize_t chunk_rows = std::max<hsize_t>(1, std::min(chunk[0], nrows));
+  const hsize_t band = chunk_rows * std::max<hsize_t>(1, (hsize_t{16} << 20) / (sizeof(double) * ncols * chunk_rows));
+  std::vector<double> buf(static_cast<std::size_t>(std::min(band, nrows) * ncols));
   using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  return Eigen::Map<const RowMajor>(v.data(), rows, cols);
+  for (hsize_t r0 = 0; r0 < nrows; r0 += band) {
+    const hsize_t start[2] = {r0, 0}, count[2] = {std::min(band, nrows - r0), ncols};
+    H5Id mem(H5Screate_simple(2, count, nullptr), H5Sclose);
+    if (H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0 ||
+        H5Dread(ds.get(), H5T_NATIVE_DOUBLE, mem.get(), space.get(), H5P_DEFAULT, buf.data()) < 0)
+      read_fail(r, path, "cannot be read");
+    const auto k = static_cast<Eigen::Index>(count[0]);
+    out.middleRows(static_cast<Eigen::Index>(r0), k) = Eigen::Map<const RowMajor>(buf.data(), k, cols);
+  }
+  return out;
 }
 
 }  // namespace irio::io::internal
