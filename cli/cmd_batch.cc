@@ -73,7 +73,12 @@ void run(Options o) {
   } else {
     r = batch_tables(paths, opt, req);
   }
-  if (!root) return;
+  if (!root) {
+    // The results are on rank 0 (gathered); the other ranks still join the barrier that
+    // write_and_report passes before rank 0 writes (this_rank_writes), or rank 0 waits for ever.
+    write_and_report({}, o, "batch");
+    return;
+  }
   std::cout << "Batch of " << o.verb << " over " << r.items.size() << (req.draws > 0 ? " draws" : " tables")
             << " (" << r.processes << (r.processes == 1 ? " process" : " processes") << ")\n";
   write_and_report(r.tables, o, "batch");
