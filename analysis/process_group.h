@@ -37,4 +37,9 @@ std::string broadcast_from_root(const std::string& text);
 /// Collective: the largest exit code over the ranks, so that all ranks agree on failure.
 int max_over_ranks(int value);
 
+/// Before PETSc starts: ask it to install no signal handlers (adds -no_signal_handler to the
+/// PETSC_OPTIONS environment variable), so that a signal keeps its usual meaning. Nothing in a
+/// build without PETSc.
+void no_petsc_signal_handler();
+
 }  // namespace irio::parallel

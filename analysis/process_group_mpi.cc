@@ -10,7 +10,10 @@
 #include <petscsys.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
+#include <string>
 
 namespace irio::parallel {
 namespace {
@@ -33,15 +36,32 @@ bool started_here = false;
 
 }  // namespace
 
+void no_petsc_signal_handler() {
+  const char* given = std::getenv("PETSC_OPTIONS");
+  std::string options = given ? given : "";
+  if (options.find("-no_signal_handler") == std::string::npos)
+    setenv("PETSC_OPTIONS", (options + " -no_signal_handler").c_str(), 1);
+}
+
+namespace {
+
+}  // namespace
+
 Session::Session(int& argc, char**& argv) {
   if (!launched_by_mpi() || mpi_running()) return;
   // No help text, no options file: PETSc options come from the PETSC_OPTIONS environment variable
   // (argv is irio's own command line, which CLI11 parses).
+  // PETSc's own signal handlers would turn any signal the process gets (also harmless ones a
+  // launcher or job control sends) into an abort with PETSc's code 59; irio leaves signals alone.
+  no_petsc_signal_handler();
   if (PetscInitialize(&argc, &argv, nullptr, nullptr) != 0) std::exit(70);
   started_here = true;
 }
 
 Session::~Session() {
+  // Rank 0's buffered output goes out while MPI still runs (the launcher forwards it).
+  std::cout.flush();
+  std::fflush(stdout);
   if (started_here && mpi_running()) (void)PetscFinalize();
 }
 

@@ -8,6 +8,7 @@
 #include "irio/tables/error.h"
 
 #ifdef IRIO_WITH_PETSC
+#include <cstdlib>
 #include <petscksp.h>
 
 #include <algorithm>
@@ -43,6 +44,11 @@ void ensure_petsc_started() {
   PetscBool finalized = PETSC_FALSE;
   PetscFinalized(&finalized);
   if (finalized) throw NumericalError("the petsc backend: PETSc was already finalized in this process");
+  // No PETSc signal handlers: a signal keeps its usual meaning (as in irio::parallel::Session).
+  const char* given = std::getenv("PETSC_OPTIONS");
+  const std::string options = given ? given : "";
+  if (options.find("-no_signal_handler") == std::string::npos)
+    setenv("PETSC_OPTIONS", (options + " -no_signal_handler").c_str(), 1);
   if (PetscInitializeNoArguments() != 0) throw NumericalError("the petsc backend: PetscInitialize failed");
   static struct Finalizer {
     ~Finalizer() {

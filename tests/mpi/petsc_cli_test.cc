@@ -127,8 +127,8 @@ BOOST_FIXTURE_TEST_CASE(all_ranks_exit_with_one_code, MpiCli) {
   BOOST_CHECK_EQUAL(count(out, "irio: error:"), 1u);
   // A verb without --backend runs on rank 0 alone: its report once.
   std::string one;
-  BOOST_REQUIRE_EQUAL(run(0, "info '" + kTable + "'", one), 0);
-  BOOST_REQUIRE_EQUAL(run(2, "info '" + kTable + "'", out), 0);
+  BOOST_REQUIRE_MESSAGE(run(0, "info '" + kTable + "'", one) == 0, one);
+  BOOST_REQUIRE_MESSAGE(run(2, "info '" + kTable + "'", out) == 0, out);
   BOOST_CHECK_EQUAL(out, one);
 }
 
