@@ -55,14 +55,25 @@ void silence_other_ranks() {
 }
 
 /// Verbs that solve (they take --backend) run on every rank, sharing the PETSc backend's solves,
-/// and so does `batch`, which shares its work itself; the others would only repeat rank 0's work
-/// and writes, so on the other ranks they do nothing.
-void run_unshared_verbs_on_root_only(CLI::App& app) {
-  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) {
-    const bool every = sub->get_option_no_throw("--backend") != nullptr || sub->get_name() == "batch";
+/// and so does `batch`, which shares its work itself.
+bool runs_on_every_rank(const CLI::App* sub) {
+  return sub->get_option_no_throw("--backend") != nullptr || sub->get_name() == "batch";
+}
+
+/// The others would only repeat rank 0's work and writes, so the other ranks skip them: they do
+/// not parse the command line at all (replacing the verb's callback instead freed the options it
+/// had captured while CLI11 still filled them in: a crash under mpirun). Returns whether this
+/// rank parses and runs the command.
+bool this_rank_runs(CLI::App& app, int argc, char** argv) {
+  const auto subs = app.get_subcommands([](CLI::App*) { return true; });
+  for (auto* sub : subs) {
+    const bool every = runs_on_every_rank(sub);
     sub->preparse_callback([every](std::size_t) { irio::cli::verb_runs_on_every_rank() = every; });
-    if (!every && !irio::parallel::is_root()) sub->callback([] {});
   }
+  if (irio::parallel::is_root() || argc < 2) return true;
+  for (const auto* sub : subs)
+    if (sub->get_name() == argv[1]) return runs_on_every_rank(sub);
+  return true;  // --help, --version or an unknown verb: every rank parses (and fails alike)
 }
 
 /// The exit code agreed by all ranks (the largest); rank 0 prints its error message and those of
@@ -102,11 +113,11 @@ int main(int argc, char** argv) {
   auto& reg = irio::cli::command_registry();
   std::sort(reg.begin(), reg.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   for (const auto& c : reg) c.setup(app);
-  run_unshared_verbs_on_root_only(app);
+  const bool runs = this_rank_runs(app, argc, argv);
   int code = 0;
   std::string message;
   try {
-    app.parse(argc, argv);
+    if (runs) app.parse(argc, argv);
   } catch (const CLI::ValidationError& e) {
     app.exit(e);  // an option value outside its choices: bad input, as an InputError
     code = irio::InputError("").exit_code();
