@@ -5,6 +5,7 @@
 // seeded provincial table and on WIOD 1995 / 2011 with the EU grouped as one country.
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <numeric>
 #include <random>
 
@@ -295,6 +296,28 @@ Matrix dense_chain_value_added(const DenseSystem& S, const Vector& v, const Matr
   return out;
 }
 
+/// The contribution of each of 4 factors averaged over all 4! orders of change, written out with
+/// std::next_permutation (independent of the library's average_over_orders): column f of the
+/// result is factor f's part; q(at1) is the quantity (`rows` values) with factor j at its end
+/// value where at1[j] = 1.
+Matrix average_over_all_orders(const std::function<Vector(const std::vector<int>&)>& q, Index rows) {
+  std::vector<int> order{0, 1, 2, 3};
+  Matrix parts = Matrix::Zero(rows, 4);
+  int count = 0;
+  do {
+    std::vector<int> at1(4, 0);
+    Vector before = q(at1);
+    for (int f : order) {
+      at1[static_cast<std::size_t>(f)] = 1;
+      const Vector after = q(at1);
+      parts.col(f) += after - before;
+      before = after;
+    }
+    ++count;
+  } while (std::next_permutation(order.begin(), order.end()));
+  return parts / count;
+}
+
 /// SDA of the four NVC / GVC quantities by explicit orders of change (std::next_permutation),
 /// dense: 4n x 4 (forward NVC, GVC, backward NVC, GVC stacked).
 Matrix dense_chain_sda(const LeontiefModel& m0, const LeontiefModel& m1) {
@@ -311,21 +334,7 @@ Matrix dense_chain_sda(const LeontiefModel& m0, const LeontiefModel& m1) {
     out << r.col(0), r.col(1), r.col(2), r.col(3);
     return out;
   };
-  std::vector<int> order{0, 1, 2, 3};
-  Matrix parts = Matrix::Zero(4 * n, 4);
-  int count = 0;
-  do {
-    std::vector<int> at1(4, 0);
-    Vector before = q(at1);
-    for (int f : order) {
-      at1[static_cast<std::size_t>(f)] = 1;
-      const Vector after = q(at1);
-      parts.col(f) += after - before;
-      before = after;
-    }
-    ++count;
-  } while (std::next_permutation(order.begin(), order.end()));
-  return parts / count;
+  return average_over_all_orders(q, 4 * n);
 }
 
 /// Scenario output and NVC / GVC value added against the dense oracle (relative to the largest).
@@ -578,22 +587,8 @@ BOOST_AUTO_TEST_CASE(sda_of_nvc_and_gvc_value_added_matches_all_orders) {
     out << Fw.col(2) + Fw.col(3), Fw.col(5) + Fw.col(6), Bw.col(2) + Bw.col(3), Bw.col(5) + Bw.col(6);
     return out;
   };
-  std::vector<int> order{0, 1, 2, 3};
   const Index n = m0.n();
-  Matrix parts = Matrix::Zero(4 * n, 4);
-  int count = 0;
-  do {
-    std::vector<int> at1(4, 0);
-    Vector before = q(at1);
-    for (int f : order) {
-      at1[static_cast<std::size_t>(f)] = 1;
-      const Vector after = q(at1);
-      parts.col(f) += after - before;
-      before = after;
-    }
-    ++count;
-  } while (std::next_permutation(order.begin(), order.end()));
-  parts /= count;
+  const Matrix parts = average_over_all_orders(q, 4 * n);
   const double scale = c.nvc.q0.cwiseAbs().maxCoeff() + c.gvc.q0.cwiseAbs().maxCoeff();
   BOOST_CHECK_SMALL((c.nvc.parts - parts.topRows(n)).cwiseAbs().maxCoeff() / scale, 1e-10);
   BOOST_CHECK_SMALL((c.gvc.parts - parts.middleRows(n, n)).cwiseAbs().maxCoeff() / scale, 1e-10);
