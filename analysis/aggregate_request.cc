@@ -33,11 +33,13 @@ tables::TidyTable read_tidy_csv(const std::string& path) {
   cols.pop_back();
   csv.require_width(cols.size() + 1);
   // Name columns (sector_name, region_name) label their code column: they are dropped, not
-  // aggregated as keys (a region group has no single region name).
+  // aggregated as keys (a region group has no single region name). Unit columns (stressor_unit,
+  // indicator_unit) are kept as keys: a unit belongs to the stressor or indicator, not to the
+  // region, so it is the same for a group and survives aggregation.
   std::vector<std::size_t> keep;
   std::vector<std::string> keys_cols;
   for (std::size_t c = 0; c < cols.size(); ++c)
-    if (!is_display_name_column(cols[c])) {
+    if (!is_display_name_column(cols[c]) || cols[c] == "stressor_unit" || cols[c] == "indicator_unit") {
       keep.push_back(c);
       keys_cols.push_back(cols[c]);
     }

@@ -206,9 +206,14 @@ void aggregate_result_by_rules(const AggregateRequest& r, const tables::TidyTabl
   bool need_table = false;
   for (const auto& ind : inds) {
     auto rule = tables::indicator_rule(id.result, ind);
+    if (!rule && r.skip_unfit) {
+      rule = tables::IndicatorRule{};
+      rule->refusal = "irio knows no rule for it in result '" + id.result + "'";
+    }
     if (!rule)
       throw InputError(r.input + ": irio does not know how '" + ind + "' of result '" + id.result +
-                       "' aggregates; choose the rule with --rule sum|ratio|weighted (and --basis)");
+                       "' aggregates; choose the rule with --rule sum|ratio|weighted (and --basis), or "
+                       "--skip-unfit to leave it out");
     if (!rule->refusal.empty() && !r.skip_unfit)
       throw InputError(r.input + ": '" + ind + "' of result '" + id.result + "' cannot be aggregated over " + r.by +
                        ": " + rule->refusal + " (--skip-unfit aggregates the other indicators and leaves this out)");

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <random>
 #include <unordered_map>
 
@@ -167,24 +168,32 @@ std::string quantile_label(double p) {
   return buf;
 }
 
-/// Rows `item column = mean, sd, min, max, q..` per key of the other columns, over the rows
-/// whose item label is in `over`. NA values are left out; a key with none gives NA.
-tables::TidyTable summary_rows(const tables::TidyTable& t, const std::vector<std::string>& over,
-                               const std::vector<double>& qs) {
+/// Summary tables of `t` over the items in `over` (methods: docs/scale.md, "Summary"):
+/// `<name>_summary`, keys statistic (mean, sd, min, max, q..) then t's keys without the item
+/// column and without label columns (is_label_column: the coupling `band`, which names a value's
+/// class and may change between draws), over the numeric values per key (NA left out; none: NA);
+/// and, for each label column, `<name>_<column>s`: per key and label the share of the items whose
+/// row has that label.
+std::vector<tables::TidyTable> summary_tables(const tables::TidyTable& t, const std::vector<std::string>& over,
+                                              const std::vector<double>& qs) {
   const std::size_t k = t.num_keys();
   std::vector<char> use(t.levels(0).size(), 0);
   for (const auto& item : over) {
     const auto it = std::find(t.levels(0).begin(), t.levels(0).end(), item);
     if (it != t.levels(0).end()) use[static_cast<std::size_t>(it - t.levels(0).begin())] = 1;
   }
+  std::vector<std::size_t> keys, labels;  // the columns of the summary key, the label columns
+  for (std::size_t c = 1; c < k; ++c) (is_label_column(t.key_columns()[c]) ? labels : keys).push_back(c);
   std::unordered_map<std::string, std::size_t> group_of;
   std::vector<std::size_t> first_row;
   std::vector<std::vector<double>> values;
+  std::vector<std::vector<std::map<std::string, double>>> label_counts;  // group -> label column -> label -> items
+  std::vector<double> items;  // group -> rows counted
   std::string key;
   for (std::size_t r = 0; r < t.num_rows(); ++r) {
     if (!use[static_cast<std::size_t>(t.code(0, r))]) continue;
     key.clear();
-    for (std::size_t c = 1; c < k; ++c) {
+    for (std::size_t c : keys) {
       key += t.key(c, r);
       key += '\x1f';
     }
@@ -192,16 +201,20 @@ tables::TidyTable summary_rows(const tables::TidyTable& t, const std::vector<std
     if (added) {
       first_row.push_back(r);
       values.emplace_back();
+      label_counts.emplace_back(labels.size());
+      items.push_back(0);
     }
-    if (!std::isnan(t.value(r))) values[it->second].push_back(t.value(r));
+    const std::size_t g = it->second;
+    if (!std::isnan(t.value(r))) values[g].push_back(t.value(r));
+    for (std::size_t l = 0; l < labels.size(); ++l) label_counts[g][l][t.key(labels[l], r)] += 1;
+    items[g] += 1;
   }
-  tables::TidyTable out(t.name(), t.key_columns(), t.value_column());
+  std::vector<std::string> cols{"statistic"};
+  for (std::size_t c : keys) cols.push_back(t.key_columns()[c]);
+  tables::TidyTable out(t.name() + "_summary", cols, t.value_column());
   std::vector<std::string> stats{"mean", "sd", "min", "max"};
   for (double q : qs) stats.push_back(quantile_label(q));
-  for (std::size_t c = 1; c < k; ++c) out.set_levels(c, t.levels(c));
-  std::vector<std::int32_t> codes(k);
   for (std::size_t s = 0; s < stats.size(); ++s) {
-    codes[0] = out.level(0, stats[s]);
     for (std::size_t g = 0; g < first_row.size(); ++g) {
       auto& v = values[g];
       if (s == 0) std::sort(v.begin(), v.end());
@@ -219,11 +232,27 @@ tables::TidyTable summary_rows(const tables::TidyTable& t, const std::vector<std
         else if (s == 3) x = v.back();
         else x = quantile(v, qs[s - 4]);
       }
-      for (std::size_t c = 1; c < k; ++c) codes[c] = t.code(c, first_row[g]);
-      out.add_row_codes(codes, x);
+      std::vector<std::string> row{stats[s]};
+      for (std::size_t c : keys) row.push_back(t.key(c, first_row[g]));
+      out.add_row(row, x);
     }
   }
-  return out;
+  std::vector<tables::TidyTable> result{std::move(out)};
+  for (std::size_t l = 0; l < labels.size(); ++l) {
+    std::vector<std::string> lc;
+    for (std::size_t c : keys) lc.push_back(t.key_columns()[c]);
+    lc.push_back(t.key_columns()[labels[l]]);
+    tables::TidyTable shares(t.name() + "_" + t.key_columns()[labels[l]] + "s", lc, "share");
+    for (std::size_t g = 0; g < first_row.size(); ++g)
+      for (const auto& [label, count] : label_counts[g][l]) {
+        std::vector<std::string> row;
+        for (std::size_t c : keys) row.push_back(t.key(c, first_row[g]));
+        row.push_back(label);
+        shares.add_row(row, count / items[g]);
+      }
+    result.push_back(std::move(shares));
+  }
+  return result;
 }
 
 /// Run `work(i)` for the items i = rank, rank + P, ... of `labels`, gather on rank 0 and stack
@@ -305,12 +334,32 @@ BatchResults run_items(const std::vector<std::string>& labels, const std::string
     }
     by_item[i].clear();
   }
-  if (r.summary)
-    for (auto& t : out.tables) t.append(summary_rows(t, summarised, r.quantiles));
+  if (r.summary) {
+    std::vector<tables::TidyTable> with;
+    for (auto& t : out.tables) {
+      auto sums = summary_tables(t, summarised, r.quantiles);
+      with.push_back(std::move(t));
+      for (auto& s : sums) with.push_back(std::move(s));
+    }
+    out.tables = std::move(with);
+  }
   return out;
 }
 
 }  // namespace
+
+bool is_label_column(const std::string& column) { return column == "band"; }
+
+std::vector<std::string> BatchRequest::table_names() const {
+  std::vector<std::string> out;
+  for (const auto& n : verb.table_names()) {
+    out.push_back(n);
+    if (!summary) continue;
+    out.push_back(n + "_summary");
+    if (n == "coupling") out.push_back("coupling_bands");  // the one verb table with a label column (band)
+  }
+  return out;
+}
 
 Perturbation parse_perturbation(const std::string& spec) {
   const auto a = spec.find(':'), b = a == std::string::npos ? a : spec.find(':', a + 1);

@@ -61,15 +61,23 @@ struct BatchRequest {
   std::vector<Perturbation> perturbations;
   std::int64_t draws = 0;
   std::uint64_t seed = 0;
-  /// Also summary rows per key over the items (draws 1..D, or every table): the `draw` / `table`
-  /// column holds mean, sd (n - 1 denominator), min, max and q<p> for each quantile p (type 7:
-  /// linear between order statistics, as R's default and numpy's).
+  /// Also summary tables over the items (draws 1..D, or every table), after each verb table T:
+  /// `T_summary` with keys statistic (mean, sd (n - 1 denominator), min, max and q<p> for each
+  /// quantile p, type 7: linear between order statistics, as R's default and numpy's) and T's keys
+  /// without the `draw` / `table` column and without label columns (the coupling `band`): over the
+  /// numeric values, so a unit whose band changes between draws keeps one summary; and for a label
+  /// column, `T_<column>s` (coupling_bands): per key and label, the share of the items with it.
+  /// The `draw` column of T stays numeric.
   bool summary = false;
   std::vector<double> quantiles{0.05, 0.5, 0.95};
 
   std::string validate() const;
-  std::vector<std::string> table_names() const { return verb.table_names(); }
+  std::vector<std::string> table_names() const;
 };
+
+/// Key columns that label a value's class rather than identify it (the coupling `band`): left out
+/// of the keys of batch summaries, whose distribution is reported on its own.
+bool is_label_column(const std::string& column);
 
 struct BatchResults {
   std::vector<tables::TidyTable> tables;  ///< rank 0: the verb's tables stacked; other ranks: empty

@@ -132,9 +132,9 @@ void emit_participation(tables::TidyTable& t, const std::string& name, const sol
     for (int j = 0; j < 4; ++j) {
       const Index den = j < 2 ? 4 : 5;
       const double p0 = a(den) != 0 ? a(j) / a(den) : std::nan(""), p1 = b(den) != 0 ? b(j) / b(den) : std::nan("");
-      t.add_row({name, scope, unit, std::string(names[j]) + "_base"}, p0);
-      t.add_row({name, scope, unit, names[j]}, p1);
-      t.add_row({name, scope, unit, std::string(names[j]) + "_change"}, p1 - p0);
+      t.add_row({name, scope, unit, std::string(names[j]) + "_base", "ok"}, p0);
+      t.add_row({name, scope, unit, names[j], "ok"}, p1);
+      t.add_row({name, scope, unit, std::string(names[j]) + "_change", "ok"}, p1 - p0);
     }
   };
   for (Index g = 0; g < G; ++g) emit("region", lab.regions[static_cast<std::size_t>(g)], s0.row(g), s1.row(g));
@@ -161,14 +161,57 @@ std::string MarketScenarioRequest::validate() const {
   return {};
 }
 
+namespace {
+
+/// A refusal as one CSV-safe line.
+std::string reason_of(const std::exception& e) {
+  std::string s = e.what();
+  for (char& c : s)
+    if (c == ',' || c == '\n' || c == '"') c = c == ',' ? ';' : ' ';
+  return s;
+}
+
+}  // namespace
+
 MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRequest& r) {
   require_valid("scenario", r.validate());
   const auto& lab = a.table().labels;
   const auto groupings = a.groupings(r.groups);
   MarketScenarioResults out;
-  out.scenarios = r.scenario_file.empty() ? r.scenarios : read_scenarios(r.scenario_file, lab, groupings);
+  const auto all = r.scenario_file.empty() ? r.scenarios : read_scenarios(r.scenario_file, lab, groupings);
   const auto& m = a.model();
-  out.solved = solver::solve_market_scenarios(m, out.scenarios, r.options);
+  // A scenario whose system cannot be formed (a closure that would make a coefficient or final
+  // demand negative) or does not converge is refused on its own row; the others run.
+  for (const auto& s : all) {
+    try {
+      (void)solver::scenario_change(m, s);
+      if (s.final_demand_factor != 1.0) (void)solver::scenario_final_demand(m, s);
+      out.scenarios.push_back(s);
+    } catch (const InputError& e) {
+      out.refused.push_back({s, reason_of(e)});
+    }
+  }
+  try {
+    if (!out.scenarios.empty()) out.solved = solver::solve_market_scenarios(m, out.scenarios, r.options);
+  } catch (const NumericalError&) {
+    // Solve one at a time to find the ones that do not converge.
+    std::vector<solver::MarketScenario> fine;
+    for (const auto& s : out.scenarios) {
+      try {
+        (void)solver::solve_market_scenarios(m, {s}, r.options);
+        fine.push_back(s);
+      } catch (const NumericalError& e) {
+        out.refused.push_back({s, reason_of(e)});
+      }
+    }
+    out.scenarios = std::move(fine);
+    if (!out.scenarios.empty()) out.solved = solver::solve_market_scenarios(m, out.scenarios, r.options);
+  }
+  if (out.scenarios.empty()) {
+    std::string why;
+    for (const auto& f : out.refused) why += "; " + f.reason;
+    throw InputError("scenario: every scenario was refused" + why);
+  }
   const auto& sv = out.solved;
   const Index N = m.num_sectors(), G = static_cast<Index>(lab.num_regions());
   auto by_region = [&](const Vector& v) {
@@ -177,7 +220,7 @@ MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRe
     return s;
   };
   const Vector x0 = by_region(sv.x0), va0 = by_region(m.v().cwiseProduct(sv.x0));
-  tables::TidyTable t("scenario", {"scenario", "scope", "unit", "indicator"});
+  tables::TidyTable t("scenario", {"scenario", "scope", "unit", "indicator", "status"});
   for (std::size_t k = 0; k < out.scenarios.size(); ++k) {
     const auto& name = out.scenarios[k].name;
     const Vector x1 = by_region(sv.x.col(static_cast<Index>(k)));
@@ -189,16 +232,16 @@ MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRe
     const Vector yr = by_region(sv.y);
     auto emit_mult = [&](const std::string& scope, const std::string& unit, double m0, double m1, double y) {
       if (!sv.multipliers0.size()) return;
-      t.add_row({name, scope, unit, "output_multiplier_base"}, y != 0 ? m0 / y : std::nan(""));
-      t.add_row({name, scope, unit, "output_multiplier"}, y != 0 ? m1 / y : std::nan(""));
+      t.add_row({name, scope, unit, "output_multiplier_base", "ok"}, y != 0 ? m0 / y : std::nan(""));
+      t.add_row({name, scope, unit, "output_multiplier", "ok"}, y != 0 ? m1 / y : std::nan(""));
     };
     auto emit = [&](const std::string& scope, const std::string& unit, double b, double s, double vb, double vs) {
-      t.add_row({name, scope, unit, "output_base"}, b);
-      t.add_row({name, scope, unit, "output"}, s);
-      t.add_row({name, scope, unit, "output_change"}, s - b);
-      t.add_row({name, scope, unit, "value_added_base"}, vb);
-      t.add_row({name, scope, unit, "value_added"}, vs);
-      t.add_row({name, scope, unit, "value_added_change"}, vs - vb);
+      t.add_row({name, scope, unit, "output_base", "ok"}, b);
+      t.add_row({name, scope, unit, "output", "ok"}, s);
+      t.add_row({name, scope, unit, "output_change", "ok"}, s - b);
+      t.add_row({name, scope, unit, "value_added_base", "ok"}, vb);
+      t.add_row({name, scope, unit, "value_added", "ok"}, vs);
+      t.add_row({name, scope, unit, "value_added_change", "ok"}, vs - vb);
     };
     for (Index g = 0; g < G; ++g) {
       emit("region", lab.regions[static_cast<std::size_t>(g)], x0(g), x1(g), va0(g), va1(g));
@@ -227,8 +270,15 @@ MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRe
     emit("total", "all", x0.sum(), x1.sum(), va0.sum(), va1.sum());
     if (mult0.size()) emit_mult("total", "all", mult0.sum(), mult1.sum(), yr.sum());
     if (!sv.chains.empty()) emit_participation(t, name, m, groupings, sv.chains0, sv.chains[k]);
-    t.add_row({name, "total", "all", "iterations"}, sv.iterations[k]);
+    t.add_row({name, "total", "all", "iterations", "ok"}, sv.iterations[k]);
+    // The part of the change that the closure leaves to imports, at base output: x0' (1'dA)'.
+    const auto dA = solver::scenario_change(m, out.scenarios[k]);
+    const Vector shortfall = (Eigen::RowVectorXd::Ones(m.n()) * dA).transpose();
+    out.shortfall.push_back(shortfall.dot(sv.x0));
+    t.add_row({name, "total", "all", "closure_to_imports", "ok"}, out.shortfall.back());
   }
+  for (const auto& f : out.refused)
+    t.add_row({f.scenario.name, "total", "all", "refused", "refused: " + f.reason}, std::nan(""));
   out.tables = {std::move(t)};
   return out;
 }

@@ -97,6 +97,18 @@ Vector read_region_values(const std::string& path, const tables::Labels& lab, co
 // ---------------------------------------------------------------------------------------------
 // Change over time (methods.md §10.4-§10.5)
 
+/// How the final-demand effect of a structural decomposition is split (methods.md §10.4).
+enum class SdaFinalDemandSplit {
+  kLevelMix,     ///< fd_level (total final demand) and fd_mix (its composition): four factors
+  kCategory,     ///< one factor per final-demand category (summed over destinations) and export column
+  kDestination,  ///< fd_domestic (final demand of the table's regions) and fd_exports (exogenous exports)
+};
+inline constexpr EnumTable<SdaFinalDemandSplit, 3> kSdaFinalDemandSplitNames{
+    "final-demand split",
+    {{{SdaFinalDemandSplit::kLevelMix, "level_mix"}, {SdaFinalDemandSplit::kCategory, "category"},
+      {SdaFinalDemandSplit::kDestination, "destination"}}}};
+constexpr const auto& enum_table(SdaFinalDemandSplit) { return kSdaFinalDemandSplitNames; }
+
 /// Structural decomposition of the change of a quantity between two tables (same labels).
 struct SdaRequest {
   /// output | value_added | footprint:SATELLITE (each stressor) | footprint:SATELLITE/STRESSOR |
@@ -104,17 +116,24 @@ struct SdaRequest {
   /// by origin, quantities nvc_value_added and gvc_value_added, and backward by final producer,
   /// nvc_value_added_backward and gvc_value_added_backward; on a table with an exogenous rest of
   /// the world all but gvc_value_added, which is not identified there)
+  /// footprint_cba:SATELLITE[/STRESSOR]: the consumption-based account e'L y_d by destination d
+  /// (each region's final demand, then exports), quantity "cba:SATELLITE/STRESSOR".
   std::string quantity = "value_added";
   std::vector<std::string> groups;  ///< also sums by these groupings (grouping CSV or shipped name)
+  /// The final-demand effect as level and mix (default), or one factor per category or destination
+  /// (output, value_added and footprint: only).
+  SdaFinalDemandSplit fd_split = SdaFinalDemandSplit::kLevelMix;
 
   std::string validate() const;
   std::vector<std::string> table_names() const { return {"sda"}; }
 };
 
 struct SdaResults {
-  /// sda: quantity,scope,unit,factor -> value (scope region_sector "REGION/SECTOR", region, a
-  /// grouping's name, or total "all"); factors technology, fd_level, fd_mix[, intensity], then
-  /// change (= their sum), q0 and q1.
+  /// sda: quantity,scope,region,sector,factor -> value (scope region_sector with its region and
+  /// sector; region, a grouping's name (its group in `region`), abroad (consumption-based:
+  /// region "exports") or total (region "all"), each with sector "(all)"); factors technology,
+  /// fd_level, fd_mix (or fd_<category> / fd_domestic, fd_exports)[, intensity], then change
+  /// (= their sum), q0 and q1.
   std::vector<tables::TidyTable> tables;
   std::vector<std::string> quantities;                      ///< one per decomposition
   std::vector<solver::StructuralDecomposition> decompositions;
@@ -172,7 +191,7 @@ std::vector<Analysis> harmonise(const std::vector<const Analysis*>& tables, cons
 struct MarketScenarioRequest {
   /// CSV with a header: scenario,factor,origin,destination[,closure][,fd_factor]. origin /
   /// destination: "all", or regions and group labels of `groups` separated by ';'. closure:
-  /// own_region (default) or imports. fd_factor: also scale the inter-regional final-demand
+  /// own_region (default), imports or proportional. fd_factor: also scale the inter-regional final-demand
   /// shares (empty: unchanged). Many rows = many scenarios, answered in one run.
   std::string scenario_file;
   std::vector<solver::MarketScenario> scenarios;  ///< or given directly (not both)
@@ -188,10 +207,19 @@ struct MarketScenarioResults {
   /// indicators output_base, output, output_change, value_added_base, value_added,
   /// value_added_change (value added = v o x), output_multiplier_base, output_multiplier (the
   /// final-demand-weighted mean of 1'L), nvc_forward, gvc_forward, nvc_backward, gvc_backward
-  /// (each also _base and _change; with options.participation), and iterations (total).
+  /// (each also _base and _change; with options.participation), iterations (total) and
+  /// closure_to_imports (x0'(1'dA)': the change that the closure leaves to imports, at base
+  /// output; 0 under own_region), all with status "ok"; a refused scenario is one row
+  /// (scenario, total, all, refused, "refused: REASON") with value NA.
   std::vector<tables::TidyTable> tables;
-  std::vector<solver::MarketScenario> scenarios;  ///< as read
-  solver::ScenarioResults solved;
+  std::vector<solver::MarketScenario> scenarios;  ///< the scenarios solved, in the file's order
+  solver::ScenarioResults solved;                 ///< columns: `scenarios`
+  std::vector<double> shortfall;                  ///< per solved scenario: closure_to_imports
+  struct Refused {
+    solver::MarketScenario scenario;
+    std::string reason;
+  };
+  std::vector<Refused> refused;  ///< scenarios refused (the others ran), with the reason
 };
 
 MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRequest& r);

@@ -124,7 +124,7 @@ ReportSection scenario_section(const Analysis& a, const ReportData& d, const Reg
                "iterations"};
   for (std::size_t k = 0; k < res.scenarios.size(); ++k) {
     const auto& sc = res.scenarios[k];
-    auto tot = [&](const std::string& ind) { return at(rows, {sc.name, "total", "all", ind}); };
+    auto tot = [&](const std::string& ind) { return at(rows, {sc.name, "total", "all", ind, "ok"}); };
     t.rows.push_back({sc.name, sc.factor, sc.final_demand_factor, std::string(enum_name(sc.closure)),
                       tot("output_change"), tot("value_added_change"), tot("nvc_" + p + "_base"), tot("nvc_" + p),
                       tot("gvc_" + p + "_base"), tot("gvc_" + p), tot("iterations")});
@@ -142,8 +142,8 @@ ReportSection scenario_section(const Analysis& a, const ReportData& d, const Reg
     for (const auto& u : units) {
       va.categories.push_back(u);
       part.categories.push_back(u);
-      v.values.push_back(at(rows, {sc.name, scope, u, "value_added_change"}));
-      n.values.push_back(at(rows, {sc.name, scope, u, "nvc_" + p + "_change"}));
+      v.values.push_back(at(rows, {sc.name, scope, u, "value_added_change", "ok"}));
+      n.values.push_back(at(rows, {sc.name, scope, u, "nvc_" + p + "_change", "ok"}));
     }
     va.series = {std::move(v)};
     part.series = {std::move(n)};
@@ -151,6 +151,8 @@ ReportSection scenario_section(const Analysis& a, const ReportData& d, const Reg
     if (va.num_marks() > 0) s.charts.push_back(std::move(va));
     if (part.num_marks() > 0) s.charts.push_back(std::move(part));
   }
+  for (const auto& f : res.refused)
+    s.paragraphs.push_back("Scenario " + f.scenario.name + " was refused: " + f.reason + ".");
   if (res.scenarios.size() > kMaxScenarioCharts)
     s.paragraphs.push_back("Charts for the first " + std::to_string(kMaxScenarioCharts) + " scenarios only.");
   t.decimals = 6;
@@ -161,9 +163,15 @@ ReportSection scenario_section(const Analysis& a, const ReportData& d, const Reg
 ReportSection sda_section(const Analysis& a, const RegionalReportRequest& r, const std::vector<tables::Grouping>& gs) {
   ReportSection s;
   s.id = "sda";
-  s.title = "Change from " + r.compare->source();
+  // Titled by the tables' years (their metadata) where both have one and they differ; by file
+  // names otherwise.
+  const std::string y0 = r.compare->table().meta.year, y1 = a.table().meta.year;
+  const bool by_year = !y0.empty() && !y1.empty() && y0 != y1;
+  s.title = by_year ? "Change from " + y0 + " to " + y1 : "Change from " + r.compare->source();
   s.paragraphs.push_back(
-      "Structural decomposition of the change from " + r.compare->source() + " to " + a.source() +
+      "Structural decomposition of the change from " +
+      (by_year ? y0 + " (" + r.compare->source() + ") to " + y1 + " (" + a.source() + ")"
+               : r.compare->source() + " to " + a.source()) +
       " into technology (A), final-demand level, final-demand mix and value-added coefficients: the average over all "
       "4! orders of change, whose parts add up to the change exactly (methods.md §10.4; values in the tables' prices).");
   ReportTable t;
@@ -180,8 +188,8 @@ ReportSection sda_section(const Analysis& a, const RegionalReportRequest& r, con
     for (const auto& q : res.quantities) {
       const std::vector<std::string> factors{"technology", "fd_level", "fd_mix", "va_coefficients"};
       std::vector<ReportCell> row{q};
-      for (const auto& f : factors) row.emplace_back(at(rows, {q, "total", "all", f}));
-      row.emplace_back(at(rows, {q, "total", "all", "change"}));
+      for (const auto& f : factors) row.emplace_back(at(rows, {q, "total", "all", "(all)", f}));
+      row.emplace_back(at(rows, {q, "total", "all", "(all)", "change"}));
       t.rows.push_back(std::move(row));
       BarChart c;
       c.id = "sda_" + q;
@@ -190,7 +198,7 @@ ReportSection sda_section(const Analysis& a, const RegionalReportRequest& r, con
       for (const auto& u : units) c.categories.push_back(u);
       for (const auto& f : factors) {
         BarSeries b{f, {}, ""};
-        for (const auto& u : units) b.values.push_back(at(rows, {q, scope, u, f}));
+        for (const auto& u : units) b.values.push_back(at(rows, {q, scope, u, "(all)", f}));
         c.series.push_back(std::move(b));
       }
       c.note = "Positive parts to the right of zero, negative to the left; their sum is the change.";

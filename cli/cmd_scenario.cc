@@ -43,7 +43,11 @@ void run(const Options& o) {
     std::printf("  %-24s %6.3g %-11s %10d %16.6g %16.6g %14.6g\n", r.scenarios[k].name.c_str(), r.scenarios[k].factor,
                 enum_name(r.scenarios[k].closure), sv.iterations[k], sv.x.col(c).sum() - sv.x0.sum(),
                 v.dot(sv.x.col(c)) - v.dot(sv.x0), dn);
+    if (r.shortfall[k] != 0) std::printf("  %-24s closure leaves %.6g to imports (at base output)\n", "", r.shortfall[k]);
   }
+  for (const auto& f : r.refused)
+    std::printf("  %-24s %6.3g %-11s refused: %s\n", f.scenario.name.c_str(), f.scenario.factor,
+                enum_name(f.scenario.closure), f.reason.c_str());
   write_and_report(r.tables, o, "scenario", a.table());
 }
 
@@ -55,7 +59,9 @@ CommandRegistrar reg("scenario", [](CLI::App& app) {
   add_common_options(sub, *o);
   sub->add_option("--scenarios", o->scenarios,
                   "CSV scenario,factor,origin,destination[,closure]: origin/destination 'all' or regions and "
-                  "groups separated by ';', closure own_region (default) or imports")
+                  "groups separated by ';', closure own_region (default), imports or proportional (never refused: all own "
+                  "suppliers in proportion, none below zero, the rest to imports); a refused scenario is reported "
+                  "on its own row and the others run")
       ->required();
   sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
   sub->add_option("--groups", o->groups, "Groupings: names for origins/destinations, and sums by group");

@@ -16,7 +16,8 @@ namespace {
 using solver::Index;
 
 struct Options : CommonOptions {
-  std::string table1, countries, quantity = "value_added", region_concordance, sector_concordance;
+  std::string table1, countries, quantity = "value_added", region_concordance, sector_concordance,
+      fd_split = "level_mix";
   std::vector<std::string> years, groups;
 };
 
@@ -24,6 +25,7 @@ void run(const Options& o) {
   SdaRequest req;
   req.quantity = o.quantity;
   req.groups = o.groups;
+  req.fd_split = parse_enum<SdaFinalDemandSplit>(o.fd_split);
   require_valid("sda", req.validate());
   if (!o.years.empty() && o.years.size() != 2) throw InputError("sda: --years takes two years");
   refuse_existing_output(o, req.table_names());
@@ -55,8 +57,14 @@ CommandRegistrar reg("sda", [](CLI::App& app) {
                                  "level and mix, intensity (methods.md §10.4)");
   add_common_options(sub, *o, "Result file (.csv or .h5)");
   sub->add_option("table1", o->table1, "The second (later) table, same classification")->required();
-  sub->add_option("--quantity", o->quantity, "output | value_added | participation (NVC and GVC value added, forward and backward) | footprint:SATELLITE[/STRESSOR]")
+  sub->add_option("--quantity", o->quantity, "output | value_added | participation (NVC and GVC value added, forward and backward) | "
+                  "footprint:SATELLITE[/STRESSOR] (by producing sector) | footprint_cba:SATELLITE[/STRESSOR] "
+                  "(consumption-based, by destination of final demand)")
       ->capture_default_str();
+  add_choice<SdaFinalDemandSplit>(sub, "--fd-split", o->fd_split,
+                                  "The final-demand effect as level_mix (fd_level, fd_mix), by category (one factor "
+                                  "per final-demand category and export column) or by destination (fd_domestic, "
+                                  "fd_exports); output, value_added, footprint:");
   sub->add_option("--countries", o->countries, "CSV region,country for both tables");
   sub->add_option("--sector-concordance", o->sector_concordance,
                   "Grouping CSV or shipped name: aggregate a table whose sectors are its members to its groups");

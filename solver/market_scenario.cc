@@ -2,6 +2,7 @@
 // Unified-market scenarios on the base factorization (see market_scenario.h; methods.md §10.6).
 #include "irio/solver/market_scenario.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "irio/tables/error.h"
@@ -18,6 +19,8 @@ SparseMatrix scenario_change(const LeontiefModel& m, const MarketScenario& s) {
   // Own-region closure: the opposite change on (buying region, same product), by column.
   Matrix offset;  // N x n, dense per column: product k of column j's own region
   if (s.closure == MarketClosure::kOwnRegion) offset = Matrix::Zero(N, n);
+  Vector change;  // proportional closure: the inter-regional change of each column
+  if (s.closure == MarketClosure::kProportional) change = Vector::Zero(n);
   const SparseMatrix& A = m.A();
   for (Index j = 0; j < A.outerSize(); ++j) {
     const Index rs = j / N;
@@ -30,8 +33,23 @@ SparseMatrix scenario_change(const LeontiefModel& m, const MarketScenario& s) {
       if (d == 0) continue;
       trip.emplace_back(i, j, d);
       if (s.closure == MarketClosure::kOwnRegion) offset(i % N, j) -= d;
+      if (s.closure == MarketClosure::kProportional) change(j) += d;
     }
   }
+  if (s.closure == MarketClosure::kProportional)
+    // Every own-region coefficient of column j moves by the same share -change_j / own_j of itself
+    // (own_j: the column's own-region inputs), capped at -1 so that none turns negative; the rest
+    // of the change is the shortfall 1'dA that imports take up (methods.md §10.6).
+    for (Index j = 0; j < n; ++j) {
+      if (change(j) == 0) continue;
+      const Index first = (j / N) * N;
+      double own = 0;
+      for (Index k = 0; k < N; ++k) own += A.coeff(first + k, j);
+      if (!(own > 0)) continue;
+      const double share = std::max(-1.0, -change(j) / own);
+      for (Index k = 0; k < N; ++k)
+        if (const double a = A.coeff(first + k, j); a != 0) trip.emplace_back(first + k, j, share * a);
+    }
   if (s.closure == MarketClosure::kOwnRegion)
     for (Index j = 0; j < n; ++j)
       for (Index k = 0; k < N; ++k) {
@@ -138,7 +156,7 @@ ScenarioResults solve_market_scenarios(const LeontiefModel& m, const std::vector
       const auto& sc = scenarios[static_cast<std::size_t>(k)];
       // Imports closure: the import coefficients take up -1'dA (tables with exogenous imports).
       Vector dM;
-      if (sc.closure == MarketClosure::kImports && m.table().imports.rows() > 0)
+      if (sc.closure != MarketClosure::kOwnRegion && m.table().imports.rows() > 0)
         dM = -(Eigen::RowVectorXd::Ones(m.n()) * dA[static_cast<std::size_t>(k)]).transpose();
       out.chains.push_back(scenario_chain_value_added(m, dA[static_cast<std::size_t>(k)], dM,
                                                       Yd[static_cast<std::size_t>(k)], out.x.col(k), opt, sc.name));

@@ -18,9 +18,14 @@ namespace irio::solver {
 enum class MarketClosure {
   kOwnRegion,  ///< to (from) the buying region's own supply of the same product: columns of A keep their sums
   kImports,    ///< to (from) imports from abroad: A changes by dA only, the import coefficient by -1'dA
+  /// to (from) all of the buying column's own-region suppliers in proportion to their coefficients,
+  /// none below zero; what they cannot absorb (the shortfall, 1'dA) goes to imports. Never refused.
+  kProportional,
 };
-inline constexpr EnumTable<MarketClosure, 2> kMarketClosureNames{
-    "market closure", {{{MarketClosure::kOwnRegion, "own_region"}, {MarketClosure::kImports, "imports"}}}};
+inline constexpr EnumTable<MarketClosure, 3> kMarketClosureNames{
+    "market closure",
+    {{{MarketClosure::kOwnRegion, "own_region"}, {MarketClosure::kImports, "imports"},
+      {MarketClosure::kProportional, "proportional"}}}};
 constexpr const auto& enum_table(MarketClosure) { return kMarketClosureNames; }
 
 struct MarketScenario {

@@ -96,6 +96,17 @@ Matrix scenario_final_demand(const LeontiefModel& m, const MarketScenario& s) {
       if (s.closure == MarketClosure::kOwnRegion) Yd(t * N + i % N, t) -= d;
     }
   }
+  if (s.closure == MarketClosure::kProportional)
+    // The change of region t's inter-regional final purchases, offset by its purchases from its
+    // own region in proportion, none below zero; the rest is bought abroad (methods.md §10.6).
+    for (Index t = 0; t < G; ++t) {
+      const double change = (Yd.col(t) - Y0.col(t)).sum();
+      double own = 0;
+      for (Index k = 0; k < N; ++k) own += std::max(Y0(t * N + k, t), 0.0);
+      if (change == 0 || !(own > 0)) continue;
+      const double share = std::max(-1.0, -change / own);
+      for (Index k = 0; k < N; ++k) Yd(t * N + k, t) += share * std::max(Y0(t * N + k, t), 0.0);
+    }
   if (s.closure == MarketClosure::kOwnRegion)
     for (Index t = 0; t < G; ++t)
       for (Index k = 0; k < N; ++k) {

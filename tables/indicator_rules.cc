@@ -56,7 +56,11 @@ std::optional<IndicatorRule> linkage_rule(const std::string& ind) {
 }
 
 std::optional<IndicatorRule> footprint_rule(const std::string& acc) {
+  // S = F x^-1 per unit of output: the output-weighted mean is the group's F / x (a ratio of sums).
+  if (acc == "S") return weighted(WeightBasis::kOutput, kByOutput);
   if (acc == "M") return weighted(WeightBasis::kFinalDemand, kByFinalDemand);
+  // M_down = S (G - I)': stressors downstream per unit of primary input (methods.md §2.3).
+  if (acc == "M_down") return weighted(WeightBasis::kValueAdded, kByValueAdded);
   if (ends_with(acc, "_cap"))
     return refuse("a per-capita account: aggregate the region totals (" + acc.substr(0, acc.size() - 4) +
                   "_reg, summed) and divide by the group's population");

@@ -101,8 +101,11 @@ BOOST_AUTO_TEST_CASE(draw_zero_and_zero_variance_equal_the_table) {
   r.perturbations = {parse_perturbation("Z:lognormal:0.05")};
   r.summary = true;
   const auto mc = batch_draws(a, r), mc2 = batch_draws(a, r);
-  BOOST_REQUIRE_EQUAL(mc.tables.size(), plain.size());
+  BOOST_REQUIRE_EQUAL(mc.tables.size(), 2 * plain.size());  // each table, then its summary
   const auto& p = mc.tables[0];
+  const auto& summary = mc.tables[1];
+  BOOST_CHECK_EQUAL(summary.name(), p.name() + "_summary");
+  BOOST_CHECK_EQUAL(summary.key_columns()[0], "statistic");
   check_rows(p, 0, plain[0], "0");
   BOOST_REQUIRE_EQUAL(p.num_rows(), mc2.tables[0].num_rows());
   for (std::size_t i = 0; i < p.num_rows(); ++i) {  // reproducible for a fixed seed
@@ -120,11 +123,11 @@ BOOST_AUTO_TEST_CASE(draw_zero_and_zero_variance_equal_the_table) {
     if (std::isnan(p.value(i))) continue;
     std::vector<std::string> keys{"mean"};
     for (std::size_t c = 1; c < p.num_keys(); ++c) keys.push_back(p.key(c, i));
-    BOOST_CHECK_CLOSE(p.find(keys), 0.5 * (p.value(rows + i) + p.value(2 * rows + i)), 1e-10);
+    BOOST_CHECK_CLOSE(summary.find(keys), 0.5 * (p.value(rows + i) + p.value(2 * rows + i)), 1e-10);
     keys[0] = "q0.5";
-    BOOST_CHECK_CLOSE(p.find(keys), 0.5 * (p.value(rows + i) + p.value(2 * rows + i)), 1e-10);
+    BOOST_CHECK_CLOSE(summary.find(keys), 0.5 * (p.value(rows + i) + p.value(2 * rows + i)), 1e-10);
     keys[0] = "max";
-    BOOST_CHECK_EQUAL(p.find(keys), std::max(p.value(rows + i), p.value(2 * rows + i)));
+    BOOST_CHECK_EQUAL(summary.find(keys), std::max(p.value(rows + i), p.value(2 * rows + i)));
     ++checked;
   }
   BOOST_CHECK_EQUAL(checked, 5u);
@@ -158,16 +161,17 @@ BOOST_FIXTURE_TEST_CASE(cli, CliDir) {
                         "Y:normal:0.1 --summary leather.h5 -o mc.csv",
                         out),
                     0);
-  const std::string mc = read("mc.csv");
-  BOOST_CHECK_MESSAGE(mc.rfind("draw,", 0) == 0 && has(mc, "\n0,") && has(mc, "\n2,") && has(mc, "\nmean,") &&
-                          has(mc, "\nq0.95,"),
-                      out);
+  // The panel keeps a numeric draw column; the summary is its own table (statistic column).
+  const std::string mc = read("mc_multipliers.csv"), mcs = read("mc_multipliers_summary.csv");
+  BOOST_CHECK_MESSAGE(mc.rfind("draw,", 0) == 0 && has(mc, "\n0,") && has(mc, "\n2,") && !has(mc, "\nmean,"), out);
+  BOOST_CHECK_MESSAGE(mcs.rfind("statistic,", 0) == 0 && has(mcs, "\nmean,") && has(mcs, "\nq0.95,"), out);
   // Each --perturb takes one value, so the table may follow it; quantiles are comma-separated.
   BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 1 --perturb Z:lognormal:0.05 --perturb Y:normal:0.1 "
                         "leather.h5 --summary --quantiles 0.1,0.9 -o q.csv",
                         out),
                     0);
-  BOOST_CHECK_MESSAGE(has(read("q.csv"), "\nq0.9,") && !has(read("q.csv"), "\nq0.5,"), out);
+  BOOST_CHECK_MESSAGE(has(read("q_multipliers_summary.csv"), "\nq0.9,") && !has(read("q_multipliers_summary.csv"), "\nq0.5,"),
+                      out);
   BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 2 --perturb Z:gamma:0.1 leather.h5 -o bad.csv", out), 2);
   BOOST_CHECK_MESSAGE(has(out, "Z:gamma:0.1"), out);
   BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 2 leather.h5 -o bad.csv", out), 2);

@@ -122,7 +122,7 @@ BOOST_FIXTURE_TEST_CASE(disparity_scenarios_and_sda_sections_on_wiod, CliDir) {
   for (std::size_t i = 0; i < va->categories.size(); ++i) {
     double sum = 0;
     for (const auto& s : va->series) sum += s.values[i];
-    const double change = sd.tables.front().find({"value_added", grouping, va->categories[i], "change"});
+    const double change = sd.tables.front().find({"value_added", grouping, va->categories[i], "(all)", "change"});
     BOOST_CHECK_SMALL(sum - change, 1e-9 * std::abs(change));
   }
   for (const auto& row : sda->tables.front().rows) {

@@ -147,9 +147,11 @@ BOOST_FIXTURE_TEST_CASE(batch_draws_shared_by_two_ranks_equal_one_process, MpiCl
     ss << in.rdbuf();
     return ss.str();
   };
-  const std::string one = slurp("one.csv");
+  // --summary: the panel and its summary table (batch writes them as ONE_multipliers.csv, ..._summary.csv).
+  const std::string one = slurp("one_multipliers.csv");
   BOOST_CHECK_GT(one.size(), 1000u);
-  BOOST_CHECK(one == slurp("two.csv"));
+  BOOST_CHECK(one == slurp("two_multipliers.csv"));
+  BOOST_CHECK(slurp("one_multipliers_summary.csv") == slurp("two_multipliers_summary.csv"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
