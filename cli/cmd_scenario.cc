@@ -43,7 +43,8 @@ void run(const Options& o) {
     std::printf("  %-24s %6.3g %-11s %10d %16.6g %16.6g %14.6g\n", r.scenarios[k].name.c_str(), r.scenarios[k].factor,
                 enum_name(r.scenarios[k].closure), sv.iterations[k], sv.x.col(c).sum() - sv.x0.sum(),
                 v.dot(sv.x.col(c)) - v.dot(sv.x0), dn);
-    if (r.shortfall[k] != 0) std::printf("  %-24s closure leaves %.6g to imports (at base output)\n", "", r.shortfall[k]);
+    if (r.scenarios[k].closure == solver::MarketClosure::kProportional)  // the part own suppliers could not take
+      std::printf("  %-24s closure leaves %.6g to imports (at base output)\n", "", r.shortfall[k]);
   }
   for (const auto& f : r.refused)
     std::printf("  %-24s %6.3g %-11s refused: %s\n", f.scenario.name.c_str(), f.scenario.factor,

@@ -124,8 +124,9 @@ def _with(t, countries):
 def sda(t0, t1, quantity="value_added", groups=None, countries=None, region_concordance=None,
         sector_concordance=None):
     """Structural decomposition of the change from table t0 to t1, as `irio sda` (one DataFrame
-    quantity,scope,unit,factor,value). quantity: value_added, output, participation,
-    footprint:SATELLITE[/STRESSOR]; countries: a region,country CSV for both tables."""
+    quantity,scope,region,sector,factor,value). quantity: value_added, output, participation,
+    footprint:SATELLITE[/STRESSOR], footprint_cba:SATELLITE[/STRESSOR]; countries: a region,country
+    CSV for both tables."""
     from ._table import _list
 
     a0, a1 = _with(t0, countries), _with(t1, countries)
