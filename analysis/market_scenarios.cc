@@ -271,10 +271,14 @@ MarketScenarioResults market_scenarios(const Analysis& a, const MarketScenarioRe
     if (mult0.size()) emit_mult("total", "all", mult0.sum(), mult1.sum(), yr.sum());
     if (!sv.chains.empty()) emit_participation(t, name, m, groupings, sv.chains0, sv.chains[k]);
     t.add_row({name, "total", "all", "iterations", "ok"}, sv.iterations[k]);
-    // The part of the change that the closure leaves to imports, at base output: x0' (1'dA)'.
-    const auto dA = solver::scenario_change(m, out.scenarios[k]);
-    const Vector shortfall = (Eigen::RowVectorXd::Ones(m.n()) * dA).transpose();
-    out.shortfall.push_back(shortfall.dot(sv.x0));
+    // The part of the change that the closure leaves to imports, at base output: x0' (1'dA)'
+    // (0 by construction under own_region, where the offsets cancel the change column by column).
+    double to_imports = 0;
+    if (out.scenarios[k].closure != solver::MarketClosure::kOwnRegion) {
+      const auto dA = solver::scenario_change(m, out.scenarios[k]);
+      to_imports = (Eigen::RowVectorXd::Ones(m.n()) * dA).dot(sv.x0);
+    }
+    out.shortfall.push_back(to_imports);
     t.add_row({name, "total", "all", "closure_to_imports", "ok"}, out.shortfall.back());
   }
   for (const auto& f : out.refused)

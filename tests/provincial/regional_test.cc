@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(cli_on_ceads_workbooks) {
     const std::string head = "value_added,total,all,(all),";  // tidy keys: quantity,scope,region,sector,factor
     if (line.rfind(head, 0) != 0) continue;
     const auto comma = line.find_last_of(',');
-    const std::string factor = line.substr(head.size(), comma - head.size());
+    const std::string factor = line.substr(head.size(), line.find(',', head.size()) - head.size());  // name columns follow
     const double v = std::stod(line.substr(comma + 1));
     if (factor == "change") change = v;
     else if (factor != "q0" && factor != "q1") parts += v;
