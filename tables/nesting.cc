@@ -153,7 +153,12 @@ NestResult nest_table(const IoTable& P, const IoTable& W, const SectorConcordanc
   const Matrix S = concordance_matrix(conc, pl.sectors, wl.sectors, xc);
   const Matrix Zp = Matrix(P.Z);
   const Vector xp = P.output(), vap = P.value_added_residual();
-  const Vector ep = P.exports.cols() > 0 ? Vector(P.exports.rowwise().sum()) : Vector::Zero(Gp * Np);
+  // Exports for the key: every export column but an error column "ERR" (CEADs), when others exist.
+  Vector ep = Vector::Zero(Gp * Np);
+  for (Index k = 0; k < P.exports.cols(); ++k)
+    if (P.exports.cols() == 1 || k >= static_cast<Index>(P.export_labels.size()) ||
+        P.export_labels[static_cast<std::size_t>(k)] != "ERR")
+      ep += P.exports.col(k);
   const Vector mp = P.imports.rows() > 0 ? Vector(P.imports.colwise().sum().transpose()) : Vector::Zero(Gp * Np);
   const Index nc = Gp * N;
   Matrix Zc(nc, nc), Yc(nc, Gp * Kp);
@@ -244,7 +249,7 @@ NestResult nest_table(const IoTable& P, const IoTable& W, const SectorConcordanc
   Matrix w;
   std::vector<Index> fell;
   if (opt.export_key == ExportKey::kExports) {
-    w = shares_by_column(by_province(ec), out_w, &fell);
+    w = shares_by_column(by_province(ec).cwiseMax(0.0), out_w, &fell);  // negative net exports: no share
   } else if (opt.export_key == ExportKey::kOutput) {
     w = shares_by_column(out_w, out_w, &fell);
   } else {
@@ -283,7 +288,7 @@ NestResult nest_table(const IoTable& P, const IoTable& W, const SectorConcordanc
   Matrix dom_inputs(Gp, N);
   for (Index q = 0; q < Gp; ++q) dom_inputs.row(q) = Zc.middleCols(q * N, N).colwise().sum();
   fell.clear();
-  const Matrix s_int = shares_by_column(by_province(mc), dom_inputs, &fell);
+  const Matrix s_int = shares_by_column(by_province(mc).cwiseMax(0.0), dom_inputs, &fell);
   {
     std::vector<Index> relevant;
     for (Index j : fell)
@@ -438,7 +443,9 @@ NestResult nest_table(const IoTable& P, const IoTable& W, const SectorConcordanc
   T.x.resize(n2);
   for (Index r = 0; r < Gw; ++r)
     if (r != rc) T.x.segment(nested_region(r) * N, N) = xw.segment(r * N, N);
-  T.x.segment(rc * N, nc) = xprov;
+  // The provinces' outputs are their row sums: equal to the targets within the RAS tolerance, and
+  // exactly balanced, so that the identities of §6.2 hold to rounding on the nested table.
+  T.x.segment(rc * N, nc) = T.row_total().segment(rc * N, nc);
   // Value added: the world table's components; a province's by its own components when they are
   // the world's, else by the country's shares in the world table.
   T.va_components = W.va_components;

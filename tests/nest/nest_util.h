@@ -142,7 +142,9 @@ struct TempDir {
     char tmpl[] = "/tmp/irio_nest_XXXXXX";
     path = ::mkdtemp(tmpl);
   }
-  ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
+  ~TempDir() {  // IRIO_KEEP_TMP=1 keeps the folder for debugging
+    if (!std::getenv("IRIO_KEEP_TMP")) std::system(("rm -rf '" + path + "'").c_str());
+  }
   std::string operator/(const std::string& f) const { return path + "/" + f; }
   void write(const std::string& f, const std::string& text) const { std::ofstream(path + "/" + f) << text; }
 };
