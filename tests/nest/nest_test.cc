@@ -109,6 +109,55 @@ BOOST_AUTO_TEST_CASE(ras_rebalances_inconsistent_tables) {
   BOOST_TEST(scaled);
 }
 
+BOOST_AUTO_TEST_CASE(finer_provincial_sectors_through_a_concordance) {
+  // The provinces in three sectors a1, a2, b, where a1 and a2 split sector a 40 : 60 in every row
+  // and column; the concordance a1 -> a, a2 -> a, b -> b aggregates them back exactly, so the
+  // nested table equals the one nested from the two-sector provincial table.
+  const auto full = small_world();
+  const auto P = cut_provinces(full, {"P1", "P2"}, "CN");
+  const auto W = world_with_group(full, {"P1", "P2"}, "CN");
+  Matrix T(3, 2);
+  T << 0.4, 0, 0.6, 0, 0, 1;
+  Matrix T2 = Matrix::Zero(6, 4);  // both provinces
+  T2.topLeftCorner(3, 2) = T;
+  T2.bottomRightCorner(3, 2) = T;
+  tables::IoTable F = P;
+  F.labels.sectors = {"a1", "a2", "b"};
+  F.Z = (T2 * Matrix(P.Z) * T2.transpose()).sparseView();
+  F.Y = T2 * P.Y;
+  F.exports = T2 * P.exports;
+  F.imports = P.imports * T2.transpose();
+  F.x = T2 * P.x;
+  F.V = P.V * T2.transpose();
+  TempDir dir;
+  io::write_table(F, dir / "fine.h5");
+  io::write_table(W, dir / "world.h5");
+  dir.write("conc.csv", "provincial,world\na1,a\na2,a\nb,b\n");
+  NestRequest r;
+  r.provinces = dir / "fine.h5";
+  r.world = dir / "world.h5";
+  r.country = "CN";
+  r.concordance = dir / "conc.csv";
+  r.output = dir / "fine_nested.h5";
+  const auto fine = nest(r);
+  TempDir dir2;
+  const auto coarse = nest_files(dir2, P, W, "CN");
+  BOOST_TEST(fine.failures == 0u);
+  BOOST_TEST(fine.nest.table.labels.sectors == W.labels.sectors, boost::test_tools::per_element());
+  BOOST_TEST(rel_diff(Matrix(fine.nest.table.Z), Matrix(coarse.nest.table.Z)) < 1e-12);
+  BOOST_TEST(rel_diff(fine.nest.table.Y, coarse.nest.table.Y) < 1e-12);
+  BOOST_TEST(rel_diff(fine.nest.table.V, coarse.nest.table.V) < 1e-12);
+  // Without the concordance the sectors do not match: an error naming both files.
+  r.concordance.clear();
+  r.output = dir / "other.h5";
+  try {
+    nest(r);
+    BOOST_FAIL("different sectors without a concordance were accepted");
+  } catch (const InputError& e) {
+    BOOST_TEST(std::string(e.what()).find("concordance") != std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
