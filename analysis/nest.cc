@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Nesting a provincial table into a world table through the library (methods.md §5.1).
+// Nesting a provincial table into a world table through the library (methods.md §5.6).
 #include "irio/analysis/nest.h"
 
 #include <filesystem>

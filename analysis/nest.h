@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `irio nest` in the library: nest a provincial table into a world table (tables/nesting.h,
-// methods.md §5.1), check the result (step 5, including the §6.2 identities on the table
+// methods.md §5.6), check the result (step 5, including the §6.2 identities on the table
 // aggregated back to one country) and write the nested table and its checks.
 //
 //   irio::NestRequest r;

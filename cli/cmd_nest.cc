@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `irio nest PROVINCES --into WORLD --country C -o nested.h5`: nest a provincial table into a
-// world table (methods.md §5.1; irio::nest, analysis/nest.h) and print the checks of step 5.
+// world table (methods.md §5.6; irio::nest, analysis/nest.h) and print the checks of step 5.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -40,7 +40,7 @@ void run(const NestArgs& a) {
     std::cout.flush();
   };
   const auto res = nest(r);
-  std::cout << "Checks (methods.md §5.1 step 5; pass = true | false | info):\n";
+  std::cout << "Checks (methods.md §5.6 step 5; pass = true | false | info):\n";
   const auto& c = res.checks;
   for (std::size_t i = 0; i < c.num_rows(); ++i)
     std::printf("  %-5s %-70s %-34s %12.3g\n", c.key(3, i).c_str(), c.key(0, i).c_str(), c.key(1, i).c_str(),
@@ -55,7 +55,7 @@ CommandRegistrar reg("nest", [](CLI::App& app) {
   auto a = std::make_shared<NestArgs>();
   auto* s = app.add_subcommand("nest",
                                "Nest a provincial table (rest of the world exogenous) into a world table: the "
-                               "provinces replace their country (methods.md §5.1)");
+                               "provinces replace their country (methods.md §5.6)");
   s->add_option("provinces", a->provinces, "Provincial table (.h5, CEADs .xlsx, ...): one country's regions")
       ->required();
   s->add_option("--into", a->world, "World table (.h5, ...) without an exogenous rest of the world")->required();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Nesting a provincial table into a world table: methods.md §5.1 (Meng, Wang & Koopman 2013,
-// IDE-JETRO DP 424; Meng, Yamano et al. 2016), steps 0-5 as documented in nesting.h.
+// IDE-JETRO DP 424; Meng, Yamano et al. 2016), steps 0-5 of methods.md §5.6, documented in nesting.h.
 #include "irio/tables/nesting.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Nesting a provincial table (one country's provinces, rest of the world exogenous) into a world
-// table (methods.md §5.1, after Meng, Wang & Koopman 2013, IDE-JETRO DP 424, and Meng, Yamano et
+// table (methods.md §5.1 and §5.6, after Meng, Wang & Koopman 2013, IDE-JETRO DP 424, and Meng, Yamano et
 // al. 2016): the country's region of the world table is replaced by its provinces, the country's
 // trade with every partner is allocated to the provinces by keys, and the country's rows are
 // rebalanced with RAS/GRAS (tables/ras.h) to the provincial outputs and the national trade totals.
@@ -72,7 +72,7 @@ struct NestResult {
   std::vector<std::string> notes;  ///< what the nesting chose (fallback keys, scalings); print them
 };
 
-/// Build the nested table (methods.md §5.1, steps 1-5):
+/// Build the nested table (methods.md §5.6, steps 0-5):
 ///  0. provincial sectors are mapped to the world sectors with the concordance matrix S
 ///     (N_w x N_p, columns summing to 1): Z' = S Z S', Y' = S Y, e' = S e, m' = m S', x' = S x
 ///     per province; provincial outputs are scaled per sector to the country's output in the
