@@ -352,9 +352,9 @@ NestResult nest_table(const IoTable& P, const IoTable& W, const SectorConcordanc
   if (!out.ras.converged) {
     std::string msg = "nest: rebalancing the provinces of '" + opt.country + "' did not converge (worst row " +
                       row_name(out.ras.worst_row) + ", worst column " + col_name(out.ras.worst_col) + ")";
-    if (!out.ras.infeasible_rows.empty()) msg += "; row without entries for its target: " + row_name(out.ras.infeasible_rows[0]);
+    if (!out.ras.infeasible_rows.empty()) msg += "; row that cannot reach its target (no entry of the needed sign): " + row_name(out.ras.infeasible_rows[0]);
     if (!out.ras.infeasible_cols.empty())
-      msg += "; column without entries for its target: " + col_name(out.ras.infeasible_cols[0]);
+      msg += "; column that cannot reach its target (no entry of the needed sign): " + col_name(out.ras.infeasible_cols[0]);
     throw NumericalError(msg + "\n" + out.ras.report());
   }
   const Matrix& X = out.ras.X;

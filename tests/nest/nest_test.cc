@@ -109,6 +109,31 @@ BOOST_AUTO_TEST_CASE(ras_rebalances_inconsistent_tables) {
   BOOST_TEST(scaled);
 }
 
+BOOST_AUTO_TEST_CASE(tables_that_cannot_be_reconciled) {
+  // The world table says the country imports 200 more inputs for sector a than the provinces
+  // use in all (its own value added of a goes negative): no rebalancing of the provinces' rows can
+  // reach inputs of x - va - imports < 0, so nest stops with a NumericalError naming the column,
+  // and writes nothing.
+  auto full = small_world();
+  const auto P = cut_provinces(full, {"P1", "P2"}, "CN");
+  Matrix Z = Matrix(full.Z);
+  Z(4, 0) += 200;
+  full.Z = Z.sparseView();
+  full.x(4) += 200;
+  full.V(0, 0) -= 200;
+  const auto W = world_with_group(full, {"P1", "P2"}, "CN");
+  TempDir dir;
+  try {
+    nest_files(dir, P, W, "CN");
+    BOOST_FAIL("an unreachable target was accepted");
+  } catch (const NumericalError& e) {
+    BOOST_TEST_MESSAGE(e.what());
+    BOOST_TEST(std::string(e.what()).find("inputs of P") != std::string::npos);
+  }
+  BOOST_TEST(!std::ifstream(dir / "nested.h5").good());
+  BOOST_TEST(!std::ifstream(dir / "nested_checks.csv").good());
+}
+
 BOOST_AUTO_TEST_CASE(finer_provincial_sectors_through_a_concordance) {
   // The provinces in three sectors a1, a2, b, where a1 and a2 split sector a 40 : 60 in every row
   // and column; the concordance a1 -> a, a2 -> a, b -> b aggregates them back exactly, so the
