@@ -149,6 +149,10 @@ struct ChainRequest {
   std::vector<std::string> groups;
   std::string other_group;  ///< `--other`: the group of every region a grouping does not list
   bool split_complex_gvc = false;  ///< GVC_C_home / GVC_C_abroad (one global solve per country)
+  /// `--export-split`: CSV sector,final_share (or region,sector,final_share): the share of each
+  /// sector's exports that are final goods, for a table with an exogenous rest of the world
+  /// (methods.md §5.5): forward RT and GVC are then reported (status export_split).
+  std::string export_split;
   ProgressFn progress;
 
   std::string validate() const { return {}; }

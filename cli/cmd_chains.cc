@@ -18,6 +18,7 @@ struct Options : CommonOptions {
   std::vector<std::string> groups;
   std::string other_group;
   bool gvc_c_split = false;
+  std::string export_split;
 };
 
 void run(const Options& o) {
@@ -25,15 +26,20 @@ void run(const Options& o) {
   req.groups = o.groups;
   req.other_group = o.other_group;
   req.split_complex_gvc = o.gvc_c_split;
+  req.export_split = o.export_split;
   req.progress = stderr_progress(o.quiet);
   refuse_existing_output(o, req.table_names());
   const Analysis a = open_table(o, o.countries);
   const auto r = a.chains(req);
   const auto& d = r.decomposition;
   std::cout << a.model().summary().brief_report() << "\n";
-  if (d.exogenous_rest_of_world)
+  if (d.exogenous_rest_of_world && o.export_split.empty())
     std::cout << "Exogenous rest of the world: forward RT/GVC_S/GVC_C and backward GVC_S/GVC_C are not "
                  "identifiable (reported as NA, status not_available; methods.md §5.5)\n";
+  else if (d.exogenous_rest_of_world)
+    std::cout << "Exogenous rest of the world: forward RT and GVC (total) identified by the export split of "
+              << o.export_split << " (status export_split); GVC_S/GVC_C and backward GVC_S/GVC_C are not "
+                 "identifiable (NA, status not_available; methods.md §5.5)\n";
   std::cout << "Participation by region (ratios of sums):\n";
   std::printf("  %-16s %12s %12s %12s %12s\n", "region", "GVC forward", "GVC backward", "NVC forward",
               "NVC backward");
@@ -62,6 +68,10 @@ CommandRegistrar reg("chains", [](CLI::App& app) {
   sub->add_flag("--gvc-c-split", o->gvc_c_split,
                 "Also split GVC_C into GVC_C_home (made and absorbed in the origin's country) and "
                 "GVC_C_abroad (one global solve per country more)");
+  sub->add_option("--export-split", o->export_split,
+                  "Tables with an exogenous rest of the world: CSV sector,final_share (or region,sector,final_share), "
+                  "the share of final goods in each sector's exports (e.g. from BEC); identifies forward RT and GVC "
+                  "(methods.md §5.5)");
   sub->callback([o] { run(*o); });
 });
 

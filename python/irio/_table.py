@@ -217,12 +217,14 @@ class Table:
         ('inter-regional' or 'national'), as `irio extract`."""
         return self._out(self._core.extraction(_list(sectors), block or "", variant, method, keep_diagonal))
 
-    def chains(self, countries=None, groups=None, split_complex_gvc=False):
+    def chains(self, countries=None, groups=None, split_complex_gvc=False, export_split=None):
         """Three-level value-chain decomposition and participation (`irio chains`): a dict
         {three_level_terms, participation, diagnostics[, ... by group]}. countries: a region ->
-        country CSV; groups: grouping CSVs or shipped names such as 'four_regions'."""
+        country CSV; groups: grouping CSVs or shipped names such as 'four_regions'; export_split:
+        a CSV sector,final_share identifying forward RT and GVC on a table with an exogenous rest
+        of the world (`--export-split`, methods.md §5.5)."""
         t = self.with_countries(countries)
-        return t._out(t._core.chains(_list(groups), split_complex_gvc))
+        return t._out(t._core.chains(_list(groups), split_complex_gvc, str(export_split or "")))
 
     def trade(self, method="wwz", perimeter="region", countries=None, approach="source", perspective="exporter",
               post="exports", bilateral=False):

@@ -206,13 +206,15 @@ void bind_table(py::module_& m) {
            },
            py::arg("sectors"), py::arg("block"), py::arg("variant"), py::arg("method"), py::arg("keep_diagonal"))
       .def("chains",
-           [](const Analysis& a, const std::vector<std::string>& groups, bool split_complex_gvc) {
+           [](const Analysis& a, const std::vector<std::string>& groups, bool split_complex_gvc,
+              const std::string& export_split) {
              ChainRequest r;
              r.groups = groups;
              r.split_complex_gvc = split_complex_gvc;
+             r.export_split = export_split;
              return tidy_list(a.chains(r).tables, a.table());
            },
-           py::arg("groups"), py::arg("split_complex_gvc"))
+           py::arg("groups"), py::arg("split_complex_gvc"), py::arg("export_split"))
       .def("trade",
            [](const Analysis& a, const std::string& method, const std::string& perimeter, const std::string& approach,
               const std::string& perspective, const std::string& post, bool bilateral) {

@@ -114,6 +114,17 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
     Fs.col(kRtGvcA) = v.cwiseProduct(LR1.col(2));
     Fs.col(kRtGvcB) = v.cwiseProduct(R2.col(2));
   }
+  // §5.5 with a user's final / intermediate split of exports: RT and GVC (total) forward.
+  const bool export_split = out.exogenous_rest_of_world && opt.export_final_share.size() > 0;
+  if (export_split) {
+    if (opt.export_final_share.size() != n)
+      throw InputError("three-level decomposition: the export split has " +
+                       std::to_string(opt.export_final_share.size()) + " values for " + std::to_string(n) +
+                       " region-sectors");
+    const Vector e_fin = yF.cwiseProduct(opt.export_final_share);
+    F.col(kRt) = v.cwiseProduct(m.local_solve(Perimeter::kCountry, Matrix(e_fin)).col(0));
+    F.col(kGvc) = F.col(kRtGvc) - F.col(kRt);
+  }
 
   // ---- Backward (column sums): R'(2) + C'(5) + one blocked global transposed solve.
   report_progress(opt.progress, 0.5, "three-level decomposition: backward");
@@ -212,7 +223,13 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
         if (std::isfinite(M(i, j))) s(i) += M(i, j);
     return s;
   };
-  d.check_vectors("21: sum of forward terms = va", "region_sector", rowsum_finite(F), out.va);
+  Vector fsum = rowsum_finite(F);
+  if (export_split) {  // RT and GVC are parts of RT_GVC: counted once
+    fsum -= F.col(kRt) + F.col(kGvc);
+    d.check_vectors("5.5: RT + GVC = RT_GVC (forward, export split)", "region_sector", F.col(kRt) + F.col(kGvc),
+                    F.col(kRtGvc));
+  }
+  d.check_vectors("21: sum of forward terms = va", "region_sector", fsum, out.va);
   d.check_vectors("21: sum of backward terms = y", "region_sector", rowsum_finite(B), y);
   d.check_vectors("21: LOC+NTF+NVC_S+NVC_C (forward) = v o L_C y_C", "region_sector",
                   F.leftCols(4).rowwise().sum(), v.cwiseProduct(LCyC));
@@ -266,7 +283,8 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   std::vector<std::string> all_terms = production_term_names();
   for (const auto& s : production_split_names()) all_terms.push_back(s);
   T.set_levels(3, all_terms);
-  T.set_levels(4, {"ok", "not_available"});
+  if (export_split) T.set_levels(4, {"ok", "not_available", "export_split"});
+  else T.set_levels(4, {"ok", "not_available"});
   const std::vector<int> shown = out.exogenous_rest_of_world
       ? std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc}
       : std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC};
@@ -282,7 +300,8 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
       const auto r = static_cast<std::int32_t>(i / N), s = static_cast<std::int32_t>(i % N);
       auto add = [&](double val, std::int32_t term_code) {
         // A term that the table cannot identify is NaN with status not_available.
-        T.add_row_codes({r, s, dir, term_code, std::isnan(val) && m.is_active(i) ? 1 : 0}, val);
+        const bool from_split = export_split && dir == 0 && (term_code == kRt || term_code == kGvc);
+        T.add_row_codes({r, s, dir, term_code, from_split ? 2 : std::isnan(val) && m.is_active(i) ? 1 : 0}, val);
       };
       for (int t : shown) add(M(i, t), t);
       for (int t : shown_split) add(Ms(i, t), kNumProductionTerms + t);
@@ -297,6 +316,7 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   Matrix num(n, 4);
   num.col(0) = F.col(kNvcS) + F.col(kNvcC);
   num.col(1) = F.col(kGvcS) + F.col(kGvcC);  // NaN with an exogenous rest of the world
+  if (export_split) num.col(1) = F.col(kGvc);  // §5.5: identified by the user's export split
   num.col(2) = B.col(kNvcS) + B.col(kNvcC);
   num.col(3) = gvc_b;
   const std::vector<const Vector*> den{&out.va, &out.va, &y, &y};

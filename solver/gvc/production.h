@@ -36,6 +36,11 @@ struct ProductionOptions {
   /// absorbed at home", GVC_C_home) versus the rest (GVC_C_abroad). Costs S(C) + S'(C) more
   /// (one global solve per country); closed world tables only.
   bool split_complex_gvc = false;
+  /// §5.5, tables with an exogenous rest of the world only: the share of each region-sector's
+  /// exports that are final goods (n values in [0, 1], e.g. from BEC; empty: not given). With it
+  /// forward RT = v^ L_C (e o f) and forward GVC (total) = v^ L_C (e o (1 - f)) are reported with
+  /// status "export_split", and gvc_forward = GVC / va; GVC_S / GVC_C stay not available.
+  Vector export_final_share;
 };
 
 /// Result of three_level_decomposition. Matrices are n x terms; entries that a table cannot

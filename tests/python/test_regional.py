@@ -131,3 +131,17 @@ def test_provincial_circulation_disparity_scenario(provincial, tmp_path):
     assert_result_equal(t.scenario(s, groups=["four_regions"]),
                         cli_tables(tmp_path, "scenario", "--scenarios", s, "--groups", "four_regions",
                                    table=provincial), rtol=1e-10)
+
+
+def test_provincial_chains_with_export_split(provincial, tmp_path):
+    """`chains(export_split=...)` equals `irio chains --export-split`; forward GVC becomes identified."""
+    t = irio.open(provincial)
+    split = tmp_path / "split.csv"
+    pd.DataFrame({"sector": list(t.sectors), "final_share": np.linspace(0.1, 0.9, len(t.sectors))}).to_csv(
+        split, index=False)
+    r = t.chains(export_split=split)
+    assert_result_equal(r, cli_tables(tmp_path, "chains", "--export-split", split, table=provincial))
+    part = r["participation"]
+    fwd = part[(part["scope"] == "region") & (part["indicator"] == "gvc_forward")]["value"]
+    assert fwd.notna().all() and (fwd > 0).all()
+    assert t.chains()["participation"].query("scope == 'region' and indicator == 'gvc_forward'")["value"].isna().all()
