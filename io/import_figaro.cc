@@ -132,9 +132,10 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
     if (in(kFd, c)) wr_intern(fd_codes, c);
   }
   // Final-demand categories in the published order.
+  // The flat file may leave zero cells out: it has the five categories of the layout.
   std::vector<std::string> fd_sorted;
   for (const auto& k : kFd)
-    if (in(fd_codes, k)) fd_sorted.push_back(k);
+    if (flat || in(fd_codes, k)) fd_sorted.push_back(k);
   if (fd_sorted.empty())
     throw InputError(file + ": no final-demand columns (expected AREA_P3_S13, AREA_P3_S14, AREA_P3_S15, AREA_P51G, AREA_P5M)");
 

@@ -59,7 +59,7 @@ void put(std::string& out, double v) {
 
 /// The matrix file (industry by industry).
 const std::string& matrix_text() {
-  static const std::string s = [] {
+  static const std::string text = [] {
     const auto& A = world::kFigaroAreas;
     const auto& I = world::kFigaroIndustries;
     std::string out = "rowLabels";
@@ -86,7 +86,7 @@ const std::string& matrix_text() {
     }
     return out;
   }();
-  return s;
+  return text;
 }
 
 /// The flat file (product by product), nonzero cells only.

@@ -213,7 +213,7 @@ BOOST_AUTO_TEST_CASE(icio2023_extended_zip_folds_the_splits) {
   const irio::tables::Vector resid = t.x - (irio::tables::Vector::Ones(t.Z.rows()).transpose() * t.Z).transpose() -
                                      t.V.colwise().sum().transpose();
   BOOST_TEST(resid.cwiseAbs().maxCoeff() < 1e-9);
-  BOOST_TEST(irio::tables::check_balance(t).status != irio::tables::Severity::kError);
+  BOOST_TEST((irio::tables::check_balance(t).status != irio::tables::Severity::kError));
   // The notes say what was done.
   BOOST_TEST(has_note(w, "'CN1', 'CN2', 'MX1', 'MX2' folded into CHN and MEX"));
   BOOST_TEST(has_note(w, "'TLS' (taxes less subsidies on intermediate products) as taxes_less_subsidies"));
