@@ -28,6 +28,7 @@ struct Icio {
   std::vector<std::string> fd_economies;
   std::vector<std::string> industries, fd;
   bool new_names = true;  // TLS/VA/OUT rows and OUT column; else TAXSUB/VALU/OUTPUT and TOTAL
+  bool layout2016 = false;  // final demand "HFCE_AUS", one row CCC_TAXSUB per economy, a DISC column
 
   std::size_t N() const { return industries.size(); }
   std::size_t n() const { return economies.size() * N(); }
@@ -62,7 +63,7 @@ struct Icio {
     for (std::size_t e = 0; e < economies.size(); ++e) t += z(e, u, f, u);
     return t;
   }
-  static constexpr double kTls = 0.5;
+  static constexpr double kTls = 0.5, kDisc = 0.125;
 
   std::string text() const {
     std::string out;
@@ -80,7 +81,8 @@ struct Icio {
     for (const auto& e : economies)
       for (const auto& s : industries) out += "," + e + "_" + s;
     for (const auto& d : fd_economies)
-      for (const auto& k : fd) out += "," + d + "_" + k;
+      for (const auto& k : fd) out += "," + (layout2016 ? k + "_" + d : d + "_" + k);
+    if (layout2016) out += ",DISC";
     out += new_names ? ",OUT\n" : ",TOTAL\n";
     const std::size_t E = economies.size(), D = fd_economies.size(), K = fd.size();
     for (std::size_t e = 0; e < E; ++e)
@@ -90,7 +92,8 @@ struct Icio {
           for (std::size_t u = 0; u < N(); ++u) num(z(e, s, f, u));
         for (std::size_t d = 0; d < D; ++d)
           for (std::size_t k = 0; k < K; ++k) num(y(e, s, d, k));
-        num(x(e, s));
+        if (layout2016) num(kDisc);
+        num(x(e, s) + (layout2016 ? kDisc : 0.0));
         out += "\n";
       }
     auto special = [&](const std::string& name, const std::function<double(std::size_t, std::size_t)>& cell,
@@ -100,10 +103,15 @@ struct Icio {
       for (std::size_t f = 0; f < E; ++f)
         for (std::size_t u = 0; u < N(); ++u) num(cell(f, u)), total += cell(f, u);
       for (std::size_t d = 0; d < D * K; ++d) num(fdcell), total += fdcell;
+      if (layout2016) num(0);
       num(total);
       out += "\n";
     };
-    special(new_names ? "TLS" : "TAXSUB", [](std::size_t, std::size_t) { return kTls; }, 0.25);
+    if (layout2016)  // the taxes paid to each economy, one row each; they sum to kTls per column
+      for (const auto& e : economies)
+        special(e + "_TAXSUB", [&](std::size_t, std::size_t) { return kTls / static_cast<double>(E); }, 0.0);
+    else
+      special(new_names ? "TLS" : "TAXSUB", [](std::size_t, std::size_t) { return kTls; }, 0.25);
     special(new_names ? "VA" : "VALU", [&](std::size_t f, std::size_t u) { return x(f, u) - colsum(f, u) - kTls; }, 0);
     special(new_names ? "OUT" : "OUTPUT", [&](std::size_t f, std::size_t u) { return x(f, u); }, 0);
     return out;
@@ -254,6 +262,32 @@ BOOST_AUTO_TEST_CASE(icio2018_release_names) {
   BOOST_TEST(t.x(5) == spec.x(0, 5));
   BOOST_TEST(has_note(w, "2016/2018 names (TAXSUB, VALU, OUTPUT rows, TOTAL column)"));
   BOOST_TEST(has_note(w, "'VALU' as value_added"));
+}
+
+BOOST_AUTO_TEST_CASE(icio2016_layout_taxes_per_economy_and_discrepancy_column) {
+  // The 2016 release's features: final-demand labels HFCE_AUS, one tax row per economy, the DISC
+  // column; on the 2016 industries (ISIC Rev. 3) with the 2018 economies.
+  Icio spec = icio2018();
+  spec.industries = {"C01T05", "C10T14", "C15T16", "C17T19", "C20",    "C21T22", "C23",  "C24",  "C25",
+                     "C26",    "C27",    "C28",    "C29",    "C30T33X", "C31",   "C34",  "C35",  "C36T37",
+                     "C40T41", "C45",    "C50T52", "C55",    "C60T63", "C64",    "C65T67", "C70", "C71",
+                     "C72",    "C73T74", "C75",    "C80",    "C85",    "C90T93", "C95"};
+  spec.fd = {"HFCE", "NPISH", "GGFC", "GFCF", "INVNT", "DIRP"};
+  spec.layout2016 = true;
+  TempDir d;
+  const std::string csv = d.write("ICIO2016_2011.csv", spec.text());
+  const auto w = io::import_oecd(csv);
+  const auto& t = w.table;
+  BOOST_TEST(t.labels.num_sectors() == 34u);
+  BOOST_TEST(t.labels.fd_categories.back() == "DIRP");
+  BOOST_TEST(t.meta.year == "2011");
+  // Final demand read from the reversed labels: household consumption of AUS's first industry.
+  BOOST_TEST(t.Y(0, 0) == spec.y(0, 0, 0, 0));
+  // The per-economy tax rows sum to one V row; the discrepancy column is dropped and reported.
+  BOOST_TEST(t.V(0, 7) == Icio::kTls, boost::test_tools::tolerance(1e-9));  // 10 digits in the file
+  BOOST_TEST(has_note(w, "65 rows COUNTRY_TAXSUB"));
+  BOOST_TEST(has_note(w, "statistical-discrepancy column 'DISC' dropped (total " +
+                             io::wr_num(Icio::kDisc * static_cast<double>(spec.n())) + ")"));
 }
 
 BOOST_AUTO_TEST_CASE(malformed_files_name_the_row_or_column) {
