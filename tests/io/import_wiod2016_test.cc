@@ -161,4 +161,20 @@ BOOST_AUTO_TEST_CASE(malformed_workbooks_name_the_cell_and_what_was_expected) {
   check_error<InputError>([&] { io::import_wiod2016(d.file("WIOT2014_Nov16_ROW.xlsb")); }, {"binary workbook (.xlsb)", ".xlsx"});
 }
 
+BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondition(irio::testing::BinaryBuilt())) {
+  TempDir d;
+  write_wiot(d.file("WIOT2014_Nov16_ROW.xlsx"));
+  std::string out;
+  BOOST_TEST(irio::testing::run_irio("import wiod2016 '" + d.file("WIOT2014_Nov16_ROW.xlsx") + "' -o '" + d.file("w.h5") + "'",
+                                     out, d) == 0);
+  BOOST_TEST(out.find("import: ") != std::string::npos, out);
+  BOOST_TEST(out.find("'TXSP', 'EXP_adj', 'PURR', 'PURNR', 'VA', 'IntTTM'") != std::string::npos, out);
+  BOOST_TEST(out.find("44 regions x 56 sectors") != std::string::npos, out);
+  BOOST_TEST(irio::testing::run_irio("import wiod2016 '" + d.file("WIOT2014_Nov16_ROW.xlsx") + "' --sheet 2015 -o '" +
+                                         d.file("x.h5") + "'",
+                                     out, d) == 2);
+  BOOST_TEST(out.find("2015") != std::string::npos, out);
+  BOOST_TEST(!std::filesystem::exists(d.file("x.h5")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
