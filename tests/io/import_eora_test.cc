@@ -239,4 +239,17 @@ BOOST_AUTO_TEST_CASE(malformed_files_name_the_line_and_what_was_expected) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondition(irio::testing::BinaryBuilt())) {
+  TempDir d;
+  write_folder(d);
+  std::string out;
+  BOOST_TEST(irio::testing::run_irio("import eora26 '" + d.path().string() + "' -o '" + d.file("e.h5") + "'", out, d) == 0);
+  BOOST_TEST(out.find("import: dropped the rest-of-world entry ROW") != std::string::npos, out);
+  BOOST_TEST(out.find("189 regions x 26 sectors") != std::string::npos, out);
+  BOOST_TEST(out.find("1 satellites") != std::string::npos, out);
+  BOOST_TEST(irio::testing::run_irio("import eora26 '" + d.path().string() + "' --price pp -o '" + d.file("p.h5") + "'", out, d) == 2);
+  BOOST_TEST(out.find("no file Eora26_<year>_pp_T.txt") != std::string::npos, out);
+  BOOST_TEST(!std::filesystem::exists(d.file("p.h5")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
