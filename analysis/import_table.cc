@@ -8,9 +8,14 @@
 #include "irio/analysis/analysis.h"
 #include "irio/analysis/table_jobs.h"
 #include "irio/io/ceads_reader.h"
+#include "irio/io/import_adb.h"
 #include "irio/io/import_csv.h"
+#include "irio/io/import_eora.h"
+#include "irio/io/import_figaro.h"
+#include "irio/io/import_oecd.h"
 #include "irio/io/import_pymrio.h"
 #include "irio/io/import_wiod.h"
+#include "irio/io/import_wiod2016.h"
 #include "irio/io/nbs_reader.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
@@ -85,6 +90,63 @@ ImportResult import_table(const ImportRequest& r) {
       inputs = {r.countries};
       break;
     }
+    // --- world tables, issue 17 §1 (docs/world-tables.md): the reader's notes become res.notes
+    case ImportLayout::kOecd: {
+      io::OecdImportOptions o;
+      o.year = r.world_year;
+      o.release = r.oecd_release;
+      o.keep_splits = r.keep_splits;
+      auto w = io::import_oecd(r.dir, o);
+      res.table = std::move(w.table);
+      res.notes = std::move(w.notes);
+      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
+      inputs = {r.dir, r.countries};
+      break;
+    }
+    case ImportLayout::kEora26: {
+      io::EoraImportOptions o;
+      o.year = r.world_year;
+      o.price = r.eora_price;
+      auto w = io::import_eora26(r.dir, o);
+      res.table = std::move(w.table);
+      res.notes = std::move(w.notes);
+      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
+      inputs = {r.dir, r.countries};
+      break;
+    }
+    case ImportLayout::kFigaro: {
+      io::FigaroImportOptions o;
+      o.year = r.world_year;
+      auto w = io::import_figaro(r.dir, o);
+      res.table = std::move(w.table);
+      res.notes = std::move(w.notes);
+      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
+      inputs = {r.dir, r.countries};
+      break;
+    }
+    case ImportLayout::kWiod2016: {
+      io::Wiod2016ImportOptions o;
+      o.year = r.world_year;
+      o.sheet = r.sheet;
+      auto w = io::import_wiod2016(r.dir, o);
+      res.table = std::move(w.table);
+      res.notes = std::move(w.notes);
+      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
+      inputs = {r.dir, r.countries};
+      break;
+    }
+    case ImportLayout::kAdb: {
+      io::AdbImportOptions o;
+      o.year = r.world_year;
+      o.sheet = r.sheet;
+      auto w = io::import_adb(r.dir, o);
+      res.table = std::move(w.table);
+      res.notes = std::move(w.notes);
+      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
+      inputs = {r.dir, r.countries};
+      break;
+    }
+    // --- end of world tables
   }
   r.meta.apply(res.table);
   write(res.table, r.output, r.overwrite, inputs);

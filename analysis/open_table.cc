@@ -6,11 +6,17 @@
 
 #include "irio/analysis/analysis.h"
 #include "irio/io/ceads_reader.h"
+#include "irio/io/import_adb.h"
 #include "irio/io/concordance_reader.h"
 #include "irio/io/import_csv.h"
+#include "irio/io/import_eora.h"
+#include "irio/io/import_figaro.h"
+#include "irio/io/import_oecd.h"
 #include "irio/io/import_pymrio.h"
 #include "irio/io/import_wiod.h"
+#include "irio/io/import_wiod2016.h"
 #include "irio/io/nbs_reader.h"
+#include "irio/io/notice.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
 
@@ -68,6 +74,12 @@ io::CsvImportOptions csv_folder(const std::string& dir) {
   return in;
 }
 
+/// World tables: the year picks a file from a folder; a file names its own year.
+std::string world_year(const std::string& path, const OpenOptions& opt) {
+  std::error_code ec;
+  return fs::is_directory(path, ec) ? opt.wiod_year : std::string();
+}
+
 }  // namespace
 
 tables::IoTable read_any_table(const std::string& path, const OpenOptions& opt) {
@@ -92,6 +104,48 @@ tables::IoTable read_any_table(const std::string& path, const OpenOptions& opt) 
       t = io::nbs_to_io_table(nbs);
       break;
     }
+    // --- world tables (docs/world-tables.md): what the import did goes to the notice handler
+    case TableFormat::kOecd: {
+      io::OecdImportOptions o;
+      o.year = world_year(path, opt);
+      auto w = io::import_oecd(path, o);
+      for (const auto& n : w.notes) io::notice(n);
+      t = std::move(w.table);
+      break;
+    }
+    case TableFormat::kEora26: {
+      io::EoraImportOptions o;
+      o.year = world_year(path, opt);
+      auto w = io::import_eora26(path, o);
+      for (const auto& n : w.notes) io::notice(n);
+      t = std::move(w.table);
+      break;
+    }
+    case TableFormat::kFigaro: {
+      io::FigaroImportOptions o;
+      o.year = world_year(path, opt);
+      auto w = io::import_figaro(path, o);
+      for (const auto& n : w.notes) io::notice(n);
+      t = std::move(w.table);
+      break;
+    }
+    case TableFormat::kWiod2016: {
+      io::Wiod2016ImportOptions o;
+      o.year = world_year(path, opt);
+      auto w = io::import_wiod2016(path, o);
+      for (const auto& n : w.notes) io::notice(n);
+      t = std::move(w.table);
+      break;
+    }
+    case TableFormat::kAdb: {
+      io::AdbImportOptions o;
+      o.year = world_year(path, opt);
+      auto w = io::import_adb(path, o);
+      for (const auto& n : w.notes) io::notice(n);
+      t = std::move(w.table);
+      break;
+    }
+    // --- end of world tables
   }
   if (!opt.countries.empty()) io::read_country_map(opt.countries, t.labels);
   return t;

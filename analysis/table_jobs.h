@@ -45,9 +45,18 @@ struct TableMetadata {
 };
 
 /// The layouts import_table reads (docs/formats.md).
-enum class ImportLayout { kCsv, kPymrio, kWiod };
-inline constexpr EnumTable<ImportLayout, 3> kImportLayoutNames{
-    "import layout", {{{ImportLayout::kCsv, "csv"}, {ImportLayout::kPymrio, "pymrio"}, {ImportLayout::kWiod, "wiod"}}}};
+enum class ImportLayout {
+  kCsv, kPymrio, kWiod,
+  // --- world tables, issue 17 §1 (io/import_oecd.h ...; docs/world-tables.md)
+  kOecd, kEora26, kFigaro, kWiod2016, kAdb,
+  // --- end of world tables (oecd ...)
+};
+inline constexpr EnumTable<ImportLayout, 8> kImportLayoutNames{
+    "import layout",
+    {{{ImportLayout::kCsv, "csv"}, {ImportLayout::kPymrio, "pymrio"}, {ImportLayout::kWiod, "wiod"},
+      // world tables (oecd ...)
+      {ImportLayout::kOecd, "oecd"}, {ImportLayout::kEora26, "eora26"}, {ImportLayout::kFigaro, "figaro"},
+      {ImportLayout::kWiod2016, "wiod2016"}, {ImportLayout::kAdb, "adb"}}}};
 constexpr const auto& enum_table(ImportLayout) { return kImportLayoutNames; }
 
 struct ImportRequest {
@@ -57,6 +66,13 @@ struct ImportRequest {
   std::string wiod_year = "2011";
   bool group_eu = false;      ///< kWiod: the 27 EU members as one country EU27
   std::string countries;      ///< region,country CSV (empty: the table's own map)
+  // --- world tables (oecd ...): `dir` is the file, zip or folder
+  std::string world_year;             ///< the year (picks the file from a folder or a multi-year zip)
+  std::string oecd_release = "auto";  ///< kOecd: the release whose names the file must use
+  bool keep_splits = false;           ///< kOecd: keep CN1, CN2, MX1, MX2 as regions of CHN and MEX
+  std::string eora_price = "bp";      ///< kEora26: bp (basic prices) or pp (purchasers' prices)
+  std::string sheet;                  ///< kWiod2016, kAdb: the sheet (default: the year's / not the legend)
+  // --- end of world tables
   TableMetadata meta;
   std::string output;         ///< the HDF5 file written
   bool overwrite = false;

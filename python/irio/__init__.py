@@ -22,7 +22,7 @@ from ._irio import BalanceError, Error, InputError, NumericalError, OutputError 
 from ._table import DEFAULT_MAX_BYTES, BalanceReport, Table, _path  # noqa: F401
 
 __version__ = _irio.__version__
-__all__ = ["open", "read_results", "sda", "panel", "from_arrays", "import_csv", "import_pymrio", "import_wiod", "import_ceads", "Table",
+__all__ = ["open", "read_results", "sda", "panel", "from_arrays", "import_csv", "import_pymrio", "import_wiod", "import_ceads", "import_world", "Table",
            "BalanceReport", "tidy_columns", "Error", "InputError", "BalanceError", "NumericalError", "OutputError",
            "DEFAULT_MAX_BYTES", "MATRICES"]
 
@@ -31,14 +31,37 @@ MATRICES = tuple(_irio.matrix_names())
 
 
 # --- opening and importing -------------------------------------------------------------------
-def open(path, format="auto", countries=None, year="2011", backend="auto", min_output_eps=0.0, rel_tol=1e-6,
+def open(path, format="auto", countries=None, year=None, backend="auto", min_output_eps=0.0, rel_tol=1e-6,
          error_rel_tol=1e-2):
     """Open a table in any layout irio reads (irio HDF5, labelled-CSV folder, pymrio, WIOD release
-    folder, CEADs .xlsx, NBS .csv; `format` as the CLI's --format, default by the path).
-    countries: a region,country CSV replacing the table's map; year: the year of a WIOD folder;
-    backend: the solver backend; rel_tol/error_rel_tol/min_output_eps: the balance check's."""
+    folder, CEADs .xlsx, NBS .csv; world tables by name: format="oecd", "eora26", "figaro", "wiod2016", "adb";
+    `format` as the CLI's --format, default by the path). countries: a region,country CSV
+    replacing the table's map; year: the year of a WIOD folder (default 2011) or of a world-table
+    folder; backend: the solver backend; rel_tol/error_rel_tol/min_output_eps: the balance check's.
+    A world table's import notes (what was folded, dropped, what became V) go to irio's notices."""
+    if year is None:
+        year = "" if format in _WORLD_FORMATS else "2011"
     return Table(_irio.open_table(_path(path), format, _path(countries), str(year), backend, min_output_eps,
                                   rel_tol, error_rel_tol))
+
+
+# --- world tables (issue 17 §1; docs/world-tables.md) ---------------------------------------------
+_WORLD_FORMATS = ("oecd", "eora26", "figaro", "wiod2016", "adb")
+
+
+def import_world(format, path, output, year=None, release="auto", keep_splits=False, price="bp", countries=None,
+                 overwrite=False, backend="auto"):
+    """`irio import oecd|eora26|figaro|wiod2016|adb PATH -o OUTPUT`: a world table into irio's HDF5 file; returns
+    the Table, with `import_report` (the balance check) and `import_notes` (what the import did:
+    rows folded, discrepancies dropped, what became V, units, satellites)."""
+    if format not in _WORLD_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(_WORLD_FORMATS)}, got {format!r}")
+    core, balance, notes = _irio.import_world(format, _path(path), _path(output), "" if year is None else str(year),
+                                              release, keep_splits, price, _path(countries), overwrite, backend)
+    t = Table(core, BalanceReport(balance))
+    t.import_notes = list(notes)
+    return t
+# --- end of world tables
 
 
 def from_arrays(Z, Y, regions=("R",), sectors=None, fd_categories=None, x=None, V=None, va_components=None,

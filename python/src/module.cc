@@ -326,6 +326,29 @@ void bind_jobs(py::module_& m) {
         },
         py::arg("layout"), py::arg("output"), py::arg("csv"), py::arg("dir"), py::arg("wiod_year"),
         py::arg("group_eu"), py::arg("countries"), py::arg("meta"), py::arg("overwrite"), py::arg("backend"));
+  // --- world tables (issue 17 §1; docs/world-tables.md): returns (table, balance, notes)
+  m.def("import_world",
+        [](const std::string& layout, const std::string& path, const std::string& output, const std::string& year,
+           const std::string& release, bool keep_splits, const std::string& price, const std::string& countries,
+           bool overwrite, const std::string& backend) {
+          ImportRequest r;
+          r.layout = parse_enum<ImportLayout>(layout);
+          r.dir = path;
+          r.world_year = year;
+          r.oecd_release = release;
+          r.keep_splits = keep_splits;
+          r.eora_price = price;
+          r.countries = countries;
+          r.output = output;
+          r.overwrite = overwrite;
+          auto res = import_table(r);
+          py::dict balance = balance_to_dict(res.balance, res.table.labels);
+          std::vector<std::string> notes = res.notes;
+          return py::make_tuple(opened(std::move(res), backend), balance, notes);
+        },
+        py::arg("layout"), py::arg("path"), py::arg("output"), py::arg("year"), py::arg("release"),
+        py::arg("keep_splits"), py::arg("price"), py::arg("countries"), py::arg("overwrite"), py::arg("backend"));
+  // --- end of world tables
   py::class_<io::CsvImportOptions>(m, "CsvImportOptions")
       .def(py::init<>())
       .def_readwrite("Z", &io::CsvImportOptions::Z)
