@@ -94,7 +94,7 @@ function(check_report name expected_charts)
     set(_declared "${CMAKE_MATCH_1}")
     string(REGEX MATCH "data-categories=\"([0-9]+)\"" _ "${_svg}")
     set(_categories "${CMAKE_MATCH_1}")
-    string(REGEX MATCHALL "<rect class=\"mark" _marks "${_svg}")
+    string(REGEX MATCHALL "<(rect|circle) class=\"mark" _marks "${_svg}")  # bars, or dots of a dumbbell
     list(LENGTH _marks _count)
     if(_count EQUAL 0 OR NOT _count EQUAL _declared)
       message(FATAL_ERROR "${name}: chart ${_id} has ${_count} marks in the DOM (declared ${_declared})")
