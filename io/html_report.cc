@@ -302,6 +302,7 @@ std::string render_bar_chart_svg(const BarChart& chart) {
         << fmt("%.2f", std::max(0.0, x_of(to) - x_of(from))) << "\" height=\"" << px(h) << "\" fill=\"" << fill
         << "\"";
       if (opacity < 1) o << " fill-opacity=\"" << fmt("%.2f", opacity) << "\"";
+      if (by_group) o << " data-group=\"" << html_escape(chart.category_groups[i]) << "\"";
       o << "><title>" << mark_title(k, v) << "</title></rect>";
     }
     o << "\n";

@@ -20,8 +20,8 @@ namespace irio::io {
 std::string html_escape(const std::string& text);
 
 /// One chart as an <svg> element. Every bar segment is a <rect class="mark ..."> (one per
-/// positive finite value: BarChart::num_marks()); the <svg> carries id="chart-<id>" and
-/// data-marks="<count>". Throws InputError if the chart is inconsistent (BarChart::validate).
+/// positive finite value: BarChart::num_marks()), with data-group="<group>" when the bars are
+/// coloured by group; the <svg> carries id="chart-<id>" and data-marks="<count>". Throws InputError if the chart is inconsistent (BarChart::validate).
 std::string render_bar_chart_svg(const BarChart& chart);
 
 /// One chart as a stand-alone SVG file's text (XML declaration, the page's chart styles inside),

@@ -33,12 +33,12 @@ const irio::io::BarChart* find_chart(const irio::io::ReportDocument& doc, const 
   return nullptr;
 }
 
-/// chart id -> group -> fills of its marks, read from the page's SVG (the marks' tooltips name
-/// the group: "... (East) | ...").
+/// chart id -> group -> fills of its marks, read from the page's SVG (each mark of a chart coloured
+/// by group names its group in data-group).
 std::map<std::string, std::map<std::string, std::set<std::string>>> fills(const std::string& page) {
   std::map<std::string, std::map<std::string, std::set<std::string>>> out;
   const std::regex svg_re("<svg [^>]*id=\"chart-([^\"]+)\"[\\s\\S]*?</svg>");
-  const std::regex mark("<rect class=\"mark[^\"]*\"[^>]*fill=\"(#[0-9a-f]{6})\"[^>]*><title>[^<]*\\(([^)<]*)\\) \\|");
+  const std::regex mark("<rect class=\"mark[^\"]*\"[^>]* fill=\"(#[0-9a-f]{6})\"[^>]* data-group=\"([^\"]*)\"");
   for (auto it = std::sregex_iterator(page.begin(), page.end(), svg_re); it != std::sregex_iterator(); ++it) {
     const std::string svg = (*it)[0];
     for (auto m = std::sregex_iterator(svg.begin(), svg.end(), mark); m != std::sregex_iterator(); ++m)
@@ -228,7 +228,7 @@ BOOST_FIXTURE_TEST_CASE(chains_tables_stay_aligned_with_long_and_cjk_names, CliD
   const auto a = irio::Analysis::open(kProvinces);
   const auto four = a.groupings({"four_regions"}).front();
   const std::map<std::string, std::string> cjk{{"East", "东部地区"}, {"Central", "中部"},
-                                               {"West", "西部地区和一个很长的名字"}, {"Northeast", "Northeast, a long English name"}};
+                                               {"West", "西部地区和一个很长的名字"}, {"Northeast", "Northeast with a long English name"}};
   {
     std::ofstream f(file("cjk.csv"));
     f << "member,group\n";
@@ -247,7 +247,7 @@ BOOST_FIXTURE_TEST_CASE(chains_tables_stay_aligned_with_long_and_cjk_names, CliD
     if (table.empty() || line.rfind("  ", 0) != 0) continue;
     // Where the fourth numeric column ends: the data lines of one table all end it in one column.
     std::size_t pos = 0, found = 0;
-    const std::regex num("(-?[0-9]+\\.[0-9]{4}|nan|NA)");
+    const std::regex num("\\b(-?[0-9]+\\.[0-9]{4}|nan|NA)\\b");  // not the "nan" of Hainan
     for (auto it = std::sregex_iterator(line.begin(), line.end(), num); it != std::sregex_iterator() && found < 4; ++it, ++found)
       pos = static_cast<std::size_t>(it->position() + it->length());
     if (found == 4) ends[table].insert(columns(line.substr(0, pos)));

@@ -40,10 +40,10 @@ double tick_value(std::string t) {
   return std::stod(digits);
 }
 
-/// group -> the fills of the marks of that group's categories (from the marks' tooltips "... (group) | ...").
+/// group -> the fills of the marks of that group's categories (each mark names it in data-group).
 std::map<std::string, std::set<std::string>> fills_by_group(const std::string& svg) {
   std::map<std::string, std::set<std::string>> out;
-  const std::regex re("<rect class=\"mark[^\"]*\"[^>]*fill=\"(#[0-9a-f]{6})\"[^>]*><title>[^<]*\\(([^)<]*)\\) \\|");
+  const std::regex re("<rect class=\"mark[^\"]*\"[^>]* fill=\"(#[0-9a-f]{6})\"[^>]* data-group=\"([^\"]*)\"");
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), re); it != std::sregex_iterator(); ++it)
     out[(*it)[2]].insert((*it)[1]);
   return out;

@@ -51,8 +51,8 @@ def main():
            must_show=("first line of the page that does not match", f"-{drifted}", f"+{version}"))
     expect(1, sh + f"```text\n{version}\nan extra line\n```\n", "a line irio does not print fails")
     expect(1, sh + "```text\n```\n", "an empty block against printed output fails")
-    head = version.split()[0]
-    expect(0, sh + f"```text\n{head} …\n```\n", "… inside a line stands for the rest of it")
+    expect(0, sh + f"```text\n{version[:2]}…\n```\n", "… inside a line stands for the rest of it")
+    expect(1, sh + f"```text\n…{version}X…\n```\n", "… inside a line does not hide a wrong character")
     expect(0, sh + "```text\n…\n```\n", "… alone stands for any lines")
     expect(0, sh + "```text\n$ cat f.txt\none\n…\nthree\n```\n", "a $ command block is run and compared")
     expect(1, sh + "```text\n$ cat f.txt\none\nthree\n```\n", "a missing line without … fails")
