@@ -16,7 +16,14 @@ CLI's message and its exit code as `exit_code`. docs/python.md walks through it.
 """
 import numpy as _np
 
-from . import _irio
+try:
+    from . import _irio
+except ImportError as _e:  # the pure-Python files are there, the extension is not (or does not load)
+    raise ImportError(
+        f"irio: the compiled part of the module (irio._irio) is not built or does not load ({_e}). "
+        "Build it with `bash setup.sh python` (Debian's pybind11-dev, python3-dev, python3-numpy; "
+        "docs/python.md), or configure with -DIRIO_BUILD_PYTHON=ON and build the target irio_python."
+    ) from _e
 from ._frames import columns as tidy_columns  # noqa: F401  (re-exported)
 from ._irio import BalanceError, Error, InputError, NumericalError, OutputError  # noqa: F401
 from ._table import DEFAULT_MAX_BYTES, BalanceReport, Table, _path  # noqa: F401
