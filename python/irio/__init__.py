@@ -14,6 +14,8 @@ NA): one DataFrame for a one-table result, a dict {table name: DataFrame} for se
 pandas, each table is a dict of NumPy columns instead. Errors are `irio.Error` subclasses with the
 CLI's message and its exit code as `exit_code`. docs/python.md walks through it.
 """
+import os as _os
+
 import numpy as _np
 
 try:
@@ -44,6 +46,8 @@ def open(path, format="auto", countries=None, year="2011", backend="auto", min_o
     folder, CEADs .xlsx, NBS .csv; `format` as the CLI's --format, default by the path).
     countries: a region,country CSV replacing the table's map; year: the year of a WIOD folder;
     backend: the solver backend; rel_tol/error_rel_tol/min_output_eps: the balance check's."""
+    if countries is not None and not isinstance(countries, (str, _os.PathLike)):  # a dict or DataFrame
+        return open(path, format, None, year, backend, min_output_eps, rel_tol, error_rel_tol).with_countries(countries)
     return Table(_irio.open_table(_path(path), format, _path(countries), str(year), backend, min_output_eps,
                                   rel_tol, error_rel_tol))
 

@@ -209,7 +209,20 @@ class Table:
         return self._core.solver_summary()
 
     def with_countries(self, countries):
-        """The same table under the region -> country map of a CSV (region,country), cached."""
+        """The same table under a region -> country map, cached: a CSV (region,country), a dict
+        {region: country}, a Series, or a DataFrame with columns region, country."""
+        if countries is not None and not isinstance(countries, (str, _os.PathLike)):
+            if hasattr(countries, "columns"):
+                cols = {k.lower(): c for k, c in _columns(countries, "countries").items()}
+                if "region" not in cols or "country" not in cols:
+                    raise InputError("countries: a DataFrame needs the columns region and country")
+                pairs = tuple(zip(map(str, cols["region"]), map(str, cols["country"])))
+            else:
+                pairs = tuple((str(r), str(c)) for r, c in dict(countries).items())
+            if pairs not in self._by_countries:
+                path = _temp_csv("countries", ["region", "country"], pairs)
+                self._by_countries[pairs] = Table(self._core.with_countries(path))
+            return self._by_countries[pairs]
         key = _path(countries)
         if not key:
             return self

@@ -112,3 +112,12 @@ def test_without_the_extension_the_import_says_what_to_run(tmp_path):
                        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert p.returncode != 0
     assert "bash setup.sh python" in p.stderr and "irio._irio" in p.stderr, p.stderr
+
+
+def test_countries_as_dict(wiod, eu_file):
+    m = pd.read_csv(EU27, dtype=str, keep_default_na=False)
+    from_file = wiod.chains(countries=EU27)["participation"]
+    same(wiod.chains(countries=dict(zip(m["region"], m["country"])))["participation"], from_file)
+    same(wiod.chains(countries=m)["participation"], from_file)  # a DataFrame region,country
+    t = irio.open(WIOD2011, countries=dict(zip(m["region"], m["country"])))
+    assert "EU27" in t.countries
