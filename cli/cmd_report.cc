@@ -121,7 +121,7 @@ CommandRegistrar reg("report", [](CLI::App& app) {
                   "Also a section of unified-market scenarios: a scenario CSV as for `irio scenario`");
   sub->add_option("--compare", o->compare,
                   "Also a section with the structural decomposition of the change from this earlier table "
-                  "(same regions and sectors) to TABLE");
+                  "(same regions and sectors) to TABLE, and NVC / GVC participation by region in both as dumbbells");
   sub->add_option("--svg-dir", o->svg_dir,
                   "Also save each chart as its own SVG file (CHART_ID.svg) in this folder, created if missing");
   add_choice<ReportFormat>(sub, "--format", o->format, "Report format (auto: xlsx for a .xlsx output, else html)");
