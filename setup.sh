@@ -8,6 +8,10 @@
 # interpreter; the browser and tutorial checks run the CLI as a user does, nothing the sanitizers
 # add to); then a short,
 # reproducible fuzz run of every reader, fuzz/run_fuzz.sh).
+# `python`: the Python module (docs/python.md) from Debian's packages only, offline once they are
+# installed: installs pybind11-dev python3-dev python3-numpy python3-pandas, builds the module in
+# build/ (-DIRIO_BUILD_PYTHON=ON: also after a `run` that found no pybind11), imports it, and
+# prints how to use it from the build tree or install it (`bash setup.sh python --install PREFIX`).
 set -euo pipefail
 cd "$(dirname "$0")"
 mode="${1:-run}"
@@ -20,7 +24,9 @@ packages="build-essential cmake pkg-config libsuitesparse-dev libeigen3-dev libh
 # tests (label `mpi`, docs/petsc.md).
 test_packages="pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest chromium python3-openpyxl
   petsc-dev openmpi-bin"
+python_packages="pybind11-dev python3-dev python3-numpy python3-pandas"
 if [ "$mode" = test ]; then packages="$packages $test_packages"; fi
+if [ "$mode" = python ]; then packages="$packages $python_packages"; fi
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -55,8 +61,23 @@ case "$mode" in
     echo "== fuzzing every reader: corpus replay + 5000 inputs per target from a fixed seed (docs/fuzzing.md)"
     FUZZ_ARGS="-seed=1 -runs=5000" JOBS="$jobs" bash fuzz/run_fuzz.sh 120 build-fuzz
     ;;
+  python)
+    build build --target irio_python -DIRIO_BUILD_PYTHON=ON -DPYTHON_EXECUTABLE=/usr/bin/python3
+    PYTHONPATH=build/python /usr/bin/python3 -c "import irio; print('irio', irio.__version__, 'Python module built in build/python')"
+    if [ "${2:-}" = --install ]; then
+      prefix="${3:?usage: bash setup.sh python --install PREFIX}"
+      pyver="$(/usr/bin/python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
+      cmake -S . -B build -DIRIO_PYTHON_INSTALL_DIR="lib/python$pyver/dist-packages" >/dev/null
+      cmake --build build -j"$jobs"  # the install rules install every target
+      cmake --install build --prefix "$prefix"
+      echo "installed; use it with: PYTHONPATH=$prefix/lib/python$pyver/dist-packages python3 -c 'import irio'"
+      if [ "$prefix" = /usr/local ]; then echo "(Debian's python3 reads /usr/local/lib/python$pyver/dist-packages by itself)"; fi
+    else
+      echo "use it with: PYTHONPATH=build/python python3   (or install: bash setup.sh python --install /usr/local)"
+    fi
+    ;;
   *)
-    echo "usage: bash setup.sh run|test" >&2
+    echo "usage: bash setup.sh run|test|python [--install PREFIX]" >&2
     exit 2
     ;;
 esac

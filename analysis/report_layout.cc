@@ -3,9 +3,12 @@
 // (report_data.h). Numbers come from ReportData only; nothing is computed here.
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <sstream>
+#include <string>
 
 #include "irio/analysis/report_data.h"
+#include "irio/analysis/report_figures.h"
 #include "irio/version.h"
 
 namespace irio {
@@ -230,18 +233,21 @@ ReportSection multipliers_section(const ReportData& d, const std::string& unit) 
   BarChart c;
   c.id = "top_multipliers";
   c.title = "Highest output multipliers, split by where the output arises";
-  c.axis_label = "output multiplier";
+  c.axis_label = unit.empty() ? "output multiplier (output per unit of final demand)"
+                              : "output multiplier (" + unit + " of output per " + unit + " of final demand)";
   c.series = {{"local", {}, "#bab0ac"}, {"national", {}, "#f28e2b"}, {"international", {}, "#59a14f"}};
   ReportTable table;
   table.id = "top_multipliers_table";
   table.title = "Highest output multipliers";
   table.columns = {"rank", "region", "sector", "total", "local", "national", "international"};
+  table.number_formats = {{"rank", "0"}};
   for (std::size_t i = 0; i < t.num_rows(); ++i) {
     const std::string& part = t.key(3, i);
     if (part == "total") {
       c.categories.push_back(t.key(1, i) + " " + t.key(2, i));
       std::vector<ReportCell> cells;
-      for (std::size_t k = 0; k < 3; ++k) cells.emplace_back(t.key(k, i));
+      cells.emplace_back(std::stod(t.key(0, i)));  // the rank, a number (xlsx: a number cell)
+      for (std::size_t k = 1; k < 3; ++k) cells.emplace_back(t.key(k, i));
       cells.emplace_back(t.value(i));
       table.rows.push_back(std::move(cells));
     } else {
@@ -336,14 +342,16 @@ ReportSection diagnostics_section(const ReportData& d) {
   t.id = "diagnostics";
   t.title = "Identities of methods.md §6.2 checked on this table";
   t.columns = {"identity", "scope", "residual", "tolerance", "result"};
-  t.decimals = 3;
+  t.number_formats = {{"residual", "0.000E+00"}, {"tolerance", "0.0E+00"}};  // numbers, shown as the CLI does
   for (std::size_t i = 0; i < diag.num_rows(); ++i) {
     const bool pass = diag.key(3, i) == "true";
     if (!pass) ++fail;
-    std::ostringstream res;
-    res.precision(3);
-    res << std::scientific << diag.value(i);
-    t.rows.push_back({diag.key(0, i), diag.key(1, i), res.str(), diag.key(2, i), pass ? "holds" : "FAILED"});
+    ReportCell tolerance = diag.key(2, i);
+    try {
+      tolerance = std::stod(diag.key(2, i));
+    } catch (const std::exception&) {  // not a number: kept as the text
+    }
+    t.rows.push_back({diag.key(0, i), diag.key(1, i), diag.value(i), tolerance, pass ? "holds" : "FAILED"});
   }
   s.paragraphs.push_back(std::to_string(diag.num_rows() - fail) + " of " + std::to_string(diag.num_rows()) +
                          " identities hold. Each compares two ways of computing the same total (e.g. the seven terms "
@@ -369,6 +377,7 @@ io::ReportDocument report_document(const Analysis& a, const ReportData& d, const
   doc.sections.push_back(circulation_section(d));
   for (const auto& s : d.regional_sections) doc.sections.push_back(s);  // report_regional.h
   doc.sections.push_back(diagnostics_section(d));
+  finish_report_figures(doc, a, d, r);  // report_figures.h: colours, axes, footprints, comparison
   name_report_codes(doc, a.table().labels);  // last: names beside the codes of every section
   return doc;
 }

@@ -91,13 +91,15 @@ void print_focus(const solver::LeontiefModel& m, const std::string& focus,
 void print_regions(const solver::LeontiefModel& m, const solver::gvc::ProductionDecomposition& d) {
   const bool nvc = m.labels().num_countries() < m.labels().num_regions();
   std::printf("\nValue-chain participation by region (shares of value added / of final production):\n");
-  std::printf("  %-8s %-8s %9s %9s", "region", "country", "GVC fwd", "GVC bwd");
+  // Name columns as wide as the widest name in terminal columns (a CJK name counts double).
+  const std::size_t wr = name_width(m.labels().regions, "region", 8), wc = name_width(m.labels().countries, "country", 8);
+  std::printf("  %s %s %9s %9s", pad("region", wr).c_str(), pad("country", wc).c_str(), "GVC fwd", "GVC bwd");
   if (nvc) std::printf(" %9s %9s", "NVC fwd", "NVC bwd");
   std::printf("\n");
   for (std::size_t r = 0; r < m.labels().num_regions(); ++r) {
     const std::string& reg = m.labels().regions[r];
-    std::printf("  %-8s %-8s %9.4f %9.4f", reg.c_str(),
-                m.labels().countries[static_cast<std::size_t>(m.labels().country_of_region[r])].c_str(),
+    std::printf("  %s %s %9.4f %9.4f", pad(reg, wr).c_str(),
+                pad(m.labels().countries[static_cast<std::size_t>(m.labels().country_of_region[r])], wc).c_str(),
                 participation(d.participation, "region", reg, "gvc_forward"),
                 participation(d.participation, "region", reg, "gvc_backward"));
     if (nvc)

@@ -41,12 +41,16 @@ void run(const Options& o) {
               << o.export_split << " (status export_split); GVC_S/GVC_C and backward GVC_S/GVC_C are not "
                  "identifiable (NA, status not_available; methods.md §5.5)\n";
   std::cout << "Participation by region (ratios of sums):\n";
-  std::printf("  %-16s %12s %12s %12s %12s\n", "region", "GVC forward", "GVC backward", "NVC forward",
-              "NVC backward");
-  for (const auto& reg : a.table().labels.regions) {
+  // The columns and order of the tables by group (print_groups); the name column as wide as the
+  // widest region (in terminal columns: a CJK name counts double).
+  const auto& regions = a.table().labels.regions;
+  const std::size_t w = name_width(regions, "region", 16);
+  std::printf("  %s %12s %12s %12s %12s\n", pad("region", w).c_str(), "NVC forward", "NVC backward", "GVC forward",
+              "GVC backward");
+  for (const auto& reg : regions) {
     auto get = [&](const char* ind) { return d.participation.find({"region", reg, "all", ind}); };
-    std::printf("  %-16s %12.4f %12.4f %12.4f %12.4f%s\n", reg.c_str(), get("gvc_forward"), get("gvc_backward"),
-                get("nvc_forward"), get("nvc_backward"), name_suffix(region_display_name(a.table().labels, reg)).c_str());
+    std::printf("  %s %12.4f %12.4f %12.4f %12.4f%s\n", pad(reg, w).c_str(), get("nvc_forward"), get("nvc_backward"),
+                get("gvc_forward"), get("gvc_backward"), name_suffix(region_display_name(a.table().labels, reg)).c_str());
   }
   for (const auto& gc : r.grouped) print_groups(gc);
   print_diagnostics(d.diagnostics);

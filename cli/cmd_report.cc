@@ -29,6 +29,7 @@ struct Options {
   std::string countries;
   std::vector<std::string> groups;
   std::string scenarios, compare;
+  std::string svg_dir;
   std::string format = "auto";
   std::string table_format = enum_name(OpenOptions{}.format);
   std::string backend = enum_name(solver::ModelOptions{}.backend);
@@ -64,6 +65,7 @@ std::string command_line(const Options& o) {
   for (const auto& g : o.groups) c += " --groups " + g;
   if (!o.scenarios.empty()) c += " --scenarios " + o.scenarios;
   if (!o.compare.empty()) c += " --compare " + o.compare;
+  if (!o.svg_dir.empty()) c += " --svg-dir " + o.svg_dir;
   return c;
 }
 
@@ -86,12 +88,16 @@ void run(const Options& o) {
   req.progress = stderr_progress(o.quiet);
   const ReportData d = build_report(a, req);
   if (!this_rank_writes()) return;  // under mpirun rank 0 alone writes (main.cc)
+  std::vector<std::string> svg_files;  // first: every file is checked before the first is written
+  if (!o.svg_dir.empty()) svg_files = io::write_chart_svgs(d.document, o.svg_dir, o.force, {o.table});
   if (format == ReportFormat::kXlsx) io::write_xlsx_report(d.document, o.output, o.force, {o.table});
   else io::write_html_report(d.document, o.output, o.force, {o.table});
   std::size_t charts = 0;
   for (const auto& s : d.document.sections) charts += s.charts.size();
   std::cout << "wrote " << o.output << " (" << (format == ReportFormat::kXlsx ? "Excel workbook" : "HTML page") << ", "
             << d.document.sections.size() << " sections, " << charts << " charts)\n";
+  if (!o.svg_dir.empty())
+    std::cout << "wrote " << svg_files.size() << " charts as SVG files in " << o.svg_dir << "\n";
   const auto& diag = d.results.chains.diagnostics;
   print_diagnostics(diag);
   CommonOptions rule;
@@ -115,7 +121,9 @@ CommandRegistrar reg("report", [](CLI::App& app) {
                   "Also a section of unified-market scenarios: a scenario CSV as for `irio scenario`");
   sub->add_option("--compare", o->compare,
                   "Also a section with the structural decomposition of the change from this earlier table "
-                  "(same regions and sectors) to TABLE");
+                  "(same regions and sectors) to TABLE, and NVC / GVC participation by region in both as dumbbells");
+  sub->add_option("--svg-dir", o->svg_dir,
+                  "Also save each chart as its own SVG file (CHART_ID.svg) in this folder, created if missing");
   add_choice<ReportFormat>(sub, "--format", o->format, "Report format (auto: xlsx for a .xlsx output, else html)");
   add_choice<TableFormat>(sub, "--table-format", o->table_format,
                           "Table layout (auto: by extension, or by the files of a folder)");

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -41,14 +42,63 @@ std::string show_value(double v, bool percent, int decimals = 4) {
   return buf;
 }
 
-/// A round upper end of the axis at or above `v` (1, 2, 2.5, 4 or 5 times a power of ten).
-double nice_ceiling(double v) {
-  if (!(v > 0)) return 1;
-  const double p = std::pow(10.0, std::floor(std::log10(v)));
-  for (double m : {1.0, 2.0, 2.5, 4.0, 5.0, 10.0})
-    if (m * p >= v * (1 - 1e-12)) return m * p;
-  return 10 * p;
+/// The value axis of a chart: from lo to hi in steps of `step` (1, 2, 2.5 or 5 times a power of
+/// ten, about five steps), covering 0 and every value; a chart whose values have one sign gets an
+/// axis on that side of 0 only. `decimals`: digits that tell every tick apart (in % on a
+/// percentage axis), the same for every tick.
+struct Axis {
+  double lo = 0, hi = 1, step = 0.2;
+  int decimals = 1;
+};
+
+Axis value_axis(double min_v, double max_v, bool percent) {
+  Axis a;
+  double lo = std::min(0.0, min_v), hi = std::max(0.0, max_v);
+  if (!(hi > lo)) hi = lo + 1;
+  const double raw = (hi - lo) / 5;
+  const double p = std::pow(10.0, std::floor(std::log10(raw)));
+  a.step = 10 * p;
+  for (double m : {1.0, 2.0, 2.5, 5.0})
+    if (m * p >= raw * (1 - 1e-9)) {
+      a.step = m * p;
+      break;
+    }
+  a.lo = std::floor(lo / a.step + 1e-9) * a.step;
+  a.hi = std::ceil(hi / a.step - 1e-9) * a.step;
+  const double shown = (percent ? 100 : 1) * a.step;
+  a.decimals = 0;
+  while (a.decimals < 12) {
+    const double scaled = shown * std::pow(10.0, a.decimals);
+    if (std::abs(scaled - std::round(scaled)) <= 1e-6 * scaled) break;
+    ++a.decimals;
+  }
+  return a;
 }
+
+/// A tick label: `decimals` digits, thousands grouped with a thin space ("12 000", "5 000") on an
+/// axis that reaches 10 000, "%" only on a percentage axis, never "-0".
+std::string tick_label(double v, const Axis& a, bool percent) {
+  double shown = percent ? 100 * v : v;
+  if (std::abs(shown) < 1e-9 * (percent ? 100 : 1) * a.step) shown = 0;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", a.decimals, std::abs(shown));
+  std::string digits = buf;
+  const auto dot = digits.find('.');
+  std::string whole = digits.substr(0, dot), frac = dot == std::string::npos ? "" : digits.substr(dot);
+  // Thousands grouped on every tick of an axis that reaches 10 000, so that the ticks look alike.
+  if (std::max(std::abs(a.lo), std::abs(a.hi)) * (percent ? 100 : 1) >= 1e4 && whole.size() > 3)
+    for (auto i = static_cast<std::ptrdiff_t>(whole.size()) - 3; i > 0; i -= 3)
+      whole.insert(static_cast<std::size_t>(i), "\xE2\x80\x89");  // U+2009 thin space
+  return (shown < 0 ? "-" : "") + whole + frac + (percent ? " %" : "");
+}
+
+// Group colours: a palette without the colours of the value-chain series (level_series of
+// analysis/report_layout.cc: greys, oranges, greens, olive), so that a group never looks like
+// a level. Tableau 20 without those, dark shades first.
+constexpr const char* kGroupPalette[] = {"#4e79a7", "#e15759", "#76b7b2", "#b07aa1", "#edc948", "#9c755f",
+                                         "#ff9da7", "#499894", "#a0cbe8", "#d37295", "#79706e", "#86bcb6",
+                                         "#f1ce63", "#d4a6c8", "#fabfd2", "#d7b5a6"};
+constexpr std::size_t kGroupPaletteSize = sizeof(kGroupPalette) / sizeof(kGroupPalette[0]);
 
 /// The colour of series k when bars are not coloured by group. Only "#rrggbb" is accepted from
 /// the chart (it lands in an attribute); anything else falls back to the palette.
@@ -102,9 +152,10 @@ std::string html_escape(const std::string& text) {
 
 std::string render_bar_chart_svg(const BarChart& chart) {
   if (const auto why = chart.validate(); !why.empty()) throw InputError("report: " + why);
-  const std::size_t nc = chart.categories.size();
+  const std::size_t nc = chart.categories.size(), ns = chart.series.size();
   const auto groups = chart.groups();
   const bool by_group = !groups.empty();
+  auto group_colour = [&](const std::string& g) { return std::string(kGroupPalette[chart.colour_slot(g) % kGroupPaletteSize]); };
 
   // Label column wide enough for the longest category (about 6.5 px a character at 11 px).
   std::size_t longest = 0;
@@ -112,42 +163,55 @@ std::string render_bar_chart_svg(const BarChart& chart) {
   const double left = std::clamp(12 + 6.5 * static_cast<double>(longest), 60.0, 280.0);
   const double plot_w = kWidth - left - kRight;
 
-  // Positive segments stack rightwards from 0, negative ones (e.g. contributions to a change)
-  // leftwards; without negative values the axis starts at 0.
-  double max_total = 0, min_total = 0;
+  // The range of the values drawn: stacked, positive segments stack rightwards from 0 and negative
+  // ones (e.g. contributions to a change) leftwards; side by side or as dots, each value alone.
+  const bool stacked = chart.stacked && !chart.dumbbell;
+  double max_v = 0, min_v = 0;
+  bool any = false;
   for (std::size_t i = 0; i < nc; ++i) {
     double sum = 0, neg = 0;
-    for (const auto& s : chart.series)
-      if (std::isfinite(s.values[i]) && s.values[i] > 0) sum += s.values[i];
-      else if (std::isfinite(s.values[i]) && s.values[i] < 0) neg += s.values[i];
-    max_total = std::max(max_total, sum);
-    min_total = std::min(min_total, neg);
+    for (const auto& s : chart.series) {
+      const double v = s.values[i];
+      if (!std::isfinite(v)) continue;
+      if (!any) max_v = min_v = v;
+      any = true;
+      if (!stacked) {
+        max_v = std::max(max_v, v);
+        min_v = std::min(min_v, v);
+      } else if (v > 0) {
+        sum += v;
+      } else {
+        neg += v;
+      }
+    }
+    if (stacked) {
+      max_v = std::max(max_v, sum);
+      min_v = std::min(min_v, neg);
+    }
   }
-  double x_max = max_total > 0 || min_total == 0 ? nice_ceiling(max_total) : 0.0;
-  double x_min = min_total < 0 ? -nice_ceiling(-min_total) : 0.0;
-  // Both signs: a symmetric axis with four steps, so that 0 is a tick.
-  const bool both = x_min < 0 && x_max > 0;
-  if (both) x_max = -(x_min = -std::max(x_max, -x_min));
-  const int steps = both ? 4 : 5;
+  const Axis axis = value_axis(min_v, max_v, chart.percent);
+  const double x_min = axis.lo, x_max = axis.hi;
+  const int steps = static_cast<int>(std::lround((x_max - x_min) / axis.step));
   auto x_of = [&](double v) { return left + plot_w * (v - x_min) / (x_max - x_min); };
 
-  const double plot_h = static_cast<double>(nc) * (kBarHeight + kBarGap);
+  // Rows: one bar (stacked, dumbbell) or one thinner bar per series side by side.
+  const double sub_h = stacked || chart.dumbbell ? kBarHeight : std::max(5.0, 20.0 / static_cast<double>(ns));
+  const double row_h = (stacked || chart.dumbbell ? kBarHeight : sub_h * static_cast<double>(ns)) + kBarGap;
+  const double plot_h = static_cast<double>(nc) * row_h;
   const double axis_y = kTop + plot_h + 4;
   // Legend: one row of swatches per 4 entries.
   std::vector<std::pair<std::string, std::string>> legend;  // label, fill/opacity style
   if (by_group) {
-    for (std::size_t g = 0; g < groups.size(); ++g)
-      legend.emplace_back(groups[g], std::string("fill:") + kPalette[g % kPaletteSize]);
-    if (chart.series.size() > 1)
-      for (std::size_t k = 0; k < chart.series.size(); ++k)
+    for (const auto& g : groups) legend.emplace_back(g, "fill:" + group_colour(g));
+    if (ns > 1)
+      for (std::size_t k = 0; k < ns; ++k)
         legend.emplace_back(chart.series[k].name, "fill:#555;fill-opacity:" + fmt("%.2f", kShades[k % kShadesSize]));
   } else {
-    for (std::size_t k = 0; k < chart.series.size(); ++k)
-      legend.emplace_back(chart.series[k].name, "fill:" + series_colour(chart, k));
+    for (std::size_t k = 0; k < ns; ++k) legend.emplace_back(chart.series[k].name, "fill:" + series_colour(chart, k));
   }
   // As many legend columns (at most 4) as the longest label allows.
   std::size_t longest_entry = 0;
-  for (const auto& e : legend) longest_entry = std::max(longest_entry, e.first.size());
+  for (const auto& e : legend) longest_entry = std::max(longest_entry, text_length(e.first));
   const double entry_w = 17 + 6.5 * static_cast<double>(longest_entry) + 16;
   const std::size_t columns = std::clamp<std::size_t>(static_cast<std::size_t>((kWidth - 20) / entry_w), 1, 4);
   const std::size_t legend_rows = (legend.size() + columns - 1) / columns;
@@ -164,14 +228,12 @@ std::string render_bar_chart_svg(const BarChart& chart) {
 
   // Grid lines and tick labels.
   for (int t = 0; t <= steps; ++t) {
-    const double v = x_min + (x_max - x_min) * t / steps;
+    const double v = x_min + axis.step * t;
     const double x = x_of(v);
     o << "<line class=\"grid\" x1=\"" << px(x) << "\" y1=\"" << px(kTop) << "\" x2=\"" << px(x) << "\" y2=\""
       << px(axis_y) << "\"/>";
     o << "<text class=\"tick\" x=\"" << px(x) << "\" y=\"" << px(axis_y + 13) << "\" text-anchor=\"middle\">"
-      << html_escape(chart.percent ? fmt(x_max - x_min < 0.1 ? "%.1f" : "%.0f", 100 * v) + " %"
-                                   : fmt(x_max - x_min < 1 ? "%.2f" : std::abs(v) >= 1e4 ? "%.3g" : "%.1f", v))
-      << "</text>";
+      << html_escape(tick_label(v, axis, chart.percent)) << "</text>";
   }
   o << "\n";
   if (!chart.axis_label.empty())
@@ -180,41 +242,72 @@ std::string render_bar_chart_svg(const BarChart& chart) {
 
   // Bars.
   for (std::size_t i = 0; i < nc; ++i) {
-    const double y = kTop + static_cast<double>(i) * (kBarHeight + kBarGap);
+    const double y = kTop + static_cast<double>(i) * row_h;
     // The label, with the full label and the code in a tooltip when it shows less.
     const std::string& full = chart.label(i);
     const std::string shown = shorten(full, kMaxLabel);
     std::string tip = full == chart.categories[i] || full.rfind(chart.categories[i] + " ", 0) == 0
                           ? full
                           : full + " (" + chart.categories[i] + ")";
-    o << "<text class=\"label\" x=\"" << px(left - 6) << "\" y=\"" << px(y + kBarHeight - 3)
+    o << "<text class=\"label\" x=\"" << px(left - 6) << "\" y=\"" << px(y + (row_h - kBarGap) / 2 + 4)
       << "\" text-anchor=\"end\">";
     if (tip != shown) o << "<title>" << html_escape(tip) << "</title>";
     o << html_escape(shown) << "</text>";
-    std::size_t g = 0;
-    if (by_group) g = static_cast<std::size_t>(
-        std::find(groups.begin(), groups.end(), chart.category_groups[i]) - groups.begin());
+    const std::string group_fill = by_group ? group_colour(chart.category_groups[i]) : std::string();
+    auto mark_title = [&](std::size_t k, double v) {
+      std::string t = html_escape(tip);
+      if (by_group) t += " (" + html_escape(chart.category_groups[i]) + ")";
+      return t + " | " + html_escape(chart.series[k].name) + ": " + html_escape(show_value(v, chart.percent));
+    };
+    if (chart.dumbbell) {
+      // The line between the first and the last finite value, then a dot per value.
+      double lo = std::nan(""), hi = std::nan("");
+      for (const auto& s : chart.series)
+        if (std::isfinite(s.values[i])) {
+          lo = std::isfinite(lo) ? std::min(lo, s.values[i]) : s.values[i];
+          hi = std::isfinite(hi) ? std::max(hi, s.values[i]) : s.values[i];
+        }
+      const double cy = y + kBarHeight / 2;
+      if (std::isfinite(lo) && hi > lo)
+        o << "<line class=\"link\" x1=\"" << px(x_of(lo)) << "\" y1=\"" << px(cy) << "\" x2=\"" << px(x_of(hi))
+          << "\" y2=\"" << px(cy) << "\" stroke=\"#999\" stroke-width=\"2\"/>";
+      for (std::size_t k = 0; k < ns; ++k) {
+        const double v = chart.series[k].values[i];
+        if (!std::isfinite(v)) continue;
+        o << "<circle class=\"mark s" << k << "\" cx=\"" << px(x_of(v)) << "\" cy=\"" << px(cy) << "\" r=\"5\" fill=\""
+          << series_colour(chart, k) << "\"><title>" << mark_title(k, v) << "</title></circle>";
+      }
+      o << "\n";
+      continue;
+    }
     double at = 0, at_neg = 0;
-    for (std::size_t k = 0; k < chart.series.size(); ++k) {
+    for (std::size_t k = 0; k < ns; ++k) {
       const double v = chart.series[k].values[i];
       if (!(std::isfinite(v) && v != 0)) continue;
       const bool neg = v < 0;
-      const double from = neg ? at_neg + v : at, to = neg ? at_neg : at + v;
-      const std::string fill = by_group ? std::string(kPalette[g % kPaletteSize]) : series_colour(chart, k);
+      double from = 0, to = 0, top = y, h = kBarHeight;
+      if (stacked) {
+        from = neg ? at_neg + v : at;
+        to = neg ? at_neg : at + v;
+        (neg ? at_neg : at) += v;
+      } else {
+        from = std::min(0.0, v);
+        to = std::max(0.0, v);
+        top = y + sub_h * static_cast<double>(k);
+        h = sub_h - 1;
+      }
+      const std::string fill = by_group ? group_fill : series_colour(chart, k);
       const double opacity = by_group ? kShades[k % kShadesSize] : 1.0;
-      o << "<rect class=\"mark s" << k << "\" x=\"" << px(x_of(from)) << "\" y=\"" << px(y) << "\" width=\""
-        << fmt("%.2f", std::max(0.0, x_of(to) - x_of(from))) << "\" height=\"" << px(kBarHeight)
-        << "\" fill=\"" << fill << "\"";
+      o << "<rect class=\"mark s" << k << "\" x=\"" << px(x_of(from)) << "\" y=\"" << px(top) << "\" width=\""
+        << fmt("%.2f", std::max(0.0, x_of(to) - x_of(from))) << "\" height=\"" << px(h) << "\" fill=\"" << fill
+        << "\"";
       if (opacity < 1) o << " fill-opacity=\"" << fmt("%.2f", opacity) << "\"";
-      o << "><title>" << html_escape(tip);
-      if (by_group) o << " (" << html_escape(chart.category_groups[i]) << ")";
-      o << " | " << html_escape(chart.series[k].name) << ": " << html_escape(show_value(v, chart.percent))
-        << "</title></rect>";
-      (neg ? at_neg : at) += v;
+      if (by_group) o << " data-group=\"" << html_escape(chart.category_groups[i]) << "\"";
+      o << "><title>" << mark_title(k, v) << "</title></rect>";
     }
     o << "\n";
   }
-  if (x_min < 0)  // the zero line between negative and positive segments
+  if (x_min < 0)  // the zero line between negative and positive values
     o << "<line class=\"axis\" x1=\"" << px(x_of(0)) << "\" y1=\"" << px(kTop) << "\" x2=\"" << px(x_of(0))
       << "\" y2=\"" << px(axis_y) << "\"/>\n";
   o << "<line class=\"axis\" x1=\"" << px(left) << "\" y1=\"" << px(axis_y) << "\" x2=\"" << px(left + plot_w)
@@ -232,6 +325,58 @@ std::string render_bar_chart_svg(const BarChart& chart) {
   return o.str();
 }
 
+std::string render_chart_svg_file(const BarChart& chart) {
+  std::string svg = render_bar_chart_svg(chart);
+  // The page's chart styles, inside the SVG, so that the file draws the same on its own.
+  const auto close = svg.find("\">\n");
+  svg.insert(close + 3,
+             "<style>svg{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;"
+             "font-size:11px}.grid{stroke:#e4e4e4}.axis{stroke:#888}.tick,.legend{fill:#444}.label{fill:#222}"
+             ".axis-label{fill:#444;font-style:italic}</style>\n");
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg;
+}
+
+std::string chart_file_name(const BarChart& chart) {
+  std::string name;
+  for (char ch : chart.id)
+    name += std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' ? ch : '_';
+  return (name.empty() ? std::string("chart") : name) + ".svg";
+}
+
+std::vector<std::string> write_chart_svgs(const ReportDocument& doc, const std::string& dir, bool overwrite,
+                                          const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    throw OutputError("chart folder '" + dir + "' is a file; give a folder for the SVG files");
+  if (!fs::exists(dir, ec) && !fs::create_directory(dir, ec))
+    throw OutputError("chart folder '" + dir + "' cannot be created" + (ec ? ": " + ec.message() : std::string()));
+  // Every file is drawn and checked before the first is written.
+  std::vector<std::pair<std::string, std::string>> files;  // path, text
+  for (const auto& s : doc.sections)
+    for (const auto& c : s.charts) {
+      const std::string path = (fs::path(dir) / chart_file_name(c)).string();
+      for (const auto& f : files)
+        if (f.first == path) throw OutputError("chart folder '" + dir + "': two charts would both be " + path);
+      if (!overwrite && fs::exists(path, ec))
+        throw OutputError("chart file '" + path + "' exists; use --force to replace it");
+      files.emplace_back(path, render_chart_svg_file(c));
+    }
+  std::vector<std::string> written;
+  for (const auto& [path, text] : files) {
+    internal::AtomicOutput out(path, overwrite, inputs);
+    {
+      std::ofstream f(out.temp_path(), std::ios::binary);
+      f << text;
+      f.flush();
+      if (!f) throw OutputError(path + ": cannot write the chart");
+    }
+    out.commit();
+    written.push_back(path);
+  }
+  return written;
+}
+
 std::string render_table_html(const ReportTable& table) {
   std::ostringstream o;
   o << "<table class=\"data\" id=\"table-" << html_escape(table.id) << "\">\n";
@@ -241,12 +386,15 @@ std::string render_table_html(const ReportTable& table) {
   o << "</tr></thead>\n<tbody>\n";
   for (const auto& row : table.rows) {
     o << "<tr>";
-    for (const auto& cell : row) {
+    for (std::size_t j = 0; j < row.size(); ++j) {
+      const auto& cell = row[j];
       if (const auto* s = std::get_if<std::string>(&cell)) {
         const bool flag = *s == "FAILED" || *s == "error";
         o << (flag ? "<td class=\"fail\">" : "<td>") << html_escape(*s) << "</td>";
       } else {
-        o << "<td class=\"num\">" << html_escape(show_value(std::get<double>(cell), false, table.decimals))
+        const double v = std::get<double>(cell);
+        const std::string f = table.number_format(j);
+        o << "<td class=\"num\">" << html_escape(!f.empty() ? format_number(v, f) : show_value(v, false, table.decimals))
           << "</td>";
       }
     }

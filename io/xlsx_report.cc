@@ -3,6 +3,7 @@
 #include "irio/io/xlsx_report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "irio/io/internal/atomic_output.h"
@@ -44,8 +45,9 @@ void write_chart_sheet(XlsxWriter& w, const BarChart& c) {
   XlsxBarChart xc;
   xc.title = c.title;
   xc.value_axis = c.axis_label;
+  xc.category_axis = c.category_axis;
   xc.percent = c.percent;
-  xc.stacked = true;
+  xc.stacked = c.stacked && !c.dumbbell;  // a dumbbell's two values as bars side by side
   xc.header_row = 0;
   xc.first_row = 1;
   xc.last_row = c.categories.size();
@@ -55,11 +57,18 @@ void write_chart_sheet(XlsxWriter& w, const BarChart& c) {
     xc.value_cols.push_back(first_value_col + k);
     if (!grouped) xc.colours.push_back(c.series[k].colour);
   }
+  // Number format of the data: shares in %, amounts of a thousand or more without decimals.
+  double largest = 0;
+  for (const auto& series : c.series)
+    for (double v : series.values)
+      if (std::isfinite(v)) largest = std::max(largest, std::abs(v));
+  const std::string number_format = c.percent ? "0.0%" : largest >= 1000 ? "#,##0" : "0.0000";
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
     w.write_string(s, i + 1, 0, c.categories[i]);
     if (labelled) w.write_string(s, i + 1, label_col, c.label(i));
     if (grouped) w.write_string(s, i + 1, group_col, c.category_groups[i]);
-    for (std::size_t k = 0; k < c.series.size(); ++k) w.write_number(s, i + 1, first_value_col + k, c.series[k].values[i]);
+    for (std::size_t k = 0; k < c.series.size(); ++k)
+      w.write_number(s, i + 1, first_value_col + k, c.series[k].values[i], number_format);
   }
   w.set_column_width(s, 0, 0, 18);  // ranges that do not overlap
   if (labelled) w.set_column_width(s, label_col, label_col, 40);
@@ -73,7 +82,11 @@ void write_table_sheet(XlsxWriter& w, const ReportTable& t) {
   for (std::size_t i = 0; i < t.rows.size(); ++i)
     for (std::size_t j = 0; j < t.rows[i].size(); ++j) {
       if (const auto* text = std::get_if<std::string>(&t.rows[i][j])) w.write_string(s, i + 1, j, *text);
-      else w.write_number(s, i + 1, j, std::get<double>(t.rows[i][j]));  // NaN: empty cell
+      else  // NaN: an empty cell; the column's number format, else the table's decimals
+        w.write_number(s, i + 1, j, std::get<double>(t.rows[i][j]),
+                       !t.number_format(j).empty() ? t.number_format(j)
+                           : t.decimals > 0 ? "0." + std::string(static_cast<std::size_t>(std::min(t.decimals, 12)), '0')
+                                            : "0");
     }
   if (!t.columns.empty()) w.set_column_width(s, 0, t.columns.size() - 1, 16);
 }

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <vector>
 
 #include "irio/tables/error.h"
@@ -20,6 +21,7 @@ struct XlsxWriter::Impl {
   lxw_workbook* book = nullptr;
   std::vector<lxw_worksheet*> sheets;
   std::vector<std::string> names;
+  std::map<std::string, lxw_format*> number_formats;  ///< owned by the workbook
   bool closed = false;
 };
 
@@ -71,6 +73,21 @@ void XlsxWriter::write_number(std::size_t sheet, std::size_t row, std::size_t co
         impl_->path, "write a number");
 }
 
+void XlsxWriter::write_number(std::size_t sheet, std::size_t row, std::size_t col, double value,
+                              const std::string& number_format) {
+  if (number_format.empty()) return write_number(sheet, row, col, value);
+  if (!std::isfinite(value)) return;
+  lxw_format*& f = impl_->number_formats[number_format];
+  if (!f) {
+    f = workbook_add_format(impl_->book);
+    if (!f) throw OutputError(impl_->path + ": cannot add the number format '" + number_format + "'");
+    format_set_num_format(f, number_format.c_str());
+  }
+  check(worksheet_write_number(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row),
+                               static_cast<lxw_col_t>(col), value, f),
+        impl_->path, "write a number");
+}
+
 void XlsxWriter::write_string(std::size_t sheet, std::size_t row, std::size_t col,
                               const std::string& text) {
   check(worksheet_write_string(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row),
@@ -109,6 +126,7 @@ void XlsxWriter::insert_bar_chart(std::size_t data_sheet, std::size_t at_sheet, 
   if (!c.title.empty()) chart_title_set_name(chart, c.title.c_str());
   // In a libxlsxwriter bar chart x_axis is the (horizontal) value axis, y_axis the categories.
   if (!c.value_axis.empty()) chart_axis_set_name(chart->x_axis, c.value_axis.c_str());
+  if (!c.category_axis.empty()) chart_axis_set_name(chart->y_axis, c.category_axis.c_str());
   if (c.percent) chart_axis_set_num_format(chart->x_axis, "0%");
   // First category at the top, as in the table; the value axis stays at the bottom.
   chart_axis_set_reverse(chart->y_axis);

@@ -22,6 +22,7 @@ struct XlsxWriterOptions {
 struct XlsxBarChart {
   std::string title;
   std::string value_axis;  ///< name of the value axis (may be empty)
+  std::string category_axis;  ///< name of the category axis (may be empty)
   bool stacked = true;
   bool percent = false;    ///< value axis formatted as 0 %
   std::size_t header_row = 0, first_row = 1, last_row = 1, category_col = 0;
@@ -49,6 +50,9 @@ class XlsxWriter {
   std::size_t add_sheet(const std::string& name);
   /// 0-based row and column. Non-finite numbers are written as empty cells.
   void write_number(std::size_t sheet, std::size_t row, std::size_t col, double value);
+  /// The same with an Excel number format such as "0", "0.0000", "0.00E+00" or "0.0%".
+  void write_number(std::size_t sheet, std::size_t row, std::size_t col, double value,
+                    const std::string& number_format);
   void write_string(std::size_t sheet, std::size_t row, std::size_t col, const std::string& text);
   void write_boolean(std::size_t sheet, std::size_t row, std::size_t col, bool value);
   /// Insert `chart` over the data of sheet `data_sheet` into sheet `at_sheet` with its top-left

@@ -14,9 +14,18 @@ NA): one DataFrame for a one-table result, a dict {table name: DataFrame} for se
 pandas, each table is a dict of NumPy columns instead. Errors are `irio.Error` subclasses with the
 CLI's message and its exit code as `exit_code`. docs/python.md walks through it.
 """
+import os as _os
+
 import numpy as _np
 
-from . import _irio
+try:
+    from . import _irio
+except ImportError as _e:  # the pure-Python files are there, the extension is not (or does not load)
+    raise ImportError(
+        f"irio: the compiled part of the module (irio._irio) is not built or does not load ({_e}). "
+        "Build it with `bash setup.sh python` (Debian's pybind11-dev, python3-dev, python3-numpy; "
+        "docs/python.md), or configure with -DIRIO_BUILD_PYTHON=ON and build the target irio_python."
+    ) from _e
 from ._frames import columns as tidy_columns  # noqa: F401  (re-exported)
 from ._irio import BalanceError, Error, InputError, NumericalError, OutputError  # noqa: F401
 from ._table import DEFAULT_MAX_BYTES, BalanceReport, Table, _path  # noqa: F401
@@ -35,10 +44,12 @@ def open(path, format="auto", countries=None, year=None, backend="auto", min_out
          error_rel_tol=1e-2):
     """Open a table in any layout irio reads (irio HDF5, labelled-CSV folder, pymrio, WIOD release
     folder, CEADs .xlsx, NBS .csv; world tables by name: format="oecd", "eora26", "figaro", "wiod2016", "adb";
-    `format` as the CLI's --format, default by the path). countries: a region,country CSV
-    replacing the table's map; year: the year of a WIOD folder (default 2011) or of a world-table
-    folder; backend: the solver backend; rel_tol/error_rel_tol/min_output_eps: the balance check's.
-    A world table's import notes (what was folded, dropped, what became V) go to irio's notices."""
+    `format` as the CLI's --format, default by the path). countries: a region,country CSV (or a dict or
+    DataFrame) replacing the table's map; year: the year of a WIOD folder (default 2011) or of a
+    world-table folder; backend: the solver backend; rel_tol/error_rel_tol/min_output_eps: the balance
+    check's. A world table's import notes (what was folded, dropped, what became V) go to irio's notices."""
+    if countries is not None and not isinstance(countries, (str, _os.PathLike)):  # a dict or DataFrame
+        return open(path, format, None, year, backend, min_output_eps, rel_tol, error_rel_tol).with_countries(countries)
     if year is None:
         year = "" if format in _WORLD_FORMATS else "2011"
     return Table(_irio.open_table(_path(path), format, _path(countries), str(year), backend, min_output_eps,
@@ -66,13 +77,16 @@ def import_world(format, path, output, year=None, release="auto", keep_splits=Fa
 
 def from_arrays(Z, Y, regions=("R",), sectors=None, fd_categories=None, x=None, V=None, va_components=None,
                 exports=None, export_labels=None, imports=None, import_labels=None, countries=None,
-                name="table", unit="", year="", backend="auto"):
+                name="table", unit="", year="", backend="auto", satellites=None):
     """A table from NumPy arrays (region-major: row r*N + i is sector i of region r).
 
     Z: n x n flows; Y: n x (regions x categories) final demand; x: gross output (default: row
     sums); V: value-added components (rows named by va_components); exports (n x k) / imports
-    (k x n): exogenous trade; countries: the country of each region (default: each its own).
-    Sector and category names default to '1', '2', ..."""
+    (k x n): exogenous trade; countries: the country of each region (default: each its own);
+    satellites: {name: F} or {name: {"F": F, "stressors": [...], "units": [...], "F_Y": F_Y}}
+    with F (k x n, or n values for one stressor) by producing region-sector and the optional F_Y
+    (k x regions*categories) by final-demand column; a DataFrame F names its stressors by its
+    index. Sector and category names default to '1', '2', ..."""
     Z = _np.asarray(Z, dtype=_np.float64)
     Y = _np.asarray(Y, dtype=_np.float64)
     Y = Y.reshape(-1, 1) if Y.ndim == 1 else Y
@@ -95,9 +109,24 @@ def from_arrays(Z, Y, regions=("R",), sectors=None, fd_categories=None, x=None, 
         [] if exports is None else [f"exports{i + 1}" for i in range(exports.shape[1])])
     import_labels = list(import_labels) if import_labels is not None else (
         [] if imports is None else [f"imports{i + 1}" for i in range(imports.shape[0])])
+    sats = []
+    for sat_name, spec in (satellites or {}).items():
+        spec = dict(spec) if isinstance(spec, dict) else {"F": spec}
+        if "F" not in spec:
+            raise InputError(f"{name}: satellite '{sat_name}': no 'F' (k x n stressor matrix)")
+        F = spec["F"]
+        index = list(F.index) if hasattr(F, "index") and hasattr(F, "columns") else None
+        F = _np.asarray(F, dtype=_np.float64)
+        F = F.reshape(1, -1) if F.ndim == 1 else F
+        stressors = [str(k) for k in spec.get("stressors") or index or
+                     ([sat_name] if F.shape[0] == 1 else [f"{sat_name}{i + 1}" for i in range(F.shape[0])])]
+        units = [str(u) for u in (spec.get("units") or [""] * len(stressors))]
+        F_Y = spec.get("F_Y")
+        F_Y = None if F_Y is None else _np.asarray(F_Y, dtype=_np.float64).reshape(F.shape[0], -1)
+        sats.append((str(sat_name), stressors, units, F, F_Y))
     return Table(_irio.from_arrays(Z, Y, regions, sectors, fd_categories, opt(x, 1), V, va_components, exports,
                                    export_labels, imports, import_labels, [str(c) for c in (countries or [])],
-                                   name, unit, str(year), backend))
+                                   name, unit, str(year), backend, sats))
 
 
 def _import(layout, output, csv=None, dir="", year="2011", group_eu=False, countries=None, meta=None,
@@ -150,7 +179,7 @@ def sda(t0, t1, quantity="value_added", groups=None, countries=None, region_conc
     quantity,scope,region,sector,factor,value). quantity: value_added, output, participation,
     footprint:SATELLITE[/STRESSOR], footprint_cba:SATELLITE[/STRESSOR]; countries: a region,country
     CSV for both tables."""
-    from ._table import _list
+    from ._table import _groupings as _list
 
     a0, a1 = _with(t0, countries), _with(t1, countries)
     tables = _irio.sda(a0._core, a1._core, quantity, _list(groups), _path(region_concordance),
@@ -163,7 +192,7 @@ def panel(tables, verb="chains", years=None, groups=None, countries=None, region
     """One verb (chains, circulation, multipliers) over several tables of one classification,
     stacked with a leading `year` column, as `irio panel`: {table name: DataFrame}."""
     from ._frames import frames
-    from ._table import _list
+    from ._table import _groupings as _list
 
     ts = [_with(t, countries) for t in tables]
     out = _irio.panel([t._core for t in ts], verb, [str(y) for y in (years or [])], _list(groups),

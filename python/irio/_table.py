@@ -22,6 +22,96 @@ def _list(v):
     return [v] if isinstance(v, (str, _os.PathLike)) else [_os.fspath(x) for x in v]
 
 
+# Tables given as DataFrames or dicts are written as CSV files that the library reads: one
+# folder for the process, removed when the interpreter exits.
+_tmp = None
+
+
+def _temp_csv(name, header, rows):
+    """Write rows under a header to <temp>/<k>/<name>.csv (the file name is what the library
+    calls a grouping) and return the path."""
+    global _tmp
+    import csv
+    import tempfile
+
+    if _tmp is None:
+        _tmp = tempfile.TemporaryDirectory(prefix="irio_py_")
+    folder = tempfile.mkdtemp(dir=_tmp.name)
+    path = _os.path.join(folder, f"{name}.csv")
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def _is_table(v):
+    return hasattr(v, "columns") or isinstance(v, dict) or (hasattr(v, "index") and hasattr(v, "to_dict"))
+
+
+def _columns(v, what):
+    """{column: list} of a DataFrame or a dict of columns."""
+    if hasattr(v, "columns"):
+        return {str(c): list(v[c]) for c in v.columns}
+    return {str(k): list(c) for k, c in v.items()}
+
+
+def _grouping_csv(g, k):
+    """A grouping given as a DataFrame (columns member, group), a Series (member -> group), a
+    dict {member: group} or {group: [members]}, as a CSV file named by `g.attrs["name"]` or
+    `g.name` when given, else groups / groups2 / ..."""
+    name = None
+    if hasattr(g, "attrs"):
+        name = g.attrs.get("name")
+    if name is None and hasattr(g, "name") and isinstance(getattr(g, "name"), str):
+        name = g.name
+    name = name or ("groups" if k == 0 else f"groups{k + 1}")
+    if hasattr(g, "columns"):
+        cols = {str(c).lower(): c for c in g.columns}
+        if "member" not in cols or "group" not in cols:
+            raise InputError(f"grouping '{name}': a DataFrame needs the columns member and group "
+                             f"(has {', '.join(map(str, g.columns))})")
+        rows = zip(g[cols["member"]], g[cols["group"]])
+    else:
+        items = list(g.items())
+        if items and all(isinstance(v, (list, tuple, set)) for _, v in items):  # {group: [members]}
+            rows = [(m, grp) for grp, ms in items for m in ms]
+        else:
+            rows = items
+    return _temp_csv(name, ["member", "group"], [(str(m), str(grp)) for m, grp in rows])
+
+
+def _groupings(v):
+    """Grouping arguments: a shipped name or CSV path, a DataFrame or dict, or a list of these."""
+    if v is None:
+        return []
+    if isinstance(v, (str, _os.PathLike)) or _is_table(v):
+        v = [v]
+    return [_grouping_csv(g, k) if _is_table(g) else _os.fspath(g) for k, g in enumerate(v)]
+
+
+def _table_csv(v, name, header, required):
+    """A path as is; a DataFrame or dict of columns as a CSV file with `header` (the columns the
+    library reads; `required` must be there, the others are written when given)."""
+    if v is None or isinstance(v, (str, _os.PathLike)):
+        return _path(v)
+    cols = {k.lower(): c for k, c in _columns(v, name).items()}
+    missing = [c for c in required if c not in cols]
+    if missing:
+        raise InputError(f"{name}: no column {', '.join(missing)} (expected {', '.join(header)})")
+    use = [c for c in header if c in cols]
+    return _temp_csv(name, use, zip(*(cols[c] for c in use)))
+
+
+def _region_values_csv(v, name):
+    """A region,value file given as a path, a dict {region: value}, a Series or a DataFrame."""
+    if v is None or isinstance(v, (str, _os.PathLike)):
+        return _path(v)
+    if hasattr(v, "columns"):
+        return _table_csv(v, name, ["region", "value"], ["region", "value"])
+    return _temp_csv(name, ["region", "value"], [(str(r), repr(float(x))) for r, x in dict(v).items()])
+
+
 class BalanceReport:
     """The balance check of methods.md §1.3, as `irio check` prints it.
 
@@ -119,7 +209,20 @@ class Table:
         return self._core.solver_summary()
 
     def with_countries(self, countries):
-        """The same table under the region -> country map of a CSV (region,country), cached."""
+        """The same table under a region -> country map, cached: a CSV (region,country), a dict
+        {region: country}, a Series, or a DataFrame with columns region, country."""
+        if countries is not None and not isinstance(countries, (str, _os.PathLike)):
+            if hasattr(countries, "columns"):
+                cols = {k.lower(): c for k, c in _columns(countries, "countries").items()}
+                if "region" not in cols or "country" not in cols:
+                    raise InputError("countries: a DataFrame needs the columns region and country")
+                pairs = tuple(zip(map(str, cols["region"]), map(str, cols["country"])))
+            else:
+                pairs = tuple((str(r), str(c)) for r, c in dict(countries).items())
+            if pairs not in self._by_countries:
+                path = _temp_csv("countries", ["region", "country"], pairs)
+                self._by_countries[pairs] = Table(self._core.with_countries(path))
+            return self._by_countries[pairs]
         key = _path(countries)
         if not key:
             return self
@@ -142,13 +245,42 @@ class Table:
     def _out(self, tables, names=None):
         return _frames(tables, self.source, names)
 
+    def _one(self, tables, name):
+        """The one table `name` of a result, as a DataFrame: a verb that returns one table returns a
+        DataFrame whatever its options (one return type per verb)."""
+        for t in tables:
+            if t["name"] == name:
+                return _frames([t], self.source)
+        raise InputError(f"{self.source}: no table '{name}' in the result ({', '.join(t['name'] for t in tables)})")
+
+    def _multiplier_tables(self, income, employment, household_categories, households, va_components, split,
+                           round):
+        return self._core.multipliers(income or "", employment or "", _list(household_categories), households,
+                                      va_components, split, round)
+
     def multipliers(self, income=None, employment=None, household_categories=None, households="national",
                     va_components=True, split=False, round=False):
         """Output, value-added, income and employment multipliers, Type I (Type II with
-        household_categories), as `irio multipliers`; split=True adds multiplier_split,
-        round=True multiplier_round (then a dict of DataFrames)."""
-        return self._out(self._core.multipliers(income or "", employment or "", _list(household_categories),
-                                                households, va_components, split, round))
+        household_categories), as `irio multipliers`: one DataFrame. The split into local /
+        national / international effects and Round's decomposition are their own methods,
+        multiplier_split() and multiplier_round() (split=True / round=True, which returned a dict,
+        raise irio.InputError saying so)."""
+        if split or round:
+            raise InputError("multipliers(split=True / round=True) no longer returns a dict: one return type per "
+                             "method; use t.multiplier_split() or t.multiplier_round() (one DataFrame each)")
+        return self._one(self._multiplier_tables(income, employment, household_categories, households, va_components,
+                                                 False, False), "multipliers")
+
+    def multiplier_split(self, income=None, employment=None, household_categories=None, households="national"):
+        """The split of the multipliers into intra-regional, feedback and spillover effects and
+        local, national and international effects (`irio multipliers --split`): one DataFrame."""
+        return self._one(self._multiplier_tables(income, employment, household_categories, households, True, True,
+                                                 False), "multiplier_split")
+
+    def multiplier_round(self, income=None, employment=None, household_categories=None, households="national"):
+        """Round's decomposition of the multipliers (`irio multipliers --round`): one DataFrame."""
+        return self._one(self._multiplier_tables(income, employment, household_categories, households, True, False,
+                                                 True), "multiplier_round")
 
     def footprints(self, satellite, downstream=True, population=None):
         """Footprint accounts of a satellite (pymrio-compatible), as `irio footprints`: a dict
@@ -224,7 +356,7 @@ class Table:
         a CSV sector,final_share identifying forward RT and GVC on a table with an exogenous rest
         of the world (`--export-split`, methods.md §5.5)."""
         t = self.with_countries(countries)
-        return t._out(t._core.chains(_list(groups), split_complex_gvc, str(export_split or "")))
+        return t._out(t._core.chains(_groupings(groups), split_complex_gvc, str(export_split or "")))
 
     def trade(self, method="wwz", perimeter="region", countries=None, approach="source", perspective="exporter",
               post="exports", bilateral=False):
@@ -243,7 +375,7 @@ class Table:
         """The main job (`irio analyse`): {multipliers, multiplier_split, chains, participation,
         diagnostics[, chains_by_group, participation_by_group]}, keyed as its CSV files."""
         t = self.with_countries(countries)
-        files, tables = t._core.analyse(_list(groups))
+        files, tables = t._core.analyse(_groupings(groups))
         return t._out(tables, [_os.path.splitext(f)[0] for f in files])
 
     analyze = analyse
@@ -254,7 +386,9 @@ class Table:
         `irio circulation`: {circulation, coupling}. u1, u2: a circulation indicator name or a CSV
         region,value (default nvc_forward / gvc_forward, backward on an open table)."""
         t = self.with_countries(countries)
-        return t._out(t._core.circulation(_list(groups), _path(u1), _path(u2), float(alpha), float(beta),
+        u1 = u1 if u1 is None or isinstance(u1, str) else _region_values_csv(u1, "u1")
+        u2 = u2 if u2 is None or isinstance(u2, str) else _region_values_csv(u2, "u2")
+        return t._out(t._core.circulation(_groupings(groups), _path(u1), _path(u2), float(alpha), float(beta),
                                           bool(normalize)))
 
     def disparity(self, indicator="gvc_forward", groups=None, countries=None, weights="equal", population=None,
@@ -263,14 +397,16 @@ class Table:
         decomposition, as `irio disparity` (one DataFrame). weights: equal, output, value_added,
         population (population: CSV region,value)."""
         t = self.with_countries(countries)
-        return t._out(t._core.disparity(_list(groups), indicator, _path(indicator_file), weights,
-                                        _path(population), country or ""))
+        return t._out(t._core.disparity(_groupings(groups), indicator, _region_values_csv(indicator_file, "indicator"), weights,
+                                        _region_values_csv(population, "population"), country or ""))
 
     def scenario(self, scenarios, countries=None, groups=None, tolerance=1e-12, max_iterations=500):
         """Unified-market scenarios from a CSV scenario,factor,origin,destination[,closure], as
         `irio scenario` (one DataFrame)."""
         t = self.with_countries(countries)
-        return t._out(t._core.scenario(_path(scenarios), _list(groups), float(tolerance), int(max_iterations)))
+        path = _table_csv(scenarios, "scenarios", ["scenario", "factor", "origin", "destination", "closure",
+                                                   "fd_factor"], ["scenario", "factor", "origin", "destination"])
+        return t._out(t._core.scenario(path, _groupings(groups), float(tolerance), int(max_iterations)))
 
     # --- matrices ----------------------------------------------------------------------------
     def matrix_bytes(self, name):

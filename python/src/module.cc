@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include "convert.h"
 #include "irio/analysis/regional.h"
@@ -88,7 +89,9 @@ Analysis from_arrays(const Matrix& Z, const Matrix& Y, std::vector<std::string> 
                      std::optional<Matrix> exports, std::vector<std::string> export_labels,
                      std::optional<Matrix> imports, std::vector<std::string> import_labels,
                      std::vector<std::string> country_of_region, const std::string& name, const std::string& unit,
-                     const std::string& year, const std::string& backend) {
+                     const std::string& year, const std::string& backend,
+                     const std::vector<std::tuple<std::string, std::vector<std::string>, std::vector<std::string>, Matrix,
+                                                  std::optional<Matrix>>>& satellites) {
   tables::IoTable t;
   t.labels.regions = std::move(regions);
   t.labels.sectors = std::move(sectors);
@@ -117,6 +120,22 @@ Analysis from_arrays(const Matrix& Z, const Matrix& Y, std::vector<std::string> 
   t.export_labels = std::move(export_labels);
   if (imports) t.imports = *imports;
   t.import_labels = std::move(import_labels);
+  for (const auto& [sat_name, stressors, units, F, F_Y] : satellites) {
+    tables::Satellite sat;
+    sat.name = sat_name;
+    sat.stressors = stressors;
+    sat.units = units;
+    sat.F = F;
+    sat.F_Y = F_Y ? *F_Y : Matrix(F.rows(), 0);
+    if (sat.F.cols() != Z.cols())
+      throw InputError(name + ": satellite '" + sat_name + "': F has " + std::to_string(sat.F.cols()) +
+                       " columns for n = " + std::to_string(Z.cols()) + " region-sectors");
+    if (sat.stressors.size() != static_cast<std::size_t>(sat.F.rows()) || sat.units.size() != sat.stressors.size())
+      throw InputError(name + ": satellite '" + sat_name + "': " + std::to_string(sat.F.rows()) + " rows of F, " +
+                       std::to_string(sat.stressors.size()) + " stressor names and " + std::to_string(sat.units.size()) +
+                       " units");
+    t.satellites.push_back(std::move(sat));
+  }
   t.meta.name = name;
   t.meta.unit = unit;
   t.meta.year = year;
@@ -304,7 +323,7 @@ void bind_jobs(py::module_& m) {
   m.def("from_arrays", &from_arrays, py::arg("Z"), py::arg("Y"), py::arg("regions"), py::arg("sectors"),
         py::arg("fd_categories"), py::arg("x"), py::arg("V"), py::arg("va_components"), py::arg("exports"),
         py::arg("export_labels"), py::arg("imports"), py::arg("import_labels"), py::arg("countries"),
-        py::arg("name"), py::arg("unit"), py::arg("year"), py::arg("backend"));
+        py::arg("name"), py::arg("unit"), py::arg("year"), py::arg("backend"), py::arg("satellites"));
   m.def("import_table",
         [](const std::string& layout, const std::string& output, const io::CsvImportOptions& csv,
            const std::string& dir, const std::string& wiod_year, bool group_eu, const std::string& countries,

@@ -296,8 +296,8 @@ BOOST_FIXTURE_TEST_CASE(cli_writes_html_and_xlsx, CliDir) {
   BOOST_CHECK_MESSAGE(out.find("wrote r.html (HTML page, 6 sections, 5 charts)") != std::string::npos, out);
   const std::string html = read("r.html");
   BOOST_CHECK_EQUAL(count(html, "<svg xmlns"), 5u);
-  BOOST_CHECK_EQUAL(count(html, "<tr><td>12</td>"), 1u);  // the 12th multiplier, no 13th
-  BOOST_CHECK_EQUAL(count(html, "<tr><td>13</td>"), 0u);
+  BOOST_CHECK_EQUAL(count(html, "<tr><td class=\"num\">12</td>"), 1u);  // the 12th multiplier (a number), no 13th
+  BOOST_CHECK_EQUAL(count(html, "<tr><td class=\"num\">13</td>"), 0u);
   // An existing report is not replaced without --force (exit 5, nothing computed).
   BOOST_CHECK_EQUAL(run("report '" + kWiod + "' -o r.html", out), 5);
   BOOST_CHECK_MESSAGE(out.find("exists") != std::string::npos && out.find("Balance") == std::string::npos, out);

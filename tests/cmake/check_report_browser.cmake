@@ -1,7 +1,7 @@
 # Render `irio report` in headless Chromium and check the page as the browser built it.
 #   cmake -DIRIO=<irio binary> -DTABLE=<wiod2011.h5> -DCOUNTRIES=<wiod2011_eu27.csv> -DREGIONS=41
 #         -DWORK=<folder in the build tree> -P check_report_browser.cmake
-# Two reports: the bundled table as is (countries are the regions: 5 charts) and with the EU27
+# Three reports (the third with --compare, below): the bundled table as is (countries are the regions: 5 charts) and with the EU27
 # members as the regions of one country, grouped EU27 / rest of the world, with a scenario file (13
 # charts: the three of circulation and the disparity chart are drawn only when some flows are
 # national; two per scenario, whose value-added bars go below zero). For each,
@@ -94,7 +94,7 @@ function(check_report name expected_charts)
     set(_declared "${CMAKE_MATCH_1}")
     string(REGEX MATCH "data-categories=\"([0-9]+)\"" _ "${_svg}")
     set(_categories "${CMAKE_MATCH_1}")
-    string(REGEX MATCHALL "<rect class=\"mark" _marks "${_svg}")
+    string(REGEX MATCHALL "<(rect|circle) class=\"mark" _marks "${_svg}")  # bars, or dots of a dumbbell
     list(LENGTH _marks _count)
     if(_count EQUAL 0 OR NOT _count EQUAL _declared)
       message(FATAL_ERROR "${name}: chart ${_id} has ${_count} marks in the DOM (declared ${_declared})")
@@ -115,6 +115,9 @@ endfunction()
 
 check_report(report_countries 5)
 check_report(report 13 --countries "${COUNTRIES}" --groups "${WORK}/eu_vs_rest.csv" --scenarios "${WORK}/scenarios.csv")
+# --compare: one more section of dumbbells (dots, <circle class="mark">): GVC participation in both
+# tables (here the table with itself: NVC is zero everywhere, so that chart is left out).
+check_report(report_compare 6 --compare "${TABLE}")
 
 execute_process(COMMAND "${CHROMIUM}" ${_chrome_args} --hide-scrollbars --window-size=1100,7600
                         "--screenshot=${WORK}/report.png" "file://${WORK}/report.html"

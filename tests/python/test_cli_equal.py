@@ -41,9 +41,14 @@ def test_multipliers(wiod, tmp_path):
 
 
 def test_multipliers_split(wiod, tmp_path):
-    r = wiod.multipliers(split=True)
-    assert list(r) == ["multipliers", "multiplier_split"]
-    assert_result_equal(r, cli_tables(tmp_path, "multipliers", "--split"))
+    # One return type per method: the split is its own DataFrame, equal to the CLI's file.
+    cli = cli_tables(tmp_path, "multipliers", "--split")
+    split = wiod.multiplier_split()
+    assert isinstance(split, pd.DataFrame) and split.attrs["table"] == "multiplier_split"
+    assert_tidy_equal(split, cli / "multiplier_split.csv")
+    assert_tidy_equal(wiod.multipliers(), cli / "multipliers.csv")
+    with pytest.raises(irio.InputError, match="multiplier_split"):
+        wiod.multipliers(split=True)
 
 
 def test_linkages_and_ghosh(wiod, tmp_path):

@@ -67,7 +67,7 @@ def test_xlsx_top_multipliers_carry_region_and_sector_names(xlsx_report, labels)
     head, *body = rows(xlsx_report["top_multipliers_table"])
     assert head == ["rank", "region", "region name", "sector", "sector name", "total", "local", "national",
                     "international"]
-    assert [r[0] for r in body] == [str(k) for k in range(1, 11)]
+    assert [r[0] for r in body] == list(range(1, 11))  # ranks are number cells (issue 18 §3), not text
     totals = [r[5] for r in body]
     assert totals == sorted(totals, reverse=True)
     for r in body:
@@ -94,3 +94,38 @@ def test_html_report_shows_the_names(tmp_path, labels):
     assert "<th>sector name</th>" in table and "<th>region name</th>" in table
     cells = re.findall(r"<td>([^<]*)</td>", table)
     assert any(html.escape(n, quote=True).replace("&#x27;", "&#39;") in cells for n in labels["sector_names"])
+
+
+def test_xlsx_numbers_are_numbers_with_fitting_formats(xlsx_report):
+    # Issue 18 §3: rank, residual and tolerance are number cells; formats fit the values.
+    top = xlsx_report["top_multipliers_table"]
+    assert all(isinstance(top.cell(row=r, column=1).value, int) for r in range(2, 12))
+    assert top.cell(row=2, column=1).number_format == "0"
+    assert top.cell(row=2, column=6).number_format == "0.0000"  # the table's four decimals
+    diag = xlsx_report["diagnostics"]
+    head = [c.value for c in diag[1]]
+    res, tol = head.index("residual") + 1, head.index("tolerance") + 1
+    for r in range(2, diag.max_row + 1):
+        assert isinstance(diag.cell(row=r, column=res).value, float), r
+        assert isinstance(diag.cell(row=r, column=tol).value, float), r
+        assert diag.cell(row=r, column=res).number_format == "0.000E+00"
+        assert diag.cell(row=r, column=res).value <= diag.cell(row=r, column=tol).value * 1e6
+    # Shares are stored as fractions shown in %.
+    part = xlsx_report["participation_forward"]
+    head = [c.value for c in part[1]]
+    col = next(i for i, h in enumerate(head, 1) if h and "GVC" in h)
+    assert part.cell(row=2, column=col).number_format == "0.0%"
+
+
+def test_xlsx_charts_have_axis_titles(xlsx_report):
+    def title_text(axis):
+        t = axis.title
+        if t is None or t.tx is None or t.tx.rich is None:
+            return ""
+        return "".join(r.t for p in t.tx.rich.p for r in (p.r or []))
+
+    chart = xlsx_report["participation_forward"]._charts[0]
+    assert "share" in title_text(chart.x_axis) + title_text(chart.y_axis)  # the value axis
+    assert "region" in [title_text(chart.x_axis), title_text(chart.y_axis)]  # the category axis
+    top = xlsx_report["top_multipliers"]._charts[0]
+    assert "USD million of output per USD million of final demand" in title_text(top.x_axis) + title_text(top.y_axis)
