@@ -35,19 +35,28 @@ namespace irio {
 /// The layouts Analysis::open reads (docs/formats.md). kAuto: a .h5/.hdf5 file is an irio table,
 /// a .xlsx file a CEADs workbook, another file an NBS CSV table; a folder with Z.csv and Y.csv
 /// is labelled CSV, one with wiot_*_Z.csv.gz files a WIOD release, any other folder pymrio.
-enum class TableFormat { kAuto, kIrio, kCsv, kPymrio, kWiod, kCeads, kNbs };
-inline constexpr EnumTable<TableFormat, 7> kTableFormatNames{
+enum class TableFormat {
+  kAuto, kIrio, kCsv, kPymrio, kWiod, kCeads, kNbs,
+  // --- world tables exiobase, gloria (issue 17 §1)
+  kExiobase, kGloria,
+  // --- end world tables exiobase, gloria
+};
+inline constexpr EnumTable<TableFormat, 9> kTableFormatNames{
     "table format",
     {{{TableFormat::kAuto, "auto"}, {TableFormat::kIrio, "irio"}, {TableFormat::kCsv, "csv"},
       {TableFormat::kPymrio, "pymrio"}, {TableFormat::kWiod, "wiod"}, {TableFormat::kCeads, "ceads"},
-      {TableFormat::kNbs, "nbs"}}}};
+      {TableFormat::kNbs, "nbs"},
+      // --- world tables exiobase, gloria
+      {TableFormat::kExiobase, "exiobase"}, {TableFormat::kGloria, "gloria"},
+      // --- end world tables exiobase, gloria
+     }}};
 constexpr const auto& enum_table(TableFormat) { return kTableFormatNames; }
 
 struct OpenOptions {
   TableFormat format = TableFormat::kAuto;
   /// Region -> country map CSV (region,country) replacing the table's own (`--countries`).
   std::string countries;
-  std::string wiod_year = "2011";  ///< kWiod: which year of the release folder
+  std::string wiod_year = "2011";  ///< kWiod: which year of the release folder; kGloria: likewise
   solver::ModelOptions model;      ///< backend, value-added mode, zero-output threshold, ...
   tables::BalanceOptions balance;  ///< tolerances of the balance check
 

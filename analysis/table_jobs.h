@@ -45,9 +45,25 @@ struct TableMetadata {
 };
 
 /// The layouts import_table reads (docs/formats.md).
-enum class ImportLayout { kCsv, kPymrio, kWiod };
-inline constexpr EnumTable<ImportLayout, 3> kImportLayoutNames{
-    "import layout", {{{ImportLayout::kCsv, "csv"}, {ImportLayout::kPymrio, "pymrio"}, {ImportLayout::kWiod, "wiod"}}}};
+enum class ImportLayout {
+  kCsv,
+  kPymrio,
+  kWiod,
+  // --- world tables, issue 17 §1 (io/import_exiobase.h, io/import_gloria.h)
+  kExiobase,
+  kGloria,
+  // --- end world tables exiobase, gloria
+};
+inline constexpr EnumTable<ImportLayout, 5> kImportLayoutNames{
+    "import layout",
+    {{{ImportLayout::kCsv, "csv"},
+      {ImportLayout::kPymrio, "pymrio"},
+      {ImportLayout::kWiod, "wiod"},
+      // --- world tables exiobase, gloria
+      {ImportLayout::kExiobase, "exiobase"},
+      {ImportLayout::kGloria, "gloria"},
+      // --- end world tables exiobase, gloria
+     }}};
 constexpr const auto& enum_table(ImportLayout) { return kImportLayoutNames; }
 
 struct ImportRequest {
@@ -57,6 +73,12 @@ struct ImportRequest {
   std::string wiod_year = "2011";
   bool group_eu = false;      ///< kWiod: the 27 EU members as one country EU27
   std::string countries;      ///< region,country CSV (empty: the table's own map)
+  // --- world tables exiobase, gloria: `dir` is the release (zip or folder; GLORIA: the folder)
+  struct WorldTables2 {
+    std::string year;       ///< EXIOBASE: stored (default: from IOT_<year>_...); GLORIA: which year (empty: the only one)
+    std::string construct;  ///< GLORIA: supply-use -> input-output construct (empty: io's default)
+  } world2;
+  // --- end world tables exiobase, gloria
   TableMetadata meta;
   std::string output;         ///< the HDF5 file written
   bool overwrite = false;
