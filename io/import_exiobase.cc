@@ -518,7 +518,7 @@ ExiobaseImport import_exiobase(const std::string& path, const std::string& year)
   system = meta.str("system");
   year_and_system_from_path(path, y, system);
   if (system.empty()) system = g.sectors.size() == 200 ? "pxp" : g.sectors.size() == 163 ? "ixi" : "";
-  const std::string version = meta.str("version");
+  const std::string version = meta.str("version", params.str("version"));
   t.meta.name = "EXIOBASE 3" + (system.empty() ? "" : " " + system);
   t.meta.year = y;
   t.meta.price_basis = "basic prices";

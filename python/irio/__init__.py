@@ -34,7 +34,9 @@ MATRICES = tuple(_irio.matrix_names())
 def open(path, format="auto", countries=None, year="2011", backend="auto", min_output_eps=0.0, rel_tol=1e-6,
          error_rel_tol=1e-2):
     """Open a table in any layout irio reads (irio HDF5, labelled-CSV folder, pymrio, WIOD release
-    folder, CEADs .xlsx, NBS .csv; `format` as the CLI's --format, default by the path).
+    folder, CEADs .xlsx, NBS .csv; `format` as the CLI's --format, default by the path; world
+    tables: format="exiobase" (IOT_<year>_<pxp|ixi>.zip or its folder) and format="gloria" (the
+    release folder, with year=...); docs/world-tables.md).
     countries: a region,country CSV replacing the table's map; year: the year of a WIOD folder;
     backend: the solver backend; rel_tol/error_rel_tol/min_output_eps: the balance check's."""
     return Table(_irio.open_table(_path(path), format, _path(countries), str(year), backend, min_output_eps,
