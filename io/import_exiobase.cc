@@ -482,7 +482,7 @@ ExiobaseImport import_exiobase(const std::string& path, const std::string& year)
   for (const auto& e : extensions) {
     if (e.compare(0, dir.size(), dir) != 0) continue;
     Extension ex = read_extension(tree, e, read_params(tree, e), g, t);
-    std::string s = "satellite '" + ex.sat.name + "': " + std::to_string(ex.sat.stressors.size()) + " stressors (" +
+    std::string s = "satellite '" + ex.sat.name + "': " + std::to_string(ex.sat.stressors.size()) + (ex.sat.stressors.size() == 1 ? " stressor (" : " stressors (") +
                     join_unique(ex.sat.units, 4) + ")" + (ex.sat.F_Y.cols() > 0 ? ", with F_Y" : ", no F_Y") +
                     (ex.from_S ? ", F = S x̂ from S" : "");
     sat_notes.push_back(s);
