@@ -328,4 +328,23 @@ BOOST_AUTO_TEST_CASE(malformed_releases_name_file_row_and_column) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(cli_prints_the_construct, *boost::unit_test::precondition(irio::testing::BinaryBuilt())) {
+  TempDir d;
+  const Release r = make_release();
+  write_release(r, d);
+  fs::create_directories(d.path() / "out");
+  std::string out;
+  const std::string t = (d.path() / "out" / "t.h5").string();
+  int rc = irio::testing::run_irio("import gloria '" + d.path().string() + "' --construct fixed-product-sales -o '" + t +
+                                       "'",
+                                   out, d);
+  BOOST_TEST(rc == 0, out);
+  BOOST_TEST(out.find("3 regions x 4 sectors (n = 12)") != std::string::npos, out);
+  BOOST_TEST(out.find("note: construct: fixed product sales structure, industry x industry") != std::string::npos, out);
+  BOOST_TEST(out.find("balance check: ok") != std::string::npos, out);
+  rc = irio::testing::run_irio("import gloria '" + d.path().string() + "' --year 2019 -o '" + t + "x'", out, d);
+  BOOST_TEST(rc == 2, out);
+  BOOST_TEST(out.find("years present: 2022") != std::string::npos, out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
