@@ -72,13 +72,30 @@ std::optional<FileSpec> file_spec(const FileTree& tree, const Json& params, cons
   return s;
 }
 
-/// The (region, sector) grid of the table, from the rows of Y.
+/// EXIOBASE's two-letter region code of a three-letter code that some 3.4 ixi files carry (the
+/// release's country-name mix-up, which pymrio's parse_exiobase3 also repairs); other codes as is.
+std::string region_code(std::string_view r) {
+  static const std::map<std::string, std::string, std::less<>> k3to2 = {
+      {"AUS", "AU"}, {"AUT", "AT"}, {"BEL", "BE"}, {"BGR", "BG"}, {"BRA", "BR"}, {"CAN", "CA"}, {"CHE", "CH"},
+      {"CHN", "CN"}, {"CYP", "CY"}, {"CZE", "CZ"}, {"DEU", "DE"}, {"DNK", "DK"}, {"ESP", "ES"}, {"EST", "EE"},
+      {"FIN", "FI"}, {"FRA", "FR"}, {"GBR", "GB"}, {"GRC", "GR"}, {"HRV", "HR"}, {"HUN", "HU"}, {"IDN", "ID"},
+      {"IND", "IN"}, {"IRL", "IE"}, {"ITA", "IT"}, {"JPN", "JP"}, {"KOR", "KR"}, {"LTU", "LT"}, {"LUX", "LU"},
+      {"LVA", "LV"}, {"MEX", "MX"}, {"MLT", "MT"}, {"NLD", "NL"}, {"NOR", "NO"}, {"POL", "PL"}, {"PRT", "PT"},
+      {"ROM", "RO"}, {"RUS", "RU"}, {"SVK", "SK"}, {"SVN", "SI"}, {"SWE", "SE"}, {"TUR", "TR"}, {"TWN", "TW"},
+      {"USA", "US"}, {"ZAF", "ZA"}, {"WWA", "WA"}, {"WWE", "WE"}, {"WWF", "WF"}, {"WWL", "WL"}, {"WWM", "WM"}};
+  const auto it = k3to2.find(r);
+  return it == k3to2.end() ? std::string(r) : it->second;
+}
+
+/// The (region, sector) grid of the table, from the rows of Y. Region codes are compared after
+/// region_code(), so files that mix EXIOBASE's two- and three-letter codes still match.
 struct Grid {
   std::vector<std::string> regions, sectors;
   std::unordered_map<std::string, std::size_t> region_at, sector_at;
+  bool renamed = false;  ///< Y's rows carried three-letter codes
   std::size_t size() const { return regions.size() * sectors.size(); }
   long find(std::string_view r, std::string_view s) const {
-    const auto a = region_at.find(std::string(r));
+    const auto a = region_at.find(region_code(r));
     const auto b = sector_at.find(std::string(s));
     if (a == region_at.end() || b == sector_at.end()) return -1;
     return static_cast<long>(a->second * sectors.size() + b->second);
@@ -139,7 +156,7 @@ std::vector<std::size_t> sector_columns(const std::vector<std::vector<std::strin
     const long i = g.find(keys[c][0], keys[c][1]);
     const std::string name = keys[c][0] + "/" + keys[c][1];
     if (i < 0) {
-      const bool region_known = g.region_at.count(keys[c][0]) > 0;
+      const bool region_known = g.region_at.count(region_code(keys[c][0])) > 0;
       throw InputError(file + ": " + what + " column " + std::to_string(c + 1) + " '" + name + "' is not a region/" +
                        "sector of Y's rows" +
                        (region_known ? nearest_label(g.sectors, keys[c][1]) : nearest_label(g.regions, keys[c][0])));
@@ -167,7 +184,7 @@ std::vector<std::size_t> fd_columns(const std::vector<std::vector<std::string>>&
   for (std::size_t c = 0; c < keys.size(); ++c) {
     if (keys[c].size() < 2)
       throw InputError(file + ": " + what + " has one header row; expected two (region, category)");
-    const auto r = g.region_at.find(keys[c][0]);
+    const auto r = g.region_at.find(region_code(keys[c][0]));
     const int k = tables::Labels::find(cats, keys[c][1]);
     if (r == g.region_at.end())
       throw InputError(file + ": " + what + " column " + std::to_string(c + 1) + " region '" + keys[c][0] +
@@ -190,9 +207,14 @@ void read_final_demand(const FileTree& tree, const FileSpec& s, Grid& g, tables:
   DenseRead y = read_dense(tree, s, "Y");
   if (s.index_cols < 2) throw InputError(y.file + ": Y needs two label columns (region, sector)");
   for (const auto& k : y.row_keys) {
-    g.add(g.regions, g.region_at, k[0]);
+    g.add(g.regions, g.region_at, region_code(k[0]));
     g.add(g.sectors, g.sector_at, k[1]);
   }
+  for (const auto& k : y.row_keys)
+    if (region_code(k[0]) != k[0]) {
+      g.renamed = true;
+      break;
+    }
   std::vector<std::string> cats;
   for (const auto& k : y.col_keys) {
     if (k.size() < 2) throw InputError(y.file + ": Y has one header row; expected two (region, category)");
@@ -530,6 +552,9 @@ ExiobaseImport import_exiobase(const std::string& path, const std::string& year)
   notes.push_back("EXIOBASE 3" + (system.empty() ? "" : " " + system) + (version.empty() ? "" : " " + version) +
                   ": " + std::to_string(g.regions.size()) + " regions x " + std::to_string(g.sectors.size()) + " " +
                   kind + " (n = " + std::to_string(g.size()) + "), each region its own country");
+  if (g.renamed)
+    notes.push_back("three-letter region codes (AUS, AUT, ..., WWM: a mix-up of some 3.4 ixi files) read as "
+                    "EXIOBASE's two-letter codes (AU, AT, ..., WM)");
   notes.push_back(z_note);
   notes.push_back(v_note);
   std::string fd = "final demand: " + std::to_string(t.labels.fd_categories.size()) + " categories per region: ";

@@ -183,6 +183,30 @@ BOOST_AUTO_TEST_CASE(rows_and_columns_in_another_order) {
   BOOST_TEST((Eigen::MatrixXd(r.table.Z) - s.Z()).cwiseAbs().maxCoeff() <= 1e-12);
 }
 
+BOOST_AUTO_TEST_CASE(three_letter_region_codes_of_some_3_4_files) {
+  // Some 3.4 ixi files carry AUT, CHN, ... where the others have AT, CN, ...: read as one code.
+  TempDir d;
+  const exio::System s = exio::make_system(pick(exio::kRegions, {"AT", "CN"}), pick(exio::kIndustries, {"Pigs farming", "Pulp"}), 4, 0.9);
+  const fs::path root = d.path() / "IOT_2011_ixi";
+  exio::write_release(s, root);
+  auto replace_all = [](std::string& text, const std::string& from, const std::string& to, std::size_t end) {
+    for (std::size_t p = text.find(from); p != std::string::npos && p < end; p = text.find(from, p + to.size()))
+      text.replace(p, from.size(), to);
+  };
+  for (const char* f : {"A.txt", "Y.txt"}) {
+    std::ifstream in(root / f, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    if (std::string(f) == "A.txt") replace_all(text, "\tAT", "\tAUT", text.find('\n'));  // column labels
+    else replace_all(text, "\nAT\t", "\nAUT\t", std::string::npos);                    // row labels
+    std::ofstream(root / f, std::ios::binary) << text;
+  }
+  const auto r = irio::io::import_exiobase(root.string());
+  BOOST_TEST(r.table.labels.regions == s.regions, boost::test_tools::per_element());
+  BOOST_TEST((Eigen::MatrixXd(r.table.Z) - s.Z()).cwiseAbs().maxCoeff() <= 1e-12);
+  BOOST_TEST(has_note(r.notes, "three-letter region codes"));
+}
+
 BOOST_AUTO_TEST_CASE(malformed_releases_name_file_row_and_column) {
   const exio::System s = exio::make_system(pick(exio::kRegions, {"AT", "CN"}), pick(exio::kProducts, {"Paddy rice", "Wheat", "Cattle"}), 2, 0.9);
   auto fresh = [&](const TempDir& d) {
