@@ -34,7 +34,8 @@ namespace irio {
 
 /// The layouts Analysis::open reads (docs/formats.md). kAuto: a .h5/.hdf5 file is an irio table,
 /// a .xlsx file a CEADs workbook, another file an NBS CSV table; a folder with Z.csv and Y.csv
-/// is labelled CSV, one with wiot_*_Z.csv.gz files a WIOD release, any other folder pymrio.
+/// is labelled CSV, one with wiot_*_Z.csv.gz files a WIOD release, any other folder pymrio; an
+/// IOT_*.zip archive an EXIOBASE 3 release (kExiobase, kGloria: docs/world-tables.md).
 enum class TableFormat {
   kAuto, kIrio, kCsv, kPymrio, kWiod, kCeads, kNbs,
   // --- world tables exiobase, gloria (issue 17 §1)
