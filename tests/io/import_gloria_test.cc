@@ -290,6 +290,33 @@ BOOST_AUTO_TEST_CASE(release_in_zips_reads_and_converts) {
   BOOST_TEST(irio::tables::to_string(irio::tables::check_balance(ind.table).status) == "ok");
 }
 
+BOOST_AUTO_TEST_CASE(cells_outside_supply_use_are_dropped_and_reported) {
+  TempDir d;
+  Release r = make_release();
+  const auto N = static_cast<Eigen::Index>(r.N());
+  r.T(0, 1) += 2.5;                  // AFG industry x AFG industry: not supply, not use
+  r.Yfull(0, 0) = 4;                 // final demand on an industry row
+  r.Vfull(6, 0) = r.Vfull(0, 0);     // CHN's row of compensation for AFG's first industry ...
+  r.Vfull(0, 0) = 0;                 // ... instead of AFG's own row
+  write_release(r, d);
+  const auto res = io::import_gloria(d.path().string());
+  auto has = [&](const std::string& part) {
+    for (const auto& n : res.notes)
+      if (n.find(part) != std::string::npos) return true;
+    BOOST_TEST_MESSAGE("notes lack: " << part);
+    return false;
+  };
+  BOOST_TEST(has("1 non-zero cells of T outside the supply and use blocks (industry x industry, product x product; "
+                 "sum 2.5) were dropped"));
+  BOOST_TEST(has("final demand on industry rows (sum 4) was dropped"));
+  BOOST_TEST(has("% of it sits in rows of another region than its column's"));
+  // The value added still reaches its industry: summed over the row regions.
+  const VectorXd g = r.S.rowwise().sum();
+  const MatrixXd T = g.cwiseInverse().asDiagonal() * r.S;
+  BOOST_TEST(max_abs(res.table.V - r.W * T) <= 1e-9);
+  BOOST_TEST(N == 4);
+}
+
 BOOST_AUTO_TEST_CASE(malformed_releases_name_file_row_and_column) {
   const Release r = make_release();
   {  // a row with one value missing
