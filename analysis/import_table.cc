@@ -13,6 +13,8 @@
 #include "irio/io/import_eora.h"
 #include "irio/io/import_figaro.h"
 #include "irio/io/import_oecd.h"
+#include "irio/io/import_exiobase.h"
+#include "irio/io/import_gloria.h"
 #include "irio/io/import_pymrio.h"
 #include "irio/io/import_wiod.h"
 #include "irio/io/import_wiod2016.h"
@@ -147,6 +149,27 @@ ImportResult import_table(const ImportRequest& r) {
       break;
     }
     // --- end of world tables
+    // --- world tables exiobase, gloria (issue 17 §1): the readers' notes say what became what
+    case ImportLayout::kExiobase:
+    case ImportLayout::kGloria: {
+      if (r.layout == ImportLayout::kExiobase) {
+        auto e = io::import_exiobase(r.dir, r.world2.year);
+        res.table = std::move(e.table);
+        res.notes = std::move(e.notes);
+      } else {
+        io::GloriaOptions o;
+        o.year = r.world2.year;
+        if (!r.world2.construct.empty()) o.construct = parse_enum<io::GloriaConstruct>(r.world2.construct);
+        auto g = io::import_gloria(r.dir, o);
+        res.table = std::move(g.table);
+        res.notes = std::move(g.notes);
+      }
+      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
+      refuse_replacing_input(r.dir, r.output);
+      inputs = {r.countries};
+      break;
+    }
+    // --- end world tables exiobase, gloria
   }
   r.meta.apply(res.table);
   write(res.table, r.output, r.overwrite, inputs);

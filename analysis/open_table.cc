@@ -12,6 +12,8 @@
 #include "irio/io/import_eora.h"
 #include "irio/io/import_figaro.h"
 #include "irio/io/import_oecd.h"
+#include "irio/io/import_exiobase.h"
+#include "irio/io/import_gloria.h"
 #include "irio/io/import_pymrio.h"
 #include "irio/io/import_wiod.h"
 #include "irio/io/import_wiod2016.h"
@@ -44,6 +46,10 @@ TableFormat detect_format(const std::string& path) {
     }
     return TableFormat::kPymrio;
   }
+  // --- world tables exiobase, gloria: EXIOBASE 3 releases are IOT_<year>_<pxp|ixi>.zip
+  if (has_extension(path, {".zip"}) && fs::path(path).filename().string().rfind("IOT_", 0) == 0)
+    return TableFormat::kExiobase;
+  // --- end world tables exiobase, gloria
   if (has_extension(path, {".xlsx"})) return TableFormat::kCeads;
   if (has_extension(path, {".csv"})) return TableFormat::kNbs;
   return TableFormat::kIrio;  // .h5, .hdf5 and anything else: read_table names what is wrong
@@ -146,6 +152,25 @@ tables::IoTable read_any_table(const std::string& path, const OpenOptions& opt) 
       break;
     }
     // --- end of world tables
+    // --- world tables exiobase, gloria (what the import did goes to io::notice)
+    case TableFormat::kExiobase:
+    case TableFormat::kGloria: {
+      std::vector<std::string> notes;
+      if (f == TableFormat::kExiobase) {
+        auto e = io::import_exiobase(path);
+        t = std::move(e.table);
+        notes = std::move(e.notes);
+      } else {
+        io::GloriaOptions g;
+        g.year = opt.wiod_year;
+        auto e = io::import_gloria(path, g);
+        t = std::move(e.table);
+        notes = std::move(e.notes);
+      }
+      for (const auto& n : notes) io::notice(path + ": " + n);
+      break;
+    }
+    // --- end world tables exiobase, gloria
   }
   if (!opt.countries.empty()) io::read_country_map(opt.countries, t.labels);
   return t;

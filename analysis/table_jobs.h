@@ -50,13 +50,18 @@ enum class ImportLayout {
   // --- world tables, issue 17 §1 (io/import_oecd.h ...; docs/world-tables.md)
   kOecd, kEora26, kFigaro, kWiod2016, kAdb,
   // --- end of world tables (oecd ...)
+  // --- world tables, issue 17 §1 (io/import_exiobase.h, io/import_gloria.h)
+  kExiobase, kGloria,
+  // --- end world tables exiobase, gloria
 };
-inline constexpr EnumTable<ImportLayout, 8> kImportLayoutNames{
+inline constexpr EnumTable<ImportLayout, 10> kImportLayoutNames{
     "import layout",
     {{{ImportLayout::kCsv, "csv"}, {ImportLayout::kPymrio, "pymrio"}, {ImportLayout::kWiod, "wiod"},
       // world tables (oecd ...)
       {ImportLayout::kOecd, "oecd"}, {ImportLayout::kEora26, "eora26"}, {ImportLayout::kFigaro, "figaro"},
-      {ImportLayout::kWiod2016, "wiod2016"}, {ImportLayout::kAdb, "adb"}}}};
+      {ImportLayout::kWiod2016, "wiod2016"}, {ImportLayout::kAdb, "adb"},
+      // world tables exiobase, gloria
+      {ImportLayout::kExiobase, "exiobase"}, {ImportLayout::kGloria, "gloria"}}}};
 constexpr const auto& enum_table(ImportLayout) { return kImportLayoutNames; }
 
 struct ImportRequest {
@@ -73,6 +78,12 @@ struct ImportRequest {
   std::string eora_price = "bp";      ///< kEora26: bp (basic prices) or pp (purchasers' prices)
   std::string sheet;                  ///< kWiod2016, kAdb: the sheet (default: the year's / not the legend)
   // --- end of world tables
+  // --- world tables exiobase, gloria: `dir` is the release (zip or folder; GLORIA: the folder)
+  struct WorldTables2 {
+    std::string year;       ///< EXIOBASE: stored (default: from IOT_<year>_...); GLORIA: which year (empty: the only one)
+    std::string construct;  ///< GLORIA: supply-use -> input-output construct (empty: io's default)
+  } world2;
+  // --- end world tables exiobase, gloria
   TableMetadata meta;
   std::string output;         ///< the HDF5 file written
   bool overwrite = false;

@@ -43,15 +43,17 @@ MATRICES = tuple(_irio.matrix_names())
 def open(path, format="auto", countries=None, year=None, backend="auto", min_output_eps=0.0, rel_tol=1e-6,
          error_rel_tol=1e-2):
     """Open a table in any layout irio reads (irio HDF5, labelled-CSV folder, pymrio, WIOD release
-    folder, CEADs .xlsx, NBS .csv; world tables by name: format="oecd", "eora26", "figaro", "wiod2016", "adb";
-    `format` as the CLI's --format, default by the path). countries: a region,country CSV (or a dict or
-    DataFrame) replacing the table's map; year: the year of a WIOD folder (default 2011) or of a
-    world-table folder; backend: the solver backend; rel_tol/error_rel_tol/min_output_eps: the balance
-    check's. A world table's import notes (what was folded, dropped, what became V) go to irio's notices."""
+    folder, CEADs .xlsx, NBS .csv; world tables by name: format="oecd", "eora26", "figaro", "wiod2016", "adb",
+    "exiobase" (IOT_<year>_<pxp|ixi>.zip or its folder), "gloria" (the release folder, with year=...);
+    `format` as the CLI's --format, default by the path; docs/world-tables.md). countries: a
+    region,country CSV (or a dict or DataFrame) replacing the table's map; year: the year of a WIOD
+    folder (default 2011) or of a world-table folder; backend: the solver backend;
+    rel_tol/error_rel_tol/min_output_eps: the balance check's. A world table's import notes (what
+    was folded, dropped, what became V) go to irio's notices."""
     if countries is not None and not isinstance(countries, (str, _os.PathLike)):  # a dict or DataFrame
         return open(path, format, None, year, backend, min_output_eps, rel_tol, error_rel_tol).with_countries(countries)
     if year is None:
-        year = "" if format in _WORLD_FORMATS else "2011"
+        year = "" if format in _WORLD_FORMATS + ("exiobase", "gloria") else "2011"
     return Table(_irio.open_table(_path(path), format, _path(countries), str(year), backend, min_output_eps,
                                   rel_tol, error_rel_tol))
 
