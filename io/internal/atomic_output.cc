@@ -93,8 +93,15 @@ std::string hidden_name(const std::string& name, const std::string& tag) {
 }
 
 /// The renames of a journal (temporary -> target, in order); empty when it is not a complete
-/// journal (it is only ever put in place whole, so that means someone else's file).
-std::vector<std::pair<std::string, std::string>> read_journal(const std::string& path) {
+/// journal (it is only ever put in place whole, so that means someone else's file) or when any
+/// rename leaves the journal's folder or is not from a temporary of the journal's process: a
+/// journal never moves anything but its own result's files.
+std::vector<std::pair<std::string, std::string>> read_journal(const fs::path& path, long pid) {
+  const fs::path folder = path.parent_path();
+  const std::string own = kTempTag + std::to_string(pid) + "-";
+  auto plain_name = [](const std::string& n) {
+    return !n.empty() && n != "." && n != ".." && n.find('/') == std::string::npos;
+  };
   std::ifstream in(path, std::ios::binary);
   std::string line;
   std::vector<std::pair<std::string, std::string>> renames;
@@ -107,7 +114,11 @@ std::vector<std::pair<std::string, std::string>> read_journal(const std::string&
     }
     if (line.rfind("rename\t", 0) != 0 || line.find('\t', 7) == std::string::npos) return {};
     const auto second = line.find('\t', 7);
-    renames.emplace_back(line.substr(7, second - 7), line.substr(second + 1));
+    const std::string temp = line.substr(7, second - 7), target = line.substr(second + 1);
+    if (!plain_name(temp) || !plain_name(target) || temp[0] != '.' || temp.find(own) == std::string::npos ||
+        temp_owner(temp) != pid)
+      return {};
+    renames.emplace_back((folder / temp).string(), (folder / target).string());
   }
   return ended ? renames : std::vector<std::pair<std::string, std::string>>{};
 }
@@ -146,7 +157,7 @@ std::size_t recover_result_sets(const std::string& folder) {
   }
   std::size_t done = 0;
   for (const auto& j : journals) {
-    const auto renames = read_journal(j.string());
+    const auto renames = read_journal(j, journal_owner(j.filename().string()));
     if (!renames.empty()) {
       roll_forward(renames);
       ++done;
@@ -267,7 +278,18 @@ void OutputSet::commit(const std::string& manifest_path, const std::string& mani
     {
       std::ofstream os(j.temp_path(), std::ios::binary);
       os << kJournalHeader << "\n";
-      for (const auto& s : staged_) os << "rename\t" << s->temp_path() << "\t" << s->path() << "\n";
+      // File names only: every file of a set lies in the journal's folder (checked), and a
+      // recovering process may run from another working directory.
+      for (const auto& s : staged_) {
+        std::error_code same;
+        if (!fs::equivalent(folder_of(s->path()), folder, same))
+          throw OutputError("the files of one result must lie in one folder ('" + s->path() + "', '" + anchor + "')");
+        if (s->path().find_first_of("\t\n\r") != std::string::npos)
+          throw OutputError("output '" + s->path() + "': a result of several files cannot have a name with a tab "
+                            "or line break");
+        os << "rename\t" << fs::path(s->temp_path()).filename().string() << "\t"
+           << fs::path(s->path()).filename().string() << "\n";
+      }
       os << "end\n";
       os.flush();
       if (!os) throw OutputError("cannot write the journal '" + journal + "' (disk full?)");
