@@ -213,7 +213,7 @@ void check_results_writable(const std::string& path, const std::vector<std::stri
   auto files = result_paths(path, names, shared_keys);
   files.push_back(result_manifest_path(path));
   for (const auto& f : files)
-    if (fs::exists(f, ec))
+    if (fs::exists(f, ec) || fs::is_symlink(fs::symlink_status(f, ec)))  // a dangling link counts too
       throw OutputError("output file '" + f + "' exists; use --force (overwrite) to replace it");
 }
 

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -11,6 +12,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -153,16 +155,31 @@ std::size_t recover_result_sets(const std::string& folder) {
   std::vector<fs::path> journals;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     const long pid = journal_owner(it->path().filename().string());
-    if (pid > 0 && pid != static_cast<long>(::getpid()) && process_gone(pid)) journals.push_back(it->path());
+    if (pid > 0 && pid != static_cast<long>(::getpid())) journals.push_back(it->path());
   }
   std::size_t done = 0;
   for (const auto& j : journals) {
+    // The writer holds an exclusive lock on its journal until it has removed it; the lock goes
+    // with the process, so a journal we can lock was left by a writer that is gone (a process
+    // id alone could have been reused by another process since).
+    const int fd = ::open(j.c_str(), O_RDONLY);
+    if (fd < 0) continue;
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd);
+      continue;  // its writer is still at work
+    }
     const auto renames = read_journal(j, journal_owner(j.filename().string()));
-    if (!renames.empty()) {
-      roll_forward(renames);
-      ++done;
+    try {
+      if (!renames.empty()) {
+        roll_forward(renames);
+        ++done;
+      }
+    } catch (...) {
+      ::close(fd);
+      throw;
     }
     fs::remove(j, ec);
+    ::close(fd);
   }
   if (done > 0) sync_path(folder, true);
   return done;
@@ -273,6 +290,14 @@ void OutputSet::commit(const std::string& manifest_path, const std::string& mani
   const fs::path folder = folder_of(anchor);
   const std::string journal =
       (folder / hidden_name(fs::path(anchor).filename().string(), kJournalTag + std::to_string(::getpid()))).string();
+  // The lock is taken on the journal's temporary before it is renamed into place (a lock belongs
+  // to the file, not its name), so a journal is never in place unlocked while its writer lives.
+  struct Lock {
+    int fd = -1;
+    ~Lock() {
+      if (fd >= 0) ::close(fd);
+    }
+  } lock;
   {
     AtomicOutput j(journal, true);
     {
@@ -294,6 +319,9 @@ void OutputSet::commit(const std::string& manifest_path, const std::string& mani
       os.flush();
       if (!os) throw OutputError("cannot write the journal '" + journal + "' (disk full?)");
     }
+    lock.fd = ::open(j.temp_path().c_str(), O_RDONLY);
+    if (lock.fd < 0 || ::flock(lock.fd, LOCK_EX) != 0)
+      throw OutputError("cannot lock the journal '" + journal + "': " + std::strerror(errno));
     j.commit();
   }
   test_stop_point(2);

@@ -64,7 +64,9 @@ class OutputSet {
 };
 
 /// Roll forward every result set in `folder` whose writer was killed after its journal was in
-/// place (journals of a process that still runs are left alone). Returns how many were finished.
+/// place. A writer holds an exclusive flock on its journal while it works, so a journal that can
+/// be locked was left by a dead writer (a process id alone may have been reused); one still locked
+/// is left alone. Returns how many were finished.
 std::size_t recover_result_sets(const std::string& folder);
 
 /// Test hook (issue 22 §1): when the environment variable IRIO_TEST_STOP_AT is the number `step`,

@@ -4,6 +4,12 @@
 // IRIO_TEST_STOP_AT hook ends the process as a kill would), and by real SIGKILLs at spread-out
 // instants; after the next reader has recovered the folder, the manifest lists exactly the old or
 // exactly the new files, each with its size and CRC-32, and no journal is left.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 #include <map>
 
@@ -31,9 +37,14 @@ FileSet listed_files(const fs::path& folder) {
   return out;
 }
 
+/// A journal in place (`.NAME.irio-journal-PID`), not the temporary a killed writer left while
+/// writing one (that is debris like any temporary, removed by the next writer).
 bool journal_left(const fs::path& folder) {
-  for (const auto& e : fs::directory_iterator(folder))
-    if (e.path().filename().string().find(".irio-journal-") != std::string::npos) return true;
+  for (const auto& e : fs::directory_iterator(folder)) {
+    const std::string name = e.path().filename().string();
+    const auto at = name.rfind(".irio-journal-");
+    if (at != std::string::npos && name.find_first_not_of("0123456789", at + 14) == std::string::npos) return true;
+  }
   return false;
 }
 
@@ -100,13 +111,29 @@ BOOST_AUTO_TEST_CASE(real_kills_at_spread_instants_leave_old_or_new) {
     const fs::path folder = t.d.dir / ("kill" + std::to_string(i));
     fs::create_directories(folder);
     BOOST_REQUIRE(t.d.run(std::string(kVerb) + " old.h5 -o " + folder.filename().string() + " --force", out) == 0);
-    const std::string delay = std::to_string(0.001 + 0.004 * i);
-    const std::string cmd = "cd '" + t.d.dir.string() + "' && timeout -s KILL " + delay + " '" IRIO_BINARY "' " +
-                            kVerb + " new.h5 -o " + folder.filename().string() + " --force > /dev/null 2>&1";
-    const int rc = std::system(cmd.c_str());
-    (void)rc;  // killed (137) or finished (0): either way the folder must be whole
+    // The test starts and kills the writer itself and waits for it: a shell's `timeout` can return
+    // while the killed process still exists (and holds its journal's lock).
+    const int delay_us = 1000 + 4000 * i;
+    const std::string delay = std::to_string(delay_us / 1e6);
+    const pid_t pid = ::fork();
+    BOOST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+      if (::chdir(t.d.dir.c_str()) != 0) std::_Exit(127);
+      const int null = ::open("/dev/null", O_WRONLY);
+      ::dup2(null, 1);
+      ::dup2(null, 2);
+      const std::string out_folder = folder.filename().string();
+      ::execl(IRIO_BINARY, IRIO_BINARY, kVerb, "new.h5", "-o", out_folder.c_str(), "--force", static_cast<char*>(nullptr));
+      std::_Exit(127);
+    }
+    ::usleep(static_cast<useconds_t>(delay_us));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);  // killed or finished: either way the folder must be whole
     const FileSet got = listed_files(folder);
     BOOST_TEST((got == old_set || got == new_set), "kill after " << delay << " s: neither old nor new");
+    if ((got != old_set && got != new_set) || journal_left(folder))
+      for (const auto& e : fs::directory_iterator(folder)) BOOST_TEST_MESSAGE("  left: " << e.path().filename());
     BOOST_TEST(!journal_left(folder));
   }
 }

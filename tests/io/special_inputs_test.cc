@@ -47,6 +47,27 @@ BOOST_AUTO_TEST_CASE(cli_info_on_a_pipe_exits_2_at_once, *boost::unit_test::prec
   BOOST_TEST(out.find("named pipe") != std::string::npos, out);
 }
 
+BOOST_AUTO_TEST_CASE(dangling_link_output_needs_force_and_long_names_get_a_temporary) {
+  TempDir d;
+  const irio::tables::IoTable t = irio::testing::leather();
+  const std::string link = d.file("out.h5");
+  BOOST_REQUIRE(::symlink(d.file("nowhere.h5").c_str(), link.c_str()) == 0);
+  check_error<irio::OutputError>([&] { io::write_table(t, link); }, {"out.h5", "exists", "link to nothing", "--force"});
+  io::WriteOptions o;
+  o.overwrite = true;
+  io::write_table(t, link, o);  // replaces the link itself, not its (missing) target
+  BOOST_TEST(!std::filesystem::is_symlink(link));
+  BOOST_TEST(!std::filesystem::exists(d.file("nowhere.h5")));
+  BOOST_TEST(io::read_table(link).n() == t.n());
+  // A legal 255-byte name: the temporary beside it must stay within NAME_MAX too.
+  const std::string long_name = d.file(std::string(252, 'x') + ".h5");
+  io::write_table(t, long_name);
+  BOOST_TEST(io::read_table(long_name).n() == t.n());
+  const std::string long_csv = d.file(std::string(251, 'y') + ".csv");
+  io::write_tidy_csv(irio::tables::TidyTable("v", {"region"}, "value"), long_csv);
+  BOOST_TEST(std::filesystem::exists(long_csv));
+}
+
 BOOST_AUTO_TEST_CASE(max_csv_bytes_setting_is_validated) {
   TempDir d;
   const std::string p = d.write("a.csv", "a,b\n1,2\n");
