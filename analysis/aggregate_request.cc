@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The aggregate job (`irio aggregate`): a table by region and sector groupings, or a tidy result
 // by a region grouping with the sum / ratio-of-sums / weighted-average rules.
+#include <cctype>
 #include <filesystem>
 #include <limits>
 #include <system_error>
@@ -58,11 +59,20 @@ bool AggregateRequest::results() const { return ends_with(input, ".csv"); }
 std::string AggregateRequest::validate() const {
   if (input.empty()) return "no input";
   if (output.empty()) return "no output";
+  // The output's extension decides its format, and a name that does not fit is refused (issue 22:
+  // a table was written as HDF5 into x.csv, a result as CSV text into x.xlsx).
+  std::string ext = std::filesystem::path(output).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (results()) {
     if (regions.empty()) return "results need --regions";
     if (by.empty()) return "results need the key column (--by)";
-  } else if (regions.empty() && sectors.empty()) {
-    return "give --regions and/or --sectors";
+    if (ext != ".csv")
+      return "output '" + output + "': an aggregated result is written as tidy CSV: give a .csv name";
+  } else {
+    if (regions.empty() && sectors.empty()) return "give --regions and/or --sectors";
+    if (ext != ".h5" && ext != ".hdf5" && ext != ".xlsx")
+      return "output '" + output + "': an aggregated table is written as irio HDF5 (.h5, .hdf5) or as a CEADs-layout "
+             "workbook (.xlsx): give one of these extensions";
   }
   return {};
 }
@@ -107,7 +117,7 @@ AggregateResult aggregate(const AggregateRequest& r) {
   const tables::Grouping none;
   res.after = tables::aggregate(res.before, r.regions.empty() ? none : io::load_grouping(r.regions),
                                 r.sectors.empty() ? none : io::load_grouping(r.sectors), o);
-  if (ends_with(r.output, ".xlsx")) {
+  if (std::filesystem::path(r.output).extension() == ".xlsx" || std::filesystem::path(r.output).extension() == ".XLSX") {
     io::CeadsWriteOptions wo;
     wo.overwrite = r.overwrite;
     io::write_ceads(res.after, r.output, wo);

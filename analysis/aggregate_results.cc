@@ -32,6 +32,7 @@ const io::ResultManifest* find_manifest(const std::string& input, io::ResultMani
   std::error_code ec;
   fs::path folder = fs::path(input).parent_path();
   if (folder.empty()) folder = ".";
+  io::recover_interrupted_results(folder.string());  // before listing: a killed replace is finished first
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.size() < 10 || name.compare(name.size() - 10, 10, ".meta.json") != 0) continue;
@@ -65,7 +66,18 @@ Identity identify(const AggregateRequest& r, const tables::TidyTable& t, const s
   io::ResultManifest storage;
   std::string where;
   if (const auto* m = find_manifest(r.input, storage, where)) {
-    id.result = m->find(r.input)->result;
+    // The file must be the one the manifest lists (issue 22: a duplicated or deleted row, or
+    // another result's file under this name, would be aggregated by the wrong rule or twice).
+    const auto& entry = *m->find(r.input);
+    const std::string differs = r.result.empty() ? io::check_result_file(entry, r.input) : std::string();
+    if (!differs.empty())
+      throw InputError(r.input + ": not the file that its manifest " + where + " lists (" + differs +
+                       "): it was changed after irio wrote it; re-run the command that made it, or give --result "
+                       "NAME (and --rule) to aggregate it as it is");
+    if (r.result.empty() && entry.rows != 0 && entry.key_columns.size() == t.key_columns().size() && t.num_rows() != entry.rows)
+      throw InputError(r.input + ": has " + std::to_string(t.num_rows()) + " rows, its manifest " + where + " lists " +
+                       std::to_string(entry.rows));
+    id.result = entry.result;
     id.table_path = m->meta.table_path;
     id.how = "manifest " + where;
   }

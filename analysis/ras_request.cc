@@ -28,7 +28,9 @@ RasJobResult balance_ras(const RasRequest& r) {
     throw NumericalError(r.matrix + ": " + tables::to_string(res.ras.method) + " did not converge to tolerance " +
                          std::to_string(r.options.tolerance) + " (no output written)");
   std::error_code ec;
-  if (!r.overwrite && std::filesystem::exists(r.output, ec))
+  const bool taken = std::filesystem::exists(r.output, ec) ||
+                     std::filesystem::is_symlink(std::filesystem::symlink_status(r.output, ec));  // a dangling link too
+  if (!r.overwrite && taken)
     throw OutputError(r.output + ": file exists (use --force to replace it)");
   if (std::filesystem::equivalent(r.matrix, r.output, ec))
     throw OutputError(r.output + ": the output would replace the input");

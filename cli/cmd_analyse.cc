@@ -172,7 +172,9 @@ CommandRegistrar reg("analyse", [](CLI::App& app) {
   sub->add_option("-o,--output", o->output, "Output folder")->capture_default_str();
   sub->add_option("--countries", o->countries, "Region->country map CSV (region,country)");
   sub->add_option("--focus", o->focus, "Region whose sectors are listed on screen (default: CHN if present)");
-  sub->add_option("--top", o->top, "How many top multipliers to list")->capture_default_str();
+  sub->add_option("--top", o->top, "How many top multipliers to list (1 to 100000)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   add_choice<solver::Backend>(sub, "--backend", o->backend, "Solver backend");
   add_choice<TableFormat>(sub, "--format", o->format, "Table layout (auto: by extension, or by the files of a folder)");
   sub->add_option("--groups", o->groups,

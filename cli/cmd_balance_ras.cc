@@ -28,7 +28,9 @@ CommandRegistrar reg("ras", [](CLI::App& app) {
   s->add_option("--cols", a->cols, "Column totals CSV: label,value")->required();
   s->add_option("-o,--output", a->output, "Balanced matrix CSV")->required();
   add_choice<tables::RasMethod>(s, "--method", a->method, "RAS, or GRAS for negative entries (any case)", true);
-  s->add_option("--tol", a->tol, "Relative tolerance on every row and column total")->capture_default_str();
+  s->add_option("--tol", a->tol, "Relative tolerance on every row and column total (> 0)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   s->add_option("--max-iter", a->max_iter, "Iteration limit")->capture_default_str();
   s->add_flag("-f,--force", a->force, "Replace an existing output file");
   s->callback([a] {

@@ -56,7 +56,9 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   c->add_option("--sheet", ca->sheet, "Sheet to read (default: 'Table_YYYY_English Version', else '2012MRIO')");
   add_choice<io::CeadsEdition>(c, "--edition", ca->edition, "Layout (2017 also covers 2018/2020)");
   c->add_option("--country", ca->country, "Country code of the provinces")->capture_default_str();
-  c->add_option("--rel-tol", ca->rel_tol, "Relative tolerance of the table-total checks")->capture_default_str();
+  c->add_option("--rel-tol", ca->rel_tol, "Relative tolerance of the table-total checks (> 0)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   c->add_flag("--strict", ca->strict, "Fail (exit 3) when a table total disagrees with the data");
   c->add_flag("-f,--force", ca->force, "Replace an existing output file");
   c->callback([ca] {
@@ -87,7 +89,9 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
       ->capture_default_str();
   n->add_option("--region", na->region, "Region code of the table")->capture_default_str();
   n->add_option("--country", na->country, "Country code")->capture_default_str();
-  n->add_option("--rel-tol", na->rel_tol, "Relative tolerance of the table's own totals")->capture_default_str();
+  n->add_option("--rel-tol", na->rel_tol, "Relative tolerance of the table's own totals (> 0)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   n->add_flag("-f,--force", na->force, "Replace an existing output file");
   n->callback([na] {
     NbsImportRequest r;

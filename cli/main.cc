@@ -16,6 +16,7 @@
 #include <streambuf>
 
 #include "cli/command.h"
+#include "cli/numeric_checks.h"
 #include "irio/analysis/process_group.h"
 #include "irio/version.h"
 #include "irio/tables/error.h"
@@ -113,6 +114,7 @@ int main(int argc, char** argv) {
   auto& reg = irio::cli::command_registry();
   std::sort(reg.begin(), reg.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   for (const auto& c : reg) c.setup(app);
+  irio::cli::add_numeric_checks(app);  // every numeric option by its type, in one place
   const bool runs = this_rank_runs(app, argc, argv);
   int code = 0;
   std::string message;

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "irio/io/internal/input_file.h"
 #include "irio/io/internal/memory_guard.h"
 #include "irio/io/internal/text_encoding.h"
 #include "irio/io/notice.h"
@@ -26,15 +27,24 @@ char detect_delimiter(const std::string& text);
 std::uint64_t max_text_bytes(const CsvOptions& opt) {
   if (opt.max_bytes > 0) return opt.max_bytes;
   if (const char* env = std::getenv("IRIO_MAX_CSV_BYTES")) {
+    // A positive whole number of bytes; anything else is refused rather than ignored (issue 22).
+    const std::string s = env;
     char* end = nullptr;
+    errno = 0;
     const unsigned long long v = std::strtoull(env, &end, 10);
-    if (end != env && *end == '\0' && v > 0) return v;
+    if (s.empty() || !std::isdigit(static_cast<unsigned char>(s[0])) || end == env || *end != '\0' || errno == ERANGE ||
+        v == 0)
+      throw InputError("the environment variable IRIO_MAX_CSV_BYTES = '" + s +
+                       "' is not a byte count: expected a whole number from 1 to 18446744073709551615 "
+                       "(unset it for the default of " + std::to_string(kDefaultMaxCsvBytes) + ")");
+    return v;
   }
   return kDefaultMaxCsvBytes;
 }
 
 std::string read_all(const std::string& path, const CsvOptions& opt) {
   // gzopen reads uncompressed files transparently as well.
+  internal::reject_special_file(path, "a text (CSV) file");  // a named pipe would block or be read once
   errno = 0;
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr)
@@ -161,7 +171,11 @@ bool parse_double(const std::string& s, double& out) {
   if (t.empty()) return false;
   const char* b = t.data();
   const char* e = t.data() + t.size();
-  if (*b == '+') ++b;
+  // One optional sign: "+5" is 5, "+-5" and "-+5" are not numbers (issue 22: "+-5" was read as -5).
+  if (*b == '+') {
+    ++b;
+    if (b != e && *b == '-') return false;
+  }
   if (b == e || !(std::isdigit(static_cast<unsigned char>(*b)) || *b == '-' || *b == '.')) return false;
   double v = 0;
   auto res = std::from_chars(b, e, v);

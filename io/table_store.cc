@@ -171,11 +171,19 @@ tables::SparseMatrix read_z(hid_t file, const tables::Labels& L, const H5Reader&
   if (!h5_is_group(file, path))
     return read_matrix_shaped(file, path, n, n, "regions x sectors squared", r).sparseView(0.0, 0.0);
   H5Id g = h5_open_group(file, path, r);
+  // The layout is what the group's `format` attribute says (docs/hdf5-schema.md, "Z as CSC"): csc,
+  // or csr (scipy's csr_matrix arrays); a group without the attribute is read as csc, as irio
+  // wrote before the attribute was checked. Anything else is refused: reading CSR arrays as CSC
+  // would silently give the multipliers of Z'.
+  const std::string format = h5_has_attr(g.get(), "format") ? h5_read_string_attr(g.get(), "format", r, path) : "csc";
+  if (format != "csc" && format != "csr")
+    throw InputError(r.file + ": group '" + path + "' has the attribute format = '" + format +
+                     "'; irio reads a sparse Z stored as 'csc' or 'csr' (docs/hdf5-schema.md)");
   const auto shp = h5_read_ints_attr(g.get(), "shape", r, path);
   if (shp.size() != 2 || shp[0] != nn || shp[1] != nn)
-    throw InputError(r.file + ": group '" + path + "' (CSC) has a missing or wrong 'shape' attribute, expected (" +
-                     shape(n, n) + ")");
-  return read_csc_z(file, path, L, r);
+    throw InputError(r.file + ": group '" + path + "' (" + format +
+                     ") has a missing or wrong 'shape' attribute, expected (" + shape(n, n) + ")");
+  return read_csc_z(file, path, L, r, format == "csr");
 }
 
 void check_finite(const Matrix& M, const std::string& path, const tables::Labels& L, bool rows_are_sectors,

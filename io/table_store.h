@@ -4,6 +4,7 @@
 // half-written, and refuses to replace an existing file unless `overwrite` is set.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -93,13 +94,23 @@ struct ResultManifest {
     std::string result;  ///< the result table's name, e.g. "multipliers", "position"
     std::vector<std::string> key_columns;
     std::string value_column;
+    std::uint64_t rows = 0, bytes = 0;  ///< as written (0 when the manifest does not say)
+    std::string crc32;                  ///< zlib CRC-32 as 8 hex digits ("" when not listed)
   };
   std::vector<File> files;
   /// The entry of `data_file` (matched by file name), or nullptr.
   const File* find(const std::string& data_file) const;
 };
-/// Read a manifest written by write_results (InputError naming the file when malformed).
+/// Finish every result in `folder` whose replacement was interrupted (killed after its journal was
+/// in place; docs/formats.md, "Result manifests"), so that the folder holds whole results only.
+/// read_result_manifest and every writer call it first.
+void recover_interrupted_results(const std::string& folder);
+/// Read a manifest written by write_results (InputError naming the file when malformed), after
+/// recover_interrupted_results on its folder.
 ResultManifest read_result_manifest(const std::string& manifest_path);
+/// "" when the file at `data_path` has the size and CRC-32 that the manifest entry `f` lists, else
+/// what differs ("it has 1234 bytes, the manifest lists 1200"); entries without a CRC pass.
+std::string check_result_file(const ResultManifest::File& f, const std::string& data_path);
 
 /// Throws OutputError (exit 5) when one of the CSV files that write_results would write for
 /// these tables already exists and `opt.overwrite` is not set. Lets a command refuse before it

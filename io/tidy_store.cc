@@ -213,7 +213,7 @@ void check_results_writable(const std::string& path, const std::vector<std::stri
   auto files = result_paths(path, names, shared_keys);
   files.push_back(result_manifest_path(path));
   for (const auto& f : files)
-    if (fs::exists(f, ec))
+    if (fs::exists(f, ec) || fs::is_symlink(fs::symlink_status(f, ec)))  // a dangling link counts too
       throw OutputError("output file '" + f + "' exists; use --force (overwrite) to replace it");
 }
 
@@ -304,7 +304,21 @@ ResultManifest::File const* ResultManifest::find(const std::string& data_file) c
   return nullptr;
 }
 
+std::string check_result_file(const ResultManifest::File& f, const std::string& data_path) {
+  if (f.crc32.empty()) return {};
+  const auto [bytes, crc] = file_size_and_crc32(data_path);
+  if (f.bytes != 0 && bytes != f.bytes)
+    return "it has " + std::to_string(bytes) + " bytes, the manifest lists " + std::to_string(f.bytes);
+  if (crc != f.crc32) return "its CRC-32 is " + crc + ", the manifest lists " + f.crc32;
+  return {};
+}
+
+void recover_interrupted_results(const std::string& folder) {
+  internal::recover_result_sets(folder.empty() ? std::string(".") : folder);
+}
+
 ResultManifest read_result_manifest(const std::string& manifest_path) {
+  recover_interrupted_results(fs::path(manifest_path).parent_path().string());  // a killed replace is finished first
   std::ifstream in(manifest_path, std::ios::binary);
   if (!in) throw InputError("cannot open the result manifest '" + manifest_path + "'");
   ResultManifest out;
@@ -327,6 +341,9 @@ ResultManifest read_result_manifest(const std::string& manifest_path) {
       e.result = f.value("result", "");
       e.key_columns = f.value("key_columns", std::vector<std::string>{});
       e.value_column = f.value("value_column", "value");
+      e.rows = f.value("rows", std::uint64_t{0});
+      e.bytes = f.value("bytes", std::uint64_t{0});
+      e.crc32 = f.value("crc32", "");
       out.files.push_back(std::move(e));
     }
   } catch (const nlohmann::json::exception& e) {

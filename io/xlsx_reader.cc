@@ -14,6 +14,7 @@
 #include <limits>
 #include <pugixml.hpp>
 
+#include "irio/io/internal/input_file.h"
 #include "irio/io/internal/memory_guard.h"
 #include "irio/io/internal/text_encoding.h"
 #include "irio/tables/error.h"
@@ -206,6 +207,7 @@ struct XlsxWorkbook::Zip {
 
 XlsxWorkbook::XlsxWorkbook(const std::string& path, const XlsxLimits& limits)
     : file_(path), limits_(limits), zip_(std::make_unique<Zip>()) {
+  internal::reject_special_file(path, "an .xlsx workbook");  // a named pipe would block
   int err = 0;
   zip_->archive = zip_open(path.c_str(), ZIP_RDONLY, &err);
   if (!zip_->archive) {
@@ -480,7 +482,7 @@ XlsxSheet XlsxWorkbook::parse_sheet(const std::string& name) const {
           while (end > txt && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\t' || end[-1] == '\r')) --end;
           if (txt == end) continue;
           const char* p = txt;
-          if (*p == '+') ++p;
+          if (*p == '+' && p + 1 < end && p[1] != '-') ++p;  // one sign only: "+-5" is no number
           double val = 0;
           auto res = std::from_chars(p, end, val);
           if (res.ec != std::errc() || res.ptr != end)

@@ -49,7 +49,10 @@ std::size_t canonicalise(Index* outer, Index* inner, double* values, std::size_t
 
 }  // namespace
 
-tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const tables::Labels& L, const H5Reader& r) {
+tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const tables::Labels& L, const H5Reader& r,
+                                bool outer_is_row) {
+  const std::string outer_word = outer_is_row ? "row" : "column";
+  const std::string inner_word = outer_is_row ? "column" : "row";
   const std::size_t n = L.size();
   const auto nn = static_cast<Index>(n);
   const auto indptr = h5_read_int64s(file, path + "/indptr", r);
@@ -69,7 +72,7 @@ tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const table
     if (indptr[j + 1] < indptr[j] || indptr[j + 1] > indptr.back())
       throw InputError(r.file + ": dataset '" + path + "/indptr' " +
                        (indptr[j + 1] < indptr[j] ? "decreases" : "exceeds len(data) = " + std::to_string(nnz)) +
-                       " at column " + where(L, j));
+                       " at " + outer_word + " " + where(L, j));
 
   tables::SparseMatrix Z(nn, nn);
   Z.resizeNonZeros(static_cast<Index>(nnz));
@@ -92,17 +95,19 @@ tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const table
     for (Index k = outer[j]; k < outer[j + 1]; ++k) {
       const Index i = inner[k];
       if (i < 0 || i >= nn)
-        throw InputError(r.file + ": dataset '" + path + "/indices' has row index " + std::to_string(i) +
-                         " outside [0, " + std::to_string(n) + ") in column " + where(L, j));
+        throw InputError(r.file + ": dataset '" + path + "/indices' has " + inner_word + " index " +
+                         std::to_string(i) + " outside [0, " + std::to_string(n) + ") in " + outer_word + " " +
+                         where(L, j));
       if (!std::isfinite(values[k]))
         throw InputError(r.file + ": dataset '" + path + "/data' has a non-finite value (" +
-                         std::to_string(values[k]) + ") at row " + where(L, static_cast<std::size_t>(i)) +
-                         ", column " + where(L, j));
+                         std::to_string(values[k]) + ") at " + inner_word + " " +
+                         where(L, static_cast<std::size_t>(i)) + ", " + outer_word + " " + where(L, j));
       if (i <= prev) sorted = false;
       prev = i;
     }
   }
   if (!sorted) Z.resizeNonZeros(static_cast<Index>(canonicalise(outer, inner, values, n)));
+  if (outer_is_row) return tables::SparseMatrix(Z.transpose());  // the arrays held Z' by columns
   return Z;
 }
 

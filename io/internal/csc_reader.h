@@ -22,7 +22,12 @@ namespace irio::io::internal {
 /// allows them); a column already in strictly increasing order, as irio and scipy write it, is
 /// left as read. Errors are InputError naming the file, the dataset and the column (and row) as
 /// region-sector.
+///
+/// `outer_is_row` reads the same three arrays as CSR (scipy.sparse.csr_matrix: indptr over rows,
+/// indices are column indices): the compressed arrays then hold Z' column by column, which is
+/// transposed once at the end; the messages say "row" for the outer index and "column" for the
+/// inner one.
 tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const tables::Labels& labels,
-                                const H5Reader& r);
+                                const H5Reader& r, bool outer_is_row = false);
 
 }  // namespace irio::io::internal

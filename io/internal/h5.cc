@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // HDF5 C API helpers: RAII handles, string/int/double datasets and attributes, row-major matrices.
 #include "irio/io/internal/h5.h"
+#include "irio/io/internal/input_file.h"
+#include "irio/io/internal/text_encoding.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -242,6 +244,10 @@ std::vector<std::string> read_strings_from(hid_t obj, hid_t dataset, hid_t type,
       out.push_back(std::move(s));
     }
   }
+  // Every string irio reads from HDF5 (labels, names, units, metadata) becomes CSV text and new
+  // HDF5 datasets declared UTF-8: raw bytes of another encoding are refused here, naming the entry.
+  for (std::size_t i = 0; i < out.size(); ++i)
+    require_utf8(out[i], file, (n > 1 ? "entry " + std::to_string(i) + " of " : std::string()) + what);
   return out;
 }
 
@@ -268,6 +274,7 @@ H5Id h5_open_read(const std::string& path, const std::string& what) {
   silence_hdf5_errors();
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw InputError("'" + path + "' does not exist (expected " + what + ")");
+  reject_special_file(path, what);  // H5Fis_hdf5 on a named pipe would block for ever
   const auto size = std::filesystem::file_size(path, ec);
   const std::string sized = ec ? std::string() : " (" + std::to_string(size) + " bytes)";
   if (H5Fis_hdf5(path.c_str()) <= 0)

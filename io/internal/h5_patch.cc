@@ -45,6 +45,22 @@ void h5_patch_root_int_attr(const std::string& file, const std::string& name, st
   h5_write_attr(f.get(), name, value, H5Writer{file, 0});
 }
 
+void h5_patch_remove_attr(const std::string& file, const std::string& object, const std::string& name) {
+  H5Id f = open_rw(file);
+  H5Id o(H5Oopen(f.get(), object.c_str(), H5P_DEFAULT), H5Oclose);
+  if (o.get() < 0 || H5Adelete(o.get(), name.c_str()) < 0)
+    throw InputError(file + ": no attribute '" + name + "' on '" + object + "' to remove");
+}
+
+void h5_patch_string_attr(const std::string& file, const std::string& object, const std::string& name,
+                          const std::string& value) {
+  H5Id f = open_rw(file);
+  H5Id o(H5Oopen(f.get(), object.c_str(), H5P_DEFAULT), H5Oclose);
+  if (o.get() < 0) throw InputError(file + ": no object '" + object + "' to patch");
+  if (h5_has_attr(o.get(), name)) H5Adelete(o.get(), name.c_str());
+  h5_write_attr(o.get(), name, value, H5Writer{file, 0});
+}
+
 void h5_patch_matrix(const std::string& file, const std::string& object, const tables::Matrix& M) {
   H5Id f = open_rw(file);
   drop(f.get(), object);

@@ -19,6 +19,11 @@ void h5_patch_remove(const std::string& file, const std::string& object);
 void h5_patch_remove_root_attr(const std::string& file, const std::string& name);
 /// Replace (or create) the root integer attribute `name`.
 void h5_patch_root_int_attr(const std::string& file, const std::string& name, std::int64_t value);
+/// Delete the attribute `name` of the object `object`.
+void h5_patch_remove_attr(const std::string& file, const std::string& object, const std::string& name);
+/// Replace (or create) the string attribute `name` of the object (group or dataset) `object`.
+void h5_patch_string_attr(const std::string& file, const std::string& object, const std::string& name,
+                          const std::string& value);
 /// Replace (or create) dataset `object` with a dense row-major matrix / vector / string list.
 void h5_patch_matrix(const std::string& file, const std::string& object, const tables::Matrix& M);
 void h5_patch_vector(const std::string& file, const std::string& object, const std::vector<double>& v);

@@ -46,6 +46,29 @@ std::size_t find_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+bool plausible_chinese(std::string_view in) {
+  // Chinese text in GBK keeps to the GB2312 area: hanzi with lead bytes 0xB0-0xF7 and symbols or
+  // punctuation with 0xA1-0xA9, trail bytes 0xA1-0xFE. Shift-JIS (leads 0x81-0x9F, 0xE0-0xEF,
+  // trails from 0x40) and most Windows-1252 / Latin-1 text fall outside; at least half of the
+  // characters must be hanzi (issue 22: such text was "converted" to Chinese labels).
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  std::size_t hanzi = 0, chars = 0;
+  for (std::size_t i = 0; i < in.size();) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    if (i + 1 >= in.size()) return false;
+    const unsigned lead = p[i], trail = p[i + 1];
+    if (trail < 0xA1 || trail > 0xFE) return false;
+    if (lead >= 0xB0 && lead <= 0xF7) ++hanzi;
+    else if (lead < 0xA1 || lead > 0xA9) return false;
+    ++chars;
+    i += 2;
+  }
+  return chars > 0 && 2 * hanzi >= chars;
+}
+
 bool gb18030_to_utf8(std::string_view in, std::string* out) {
   // Runs of non-ASCII bytes must be whole double-byte characters.
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
@@ -61,6 +84,7 @@ bool gb18030_to_utf8(std::string_view in, std::string* out) {
       if (p[k] < 0x81 || p[k] == 0xFF || p[k + 1] == 0xFF) return false;
     i = j;
   }
+  if (!plausible_chinese(in)) return false;
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;  // no converter in this C library
   out->clear();

@@ -14,11 +14,15 @@ namespace irio::io::internal {
 std::size_t find_invalid_utf8(std::string_view s);
 inline bool is_utf8(std::string_view s) { return find_invalid_utf8(s) == std::string_view::npos; }
 
+/// Whether the non-ASCII bytes of `in` read as Chinese text in GB2312/GBK: whole double-byte
+/// characters in the GB2312 area (hanzi leads 0xB0-0xF7, symbol leads 0xA1-0xA9, trails
+/// 0xA1-0xFE), at least half of them hanzi. Shift-JIS and Latin-1 / Windows-1252 text fail.
+bool plausible_chinese(std::string_view in);
+
 /// Convert GB18030 (a superset of GBK and GB2312) text to UTF-8 with iconv. Accepted only when
-/// every run of non-ASCII bytes is a sequence of whole double-byte characters (even length, lead
-/// and trail bytes >= 0x81 / 0x80) that iconv decodes: Chinese text in GBK. Latin-1 text, where
-/// an accented letter is usually followed by an ASCII one, does not pass. Returns false (and
-/// leaves *out unspecified) otherwise.
+/// every run of non-ASCII bytes is a sequence of whole double-byte characters, the text is
+/// plausible_chinese, and iconv decodes it. Returns false (and leaves *out unspecified) otherwise;
+/// the caller then refuses the text naming the first byte that is not UTF-8.
 bool gb18030_to_utf8(std::string_view in, std::string* out);
 
 /// `s` with bytes >= 0x80 and control bytes written as \xNN, at most `max` characters of it.

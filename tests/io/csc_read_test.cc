@@ -117,6 +117,30 @@ BOOST_AUTO_TEST_CASE(rows_out_of_order_are_sorted_and_duplicates_summed) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(format_attribute_decides_csc_or_csr) {
+  // issue 22: a group whose `format` says csr was read as CSC, i.e. as Z' (the multipliers of the
+  // transposed table, exit 0). The CSR arrays of Z are the CSC arrays of Z'.
+  TempDir d;
+  const Matrix Z = Matrix(irio::testing::leather().Z);
+  const std::string p = sparse_file(d, "csr.h5");
+  patch(p, csc_of(Matrix(Z.transpose())));
+  h5p::h5_patch_string_attr(p, "/core/Z", "format", "csr");
+  const Matrix got(io::read_table(p).Z);
+  BOOST_TEST((got - Z).cwiseAbs().maxCoeff() == 0.0);
+  // Without the attribute the group is CSC (what irio has always written).
+  const std::string q = sparse_file(d, "csc.h5");
+  h5p::h5_patch_remove_attr(q, "/core/Z", "format");
+  BOOST_TEST((Matrix(io::read_table(q).Z) - Z).cwiseAbs().maxCoeff() == 0.0);
+  // Any other layout is refused by name.
+  h5p::h5_patch_string_attr(q, "/core/Z", "format", "coo");
+  check_error<InputError>([&] { io::read_table(q); }, {"csc.h5", "/core/Z", "format = 'coo'", "'csr'"});
+  // A CSR row index out of range names the row.
+  Csc bad = csc_of(Matrix(Z.transpose()));
+  bad.indices[0] = 99;
+  patch(p, bad);
+  check_error<InputError>([&] { io::read_table(p); }, {"/core/Z/indices", "column index 99", "in row 0"});
+}
+
 BOOST_AUTO_TEST_CASE(malformed_indptr_is_refused) {
   TempDir d;
   const Csc good = csc_of(Matrix(irio::testing::leather().Z));

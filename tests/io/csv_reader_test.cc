@@ -45,7 +45,7 @@ BOOST_AUTO_TEST_CASE(numbers) {
   BOOST_TEST(v == 7.0);
   BOOST_TEST(irio::io::parse_double("0.1000000000000000055511151231257827", v));
   BOOST_TEST(v == 0.1);
-  for (const char* bad : {"", "abc", "1,5", "nan", "inf", "1e999", "NA", "12x"})
+  for (const char* bad : {"", "abc", "1,5", "nan", "inf", "1e999", "NA", "12x", "+-5", "-+5", "++5", "+"})
     BOOST_TEST(!irio::io::parse_double(bad, v), bad);
 }
 

@@ -327,6 +327,11 @@ BOOST_AUTO_TEST_CASE(gbk_labels_are_converted_and_said_so) {
   // A Latin-1 accent followed by an ASCII letter is a valid GBK pair, but not Chinese text.
   std::string out;
   BOOST_TEST(!h5p::gb18030_to_utf8("Qu\xE9" "bec", &out));
+  // Only plausible Chinese text is converted (issue 22): Shift-JIS "東京" (0x93 0x8C 0x8B 0x9E) and
+  // Windows-1252 curly quotes (0x93 0x94) decode as GB18030 but are not GB2312 hanzi.
+  BOOST_TEST(!h5p::gb18030_to_utf8("\x93\x8C\x8B\x9E", &out));
+  BOOST_TEST(!h5p::gb18030_to_utf8("say \x93\x94", &out));
+  BOOST_TEST(!h5p::plausible_chinese("\xA1\xA2\xA1\xA3"));  // punctuation alone is not Chinese text
   BOOST_TEST(h5p::gb18030_to_utf8(bj_gbk + "," + tj_gbk, &out));
   BOOST_TEST(out == bj + "," + tj);
 }

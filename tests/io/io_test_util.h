@@ -76,10 +76,11 @@ struct BinaryBuilt {
   }
 };
 
-/// Run `irio args`, return its exit status; stdout+stderr go to `out` (through d/cli.log).
-inline int run_irio(const std::string& args, std::string& out, const TempDir& d) {
+/// Run `irio args`, return its exit status; stdout+stderr go to `out` (through d/cli.log). `prefix`
+/// goes before the binary (e.g. "timeout 60 ").
+inline int run_irio(const std::string& args, std::string& out, const TempDir& d, const std::string& prefix = "") {
   const std::string log = d.file("cli.log");
-  const int rc = std::system((std::string(IRIO_BINARY) + " " + args + " > '" + log + "' 2>&1").c_str());
+  const int rc = std::system((prefix + std::string(IRIO_BINARY) + " " + args + " > '" + log + "' 2>&1").c_str());
   std::ifstream is(log);
   std::stringstream ss;
   ss << is.rdbuf();

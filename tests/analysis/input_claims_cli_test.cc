@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// Inputs and outputs that claim one thing and are another (issue 22 §2): `irio aggregate` checks a
+// result against its manifest (sizes and CRC-32) before choosing rules from it, and the output's
+// extension decides its format or the output is refused.
+#include <boost/test/unit_test.hpp>
+
+#include "tests/analysis/cli_dir.h"
+
+namespace {
+
+bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+
+const std::string kTable = std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011.h5";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(input_claims_cli)
+
+BOOST_FIXTURE_TEST_CASE(a_result_changed_after_writing_is_refused_by_its_manifest, CliDir) {
+  std::ofstream(file("blocs.csv")) << "member,group\nCHN,Asia\nJPN,Asia\nKOR,Asia\n*,Rest\n";
+  std::string out;
+  BOOST_REQUIRE_MESSAGE(run("multipliers '" + kTable + "' -o mult.csv", out) == 0, out);
+  BOOST_REQUIRE_MESSAGE(run("aggregate mult.csv --regions blocs.csv -o ok.csv", out) == 0, out);
+  // A duplicated row: counted twice before.
+  std::string text = read("mult.csv");
+  const auto first_eol = text.find('\n');
+  const auto second_eol = text.find('\n', first_eol + 1);
+  const std::string row = text.substr(first_eol + 1, second_eol - first_eol);
+  std::ofstream(file("mult.csv"), std::ios::binary) << text + row;
+  BOOST_CHECK_EQUAL(run("aggregate mult.csv --regions blocs.csv -o dup.csv", out), 2);
+  BOOST_CHECK_MESSAGE(contains(out, "mult.csv") && contains(out, "mult.meta.json") && contains(out, "bytes"), out);
+  BOOST_CHECK(!fs::exists(dir / "dup.csv"));
+  // A deleted row.
+  std::ofstream(file("mult.csv"), std::ios::binary) << text.substr(0, first_eol + 1) + text.substr(second_eol + 1);
+  BOOST_CHECK_EQUAL(run("aggregate mult.csv --regions blocs.csv -o del.csv", out), 2);
+  BOOST_CHECK_MESSAGE(contains(out, "not the file that its manifest"), out);
+  // Another result's file under the manifest's name (position rows where it lists multipliers).
+  BOOST_REQUIRE_MESSAGE(run("position '" + kTable + "' -o pos.csv", out) == 0, out);
+  fs::copy_file(dir / "pos_position.csv", dir / "mult.csv", fs::copy_options::overwrite_existing);
+  BOOST_CHECK_EQUAL(run("aggregate mult.csv --regions blocs.csv -o swapped.csv", out), 2);
+  BOOST_CHECK_MESSAGE(contains(out, "CRC-32") || contains(out, "bytes"), out);
+  // Telling irio what the file is skips the check (the user takes responsibility for it).
+  run("aggregate mult.csv --regions blocs.csv --result position -o own.csv", out);
+  BOOST_CHECK_MESSAGE(!contains(out, "not the file that its manifest"), out);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_extension_decides_the_format_or_the_output_is_refused, CliDir) {
+  std::ofstream(file("blocs.csv")) << "member,group\nCHN,Asia\nJPN,Asia\nKOR,Asia\n*,Rest\n";
+  std::string out;
+  BOOST_REQUIRE_MESSAGE(run("multipliers '" + kTable + "' -o mult.csv", out) == 0, out);
+  // A table aggregated to a .csv name used to be HDF5 bytes in a .csv file.
+  BOOST_CHECK_EQUAL(run("aggregate '" + kTable + "' --regions blocs.csv --allow-cross-country -o small.csv", out), 2);
+  BOOST_CHECK_MESSAGE(contains(out, "small.csv") && contains(out, ".h5"), out);
+  BOOST_CHECK(!fs::exists(dir / "small.csv"));
+  // A result aggregated to .xlsx used to be CSV text in an .xlsx file.
+  BOOST_CHECK_EQUAL(run("aggregate mult.csv --regions blocs.csv -o agg.xlsx", out), 2);
+  BOOST_CHECK_MESSAGE(contains(out, "agg.xlsx") && contains(out, ".csv"), out);
+  BOOST_CHECK(!fs::exists(dir / "agg.xlsx"));
+  // The fitting names work.
+  BOOST_CHECK_MESSAGE(run("aggregate '" + kTable + "' --regions blocs.csv --allow-cross-country -o small.h5", out) == 0, out);
+  BOOST_CHECK_MESSAGE(run("aggregate mult.csv --regions blocs.csv -o agg.csv", out) == 0, out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
