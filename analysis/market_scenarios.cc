@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "irio/analysis/regional.h"
+#include "irio/io/csv_reader.h"
 #include "irio/tables/error.h"
 
 namespace irio {
@@ -51,52 +52,45 @@ std::vector<bool> choose(const std::string& spec, const tables::Labels& lab, con
 
 std::vector<solver::MarketScenario> read_scenarios(const std::string& path, const tables::Labels& lab,
                                                    const std::vector<tables::Grouping>& gs) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot open the scenario file");
-  std::string line;
-  if (!std::getline(in, line)) throw InputError(path + ": empty scenario file");
-  const auto head = split(line, ',');
+  // The one CSV tokenizer (docs/formats.md, "Delimited text in general"): `,`, `;` or tab
+  // separated, quoted fields (a region list "A;B" in a `;`-separated file is quoted), UTF-8 or
+  // Chinese GB18030 text; lines whose first field starts with '#' are comments.
+  const io::CsvFile f = io::read_csv(path);
+  if (f.rows.empty()) throw InputError(path + ": empty scenario file");
+  const auto& head = f.rows.front().fields;
   auto col = [&](const std::string& name, bool required) {
     for (std::size_t c = 0; c < head.size(); ++c)
       if (head[c] == name) return static_cast<int>(c);
     if (required)
-      throw InputError(path + ":1: the header needs the columns scenario,factor,origin,destination[,closure]");
+      throw InputError(path + ":" + std::to_string(f.rows.front().line) +
+                       ": the header needs the columns scenario,factor,origin,destination[,closure][,fd_factor]");
     return -1;
   };
   const int c_name = col("scenario", true), c_factor = col("factor", true), c_origin = col("origin", true),
             c_dest = col("destination", true), c_closure = col("closure", false),
             c_fd = col("fd_factor", false);
   std::vector<solver::MarketScenario> out;
-  int lineno = 1;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (line.empty() || line == "\r" || line[0] == '#') continue;
-    const std::string where = path + ":" + std::to_string(lineno);
-    const auto f = split(line, ',');
-    auto cell = [&](int c) { return c >= 0 && static_cast<std::size_t>(c) < f.size() ? f[static_cast<std::size_t>(c)] : ""; };
+  for (std::size_t row = 1; row < f.rows.size(); ++row) {
+    const auto& fields = f.rows[row].fields;
+    if (fields.empty() || (!fields[0].empty() && fields[0][0] == '#')) continue;
+    const std::string where = path + ":" + std::to_string(f.rows[row].line);
+    auto cell = [&](int c) {
+      return c >= 0 && static_cast<std::size_t>(c) < fields.size() ? fields[static_cast<std::size_t>(c)] : std::string();
+    };
+    auto number = [&](int c, const char* what) {
+      double v = 0;
+      if (!io::parse_double(cell(c), v) || !std::isfinite(v))
+        throw InputError(where + ": " + what + " '" + cell(c) + "' is not a number");
+      if (!(v >= 0)) throw InputError(where + ": the " + what + " must be >= 0 (it is " + cell(c) + ")");
+      return v;
+    };
     solver::MarketScenario s;
     s.name = cell(c_name);
     if (s.name.empty()) throw InputError(where + ": empty scenario name");
     for (const auto& o : out)
       if (o.name == s.name) throw InputError(where + ": scenario '" + s.name + "' given twice");
-    try {
-      std::size_t used = 0;
-      s.factor = std::stod(cell(c_factor), &used);
-      if (used != cell(c_factor).size()) throw std::invalid_argument("");
-    } catch (const std::exception&) {
-      throw InputError(where + ": factor '" + cell(c_factor) + "' is not a number");
-    }
-    if (!(s.factor >= 0)) throw InputError(where + ": the factor must be >= 0");
-    if (!cell(c_fd).empty()) {
-      try {
-        std::size_t used = 0;
-        s.final_demand_factor = std::stod(cell(c_fd), &used);
-        if (used != cell(c_fd).size()) throw std::invalid_argument("");
-      } catch (const std::exception&) {
-        throw InputError(where + ": fd_factor '" + cell(c_fd) + "' is not a number");
-      }
-      if (!(s.final_demand_factor >= 0)) throw InputError(where + ": the fd_factor must be >= 0");
-    }
+    s.factor = number(c_factor, "factor");
+    if (!cell(c_fd).empty()) s.final_demand_factor = number(c_fd, "fd_factor");
     s.origin = choose(cell(c_origin), lab, gs, where);
     s.destination = choose(cell(c_dest), lab, gs, where);
     const std::string closure = cell(c_closure);
