@@ -2,6 +2,8 @@
 // Batch runs over tables or Monte Carlo draws, shared among the process group (batch.h).
 #include "irio/analysis/batch.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -258,6 +260,27 @@ std::vector<tables::TidyTable> summary_tables(const tables::TidyTable& t, const 
 /// Run `work(i)` for the items i = rank, rank + P, ... of `labels`, gather on rank 0 and stack
 /// with a leading `column`. An error on any rank is raised on rank 0 (same exit code), after the
 /// gather, so that no rank waits for ever.
+/// InputError when the results of `items` items of about `bytes` each would pass the request's
+/// memory bound (BatchRequest::max_memory_gib; 0 = half of the machine's memory): rank 0 holds all
+/// of them, and the tidy tables built from them take about three times their serialized size.
+void check_memory_estimate(std::size_t bytes, std::size_t items, const BatchRequest& r) {
+  double limit = r.max_memory_gib * 1024.0 * 1024.0 * 1024.0;
+  if (limit <= 0) {
+    const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGE_SIZE);
+    limit = pages > 0 && page > 0 ? 0.5 * static_cast<double>(pages) * static_cast<double>(page) : 8.0 * (1 << 30);
+  }
+  const double estimate = 3.0 * static_cast<double>(bytes) * static_cast<double>(items);
+  if (estimate <= limit) return;
+  auto gib = [](double b) {
+    char s[32];
+    std::snprintf(s, sizeof s, "%.1f GiB", b / (1024.0 * 1024.0 * 1024.0));
+    return std::string(s);
+  };
+  throw InputError("the results of " + std::to_string(items) + " items would take about " + gib(estimate) +
+                   " of memory (" + std::to_string(bytes) + " bytes per item), more than the limit of " + gib(limit) +
+                   ": run fewer draws, or raise --max-memory (GiB)");
+}
+
 BatchResults run_items(const std::vector<std::string>& labels, const std::string& column, const BatchRequest& r,
                        const std::function<std::vector<tables::TidyTable>(std::size_t)>& work,
                        const std::vector<std::string>& summarised) {
@@ -271,6 +294,7 @@ BatchResults run_items(const std::vector<std::string>& labels, const std::string
       item.pod<std::uint64_t>(i);
       item.pod<std::uint64_t>(res.size());
       for (const auto& t : res) put_table(item, with_leading_key(t, column, labels[i]));
+      if (i == me) check_memory_estimate(item.buffer().size(), labels.size(), r);  // before the other items
       w.buffer() += item.buffer();
     } catch (const std::exception& e) {  // reported by rank 0 after the gather: no rank is left waiting
       const auto* known = dynamic_cast<const Error*>(&e);
@@ -443,6 +467,10 @@ BatchResults batch_tables(const std::vector<std::string>& paths, const OpenOptio
 BatchResults batch_draws(const Analysis& base, const BatchRequest& r) {
   require_valid("batch", r.validate());
   if (r.draws < 1) throw InputError("batch: give a number of draws >= 1");
+  if (r.draws > r.max_draws)
+    throw InputError("batch: " + std::to_string(r.draws) + " draws are more than --max-draws " +
+                     std::to_string(r.max_draws) + " (each draw solves the verb once: about " +
+                     std::to_string(r.draws) + " times the time of one run); raise --max-draws to run them");
   std::vector<std::string> labels, perturbed;
   for (std::int64_t d = 0; d <= r.draws; ++d) labels.push_back(std::to_string(d));
   perturbed.assign(labels.begin() + 1, labels.end());

@@ -70,6 +70,12 @@ struct BatchRequest {
   /// The `draw` column of T stays numeric.
   bool summary = false;
   std::vector<double> quantiles{0.05, 0.5, 0.95};
+  /// Work and memory bounds (issue 22 §3): at most `max_draws` draws, and the results of all items
+  /// (estimated from the first item's size times the number of items, as rank 0 holds them) at
+  /// most `max_memory_gib` GiB; 0 = half of this machine's memory. Beyond either, an InputError
+  /// that names the estimate and the option to raise.
+  std::int64_t max_draws = 1'000'000;
+  double max_memory_gib = 0;
 
   std::string validate() const;
   std::vector<std::string> table_names() const;

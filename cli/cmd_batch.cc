@@ -2,9 +2,11 @@
 // `irio batch`: one verb over a list of tables, or over seeded Monte Carlo perturbations of one
 // table, shared among the processes of `mpirun -np P` in an MPI build (one process otherwise),
 // written by rank 0 as one tidy panel with a leading `table` or `draw` column (docs/scale.md).
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <memory>
 
 #include "cli/command.h"
@@ -21,6 +23,8 @@ struct Options : CommonOptions {
   std::vector<double> quantiles{0.05, 0.5, 0.95};
   std::string list, verb = "multipliers";
   std::int64_t draws = 0;
+  std::int64_t max_draws = BatchRequest{}.max_draws;
+  double max_memory_gib = 0;
   std::uint64_t seed = 0;
   bool summary = false;
 };
@@ -49,6 +53,8 @@ void run(Options o) {
   req.verb.groups = o.groups;
   for (const auto& p : o.perturb) req.perturbations.push_back(parse_perturbation(p));
   req.draws = o.draws;
+  req.max_draws = o.max_draws;
+  req.max_memory_gib = o.max_memory_gib;
   req.seed = o.seed;
   req.summary = o.summary;
   req.quantiles = o.quantiles;
@@ -96,6 +102,13 @@ CommandRegistrar reg("batch", [](CLI::App& app) {
   add_choice<PanelVerb>(sub, "--verb", o->verb, "The verb to run on each table or draw");
   sub->add_option("--groups", o->groups, "chains, circulation: also by groups of regions");
   sub->add_option("--draws", o->draws, "Monte Carlo draws 1..D of --perturb (draw 0, the table itself, is added)");
+  sub->add_option("--max-draws", o->max_draws, "Refuse more draws than this (a bound on the work)")
+      ->check(CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max()))
+      ->capture_default_str();
+  sub->add_option("--max-memory", o->max_memory_gib,
+                  "Refuse a batch whose results would take more memory than this, in GiB (0: half of this machine's)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   sub->add_option("--seed", o->seed, "Seed of the draws (draw d uses seed_seq{seed, d})")->capture_default_str();
   sub->add_option("--perturb", o->perturb,
                   "MATRIX:LAW:SCALE, MATRIX Z or Y, LAW lognormal | normal | uniform (docs/scale.md); repeatable")
