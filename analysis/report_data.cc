@@ -171,10 +171,13 @@ void top_multipliers(const tables::Labels& labels, const solver::MultiplierSplit
   for (std::size_t rank = 0; rank < k; ++rank) {
     const auto i = idx[rank];
     const auto u = static_cast<std::size_t>(i);
-    const std::vector<std::pair<const char*, double>> parts{{"total", total(i)},
-                                                            {"local", split.local(i)},
-                                                            {"national", split.national(i)},
-                                                            {"international", split.international(i)}};
+    std::vector<std::pair<const char*, double>> parts{{"total", total(i)},
+                                                      {"local", split.local(i)},
+                                                      {"national", split.national(i)},
+                                                      {"international", split.international(i)}};
+    // International effects not modelled (NA): the import content a_M'L beside them (§2.4, §5.5).
+    if (!split.international_modelled && split.import_content.size() > 0)
+      parts.emplace_back("import_content", split.import_content(i));
     for (const auto& [part, value] : parts)
       d.top_multipliers.add_row({std::to_string(rank + 1), labels.region_of(u), labels.sector_of(u), part},
                                 std::abs(value) < 5e-13 ? 0.0 : value);  // round-off of parts that are 0
