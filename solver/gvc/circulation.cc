@@ -166,7 +166,7 @@ Coupling coupling_coordination(const Vector& x1, const Vector& x2, const std::ve
       for (const auto& [u, name] : {std::pair<double, const char*>{k.u1(i), "U1"}, {k.u2(i), "U2"}})
         if (u == 0.0 || u == 1.0)
           on += std::string(on.empty() ? "" : ", ") + name + " = " + (u == 0.0 ? "0 (the minimum" : "1 (the maximum") +
-                " over the " + rg.scope + " units)";
+                " over the " + std::to_string(rg.units) + " " + rg.scope + "s)";
       if (!on.empty())
         k.notes.push_back("'" + units[static_cast<std::size_t>(i)] + "' sits on a normalisation bound: " + on +
                           (k.u1(i) == 0.0 || k.u2(i) == 0.0 ? "; C = D = 0 follow from the normalisation, not from the data"

@@ -19,17 +19,19 @@ const std::string kEu = kSrc + "/tables/data/wiod2011_eu27.csv";
 
 bool has(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
 
-/// member,group: the EU27 members "EU", the others "other" (RoW among them).
+/// member,group: the EU27 members alternately in "EU_a" and "EU_b", the others "other" (RoW among
+/// them: countries of one region, without NVC).
 std::string write_two_groups(const std::string& path) {
   std::ifstream in(kEu);
   std::ofstream out(path);
   out << "member,group\n";
   std::string line;
   std::getline(in, line);
+  int k = 0;
   while (std::getline(in, line)) {
     const auto c = line.find(',');
     if (c == std::string::npos) continue;
-    out << line.substr(0, c) << "," << (line.substr(c + 1) == "EU27" ? "EU" : "other") << "\n";
+    out << line.substr(0, c) << "," << (line.substr(c + 1) == "EU27" ? (k++ % 2 ? "EU_b" : "EU_a") : "other") << "\n";
   }
   return path;
 }
@@ -78,14 +80,21 @@ BOOST_AUTO_TEST_CASE(nvc_is_na_for_single_region_countries_and_groups_use_the_re
   BOOST_REQUIRE_EQUAL(r.group_coupling.size(), 1u);
   const auto& g = r.groups[0];
   const auto& k = r.group_coupling[0];
-  BOOST_REQUIRE_EQUAL(g.units.size(), 2u);
-  for (Eigen::Index i = 0; i < 2; ++i) {
-    BOOST_CHECK_SMALL(k.u1(i) - (g.indicators(i, kNvcForward) - lo1) / (hi1 - lo1), 1e-12);
-    BOOST_CHECK_SMALL(k.u2(i) - (g.indicators(i, kGvcForward) - lo2) / (hi2 - lo2), 1e-12);
-    // Before: min-max across the two groups made one of them 0 and D = 0 ("extreme disorder").
-    BOOST_CHECK_GT(k.coordination(i), 0.0);
-    BOOST_CHECK_GT(k.u1(i), 0.0);
-    BOOST_CHECK_LT(k.u1(i), 1.0);
+  BOOST_REQUIRE_EQUAL(g.units.size(), 3u);
+  for (Eigen::Index i = 0; i < 3; ++i) {
+    BOOST_TEST_CONTEXT(g.units[static_cast<std::size_t>(i)]) {
+      if (g.units[static_cast<std::size_t>(i)] == "other") {  // no region with a domestic border: NA
+        BOOST_CHECK(std::isnan(g.indicators(i, kNvcForward)));
+        BOOST_CHECK(std::isnan(k.coordination(i)));
+        continue;
+      }
+      BOOST_CHECK_SMALL(k.u1(i) - (g.indicators(i, kNvcForward) - lo1) / (hi1 - lo1), 1e-12);
+      BOOST_CHECK_SMALL(k.u2(i) - (g.indicators(i, kGvcForward) - lo2) / (hi2 - lo2), 1e-12);
+      // Before: min-max across the groups made one of them 0 and D = 0 ("extreme disorder").
+      BOOST_CHECK_GT(k.coordination(i), 0.0);
+      BOOST_CHECK_GT(k.u1(i), 0.0);
+      BOOST_CHECK_LT(k.u1(i), 1.0);
+    }
   }
   BOOST_CHECK_EQUAL(k.normalisation, "min_max_region");
   BOOST_CHECK_EQUAL(r.coupling.normalisation, "min_max_region");
@@ -130,7 +139,8 @@ BOOST_FIXTURE_TEST_CASE(cli_prints_na_and_notes, CliDir) {
   const std::string c = read("c_coupling.csv");
   BOOST_CHECK_MESSAGE(has(c, "scope,unit,band,normalisation,indicator,value"), c.substr(0, 200));
   BOOST_CHECK_MESSAGE(has(c, "min_max_region"), c.substr(0, 200));
-  BOOST_CHECK_MESSAGE(!has(c, "other,extreme_disorder") && !has(c, "EU,extreme_disorder"), c);
+  BOOST_CHECK_MESSAGE(!has(c, "EU_a,extreme_disorder") && !has(c, "EU_b,extreme_disorder"), c);
+  BOOST_CHECK_MESSAGE(has(c, "other,not_available,min_max_region,coordination,NA"), c);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
