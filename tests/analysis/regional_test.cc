@@ -111,8 +111,8 @@ BOOST_AUTO_TEST_CASE(disparity_rows_add_up_on_wiod2011_eu) {
   const auto& t = r.tables[0];
   const double total = t.find({"irio_regional_eu_groups2", "gvc_forward", "value_added", "theil_t", "total", "all"});
   BOOST_CHECK_EQUAL(total, d.theil_t.total);
-  // The weights are the regions' value added.
-  BOOST_CHECK_CLOSE(r.weights.sum(), a.model().va().sum(), 1e-9);
+  // The weights are the regions' value added v o L y, the one output vector of chains (§1.3).
+  BOOST_CHECK_CLOSE(r.weights.sum(), a.model().v().cwiseProduct(a.model().model_output()).sum(), 1e-9);
   // Unknown indicators and missing population files are refused before anything is solved.
   req.indicator = "gvc_sideways";
   BOOST_CHECK_THROW(disparity(a, req), InputError);
