@@ -125,7 +125,7 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   // gvc package indicators: world VS = world VS1.
   BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method gvc -o gvc.csv"), 0);
   const Csv g = csv("gvc_gvc_indicators.csv");
-  BOOST_CHECK_EQUAL(joined(g.header), "region,sector,indicator,perimeter,sector_name,region_name,value");
+  BOOST_CHECK_EQUAL(joined(g.header), "region,sector,indicator,sector_name,region_name,value");
   BOOST_CHECK_EQUAL(joined(csv("gvc_gvc_final_demand.csv").header), "absorber,sector,indicator,sector_name,absorber_name,value");
   GVC_CHECK_CLOSE(sum_where(g, 2, "i2e"), sum_where(g, 2, "e2r"), 1e-10);
   // Leontief decomposition into HDF5 (n^2 rows).
