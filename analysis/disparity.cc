@@ -110,6 +110,14 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
     case DisparityWeights::kValueAdded: w = va; break;
     case DisparityWeights::kPopulation: w = pop; break;
   }
+  // An indicator that is undefined for a region (NVC of a country of one region, methods.md §10.1)
+  // is refused naming it, rather than counted as 0.
+  for (Index g : sel)
+    if (!user.size() && !std::isfinite(values(g)))
+      throw InputError("disparity: " + r.indicator + " is not defined for region '" +
+                       lab.regions[static_cast<std::size_t>(g)] +
+                       "' (NVC, NTF and the orientation need another region in the same country; a ratio needs "
+                       "a nonzero denominator); restrict the analysis with --country, or choose another indicator");
   const auto S = static_cast<Index>(sel.size());
   out.values.resize(S);
   out.weights.resize(S);

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "irio/analysis/regional.h"
+#include "irio/tables/error.h"
 #include "tests/analysis/cli_dir.h"
 
 namespace irio {
@@ -111,6 +112,19 @@ BOOST_AUTO_TEST_CASE(nvc_is_na_for_single_region_countries_and_groups_use_the_re
   }
   BOOST_CHECK(bound);
   BOOST_CHECK(undefined);
+}
+
+BOOST_AUTO_TEST_CASE(disparity_of_an_undefined_nvc_is_refused_not_zero) {
+  DisparityRequest req;
+  req.indicator = "nvc_forward";
+  try {
+    (void)disparity(wiod_eu(), req);
+    BOOST_ERROR("no exception");
+  } catch (const InputError& e) {
+    BOOST_CHECK_MESSAGE(has(e.what(), "not defined for region 'AUS'") && has(e.what(), "--country"), e.what());
+  }
+  req.country = "EU27";  // the members have NVC
+  BOOST_CHECK_EQUAL(disparity(wiod_eu(), req).regions.size(), 27u);
 }
 
 BOOST_AUTO_TEST_CASE(few_units_are_noted) {
