@@ -73,7 +73,10 @@ void circulation_tables(const Analysis& a, ReportData& d) {
       d.orientation.add_row({labels.regions[r], d.region_colour_group[r], dir},
                             c.indicators(static_cast<Eigen::Index>(r), col));
   const int i1 = g::circulation_indicator_index(d.coupling_u1), i2 = g::circulation_indicator_index(d.coupling_u2);
-  const g::Coupling cc = g::coupling_coordination(c.indicators.col(i1), c.indicators.col(i2), c.units);
+  const Vector x1 = c.indicators.col(i1), x2 = c.indicators.col(i2);
+  const auto range = g::normalisation_range(x1, x2, "region");
+  const g::Coupling cc = g::coupling_coordination(x1, x2, c.units, {}, &range);
+  d.coupling_notes = cc.notes;
   d.coupling = tables::TidyTable("report_coupling", {"region", "group", "indicator"});
   std::vector<double> D(G);
   for (std::size_t r = 0; r < G; ++r) D[r] = cc.coordination(static_cast<Eigen::Index>(r));

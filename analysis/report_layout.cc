@@ -332,7 +332,8 @@ ReportSection circulation_section(const ReportData& d) {
   ReportTable table;
   table.id = "coupling_table";
   table.title = "Coupling coordination by region";
-  table.note = "U1, U2 normalised; C coupling, T development, D coordination (methods.md §10.2).";
+  table.note = "U1, U2 normalised over the regions; C coupling, T development, D coordination (methods.md §10.2).";
+  for (const auto& n : d.coupling_notes) s.paragraphs.push_back("Note: " + n + ".");
   table.columns = {"region", "U1", "U2", "C", "T", "D"};
   for (std::size_t i = 0; i < cp.num_rows(); ++i) {
     if (cp.key(2, i) == "u1") table.rows.push_back({cp.key(0, i)});

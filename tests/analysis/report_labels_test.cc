@@ -67,6 +67,17 @@ BOOST_AUTO_TEST_CASE(backward_terms_are_named_for_what_the_table_identifies) {
   const auto* fwd = chart(d.document, "levels_region_forward");
   BOOST_REQUIRE(fwd);
   BOOST_CHECK_EQUAL(fwd->series.back().name, "RT + GVC, not separable (exogenous rest of the world)");
+  // Coupling: the notes of methods.md §10.2 are in the circulation section (two regions: both on a
+  // bound, and fewer than 5 units).
+  bool bound = false, few = false;
+  for (const auto& sec : d.document.sections)
+    if (sec.id == "circulation")
+      for (const auto& p : sec.paragraphs) {
+        bound = bound || has(p, "sits on a normalisation bound");
+        few = few || has(p, "fewer than 5");
+      }
+  BOOST_CHECK(bound);
+  BOOST_CHECK(few);
   // Multipliers: the international part is NA, with the import content in a column beside it.
   const auto* top = table(d.document, "top_multipliers_table");
   BOOST_REQUIRE(top);
