@@ -81,18 +81,24 @@ CirculationResults circulation(const Analysis& a, const CirculationRequest& r) {
   tables::TidyTable circ = solver::gvc::circulation_table(), coup = solver::gvc::coupling_table();
   out.regions = solver::gvc::circulation(m, d);
   solver::gvc::append_circulation(out.regions, circ);
-  out.coupling = solver::gvc::coupling_coordination(index_values(out.u1, out.regions, lab),
-                                                    index_values(out.u2, out.regions, lab), out.regions.units,
-                                                    r.coupling);
+  // methods.md §10.2: every scope is normalised with the regions' minimum and maximum, so that a
+  // group's U lies where its regions lie (no group is 0 or 1 merely for being the extreme group).
+  const Vector x1 = index_values(out.u1, out.regions, lab), x2 = index_values(out.u2, out.regions, lab);
+  const auto range = solver::gvc::normalisation_range(x1, x2, "region");
+  out.coupling = solver::gvc::coupling_coordination(x1, x2, out.regions.units, r.coupling, &range);
   solver::gvc::append_coupling("region", out.regions.units, out.coupling, coup);
+  for (const auto& n : out.coupling.notes) out.notes.push_back("coupling by region: " + n);
   for (const auto& g : groupings) {
     out.groups.push_back(solver::gvc::circulation(m, d, &g));
     const auto& c = out.groups.back();
     solver::gvc::append_circulation(c, circ);
     if (is_csv(out.u1) || is_csv(out.u2)) continue;  // region values only
-    out.group_coupling.push_back(
-        solver::gvc::coupling_coordination(index_values(out.u1, c, lab), index_values(out.u2, c, lab), c.units, r.coupling));
+    out.group_coupling.push_back(solver::gvc::coupling_coordination(
+        index_values(out.u1, c, lab), index_values(out.u2, c, lab), c.units, r.coupling, &range));
     solver::gvc::append_coupling(c.scope, c.units, out.group_coupling.back(), coup);
+    for (const auto& n : out.group_coupling.back().notes)
+      if (n.rfind("min-max normalisation over", 0) != 0)  // said once, for the regions
+        out.notes.push_back("coupling by " + c.scope + ": " + n);
   }
   out.tables = {std::move(circ), std::move(coup)};
   return out;

@@ -79,11 +79,14 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
   }
   const auto& m = a.model();
   const Index N = m.num_sectors(), G = static_cast<Index>(lab.num_regions());
+  // methods.md §1.3, one output vector per model: x = L y and va = v o L y, as chains and
+  // circulation use them (the table's own x and va differ where its rows do not balance).
+  const Vector& xm = m.model_output();
   Vector x = Vector::Zero(G), va = Vector::Zero(G);
   for (Index i = 0; i < m.n(); ++i) {
     if (!m.is_active(i)) continue;
-    x(i / N) += m.x()(i);
-    va(i / N) += m.va()(i);
+    x(i / N) += xm(i);
+    va(i / N) += m.v()(i) * xm(i);
   }
   Vector values(G);
   if (user.size()) {
@@ -107,6 +110,14 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
     case DisparityWeights::kValueAdded: w = va; break;
     case DisparityWeights::kPopulation: w = pop; break;
   }
+  // An indicator that is undefined for a region (NVC of a country of one region, methods.md §10.1)
+  // is refused naming it, rather than counted as 0.
+  for (Index g : sel)
+    if (!user.size() && !std::isfinite(values(g)))
+      throw InputError("disparity: " + r.indicator + " is not defined for region '" +
+                       lab.regions[static_cast<std::size_t>(g)] +
+                       "' (NVC, NTF and the orientation need another region in the same country; a ratio needs "
+                       "a nonzero denominator); restrict the analysis with --country, or choose another indicator");
   const auto S = static_cast<Index>(sel.size());
   out.values.resize(S);
   out.weights.resize(S);

@@ -50,6 +50,30 @@ void TableMetadata::apply(tables::IoTable& t) const {
   if (!source.empty()) t.meta.source = source;
 }
 
+/// How much of each region's output an ERR-type column holds (docs/provincial.md, "ERR"): it is
+/// exogenous final demand of its own, neither domestic nor exports abroad.
+static void note_other_final_demand(const tables::IoTable& t, std::vector<std::string>& notes) {
+  if (!t.has_other_final_demand()) return;
+  std::string cols;
+  for (const auto& l : t.export_labels)
+    if (tables::is_other_final_demand(l)) cols += (cols.empty() ? "" : ", ") + l;
+  const Vector o = t.other_final_demand(), x = t.output();
+  const auto N = static_cast<Eigen::Index>(t.labels.num_sectors());
+  std::ostringstream os;
+  os.setf(std::ios::fixed);
+  os.precision(2);
+  os << "column " << cols << " is exogenous final demand of its own, neither domestic nor exports abroad "
+     << "(not in RT_GVC, exports abroad or D_abroad; term OTHER_FD). Share of each region's output it holds, %:";
+  const double total = x.sum();
+  for (std::size_t r = 0; r < t.labels.num_regions(); ++r) {
+    const auto seg = static_cast<Eigen::Index>(r) * N;
+    const double xr = x.segment(seg, N).sum(), orr = o.segment(seg, N).sum();
+    os << (r == 0 ? " " : ", ") << t.labels.regions[r] << " " << (xr != 0 ? 100.0 * orr / xr : 0.0);
+  }
+  os << "; all regions " << (total != 0 ? 100.0 * o.sum() / total : 0.0);
+  notes.push_back(os.str());
+}
+
 std::string ImportRequest::validate() const {
   if (output.empty()) return "no output file";
   if (layout == ImportLayout::kCsv) {
@@ -172,6 +196,7 @@ ImportResult import_table(const ImportRequest& r) {
     // --- end world tables exiobase, gloria
   }
   r.meta.apply(res.table);
+  note_other_final_demand(res.table, res.notes);
   write(res.table, r.output, r.overwrite, inputs);
   res.balance = tables::check_balance(res.table);
   res.output = r.output;
@@ -191,6 +216,7 @@ ImportResult import_ceads(const CeadsImportRequest& r) {
   refuse_replacing_input(r.input, r.output);
   ImportResult res;
   res.table = std::move(ceads.table);
+  note_other_final_demand(res.table, res.notes);
   write(res.table, r.output, r.overwrite, {r.input});
   res.output = r.output;
   return res;

@@ -3,6 +3,7 @@
 // groupings of regions checked against the table: the "open" step of irio::Analysis.
 #include <filesystem>
 #include <system_error>
+#include <unordered_set>
 
 #include "irio/analysis/analysis.h"
 #include "irio/io/ceads_reader.h"
@@ -21,6 +22,7 @@
 #include "irio/io/notice.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
+#include "irio/tables/province_aliases.h"
 
 namespace irio {
 namespace {
@@ -183,10 +185,19 @@ std::vector<tables::Grouping> load_groupings(const std::vector<std::string>& spe
     out.push_back(other_group.empty() ? io::load_grouping(spec) : io::load_grouping(spec).with_other(other_group));
     // Members that are not regions of the table are typos or another table's regions: an error
     // naming them with the nearest regions, never silently ignored.
+    // A member naming a region's province by another alias (tables::province_key) is that region.
+    std::unordered_set<std::string> provinces;
+    for (const auto& r : t.labels.regions)
+      if (auto key = tables::province_key(r); !key.empty()) provinces.insert(std::move(key));
+    auto is_region = [&](const std::string& member) {
+      if (tables::Labels::find(t.labels.regions, member) >= 0) return true;
+      const std::string key = tables::province_key(member);
+      return !key.empty() && provinces.count(key) > 0;
+    };
     std::string unknown;
     std::size_t n_unknown = 0;
     for (const auto& member : out.back().members())
-      if (tables::Labels::find(t.labels.regions, member) < 0 && n_unknown++ < 5)
+      if (!is_region(member) && n_unknown++ < 5)
         unknown += (unknown.empty() ? "'" : "; '") + member + "' (nearest: " +
                    tables::Labels::nearest(t.labels.regions, member, 2) + ")";
     if (n_unknown > 0)

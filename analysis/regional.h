@@ -48,6 +48,8 @@ struct CirculationResults {
   /// By group (only where U1 and U2 are indicator names; a CSV gives region values only).
   std::vector<solver::gvc::Coupling> group_coupling;
   std::string u1, u2;  ///< the indices used (the defaults resolved)
+  /// Notes to print: few units, units on a normalisation bound, undefined indices (methods.md §10.2).
+  std::vector<std::string> notes;
 };
 
 CirculationResults circulation(const Analysis& a, const CirculationRequest& r);

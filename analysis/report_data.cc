@@ -73,7 +73,10 @@ void circulation_tables(const Analysis& a, ReportData& d) {
       d.orientation.add_row({labels.regions[r], d.region_colour_group[r], dir},
                             c.indicators(static_cast<Eigen::Index>(r), col));
   const int i1 = g::circulation_indicator_index(d.coupling_u1), i2 = g::circulation_indicator_index(d.coupling_u2);
-  const g::Coupling cc = g::coupling_coordination(c.indicators.col(i1), c.indicators.col(i2), c.units);
+  const Vector x1 = c.indicators.col(i1), x2 = c.indicators.col(i2);
+  const auto range = g::normalisation_range(x1, x2, "region");
+  const g::Coupling cc = g::coupling_coordination(x1, x2, c.units, {}, &range);
+  d.coupling_notes = cc.notes;
   d.coupling = tables::TidyTable("report_coupling", {"region", "group", "indicator"});
   std::vector<double> D(G);
   for (std::size_t r = 0; r < G; ++r) D[r] = cc.coordination(static_cast<Eigen::Index>(r));
@@ -171,10 +174,13 @@ void top_multipliers(const tables::Labels& labels, const solver::MultiplierSplit
   for (std::size_t rank = 0; rank < k; ++rank) {
     const auto i = idx[rank];
     const auto u = static_cast<std::size_t>(i);
-    const std::vector<std::pair<const char*, double>> parts{{"total", total(i)},
-                                                            {"local", split.local(i)},
-                                                            {"national", split.national(i)},
-                                                            {"international", split.international(i)}};
+    std::vector<std::pair<const char*, double>> parts{{"total", total(i)},
+                                                      {"local", split.local(i)},
+                                                      {"national", split.national(i)},
+                                                      {"international", split.international(i)}};
+    // International effects not modelled (NA): the import content a_M'L beside them (§2.4, §5.5).
+    if (!split.international_modelled && split.import_content.size() > 0)
+      parts.emplace_back("import_content", split.import_content(i));
     for (const auto& [part, value] : parts)
       d.top_multipliers.add_row({std::to_string(rank + 1), labels.region_of(u), labels.sector_of(u), part},
                                 std::abs(value) < 5e-13 ? 0.0 : value);  // round-off of parts that are 0

@@ -77,6 +77,8 @@ struct ReportData {
   /// §10.2) with the default indices (coupling_u1, coupling_u2), regions sorted by D.
   tables::TidyTable coupling;
   std::string coupling_u1, coupling_u2;
+  /// The coupling's notes (methods.md §10.2): regions on a normalisation bound, undefined indices.
+  std::vector<std::string> coupling_notes;
   /// Disparity, scenarios, decomposition of a change (report_regional.h), before the diagnostics.
   std::vector<io::ReportSection> regional_sections;
   io::ReportDocument document;

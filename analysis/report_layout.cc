@@ -116,7 +116,9 @@ ReportSection participation_section(const ReportData& d) {
     c.axis_label = dir == std::string("forward") ? "share of the region's value added"
                                                  : "share of the value of the region's final production";
     c.percent = true;
-    BarSeries nvc{"NVC (national value chains)", {}, ""}, gvc{"GVC (global value chains)", {}, ""};
+    const bool exo = d.results.chains.exogenous_rest_of_world && dir == std::string("backward");
+    BarSeries nvc{"NVC (national value chains)", {}, ""},
+        gvc{exo ? "GVC: import content (a_M'L) o y" : "GVC (global value chains)", {}, ""};
     for (std::size_t i = 0; i < p.num_rows(); ++i) {
       if (p.key(2, i) != dir) continue;
       if (p.key(3, i) == "nvc") {
@@ -142,28 +144,35 @@ ReportSection participation_section(const ReportData& d) {
 }
 
 /// Series of the levels chart: name and colour per ChainLevel (national in oranges, global in
-/// greens; the lighter shade is trade in final goods).
-const std::vector<std::pair<std::string, std::string>>& level_series() {
-  static const std::vector<std::pair<std::string, std::string>> s{
+/// greens; the lighter shade is trade in final goods). With an exogenous rest of the world the
+/// backward terms say what they are (methods.md §5.5): RT is the domestic value added of all exports
+/// (intermediate and final: exports are final demand there), GVC the import content (a_M'L) o y.
+std::vector<std::pair<std::string, std::string>> level_series(bool exo = false, bool backward = false) {
+  std::vector<std::pair<std::string, std::string>> s{
       {"local (LOC)", "#bab0ac"},
       {"national, final goods (NTF)", "#ffbe7d"},
       {"national value chains (NVC_S + NVC_C)", "#f28e2b"},
       {"international, final goods (RT)", "#8cd17d"},
       {"global value chains (GVC_S + GVC_C)", "#59a14f"},
       {"RT + GVC, not separable (exogenous rest of the world)", "#b6992d"}};
+  if (exo && backward) {
+    s[3].first = "exports abroad, all goods (RT: domestic value added of all exports)";
+    s[4].first = "import content (GVC = (a_M'L) o y)";
+  }
   return s;
 }
 
 BarChart levels_chart(const std::string& id, const std::string& title, const std::string& axis,
                       const std::vector<std::string>& units, const tables::TidyTable& t, std::size_t unit_col,
-                      std::size_t dir_col, const std::string& dir, const std::string& grouping = "") {
+                      std::size_t dir_col, const std::string& dir, const std::string& grouping = "",
+                      bool exo = false) {
   BarChart c;
   c.id = id;
   c.title = title;
   c.axis_label = axis;
   c.percent = true;
   c.categories = units;
-  for (const auto& [name, colour] : level_series()) c.series.push_back({name, {}, colour});
+  for (const auto& [name, colour] : level_series(exo, dir == "backward")) c.series.push_back({name, {}, colour});
   for (const auto& u : units)
     for (std::size_t l = 0; l < c.series.size(); ++l) {
       double v = std::nan("");
@@ -194,13 +203,24 @@ ReportSection levels_section(const Analysis& a, const ReportData& d) {
       "country: final goods (NTF) and national value chains (NVC_S + NVC_C); global, across borders: final goods "
       "(RT) and global value chains (GVC_S + GVC_C). The value-chain parts are the NVC and GVC participation of "
       "the previous section.");
+  const bool exo = d.results.chains.exogenous_rest_of_world;
+  if (exo)
+    s.paragraphs.push_back(
+        "This table has an exogenous rest of the world (export columns, import rows; methods.md §5.5): forward, "
+        "RT and GVC are known only as their sum (RT + GVC); backward, RT is the domestic value added of all "
+        "exports (intermediate and final goods alike, since exports are final demand here) and GVC is the import "
+        "content (a_M'L) o y of the region's final production, not GVC_S + GVC_C." +
+        std::string(d.results.chains.other_final_demand
+                        ? " Final demand that is neither domestic nor abroad (e.g. CEADs' ERR, term OTHER_FD) is "
+                          "in none of the levels: the shares are of the rest."
+                        : ""));
   const auto& regions = a.table().labels.regions;
   for (const char* dir : {"forward", "backward"}) {
     const bool fwd = dir == std::string("forward");
     auto c = levels_chart(std::string("levels_region_") + dir,
                           std::string(fwd ? "Forward" : "Backward") + " decomposition by region", 
                           fwd ? "share of value added" : "share of final production", regions, d.levels_by_region, 0,
-                          1, dir);
+                          1, dir, "", exo);
     c.note = "One bar per region, in the table's order. " + c.note;
     s.charts.push_back(std::move(c));
   }
@@ -211,7 +231,7 @@ ReportSection levels_section(const Analysis& a, const ReportData& d) {
       auto c = levels_chart("levels_group" + std::to_string(g + 1) + "_" + dir,
                             std::string(fwd ? "Forward" : "Backward") + " decomposition by " + gc.grouping, 
                             fwd ? "share of value added" : "share of final production", gc.groups, d.levels_by_group, 1,
-                            2, dir, gc.grouping);
+                            2, dir, gc.grouping, exo);
       c.note = "Sums over the group's regions, then shares (ratios of sums, methods.md §6.1). " + c.note;
       s.charts.push_back(std::move(c));
     }
@@ -241,8 +261,20 @@ ReportSection multipliers_section(const ReportData& d, const std::string& unit) 
   table.title = "Highest output multipliers";
   table.columns = {"rank", "region", "sector", "total", "local", "national", "international"};
   table.number_formats = {{"rank", "0"}};
+  for (std::size_t i = 0; i < t.num_rows(); ++i)
+    if (t.key(3, i) == "import_content") {
+      table.columns.back() = "international (not modelled: NA)";
+      table.columns.push_back("import content a_M'L");
+      table.note = "The rest of the world is exogenous: international effects are not modelled (NA, not 0); "
+                   "the import content a_M'L is the imports per unit of final demand (methods.md §2.4, §5.5).";
+      break;
+    }
   for (std::size_t i = 0; i < t.num_rows(); ++i) {
     const std::string& part = t.key(3, i);
+    if (part == "import_content") {
+      table.rows.back().emplace_back(t.value(i));
+      continue;
+    }
     if (part == "total") {
       c.categories.push_back(t.key(1, i) + " " + t.key(2, i));
       std::vector<ReportCell> cells;
@@ -258,7 +290,7 @@ ReportSection multipliers_section(const ReportData& d, const std::string& unit) 
   }
   const auto dropped = drop_empty_series(c);
   c.note = "Sorted by the total.";
-  if (!dropped.empty()) c.note += " Zero for every sector shown, not drawn: " + join(dropped, ", ") + ".";
+  if (!dropped.empty()) c.note += " Zero or not available (NA) for every sector shown, not drawn: " + join(dropped, ", ") + ".";
   if (!c.series.empty() && !c.categories.empty()) s.charts.push_back(std::move(c));
   s.tables.push_back(std::move(table));
   return s;
@@ -306,7 +338,8 @@ ReportSection circulation_section(const ReportData& d) {
   ReportTable table;
   table.id = "coupling_table";
   table.title = "Coupling coordination by region";
-  table.note = "U1, U2 normalised; C coupling, T development, D coordination (methods.md §10.2).";
+  table.note = "U1, U2 normalised over the regions; C coupling, T development, D coordination (methods.md §10.2).";
+  for (const auto& n : d.coupling_notes) s.paragraphs.push_back("Note: " + n + ".");
   table.columns = {"region", "U1", "U2", "C", "T", "D"};
   for (std::size_t i = 0; i < cp.num_rows(); ++i) {
     if (cp.key(2, i) == "u1") table.rows.push_back({cp.key(0, i)});

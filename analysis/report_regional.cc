@@ -2,6 +2,7 @@
 // The provincial-research sections of `irio report` (see report_regional.h).
 #include "irio/analysis/report_regional.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -49,10 +50,12 @@ ReportSection disparity_section(const Analysis& a, const ReportData& d, const st
                                                   : std::vector<std::string>{"nvc_forward", "gvc_forward", "nvc_backward",
                                                                              "gvc_backward"};
   const g::Circulation c = g::circulation(a.model(), d.results.chains);
-  // Weights: the table's value added by region (as `irio disparity --weights value_added`).
+  // Weights: value added v o L y by region (as `irio disparity --weights value_added`; one output
+  // vector, methods.md §1.3).
   const auto& m = a.model();
   Vector va = Vector::Zero(static_cast<Eigen::Index>(lab.num_regions()));
-  for (Eigen::Index i = 0; i < m.n(); ++i) va(i / m.num_sectors()) += m.va()(i);
+  for (Eigen::Index i = 0; i < m.n(); ++i)
+    if (m.is_active(i)) va(i / m.num_sectors()) += m.v()(i) * m.model_output()(i);
   ReportSection s;
   s.id = "disparity";
   s.title = "Regional disparity of participation";
@@ -75,6 +78,18 @@ ReportSection disparity_section(const Analysis& a, const ReportData& d, const st
     const auto idx = grouping.map(lab.regions, "region", grouping.name());
     for (const auto& name : indicators) {
       const int col = g::circulation_indicator_index(name);
+      // NVC is not defined for a region that is a country of its own (methods.md §10.1): such an
+      // indicator is left out, with a note, rather than counted as 0.
+      std::string undefined;
+      for (std::size_t r = 0; r < lab.num_regions(); ++r)
+        if (!std::isfinite(c.indicators(static_cast<Eigen::Index>(r), col)))
+          undefined += (undefined.empty() ? "" : ", ") + lab.regions[r];
+      if (!undefined.empty()) {
+        const std::string n = name + " is not defined for " + undefined + " (no other region in the country), so its "
+                              "disparity is not shown (irio disparity --country restricts it to one country's regions)";
+        if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
+        continue;
+      }
       std::string why;
       const auto q = solver::disparity(c.indicators.col(col), va, idx, grouping.groups(), lab.regions, &why);
       if (!why.empty()) notes.push_back(grouping.name() + " " + name + ": " + why);
@@ -89,7 +104,7 @@ ReportSection disparity_section(const Analysis& a, const ReportData& d, const st
   ch.note = "Each bar is the Theil T of one indicator across all regions; its parts add up to it exactly.";
   if (ch.num_marks() > 0) s.charts.push_back(std::move(ch));
   s.tables.push_back(std::move(t));
-  if (!notes.empty()) s.paragraphs.push_back("NA where an index is not defined: " + notes.front() + ".");
+  for (const auto& n : notes) s.paragraphs.push_back("Not shown or NA where an index is not defined: " + n + ".");
   return s;
 }
 

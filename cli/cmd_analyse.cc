@@ -68,22 +68,36 @@ void print_top_multipliers(const solver::LeontiefModel& m, const tables::Vector&
   }
 }
 
+/// A value in a column of 9 (round-off cleaned), or NA where it is not defined.
+std::string cell(double v) {
+  char buf[32];
+  if (std::isnan(v)) std::snprintf(buf, sizeof buf, "%9s", "NA");
+  else std::snprintf(buf, sizeof buf, "%9.4f", show(v));
+  return buf;
+}
+
 void print_focus(const solver::LeontiefModel& m, const std::string& focus,
                  const solver::MultiplierSplit& split, const solver::gvc::ProductionDecomposition& d) {
   const int r = tables::Labels::find(m.labels().regions, focus);
   if (r < 0) return;
   const auto N = static_cast<Eigen::Index>(m.labels().num_sectors());
+  const bool imp = split.import_content.size() > 0;
   std::printf("\n%s by sector: output multiplier = local + national + international; GVC participation\n",
               focus.c_str());
-  std::printf("  %-8s %9s %9s %9s %9s %9s %9s\n", "sector", "total", "local", "national", "intl",
-              "GVC fwd", "GVC bwd");
+  if (!split.international_modelled)
+    std::printf("  (the rest of the world is exogenous: international effects are not modelled, NA; imp.cont is "
+                "the import content a_M'L per unit of final demand)\n");
+  std::printf("  %-8s %9s %9s %9s %9s", "sector", "total", "local", "national", "intl");
+  if (imp) std::printf(" %9s", "imp.cont");
+  std::printf(" %9s %9s\n", "GVC fwd", "GVC bwd");
   for (Eigen::Index i = 0; i < N; ++i) {
     const Eigen::Index j = r * N + i;
     const std::string sec = m.labels().sectors[static_cast<std::size_t>(i)];
-    std::printf("  %-8s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%s\n", sec.c_str(), show(split.total(j)),
-                show(split.local(j)), show(split.national(j)), show(split.international(j)),
-                d.participation.find({"region_sector", focus, sec, "gvc_forward"}),
-                d.participation.find({"region_sector", focus, sec, "gvc_backward"}),
+    std::printf("  %-8s %s %s %s %s", sec.c_str(), cell(split.total(j)).c_str(), cell(split.local(j)).c_str(),
+                cell(split.national(j)).c_str(), cell(split.international(j)).c_str());
+    if (imp) std::printf(" %s", cell(split.import_content(j)).c_str());
+    std::printf(" %s %s%s\n", cell(d.participation.find({"region_sector", focus, sec, "gvc_forward"})).c_str(),
+                cell(d.participation.find({"region_sector", focus, sec, "gvc_backward"})).c_str(),
                 name_suffix(sector_display_name(m.labels(), sec)).c_str());
   }
 }
@@ -98,13 +112,13 @@ void print_regions(const solver::LeontiefModel& m, const solver::gvc::Production
   std::printf("\n");
   for (std::size_t r = 0; r < m.labels().num_regions(); ++r) {
     const std::string& reg = m.labels().regions[r];
-    std::printf("  %s %s %9.4f %9.4f", pad(reg, wr).c_str(),
+    std::printf("  %s %s %s %s", pad(reg, wr).c_str(),
                 pad(m.labels().countries[static_cast<std::size_t>(m.labels().country_of_region[r])], wc).c_str(),
-                participation(d.participation, "region", reg, "gvc_forward"),
-                participation(d.participation, "region", reg, "gvc_backward"));
+                cell(participation(d.participation, "region", reg, "gvc_forward")).c_str(),
+                cell(participation(d.participation, "region", reg, "gvc_backward")).c_str());
     if (nvc)
-      std::printf(" %9.4f %9.4f", participation(d.participation, "region", reg, "nvc_forward"),
-                  participation(d.participation, "region", reg, "nvc_backward"));
+      std::printf(" %s %s", cell(participation(d.participation, "region", reg, "nvc_forward")).c_str(),
+                  cell(participation(d.participation, "region", reg, "nvc_backward")).c_str());
     std::printf("%s\n", name_suffix(region_display_name(m.labels(), reg)).c_str());
   }
 }

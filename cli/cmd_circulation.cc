@@ -26,6 +26,14 @@ struct Options : CommonOptions {
   bool no_normalize = false;
 };
 
+/// A value in a column of 9, or NA where it is not defined.
+std::string cell(double v) {
+  char buf[32];
+  if (std::isnan(v)) std::snprintf(buf, sizeof buf, "%9s", "NA");
+  else std::snprintf(buf, sizeof buf, "%9.4f", v);
+  return buf;
+}
+
 void print(const solver::gvc::Circulation& c, const solver::gvc::Coupling* k, const tables::Labels& labels) {
   namespace g = solver::gvc;
   std::printf("  %-16s %9s %9s %9s %9s %9s %9s %s\n", c.scope.c_str(), "NVC fwd", "GVC fwd", "orient f",
@@ -34,9 +42,10 @@ void print(const solver::gvc::Circulation& c, const solver::gvc::Coupling* k, co
     const auto r = static_cast<Index>(i);
     const auto& I = c.indicators;
     const int band = k ? k->band[i] : -1;
-    std::printf("  %-16s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %s%s\n", c.units[i].c_str(), I(r, g::kNvcForward),
-                I(r, g::kGvcForward), I(r, g::kOrientationForward), I(r, g::kOrientationBackward),
-                I(r, g::kDomesticShareForward), k ? k->coordination(r) : std::nan(""),
+    std::printf("  %-16s %s %s %s %s %s %s %s%s\n", c.units[i].c_str(), cell(I(r, g::kNvcForward)).c_str(),
+                cell(I(r, g::kGvcForward)).c_str(), cell(I(r, g::kOrientationForward)).c_str(),
+                cell(I(r, g::kOrientationBackward)).c_str(), cell(I(r, g::kDomesticShareForward)).c_str(),
+                cell(k ? k->coordination(r) : std::nan("")).c_str(),
                 band < 0 ? "-" : g::coordination_band_names()[static_cast<std::size_t>(band)].c_str(),
                 name_suffix(region_display_name(labels, c.units[i])).c_str());
   }
@@ -57,10 +66,11 @@ void run(const Options& o) {
   const auto r = circulation(a, req);
   std::cout << a.model().summary().brief_report() << "\n";
   std::cout << "Circulation (ratios of sums) and coupling coordination D of U1 = " << r.u1 << ", U2 = " << r.u2
-            << (req.coupling.normalize ? " (min-max normalised)" : "") << ":\n";
+            << (req.coupling.normalize ? " (min-max normalised over the regions, for groups too)" : "") << ":\n";
   print(r.regions, &r.coupling, a.table().labels);
   for (std::size_t k = 0; k < r.groups.size(); ++k)
     print(r.groups[k], k < r.group_coupling.size() ? &r.group_coupling[k] : nullptr, a.table().labels);
+  for (const auto& n : r.notes) std::cout << "note: " << n << "\n";
   write_and_report(r.tables, o, "circulation", a.table());
 }
 

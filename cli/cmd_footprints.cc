@@ -54,6 +54,18 @@ void run(const Options& o) {
         std::cout << buf;
       }
   }
+  if (acc.D_other_fd_reg.size() > 0) {
+    std::cout << "Embodied in final demand that is neither domestic nor abroad (ERR; not in the account abroad), "
+                 "by province:\n";
+    for (Index q = 0; q < acc.D_other_fd_reg.rows(); ++q)
+      for (Index reg = 0; reg < acc.D_other_fd_reg.cols(); ++reg) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "  %-20s %-10s %14.6g\n",
+                      a.table().labels.regions[static_cast<std::size_t>(reg)].c_str(),
+                      sat.stressors[static_cast<std::size_t>(q)].c_str(), acc.D_other_fd_reg(q, reg));
+        std::cout << buf;
+      }
+  }
   print_diagnostics(r.diagnostics);
   write_and_report(r.tables, o, "footprints", a.table());
   enforce_identities(r.diagnostics, o);

@@ -30,6 +30,7 @@ void print_written(const ImportResult& r) {
             << " sectors, " << t.labels.fd_categories.size() << " final-demand categories, "
             << t.export_labels.size() << " exogenous export columns, " << t.import_labels.size()
             << " import rows\n";
+  for (const auto& n : r.notes) std::cout << "note: " << n << "\n";
 }
 
 void print(const std::string& report) { std::cout << report; }

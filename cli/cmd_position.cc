@@ -29,11 +29,18 @@ void run(const Options& o) {
   const auto r = a.position(req);
   const auto& by_unit = r.position.by_unit;
   std::cout << a.model().summary().brief_report() << "\n";
-  std::cout << "KPWW participation and position by " << o.perimeter << ":\n";
+  std::cout << "Perimeter " << o.perimeter << ": the lengths and position count chains that cross a "
+            << (r.position.crossing == "GVC" ? "national border (PLv_GVC, PLy_GVC, GVC_position)"
+                                             : "region border, between provinces of one country as well as abroad "
+                                               "(PLv_interregional, PLy_interregional, interregional_position; "
+                                               "--perimeter country for national borders)")
+            << "; the perimeter is a column of the result\n";
+  if (by_unit.num_rows() == 0) std::cout << "note: " << r.position.kpww_note << "\n";
+  else std::cout << "KPWW participation and position by " << o.perimeter << ":\n";
   for (std::size_t i = 0; i < by_unit.num_rows(); ++i)
     if (by_unit.key(1, i) == "kpww_participation")
       std::printf("  %-16s participation %8.4f  position %8.4f%s\n", by_unit.key(0, i).c_str(), by_unit.value(i),
-                  by_unit.find({by_unit.key(0, i), "kpww_position"}),
+                  by_unit.find({by_unit.key(0, i), "kpww_position", by_unit.key(2, i)}),
                   name_suffix(region_display_name(a.table().labels, by_unit.key(0, i))).c_str());
   print_diagnostics(r.position.diagnostics);
   write_and_report(r.tables, o, "position", a.table());

@@ -55,11 +55,14 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   // Y^d = Y summed over final-demand categories; with one category Y itself (no n x G copy).
   const Matrix Yd_summed = t.labels.fd_categories.size() == 1 ? Matrix() : t.final_demand_by_region();
   const Matrix& Yd = t.labels.fd_categories.size() == 1 ? t.Y : Yd_summed;
-  const bool abroad = t.exports.cols() > 0;
-  Matrix rhs_y(n, G + (abroad ? 1 : 0));
+  // ERR-type columns (tables::is_other_final_demand) are a destination of their own, not abroad.
+  const bool abroad = t.exports.cols() > 0, other = t.has_other_final_demand();
+  Matrix rhs_y(n, G + (abroad ? 1 : 0) + (other ? 1 : 0));
   rhs_y.leftCols(G) = Yd;
-  if (abroad) rhs_y.col(G) = t.exports.rowwise().sum();
+  if (abroad) rhs_y.col(G) = t.exports_abroad();
+  if (other) rhs_y.col(G + 1) = t.other_final_demand();
   const Vector e = abroad ? Vector(rhs_y.col(G)) : Vector();
+  const Vector e_other = other ? Vector(rhs_y.col(G + 1)) : Vector();
   const Matrix Xall = model.solve(std::move(rhs_y));
   const auto Xd = Xall.leftCols(G);  // a view: X^d is n x G, as large as Y
   const Vector xL = Xall.rowwise().sum();
@@ -83,6 +86,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
     x_exp.segment(s * N, N) = xL.segment(s * N, N) - Xd.col(s).segment(s * N, N);
   a.D_exp = a.S * x_exp.asDiagonal();
   if (abroad) a.D_abroad = a.M * e.asDiagonal();  // M e-hat: the rest of the world's D_cba
+  if (other) a.D_other_fd = a.M * e_other.asDiagonal();
 
   // Regional totals (+ direct final-demand use F_Y for cba and pba, as pymrio does).
   auto by_region = [&](const Matrix& D) {
@@ -100,6 +104,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   a.D_imp_reg = by_region(a.D_imp);
   a.D_exp_reg = by_region(a.D_exp);
   if (abroad) a.D_abroad_reg = by_region(a.D_abroad);
+  if (other) a.D_other_fd_reg = by_region(a.D_other_fd);
   if (opt.population.size() != 0) {
     const auto inv = opt.population.cwiseInverse().asDiagonal();
     a.D_cba_cap = a.D_cba_reg * inv;
@@ -150,11 +155,13 @@ tables::TidyTable footprints_table(const LeontiefModel& model, const tables::Sat
   add_detail("D_imp", acc.D_imp);
   add_detail("D_exp", acc.D_exp);
   add_detail("D_abroad", acc.D_abroad);
+  add_detail("D_other_fd", acc.D_other_fd);
   add_region("D_cba_reg", acc.D_cba_reg);
   add_region("D_pba_reg", acc.D_pba_reg);
   add_region("D_imp_reg", acc.D_imp_reg);
   add_region("D_exp_reg", acc.D_exp_reg);
   add_region("D_abroad_reg", acc.D_abroad_reg);
+  add_region("D_other_fd_reg", acc.D_other_fd_reg);
   add_region("D_cba_cap", acc.D_cba_cap);
   add_region("D_pba_cap", acc.D_pba_cap);
   add_region("D_imp_cap", acc.D_imp_cap);
@@ -177,8 +184,11 @@ tables::TidyTable footprint_diagnostics(const LeontiefModel& model, const tables
   for (Index q = 0; q < kF; ++q) {
     const std::string scope = tag + ", " + sat.stressors[static_cast<std::size_t>(q)];
     const double cba = acc.D_cba_reg.row(q).sum(), pba = acc.D_pba_reg.row(q).sum();
-    const double abroad = acc.D_abroad_reg.size() ? acc.D_abroad_reg.row(q).sum() : 0.0;
-    d.check("12: world D_cba + D_abroad = world D_pba", scope, cba + abroad - pba,
+    const double abroad = (acc.D_abroad_reg.size() ? acc.D_abroad_reg.row(q).sum() : 0.0) +
+                          (acc.D_other_fd_reg.size() ? acc.D_other_fd_reg.row(q).sum() : 0.0);
+    d.check(acc.D_other_fd_reg.size() ? "12: world D_cba + D_abroad + D_other_fd = world D_pba"
+                                      : "12: world D_cba + D_abroad = world D_pba",
+            scope, cba + abroad - pba,
             std::max(std::abs(cba + abroad), std::abs(pba)));
     const Vector closure = (acc.D_cba_reg.row(q) - acc.D_imp_reg.row(q) + acc.D_exp_reg.row(q)).transpose();
     d.check_vectors("12: D_pba = D_cba - D_imp + D_exp per region", scope, acc.D_pba_reg.row(q).transpose(),

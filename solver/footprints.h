@@ -23,6 +23,10 @@ struct FootprintAccounts {
   /// by exporting region-sector, M e-hat (k_F x n), and by exporting region (k_F x G); the rest of
   /// the world's consumption-based account. Empty without exports.
   Matrix D_abroad, D_abroad_reg;
+  /// Embodied in exogenous final demand that is neither domestic nor abroad (CEADs' ERR,
+  /// tables::is_other_final_demand): M e_O-hat and by region. Empty without such a column; the
+  /// ERR column is never part of D_abroad.
+  Matrix D_other_fd, D_other_fd_reg;
 };
 
 struct FootprintOptions {
@@ -38,8 +42,10 @@ struct FootprintOptions {
 ///   D_pba           = S o (L y)'
 ///   D_imp[:, (r,j)] = sum_s (M - M_r)[:, (s,j)] Y^d[(s,j), r]
 ///   D_exp[:, (s,i)] = S[:, (s,i)] ((L y)_(s,i) - X^d[(s,i), s])   (every other destination, abroad too)
-///   D_abroad        = M e-hat
-/// so that D_pba = D_cba - D_imp + D_exp per region and world D_cba + D_abroad = world D_pba.
+///   D_abroad        = M e-hat (e: the export columns that go abroad)
+///   D_other_fd      = M e_O-hat (e_O: other final demand such as CEADs' ERR)
+/// so that D_pba = D_cba - D_imp + D_exp per region and world D_cba + D_abroad + D_other_fd =
+/// world D_pba.
 /// No n x n matrix is formed. Throws InputError for shape mismatches or a bad population.
 FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::Satellite& satellite,
                                      const FootprintOptions& opt = {});

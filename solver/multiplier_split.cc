@@ -2,10 +2,17 @@
 // Intra/feedback/spillover and local/national/international multiplier parts (methods.md §2.4, §5.4).
 #include "irio/solver/multiplier_split.h"
 
+#include <limits>
+
 #include "irio/solver/indicator_common.h"
 #include "irio/tables/error.h"
 
 namespace irio::solver {
+
+bool models_international_effects(const LeontiefModel& model) {
+  const auto& t = model.table();
+  return !(model.labels().num_countries() == 1 && (t.exports.cols() > 0 || t.imports.rows() > 0));
+}
 
 MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c_in) {
   const Index n = model.n(), G = model.num_regions(), N = model.num_sectors();
@@ -21,8 +28,10 @@ MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c_in
     return static_cast<Index>(lab.country_of_region[static_cast<std::size_t>(r)]);
   };
 
-  // Right-hand sides: c, then c o 1_r (G), then c o 1_kappa (C).
-  Matrix rhs = Matrix::Zero(n, 1 + G + C);
+  // Right-hand sides: c, then c o 1_r (G), then c o 1_kappa (C), then a_M when there are imports.
+  const bool imports = model.table().imports.rows() > 0;
+  Matrix rhs = Matrix::Zero(n, 1 + G + C + (imports ? 1 : 0));
+  if (imports) rhs.col(1 + G + C) = model.a_M();
   rhs.col(0) = c;
   for (Index j = 0; j < n; ++j) {
     rhs(j, 1 + region_of(j)) = c(j);
@@ -35,6 +44,11 @@ MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c_in
       model.local_solve_transposed(Perimeter::kRegion, rhs.leftCols(1)).col(0);  // R'(1)
 
   MultiplierSplit s;
+  s.international_modelled = models_international_effects(model);
+  if (imports) {
+    s.import_content = T.col(1 + G + C);  // a_M'L (methods.md §5.5: backward GVC per unit of y)
+    model.mask_inactive(s.import_content);
+  }
   for (Vector* v : {&s.total, &s.intra, &s.feedback, &s.spillover, &s.local, &s.national,
                     &s.international, &s.national_own, &s.national_same_country,
                     &s.international_own, &s.international_same_country, &s.international_foreign})
@@ -60,6 +74,10 @@ MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c_in
                     &s.international, &s.national_own, &s.national_same_country,
                     &s.international_own, &s.international_same_country, &s.international_foreign})
     model.mask_inactive(*v);
+  if (!s.international_modelled)  // no foreign region in the model: not 0 but not available
+    for (Vector* v : {&s.international, &s.international_own, &s.international_same_country,
+                      &s.international_foreign})
+      v->setConstant(std::numeric_limits<double>::quiet_NaN());
   return s;
 }
 
@@ -81,6 +99,8 @@ tables::TidyTable multiplier_split_table(const LeontiefModel& model,
     add_region_sector_rows(t, model, name, s.international_same_country,
                            {"international", "same_country"});
     add_region_sector_rows(t, model, name, s.international_foreign, {"international", "foreign"});
+    if (name == "output" && s.import_content.size() > 0)
+      add_region_sector_rows(t, model, name, s.import_content, {"import_content", "abroad"});
   }
   return t;
 }

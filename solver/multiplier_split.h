@@ -18,12 +18,22 @@ namespace irio::solver {
 ///   local = c'L_R;  national = c'L_C - c'L_R;  international = c'L - c'L_C
 /// and the row groups (where the effect lands) of the national and international parts:
 /// own region r, other regions of r's country, foreign. Identity §6.2 (10): the parts add to c'L.
+/// On a table of one endogenous country with an exogenous rest of the world (e.g. China's
+/// provinces with export columns and import rows), international effects are not modelled: the
+/// international parts are NaN (NA, never 0) and `import_content` carries the import-content
+/// multiplier a_M'L beside them (methods.md §2.4, §5.5).
 struct MultiplierSplit {
   Vector total, intra, feedback, spillover;
   Vector local, national, international;
   Vector national_own, national_same_country;  ///< national foreign part is 0 by construction
   Vector international_own, international_same_country, international_foreign;
+  bool international_modelled = true;  ///< false: one endogenous country and an exogenous rest of the world
+  Vector import_content;               ///< a_M'L, n; empty when the table has no import rows
 };
+
+/// True when the model has a foreign region inside it, i.e. not (one endogenous country with
+/// exogenous export columns or import rows).
+bool models_international_effects(const LeontiefModel& model);
 
 /// Cost (methods.md §8): S'(1 + G + C) + C'(1 + G) + R'(1) transposed solves in three blocks.
 /// Zero-output sectors are NaN. Throws InputError if c has the wrong size.
@@ -31,8 +41,9 @@ MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c);
 
 /// Tidy: region,sector,indicator,part,row_group,value. `rows` pairs an indicator name (e.g.
 /// "output", "value_added", "employment") with its coefficient row c. Parts: total, intra,
-/// feedback, spillover, local, national, international; row_group: all, own_region,
-/// same_country, foreign.
+/// feedback, spillover, local, national, international (NA where not modelled, see above);
+/// row_group: all, own_region, same_country, foreign. With import rows, the indicator "output"
+/// also has part import_content (row_group abroad): a_M'L.
 tables::TidyTable multiplier_split_table(const LeontiefModel& model,
                                          const std::vector<std::pair<std::string, Vector>>& rows);
 

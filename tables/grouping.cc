@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "irio/tables/error.h"
+#include "irio/tables/province_aliases.h"
 
 namespace irio::tables {
 
@@ -42,6 +43,7 @@ Grouping Grouping::from_pairs(std::string name,
                        "' is listed twice (in group '" + g.group_of(member) + "' and '" + group + "')");
     g.members_.push_back(member);
     g.group_of_.push_back(gi);
+    if (const std::string key = province_key(member); !key.empty()) g.province_index_.emplace(key, gi);
   }
   return g;
 }
@@ -52,9 +54,18 @@ Grouping Grouping::identity(std::string name, const std::vector<std::string>& la
   return from_pairs(std::move(name), pairs);
 }
 
+int Grouping::find(const std::string& label) const {
+  if (auto it = index_.find(label); it != index_.end()) return it->second;
+  if (province_index_.empty()) return -1;
+  const std::string key = province_key(label);
+  if (key.empty()) return -1;
+  auto it = province_index_.find(key);
+  return it == province_index_.end() ? -1 : it->second;
+}
+
 int Grouping::group_index(const std::string& member) const {
-  auto it = index_.find(member);
-  return it == index_.end() ? catch_all_ : it->second;
+  const int g = find(member);
+  return g < 0 ? catch_all_ : g;
 }
 
 Grouping Grouping::with_other(const std::string& group) const {
@@ -73,9 +84,9 @@ Grouping Grouping::with_other(const std::string& group) const {
 }
 
 const std::string& Grouping::group_of(const std::string& member) const {
-  auto it = index_.find(member);
-  if (it == index_.end()) throw InputError("grouping '" + name_ + "' has no member '" + member + "'");
-  return groups_[static_cast<std::size_t>(it->second)];
+  const int g = find(member);
+  if (g < 0) throw InputError("grouping '" + name_ + "' has no member '" + member + "'");
+  return groups_[static_cast<std::size_t>(g)];
 }
 
 std::vector<int> Grouping::map(const std::vector<std::string>& labels, const std::string& what,

@@ -32,7 +32,9 @@ class Grouping {
   const std::vector<std::string>& groups() const { return groups_; }
   const std::vector<std::string>& members() const { return members_; }
   std::size_t num_groups() const { return groups_.size(); }
-  /// Group index of a member (the catch-all group for an unlisted one), or -1.
+  /// Group index of a member (the catch-all group for an unlisted one), or -1. A label that is
+  /// not a member but names a province that a member names by another alias (tables::province_key:
+  /// "Xizang" / "Tibet" / "西藏") is that member's group.
   int group_index(const std::string& member) const;
   /// This grouping with a catch-all group `group` for every label it does not list (`--other`);
   /// InputError when it has a catch-all line already with another group.
@@ -57,6 +59,8 @@ class Grouping {
   std::vector<int> group_of_;  // per member
   std::vector<std::string> groups_;
   std::unordered_map<std::string, int> index_;  // member -> group
+  std::unordered_map<std::string, int> province_index_;  // province_key(member) -> group
+  int find(const std::string& label) const;            // exact, then province alias; -1
   int catch_all_ = -1;                           // group of the "*" line or --other, or -1
 };
 

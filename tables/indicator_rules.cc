@@ -33,11 +33,12 @@ const char* kByOutput = "weighted average, weights gross output x (a ratio of su
 std::optional<IndicatorRule> position_rule(const std::string& ind) {
   if (ind == "upstreamness" || ind == "PLv") return weighted(WeightBasis::kValueAdded, kByValueAdded);
   if (ind == "downstreamness" || ind == "PLy") return weighted(WeightBasis::kFinalDemand, kByFinalDemand);
-  if (starts_with(ind, "PLv_GVC") || starts_with(ind, "PLy_GVC"))
+  if (starts_with(ind, "PLv_GVC") || starts_with(ind, "PLy_GVC") || starts_with(ind, "PLv_interregional") ||
+      starts_with(ind, "PLy_interregional"))
     return refuse("a GVC production length is weighted by the GVC value added of its own term (methods.md "
                   "§6.1), which the position result does not hold; aggregate the table first (irio aggregate "
                   "TABLE.h5 --regions FILE) and run irio position on it");
-  if (ind == "GVC_position")
+  if (ind == "GVC_position" || ind == "interregional_position")
     return refuse("the GVC position index is a ratio of two GVC lengths, not an average; it has no additive "
                   "form (aggregate the table first and run irio position on it)");
   return std::nullopt;

@@ -2,6 +2,8 @@
 // Derived quantities of an IoTable and its shape checks.
 #include "irio/tables/io_table.h"
 
+#include <cctype>
+
 #include <cmath>
 #include <functional>
 
@@ -44,6 +46,35 @@ Vector IoTable::final_demand_total() const {
   if (Y.cols() > 0) y += Y.rowwise().sum();
   if (exports.cols() > 0) y += exports.rowwise().sum();
   return y;
+}
+
+bool is_other_final_demand(const std::string& label) {
+  std::string l;
+  for (char c : label) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* o : {"err", "error", "errors", "other", "others", "discrepancy", "statistical_discrepancy"})
+    if (l == o) return true;
+  return false;
+}
+
+Vector IoTable::exports_abroad() const {
+  Vector e = Vector::Zero(static_cast<Eigen::Index>(n()));
+  for (Eigen::Index k = 0; k < exports.cols(); ++k)
+    if (static_cast<std::size_t>(k) >= export_labels.size() || !is_other_final_demand(export_labels[static_cast<std::size_t>(k)]))
+      e += exports.col(k);
+  return e;
+}
+
+Vector IoTable::other_final_demand() const {
+  Vector e = Vector::Zero(static_cast<Eigen::Index>(n()));
+  for (Eigen::Index k = 0; k < exports.cols() && static_cast<std::size_t>(k) < export_labels.size(); ++k)
+    if (is_other_final_demand(export_labels[static_cast<std::size_t>(k)])) e += exports.col(k);
+  return e;
+}
+
+bool IoTable::has_other_final_demand() const {
+  for (Eigen::Index k = 0; k < exports.cols() && static_cast<std::size_t>(k) < export_labels.size(); ++k)
+    if (is_other_final_demand(export_labels[static_cast<std::size_t>(k)])) return true;
+  return false;
 }
 
 Vector IoTable::import_total() const {

@@ -73,12 +73,25 @@ struct IoTable {
   Vector final_demand_total() const;
   /// Import coefficient row a_M = 1' imports x^+ (zeros if no imports), n.
   Vector import_total() const;
+  /// Exogenous exports to the rest of the world: the export columns that go abroad, summed (n;
+  /// zeros if none). Columns labelled as other final demand (is_other_final_demand) are left out.
+  Vector exports_abroad() const;
+  /// Exogenous final demand that is neither domestic nor abroad (CEADs' ERR column and any export
+  /// column labelled as such, see is_other_final_demand), summed (n; zeros if none).
+  Vector other_final_demand() const;
+  /// True when some export column is other final demand.
+  bool has_other_final_demand() const;
   /// Satellite by name, or nullptr.
   const Satellite* satellite(const std::string& name) const;
 
   /// Throws InputError (naming `source`) if shapes disagree with labels or values are NaN/Inf.
   void validate_shapes(const std::string& source) const;
 };
+
+/// True for an export-column label that is not exports abroad but an exogenous final demand of
+/// its own (docs/provincial.md, "ERR"): ERR, error(s), other(s), discrepancy,
+/// statistical_discrepancy (case-insensitive).
+bool is_other_final_demand(const std::string& export_label);
 
 /// Safe reciprocal: 1/z where z != 0, else 0 (methods.md §0.1, \hat z^+).
 Vector safe_reciprocal(const Vector& z);

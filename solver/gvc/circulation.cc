@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "irio/solver/gvc/production_groups.h"
 #include "irio/tables/error.h"
@@ -23,7 +24,8 @@ const std::vector<std::string>& circulation_indicator_names() {
       "nvc_forward",           "gvc_forward",          "nvc_backward",          "gvc_backward",
       "orientation_forward",   "orientation_backward", "loc_share_forward",     "ntf_share_forward",
       "rt_share_forward",      "domestic_share_forward", "international_share_forward", "loc_share_backward",
-      "ntf_share_backward",    "rt_share_backward",    "domestic_share_backward", "international_share_backward"};
+      "ntf_share_backward",    "rt_share_backward",    "domestic_share_backward", "international_share_backward",
+      "other_fd_share_forward", "other_fd_share_backward"};
   return names;
 }
 
@@ -44,6 +46,7 @@ Circulation circulation(const LeontiefModel& m, const ProductionDecomposition& d
   c.units = gc.groups;
   c.forward = gc.forward;
   c.backward = gc.backward;
+  c.other_final_demand = d.other_final_demand;
   const auto idx = grouping.map(lab.regions, "region", "table");
   const Index N = m.num_sectors(), G = static_cast<Index>(c.units.size());
   c.va = Vector::Zero(G);
@@ -54,6 +57,12 @@ Circulation circulation(const LeontiefModel& m, const ProductionDecomposition& d
     c.va(k) += d.va(i);
     c.y(k) += d.y(i);
   }
+  // A unit has domestic chains when one of its regions shares its country with another region.
+  std::vector<std::size_t> regions_per_country(lab.num_countries(), 0);
+  for (std::size_t r = 0; r < lab.num_regions(); ++r) ++regions_per_country[lab.country_of_region[r]];
+  std::vector<bool> domestic(static_cast<std::size_t>(G), false);
+  for (std::size_t r = 0; r < lab.num_regions(); ++r)
+    if (regions_per_country[lab.country_of_region[r]] > 1) domestic[idx[r]] = true;
   const bool exo = d.exogenous_rest_of_world;
   c.indicators.resize(G, kNumCirculationIndicators);
   for (Index k = 0; k < G; ++k) {
@@ -82,6 +91,16 @@ Circulation circulation(const LeontiefModel& m, const ProductionDecomposition& d
     row(kRtShareBackward) = div(B(kRt), c.y(k));
     row(kDomesticShareBackward) = div(B(kLoc) + B(kNtf) + nvcB, c.y(k));
     row(kInternationalShareBackward) = div(intlB, c.y(k));
+    row(kOtherFdShareForward) = div(F(kOtherFd), c.va(k));
+    row(kOtherFdShareBackward) = div(B(kOtherFd), c.y(k));
+    if (!domestic[static_cast<std::size_t>(k)]) {
+      // methods.md §10.1: no other region in the unit's country, so no domestic border: NVC, NTF
+      // and the orientation are undefined (NA), not 0.
+      for (int j : {kNvcForward, kNvcBackward, kOrientationForward, kOrientationBackward, kNtfShareForward,
+                    kNtfShareBackward})
+        row(j) = kNaN;
+      c.without_domestic_chains.push_back(c.units[static_cast<std::size_t>(k)]);
+    }
   }
   return c;
 }
@@ -94,13 +113,7 @@ std::string CouplingOptions::validate() const {
 
 namespace {
 
-Vector min_max(const Vector& x) {
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  for (Index i = 0; i < x.size(); ++i)
-    if (std::isfinite(x(i))) {
-      lo = std::min(lo, x(i));
-      hi = std::max(hi, x(i));
-    }
+Vector min_max(const Vector& x, double lo, double hi) {
   Vector u(x.size());
   for (Index i = 0; i < x.size(); ++i) u(i) = std::isfinite(x(i)) && hi > lo ? (x(i) - lo) / (hi - lo) : kNaN;
   return u;
@@ -108,15 +121,70 @@ Vector min_max(const Vector& x) {
 
 }  // namespace
 
+NormalisationRange normalisation_range(const Vector& x1, const Vector& x2, const std::string& scope) {
+  NormalisationRange r;
+  r.scope = scope;
+  const double inf = std::numeric_limits<double>::infinity();
+  r.lo1 = r.lo2 = inf;
+  r.hi1 = r.hi2 = -inf;
+  for (Index i = 0; i < x1.size() && i < x2.size(); ++i) {
+    if (!std::isfinite(x1(i)) || !std::isfinite(x2(i))) continue;
+    ++r.units;
+    r.lo1 = std::min(r.lo1, x1(i));
+    r.hi1 = std::max(r.hi1, x1(i));
+    r.lo2 = std::min(r.lo2, x2(i));
+    r.hi2 = std::max(r.hi2, x2(i));
+  }
+  return r;
+}
+
 Coupling coupling_coordination(const Vector& x1, const Vector& x2, const std::vector<std::string>& units,
-                               const CouplingOptions& opt) {
+                               const CouplingOptions& opt, const NormalisationRange* range) {
   if (const auto why = opt.validate(); !why.empty()) throw InputError("coupling coordination: " + why);
   if (x1.size() != x2.size() || static_cast<std::size_t>(x1.size()) != units.size())
     throw InputError("coupling coordination: the two indices and the units differ in length");
   Coupling k;
-  k.u1 = opt.normalize ? min_max(x1) : x1;
-  k.u2 = opt.normalize ? min_max(x2) : x2;
   const Index n = x1.size();
+  if (opt.normalize) {
+    // methods.md §10.2: u = (x - min) / (max - min) over the units of the range's scope.
+    const NormalisationRange own = normalisation_range(x1, x2, "unit");
+    const NormalisationRange& rg = range ? *range : own;
+    k.u1 = min_max(x1, rg.lo1, rg.hi1);
+    k.u2 = min_max(x2, rg.lo2, rg.hi2);
+    // A ratio of sums lies inside its members' range; clip the round-off of a one-member group.
+    for (Vector* u : {&k.u1, &k.u2})
+      for (Index i = 0; i < n; ++i)
+        if (std::abs((*u)(i)) < 1e-12) (*u)(i) = 0.0;
+        else if (std::abs((*u)(i) - 1.0) < 1e-12) (*u)(i) = 1.0;
+    k.normalisation = "min_max_" + rg.scope;
+    if (rg.units < kMinNormalisationUnits)
+      k.notes.push_back("min-max normalisation over " + std::to_string(rg.units) + " " + rg.scope +
+                        " unit(s) with both indices defined (fewer than " + std::to_string(kMinNormalisationUnits) +
+                        "): U1, U2 and D only rank the units between the two extremes");
+    for (Index i = 0; i < n; ++i) {
+      std::string on;
+      for (const auto& [u, name] : {std::pair<double, const char*>{k.u1(i), "U1"}, {k.u2(i), "U2"}})
+        if (u == 0.0 || u == 1.0)
+          on += std::string(on.empty() ? "" : ", ") + name + " = " + (u == 0.0 ? "0 (the minimum" : "1 (the maximum") +
+                " over the " + std::to_string(rg.units) + " " + rg.scope + "s)";
+      if (!on.empty())
+        k.notes.push_back("'" + units[static_cast<std::size_t>(i)] + "' sits on a normalisation bound: " + on +
+                          (k.u1(i) == 0.0 || k.u2(i) == 0.0 ? "; C = D = 0 follow from the normalisation, not from the data"
+                                                            : ""));
+    }
+  } else {
+    k.u1 = x1;
+    k.u2 = x2;
+  }
+  std::string undefined;
+  std::size_t num_undefined = 0;
+  for (Index i = 0; i < n; ++i)
+    if (std::isnan(x1(i)) || std::isnan(x2(i))) {
+      if (++num_undefined <= 8) undefined += (undefined.empty() ? "" : ", ") + units[static_cast<std::size_t>(i)];
+    }
+  if (num_undefined > 0)
+    k.notes.push_back("U1 or U2 is not defined for " + std::to_string(num_undefined) + " unit(s) (" + undefined +
+                      (num_undefined > 8 ? ", ..." : "") + "): their D is NA");
   k.coupling.resize(n);
   k.development.resize(n);
   k.coordination.resize(n);
@@ -150,13 +218,16 @@ int coordination_band(double D) {
 
 tables::TidyTable circulation_table() { return tables::TidyTable("circulation", {"scope", "unit", "indicator"}); }
 
-tables::TidyTable coupling_table() { return tables::TidyTable("coupling", {"scope", "unit", "band", "indicator"}); }
+tables::TidyTable coupling_table() {
+  return tables::TidyTable("coupling", {"scope", "unit", "band", "normalisation", "indicator"});
+}
 
 void append_circulation(const Circulation& c, tables::TidyTable& out) {
   const auto& names = circulation_indicator_names();
   for (std::size_t k = 0; k < c.units.size(); ++k)
     for (int j = 0; j < kNumCirculationIndicators; ++j)
-      out.add_row({c.scope, c.units[k], names[static_cast<std::size_t>(j)]},
+      if (c.other_final_demand || (j != kOtherFdShareForward && j != kOtherFdShareBackward))
+        out.add_row({c.scope, c.units[k], names[static_cast<std::size_t>(j)]},
                   c.indicators(static_cast<Index>(k), j));
 }
 
@@ -166,11 +237,12 @@ void append_coupling(const std::string& scope, const std::vector<std::string>& u
     const auto r = static_cast<Index>(i);
     const int b = k.band[i];
     const std::string band = b < 0 ? "not_available" : coordination_band_names()[static_cast<std::size_t>(b)];
-    out.add_row({scope, units[i], band, "u1"}, k.u1(r));
-    out.add_row({scope, units[i], band, "u2"}, k.u2(r));
-    out.add_row({scope, units[i], band, "coupling"}, k.coupling(r));
-    out.add_row({scope, units[i], band, "development"}, k.development(r));
-    out.add_row({scope, units[i], band, "coordination"}, k.coordination(r));
+    const std::string& nm = k.normalisation;
+    out.add_row({scope, units[i], band, nm, "u1"}, k.u1(r));
+    out.add_row({scope, units[i], band, nm, "u2"}, k.u2(r));
+    out.add_row({scope, units[i], band, nm, "coupling"}, k.coupling(r));
+    out.add_row({scope, units[i], band, nm, "development"}, k.development(r));
+    out.add_row({scope, units[i], band, nm, "coordination"}, k.coordination(r));
   }
 }
 

@@ -11,6 +11,10 @@
 
 namespace irio::solver::gvc {
 
+bool perimeter_is_national(const LeontiefModel& m, Perimeter p) {
+  return p == Perimeter::kCountry || m.labels().num_countries() == m.labels().num_regions();
+}
+
 PositionResult position_and_length(const LeontiefModel& m, const PositionOptions& opt) {
   const Index n = m.n();
   const Perimeter p = opt.perimeter;
@@ -90,26 +94,35 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   out.ply_gvc_c = ratio(Vector(Xcol - Xcol_s), Vector(Vcol - Vcol_s));
 
   const auto& lab = m.labels();
-  out.by_sector = tables::TidyTable("position", {"region", "sector", "indicator"});
+  // Name what is measured: lengths of chains that cross the perimeter's border, a national border
+  // ("GVC") or, at perimeter region on a table of provinces, a region border ("interregional").
+  out.crossing = perimeter_is_national(m, p) ? "GVC" : "interregional";
+  const std::string X = out.crossing;
+  const std::string per = to_string(p);
+  out.by_sector = tables::TidyTable("position", {"region", "sector", "indicator", "perimeter"});
   out.by_sector.set_levels(0, lab.regions);
   out.by_sector.set_levels(1, lab.sectors);
   const std::vector<std::pair<std::string, const Vector*>> rows{
-      {"upstreamness", &out.upstreamness}, {"downstreamness", &out.downstreamness},
-      {"PLv", &out.upstreamness},          {"PLy", &out.downstreamness},
-      {"PLv_GVC", &out.plv_gvc},           {"PLy_GVC", &out.ply_gvc},
-      {"GVC_position", &out.gvc_position}, {"PLv_GVC_S", &out.plv_gvc_s},
-      {"PLy_GVC_S", &out.ply_gvc_s},       {"PLv_GVC_C", &out.plv_gvc_c},
-      {"PLy_GVC_C", &out.ply_gvc_c}};
+      {"upstreamness", &out.upstreamness},   {"downstreamness", &out.downstreamness},
+      {"PLv", &out.upstreamness},            {"PLy", &out.downstreamness},
+      {"PLv_" + X, &out.plv_gvc},            {"PLy_" + X, &out.ply_gvc},
+      {X + "_position", &out.gvc_position},  {"PLv_" + X + "_S", &out.plv_gvc_s},
+      {"PLy_" + X + "_S", &out.ply_gvc_s},   {"PLv_" + X + "_C", &out.plv_gvc_c},
+      {"PLy_" + X + "_C", &out.ply_gvc_c}};
   out.by_sector.reserve(static_cast<std::size_t>(n) * rows.size());
   for (Index j = 0; j < n; ++j)
     for (const auto& [name, vec] : rows)
-      out.by_sector.add_row({lab.region_of(static_cast<std::size_t>(j)), lab.sector_of(static_cast<std::size_t>(j)), name},
-                            (*vec)(j));
+      out.by_sector.add_row(
+          {lab.region_of(static_cast<std::size_t>(j)), lab.sector_of(static_cast<std::size_t>(j)), name, per},
+          (*vec)(j));
 
   // §4.2 KPWW from the KWW terms: IV = KWW 3, FV = KWW 7-9 (or 7+8).
   report_progress(opt.progress, 0.7, "position: KPWW");
-  out.by_unit = tables::TidyTable("kpww", {"unit", "indicator"});
+  out.by_unit = tables::TidyTable("kpww", {"unit", "indicator", "perimeter"});
   Diagnostics d(n);
+  if (!closed)
+    out.kpww_note = "no KPWW rows: KPWW needs the KWW terms of gross exports, which a table with an exogenous "
+                    "rest of the world (export columns / import rows) does not identify (methods.md §3.2, §5.5)";
   if (closed) {  // KPWW needs the KWW terms of a closed world table (§3.2)
   const TradeContext ctx(m, p);
   const TradeResult kww = kww_decomposition(ctx);
@@ -123,11 +136,11 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
     const double FV = kww["FVA_FIN"](s, 0) + kww["FVA_INT"](s, 0) + (opt.kpww_fv_excludes_fdc ? 0.0 : kww["FDC"](s, 0));
     const std::string& un = ctx.units.names[static_cast<std::size_t>(s)];
     const double iv = ratio(IV, E), fv = ratio(FV, E);
-    out.by_unit.add_row({un, "IV"}, IV);
-    out.by_unit.add_row({un, "FV"}, FV);
-    out.by_unit.add_row({un, "E"}, E);
-    out.by_unit.add_row({un, "kpww_participation"}, iv + fv);
-    out.by_unit.add_row({un, "kpww_position"}, std::log1p(iv) - std::log1p(fv));
+    out.by_unit.add_row({un, "IV", per}, IV);
+    out.by_unit.add_row({un, "FV", per}, FV);
+    out.by_unit.add_row({un, "E", per}, E);
+    out.by_unit.add_row({un, "kpww_participation", per}, iv + fv);
+    out.by_unit.add_row({un, "kpww_position", per}, std::log1p(iv) - std::log1p(fv));
   }
   }
 
@@ -151,13 +164,13 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   d.check(imports ? "22: (va + imports)'U = 1'x" : "22: va'U = 1'x", "world",
           (v + m.a_M()).cwiseProduct(x).dot(U0) - sx, sx);
   d.check("22: y'D = 1'x", "world", y.dot(D0) - sx, sx);
-  d.check_vectors("22: v^ L L y^ 1 = v^ L_P L_P y^ 1 + X^v_GVC 1", sc, v.cwiseProduct(Lx),
+  d.check_vectors("22: v^ L L y^ 1 = v^ L_P L_P y^ 1 + X^v_" + X + " 1", sc, v.cwiseProduct(Lx),
                   v.cwiseProduct(C2.col(1)) + Xrow);
   if (nonneg) {
-    d.check_at_least("22: PLv_GVC >= 2", sc, out.plv_gvc, 2.0);
-    d.check_at_least("22: PLy_GVC >= 2", sc, out.ply_gvc, 2.0);
-    d.check_at_least("22: PLv_GVC_S >= 2", sc, out.plv_gvc_s, 2.0);
-    d.check_at_least("22: PLy_GVC_S >= 2", sc, out.ply_gvc_s, 2.0);
+    d.check_at_least("22: PLv_" + X + " >= 2", sc, out.plv_gvc, 2.0);
+    d.check_at_least("22: PLy_" + X + " >= 2", sc, out.ply_gvc, 2.0);
+    d.check_at_least("22: PLv_" + X + "_S >= 2", sc, out.plv_gvc_s, 2.0);
+    d.check_at_least("22: PLy_" + X + "_S >= 2", sc, out.ply_gvc_s, 2.0);
   }
   tables::TidyTable kww_diag = out.diagnostics;
   out.diagnostics = d.table();

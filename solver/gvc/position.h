@@ -27,13 +27,24 @@ struct PositionResult {
   /// replaced by L_P y^_P (simple: crosses once, absorbed by the direct importer), and the
   /// difference (complex), for both X^v_GVC and V_GVC. n each.
   Vector plv_gvc_s, ply_gvc_s, plv_gvc_c, ply_gvc_c;
-  /// region,sector,indicator -> value: upstreamness, downstreamness, PLv, PLy, PLv_GVC, PLy_GVC,
-  /// GVC_position, PLv_GVC_S, PLy_GVC_S, PLv_GVC_C, PLy_GVC_C.
+  /// region,sector,indicator,perimeter -> value: upstreamness, downstreamness, PLv, PLy, PLv_GVC,
+  /// PLy_GVC, GVC_position, PLv_GVC_S, PLy_GVC_S, PLv_GVC_C, PLy_GVC_C. When the perimeter's border
+  /// is not a national border (perimeter region on a table whose countries have several regions,
+  /// e.g. provinces), what is measured is the crossing of a region border, and "GVC" in the names
+  /// reads "interregional": PLv_interregional, ..., interregional_position (length_names()).
   tables::TidyTable by_sector;
-  /// unit,indicator -> value: IV, FV, E, kpww_participation, kpww_position (§4.2).
+  /// unit,indicator,perimeter -> value: IV, FV, E, kpww_participation, kpww_position (§4.2).
   tables::TidyTable by_unit;
+  /// Why by_unit has no rows (empty when it has them): KPWW needs the KWW terms of a closed table.
+  std::string kpww_note;
+  /// "GVC" or "interregional": what the perimeter's border is (see by_sector).
+  std::string crossing;
   tables::TidyTable diagnostics;  ///< §6.2 identity 22 (and 16 via KPWW's KWW terms)
 };
+
+/// True when the border of `p` is a national border: perimeter country, or perimeter region on a
+/// table where every region is its own country.
+bool perimeter_is_national(const LeontiefModel& model, Perimeter p);
 
 /// Cost: S(1) + S'(3) + local solves + the KWW terms (S'(U) + S(U)); no inverse.
 PositionResult position_and_length(const LeontiefModel& model, const PositionOptions& opt = {});

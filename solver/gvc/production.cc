@@ -25,7 +25,7 @@ Matrix cols(std::initializer_list<const Vector*> vs, Index n) {
 
 const std::vector<std::string>& production_term_names() {
   static const std::vector<std::string> names{"LOC", "NTF", "NVC_S", "NVC_C", "RT",
-                                              "GVC_S", "GVC_C", "RT_GVC", "GVC"};
+                                              "GVC_S", "GVC_C", "RT_GVC", "GVC", "OTHER_FD"};
   return names;
 }
 
@@ -52,7 +52,10 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
 
   // Destination classes of final demand (methods.md §0.2): own region R, same country N, abroad F.
   const Matrix Yd = table.final_demand_by_region();
-  Vector yR = Vector::Zero(n), yN = Vector::Zero(n), yF = Vector::Zero(n);
+  // Exogenous final demand that is neither domestic nor abroad (CEADs' ERR): its own class y_O.
+  out.other_final_demand = table.has_other_final_demand();
+  const Vector e_abroad = table.exports_abroad(), e_other = table.other_final_demand();
+  Vector yR = Vector::Zero(n), yN = Vector::Zero(n), yF = Vector::Zero(n), yO = Vector::Zero(n);
   for (Index i = 0; i < n; ++i) {
     if (!m.is_active(i)) continue;
     const auto r = static_cast<std::size_t>(i / N);
@@ -61,10 +64,13 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
       else if (lab.country_of_region[static_cast<std::size_t>(t)] == lab.country_of_region[r]) yN(i) += Yd(i, t);
       else yF(i) += Yd(i, t);
     }
-    if (table.exports.cols() > 0) yF(i) += table.exports.row(i).sum();  // §5.5: y_F := e^F
+    if (table.exports.cols() > 0) {
+      yF(i) += e_abroad(i);  // §5.5: y_F := e^F, exports abroad only
+      yO(i) = e_other(i);
+    }
   }
   const Vector yC = yR + yN;
-  const Vector y = yC + yF;
+  const Vector y = yC + yF + yO;
   const Vector& v = m.v();
   // A_N W, A_F W and their transposes read A in place (no copies of the n x n coefficients).
   auto AN = [&](const Matrix& W) { return multiply_part(m, CoefficientPart::kNational, W); };
@@ -78,7 +84,8 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   // ---- Forward (row sums), eq. (5.1) and sub-splits (5.2): R(10) + C(4) local solves.
   report_progress(opt.progress, 0.1, "three-level decomposition: forward");
   const Matrix LR1 = m.local_solve(Perimeter::kRegion, cols({&yR, &yN, &yF}, n));
-  const Matrix LC1 = m.local_solve(Perimeter::kCountry, cols({&yC, &yF}, n));
+  const Matrix LC1 = m.local_solve(Perimeter::kCountry, out.other_final_demand ? cols({&yC, &yF, &yO}, n)
+                                                                                : cols({&yC, &yF}, n));
   const Vector LRyR = LR1.col(0), LCyC = LC1.col(0), LCyF = LC1.col(1);
   const Vector xmC = x - LCyC;
   const Matrix G12 = AF(cols({&LCyC, &xmC}, n));  // A_F L_C y_C, A_F (L y - L_C y_C)
@@ -114,6 +121,8 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
     Fs.col(kRtGvcA) = v.cwiseProduct(LR1.col(2));
     Fs.col(kRtGvcB) = v.cwiseProduct(R2.col(2));
   }
+  // y_O: one endogenous country (§5.5), so L_C = L and v o L_C y_O is all of its value added.
+  F.col(kOtherFd) = out.other_final_demand ? Vector(v.cwiseProduct(LC1.col(2))) : Vector(Vector::Zero(n));
   // §5.5 with a user's final / intermediate split of exports: RT and GVC (total) forward.
   const bool export_split = out.exogenous_rest_of_world && opt.export_final_share.size() > 0;
   if (export_split) {
@@ -177,6 +186,7 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   B.col(kNvcS) = c0.cwiseProduct(yR);
   B.col(kNvcC) = c.cwiseProduct(yC) - c0.cwiseProduct(yR);
   B.col(kRt) = b.cwiseProduct(yF);
+  B.col(kOtherFd) = b.cwiseProduct(yO);  // domestic value added in the final production for y_O
   Bs.col(kRtA) = a.cwiseProduct(yF);
   Bs.col(kRtB) = c.cwiseProduct(yF);
   if (!out.exogenous_rest_of_world) {
@@ -285,9 +295,10 @@ ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
   T.set_levels(3, all_terms);
   if (export_split) T.set_levels(4, {"ok", "not_available", "export_split"});
   else T.set_levels(4, {"ok", "not_available"});
-  const std::vector<int> shown = out.exogenous_rest_of_world
+  std::vector<int> shown = out.exogenous_rest_of_world
       ? std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc}
       : std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC};
+  if (out.other_final_demand) shown.push_back(kOtherFd);
   std::vector<int> shown_split = out.exogenous_rest_of_world
       ? std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB, kRtGvcA, kRtGvcB, kGvcA, kGvcB}
       : std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB};

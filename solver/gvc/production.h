@@ -14,9 +14,12 @@
 namespace irio::solver::gvc {
 
 /// Terms of (5.1), in output order. kRtGvc and kGvc exist only for tables with an exogenous
-/// rest of the world (§5.5), where RT / GVC_S / GVC_C cannot be separated.
+/// rest of the world (§5.5), where RT / GVC_S / GVC_C cannot be separated. kOtherFd ("OTHER_FD")
+/// is the value added absorbed by exogenous final demand that is neither domestic nor abroad
+/// (CEADs' ERR column, tables::is_other_final_demand): forward v o L y_O, backward (v'L) o y_O'.
+/// It is written only for tables that have such a column; elsewhere it is 0.
 enum ProductionTerm : int {
-  kLoc = 0, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc, kNumProductionTerms
+  kLoc = 0, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc, kOtherFd, kNumProductionTerms
 };
 /// Sub-splits of (5.2): "a" = direct from the own region, "b" = via other regions of the country.
 enum ProductionSplit : int {
@@ -52,7 +55,8 @@ struct ProductionDecomposition {
   Matrix forward_split;   ///< n x kNumProductionSplits
   Matrix backward_split;  ///< n x kNumProductionSplits
   Vector va;              ///< value added v o (L y), n: the table's va when its rows balance
-  Vector y;               ///< final demand y = y_C + y_F (incl. exogenous exports), n
+  Vector y;               ///< final demand y = y_C + y_F + y_O (incl. exogenous exports and other), n
+  bool other_final_demand = false;  ///< the table has an ERR-type column (term OTHER_FD written)
   /// region,sector,direction,term,status -> value (direction: forward | backward).
   tables::TidyTable terms;
   /// scope,unit,sector,indicator -> value; scope region_sector | region | country;

@@ -16,6 +16,7 @@ GroupedChains group_three_level(const LeontiefModel& m, const ProductionDecompos
   GroupedChains out;
   out.grouping = g.name();
   out.groups = g.groups();
+  out.other_final_demand = d.other_final_demand;
   out.forward = Matrix::Zero(G, d.forward.cols());
   out.backward = Matrix::Zero(G, d.backward.cols());
   Vector va = Vector::Zero(G), y = Vector::Zero(G);
@@ -52,6 +53,7 @@ void append_grouped(const GroupedChains& gc, tables::TidyTable& terms, tables::T
   for (std::size_t k = 0; k < gc.groups.size(); ++k) {
     const auto row = static_cast<Index>(k);
     for (Index t = 0; t < gc.forward.cols(); ++t) {
+      if (t == kOtherFd && !gc.other_final_demand) continue;
       terms.add_row({gc.grouping, gc.groups[k], "forward", names[static_cast<std::size_t>(t)]}, gc.forward(row, t));
       terms.add_row({gc.grouping, gc.groups[k], "backward", names[static_cast<std::size_t>(t)]}, gc.backward(row, t));
     }

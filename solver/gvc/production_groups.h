@@ -15,6 +15,7 @@ namespace irio::solver::gvc {
 struct GroupedChains {
   std::string grouping;             ///< the grouping's name
   std::vector<std::string> groups;  ///< group labels, in the grouping's order
+  bool other_final_demand = false;  ///< the table has an ERR-type column (term OTHER_FD written)
   Matrix forward, backward;         ///< groups x kNumProductionTerms: sums (NaN where not identified)
   /// groups x 4: nvc_forward, nvc_backward, gvc_forward, gvc_backward (ratios of sums)
   Matrix participation;

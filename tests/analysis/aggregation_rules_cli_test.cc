@@ -82,9 +82,9 @@ BOOST_FIXTURE_TEST_CASE(upstreamness_is_weighted_by_value_added_multipliers_by_f
     for (const std::string r : {"CHN", "JPN", "KOR"}) {
       const auto j = static_cast<Eigen::Index>(lab.index(static_cast<std::size_t>(irio::tables::Labels::find(lab.regions, r)),
                                                          static_cast<std::size_t>(irio::tables::Labels::find(lab.sectors, sector))));
-      num += va(j) * vals.at(r + "|" + sector + "|upstreamness|");
+      num += va(j) * vals.at(r + "|" + sector + "|upstreamness|region|");
       den += va(j);
-      num_d += y(j) * vals.at(r + "|" + sector + "|downstreamness|");
+      num_d += y(j) * vals.at(r + "|" + sector + "|downstreamness|region|");
       den_d += y(j);
     }
     BOOST_TEST_CONTEXT(sector) {
@@ -113,17 +113,18 @@ BOOST_FIXTURE_TEST_CASE(kpww_shares_are_recomputed_from_summed_terms, CliDir) {
   std::string out;
   BOOST_REQUIRE_MESSAGE(run("position '" + kTable + "' -o pos.csv", out) == 0, out);
   BOOST_REQUIRE_MESSAGE(run("aggregate pos_kpww.csv --by unit --regions blocs.csv -o k.csv", out) == 0, out);
+  // Keys unit|indicator|perimeter| (the perimeter is a column of the result).
   const auto k = by_key(irio::read_tidy_csv(file("pos_kpww.csv")));
   const auto g = by_key(irio::read_tidy_csv(file("k.csv")));
   double iv = 0, fv = 0, e = 0;
   for (const std::string c : {"DEU", "FRA", "ITA"}) {
-    iv += k.at(c + "|IV|");
-    fv += k.at(c + "|FV|");
-    e += k.at(c + "|E|");
+    iv += k.at(c + "|IV|region|");
+    fv += k.at(c + "|FV|region|");
+    e += k.at(c + "|E|region|");
   }
-  BOOST_TEST(g.at("EU|E|") == e, boost::test_tools::tolerance(1e-12));
-  BOOST_TEST(g.at("EU|kpww_participation|") == (iv + fv) / e, boost::test_tools::tolerance(1e-12));
-  BOOST_TEST(g.at("EU|kpww_position|") == std::log1p(iv / e) - std::log1p(fv / e), boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(g.at("EU|E|region|") == e, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(g.at("EU|kpww_participation|region|") == (iv + fv) / e, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(g.at("EU|kpww_position|region|") == std::log1p(iv / e) - std::log1p(fv / e), boost::test_tools::tolerance(1e-12));
 }
 
 BOOST_FIXTURE_TEST_CASE(participation_points_to_chains_groups, CliDir) {

@@ -132,7 +132,7 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method leontief --post output -o leontief.h5"), 0);
   BOOST_CHECK(exists("leontief.h5"));
   BOOST_REQUIRE_EQUAL(run("position '" + kTable + "' -o pos.csv"), 0);
-  BOOST_CHECK_EQUAL(joined(csv("pos_position.csv").header), "region,sector,indicator,sector_name,region_name,value");
+  BOOST_CHECK_EQUAL(joined(csv("pos_position.csv").header), "region,sector,indicator,perimeter,sector_name,region_name,value");
   diagnostics_pass(csv("pos_diagnostics.csv"), "position");
 }
 

@@ -38,10 +38,11 @@ BOOST_AUTO_TEST_CASE(leather_values_7_4) {
   const double part[] = {0.295825, 0.254210, 0.264620}, kpos[] = {-0.029789, -0.104737, -0.201488};
   const char* names[] = {"ARG", "TUR", "DEU"};
   for (int s = 0; s < 3; ++s) {
-    GVC_CHECK_CLOSE(r.by_unit.find({names[s], "kpww_participation"}), part[s], 2e-6);
-    GVC_CHECK_CLOSE(r.by_unit.find({names[s], "kpww_position"}), kpos[s], 2e-6);
+    GVC_CHECK_CLOSE(r.by_unit.find({names[s], "kpww_participation", "country"}), part[s], 2e-6);
+    GVC_CHECK_CLOSE(r.by_unit.find({names[s], "kpww_position", "country"}), kpos[s], 2e-6);
   }
-  GVC_CHECK_CLOSE(r.by_sector.find({"DEU", "Transport", "GVC_position"}), 1.051265, 1e-6);
+  GVC_CHECK_CLOSE(r.by_sector.find({"DEU", "Transport", "GVC_position", "country"}), 1.051265, 1e-6);
+  BOOST_CHECK_EQUAL(r.crossing, "GVC");
   GVC_CHECK_CLOSE(m.va().dot(r.upstreamness), 936.6, 1e-12);
   for (std::size_t i = 0; i < r.diagnostics.num_rows(); ++i)
     BOOST_CHECK_MESSAGE(r.diagnostics.key(3, i) == "true", r.diagnostics.key(0, i) << ": " << r.diagnostics.value(i));
@@ -55,6 +56,14 @@ BOOST_AUTO_TEST_CASE(region_perimeter_on_provincial_table) {
   const auto r = gvc::position_and_length(m, o);
   for (std::size_t i = 0; i < r.diagnostics.num_rows(); ++i)
     BOOST_CHECK_MESSAGE(r.diagnostics.key(3, i) == "true", r.diagnostics.key(0, i) << ": " << r.diagnostics.value(i));
+  // Countries with several regions: the region border is not a national one, so the lengths are
+  // named for what they measure (interregional), with the perimeter as a column; no "GVC" label.
+  BOOST_CHECK_EQUAL(r.crossing, "interregional");
+  BOOST_CHECK_EQUAL(r.by_sector.key_columns().back(), "perimeter");
+  BOOST_CHECK_CLOSE(r.by_sector.find({"P1", "a", "PLv_interregional", "region"}), r.plv_gvc(0), 1e-12);
+  BOOST_CHECK_CLOSE(r.by_sector.find({"P1", "a", "interregional_position", "region"}), r.gvc_position(0), 1e-12);
+  for (std::size_t i = 0; i < r.by_sector.num_rows(); ++i)
+    BOOST_CHECK_MESSAGE(r.by_sector.key(2, i).find("GVC") == std::string::npos, r.by_sector.key(2, i));
   // Dense oracle for PLv_GVC at the region perimeter.
   const Matrix A = Matrix(m.A()), AR = Matrix(m.A_within(solver::Perimeter::kRegion));
   const Matrix L = dense_leontief(A), LR = dense_leontief(AR), AF = A - AR;
@@ -97,6 +106,7 @@ BOOST_AUTO_TEST_CASE(exogenous_rest_of_world_has_no_kpww) {
   o.perimeter = solver::Perimeter::kRegion;
   const auto r = gvc::position_and_length(m, o);
   BOOST_CHECK_EQUAL(r.by_unit.num_rows(), 0u);
+  BOOST_CHECK_MESSAGE(r.kpww_note.find("exogenous rest of the world") != std::string::npos, r.kpww_note);
   // U = x^-1 L x against a dense oracle.
   const Matrix L = dense_leontief(Matrix(m.A()));
   const Vector U = (L * m.x()).cwiseQuotient(m.x());

@@ -79,13 +79,25 @@ Matrix dense_circulation(const LeontiefModel& m, const std::vector<int>& group_o
     F.row(g) += Fw.row(i);
     B.row(g) += Bw.row(i);
   }
+  // A unit none of whose regions shares its country with another region has no domestic border:
+  // NVC, NTF and the orientation are undefined there (NaN, methods.md §10.1).
+  const auto& lab = m.labels();
+  std::vector<int> size(lab.num_countries(), 0);
+  for (int k : lab.country_of_region) ++size[static_cast<std::size_t>(k)];
+  std::vector<bool> domestic(static_cast<std::size_t>(G), false);
+  for (std::size_t r = 0; r < lab.num_regions(); ++r)
+    if (size[static_cast<std::size_t>(lab.country_of_region[r])] > 1)
+      domestic[static_cast<std::size_t>(group_of_region[r])] = true;
+  const double nan = std::nan("");
   Matrix out(G, gvc::kNumCirculationIndicators);
   for (Index g = 0; g < G; ++g) {
     const double va = F.row(g).sum(), y = B.row(g).sum();  // (5.1) property 1
     const double nf = F(g, 2) + F(g, 3), gf = F(g, 5) + F(g, 6), nb = B(g, 2) + B(g, 3), gb = B(g, 5) + B(g, 6);
-    out.row(g) << nf / va, gf / va, nb / y, gb / y, nf / (nf + gf), nb / (nb + gb), F(g, 0) / va, F(g, 1) / va,
-        F(g, 4) / va, (F(g, 0) + F(g, 1) + nf) / va, (F(g, 4) + gf) / va, B(g, 0) / y, B(g, 1) / y, B(g, 4) / y,
-        (B(g, 0) + B(g, 1) + nb) / y, (B(g, 4) + gb) / y;
+    const bool dom = domestic[static_cast<std::size_t>(g)];
+    out.row(g) << (dom ? nf / va : nan), gf / va, (dom ? nb / y : nan), gb / y, (dom ? nf / (nf + gf) : nan),
+        (dom ? nb / (nb + gb) : nan), F(g, 0) / va, (dom ? F(g, 1) / va : nan), F(g, 4) / va,
+        (F(g, 0) + F(g, 1) + nf) / va, (F(g, 4) + gf) / va, B(g, 0) / y, (dom ? B(g, 1) / y : nan), B(g, 4) / y,
+        (B(g, 0) + B(g, 1) + nb) / y, (B(g, 4) + gb) / y, 0.0, 0.0;  // no ERR-type final demand here
   }
   return out;
 }
