@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The aggregate job (`irio aggregate`): a table by region and sector groupings, or a tidy result
 // by a region grouping with the sum / ratio-of-sums / weighted-average rules.
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <limits>
@@ -95,7 +96,18 @@ AggregateResult aggregate(const AggregateRequest& r) {
         if (r.other.empty()) throw InputError("aggregate: --rule " + std::string(enum_name(r.rule)) + " needs --basis (a tidy CSV of the denominators or weights)");
         other = read_tidy_csv(r.other);
       }
-      res.tidy = tables::aggregate_tidy(t, r.by, io::load_grouping(r.regions), r.rule,
+      const tables::Grouping g = io::load_grouping(r.regions);
+      std::vector<std::string> values;
+      {
+        const auto& keys = t.key_columns();
+        const auto it = std::find(keys.begin(), keys.end(), r.by);
+        if (it != keys.end()) {
+          const auto c = static_cast<std::size_t>(it - keys.begin());
+          for (std::size_t row = 0; row < t.num_rows(); ++row) values.push_back(t.key(c, row));
+        }
+      }
+      if (!values.empty()) g.require_members_in(values, "value of the column '" + r.by + "' in " + r.input, r.regions, true);
+      res.tidy = tables::aggregate_tidy(t, r.by, g, r.rule,
                                         r.rule == tables::AggregationRule::kSum ? nullptr : &other);
       res.rules.push_back(std::string("every row: ") + enum_name(r.rule) + " (--rule)");
     }
@@ -115,8 +127,11 @@ AggregateResult aggregate(const AggregateRequest& r) {
   tables::AggregationOptions o;
   o.allow_cross_country = r.allow_cross_country;
   const tables::Grouping none;
-  res.after = tables::aggregate(res.before, r.regions.empty() ? none : io::load_grouping(r.regions),
-                                r.sectors.empty() ? none : io::load_grouping(r.sectors), o);
+  const tables::Grouping regions = r.regions.empty() ? none : io::load_grouping(r.regions);
+  const tables::Grouping sectors = r.sectors.empty() ? none : io::load_grouping(r.sectors);
+  if (!r.regions.empty()) regions.require_members_in(res.before.labels.regions, "region of the table", r.regions, true);
+  if (!r.sectors.empty()) sectors.require_members_in(res.before.labels.sectors, "sector of the table", r.sectors);
+  res.after = tables::aggregate(res.before, regions, sectors, o);
   if (std::filesystem::path(r.output).extension() == ".xlsx" || std::filesystem::path(r.output).extension() == ".XLSX") {
     io::CeadsWriteOptions wo;
     wo.overwrite = r.overwrite;

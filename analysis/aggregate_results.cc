@@ -2,6 +2,7 @@
 // Aggregating a tidy result over a region grouping by the rule each of its indicators needs
 // (methods.md §6.1; tables/indicator_rules.h): the result is recognised from its manifest (or its
 // file name), the weights of intensive indicators are taken from the table it was computed from.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -47,6 +48,19 @@ const io::ResultManifest* find_manifest(const std::string& input, io::ResultMani
     }
   }
   return nullptr;
+}
+
+/// The distinct values of key column `col` of `t` (empty when it has no such column).
+std::vector<std::string> key_values(const tables::TidyTable& t, const std::string& col) {
+  const auto& keys = t.key_columns();
+  const auto it = std::find(keys.begin(), keys.end(), col);
+  if (it == keys.end()) return {};
+  const auto c = static_cast<std::size_t>(it - keys.begin());
+  std::vector<std::string> out;
+  std::set<std::int32_t> seen;
+  for (std::size_t row = 0; row < t.num_rows(); ++row)
+    if (seen.insert(t.code(c, row)).second) out.push_back(t.key(c, row));
+  return out;
 }
 
 /// Distinct indicators of `t` in order of first appearance (its value column if it has none).
@@ -211,6 +225,7 @@ void aggregate_result_by_rules(const AggregateRequest& r, const tables::TidyTabl
   const Identity id = identify(r, t, col);
   res.result_name = id.result + " (from the " + id.how + ")";
   const auto grouping = io::load_grouping(r.regions);
+  grouping.require_members_in(key_values(t, r.by), "value of the column '" + r.by + "' in " + r.input, r.regions, true);
   const auto inds = indicators_of(t, col);
 
   // Every indicator's rule first, so that a refusal comes before any table is opened.

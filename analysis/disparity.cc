@@ -66,6 +66,7 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
   std::vector<std::vector<int>> group_of;
   for (const auto& spec : r.groups) {
     groupings.push_back(io::load_grouping(spec));
+    groupings.back().require_members_in(lab.regions, "region of the table", spec, true);
     group_of.push_back(groupings.back().map(out.regions, "region", spec));
   }
   Vector pop;

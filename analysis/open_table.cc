@@ -184,26 +184,8 @@ std::vector<tables::Grouping> load_groupings(const std::vector<std::string>& spe
   for (const auto& spec : specs) {
     out.push_back(other_group.empty() ? io::load_grouping(spec) : io::load_grouping(spec).with_other(other_group));
     // Members that are not regions of the table are typos or another table's regions: an error
-    // naming them with the nearest regions, never silently ignored.
-    // A member naming a region's province by another alias (tables::province_key) is that region.
-    std::unordered_set<std::string> provinces;
-    for (const auto& r : t.labels.regions)
-      if (auto key = tables::province_key(r); !key.empty()) provinces.insert(std::move(key));
-    auto is_region = [&](const std::string& member) {
-      if (tables::Labels::find(t.labels.regions, member) >= 0) return true;
-      const std::string key = tables::province_key(member);
-      return !key.empty() && provinces.count(key) > 0;
-    };
-    std::string unknown;
-    std::size_t n_unknown = 0;
-    for (const auto& member : out.back().members())
-      if (!is_region(member) && n_unknown++ < 5)
-        unknown += (unknown.empty() ? "'" : "; '") + member + "' (nearest: " +
-                   tables::Labels::nearest(t.labels.regions, member, 2) + ")";
-    if (n_unknown > 0)
-      throw InputError(source + ": grouping '" + out.back().name() + "' lists " + std::to_string(n_unknown) +
-                       " member" + (n_unknown > 1 ? "s" : "") + " that " + (n_unknown > 1 ? "are" : "is") +
-                       " not a region of the table: " + unknown + (n_unknown > 5 ? "; ..." : ""));
+    // naming them with the nearest regions, never silently ignored (a province by any alias).
+    out.back().require_members_in(t.labels.regions, "region of the table", source, true);
     // Regions the grouping leaves out: InputError naming them (add them to a group, e.g. "Other").
     (void)out.back().map(t.labels.regions, "region", source);
   }

@@ -2,6 +2,8 @@
 // Grouping (concordance) construction, lookup and concordance matrix.
 #include "irio/tables/grouping.h"
 
+#include <unordered_set>
+
 #include <algorithm>
 
 #include "irio/tables/error.h"
@@ -87,6 +89,29 @@ const std::string& Grouping::group_of(const std::string& member) const {
   const int g = find(member);
   if (g < 0) throw InputError("grouping '" + name_ + "' has no member '" + member + "'");
   return groups_[static_cast<std::size_t>(g)];
+}
+
+void Grouping::require_members_in(const std::vector<std::string>& labels, const std::string& what,
+                                  const std::string& source, bool provinces) const {
+  std::unordered_set<std::string> exact(labels.begin(), labels.end()), keys;
+  if (provinces)
+    for (const auto& l : labels)
+      if (auto key = province_key(l); !key.empty()) keys.insert(std::move(key));
+  auto known = [&](const std::string& member) {
+    if (exact.count(member) > 0) return true;
+    if (!provinces) return false;
+    const std::string key = province_key(member);
+    return !key.empty() && keys.count(key) > 0;
+  };
+  std::string unknown;
+  std::size_t n = 0;
+  for (const auto& member : members_)
+    if (!known(member) && n++ < 5)
+      unknown += (unknown.empty() ? "'" : "; '") + member + "' (nearest: " + Labels::nearest(labels, member, 2) + ")";
+  if (n > 0)
+    throw InputError(source + ": grouping '" + name_ + "' lists " + std::to_string(n) + " member" + (n > 1 ? "s" : "") +
+                     " that " + (n > 1 ? "are" : "is") + " not a " + what + ": " + unknown +
+                     (n > 5 ? "; ..." : "") + " (members are matched exactly: case, spaces and wildcards count)");
 }
 
 std::vector<int> Grouping::map(const std::vector<std::string>& labels, const std::string& what,

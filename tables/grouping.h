@@ -44,6 +44,13 @@ class Grouping {
   /// Group label of a member; throws InputError if it has none.
   const std::string& group_of(const std::string& member) const;
 
+  /// InputError (naming `source`, the grouping, up to 5 members and the nearest labels) when a
+  /// member is none of `labels` (`what` names them, e.g. "region of the table"): a typo, a wrong case, a trailing
+  /// space or a wildcard such as `Bei*` would otherwise be ignored and its region swept into the
+  /// catch-all group. With `provinces`, a member naming a label's province by another alias
+  /// (tables::province_key: Tibet / Xizang / 西藏) matches it.
+  void require_members_in(const std::vector<std::string>& labels, const std::string& what, const std::string& source,
+                          bool provinces = false) const;
   /// For each label, the index of its group in groups(). Throws InputError naming `source`, the
   /// grouping and up to 10 labels (of kind `what`, e.g. "region") that no member covers.
   std::vector<int> map(const std::vector<std::string>& labels, const std::string& what,

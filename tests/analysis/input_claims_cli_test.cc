@@ -3,6 +3,8 @@
 // result against its manifest (sizes and CRC-32) before choosing rules from it, and the output's
 // extension decides its format or the output is refused.
 #include <boost/test/unit_test.hpp>
+#include <utility>
+#include <vector>
 
 #include "tests/analysis/cli_dir.h"
 
@@ -59,6 +61,28 @@ BOOST_FIXTURE_TEST_CASE(the_extension_decides_the_format_or_the_output_is_refuse
   // The fitting names work.
   BOOST_CHECK_MESSAGE(run("aggregate '" + kTable + "' --regions blocs.csv --allow-cross-country -o small.h5", out) == 0, out);
   BOOST_CHECK_MESSAGE(run("aggregate mult.csv --regions blocs.csv -o agg.csv", out) == 0, out);
+}
+
+BOOST_FIXTURE_TEST_CASE(grouping_members_that_match_no_region_are_refused_by_every_reader, CliDir) {
+  // Before, `aggregate` ignored such members and `*,Rest` swept their regions into the catch-all.
+  std::string out;
+  BOOST_REQUIRE_MESSAGE(run("multipliers '" + kTable + "' -o mult.csv", out) == 0, out);
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"chn", "CHN"}, {"\"CHN \"", "CHN"}, {"CH*", "CHN"}, {"Jpn", "JPN"}};
+  for (const auto& [member, nearest] : bad) {
+    std::ofstream(file("g.csv")) << "member,group\n" << member << ",Asia\nKOR,Asia\n*,Rest\n";
+    BOOST_CHECK_EQUAL(run("aggregate mult.csv --regions g.csv -o a.csv --force", out), 2);
+    BOOST_CHECK_MESSAGE(contains(out, "not a value of the column 'region'") && contains(out, nearest), out);
+    BOOST_CHECK_EQUAL(run("aggregate '" + kTable + "' --regions g.csv --allow-cross-country -o t.h5 --force", out), 2);
+    BOOST_CHECK_MESSAGE(contains(out, "not a region of the table") && contains(out, nearest), out);
+    BOOST_CHECK_EQUAL(run("chains '" + kTable + "' --groups g.csv -o c.csv --force", out), 2);
+    BOOST_CHECK_MESSAGE(contains(out, "not a region of the table"), out);
+    BOOST_CHECK_EQUAL(run("disparity '" + kTable + "' --groups g.csv -o d.csv --force", out), 2);
+    BOOST_CHECK_MESSAGE(contains(out, "not a region of the table"), out);
+  }
+  std::ofstream(file("s.csv")) << "member,group\nc1,primary\nC2,primary\n*,rest\n";
+  BOOST_CHECK_EQUAL(run("aggregate '" + kTable + "' --sectors s.csv -o t.h5 --force", out), 2);
+  BOOST_CHECK_MESSAGE(contains(out, "not a sector of the table") && contains(out, "'C2'"), out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
