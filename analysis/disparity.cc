@@ -90,6 +90,7 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
     va(i / N) += m.v()(i) * xm(i);
   }
   Vector values(G);
+  std::string defined_here = "output, value_added, va_per_output";
   if (user.size()) {
     values = user;
   } else if (r.indicator == "output") {
@@ -102,7 +103,15 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
     values = va.cwiseQuotient(pop);
   } else {
     const auto d = solver::gvc::three_level_decomposition(m);
-    values = solver::gvc::circulation(m, d).indicators.col(solver::gvc::circulation_indicator_index(r.indicator));
+    const tables::Matrix all = solver::gvc::circulation(m, d).indicators;
+    values = all.col(solver::gvc::circulation_indicator_index(r.indicator));
+    // The indicators defined for every selected region, named when the chosen one is not (issue 22).
+    const auto& names = solver::gvc::circulation_indicator_names();
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      bool ok = true;
+      for (Index g : sel) ok = ok && std::isfinite(all(g, static_cast<Index>(k)));
+      if (ok) defined_here += (defined_here.empty() ? "" : ", ") + names[k];
+    }
   }
   Vector w(G);
   switch (r.weights) {
@@ -118,7 +127,9 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
       throw InputError("disparity: " + r.indicator + " is not defined for region '" +
                        lab.regions[static_cast<std::size_t>(g)] +
                        "' (NVC, NTF and the orientation need another region in the same country; a ratio needs "
-                       "a nonzero denominator); restrict the analysis with --country, or choose another indicator");
+                       "a nonzero denominator; forward GVC needs a table whose rest of the world is endogenous, e.g. a "
+                       "nested one, `irio nest`); restrict the analysis with --country, or choose an indicator defined "
+                       "for every region here with --indicator: " + defined_here);
   const auto S = static_cast<Index>(sel.size());
   out.values.resize(S);
   out.weights.resize(S);

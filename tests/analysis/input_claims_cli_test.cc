@@ -85,4 +85,15 @@ BOOST_FIXTURE_TEST_CASE(grouping_members_that_match_no_region_are_refused_by_eve
   BOOST_CHECK_MESSAGE(contains(out, "not a sector of the table") && contains(out, "'C2'"), out);
 }
 
+BOOST_FIXTURE_TEST_CASE(an_undefined_indicator_is_refused_naming_it_and_the_defined_ones, CliDir) {
+  // NVC forward is undefined for a country of one region (every WIOD country): the refusal names
+  // the indicator, the region and the indicators that are defined for every region here.
+  std::string out;
+  BOOST_CHECK_EQUAL(run("disparity '" + kTable + "' --indicator nvc_forward -o d.csv", out), 2);
+  BOOST_CHECK_MESSAGE(contains(out, "nvc_forward is not defined for region 'AUS'") &&
+                          contains(out, "--indicator: output, value_added, va_per_output") &&
+                          contains(out, "gvc_forward"),
+                      out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
