@@ -23,7 +23,7 @@ irio::Analysis eu_as_country() {
   return irio::Analysis::open(kTable, opt);
 }
 
-irio::MarketScenarioResults run(const irio::Analysis& a, const std::string& file) {
+irio::MarketScenarioResults scenarios_of(const irio::Analysis& a, const std::string& file) {
   irio::MarketScenarioRequest r;
   r.scenario_file = file;
   return irio::market_scenarios(a, r);
@@ -52,8 +52,8 @@ BOOST_FIXTURE_TEST_CASE(semicolons_and_quotes_read_as_commas, CliDir) {
   std::ofstream(file("semi.csv")) << "scenario;factor;origin;destination;closure\r\n"
                                      "de_fr;1.1;\"DEU;FRA\";all;imports\r\n"
                                      "half;0.5;all;all;imports\r\n";
-  const auto c = run(a, file("comma.csv"));
-  const auto s = run(a, file("semi.csv"));
+  const auto c = scenarios_of(a, file("comma.csv"));
+  const auto s = scenarios_of(a, file("semi.csv"));
   BOOST_REQUIRE_EQUAL(c.tables.size(), s.tables.size());
   for (std::size_t k = 0; k < c.tables.size(); ++k) {
     BOOST_REQUIRE_EQUAL(c.tables[k].num_rows(), s.tables[k].num_rows());
@@ -69,13 +69,13 @@ BOOST_FIXTURE_TEST_CASE(bad_text_and_numbers_name_the_line, CliDir) {
   const irio::Analysis a = eu_as_country();
   std::ofstream(file("latin1.csv"), std::ios::binary) << "scenario,factor,origin,destination\n"
                                                          "Qu\xE9" "bec,1.1,all,all\n";
-  const std::string m1 = message_of<irio::InputError>([&] { run(a, file("latin1.csv")); });
+  const std::string m1 = message_of<irio::InputError>([&] { scenarios_of(a, file("latin1.csv")); });
   BOOST_CHECK_MESSAGE(m1.find("latin1.csv:2") != std::string::npos && m1.find("0xE9") != std::string::npos, m1);
   std::ofstream(file("nan.csv")) << "scenario,factor,origin,destination\nx,nan,all,all\n";
-  const std::string m2 = message_of<irio::InputError>([&] { run(a, file("nan.csv")); });
+  const std::string m2 = message_of<irio::InputError>([&] { scenarios_of(a, file("nan.csv")); });
   BOOST_CHECK_MESSAGE(m2.find("nan.csv:2") != std::string::npos && m2.find("factor 'nan'") != std::string::npos, m2);
   std::ofstream(file("sign.csv")) << "scenario,factor,origin,destination\nx,+-5,all,all\n";
-  const std::string m3 = message_of<irio::InputError>([&] { run(a, file("sign.csv")); });
+  const std::string m3 = message_of<irio::InputError>([&] { scenarios_of(a, file("sign.csv")); });
   BOOST_CHECK_MESSAGE(m3.find("sign.csv:2") != std::string::npos && m3.find("'+-5'") != std::string::npos, m3);
 }
 
