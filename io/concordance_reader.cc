@@ -79,8 +79,11 @@ tables::Grouping load_grouping(const std::string& spec) {
   std::error_code ec;
   if (std::filesystem::is_regular_file(spec, ec)) return read_grouping_csv(spec);
   const std::filesystem::path shipped = std::filesystem::path(groupings_dir()) / (spec + ".csv");
-  if (spec.find('/') == std::string::npos && std::filesystem::is_regular_file(shipped, ec))
-    return read_grouping_csv(shipped.string(), spec);
+  if (spec.find('/') == std::string::npos && std::filesystem::is_regular_file(shipped, ec)) {
+    tables::Grouping g = read_grouping_csv(shipped.string(), spec);
+    g.set_reference_list(true);  // lists every province (or country) of its classification
+    return g;
+  }
   std::string list;
   for (const auto& n : standard_groupings()) list += (list.empty() ? "" : ", ") + n;
   throw InputError("grouping '" + spec + "' is neither a file nor a shipped grouping (" +

@@ -105,6 +105,13 @@ void Grouping::require_members_in(const std::vector<std::string>& labels, const 
   };
   std::string unknown;
   std::size_t n = 0;
+  if (reference_list_) {
+    for (const auto& member : members_)
+      if (known(member)) return;
+    throw InputError(source + ": grouping '" + name_ + "' names no " + what + " (" +
+                     std::to_string(members_.size()) + " members, e.g. '" + (members_.empty() ? "" : members_.front()) +
+                     "'): it is not a grouping of this table");
+  }
   for (const auto& member : members_)
     if (!known(member) && n++ < 5)
       unknown += (unknown.empty() ? "'" : "; '") + member + "' (nearest: " + Labels::nearest(labels, member, 2) + ")";

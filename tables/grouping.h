@@ -49,8 +49,13 @@ class Grouping {
   /// space or a wildcard such as `Bei*` would otherwise be ignored and its region swept into the
   /// catch-all group. With `provinces`, a member naming a label's province by another alias
   /// (tables::province_key: Tibet / Xizang / 西藏) matches it.
+  /// A shipped grouping (tables/groupings/) is a reference list of a whole classification (all 31
+  /// provinces, all WIOD countries): a table may hold only some of its members, so
+  /// require_members_in accepts it as long as one member matches.
   void require_members_in(const std::vector<std::string>& labels, const std::string& what, const std::string& source,
                           bool provinces = false) const;
+  void set_reference_list(bool on) { reference_list_ = on; }
+  bool reference_list() const { return reference_list_; }
   /// For each label, the index of its group in groups(). Throws InputError naming `source`, the
   /// grouping and up to 10 labels (of kind `what`, e.g. "region") that no member covers.
   std::vector<int> map(const std::vector<std::string>& labels, const std::string& what,
@@ -68,6 +73,7 @@ class Grouping {
   std::unordered_map<std::string, int> index_;  // member -> group
   std::unordered_map<std::string, int> province_index_;  // province_key(member) -> group
   int find(const std::string& label) const;            // exact, then province alias; -1
+  bool reference_list_ = false;                  // a shipped list of a whole classification
   int catch_all_ = -1;                           // group of the "*" line or --other, or -1
 };
 

@@ -45,7 +45,7 @@ BOOST_AUTO_TEST_CASE(band_changes_do_not_split_a_summary) {
   const auto res = batch_draws(a, r);
   BOOST_REQUIRE_EQUAL(res.tables.size(), 5u);
   const auto& panel = named(res.tables, "coupling");
-  BOOST_REQUIRE(panel.key_columns() == (std::vector<std::string>{"draw", "scope", "unit", "band", "indicator"}));
+  BOOST_REQUIRE(panel.key_columns() == (std::vector<std::string>{"draw", "scope", "unit", "band", "normalisation", "indicator"}));
   // The draw column holds draw numbers only.
   for (const auto& d : panel.levels(0)) BOOST_CHECK_MESSAGE(d.find_first_not_of("0123456789") == std::string::npos, d);
 
@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(band_changes_do_not_split_a_summary) {
   std::map<std::string, std::map<std::string, int>> bands;
   for (std::size_t i = 0; i < panel.num_rows(); ++i) {
     if (panel.key(0, i) == "0") continue;
-    const std::string k = panel.key(1, i) + "|" + panel.key(2, i) + "|" + panel.key(4, i);
+    const std::string k = panel.key(1, i) + "|" + panel.key(2, i) + "|" + panel.key(5, i);
     if (!std::isnan(panel.value(i))) values[k].push_back(panel.value(i));
     bands[k][panel.key(3, i)] += 1;
   }
@@ -63,11 +63,11 @@ BOOST_AUTO_TEST_CASE(band_changes_do_not_split_a_summary) {
   BOOST_REQUIRE_MESSAGE(changed > 0, "no unit changes band between the draws: the test checks nothing");
 
   const auto& summary = named(res.tables, "coupling_summary");
-  BOOST_REQUIRE(summary.key_columns() == (std::vector<std::string>{"statistic", "scope", "unit", "indicator"}));
+  BOOST_REQUIRE(summary.key_columns() == (std::vector<std::string>{"statistic", "scope", "unit", "normalisation", "indicator"}));
   std::map<std::string, int> means;
   for (std::size_t i = 0; i < summary.num_rows(); ++i) {
     if (summary.key(0, i) != "mean") continue;
-    const std::string k = summary.key(1, i) + "|" + summary.key(2, i) + "|" + summary.key(3, i);
+    const std::string k = summary.key(1, i) + "|" + summary.key(2, i) + "|" + summary.key(4, i);
     means[k] += 1;
     const auto& v = values[k];
     double m = 0;
@@ -78,12 +78,12 @@ BOOST_AUTO_TEST_CASE(band_changes_do_not_split_a_summary) {
   for (const auto& [k, n] : means) BOOST_CHECK_MESSAGE(n == 1, k << ": " << n << " mean rows");
 
   const auto& shares = named(res.tables, "coupling_bands");
-  BOOST_REQUIRE(shares.key_columns() == (std::vector<std::string>{"scope", "unit", "indicator", "band"}));
+  BOOST_REQUIRE(shares.key_columns() == (std::vector<std::string>{"scope", "unit", "normalisation", "indicator", "band"}));
   BOOST_CHECK_EQUAL(shares.value_column(), "share");
   std::map<std::string, double> total;
   for (std::size_t i = 0; i < shares.num_rows(); ++i) {
-    const std::string k = shares.key(0, i) + "|" + shares.key(1, i) + "|" + shares.key(2, i);
-    BOOST_CHECK_CLOSE(shares.value(i), bands[k][shares.key(3, i)] / 4.0, 1e-12);
+    const std::string k = shares.key(0, i) + "|" + shares.key(1, i) + "|" + shares.key(3, i);
+    BOOST_CHECK_CLOSE(shares.value(i), bands[k][shares.key(4, i)] / 4.0, 1e-12);
     total[k] += shares.value(i);
   }
   for (const auto& [k, t] : total) BOOST_CHECK_CLOSE(t, 1.0, 1e-12);
