@@ -19,7 +19,7 @@ m = t.multipliers()
 try:
     t.chains(groups=["four_regions"])
 except irio.InputError as e:
-    assert "grouping 'four_regions' lists 31 members" in str(e), e
+    assert "grouping 'four_regions' names no region of the table (31 members" in str(e), e
 print(len(m))
 """
 
