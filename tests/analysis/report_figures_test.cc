@@ -36,22 +36,36 @@ const irio::io::BarChart* find_chart(const irio::io::ReportDocument& doc, const 
 /// chart id -> group -> fills of its marks, read from the page's SVG (each mark of a chart coloured
 /// by group names its group in data-group).
 std::map<std::string, std::map<std::string, std::set<std::string>>> fills(const std::string& page) {
+  // The page is cut into its <svg> elements by plain search: a regex spanning a whole chart
+  // ([\s\S]*?) recurses once per character in libstdc++ and overflows the stack under ASan.
   std::map<std::string, std::map<std::string, std::set<std::string>>> out;
-  const std::regex svg_re("<svg [^>]*id=\"chart-([^\"]+)\"[\\s\\S]*?</svg>");
   const std::regex mark("<rect class=\"mark[^\"]*\"[^>]* fill=\"(#[0-9a-f]{6})\"[^>]* data-group=\"([^\"]*)\"");
-  for (auto it = std::sregex_iterator(page.begin(), page.end(), svg_re); it != std::sregex_iterator(); ++it) {
-    const std::string svg = (*it)[0];
-    for (auto m = std::sregex_iterator(svg.begin(), svg.end(), mark); m != std::sregex_iterator(); ++m)
-      out[(*it)[1]][(*m)[2]].insert((*m)[1]);
+  for (std::size_t at = page.find("<svg "); at != std::string::npos; at = page.find("<svg ", at + 1)) {
+    const std::size_t tag_end = page.find('>', at), end = page.find("</svg>", at);
+    if (tag_end == std::string::npos || end == std::string::npos) break;
+    const std::string tag = page.substr(at, tag_end - at);
+    const std::size_t id_at = tag.find("id=\"chart-");
+    if (id_at == std::string::npos) continue;
+    const std::size_t id_begin = id_at + 10, id_end = tag.find('"', id_begin);
+    const std::string id = tag.substr(id_begin, id_end - id_begin);
+    const std::string svg = page.substr(at, end - at);
+    for (std::size_t r = svg.find("<rect "); r != std::string::npos; r = svg.find("<rect ", r + 1)) {
+      const std::string rect = svg.substr(r, svg.find('>', r) - r + 1);  // one tag: a short regex input
+      std::smatch m;
+      if (std::regex_search(rect, m, mark)) out[id][m[2]].insert(m[1]);
+    }
   }
   return out;
 }
 
 /// The axis label of a chart in the page.
 std::string axis_text(const std::string& page, const std::string& id) {
-  const std::regex re("id=\"chart-" + id + "\"[\\s\\S]*?<text class=\"axis-label\"[^>]*>([^<]*)</text>");
-  std::smatch m;
-  return std::regex_search(page, m, re) ? std::string(m[1]) : std::string();
+  const std::size_t chart = page.find("id=\"chart-" + id + "\"");
+  if (chart == std::string::npos) return {};
+  const std::size_t label = page.find("<text class=\"axis-label\"", chart);
+  if (label == std::string::npos) return {};
+  const std::size_t begin = page.find('>', label) + 1, end = page.find("</text>", begin);
+  return page.substr(begin, end - begin);
 }
 
 }  // namespace
