@@ -45,12 +45,12 @@ std::uint64_t max_text_bytes(const CsvOptions& opt) {
 std::string read_all(const std::string& path, const CsvOptions& opt) {
   // gzopen reads uncompressed files transparently as well.
   internal::reject_special_file(path, "a text (CSV) file");  // a named pipe would block or be read once
+  const std::uint64_t limit = max_text_bytes(opt);  // may throw: before the file is opened
   errno = 0;
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr)
     throw InputError("cannot open '" + path + "': " +
                      (errno != 0 ? std::strerror(errno) : "unknown error"));
-  const std::uint64_t limit = max_text_bytes(opt);
   std::string text;
   char buf[1 << 16];
   for (;;) {
