@@ -88,6 +88,15 @@ ImportResult import_table(const ImportRequest& r) {
   require_valid("import", r.validate());
   ImportResult res;
   std::vector<std::string> inputs;
+  // A world reader's result (table and notes), with the country map applied; its input (a file,
+  // zip or folder) is never replaced.
+  auto take_world = [&](auto&& w) {
+    res.table = std::move(w.table);
+    res.notes = std::move(w.notes);
+    if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
+    refuse_replacing_input(r.dir, r.output);
+    inputs = {r.dir, r.countries};
+  };
   switch (r.layout) {
     case ImportLayout::kCsv: {
       io::CsvImportOptions in = r.csv;
@@ -122,78 +131,47 @@ ImportResult import_table(const ImportRequest& r) {
       o.year = r.world_year;
       o.release = r.oecd_release;
       o.keep_splits = r.keep_splits;
-      auto w = io::import_oecd(r.dir, o);
-      res.table = std::move(w.table);
-      res.notes = std::move(w.notes);
-      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
-      inputs = {r.dir, r.countries};
+      take_world(io::import_oecd(r.dir, o));
       break;
     }
     case ImportLayout::kEora26: {
       io::EoraImportOptions o;
       o.year = r.world_year;
       o.price = r.eora_price;
-      auto w = io::import_eora26(r.dir, o);
-      res.table = std::move(w.table);
-      res.notes = std::move(w.notes);
-      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
-      inputs = {r.dir, r.countries};
+      take_world(io::import_eora26(r.dir, o));
       break;
     }
     case ImportLayout::kFigaro: {
       io::FigaroImportOptions o;
       o.year = r.world_year;
-      auto w = io::import_figaro(r.dir, o);
-      res.table = std::move(w.table);
-      res.notes = std::move(w.notes);
-      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
-      inputs = {r.dir, r.countries};
+      take_world(io::import_figaro(r.dir, o));
       break;
     }
     case ImportLayout::kWiod2016: {
       io::Wiod2016ImportOptions o;
       o.year = r.world_year;
       o.sheet = r.sheet;
-      auto w = io::import_wiod2016(r.dir, o);
-      res.table = std::move(w.table);
-      res.notes = std::move(w.notes);
-      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
-      inputs = {r.dir, r.countries};
+      take_world(io::import_wiod2016(r.dir, o));
       break;
     }
     case ImportLayout::kAdb: {
       io::AdbImportOptions o;
       o.year = r.world_year;
       o.sheet = r.sheet;
-      auto w = io::import_adb(r.dir, o);
-      res.table = std::move(w.table);
-      res.notes = std::move(w.notes);
-      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
-      inputs = {r.dir, r.countries};
+      take_world(io::import_adb(r.dir, o));
+      break;
+    }
+    case ImportLayout::kExiobase:
+      take_world(io::import_exiobase(r.dir, r.world_year));
+      break;
+    case ImportLayout::kGloria: {
+      io::GloriaOptions o;
+      o.year = r.world_year;
+      if (!r.gloria_construct.empty()) o.construct = parse_enum<io::GloriaConstruct>(r.gloria_construct);
+      take_world(io::import_gloria(r.dir, o));
       break;
     }
     // --- end of world tables
-    // --- world tables exiobase, gloria (issue 17 §1): the readers' notes say what became what
-    case ImportLayout::kExiobase:
-    case ImportLayout::kGloria: {
-      if (r.layout == ImportLayout::kExiobase) {
-        auto e = io::import_exiobase(r.dir, r.world2.year);
-        res.table = std::move(e.table);
-        res.notes = std::move(e.notes);
-      } else {
-        io::GloriaOptions o;
-        o.year = r.world2.year;
-        if (!r.world2.construct.empty()) o.construct = parse_enum<io::GloriaConstruct>(r.world2.construct);
-        auto g = io::import_gloria(r.dir, o);
-        res.table = std::move(g.table);
-        res.notes = std::move(g.notes);
-      }
-      if (!r.countries.empty()) io::read_country_map(r.countries, res.table.labels);
-      refuse_replacing_input(r.dir, r.output);
-      inputs = {r.countries};
-      break;
-    }
-    // --- end world tables exiobase, gloria
   }
   r.meta.apply(res.table);
   note_other_final_demand(res.table, res.notes);

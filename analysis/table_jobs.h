@@ -78,12 +78,9 @@ struct ImportRequest {
   std::string eora_price = "bp";      ///< kEora26: bp (basic prices) or pp (purchasers' prices)
   std::string sheet;                  ///< kWiod2016, kAdb: the sheet (default: the year's / not the legend)
   // --- end of world tables
-  // --- world tables exiobase, gloria: `dir` is the release (zip or folder; GLORIA: the folder)
-  struct WorldTables2 {
-    std::string year;       ///< EXIOBASE: stored (default: from IOT_<year>_...); GLORIA: which year (empty: the only one)
-    std::string construct;  ///< GLORIA: supply-use -> input-output construct (empty: io's default)
-  } world2;
-  // --- end world tables exiobase, gloria
+  std::string gloria_construct;       ///< kGloria: supply-use -> input-output construct (empty: io's default)
+  // (kExiobase: `world_year` is the year stored, default from IOT_<year>_...; kGloria: which year's
+  // files, empty: the only one)
   TableMetadata meta;
   std::string output;         ///< the HDF5 file written
   bool overwrite = false;

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
-// `irio import oecd|eora26|figaro|wiod2016|adb ...`: the world tables of issue 17 §1 into irio's HDF5 format
-// (irio::import_table; layouts in docs/world-tables.md). Each import prints what it did.
+// `irio import oecd|eora26|figaro|wiod2016|adb|exiobase|gloria ...`: the world tables of issue 17 §1 into
+// irio's HDF5 format (irio::import_table; layouts in docs/world-tables.md). Each import prints what
+// it did as `note:` lines after its summary, as the other importers do.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "irio/analysis/table_jobs.h"
+#include "irio/io/import_gloria.h"
 
 namespace irio::cli {
 namespace {
@@ -23,7 +26,8 @@ CLI::App* import_group(CLI::App& app) {
 }
 
 struct WorldArgs {
-  std::string path, output, year, countries, release = "auto", price = "bp", sheet;
+  std::string path, output, year, countries, release = "auto", price = "bp", sheet,
+      construct = "industry-technology";
   bool keep_splits = false, force = false;
 };
 
@@ -32,7 +36,9 @@ CLI::App* add_world(CLI::App* imp, const char* name, const char* help, const std
                     const char* path_help) {
   auto* s = imp->add_subcommand(name, help);
   s->add_option("path", a->path, path_help)->required();
-  s->add_option("--year", a->year, "Year of the table (picks the file from a folder or a multi-year zip)");
+  s->add_option("--year", a->year,
+                "Year of the table (picks the file from a folder or a multi-year zip; EXIOBASE: the year stored, "
+                "default from IOT_<year>_... in the path)");
   s->add_option("-o,--output", a->output, "Output HDF5 table (.h5)")->required();
   s->add_flag("-f,--force", a->force, "Replace an existing output file");
   s->add_option("--countries", a->countries, "CSV map region,country replacing the table's own");
@@ -48,17 +54,19 @@ void run(ImportLayout layout, const WorldArgs& a) {
   r.keep_splits = a.keep_splits;
   r.eora_price = a.price;
   r.sheet = a.sheet;
+  r.gloria_construct = layout == ImportLayout::kGloria ? a.construct : std::string();
   r.countries = a.countries;
   r.output = a.output;
   r.overwrite = a.force;
   const auto res = import_table(r);
-  for (const auto& n : res.notes) std::cout << "import: " << n << "\n";
   const auto& t = res.table;
   std::cout << "wrote " << res.output << ": " << t.labels.num_regions() << " regions x " << t.labels.num_sectors()
             << " sectors (n = " << t.n() << "), " << t.labels.num_countries() << " countries, "
-            << t.labels.fd_categories.size() << " final-demand categories, " << t.satellites.size()
-            << " satellites\nbalance check: " << tables::to_string(res.balance.status)
+            << t.labels.fd_categories.size() << " final-demand categories, " << t.va_components.size()
+            << " value-added rows, " << t.satellites.size() << " satellites\nbalance check: "
+            << tables::to_string(res.balance.status)
             << (res.balance.findings.empty() ? "" : " (run `irio check " + res.output + "` for details)") << "\n";
+  for (const auto& n : res.notes) std::cout << "note: " << n << "\n";
 }
 
 CommandRegistrar reg("import.world", [](CLI::App& app) {
@@ -98,6 +106,21 @@ CommandRegistrar reg("import.world", [](CLI::App& app) {
                       "The .xlsx workbook, or a folder of them with --year");
   b->add_option("--sheet", adb->sheet, "Data sheet (default: the first that is not the legend)");
   b->callback([adb] { run(ImportLayout::kAdb, *adb); });
+
+  auto ex = std::make_shared<WorldArgs>();
+  auto* x = add_world(imp, "exiobase", "EXIOBASE 3 pxp or ixi release (IOT_<year>_<pxp|ixi>.zip or its folder)", ex,
+                      "The release: zip archive or extracted folder");
+  x->callback([ex] { run(ImportLayout::kExiobase, *ex); });
+
+  auto gl = std::make_shared<WorldArgs>();
+  auto* l = add_world(imp, "gloria",
+                      "GLORIA release 059 supply-use tables (folder with the MRIO and satellite zips or CSVs and "
+                      "GLORIA_ReadMe_059.xlsx), as an input-output table",
+                      gl, "The folder");
+  add_choice<io::GloriaConstruct>(l, "--construct", gl->construct,
+                                  "Supply-use to input-output: industry-technology (product x product) or "
+                                  "fixed-product-sales (industry x industry); docs/methods.md §8.3");
+  l->callback([gl] { run(ImportLayout::kGloria, *gl); });
 });
 
 }  // namespace

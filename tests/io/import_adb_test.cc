@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondi
   write_adb(d.file("ADB-MRIO-2021.xlsx"));
   std::string out;
   BOOST_TEST(irio::testing::run_irio("import adb '" + d.file("ADB-MRIO-2021.xlsx") + "' -o '" + d.file("a.h5") + "'", out, d) == 0);
-  BOOST_TEST(out.find("import: V: rows r99 taxes less subsidies on products") != std::string::npos, out);
+  BOOST_TEST(out.find("note: V: rows r99 taxes less subsidies on products") != std::string::npos, out);
   BOOST_TEST(out.find("63 regions x 35 sectors") != std::string::npos, out);
 }
 

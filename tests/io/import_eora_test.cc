@@ -244,7 +244,7 @@ BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondi
   write_folder(d);
   std::string out;
   BOOST_TEST(irio::testing::run_irio("import eora26 '" + d.path().string() + "' -o '" + d.file("e.h5") + "'", out, d) == 0);
-  BOOST_TEST(out.find("import: dropped the rest-of-world entry ROW") != std::string::npos, out);
+  BOOST_TEST(out.find("note: dropped the rest-of-world entry ROW") != std::string::npos, out);
   BOOST_TEST(out.find("189 regions x 26 sectors") != std::string::npos, out);
   BOOST_TEST(out.find("1 satellites") != std::string::npos, out);
   BOOST_TEST(irio::testing::run_irio("import eora26 '" + d.path().string() + "' --price pp -o '" + d.file("p.h5") + "'", out, d) == 2);

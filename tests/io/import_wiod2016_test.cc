@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondi
   std::string out;
   BOOST_TEST(irio::testing::run_irio("import wiod2016 '" + d.file("WIOT2014_Nov16_ROW.xlsx") + "' -o '" + d.file("w.h5") + "'",
                                      out, d) == 0);
-  BOOST_TEST(out.find("import: ") != std::string::npos, out);
+  BOOST_TEST(out.find("note: ") != std::string::npos, out);
   BOOST_TEST(out.find("'TXSP', 'EXP_adj', 'PURR', 'PURNR', 'VA', 'IntTTM'") != std::string::npos, out);
   BOOST_TEST(out.find("44 regions x 56 sectors") != std::string::npos, out);
   BOOST_TEST(irio::testing::run_irio("import wiod2016 '" + d.file("WIOT2014_Nov16_ROW.xlsx") + "' --sheet 2015 -o '" +
