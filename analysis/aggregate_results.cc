@@ -10,6 +10,7 @@
 #include <set>
 #include <system_error>
 
+#include "irio/analysis/verb.h"
 #include "irio/analysis/analysis.h"
 #include "irio/analysis/table_jobs.h"
 #include "irio/io/concordance_reader.h"
@@ -105,7 +106,7 @@ Identity identify(const AggregateRequest& r, const tables::TidyTable& t, const s
   std::string stem = fs::path(r.input).stem().string();
   for (;;) {
     for (const auto& i : inds)
-      if (tables::indicator_rule(stem, i)) {
+      if (indicator_rule(stem, i)) {
         id.result = stem;
         id.how = "file name";
         return id;
@@ -208,7 +209,7 @@ void check_rule_fits(const AggregateRequest& r, const tables::TidyTable& t) {
     return;  // a result irio does not know: the user's rule stands
   }
   for (const auto& ind : indicators_of(t, col)) {
-    const auto rule = tables::indicator_rule(id.result, ind);
+    const auto rule = indicator_rule(id.result, ind);
     if (!rule) continue;
     if (!rule->refusal.empty())
       throw InputError(r.input + ": '" + ind + "' of result '" + id.result + "' cannot be aggregated over " + r.by +
@@ -232,7 +233,7 @@ void aggregate_result_by_rules(const AggregateRequest& r, const tables::TidyTabl
   std::vector<tables::IndicatorRule> rules;
   bool need_table = false;
   for (const auto& ind : inds) {
-    auto rule = tables::indicator_rule(id.result, ind);
+    auto rule = indicator_rule(id.result, ind);
     if (!rule && r.skip_unfit) {
       rule = tables::IndicatorRule{};
       rule->refusal = "irio knows no rule for it in result '" + id.result + "'";

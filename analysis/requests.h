@@ -91,8 +91,8 @@ struct ImpactResults {
 struct LinkageRequest {
   solver::LinkageOptions options;  ///< forward index, weights, coefficient of variation (FULL cost)
 
-  std::string validate() const { return options.validate(); }
-  std::vector<std::string> table_names() const { return {"linkages"}; }
+  std::string validate() const;                   ///< from its declaration (verbs/linkages.cc)
+  std::vector<std::string> table_names() const;  ///< linkages
 };
 
 struct LinkageResults {
@@ -156,7 +156,7 @@ struct ChainRequest {
   ProgressFn progress;
 
   std::string validate() const { return {}; }
-  std::vector<std::string> table_names() const;
+  std::vector<std::string> table_names() const;  ///< from its declaration (verbs/chains.cc)
 };
 
 struct ChainResults {
@@ -227,8 +227,8 @@ struct PositionRequest {
   KpwwFv kpww_fv = KpwwFv::kForeignContent;
   ProgressFn progress;
 
-  std::string validate() const { return {}; }
-  std::vector<std::string> table_names() const { return {"position", "kpww", "diagnostics"}; }
+  std::string validate() const;                   ///< from its declaration (verbs/position.cc)
+  std::vector<std::string> table_names() const;  ///< position, kpww, diagnostics
   solver::gvc::PositionOptions options() const;
 };
 

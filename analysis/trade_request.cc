@@ -7,29 +7,6 @@
 
 namespace irio {
 
-std::string TradeRequest::validate() const {
-  if (leontief_max_n < 1) return "leontief_max_n must be >= 1";
-  return {};
-}
-
-std::vector<std::string> TradeRequest::table_names() const {
-  switch (method) {
-    case TradeMethod::kWwz: return {"wwz", "wwz2kww", "dvix_fsr", "diagnostics"};
-    case TradeMethod::kKww: return {"kww", "diagnostics"};
-    case TradeMethod::kBm:
-      return {std::string("bm_") + enum_name(perspective) + "_" + enum_name(approach), "diagnostics"};
-    case TradeMethod::kVax: return {"vax", "vby", "diagnostics"};
-    case TradeMethod::kLtdv:
-      if (bilateral) return {"ltdv", "ltdv_fvaio", "ltdv_bilateral", "diagnostics"};
-      return {"ltdv", "ltdv_fvaio", "diagnostics"};
-    case TradeMethod::kLeontief: return {std::string("leontief_") + enum_name(post), "diagnostics"};
-    case TradeMethod::kGvc: return {"gvc_indicators", "gvc_final_demand"};
-  }
-  return {};
-}
-
-std::string TradeRequest::run() const { return std::string("trade_") + enum_name(method); }
-
 TradeResults Analysis::trade(const TradeRequest& r) const {
   namespace gvc = solver::gvc;
   require_valid("trade", r.validate());

@@ -86,12 +86,6 @@ Vector read_export_split(const std::string& path, const tables::IoTable& t) {
 
 }  // namespace
 
-std::vector<std::string> ChainRequest::table_names() const {
-  std::vector<std::string> names{"three_level_terms", "participation", "diagnostics"};
-  if (!groups.empty()) names.insert(names.end(), {"chains_by_group", "participation_by_group"});
-  return names;
-}
-
 solver::gvc::PositionOptions PositionRequest::options() const {
   solver::gvc::PositionOptions o;
   o.perimeter = perimeter;

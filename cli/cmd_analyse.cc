@@ -184,7 +184,7 @@ CommandRegistrar reg("analyse", [](CLI::App& app) {
   sub->alias("analyze");
   sub->add_option("table", o->table, "Table: irio HDF5, or a layout irio import reads (see --format)")->required();
   sub->add_option("-o,--output", o->output, "Output folder")->capture_default_str();
-  sub->add_option("--countries", o->countries, "Region->country map CSV (region,country)");
+  add_countries_option(sub, o->countries);
   sub->add_option("--focus", o->focus, "Region whose sectors are listed on screen (default: CHN if present)");
   sub->add_option("--top", o->top, "How many top multipliers to list (1 to 100000)")
       ->check(CLI::Range(1, 100000))

@@ -80,7 +80,7 @@ CommandRegistrar reg("circulation", [](CLI::App& app) {
       "circulation", "Domestic vs. international circulation per region and group, and the coupling coordination "
                      "degree (methods.md §10.1-10.2)");
   add_common_options(sub, *o, "Result file (.csv: one file per table, or .h5)");
-  sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
+  add_countries_option(sub, o->countries);
   sub->add_option("--groups", o->groups,
                   "Also by groups of regions: a grouping CSV (member,group) or a shipped name such as "
                   "four_regions (repeatable)");

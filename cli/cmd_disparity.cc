@@ -50,7 +50,7 @@ CommandRegistrar reg("disparity", [](CLI::App& app) {
                                  "Theil T/L (total, between, within groups), Gini and CV of a region-level "
                                  "indicator (methods.md §10.3)");
   add_common_options(sub, *o);
-  sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
+  add_countries_option(sub, o->countries);
   sub->add_option("--groups", o->groups,
                   "Grouping for the between/within decomposition: a grouping CSV (member,group) or a shipped "
                   "name such as four_regions (repeatable)");

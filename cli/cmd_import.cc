@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "irio/analysis/table_jobs.h"
 #include "irio/tables/error.h"
 
@@ -23,7 +24,7 @@ struct OutputArgs {
 void add_output_options(CLI::App* sub, OutputArgs& a, bool meta) {
   sub->add_option("-o,--output", a.output, "Output HDF5 table (.h5)")->required();
   sub->add_flag("-f,--force", a.force, "Replace an existing output file");
-  sub->add_option("--countries", a.countries, "CSV map region,country grouping regions into countries");
+  add_countries_option(sub, a.countries);
   if (!meta) return;
   sub->add_option("--name", a.name, "Table name stored in the file");
   sub->add_option("--year", a.year, "Year stored in the file");

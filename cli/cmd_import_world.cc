@@ -41,7 +41,7 @@ CLI::App* add_world(CLI::App* imp, const char* name, const char* help, const std
                 "default from IOT_<year>_... in the path)");
   s->add_option("-o,--output", a->output, "Output HDF5 table (.h5)")->required();
   s->add_flag("-f,--force", a->force, "Replace an existing output file");
-  s->add_option("--countries", a->countries, "CSV map region,country replacing the table's own");
+  add_countries_option(s, a->countries);
   return s;
 }
 

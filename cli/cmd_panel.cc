@@ -65,7 +65,7 @@ CommandRegistrar reg("panel", [](CLI::App& app) {
   sub->add_option("--years", o->years,
                   "One label per table for the year column (default: the tables' years); with --format wiod, "
                   "the year read from each release folder");
-  sub->add_option("--countries", o->countries, "CSV region,country for every table");
+  add_countries_option(sub, o->countries);
   sub->add_option("--sector-concordance", o->sector_concordance,
                   "Grouping CSV (from,to or member,group) or shipped name: aggregate tables whose sectors are "
                   "its members to its groups first (tables already in its groups are kept)");

@@ -113,7 +113,7 @@ CommandRegistrar reg("report", [](CLI::App& app) {
   sub->add_option("table", o->table, "Table: irio HDF5, or a layout irio import reads (see --table-format)")
       ->required();
   sub->add_option("-o,--output", o->output, "Report file (.html, or .xlsx)")->capture_default_str();
-  sub->add_option("--countries", o->countries, "Region->country map CSV (region,country)");
+  add_countries_option(sub, o->countries);
   sub->add_option("--groups", o->groups,
                   "Also by groups of regions (the first one colours the bars): a grouping CSV (member,group) or "
                   "a shipped name (four_regions, north_south, eight_zones, east_data_west_computing); repeatable");

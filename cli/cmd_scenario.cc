@@ -64,7 +64,7 @@ CommandRegistrar reg("scenario", [](CLI::App& app) {
                   "suppliers in proportion, none below zero, the rest to imports); a refused scenario is reported "
                   "on its own row and the others run")
       ->required();
-  sub->add_option("--countries", o->countries, "CSV region,country: the region->country map (default: the table's)");
+  add_countries_option(sub, o->countries);
   sub->add_option("--groups", o->groups, "Groupings: names for origins/destinations, and sums by group");
   sub->callback([o] { run(*o); });
 });

@@ -65,7 +65,7 @@ CommandRegistrar reg("sda", [](CLI::App& app) {
                                   "The final-demand effect as level_mix (fd_level, fd_mix), by category (one factor "
                                   "per final-demand category and export column) or by destination (fd_domestic, "
                                   "fd_exports); output, value_added, footprint:");
-  sub->add_option("--countries", o->countries, "CSV region,country for both tables");
+  add_countries_option(sub, o->countries);
   sub->add_option("--sector-concordance", o->sector_concordance,
                   "Grouping CSV or shipped name: aggregate a table whose sectors are its members to its groups");
   sub->add_option("--region-concordance", o->region_concordance, "Likewise for regions");

@@ -35,6 +35,10 @@ void enforce_identities(const tables::TidyTable& d, const CommonOptions& o) {
                        "Check the table's balance, or pass --allow-identity-failures to accept them");
 }
 
+CLI::Option* add_countries_option(CLI::App* sub, std::string& target) {
+  return sub->add_option("--countries", target, kCountriesHelp);
+}
+
 OpenOptions open_options(const CommonOptions& o, const std::string& countries) {
   OpenOptions opt;
   opt.model.backend = parse_enum<solver::Backend>(o.backend);
@@ -88,6 +92,17 @@ void write_and_report(const std::vector<tables::TidyTable>& results, const Commo
   std::vector<tables::TidyTable> named = results;
   add_display_names(named, table);  // sector_name / region_name beside the codes
   write_with_meta(named, o, run, result_meta(o.table, table));
+}
+
+void write_finished(const VerbResult& r, const CommonOptions& o, const tables::IoTable& table) {
+  if (!this_rank_writes()) return;  // under mpirun rank 0 alone writes (main.cc)
+  io::WriteOptions w;
+  w.overwrite = o.force;
+  w.meta = result_meta(o.table, table);
+  bool renamed = false;
+  for (std::size_t i = 0; i < r.tables.size(); ++i) renamed = renamed || r.names[i] != r.tables[i].name();
+  if (renamed) w.file_stems = r.names;
+  for (const auto& p : io::write_results(r.tables, o.output, r.run, w)) std::cout << "wrote " << p << "\n";
 }
 
 void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "irio/analysis/analysis.h"
+#include "irio/analysis/verb.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/enum_names.h"
 #include "irio/tables/tidy_table.h"
@@ -47,6 +48,13 @@ CLI::Option* add_choice(CLI::App* sub, const std::string& flags, std::string& ta
 /// --allow-identity-failures and --quiet.
 void add_common_options(CLI::App* sub, CommonOptions& o,
                         const std::string& output_help = "Result file (.csv or .h5)");
+
+/// The one help text of --countries.
+inline constexpr const char* kCountriesHelp =
+    "CSV region,country: the region->country map replacing the table's own (each table's, where a verb reads "
+    "several)";
+/// Declare --countries (kCountriesHelp) into `target`.
+CLI::Option* add_countries_option(CLI::App* sub, std::string& target);
 
 /// Open options with the chosen --backend and --format and an optional region->country map.
 OpenOptions open_options(const CommonOptions& o, const std::string& countries = "");
@@ -79,6 +87,9 @@ bool this_rank_writes();
 /// "wrote PATH" for each file.
 void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o,
                       const std::string& run, const tables::IoTable& table);
+/// Write a verb's finished result (names, finiteness and display names done by the library:
+/// irio::finish_results) with its manifest, and print "wrote PATH" for each file.
+void write_finished(const VerbResult& result, const CommonOptions& o, const tables::IoTable& table);
 /// As above for results of several tables (the manifest names o.table and the command line only).
 void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o,
                       const std::string& run);

@@ -41,6 +41,30 @@ struct IndicatorRule {
   std::string why;      ///< one line for the summary, e.g. "weighted by final demand"
 };
 
+/// Rule constructors for the verbs' output declarations (analysis/verb.h).
+namespace rules {
+inline IndicatorRule sum(std::string why = "summed (a flow)") {
+  return {AggregationRule::kSum, WeightBasis::kNone, DerivedShare::kNone, {}, std::move(why)};
+}
+inline IndicatorRule weighted(WeightBasis w, std::string why) {
+  return {AggregationRule::kWeightedAverage, w, DerivedShare::kNone, {}, std::move(why)};
+}
+inline IndicatorRule derived(DerivedShare d, std::string why) {
+  return {AggregationRule::kRatioOfSums, WeightBasis::kNone, d, {}, std::move(why)};
+}
+inline IndicatorRule refused(std::string reason) {
+  IndicatorRule r;
+  r.refusal = std::move(reason);
+  return r;
+}
+inline const char* const kByFinalDemand = "weighted average, weights final demand y (methods.md §6.1)";
+inline const char* const kByValueAdded = "weighted average, weights value added va (methods.md §6.1)";
+inline const char* const kByOutput = "weighted average, weights gross output x (a ratio of sums over output)";
+inline IndicatorRule by_final_demand() { return weighted(WeightBasis::kFinalDemand, kByFinalDemand); }
+inline IndicatorRule by_value_added() { return weighted(WeightBasis::kValueAdded, kByValueAdded); }
+inline IndicatorRule by_output() { return weighted(WeightBasis::kOutput, kByOutput); }
+}  // namespace rules
+
 /// The rule for `indicator` (the value of the result's indicator/account column, or its value
 /// column when it has none) of the result table named `result` (e.g. "multipliers",
 /// "position", "kpww", "linkages", "ghosh", "impact", "footprints_CO2", "three_level_terms",

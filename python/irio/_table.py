@@ -4,6 +4,7 @@ import os as _os
 
 import numpy as _np
 
+from . import _verbs
 from ._frames import frames as _frames
 from ._irio import BalanceError, InputError
 
@@ -156,6 +157,8 @@ class Table:
         self._desc = core.describe()
         #: What an importer reported (import_ceads: the workbook's own checks), else None.
         self.import_report = import_report
+        #: What the last result method printed in the CLI (the model's summary line, key sectors, ...).
+        self.last_summary = None
 
     # --- description -------------------------------------------------------------------------
     @property
@@ -336,40 +339,10 @@ class Table:
             mat[ri[r] * N + si[s], names.index(c)] = v
         return mat, names
 
-    def linkages(self, forward="ghosh", weights="none", cv=False):
-        """Backward/forward linkages, Rasmussen-Hirschman indices, key sectors (`irio linkages`)."""
-        return self._out(self._core.linkages(forward, weights, cv))
-
-    def ghosh(self):
-        """Ghosh (supply-side) indicators (`irio ghosh`)."""
-        return self._out(self._core.ghosh())
-
     def extraction(self, sectors=None, block=None, variant="all", method="auto", keep_diagonal=True):
         """Hypothetical extraction of sectors (REGION/SECTOR or SECTOR) or of a block
         ('inter-regional' or 'national'), as `irio extract`."""
         return self._out(self._core.extraction(_list(sectors), block or "", variant, method, keep_diagonal))
-
-    def chains(self, countries=None, groups=None, split_complex_gvc=False, export_split=None):
-        """Three-level value-chain decomposition and participation (`irio chains`): a dict
-        {three_level_terms, participation, diagnostics[, ... by group]}. countries: a region ->
-        country CSV; groups: grouping CSVs or shipped names such as 'four_regions'; export_split:
-        a CSV sector,final_share identifying forward RT and GVC on a table with an exogenous rest
-        of the world (`--export-split`, methods.md §5.5)."""
-        t = self.with_countries(countries)
-        return t._out(t._core.chains(_groupings(groups), split_complex_gvc, str(export_split or "")))
-
-    def trade(self, method="wwz", perimeter="region", countries=None, approach="source", perspective="exporter",
-              post="exports", bilateral=False):
-        """Value added in trade (`irio trade --method ...`): wwz, kww, bm, vax, ltdv, leontief,
-        gvc at the region or country perimeter; a dict {table name: DataFrame}."""
-        t = self.with_countries(countries)
-        _run, tables = t._core.trade(method, perimeter, approach, perspective, post, bilateral)
-        return t._out(tables, [x["name"] for x in tables])
-
-    def position(self, perimeter="region", countries=None, kpww_fv="foreign_content"):
-        """Upstreamness, downstreamness, GVC lengths and position, KPWW (`irio position`)."""
-        t = self.with_countries(countries)
-        return t._out(t._core.position(perimeter, kpww_fv))
 
     def analyse(self, countries=None, groups=None):
         """The main job (`irio analyse`): {multipliers, multiplier_split, chains, participation,
@@ -438,3 +411,6 @@ class Table:
         if name == "V":
             return pd.DataFrame(a, index=pd.Index(d["va_components"], name="component"), columns=rs)
         return pd.DataFrame(a, index=rs, columns=rs)
+
+
+_verbs.attach(Table)  # linkages, ghosh, ...: the methods made from the verbs' declarations (_verbs.py)

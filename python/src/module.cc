@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "convert.h"
+#include "verbs.h"
 #include "irio/analysis/regional.h"
 #include "irio/analysis/table_jobs.h"
 #include "irio/io/table_store.h"
@@ -199,16 +200,6 @@ void bind_table(py::module_& m) {
              return tidy_list(a.impact(r).tables, a.table());
            },
            py::arg("shock_file"), py::arg("shocks"), py::arg("scenarios"))
-      .def("linkages",
-           [](const Analysis& a, const std::string& forward, const std::string& weights, bool cv) {
-             LinkageRequest r;
-             r.options.forward = parse_enum<solver::ForwardLinkage>(forward);
-             r.options.weights = parse_enum<solver::LinkageWeights>(weights);
-             r.options.coefficient_of_variation = cv;
-             return tidy_list(a.linkages(r).tables, a.table());
-           },
-           py::arg("forward"), py::arg("weights"), py::arg("cv"))
-      .def("ghosh", [](const Analysis& a) { return tidy_list(a.ghosh().tables, a.table()); })
       .def("extraction",
            [](const Analysis& a, const std::vector<std::string>& sectors, const std::string& block,
               const std::string& variant, const std::string& method, bool keep_diagonal) {
@@ -224,38 +215,6 @@ void bind_table(py::module_& m) {
              return tidy_list(a.extraction(r).tables, a.table());
            },
            py::arg("sectors"), py::arg("block"), py::arg("variant"), py::arg("method"), py::arg("keep_diagonal"))
-      .def("chains",
-           [](const Analysis& a, const std::vector<std::string>& groups, bool split_complex_gvc,
-              const std::string& export_split) {
-             ChainRequest r;
-             r.groups = groups;
-             r.split_complex_gvc = split_complex_gvc;
-             r.export_split = export_split;
-             return tidy_list(a.chains(r).tables, a.table());
-           },
-           py::arg("groups"), py::arg("split_complex_gvc"), py::arg("export_split"))
-      .def("trade",
-           [](const Analysis& a, const std::string& method, const std::string& perimeter, const std::string& approach,
-              const std::string& perspective, const std::string& post, bool bilateral) {
-             TradeRequest r;
-             r.method = parse_enum<TradeMethod>(method);
-             r.perimeter = parse_enum<solver::Perimeter>(perimeter);
-             r.approach = parse_enum<BmApproach>(approach);
-             r.perspective = parse_enum<BmPerspective>(perspective);
-             r.post = parse_enum<solver::gvc::LeontiefPost>(post);
-             r.bilateral = bilateral;
-             return py::make_tuple(r.run(), tidy_list(a.trade(r).tables, a.table()));
-           },
-           py::arg("method"), py::arg("perimeter"), py::arg("approach"), py::arg("perspective"), py::arg("post"),
-           py::arg("bilateral"))
-      .def("position",
-           [](const Analysis& a, const std::string& perimeter, const std::string& kpww_fv) {
-             PositionRequest r;
-             r.perimeter = parse_enum<solver::Perimeter>(perimeter);
-             r.kpww_fv = parse_enum<KpwwFv>(kpww_fv);
-             return tidy_list(a.position(r).tables, a.table());
-           },
-           py::arg("perimeter"), py::arg("kpww_fv"))
       .def("analyse",
            [](const Analysis& a, const std::vector<std::string>& groups) {
              AnalyseRequest r;
@@ -308,6 +267,7 @@ void bind_table(py::module_& m) {
            py::arg("scenario_file"), py::arg("groups"), py::arg("tolerance"), py::arg("max_iterations"))
       .def("matrix_bytes", &matrix_bytes, py::arg("name"))
       .def("matrix", &matrix, py::arg("name"), py::arg("max_bytes"), py::arg("block") = 256);
+  bind_verbs(m, c);
 }
 
 void bind_jobs(py::module_& m) {

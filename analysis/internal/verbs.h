@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// The typed declaration of each verb (analysis/verbs/<verb>.cc), for the request structs'
+// validate() and table_names(), which read them. Not installed: the API is irio::verbs().
+#pragma once
+
+#include "irio/analysis/regional.h"
+#include "irio/analysis/requests.h"
+#include "irio/analysis/verb.h"
+
+namespace irio::decl {
+
+/// A request with no options (ghosh).
+struct NoOptions {};
+
+const Verb<MultiplierRequest>& multipliers();
+const Verb<FootprintRequest>& footprints();
+const Verb<ImpactRequest>& impact();
+const Verb<LinkageRequest>& linkages();
+const Verb<NoOptions>& ghosh();
+const Verb<ExtractionRequest>& extraction();
+const Verb<ChainRequest>& chains();
+const Verb<TradeRequest>& trade();
+const Verb<PositionRequest>& position();
+const Verb<AnalyseRequest>& analyse();
+const Verb<CirculationRequest>& circulation();
+const Verb<DisparityRequest>& disparity();
+const Verb<MarketScenarioRequest>& scenario();
+
+}  // namespace irio::decl

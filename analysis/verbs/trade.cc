@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// `trade`: value added in trade (methods.md §3, §5.3): WWZ, KWW, Borin-Mancini, VAX, LTdV,
+// decompr's Leontief decomposition and the gvc package's indicators, at the region or country
+// perimeter. The method dispatch is Analysis::trade (trade_request.cc).
+#include "irio/analysis/analysis.h"
+#include "irio/analysis/internal/verbs.h"
+#include "irio/analysis/summary_text.h"
+
+namespace irio {
+
+std::string TradeRequest::validate() const { return decl::trade().validate(*this); }
+std::vector<std::string> TradeRequest::table_names() const { return decl::trade().table_names(*this); }
+std::string TradeRequest::run() const { return std::string("trade_") + enum_name(method); }
+
+namespace {
+std::vector<std::string> trade_tables(const TradeRequest& r) {
+  switch (r.method) {
+    case TradeMethod::kWwz: return {"wwz", "wwz2kww", "dvix_fsr", "diagnostics"};
+    case TradeMethod::kKww: return {"kww", "diagnostics"};
+    case TradeMethod::kBm:
+      return {std::string("bm_") + enum_name(r.perspective) + "_" + enum_name(r.approach), "diagnostics"};
+    case TradeMethod::kVax: return {"vax", "vby", "diagnostics"};
+    case TradeMethod::kLtdv:
+      if (r.bilateral) return {"ltdv", "ltdv_fvaio", "ltdv_bilateral", "diagnostics"};
+      return {"ltdv", "ltdv_fvaio", "diagnostics"};
+    case TradeMethod::kLeontief: return {std::string("leontief_") + enum_name(r.post), "diagnostics"};
+    case TradeMethod::kGvc: return {"gvc_indicators", "gvc_final_demand"};
+  }
+  return {};
+}
+}  // namespace
+
+const Verb<TradeRequest>& decl::trade() {
+  using namespace tables::rules;
+  const auto flows = [](const char* t, const char* about) {
+    return OutputSpec{t, about, kUnitMoney, {{"*", sum()}}};
+  };
+  static const Verb<TradeRequest> v = std::move(
+      Verb<TradeRequest>("trade", "Value added in trade: WWZ, KWW, Borin-Mancini, VAX, LTdV, Leontief, gvc")
+          .option("method", &TradeRequest::method, "Decomposition")
+          .option("post", &TradeRequest::post,
+                  "Leontief decomposition v^ L diag(post) (post = final demand is --method vax, VBY)")
+          .option("perimeter", &TradeRequest::perimeter, "The border that defines exports")
+          .option("approach", &TradeRequest::approach, "Borin-Mancini approach")
+          .option("perspective", &TradeRequest::perspective, "Borin-Mancini perspective")
+          .countries()
+          .option("bilateral", &TradeRequest::bilateral,
+                  "With --method ltdv: also the bilateral extractions s->r (n transposed solves in all)")
+          .progress(&TradeRequest::progress)
+          .check([](const TradeRequest& r) {
+            return r.leontief_max_n < 1 ? std::string("leontief_max_n must be >= 1") : std::string();
+          })
+          .output_help("Result file (.csv: one file per table, or .h5)")
+          .output(flows("wwz*", "the WWZ (2013) 16-term decomposition of gross exports (wwz) and its KWW grouping "
+                                "(wwz2kww)"))
+          .output({"dvix_fsr", "DViX_Fsr: domestic value added in intermediate exports re-exported", kUnitMoney, {}})
+          .output(flows("kww*", "the KWW (2014) nine-term decomposition of gross exports"))
+          .output(flows("bm_*", "the Borin-Mancini (2019) decomposition (perspective and approach in the name)"))
+          .output({"vax", "value added exports (Johnson-Noguera)", kUnitMixed,
+                   {{"VAX", sum()}, {"GEXP", sum()},
+                    {"VAX_ratio", derived(tables::DerivedShare::kVaxRatio, "VAX / GEXP of the summed terms")}}})
+          .output(flows("vby", "value added by source and absorbing region (VBY)"))
+          .output({"ltdv", "Los-Timmer-de Vries (2016) value added in exports by exporter", kUnitMoney, {}})
+          .output({"ltdv_fvaio", "LTdV foreign value added by sector", kUnitMoney, {}})
+          .output(flows("ltdv_bilateral", "LTdV bilateral extractions s->r"))
+          .output(flows("leontief_terms", "decompr's Leontief decomposition v^ L diag(post)"))
+          .output({"leontief_*", "decompr's Leontief decomposition v^ L diag(post)", kUnitMoney, {}})
+          .output({"gvc_indicators", "the gvc package's indicators by sector", kUnitMixed, {}})
+          .output({"gvc_final_demand", "the gvc package's indicators by absorber", kUnitMixed, {}})
+          .output({"diagnostics", "the §6.2 identity checks", kUnitMixed, {}})
+          .table_names(trade_tables)
+          .runs([](const Analysis& a, const TradeRequest& req, std::ostream& out) {
+            auto r = a.trade(req);
+            out << a.model().summary().brief_report() << "\n";
+            out << "Perimeter: " << enum_name(req.perimeter) << " (" << r.units << " units); gross exports "
+                << r.gross_exports << "\n";
+            VerbResult res{std::move(r.tables), {}, req.run(), {}};
+            if (r.diagnostics.num_keys() > 0) {
+              print_diagnostics(out, r.diagnostics);
+              res.identities.push_back(std::move(r.diagnostics));
+            }
+            return res;
+          }));
+  return v;
+}
+
+}  // namespace irio
