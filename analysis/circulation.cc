@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "irio/analysis/internal/verbs.h"
 #include "irio/analysis/regional.h"
 #include "irio/io/csv_reader.h"
 #include "irio/tables/error.h"
@@ -55,10 +56,10 @@ Vector read_region_values(const std::string& path, const tables::Labels& lab, co
   return out;
 }
 
-std::string CirculationRequest::validate() const {
-  if (auto why = check_index("u1", u1); !why.empty()) return why;
-  if (auto why = check_index("u2", u2); !why.empty()) return why;
-  return coupling.validate();
+std::string decl::circulation_problems(const CirculationRequest& r) {
+  if (auto why = check_index("u1", r.u1); !why.empty()) return why;
+  if (auto why = check_index("u2", r.u2); !why.empty()) return why;
+  return r.coupling.validate();
 }
 
 CirculationResults circulation(const Analysis& a, const CirculationRequest& r) {

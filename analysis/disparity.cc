@@ -2,6 +2,7 @@
 // Disparity of a region-level indicator through irio::Analysis (methods.md §10.3).
 #include <cmath>
 
+#include "irio/analysis/internal/verbs.h"
 #include "irio/analysis/regional.h"
 #include "irio/io/concordance_reader.h"
 #include "irio/tables/error.h"
@@ -24,14 +25,14 @@ bool known_indicator(const std::string& s) {
 
 }  // namespace
 
-std::string DisparityRequest::validate() const {
-  if (indicator_file.empty() && !known_indicator(indicator))
-    return "unknown indicator '" + indicator +
+std::string decl::disparity_problems(const DisparityRequest& r) {
+  if (r.indicator_file.empty() && !known_indicator(r.indicator))
+    return "unknown indicator '" + r.indicator +
            "' (a circulation indicator such as gvc_forward, or output, value_added, va_per_output, va_per_capita; "
            "or give an indicator file)";
-  if (weights == DisparityWeights::kPopulation && population_file.empty())
+  if (r.weights == DisparityWeights::kPopulation && r.population_file.empty())
     return "population weights need a population file";
-  if (indicator_file.empty() && indicator == "va_per_capita" && population_file.empty())
+  if (r.indicator_file.empty() && r.indicator == "va_per_capita" && r.population_file.empty())
     return "va_per_capita needs a population file";
   return {};
 }

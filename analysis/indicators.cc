@@ -31,15 +31,6 @@ Vector read_population(const std::string& path, const tables::Labels& lab) {
 
 // --- requests ------------------------------------------------------------------------------------
 
-std::string MultiplierRequest::validate() const { return options().validate(); }
-
-std::vector<std::string> MultiplierRequest::table_names() const {
-  std::vector<std::string> names{"multipliers"};
-  if (split) names.push_back("multiplier_split");
-  if (round) names.push_back("multiplier_round");
-  return names;
-}
-
 solver::MultiplierOptions MultiplierRequest::options() const {
   solver::MultiplierOptions o;
   o.va_components = va_components;
@@ -50,30 +41,10 @@ solver::MultiplierOptions MultiplierRequest::options() const {
   return o;
 }
 
-std::string FootprintRequest::validate() const {
-  if (satellite.empty()) return "no satellite given";
-  if (!population_file.empty() && population.size() > 0) return "give a population file or populations, not both";
-  return {};
-}
 
-std::vector<std::string> FootprintRequest::table_names() const {
-  return {"footprints_" + satellite, "diagnostics"};
-}
 
-std::string ImpactRequest::validate() const {
-  const bool has_matrix = shocks.rows() > 0 || shocks.cols() > 0;
-  if (!shock_file.empty() == has_matrix) return "give either a shock file or a shock matrix";
-  if (has_matrix && !scenarios.empty() && static_cast<Index>(scenarios.size()) != shocks.cols())
-    return std::to_string(scenarios.size()) + " scenario names for " + std::to_string(shocks.cols()) + " shock columns";
-  return {};
-}
 
-std::vector<std::string> ImpactRequest::table_names() const { return {"impact"}; }
 
-std::string ExtractionRequest::validate() const {
-  if (sectors.empty() != block_extraction) return "give either sectors or a block (inter-regional or national)";
-  return options.validate();
-}
 
 // --- results -------------------------------------------------------------------------------------
 

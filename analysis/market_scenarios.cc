@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "irio/analysis/internal/verbs.h"
 #include "irio/analysis/regional.h"
 #include "irio/io/csv_reader.h"
 #include "irio/tables/error.h"
@@ -149,9 +150,9 @@ void emit_participation(tables::TidyTable& t, const std::string& name, const sol
 
 }  // namespace
 
-std::string MarketScenarioRequest::validate() const {
-  if (scenario_file.empty() == scenarios.empty()) return "give a scenario file or scenarios (one of them)";
-  if (!(options.tolerance > 0) || options.max_iterations < 1) return "tolerance must be > 0, iterations >= 1";
+std::string decl::scenario_problems(const MarketScenarioRequest& r) {
+  if (r.scenario_file.empty() == r.scenarios.empty()) return "give a scenario file or scenarios (one of them)";
+  if (!(r.options.tolerance > 0) || r.options.max_iterations < 1) return "tolerance must be > 0, iterations >= 1";
   return {};
 }
 

@@ -36,8 +36,8 @@ struct CirculationRequest {
   solver::gvc::CouplingOptions coupling;  ///< alpha, beta, min-max normalisation
   ProgressFn progress;
 
-  std::string validate() const;
-  std::vector<std::string> table_names() const { return {"circulation", "coupling"}; }
+  std::string validate() const;                   ///< from its declaration (verbs/circulation.cc)
+  std::vector<std::string> table_names() const;  ///< circulation, coupling
 };
 
 struct CirculationResults {
@@ -76,8 +76,8 @@ struct DisparityRequest {
   std::string population_file;  ///< CSV region,value: population weights and per-capita values
   std::string country;          ///< only the regions of this country (empty: every region)
 
-  std::string validate() const;
-  std::vector<std::string> table_names() const { return {"disparity"}; }
+  std::string validate() const;                   ///< from its declaration (verbs/disparity.cc)
+  std::vector<std::string> table_names() const;  ///< disparity
   /// The indicator's name in the output (the file's stem for a file).
   std::string indicator_name() const;
 };
@@ -200,8 +200,8 @@ struct MarketScenarioRequest {
   std::vector<std::string> groups;                ///< groupings: names for origin/destination, and sums
   solver::ScenarioOptions options;
 
-  std::string validate() const;
-  std::vector<std::string> table_names() const { return {"scenario"}; }
+  std::string validate() const;                   ///< from its declaration (verbs/scenario.cc)
+  std::vector<std::string> table_names() const;  ///< scenario
 };
 
 struct MarketScenarioResults {

@@ -37,6 +37,7 @@ struct MultiplierRequest {
   std::string employment;  ///< epsilon: SATELLITE/STRESSOR (empty: none)
   /// Final-demand categories of household consumption; non-empty: Type II (needs `income`).
   std::vector<std::string> household_categories;
+  bool type2 = false;  ///< the CLI's --type2: Type II asked for, so household_categories must be given
   solver::HouseholdMode households = solver::HouseholdMode::kNational;
   bool va_components = true;  ///< one value-added multiplier per row of V
   bool split = false;         ///< also intra/feedback/spillover and local/national/international

@@ -72,6 +72,7 @@ struct OptionSpec {
   double min = -std::numeric_limits<double>::infinity();  ///< kNumber, kWhole: inclusive bounds
   double max = std::numeric_limits<double>::infinity();
   std::string default_text;  ///< the default as text ("" for none), from a default request
+  char delimiter = 0;        ///< kTexts on the CLI: also split one value at this character
   bool required = false;     ///< must be given (CLI: a required option; Python: no default)
   bool cli = true;           ///< declared on the command line
   bool python = true;        ///< a keyword of the Python method
@@ -92,6 +93,16 @@ inline OptionSpec option_spec(std::string name, std::string flags, std::string h
   s.flags = std::move(flags);
   s.help = std::move(help);
   s.kind = kind;
+  return s;
+}
+
+/// `s` as an option of one front end only (e.g. a Python keyword that has no command-line flag).
+inline OptionSpec python_only(OptionSpec s) {
+  s.cli = false;
+  return s;
+}
+inline OptionSpec cli_only(OptionSpec s) {
+  s.python = false;
   return s;
 }
 
@@ -171,6 +182,8 @@ class VerbBase {
   bool takes_countries() const { return takes_countries_; }
   /// Whether its tables share their key columns (a .csv output is then one file).
   bool shared_keys() const { return shared_keys_; }
+  /// The name of its Python method (the verb's name unless declared otherwise).
+  const std::string& python_name() const { return python_name_.empty() ? name_ : python_name_; }
   /// Help of -o/--output.
   const std::string& output_help() const { return output_help_; }
 
@@ -183,6 +196,7 @@ class VerbBase {
   bool takes_countries_ = false;
   bool shared_keys_ = false;
   std::string output_help_ = "Result file (.csv or .h5)";
+  std::string python_name_;
 };
 
 /// Every verb of the library, in the CLI's order (analysis/verbs/all_verbs.cc).
@@ -234,6 +248,19 @@ class Verb final : public VerbBase {
     s.name = std::move(name);
     s.help = std::move(help);
     return option(std::move(s), field);
+  }
+  /// An option whose value the request holds in another form (e.g. a choice that also switches a
+  /// mode on): `set` converts it; no bounds. Its kind, choices and default are in `spec`.
+  Verb& custom(OptionSpec spec, std::function<void(Request&, const OptionValue&)> set) {
+    setters_.push_back(std::move(set));
+    bounds_.push_back([](const Request&) { return std::string(); });
+    options_.push_back(std::move(spec));
+    return *this;
+  }
+  /// The Python method's name when it differs from the verb's (extract: extraction).
+  Verb& python_name(std::string n) {
+    python_name_ = std::move(n);
+    return *this;
   }
   /// Where the request holds its progress callback.
   Verb& progress(ProgressFn Request::*field) {

@@ -17,6 +17,7 @@
 #include "cli/report.h"
 #include "irio/analysis/analysis.h"
 #include "irio/analysis/display_names.h"
+#include "irio/analysis/verb.h"
 #include "irio/io/table_store.h"
 
 namespace irio::cli {
@@ -158,9 +159,8 @@ void run(const Options& o) {
 
   const bool writes = this_rank_writes();  // under mpirun rank 0 alone writes (main.cc)
   if (writes) std::filesystem::create_directories(o.output);
-  require_finite(r.tables);
   std::vector<tables::TidyTable> named = r.tables;
-  add_display_names(named, t);  // sector_name / region_name beside the codes
+  finish_results(named, t);  // sector_name / region_name beside the codes; exit 4 for an infinite value
   io::WriteOptions w;
   w.overwrite = o.force;
   w.meta = result_meta(o.table, t);

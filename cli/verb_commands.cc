@@ -58,6 +58,7 @@ void declare(CLI::App* sub, VerbOptions& o, const OptionSpec& s) {
     case OptionKind::kTexts:
     case OptionKind::kGroupings:
       opt = sub->add_option(flags, o.lists[s.name], s.help);
+      if (s.delimiter != 0) opt->delimiter(s.delimiter);
       break;
   }
   if (s.required) opt->required();

@@ -26,4 +26,9 @@ const Verb<CirculationRequest>& circulation();
 const Verb<DisparityRequest>& disparity();
 const Verb<MarketScenarioRequest>& scenario();
 
+/// The checks across options of the regional verbs (in their kernels' files).
+std::string circulation_problems(const CirculationRequest& r);
+std::string disparity_problems(const DisparityRequest& r);
+std::string scenario_problems(const MarketScenarioRequest& r);
+
 }  // namespace irio::decl

@@ -9,9 +9,16 @@ namespace irio {
 const std::vector<const VerbBase*>& verbs() {
   static const std::vector<const VerbBase*> all = {
       &decl::chains(),
+      &decl::circulation(),
+      &decl::disparity(),
+      &decl::extraction(),
+      &decl::footprints(),
       &decl::ghosh(),
+      &decl::impact(),
       &decl::linkages(),
+      &decl::multipliers(),
       &decl::position(),
+      &decl::scenario(),
       &decl::trade(),
   };
   return all;

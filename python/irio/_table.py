@@ -258,8 +258,11 @@ class Table:
 
     def _multiplier_tables(self, income, employment, household_categories, households, va_components, split,
                            round):
-        return self._core.multipliers(income or "", employment or "", _list(household_categories), households,
-                                      va_components, split, round)
+        opts = {"income": income or "", "employment": employment or "",
+                "household_categories": _list(household_categories), "households": households,
+                "va_components": bool(va_components), "split": bool(split), "round": bool(round)}
+        _names, tables, self.last_summary = self._core.run("multipliers", opts)
+        return tables
 
     def multipliers(self, income=None, employment=None, household_categories=None, households="national",
                     va_components=True, split=False, round=False):
@@ -289,12 +292,18 @@ class Table:
         """Footprint accounts of a satellite (pymrio-compatible), as `irio footprints`: a dict
         {footprints_<satellite>: ..., diagnostics: ...}. population: a CSV (region,value) or one
         number per region."""
-        pop_file, pop = "", None
-        if isinstance(population, (str, _os.PathLike)):
-            pop_file = _os.fspath(population)
-        elif population is not None:
-            pop = _np.asarray(population, dtype=_np.float64)
-        return self._out(self._core.footprints(satellite, downstream, pop_file, pop))
+        opts = {"satellite": satellite, "downstream": bool(downstream)}
+        if population is not None:
+            if isinstance(population, (str, _os.PathLike)) or hasattr(population, "columns") or isinstance(
+                    population, dict) or hasattr(population, "to_dict"):
+                opts["population"] = _region_values_csv(population, "population")
+            else:  # one number per region, in the table's order
+                values = _np.asarray(population, dtype=_np.float64).ravel()
+                if len(values) != len(self._desc["regions"]):
+                    raise InputError(f"population: {len(values)} values for {len(self._desc['regions'])} regions")
+                opts["population"] = _region_values_csv(dict(zip(self._desc["regions"], values)), "population")
+        names, tables, self.last_summary = self._core.run("footprints", opts)
+        return self._out(tables)
 
     def impact(self, shock, scenarios=None):
         """Effects of final-demand shocks dx = L dy, dva, dF, as `irio impact`.
@@ -302,16 +311,26 @@ class Table:
         shock: a shock CSV (region,sector,value[,scenario]); a DataFrame (or dict of columns) with
         those columns; or an array of n values (n x k for k scenarios, named by `scenarios`)."""
         if isinstance(shock, (str, _os.PathLike)):
-            return self._out(self._core.impact(_os.fspath(shock), None, []))
-        if hasattr(shock, "columns") or isinstance(shock, dict):
-            mat, names = self._shock_matrix(shock)
-            return self._out(self._core.impact("", mat, names))
-        mat = _np.asarray(shock, dtype=_np.float64)
-        if mat.ndim == 1:
-            mat = mat.reshape(-1, 1)
-        names = list(scenarios) if scenarios is not None else (
-            ["shock"] if mat.shape[1] == 1 else [f"shock{i + 1}" for i in range(mat.shape[1])])
-        return self._out(self._core.impact("", _np.asfortranarray(mat), names))
+            path = _os.fspath(shock)
+        else:
+            if hasattr(shock, "columns") or isinstance(shock, dict):
+                mat, names = self._shock_matrix(shock)
+            else:
+                mat = _np.asarray(shock, dtype=_np.float64)
+                if mat.ndim == 1:
+                    mat = mat.reshape(-1, 1)
+                names = list(scenarios) if scenarios is not None else (
+                    ["shock"] if mat.shape[1] == 1 else [f"shock{i + 1}" for i in range(mat.shape[1])])
+            if mat.ndim != 2 or mat.shape[0] != self.n:
+                raise InputError(f"shock: {mat.shape[0]} rows for n = {self.n} region-sectors")
+            if len(names) != mat.shape[1]:
+                raise InputError(f"shock: {len(names)} scenario names for {mat.shape[1]} shock columns")
+            index = [(r, s) for r in self._desc["regions"] for s in self._desc["sectors"]]
+            path = _temp_csv("shock", ["region", "sector", "value", "scenario"],
+                             [(r, s, repr(float(mat[i, c])), names[c]) for c in range(mat.shape[1])
+                              for i, (r, s) in enumerate(index)])
+        names, tables, self.last_summary = self._core.run("impact", {"shock": path})
+        return self._out(tables)
 
     def _shock_matrix(self, shock):
         cols = {str(k).lower(): k for k in (shock.columns if hasattr(shock, "columns") else shock.keys())}
@@ -339,11 +358,6 @@ class Table:
             mat[ri[r] * N + si[s], names.index(c)] = v
         return mat, names
 
-    def extraction(self, sectors=None, block=None, variant="all", method="auto", keep_diagonal=True):
-        """Hypothetical extraction of sectors (REGION/SECTOR or SECTOR) or of a block
-        ('inter-regional' or 'national'), as `irio extract`."""
-        return self._out(self._core.extraction(_list(sectors), block or "", variant, method, keep_diagonal))
-
     def analyse(self, countries=None, groups=None):
         """The main job (`irio analyse`): {multipliers, multiplier_split, chains, participation,
         diagnostics[, chains_by_group, participation_by_group]}, keyed as its CSV files."""
@@ -361,17 +375,10 @@ class Table:
         t = self.with_countries(countries)
         u1 = u1 if u1 is None or isinstance(u1, str) else _region_values_csv(u1, "u1")
         u2 = u2 if u2 is None or isinstance(u2, str) else _region_values_csv(u2, "u2")
-        return t._out(t._core.circulation(_groupings(groups), _path(u1), _path(u2), float(alpha), float(beta),
-                                          bool(normalize)))
-
-    def disparity(self, indicator="gvc_forward", groups=None, countries=None, weights="equal", population=None,
-                  country=None, indicator_file=None):
-        """Theil T and L, Gini and CV of a region-level indicator with the between / within-group
-        decomposition, as `irio disparity` (one DataFrame). weights: equal, output, value_added,
-        population (population: CSV region,value)."""
-        t = self.with_countries(countries)
-        return t._out(t._core.disparity(_groupings(groups), indicator, _region_values_csv(indicator_file, "indicator"), weights,
-                                        _region_values_csv(population, "population"), country or ""))
+        opts = {"groups": _groupings(groups), "u1": _path(u1), "u2": _path(u2), "alpha": float(alpha),
+                "beta": float(beta), "normalize": bool(normalize)}
+        names, tables, t.last_summary = t._core.run("circulation", opts)
+        return t._out(tables)
 
     def scenario(self, scenarios, countries=None, groups=None, tolerance=1e-12, max_iterations=500):
         """Unified-market scenarios from a CSV scenario,factor,origin,destination[,closure], as
@@ -379,7 +386,10 @@ class Table:
         t = self.with_countries(countries)
         path = _table_csv(scenarios, "scenarios", ["scenario", "factor", "origin", "destination", "closure",
                                                    "fd_factor"], ["scenario", "factor", "origin", "destination"])
-        return t._out(t._core.scenario(path, _groupings(groups), float(tolerance), int(max_iterations)))
+        opts = {"scenarios": path, "groups": _groupings(groups), "tolerance": float(tolerance),
+                "max_iterations": int(max_iterations)}
+        names, tables, t.last_summary = t._core.run("scenario", opts)
+        return t._out(tables)
 
     # --- matrices ----------------------------------------------------------------------------
     def matrix_bytes(self, name):

@@ -99,8 +99,8 @@ def _method(v):
         same = len(tables) == 1 and names == [x["name"] for x in tables]
         return t._out(tables, None if same else names)
 
-    method.__name__ = name
-    method.__qualname__ = "Table." + name
+    method.__name__ = v["python_name"]
+    method.__qualname__ = "Table." + v["python_name"]
     method.__signature__ = signature
     method.__doc__ = _doc(v)
     return method
@@ -108,7 +108,7 @@ def _method(v):
 
 def attach(cls):
     """Give `cls` (irio.Table) one method per verb that it does not define by hand."""
-    for name, v in _VERBS.items():
-        if name not in cls.__dict__:
-            setattr(cls, name, _method(v))
+    for v in _VERBS.values():
+        if v["python_name"] not in cls.__dict__:
+            setattr(cls, v["python_name"], _method(v))
     return cls

@@ -2,6 +2,8 @@
 // C++ results -> Python objects (see convert.h).
 #include "convert.h"
 
+#include "irio/analysis/verb.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -91,7 +93,7 @@ py::list tidy_list(const std::vector<tables::TidyTable>& tables) {
 }
 
 py::list tidy_list(std::vector<tables::TidyTable> tables, const tables::IoTable& table) {
-  add_display_names(tables, table);
+  finish_results(tables, table);  // the CLI's finishing step: display names, then exit class 4 for inf
   return tidy_list(tables);
 }
 

@@ -23,7 +23,8 @@ namespace py = pybind11;
 py::dict tidy_to_dict(const tables::TidyTable& t);
 /// One dict per table, in order.
 py::list tidy_list(const std::vector<tables::TidyTable>& tables);
-/// The same with the name columns the CLI writes (sector_name, region_name; add_display_names).
+/// The same, finished as the CLI finishes them (irio::finish_results: the name columns sector_name,
+/// region_name, ...; NumericalError for an infinite value).
 py::list tidy_list(std::vector<tables::TidyTable> tables, const tables::IoTable& table);
 
 /// The balance check (methods.md §1.3) as a dict: status, brief, report (the text `irio check`

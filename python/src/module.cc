@@ -163,58 +163,6 @@ void bind_table(py::module_& m) {
       .def("validate", [](const Analysis& a) { return balance_to_dict(a.validate(), a.table().labels); })
       .def("solver_summary", [](const Analysis& a) { return a.model().summary().brief_report(); })
       .def("models_built", &Analysis::models_built)
-      .def("multipliers",
-           [](const Analysis& a, const std::string& income, const std::string& employment,
-              const std::vector<std::string>& household_categories, const std::string& households, bool va_components,
-              bool split, bool round) {
-             MultiplierRequest r;
-             r.income = income;
-             r.employment = employment;
-             r.household_categories = household_categories;
-             r.households = parse_enum<solver::HouseholdMode>(households);
-             r.va_components = va_components;
-             r.split = split;
-             r.round = round;
-             return tidy_list(a.multipliers(r).tables, a.table());
-           },
-           py::arg("income"), py::arg("employment"), py::arg("household_categories"), py::arg("households"),
-           py::arg("va_components"), py::arg("split"), py::arg("round"))
-      .def("footprints",
-           [](const Analysis& a, const std::string& satellite, bool downstream, const std::string& population_file,
-              std::optional<Vector> population) {
-             FootprintRequest r;
-             r.satellite = satellite;
-             r.downstream = downstream;
-             r.population_file = population_file;
-             if (population) r.population = *population;
-             return tidy_list(a.footprints(r).tables, a.table());
-           },
-           py::arg("satellite"), py::arg("downstream"), py::arg("population_file"), py::arg("population"))
-      .def("impact",
-           [](const Analysis& a, const std::string& shock_file, std::optional<Matrix> shocks,
-              const std::vector<std::string>& scenarios) {
-             ImpactRequest r;
-             r.shock_file = shock_file;
-             if (shocks) r.shocks = *shocks;
-             r.scenarios = scenarios;
-             return tidy_list(a.impact(r).tables, a.table());
-           },
-           py::arg("shock_file"), py::arg("shocks"), py::arg("scenarios"))
-      .def("extraction",
-           [](const Analysis& a, const std::vector<std::string>& sectors, const std::string& block,
-              const std::string& variant, const std::string& method, bool keep_diagonal) {
-             ExtractionRequest r;
-             r.sectors = sectors;
-             r.block_extraction = !block.empty();
-             if (r.block_extraction) r.block = parse_enum<ExtractionBlock>(block);
-             r.variant = parse_enum<ExtractionVariant>(variant);
-             r.options.method = parse_enum<solver::ExtractionMethod>(method);
-             r.options.keep_diagonal = keep_diagonal;
-             if (sectors.empty() == block.empty())
-               throw InputError("give either sectors or block (" + enum_choices<ExtractionBlock>() + ")");
-             return tidy_list(a.extraction(r).tables, a.table());
-           },
-           py::arg("sectors"), py::arg("block"), py::arg("variant"), py::arg("method"), py::arg("keep_diagonal"))
       .def("analyse",
            [](const Analysis& a, const std::vector<std::string>& groups) {
              AnalyseRequest r;
@@ -223,48 +171,6 @@ void bind_table(py::module_& m) {
              return py::make_tuple(res.file_names, tidy_list(res.tables, a.table()));
            },
            py::arg("groups"))
-      .def("circulation",
-           [](const Analysis& a, const std::vector<std::string>& groups, const std::string& u1, const std::string& u2,
-              double alpha, double beta, bool normalize) {
-             CirculationRequest r;
-             r.groups = groups;
-             r.u1 = u1;
-             r.u2 = u2;
-             r.coupling.alpha = alpha;
-             r.coupling.beta = beta;
-             r.coupling.normalize = normalize;
-             if (const auto e = r.validate(); !e.empty()) throw InputError("circulation: " + e);
-             return tidy_list(circulation(a, r).tables, a.table());
-           },
-           py::arg("groups"), py::arg("u1"), py::arg("u2"), py::arg("alpha"), py::arg("beta"), py::arg("normalize"))
-      .def("disparity",
-           [](const Analysis& a, const std::vector<std::string>& groups, const std::string& indicator,
-              const std::string& indicator_file, const std::string& weights, const std::string& population_file,
-              const std::string& country) {
-             DisparityRequest r;
-             r.groups = groups;
-             r.indicator = indicator;
-             r.indicator_file = indicator_file;
-             r.weights = parse_enum<DisparityWeights>(weights);
-             r.population_file = population_file;
-             r.country = country;
-             if (const auto e = r.validate(); !e.empty()) throw InputError("disparity: " + e);
-             return tidy_list(disparity(a, r).tables, a.table());
-           },
-           py::arg("groups"), py::arg("indicator"), py::arg("indicator_file"), py::arg("weights"),
-           py::arg("population_file"), py::arg("country"))
-      .def("scenario",
-           [](const Analysis& a, const std::string& scenario_file, const std::vector<std::string>& groups,
-              double tolerance, int max_iterations) {
-             MarketScenarioRequest r;
-             r.scenario_file = scenario_file;
-             r.groups = groups;
-             r.options.tolerance = tolerance;
-             r.options.max_iterations = max_iterations;
-             if (const auto e = r.validate(); !e.empty()) throw InputError("scenario: " + e);
-             return tidy_list(market_scenarios(a, r).tables, a.table());
-           },
-           py::arg("scenario_file"), py::arg("groups"), py::arg("tolerance"), py::arg("max_iterations"))
       .def("matrix_bytes", &matrix_bytes, py::arg("name"))
       .def("matrix", &matrix, py::arg("name"), py::arg("max_bytes"), py::arg("block") = 256);
   bind_verbs(m, c);

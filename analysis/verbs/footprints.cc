@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+// `footprints`: the footprint accounts of one satellite, pymrio-compatible (methods.md §2.3, §6.2 (12)).
+#include <cstdio>
+
+#include "irio/analysis/analysis.h"
+#include "irio/analysis/display_names.h"
+#include "irio/analysis/internal/verbs.h"
+#include "irio/analysis/summary_text.h"
+
+namespace irio {
+
+std::string FootprintRequest::validate() const { return decl::footprints().validate(*this); }
+std::vector<std::string> FootprintRequest::table_names() const { return decl::footprints().table_names(*this); }
+
+namespace {
+using solver::Index;
+
+/// One line per region and stressor of a region-level account (abroad, other final demand).
+void print_by_province(std::ostream& out, const tables::Labels& labels, const tables::Satellite& sat,
+                       const tables::Matrix& D) {
+  for (Index q = 0; q < D.rows(); ++q)
+    for (Index reg = 0; reg < D.cols(); ++reg)
+      print_formatted(out, "  %-20s %-10s %14.6g\n", labels.regions[static_cast<std::size_t>(reg)].c_str(),
+                      sat.stressors[static_cast<std::size_t>(q)].c_str(), D(q, reg));
+}
+
+void print_accounts(std::ostream& out, const Analysis& a, const FootprintResults& r) {
+  const auto& acc = r.accounts;
+  const auto& sat = *r.satellite;
+  const auto& labels = a.table().labels;
+  for (Index q = 0; q < acc.D_cba_reg.rows(); ++q) {
+    out << "Stressor '" << sat.stressors[static_cast<std::size_t>(q)] << "' ["
+        << sat.units[static_cast<std::size_t>(q)] << "]: consumption- vs production-based by region\n";
+    for (Index reg = 0; reg < acc.D_cba_reg.cols(); ++reg) {
+      const auto& code = labels.regions[static_cast<std::size_t>(reg)];
+      print_formatted(out, "  %-20s D_cba %14.6g  D_pba %14.6g  imp %14.6g  exp %14.6g", code.c_str(),
+                      acc.D_cba_reg(q, reg), acc.D_pba_reg(q, reg), acc.D_imp_reg(q, reg), acc.D_exp_reg(q, reg));
+      out << name_suffix(region_display_name(labels, code)) << "\n";
+    }
+  }
+  if (acc.D_abroad_reg.size() > 0) {
+    out << "Embodied in exports abroad (the rest of the world's consumption-based account), by province:\n";
+    print_by_province(out, labels, sat, acc.D_abroad_reg);
+  }
+  if (acc.D_other_fd_reg.size() > 0) {
+    out << "Embodied in final demand that is neither domestic nor abroad (ERR; not in the account abroad), "
+           "by province:\n";
+    print_by_province(out, labels, sat, acc.D_other_fd_reg);
+  }
+}
+}  // namespace
+
+const Verb<FootprintRequest>& decl::footprints() {
+  using namespace tables::rules;
+  static const std::vector<IndicatorRuleSpec> accounts = {
+      {"S", by_output()},
+      {"M", by_final_demand()},
+      {"M_down", by_value_added()},  // S (G - I)': per unit of primary input (methods.md §2.3)
+      {"*_cap", refused("a per-capita account: aggregate the region totals (the same account with _reg for _cap, "
+                        "summed) and divide by the group's population")},
+      {"D_*", sum()}};
+  static const Verb<FootprintRequest> v = std::move(
+      Verb<FootprintRequest>("footprints", "Footprint accounts of a satellite (pymrio-compatible)")
+          .option([] {
+            auto s = option_spec("satellite", "", "Satellite account name");
+            s.required = true;
+            return s;
+          }(), &FootprintRequest::satellite)
+          .option(option_spec("population", "", "CSV region,population for per-capita accounts",
+                              OptionKind::kRegionValues),
+                  &FootprintRequest::population_file)
+          .option(option_spec("downstream", "!--no-downstream", "Skip M_down (saves k_F solves)"),
+                  &FootprintRequest::downstream)
+          .check([](const FootprintRequest& r) -> std::string {
+            if (r.satellite.empty()) return "no satellite given";
+            if (!r.population_file.empty() && r.population.size() > 0)
+              return "give a population file or populations, not both";
+            return {};
+          })
+          .output({"footprints_*", "the accounts S, M, M_down and D_* by stressor (footprints_<satellite>)",
+                   kUnitStressor, accounts})
+          .output({"footprints", "the same accounts, as a table named for the verb", kUnitStressor, accounts},
+                  [](const FootprintRequest&) { return false; })
+          .output({"diagnostics", "the §6.2 (12) identity checks, rest of the world included", kUnitMixed, {}})
+          .table_names([](const FootprintRequest& r) {
+            return std::vector<std::string>{"footprints_" + r.satellite, "diagnostics"};
+          })
+          .runs([](const Analysis& a, const FootprintRequest& req, std::ostream& out) {
+            auto r = a.footprints(req);
+            out << a.model().summary().brief_report() << "\n";
+            print_accounts(out, a, r);
+            print_diagnostics(out, r.diagnostics);
+            return VerbResult{std::move(r.tables), {}, "footprints", {r.diagnostics}};
+          }));
+  return v;
+}
+
+}  // namespace irio
