@@ -96,4 +96,10 @@ bool is_other_final_demand(const std::string& export_label);
 /// Safe reciprocal: 1/z where z != 0, else 0 (methods.md §0.1, \hat z^+).
 Vector safe_reciprocal(const Vector& z);
 
+/// num / den, NaN where den == 0 (methods.md §2.2: "NaN if c_j = 0"; the ratio of sums of §4.1).
+/// The one NaN-safe ratio of the library (indicators, GVC shares, weighted-average aggregation).
+double ratio_or_nan(double num, double den);
+/// Element-wise ratio_or_nan; num and den have the same size.
+Vector ratio_or_nan(const Vector& num, const Vector& den);
+
 }  // namespace irio::tables
