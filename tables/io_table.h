@@ -71,7 +71,9 @@ struct IoTable {
   Matrix final_demand_by_region() const;
   /// y = Y 1 + exports 1 (total final demand, including exogenous exports), n.
   Vector final_demand_total() const;
-  /// Import coefficient row a_M = 1' imports x^+ (zeros if no imports), n.
+  /// Exogenous imports used by each sector, summed over the import rows: 1' imports (n; zeros if
+  /// no imports). A total, not a coefficient: the import coefficient row a_M = 1' imports x^+ is
+  /// this times x^+ (solver::LeontiefModel).
   Vector import_total() const;
   /// Exogenous exports to the rest of the world: the export columns that go abroad, summed (n;
   /// zeros if none). Columns labelled as other final demand (is_other_final_demand) are left out.
