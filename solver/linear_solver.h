@@ -26,9 +26,6 @@ inline constexpr EnumTable<Backend, 6> kBackendNames{
       {Backend::kIterative, "iterative"}, {Backend::kPetsc, "petsc"}}}};
 constexpr const auto& enum_table(Backend) { return kBackendNames; }
 const char* to_string(Backend b);
-/// Parse "auto|dense|umfpack|klu|iterative|petsc"; throws InputError otherwise.
-Backend backend_from_string(const std::string& s);
-
 /// Outcome of LinearSolver::try_solve. Direct backends always converge (a singular matrix is
 /// found when factorizing); the iterative backends report stagnation, divergence or an exhausted
 /// iteration budget here, as data, so that the caller decides what follows (LeontiefModel falls
