@@ -13,7 +13,6 @@ bool built_with_mpi() { return false; }
 std::vector<std::string> gather_to_root(const std::string& mine) { return {mine}; }
 std::string broadcast_from_root(const std::string& text) { return text; }
 int max_over_ranks(int value) { return value; }
-void no_petsc_signal_handler() {}
 
 }  // namespace irio::parallel
 #endif

@@ -10,8 +10,8 @@
 
 namespace irio::parallel {
 
-/// Starts and ends the process group (MPI/PETSc initialisation and finalisation under MPI; nothing
-/// in a plain build). Construct one in main() before anything else, keep it alive to the end.
+/// Starts and ends the process group (under MPI: PETSc started by solver::start_petsc, finalized
+/// here; nothing in a plain build). Construct one in main() before anything else, keep it alive to the end.
 class Session {
  public:
   Session(int& argc, char**& argv);
@@ -36,10 +36,5 @@ std::vector<std::string> gather_to_root(const std::string& mine);
 std::string broadcast_from_root(const std::string& text);
 /// Collective: the largest exit code over the ranks, so that all ranks agree on failure.
 int max_over_ranks(int value);
-
-/// Before PETSc starts: ask it to install no signal handlers (adds -no_signal_handler to the
-/// PETSC_OPTIONS environment variable), so that a signal keeps its usual meaning. Nothing in a
-/// build without PETSc.
-void no_petsc_signal_handler();
 
 }  // namespace irio::parallel

@@ -2,8 +2,8 @@
 // The process group of a build with IRIO_WITH_PETSC (analysis/process_group.h): MPI through
 // PETSc. Under a launcher (mpirun, mpiexec, srun) the Session starts PETSc and with it MPI; a
 // process started without one stays a plain process of rank 0 of 1 and starts PETSc only if the
-// petsc backend is asked for (solver/internal/petsc_solver.cc), which saves the second an MPI
-// singleton takes to start (docs/petsc.md).
+// petsc backend is asked for, which saves the second an MPI singleton takes to start
+// (docs/petsc.md). Both start PETSc through solver::start_petsc (solver/internal/petsc_solver.cc).
 #include "irio/analysis/process_group.h"
 
 #ifdef IRIO_WITH_PETSC
@@ -12,8 +12,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <string>
+
+#include "irio/solver/linear_solver.h"
 
 namespace irio::parallel {
 namespace {
@@ -36,26 +39,15 @@ bool started_here = false;
 
 }  // namespace
 
-void no_petsc_signal_handler() {
-  const char* given = std::getenv("PETSC_OPTIONS");
-  std::string options = given ? given : "";
-  if (options.find("-no_signal_handler") == std::string::npos)
-    setenv("PETSC_OPTIONS", (options + " -no_signal_handler").c_str(), 1);
-}
-
-namespace {
-
-}  // namespace
-
 Session::Session(int& argc, char**& argv) {
   if (!launched_by_mpi() || mpi_running()) return;
-  // No help text, no options file: PETSc options come from the PETSC_OPTIONS environment variable
-  // (argv is irio's own command line, which CLI11 parses).
-  // PETSc's own signal handlers would turn any signal the process gets (also harmless ones a
-  // launcher or job control sends) into an abort with PETSc's code 59; irio leaves signals alone.
-  no_petsc_signal_handler();
-  if (PetscInitialize(&argc, &argv, nullptr, nullptr) != 0) std::exit(70);
-  started_here = true;
+  // PETSc is started by the solver module (solver::start_petsc: no signal handlers, options from
+  // PETSC_OPTIONS only), here with the command line for MPI.
+  try {
+    started_here = solver::start_petsc(&argc, &argv);
+  } catch (const std::exception&) {
+    std::exit(70);
+  }
 }
 
 Session::~Session() {

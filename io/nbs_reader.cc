@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // NBS national IO tables: CSV reader, own-totals check, competitive -> non-competitive conversion
-// (methods.md §5.5) and conversion to an IoTable with an exogenous rest of the world.
+// (methods.md §5.5; the shares are tables::proportional_source_shares) and conversion to an
+// IoTable with an exogenous rest of the world.
 #include "irio/io/nbs_reader.h"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <map>
 
 #include "irio/io/csv_reader.h"
+#include "irio/tables/competitive_conversion.h"
 #include "irio/tables/error.h"
 
 namespace irio::io {
@@ -227,34 +229,27 @@ NbsTable to_non_competitive(const NbsTable& t, const NbsConversionOptions& opt,
   if (!t.competitive) return t;
   const Eigen::Index n = static_cast<Eigen::Index>(t.n());
   NbsConversionReport rep;
-  // methods.md §5.5: u_i = sum_j z_ij + f_i (no re-export), or + e_i (re-export).
-  rep.u = t.Z.rowwise().sum() + t.F.rowwise().sum();
-  if (opt.reexport) rep.u += t.ex;
-  rep.d.resize(n);
-  rep.s_m.resize(n);
-  for (Eigen::Index i = 0; i < n; ++i) {
+  // methods.md §5.5, national table (no inflows): the shares are undefined only where a sector
+  // with imports has u_i <= 0; a sector without imports is all domestic.
+  tables::SourceShares sh = tables::proportional_source_shares(
+      t.Z.rowwise().sum() + t.F.rowwise().sum(), t.ex, opt.reexport, Vector(), t.im,
+      tables::UndefinedShares::kNonPositiveUseWithImports, [&](Eigen::Index i, double u) {
+        const auto ui = static_cast<std::size_t>(i);
+        throw InputError(t.path + ": sector " + t.codes[ui] + " '" + t.names[ui] + "' has imports " +
+                         std::to_string(t.im(i)) + " but domestic use u = " + std::to_string(u) +
+                         " <= 0, so the import share is undefined (methods.md §5.5)");
+      });
+  rep.u = std::move(sh.u);
+  rep.d = std::move(sh.d);
+  rep.s_m = std::move(sh.s_foreign);
+  for (Eigen::Index i : sh.clipped) {
     const auto ui = static_cast<std::size_t>(i);
-    if (t.im(i) == 0.0) {
-      rep.s_m(i) = 0.0;
-      rep.d(i) = 1.0;
-      continue;
-    }
-    if (rep.u(i) <= 0.0)
-      throw InputError(t.path + ": sector " + t.codes[ui] + " '" + t.names[ui] + "' has imports " +
-                       std::to_string(t.im(i)) + " but domestic use u = " + std::to_string(rep.u(i)) +
-                       " <= 0, so the import share is undefined (methods.md §5.5)");
-    rep.s_m(i) = t.im(i) / rep.u(i);
-    rep.d(i) = 1.0 - rep.s_m(i);
-    if (rep.d(i) < 0.0) {
-      rep.clipped.push_back(ui);
-      rep.findings.push_back(
-          {Severity::kWarning, "d_i < 0 clipped",
-           t.path + ": sector " + t.codes[ui] + " '" + t.names[ui] + "': imports " + std::to_string(t.im(i)) +
-               " exceed domestic use " + std::to_string(rep.u(i)) + " (d = " + std::to_string(rep.d(i)) +
-               "); domestic share clipped to 0 (entrepot re-exports? try the re-export option)"});
-      rep.d(i) = 0.0;
-      rep.s_m(i) = 1.0;
-    }
+    rep.clipped.push_back(ui);
+    rep.findings.push_back(
+        {Severity::kWarning, "d_i < 0 clipped",
+         t.path + ": sector " + t.codes[ui] + " '" + t.names[ui] + "': imports " + std::to_string(t.im(i)) +
+             " exceed domestic use " + std::to_string(rep.u(i)) + " (d = " + std::to_string(sh.d_unclipped(i)) +
+             "); domestic share clipped to 0 (entrepot re-exports? try the re-export option)"});
   }
   NbsTable out = t;
   out.competitive = false;

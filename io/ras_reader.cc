@@ -7,6 +7,7 @@
 
 #include "irio/io/csv_reader.h"
 #include "irio/io/internal/atomic_output.h"
+#include "irio/io/internal/csv_writer.h"
 #include "irio/io/internal/memory_guard.h"
 #include "irio/tables/error.h"
 #include "irio/tables/ras.h"
@@ -74,17 +75,6 @@ RasInput read_ras_input(const std::string& matrix, const std::string& rows, cons
   return internal::guard_memory(matrix, [&] { return read_ras_input_impl(matrix, rows, cols); });
 }
 
-namespace {
-
-std::string quote(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-}  // namespace
-
 void write_ras_output(const RasInput& in, const tables::Matrix& X, const std::string& path, const WriteOptions& opt) {
   if (X.rows() != static_cast<Eigen::Index>(in.row_labels.size()) ||
       X.cols() != static_cast<Eigen::Index>(in.col_labels.size()))
@@ -95,11 +85,11 @@ void write_ras_output(const RasInput& in, const tables::Matrix& X, const std::st
   {
     std::ofstream out(guard.temp_path());
     out.precision(17);
-    out << quote(in.corner);
-    for (const auto& c : in.col_labels) out << "," << quote(c);
+    out << internal::csv_field(in.corner);
+    for (const auto& c : in.col_labels) out << "," << internal::csv_field(c);
     out << "\n";
     for (std::size_t r = 0; r < in.row_labels.size(); ++r) {
-      out << quote(in.row_labels[r]);
+      out << internal::csv_field(in.row_labels[r]);
       for (Eigen::Index c = 0; c < X.cols(); ++c) out << "," << X(static_cast<Eigen::Index>(r), c);
       out << "\n";
     }

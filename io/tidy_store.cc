@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "irio/io/internal/atomic_output.h"
+#include "irio/io/internal/csv_writer.h"
 #include "irio/io/internal/h5.h"
 #include "irio/io/internal/h5_schema.h"
 #include "irio/io/internal/memory_guard.h"
@@ -26,18 +27,6 @@ namespace irio::io {
 using namespace internal;
 
 namespace {
-
-std::string csv_field(const std::string& s) {
-  const bool quote = s.find_first_of(",\"\n\r\t") != std::string::npos ||
-                     (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-  if (!quote) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
 
 std::string format_value(double v) {
   if (std::isnan(v)) return "NA";

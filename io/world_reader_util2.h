@@ -47,7 +47,6 @@ class FileTree {
   FileTree& operator=(const FileTree&) = delete;
 
   const std::string& path() const { return path_; }
-  bool is_zip() const { return zip_ != nullptr; }
   /// Every file (folders: up to 6 levels deep), sorted.
   const std::vector<std::string>& files() const { return files_; }
   bool has(const std::string& rel) const;

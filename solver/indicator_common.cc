@@ -2,7 +2,6 @@
 // Helpers shared by the Leontief indicators (coefficient rows, ratios, tidy layout).
 #include "irio/solver/indicator_common.h"
 
-#include <limits>
 
 #include "irio/tables/error.h"
 
@@ -55,13 +54,6 @@ Vector va_components_sum(const LeontiefModel& model, const std::vector<std::stri
     s += flow_row(model, nm);
   }
   return s;
-}
-
-Vector ratio_or_nan(const Vector& num, const Vector& den) {
-  Vector r(num.size());
-  for (Index j = 0; j < num.size(); ++j)
-    r(j) = den(j) != 0.0 ? num(j) / den(j) : std::numeric_limits<double>::quiet_NaN();
-  return r;
 }
 
 Matrix multiplier_rows(const LeontiefModel& model, const Matrix& C) {

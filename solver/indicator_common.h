@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Helpers shared by the Leontief indicators: coefficient rows looked up by name, NaN-safe ratios
-// and the region,sector,indicator tidy layout.
+// Helpers shared by the Leontief indicators: coefficient rows looked up by name and the
+// region,sector,indicator tidy layout (the NaN-safe ratio is tables::ratio_or_nan).
 #pragma once
 
 #include <string>
@@ -23,9 +23,6 @@ Vector per_unit_output(const LeontiefModel& model, const Vector& flow);
 
 /// Sum of several value-added component rows of table.V (InputError if a name is unknown).
 Vector va_components_sum(const LeontiefModel& model, const std::vector<std::string>& names);
-
-/// num / den element-wise, NaN where den == 0 (methods.md §2.2: "NaN if c_j = 0").
-Vector ratio_or_nan(const Vector& num, const Vector& den);
 
 /// Multiplier rows c'L for the columns of C (n x k): returns (L'C), n x k (methods.md §2.2, S'(k)).
 Matrix multiplier_rows(const LeontiefModel& model, const Matrix& C);

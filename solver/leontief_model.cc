@@ -16,8 +16,6 @@ namespace irio::solver {
 
 const char* to_string(Perimeter p) { return enum_name(p); }
 
-Perimeter perimeter_from_string(const std::string& s) { return parse_enum<Perimeter>(s); }
-
 std::string ModelOptions::validate() const {
   if (min_output_eps < 0 || min_output_eps >= 1) return "min_output_eps must be in [0, 1)";
   if (auto e = iterative.validate(); !e.empty()) return "iterative " + e;

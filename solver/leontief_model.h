@@ -19,7 +19,6 @@ inline constexpr EnumTable<Perimeter, 2> kPerimeterNames{
     "perimeter", {{{Perimeter::kRegion, "region"}, {Perimeter::kCountry, "country"}}}};
 constexpr const auto& enum_table(Perimeter) { return kPerimeterNames; }
 const char* to_string(Perimeter p);
-Perimeter perimeter_from_string(const std::string& s);
 
 struct ModelOptions {
   Backend backend = Backend::kAuto;

@@ -26,9 +26,6 @@ inline constexpr EnumTable<Backend, 6> kBackendNames{
       {Backend::kIterative, "iterative"}, {Backend::kPetsc, "petsc"}}}};
 constexpr const auto& enum_table(Backend) { return kBackendNames; }
 const char* to_string(Backend b);
-/// Parse "auto|dense|umfpack|klu|iterative|petsc"; throws InputError otherwise.
-Backend backend_from_string(const std::string& s);
-
 /// Outcome of LinearSolver::try_solve. Direct backends always converge (a singular matrix is
 /// found when factorizing); the iterative backends report stagnation, divergence or an exhausted
 /// iteration budget here, as data, so that the caller decides what follows (LeontiefModel falls
@@ -122,6 +119,17 @@ std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
 
 /// True when irio was built with -DIRIO_WITH_PETSC=ON, so that Backend::kPetsc can be made.
 bool petsc_available();
+
+/// Start PETSc, and with it MPI, unless it runs already: the one place where irio initialises
+/// PETSc (docs/petsc.md). PETSc installs no signal handlers (-no_signal_handler is added to the
+/// PETSC_OPTIONS environment variable), so that a signal keeps its usual meaning; other PETSc
+/// options come from PETSC_OPTIONS only. With `argc`, `argv` (the process group's Session under
+/// mpirun, analysis/process_group.h) MPI sees the command line and the caller finalizes PETSc;
+/// without them (one process, a test, the Python module: make_petsc_gmres on first use) PETSc
+/// starts as an MPI singleton and is finalized at exit. Returns true when this call started it.
+/// Throws NumericalError if PETSc was finalized already in this process or fails to start; in a
+/// build without PETSc, InputError naming the CMake option.
+bool start_petsc(int* argc = nullptr, char*** argv = nullptr);
 
 /// The iteration of make_block_gmres in PETSc, over the processes of PETSC_COMM_WORLD (one
 /// process without mpirun): I - A distributed by rows in whole regions (`blocks`, consecutive

@@ -25,7 +25,7 @@ Vector output_multipliers(const LeontiefModel& model) {
 }
 
 Vector type1_multipliers(const LeontiefModel& model, const Vector& c) {
-  Vector m = ratio_or_nan(simple_multipliers(model, c), c);  // methods.md §2.2 Type I
+  Vector m = tables::ratio_or_nan(simple_multipliers(model, c), c);  // methods.md §2.2 Type I
   model.mask_inactive(m);
   return m;
 }
@@ -182,11 +182,11 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
     if (nm != "output") add_region_sector_rows(out, model, coef_name, coef);
     add_region_sector_rows(out, model, with_types ? nm + "_simple" : nm, cL);
     if (with_types) {
-      Vector t1 = ratio_or_nan(cL, rows[i]);
+      Vector t1 = tables::ratio_or_nan(cL, rows[i]);
       model.mask_inactive(t1);
       add_region_sector_rows(out, model, nm + "_type1", t1);
       if (closure) {
-        Vector t2 = ratio_or_nan(closure->closed_row(CL.col(static_cast<Index>(i))), rows[i]);
+        Vector t2 = tables::ratio_or_nan(closure->closed_row(CL.col(static_cast<Index>(i))), rows[i]);
         model.mask_inactive(t2);
         add_region_sector_rows(out, model, nm + "_type2", t2);
       }

@@ -35,7 +35,6 @@ class HouseholdClosure {
   /// Throws InputError on shape mismatch and NumericalError if K is singular or (H = 1) k <= 0.
   HouseholdClosure(const LeontiefModel& model, Matrix H_c, Matrix H_R);
 
-  Index num_households() const { return H_c_.cols(); }
   const Matrix& K() const { return K_; }  ///< I - H_R L H_c (k = K(0,0) for one household)
   /// Row c'Lbar_11 = c'L + (c'L H_c) K^{-1} H_R L for a coefficient row c, given c'L (n each).
   Vector closed_row(const Vector& cL) const;

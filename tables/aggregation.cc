@@ -212,7 +212,7 @@ TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Gr
     const auto& [num, den] = acc[codes];
     double v = num;
     if (rule == AggregationRule::kRatioOfSums) v = den > 0.0 ? num / den : nan;
-    if (rule == AggregationRule::kWeightedAverage) v = den != 0.0 ? num / den : nan;
+    if (rule == AggregationRule::kWeightedAverage) v = ratio_or_nan(num, den);
     out.add_row_codes(codes, v);
   }
   return out;

@@ -32,7 +32,6 @@ class Diagnostics {
                       double bound);
   bool all_pass() const { return failures_ == 0; }
   std::size_t failures() const { return failures_; }
-  double relative_tolerance() const { return rel_; }
   const TidyTable& table() const { return table_; }
   TidyTable& table() { return table_; }
 

@@ -39,8 +39,6 @@ class Grouping {
   /// This grouping with a catch-all group `group` for every label it does not list (`--other`);
   /// InputError when it has a catch-all line already with another group.
   Grouping with_other(const std::string& group) const;
-  /// The catch-all group ("" if none).
-  std::string catch_all() const { return catch_all_ < 0 ? std::string() : groups_[static_cast<std::size_t>(catch_all_)]; }
   /// Group label of a member; throws InputError if it has none.
   const std::string& group_of(const std::string& member) const;
 

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <functional>
+#include <limits>
 
 #include "irio/tables/error.h"
 
@@ -167,6 +168,16 @@ void IoTable::validate_shapes(const std::string& source) const {
 Vector safe_reciprocal(const Vector& z) {
   Vector r(z.size());
   for (Eigen::Index i = 0; i < z.size(); ++i) r(i) = z(i) != 0.0 ? 1.0 / z(i) : 0.0;
+  return r;
+}
+
+double ratio_or_nan(double num, double den) {
+  return den != 0.0 ? num / den : std::numeric_limits<double>::quiet_NaN();
+}
+
+Vector ratio_or_nan(const Vector& num, const Vector& den) {
+  Vector r(num.size());
+  for (Eigen::Index i = 0; i < num.size(); ++i) r(i) = ratio_or_nan(num(i), den(i));
   return r;
 }
 

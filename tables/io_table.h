@@ -71,7 +71,9 @@ struct IoTable {
   Matrix final_demand_by_region() const;
   /// y = Y 1 + exports 1 (total final demand, including exogenous exports), n.
   Vector final_demand_total() const;
-  /// Import coefficient row a_M = 1' imports x^+ (zeros if no imports), n.
+  /// Exogenous imports used by each sector, summed over the import rows: 1' imports (n; zeros if
+  /// no imports). A total, not a coefficient: the import coefficient row a_M = 1' imports x^+ is
+  /// this times x^+ (solver::LeontiefModel).
   Vector import_total() const;
   /// Exogenous exports to the rest of the world: the export columns that go abroad, summed (n;
   /// zeros if none). Columns labelled as other final demand (is_other_final_demand) are left out.
@@ -95,5 +97,11 @@ bool is_other_final_demand(const std::string& export_label);
 
 /// Safe reciprocal: 1/z where z != 0, else 0 (methods.md §0.1, \hat z^+).
 Vector safe_reciprocal(const Vector& z);
+
+/// num / den, NaN where den == 0 (methods.md §2.2: "NaN if c_j = 0"; the ratio of sums of §4.1).
+/// The one NaN-safe ratio of the library (indicators, GVC shares, weighted-average aggregation).
+double ratio_or_nan(double num, double den);
+/// Element-wise ratio_or_nan; num and den have the same size.
+Vector ratio_or_nan(const Vector& num, const Vector& den);
 
 }  // namespace irio::tables

@@ -47,12 +47,6 @@ struct Labels {
   }
   /// True when some region name differs from its code.
   bool region_names_differ() const;
-  /// Drops every display name (after an operation that changes the codes).
-  void clear_names() {
-    region_names.clear();
-    sector_names.clear();
-    fd_category_names.clear();
-  }
 
   /// Every region its own country (a world table). Sets countries = regions.
   void set_each_region_own_country();

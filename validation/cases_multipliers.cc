@@ -97,8 +97,8 @@ void methods_7_1(const std::string& dir, Report& rep) {
                                                  solver::HouseholdMode::kNational);
   solver::HouseholdClosure closure(m, hc.H_c, hc.H_R);
   const Vector wL = solver::simple_multipliers(m, w), eL = solver::simple_multipliers(m, e);
-  const Vector w2 = solver::ratio_or_nan(closure.closed_row(wL), w);
-  const Vector e2 = solver::ratio_or_nan(closure.closed_row(eL), e);
+  const Vector w2 = tables::ratio_or_nan(closure.closed_row(wL), w);
+  const Vector e2 = tables::ratio_or_nan(closure.closed_row(eL), e);
   Matrix ynew(2, 1);
   ynew << 600, 1500;
   const Matrix xnew = m.solve(ynew);

@@ -231,8 +231,8 @@ AtomicOutput::AtomicOutput(std::string path, bool overwrite, const std::vector<s
   // A symbolic link counts as an existing output even when it points nowhere (fs::exists follows
   // it): replacing it needs --force like any file, and replaces the link, never its target.
   const bool link = fs::is_symlink(fs::symlink_status(p, ec));
-  exists_ = link || fs::exists(p, ec);
-  if (exists_ && !overwrite)
+  const bool exists = link || fs::exists(p, ec);
+  if (exists && !overwrite)
     throw OutputError("output file '" + path_ + "' exists" +
                       (link && !fs::exists(p, ec) ? std::string(" (a symbolic link to nothing)") : std::string()) +
                       "; use --force (overwrite) to replace it");

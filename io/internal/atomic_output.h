@@ -27,7 +27,6 @@ class AtomicOutput {
 
   const std::string& temp_path() const { return temp_; }
   const std::string& path() const { return path_; }
-  bool target_exists() const { return exists_; }
   /// Flush the temporary file to disk and rename it to the target; then flush the folder.
   /// Throws OutputError on failure.
   void commit();
@@ -35,7 +34,6 @@ class AtomicOutput {
  private:
   std::string path_;
   std::string temp_;
-  bool exists_ = false;
   bool committed_ = false;
 };
 

@@ -8,15 +8,17 @@
 
 namespace irio::io::internal {
 
-namespace {
-std::string field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos && (s.empty() || (s.front() != ' ' && s.back() != ' ')))
-    return s;
+std::string csv_field(const std::string& s) {
+  const bool quote = s.find_first_of(",\"\n\r\t") != std::string::npos ||
+                     (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!quote) return s;
   std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
   return q + "\"";
 }
-}  // namespace
 
 std::string format_exact(double v) {
   char buf[32];
@@ -30,7 +32,7 @@ CsvOut::CsvOut(const std::string& path, const WriteOptions& opt) : out_(path, op
 }
 
 void CsvOut::row(const std::vector<std::string>& cells) {
-  for (std::size_t i = 0; i < cells.size(); ++i) os_ << (i ? "," : "") << field(cells[i]);
+  for (std::size_t i = 0; i < cells.size(); ++i) os_ << (i ? "," : "") << csv_field(cells[i]);
   os_ << '\n';
 }
 

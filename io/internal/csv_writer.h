@@ -16,8 +16,14 @@ namespace irio::io::internal {
 /// `v` with 17 significant digits (%.17g): parsing it again gives back the same double.
 std::string format_exact(double v);
 
-/// A CSV file written to a temporary name and renamed by commit() (AtomicOutput); fields with a
-/// comma, quote, line break or leading/trailing space are quoted.
+/// One CSV field as irio writes it, the one quoting rule of every CSV writer: quoted (RFC 4180,
+/// inner quotes doubled) when it holds a comma, quote, CR or LF, and also when it holds a tab or
+/// starts or ends with a space, so that io::read_csv gives it back unchanged (its delimiter
+/// detection counts unquoted tabs, and it trims unquoted fields of spaces and tabs).
+std::string csv_field(const std::string& s);
+
+/// A CSV file written to a temporary name and renamed by commit() (AtomicOutput); each field
+/// through csv_field.
 class CsvOut {
  public:
   CsvOut(const std::string& path, const WriteOptions& opt);

@@ -34,11 +34,6 @@ void h5_patch_remove(const std::string& file, const std::string& object) {
   H5Ldelete(f.get(), object.c_str(), H5P_DEFAULT);
 }
 
-void h5_patch_remove_root_attr(const std::string& file, const std::string& name) {
-  H5Id f = open_rw(file);
-  if (H5Adelete(f.get(), name.c_str()) < 0) throw OutputError(file + ": no root attribute '" + name + "'");
-}
-
 void h5_patch_root_int_attr(const std::string& file, const std::string& name, std::int64_t value) {
   H5Id f = open_rw(file);
   if (h5_has_attr(f.get(), name)) H5Adelete(f.get(), name.c_str());

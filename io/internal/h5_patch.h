@@ -15,8 +15,6 @@ namespace irio::io::internal {
 void h5_patch_create_empty(const std::string& file);
 /// Delete the link `object` (a dataset or group path) from `file`.
 void h5_patch_remove(const std::string& file, const std::string& object);
-/// Delete the root attribute `name`.
-void h5_patch_remove_root_attr(const std::string& file, const std::string& name);
 /// Replace (or create) the root integer attribute `name`.
 void h5_patch_root_int_attr(const std::string& file, const std::string& name, std::int64_t value);
 /// Delete the attribute `name` of the object `object`.

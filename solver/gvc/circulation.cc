@@ -15,8 +15,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double div(double num, double den) { return den != 0 ? num / den : kNaN; }
-
 }  // namespace
 
 const std::vector<std::string>& circulation_indicator_names() {
@@ -75,24 +73,24 @@ Circulation circulation(const LeontiefModel& m, const ProductionDecomposition& d
     const double intlF = exo ? F(kRtGvc) : F(kRt) + gvcF;
     const double intlB = B(kRt) + gvcB;
     auto row = c.indicators.row(k);
-    row(kNvcForward) = div(nvcF, c.va(k));
-    row(kGvcForward) = div(gvcF, c.va(k));
-    row(kNvcBackward) = div(nvcB, c.y(k));
-    row(kGvcBackward) = div(gvcB, c.y(k));
-    row(kOrientationForward) = div(nvcF, nvcF + gvcF);
-    row(kOrientationBackward) = div(nvcB, nvcB + gvcB);
-    row(kLocShareForward) = div(F(kLoc), c.va(k));
-    row(kNtfShareForward) = div(F(kNtf), c.va(k));
-    row(kRtShareForward) = div(F(kRt), c.va(k));
-    row(kDomesticShareForward) = div(F(kLoc) + F(kNtf) + nvcF, c.va(k));
-    row(kInternationalShareForward) = div(intlF, c.va(k));
-    row(kLocShareBackward) = div(B(kLoc), c.y(k));
-    row(kNtfShareBackward) = div(B(kNtf), c.y(k));
-    row(kRtShareBackward) = div(B(kRt), c.y(k));
-    row(kDomesticShareBackward) = div(B(kLoc) + B(kNtf) + nvcB, c.y(k));
-    row(kInternationalShareBackward) = div(intlB, c.y(k));
-    row(kOtherFdShareForward) = div(F(kOtherFd), c.va(k));
-    row(kOtherFdShareBackward) = div(B(kOtherFd), c.y(k));
+    row(kNvcForward) = tables::ratio_or_nan(nvcF, c.va(k));
+    row(kGvcForward) = tables::ratio_or_nan(gvcF, c.va(k));
+    row(kNvcBackward) = tables::ratio_or_nan(nvcB, c.y(k));
+    row(kGvcBackward) = tables::ratio_or_nan(gvcB, c.y(k));
+    row(kOrientationForward) = tables::ratio_or_nan(nvcF, nvcF + gvcF);
+    row(kOrientationBackward) = tables::ratio_or_nan(nvcB, nvcB + gvcB);
+    row(kLocShareForward) = tables::ratio_or_nan(F(kLoc), c.va(k));
+    row(kNtfShareForward) = tables::ratio_or_nan(F(kNtf), c.va(k));
+    row(kRtShareForward) = tables::ratio_or_nan(F(kRt), c.va(k));
+    row(kDomesticShareForward) = tables::ratio_or_nan(F(kLoc) + F(kNtf) + nvcF, c.va(k));
+    row(kInternationalShareForward) = tables::ratio_or_nan(intlF, c.va(k));
+    row(kLocShareBackward) = tables::ratio_or_nan(B(kLoc), c.y(k));
+    row(kNtfShareBackward) = tables::ratio_or_nan(B(kNtf), c.y(k));
+    row(kRtShareBackward) = tables::ratio_or_nan(B(kRt), c.y(k));
+    row(kDomesticShareBackward) = tables::ratio_or_nan(B(kLoc) + B(kNtf) + nvcB, c.y(k));
+    row(kInternationalShareBackward) = tables::ratio_or_nan(intlB, c.y(k));
+    row(kOtherFdShareForward) = tables::ratio_or_nan(F(kOtherFd), c.va(k));
+    row(kOtherFdShareBackward) = tables::ratio_or_nan(B(kOtherFd), c.y(k));
     if (!domestic[static_cast<std::size_t>(k)]) {
       // methods.md §10.1: no other region in the unit's country, so no domestic border: NVC, NTF
       // and the orientation are undefined (NA), not 0.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Competitive -> non-competitive conversion by proportionality and the single-province
-// decomposition (methods.md §5.5, §7.7).
+// decomposition (methods.md §5.5, §7.7). The source shares are tables::proportional_source_shares
+// (tables/competitive_conversion.h), shared with the NBS reader.
 #include "irio/solver/gvc/competitive_conversion.h"
 
 #include <Eigen/LU>
@@ -8,6 +9,7 @@
 #include <limits>
 
 #include "irio/solver/gvc/diagnostics.h"
+#include "irio/tables/competitive_conversion.h"
 #include "irio/tables/error.h"
 
 namespace irio::solver::gvc {
@@ -37,28 +39,19 @@ NonCompetitiveTable convert_competitive(const CompetitiveTable& t, ImportConvers
   const Vector z1 = t.Z.rowwise().sum();
   out.x = z1 + t.f + t.o + t.e - t.in - t.im + err;
   out.va = out.x - t.Z.colwise().sum().transpose();
-  Vector u = z1 + t.f;
-  if (mode == ImportConversion::kReexport) u += t.o + t.e;
-  out.d.resize(N);
-  out.sN.resize(N);
-  out.sM.resize(N);
-  for (Index i = 0; i < N; ++i) {
-    if (!(u(i) > 0))
-      throw InputError("competitive -> non-competitive conversion: the denominator u = " + std::to_string(u(i)) +
-                       " of sector '" + t.sectors[static_cast<std::size_t>(i)] + "' is not positive (methods.md §5.5)");
-    out.sN(i) = t.in(i) / u(i);
-    out.sM(i) = t.im(i) / u(i);
-    out.d(i) = 1.0 - out.sN(i) - out.sM(i);
-    if (out.d(i) < 0) {
-      // Entrepot re-exports exceed domestic use: clip, keep d + s^N + s^M = 1, flag.
-      out.flags.add_row({t.sectors[static_cast<std::size_t>(i)], "d_clipped"}, out.d(i));
-      const double s = out.sN(i) + out.sM(i);
-      out.sN(i) /= s;
-      out.sM(i) /= s;
-      out.d(i) = 0.0;
-      out.clipped.push_back(i);
-    }
-  }
+  const tables::SourceShares sh = tables::proportional_source_shares(
+      z1 + t.f, t.o + t.e, mode == ImportConversion::kReexport, t.in, t.im, tables::UndefinedShares::kNonPositiveUse,
+      [&](Index i, double u) {
+        throw InputError("competitive -> non-competitive conversion: the denominator u = " + std::to_string(u) +
+                         " of sector '" + t.sectors[static_cast<std::size_t>(i)] +
+                         "' is not positive (methods.md §5.5)");
+      });
+  out.d = sh.d;
+  out.sN = sh.s_other;
+  out.sM = sh.s_foreign;
+  out.clipped = sh.clipped;
+  // Entrepot re-exports exceed domestic use: clipped (d + s^N + s^M = 1 kept) and flagged.
+  for (Index i : sh.clipped) out.flags.add_row({t.sectors[static_cast<std::size_t>(i)], "d_clipped"}, sh.d_unclipped(i));
   out.ZD = out.d.asDiagonal() * t.Z;
   out.ZN = out.sN.asDiagonal() * t.Z;
   out.ZM = out.sM.asDiagonal() * t.Z;

@@ -21,7 +21,8 @@ GvcIndicators gvc_indicators(const TradeContext& ctx) {
   const double f_all = f.sum();
   g.nrca.resize(n);
   for (Index i = 0; i < n; ++i)
-    g.nrca(i) = ratio(ratio(f(i), f_unit(ctx.units.unit(i))), ratio(f_sector(i % N), f_all));
+    g.nrca(i) = tables::ratio_or_nan(tables::ratio_or_nan(f(i), f_unit(ctx.units.unit(i))),
+                                     tables::ratio_or_nan(f_sector(i % N), f_all));
   const Matrix VBY = v.asDiagonal() * ctx.Xd;
   g.ffddva = off_own_unit(VBY, ctx.units).rowwise().sum();
   g.dfddva = Matrix::Zero(U, N);

@@ -61,9 +61,9 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   const Vector HLL = m.solve_transposed(Matrix(H.col(1))).col(0);
   const Vector Vcol = H.col(1).cwiseProduct(y);
   const Vector Xcol = (H.col(0) + HLL).cwiseProduct(y);
-  out.plv_gvc = ratio(Xrow, Vrow);
-  out.ply_gvc = ratio(Xcol, Vcol);
-  out.gvc_position = ratio(out.plv_gvc, out.ply_gvc);
+  out.plv_gvc = tables::ratio_or_nan(Xrow, Vrow);
+  out.ply_gvc = tables::ratio_or_nan(Xcol, Vcol);
+  out.gvc_position = tables::ratio_or_nan(out.plv_gvc, out.ply_gvc);
 
   // §4.4 simple GVC (y_P: final demand absorbed in the producer's own unit). Counting stages
   // path by path, L_P A_F L_P has length-weighted sum L_P L_P A_F L_P + L_P A_F L_P L_P, so
@@ -88,10 +88,10 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   const Vector h2 = m.local_solve_transposed(p, Matrix(T.col(0))).col(0);  // v'L_P A_F L_P L_P
   const Vector Vcol_s = T.col(0).cwiseProduct(yP);
   const Vector Xcol_s = (T.col(1) + h2).cwiseProduct(yP);
-  out.plv_gvc_s = ratio(Xrow_s, Vrow_s);
-  out.ply_gvc_s = ratio(Xcol_s, Vcol_s);
-  out.plv_gvc_c = ratio(Vector(Xrow - Xrow_s), Vector(Vrow - Vrow_s));
-  out.ply_gvc_c = ratio(Vector(Xcol - Xcol_s), Vector(Vcol - Vcol_s));
+  out.plv_gvc_s = tables::ratio_or_nan(Xrow_s, Vrow_s);
+  out.ply_gvc_s = tables::ratio_or_nan(Xcol_s, Vcol_s);
+  out.plv_gvc_c = tables::ratio_or_nan(Vector(Xrow - Xrow_s), Vector(Vrow - Vrow_s));
+  out.ply_gvc_c = tables::ratio_or_nan(Vector(Xcol - Xcol_s), Vector(Vcol - Vcol_s));
 
   const auto& lab = m.labels();
   // Name what is measured: lengths of chains that cross the perimeter's border, a national border
@@ -135,7 +135,7 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
     const double IV = kww["DVA_INTrex"](s, 0);
     const double FV = kww["FVA_FIN"](s, 0) + kww["FVA_INT"](s, 0) + (opt.kpww_fv_excludes_fdc ? 0.0 : kww["FDC"](s, 0));
     const std::string& un = ctx.units.names[static_cast<std::size_t>(s)];
-    const double iv = ratio(IV, E), fv = ratio(FV, E);
+    const double iv = tables::ratio_or_nan(IV, E), fv = tables::ratio_or_nan(FV, E);
     out.by_unit.add_row({un, "IV", per}, IV);
     out.by_unit.add_row({un, "FV", per}, FV);
     out.by_unit.add_row({un, "E", per}, E);

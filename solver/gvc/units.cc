@@ -2,7 +2,6 @@
 // Perimeter units and shared block operations of the value-chain decompositions.
 #include "irio/solver/gvc/units.h"
 
-#include <limits>
 
 namespace irio::solver::gvc {
 
@@ -139,16 +138,6 @@ Matrix multiply_part(const LeontiefModel& m, CoefficientPart part, const Matrix&
 
 Matrix multiply_part_transposed(const LeontiefModel& m, CoefficientPart part, const Matrix& W) {
   return multiply_part_impl<true>(m, part, W);
-}
-
-double ratio(double num, double den) {
-  return den != 0.0 ? num / den : std::numeric_limits<double>::quiet_NaN();
-}
-
-Vector ratio(const Vector& num, const Vector& den) {
-  Vector out(num.size());
-  for (Index i = 0; i < num.size(); ++i) out(i) = ratio(num(i), den(i));
-  return out;
 }
 
 }  // namespace irio::solver::gvc

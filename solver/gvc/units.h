@@ -66,8 +66,8 @@ Matrix multiply_part(const LeontiefModel& model, CoefficientPart part, const Mat
 /// A_part' W, n x k.
 Matrix multiply_part_transposed(const LeontiefModel& model, CoefficientPart part, const Matrix& W);
 
-/// num / den, NaN where den == 0 (ratio of sums; methods.md §4.1 "never average the ratios").
-double ratio(double num, double den);
-Vector ratio(const Vector& num, const Vector& den);
+/// tables::ratio_or_nan under its old name, kept only because solver/gvc/production.cc still calls
+/// it; new code calls tables::ratio_or_nan.
+inline double ratio(double num, double den) { return tables::ratio_or_nan(num, den); }
 
 }  // namespace irio::solver::gvc

@@ -42,7 +42,7 @@ TradeResult vax(const TradeContext& ctx) {
   const Vector vax_s = V.rowwise().sum();
   const Matrix gexp = sum_rows_by_unit(Matrix(ctx.e_star), ctx.units);
   Vector ratio_s(U);
-  for (Index s = 0; s < U; ++s) ratio_s(s) = ratio(vax_s(s), gexp(s, 0));
+  for (Index s = 0; s < U; ++s) ratio_s(s) = tables::ratio_or_nan(vax_s(s), gexp(s, 0));
   TradeResult out;
   out.measures = {"VAX", "GEXP", "VAX_ratio"};
   out.cells = {V, gexp, Matrix(ratio_s)};

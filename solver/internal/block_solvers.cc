@@ -144,6 +144,4 @@ std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
 
 const char* to_string(Backend b) { return enum_name(b); }
 
-Backend backend_from_string(const std::string& s) { return parse_enum<Backend>(s); }
-
 }  // namespace irio::solver

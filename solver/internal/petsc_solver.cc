@@ -24,6 +24,10 @@ namespace irio::solver {
 
 bool petsc_available() { return false; }
 
+bool start_petsc(int*, char***) {
+  throw InputError("PETSc: irio was built without it (-DIRIO_WITH_PETSC=ON, docs/petsc.md)");
+}
+
 std::unique_ptr<LinearSolver> make_petsc_gmres(const SparseMatrix&, const std::vector<std::vector<Index>>&,
                                                const IterativeOptions&, const std::string& what) {
   throw InputError(what + ": the petsc backend needs irio built with -DIRIO_WITH_PETSC=ON (docs/petsc.md)");
@@ -33,22 +37,25 @@ std::unique_ptr<LinearSolver> make_petsc_gmres(const SparseMatrix&, const std::v
 
 bool petsc_available() { return true; }
 
-namespace {
-
-/// PETSc is started by irio::parallel::Session under mpirun; elsewhere (one process, a test, the
-/// Python module) on first use here, as an MPI singleton, and finalized at exit.
-void ensure_petsc_started() {
+bool start_petsc(int* argc, char*** argv) {
   PetscBool started = PETSC_FALSE;
   PetscInitialized(&started);
-  if (started) return;
+  if (started) return false;
   PetscBool finalized = PETSC_FALSE;
   PetscFinalized(&finalized);
   if (finalized) throw NumericalError("the petsc backend: PETSc was already finalized in this process");
-  // No PETSc signal handlers: a signal keeps its usual meaning (as in irio::parallel::Session).
+  // PETSc's own signal handlers would turn any signal the process gets (also harmless ones a
+  // launcher or job control sends) into an abort with PETSc's code 59; irio leaves signals alone.
   const char* given = std::getenv("PETSC_OPTIONS");
   const std::string options = given ? given : "";
   if (options.find("-no_signal_handler") == std::string::npos)
     setenv("PETSC_OPTIONS", (options + " -no_signal_handler").c_str(), 1);
+  if (argc && argv) {
+    // No help text, no options file: argv is irio's own command line, which CLI11 parses.
+    if (PetscInitialize(argc, argv, nullptr, nullptr) != 0)
+      throw NumericalError("the petsc backend: PetscInitialize failed");
+    return true;  // finalized by the caller (the process group's Session)
+  }
   if (PetscInitializeNoArguments() != 0) throw NumericalError("the petsc backend: PetscInitialize failed");
   static struct Finalizer {
     ~Finalizer() {
@@ -57,7 +64,10 @@ void ensure_petsc_started() {
       if (!done) (void)PetscFinalize();
     }
   } finalizer;
+  return true;
 }
+
+namespace {
 
 bool petsc_finalized() {
   PetscBool done = PETSC_FALSE;
@@ -103,7 +113,7 @@ class PetscGmres final : public LinearSolver {
              const std::string& what)
       : opt_(opt), what_(what) {
     if (auto e = opt_.validate(); !e.empty()) throw InputError(what + ": iterative options: " + e);
-    ensure_petsc_started();
+    start_petsc();
     n_ = A.rows();
     if (A.cols() != n_) throw InputError(what + ": the matrix is not square");
     PetscMPIInt rank = 0, size = 1;

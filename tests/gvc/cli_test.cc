@@ -10,29 +10,16 @@
 #include <sstream>
 
 #include "gvc_test_util.h"
+#include "tests/support/cli_runner.h"
 
 namespace irio::testing {
 namespace {
 
 const std::string kTable = std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011.h5";
 
-struct VerbFixture {
-  std::string dir;
-  VerbFixture() {
-    char tmpl[] = "/tmp/irio_cli_gvc_XXXXXX";
-    dir = ::mkdtemp(tmpl);
-  }
-  ~VerbFixture() { std::system(("rm -rf '" + dir + "'").c_str()); }
-  /// Run `irio ARGS` in dir; returns the exit code, stdout+stderr in `out`.
-  int run(const std::string& args, std::string& out) const {
-    const std::string log = dir + "/log.txt";
-    const int rc = std::system(("cd '" + dir + "' && '" IRIO_BINARY "' " + args + " > '" + log + "' 2>&1").c_str());
-    std::ifstream in(log);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  }
+struct VerbFixture : CliDir {
+  VerbFixture() : CliDir("irio_cli_gvc_", "log.txt") {}
+  using CliDir::run;
   int run(const std::string& args) const {
     std::string out;
     const int rc = run(args, out);
@@ -40,11 +27,7 @@ struct VerbFixture {
     if (rc != 0) BOOST_TEST_MESSAGE(out);
     return rc;
   }
-  Csv csv(const std::string& file) const { return read_csv(dir + "/" + file); }
-  bool exists(const std::string& file) const {
-    struct stat st {};
-    return ::stat((dir + "/" + file).c_str(), &st) == 0;
-  }
+  Csv csv(const std::string& name) const { return read_csv(file(name)); }
 };
 
 std::string joined(const std::vector<std::string>& h) {
@@ -85,7 +68,7 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   const std::string eu = std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011_eu27.csv";
   {
     const Csv map = read_csv(eu);
-    std::ofstream g(dir + "/eu_groups.csv");
+    std::ofstream g(file("eu_groups.csv"));
     g << "member,group\n";
     for (const auto& r : map.rows) g << r[0] << "," << r[1] << "\n";
   }
@@ -145,26 +128,26 @@ BOOST_FIXTURE_TEST_CASE(bad_input_exit_codes, VerbFixture) {
   BOOST_CHECK(!exists("x.csv") && !exists("x_leontief_final.csv"));
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --perimeter province -o x.csv", out), 2);
   // A grouping that misses regions is refused before anything is computed, naming the table.
-  { std::ofstream(dir + "/partial.csv") << "member,group\nAUS,Pacific\n"; }
+  { std::ofstream(file("partial.csv")) << "member,group\nAUS,Pacific\n"; }
   BOOST_CHECK_EQUAL(run("chains '" + kTable + "' --groups partial.csv -o pg.csv", out), 2);
   BOOST_CHECK(out.find("wiod2011.h5") != std::string::npos && out.find("does not cover 40 regions") != std::string::npos);
   BOOST_CHECK(out.find("nnz(A)") == std::string::npos && !exists("pg_three_level_terms.csv"));
   BOOST_CHECK_EQUAL(run("trade missing.h5 -o x.csv", out), 2);
   BOOST_CHECK(out.find("missing.h5") != std::string::npos);
   // An existing output is never replaced without --force (exit 5), and is left as it was.
-  { std::ofstream(dir + "/kww_kww.csv") << "keep\n"; }
+  { std::ofstream(file("kww_kww.csv")) << "keep\n"; }
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method kww -o kww.csv", out), 5);
   BOOST_CHECK_EQUAL(csv("kww_kww.csv").header.at(0), "keep");
   // The refusal comes before any computation (no model summary printed) ...
   BOOST_CHECK(out.find("kww_kww.csv") != std::string::npos);
   BOOST_CHECK(out.find("nnz(A)") == std::string::npos);
   // ... and a multi-file result is never half written: the third file exists, so none is written.
-  { std::ofstream(dir + "/p_dvix_fsr.csv") << "keep\n"; }
+  { std::ofstream(file("p_dvix_fsr.csv")) << "keep\n"; }
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method wwz -o p.csv", out), 5);
   BOOST_CHECK(!exists("p_wwz.csv") && !exists("p_wwz2kww.csv") && !exists("p_diagnostics.csv"));
-  { std::ofstream(dir + "/c.csv") << "keep\n"; }
+  { std::ofstream(file("c.csv")) << "keep\n"; }
   BOOST_CHECK_EQUAL(run("chains '" + kTable + "' -o c_participation.csv", out), 0);  // other names: fine
-  { std::ofstream(dir + "/c_participation.csv") << "keep\n"; }
+  { std::ofstream(file("c_participation.csv")) << "keep\n"; }
   BOOST_CHECK_EQUAL(run("chains '" + kTable + "' -o c.csv", out), 5);
   BOOST_CHECK(!exists("c_three_level_terms.csv"));
 }

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "tests/solver/csv_fixture.h"
+#include "tests/support/cli_runner.h"
 
 namespace fs = std::filesystem;
 
@@ -19,25 +20,13 @@ namespace {
 
 const std::string kTable = std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011.h5";
 
-struct MpiCli {
-  std::string dir;
-  MpiCli() {
-    char tmpl[] = "/tmp/irio_mpi_cli_XXXXXX";
-    dir = ::mkdtemp(tmpl);
-  }
-  ~MpiCli() { fs::remove_all(dir); }
+struct MpiCli : irio::testing::CliDir {
+  MpiCli() : CliDir("irio_mpi_cli_", "log.txt") {}
   /// Run `[mpirun -np P] irio ARGS` in dir (P = 0: no launcher); exit code, output in `out`.
   int run(int np, const std::string& args, std::string& out) const {
-    const std::string log = dir + "/log.txt";
     const std::string launcher =
         np > 0 ? "'" IRIO_MPIEXEC "' --allow-run-as-root --oversubscribe -np " + std::to_string(np) + " " : "";
-    const int rc =
-        std::system(("cd '" + dir + "' && " + launcher + "'" IRIO_BINARY "' " + args + " > '" + log + "' 2>&1").c_str());
-    std::ifstream in(log);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    return CliDir::run(args, out, launcher);
   }
 };
 
@@ -93,20 +82,20 @@ void check_same_results(const std::string& ref_dir, const std::string& dir) {
 
 void same_as_dense(const MpiCli& f, const std::string& verb, const std::string& args) {
   std::string out;
-  fs::create_directories(f.dir + "/dense");
+  fs::create_directories(f.file("dense"));
   BOOST_REQUIRE_EQUAL(f.run(0, verb + " '" + kTable + "' -o dense/r.csv --backend dense -q " + args, out), 0);
   const std::size_t wrote = count(out, "wrote ");
   BOOST_CHECK_GT(wrote, 0u);
   for (int np : {1, 2}) {
     const std::string sub = "np" + std::to_string(np);
-    fs::create_directories(f.dir + "/" + sub);
+    fs::create_directories(f.file(sub));
     BOOST_TEST_INFO(verb << " -np " << np);
     BOOST_REQUIRE_MESSAGE(
         f.run(np, verb + " '" + kTable + "' -o " + sub + "/r.csv --backend petsc -q " + args, out) == 0, out);
     BOOST_CHECK_MESSAGE(out.find("PETSc GMRES") != std::string::npos, out);
     BOOST_CHECK_MESSAGE(out.find(np == 1 ? "1 process" : "2 processes") != std::string::npos, out);
     BOOST_CHECK_EQUAL(count(out, "wrote "), wrote);  // rank 0 alone prints
-    check_same_results(f.dir + "/dense", f.dir + "/" + sub);  // and writes: no other files
+    check_same_results(f.file("dense"), f.file(sub));  // and writes: no other files
   }
 }
 
@@ -141,12 +130,7 @@ BOOST_FIXTURE_TEST_CASE(batch_draws_shared_by_two_ranks_equal_one_process, MpiCl
   BOOST_REQUIRE_MESSAGE(run(0, args + " -o one.csv", out) == 0, out);
   BOOST_REQUIRE_MESSAGE(run(2, args + " -o two.csv", out) == 0, out);
   BOOST_CHECK_EQUAL(count(out, "wrote "), 2u);  // rank 0 alone writes the panel and its summary table
-  auto slurp = [&](const std::string& f) {
-    std::ifstream in(dir + "/" + f);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  };
+  auto slurp = [&](const std::string& f) { return read(f); };
   // --summary: the panel and its summary table (batch writes them as ONE_multipliers.csv, ..._summary.csv).
   const std::string one = slurp("one_multipliers.csv");
   BOOST_CHECK_GT(one.size(), 1000u);

@@ -8,34 +8,23 @@
 
 #include "irio/io/table_store.h"
 #include "nest_util.h"
+#include "tests/support/cli_runner.h"
 
 namespace irio::testing {
 namespace {
 
-struct Cli : TempDir {
-  int run(const std::string& args, std::string& out) const {
-    const std::string log = path + "/log.txt";
-    const int rc = std::system(("cd '" + path + "' && '" IRIO_BINARY "' " + args + " > '" + log + "' 2>&1").c_str());
-    std::ifstream in(log);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    BOOST_TEST_MESSAGE("irio " << args << " -> " << (WIFEXITED(rc) ? WEXITSTATUS(rc) : -1) << "\n" << out);
-    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  }
-  Cli() {
+struct Cli : CliDir {
+  Cli() : CliDir("irio_nest_", "log.txt") {
     const auto full = small_world();
     io::write_table(cut_provinces(full, {"P1", "P2"}, "CN"), *this / "prov.h5");
     io::write_table(world_with_group(full, {"P1", "P2"}, "CN"), *this / "world.h5");
   }
+  int run(const std::string& args, std::string& out) const {
+    const int rc = CliDir::run(args, out);
+    BOOST_TEST_MESSAGE("irio " << args << " -> " << rc << "\n" << out);
+    return rc;
+  }
 };
-
-std::string read(const std::string& f) {
-  std::ifstream in(f);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 BOOST_AUTO_TEST_SUITE(cli)
 
@@ -45,7 +34,7 @@ BOOST_AUTO_TEST_CASE(nest_then_chains) {
   BOOST_TEST(c.run("nest prov.h5 --into world.h5 --country CN -o nested.h5", out) == 0);
   BOOST_TEST(out.find("nest 1: sum over provinces of intermediate exports") != std::string::npos);
   BOOST_TEST(out.find("wrote nested.h5") != std::string::npos);
-  const std::string checks = read(c / "nested_checks.csv");
+  const std::string checks = read_file(c / "nested_checks.csv");
   BOOST_TEST(checks.find("identity,scope,tolerance,pass,residual") == 0u);
   BOOST_TEST(checks.find(",false,") == std::string::npos);
   BOOST_TEST(checks.find("aggregated back") != std::string::npos);
@@ -53,7 +42,7 @@ BOOST_AUTO_TEST_CASE(nest_then_chains) {
   BOOST_TEST(c.run("nest prov.h5 --into world.h5 --country CN -o nested.h5", out) == 5);
   // chains on the nested table: every province has a finite forward GVC participation.
   BOOST_TEST(c.run("chains nested.h5 -o chains.csv", out) == 0);
-  const std::string part = read(c / "chains_participation.csv");
+  const std::string part = read_file(c / "chains_participation.csv");
   for (const char* p : {"P1", "P2"}) {
     const auto at = part.find(std::string("region,") + p + ",all,gvc_forward,");
     BOOST_REQUIRE(at != std::string::npos);
@@ -96,13 +85,13 @@ BOOST_AUTO_TEST_CASE(export_split_on_the_provincial_table) {
   Cli c;
   std::string out;
   BOOST_TEST(c.run("chains prov.h5 -o plain.csv", out) == 0);
-  BOOST_TEST(read(c / "plain_participation.csv").find("region,P1,all,gvc_forward,NA") != std::string::npos);
+  BOOST_TEST(read_file(c / "plain_participation.csv").find("region,P1,all,gvc_forward,NA") != std::string::npos);
   c.write("split.csv", "sector,final_share\na,0.5\nb,0.25\n");
   BOOST_TEST(c.run("chains prov.h5 --export-split split.csv -o sp.csv", out) == 0);
   BOOST_TEST(out.find("export split") != std::string::npos);
-  const std::string terms = read(c / "sp_three_level_terms.csv");
+  const std::string terms = read_file(c / "sp_three_level_terms.csv");
   BOOST_TEST(terms.find("P1,a,forward,RT,export_split,") != std::string::npos);
-  BOOST_TEST(read(c / "sp_participation.csv").find("region,P1,all,gvc_forward,NA") == std::string::npos);
+  BOOST_TEST(read_file(c / "sp_participation.csv").find("region,P1,all,gvc_forward,NA") == std::string::npos);
   c.write("bad.csv", "sector,final_share\na,1.5\n");
   BOOST_TEST(c.run("chains prov.h5 --export-split bad.csv -o b.csv", out) == 2);
   BOOST_TEST(out.find("bad.csv:2") != std::string::npos);

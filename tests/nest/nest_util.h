@@ -2,7 +2,7 @@
 // Fixtures of the nesting suite: a provincial table cut out of a world table (the members of a
 // group become the provinces of one country, the rest of the world exogenous) and the world
 // table with the group aggregated to one region, so that nesting the one into the other must give
-// back what was cut.
+// back what was cut. The temporary folder is the shared TempDir (tests/support/cli_runner.h).
 #pragma once
 
 #include <boost/test/unit_test.hpp>
@@ -15,6 +15,7 @@
 #include "irio/tables/aggregation.h"
 #include "irio/tables/grouping.h"
 #include "irio/tables/io_table.h"
+#include "tests/support/cli_runner.h"  // TempDir
 
 namespace irio::testing {
 
@@ -134,19 +135,5 @@ inline double rel_diff(const Matrix& a, const Matrix& b) {
   if (a.size() == 0) return 0;
   return (a - b).cwiseAbs().maxCoeff() / std::max(1.0, b.cwiseAbs().maxCoeff());
 }
-
-/// A fresh temporary folder, removed at the end of the scope.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/irio_nest_XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {  // IRIO_KEEP_TMP=1 keeps the folder for debugging
-    if (!std::getenv("IRIO_KEEP_TMP")) std::system(("rm -rf '" + path + "'").c_str());
-  }
-  std::string operator/(const std::string& f) const { return path + "/" + f; }
-  void write(const std::string& f, const std::string& text) const { std::ofstream(path + "/" + f) << text; }
-};
 
 }  // namespace irio::testing

@@ -9,19 +9,14 @@
 
 #include "irio/io/ceads_reader.h"
 #include "tests/provincial/workbooks.h"
+#include "tests/support/cli_runner.h"
 #include "tests/test_util.h"
 
 namespace {
 
 /// Run `irio <args>` with stdout+stderr captured; returns the exit code.
 int irio_run(const std::string& args, std::string* out) {
-  const std::string log = irio::testing::scratch("cli_" + std::to_string(std::rand()) + ".log");
-  const int rc = std::system((std::string(IRIO_BINARY) + " " + args + " > " + log + " 2>&1").c_str());
-  std::ifstream in(log);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return irio::testing::run_irio_logged(args, *out, irio::testing::scratch("cli_" + std::to_string(std::rand()) + ".log"));
 }
 
 bool has(const std::string& msg, const std::string& part) {

@@ -20,6 +20,7 @@
 #include "irio/tables/grouping.h"
 #include "irio/tables/province_aliases.h"
 #include "tests/provincial/workbooks.h"
+#include "tests/support/cli_runner.h"
 
 namespace {
 
@@ -29,13 +30,7 @@ using irio::Vector;
 using irio::testing::scratch;
 
 int run_irio(const std::string& args, std::string& out) {
-  const std::string log = scratch("defaults_" + std::to_string(std::rand()) + ".log");
-  const int rc = std::system((std::string(IRIO_BINARY) + " " + args + " > " + log + " 2>&1").c_str());
-  std::ifstream in(log);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return irio::testing::run_irio_logged(args, out, scratch("defaults_" + std::to_string(std::rand()) + ".log"));
 }
 
 bool has(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }

@@ -16,6 +16,7 @@
 #include "irio/analysis/regional.h"
 #include "irio/solver/gvc/chain_sda.h"
 #include "tests/provincial/workbooks.h"
+#include "tests/support/cli_runner.h"
 #include "tests/test_util.h"
 
 namespace {
@@ -24,13 +25,7 @@ namespace gvc = irio::solver::gvc;
 using irio::testing::scratch;
 
 int run_irio(const std::string& args, std::string& out) {
-  const std::string log = scratch("regional_" + std::to_string(std::rand()) + ".log");
-  const int rc = std::system((std::string(IRIO_BINARY) + " " + args + " > " + log + " 2>&1").c_str());
-  std::ifstream in(log);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return irio::testing::run_irio_logged(args, out, scratch("regional_" + std::to_string(std::rand()) + ".log"));
 }
 
 /// Two seeded CEADs workbooks: year 1 has more final demand and other intermediate flows.

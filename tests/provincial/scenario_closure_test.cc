@@ -15,6 +15,7 @@
 
 #include "irio/analysis/regional.h"
 #include "tests/provincial/workbooks.h"
+#include "tests/support/cli_runner.h"
 
 namespace {
 
@@ -24,13 +25,7 @@ using irio::tables::Vector;
 using Index = Eigen::Index;
 
 int run_irio(const std::string& args, std::string& out) {
-  const std::string log = scratch("closure_" + std::to_string(std::rand()) + ".log");
-  const int rc = std::system((std::string(IRIO_BINARY) + " " + args + " > " + log + " 2>&1").c_str());
-  std::ifstream in(log);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return irio::testing::run_irio_logged(args, out, scratch("closure_" + std::to_string(std::rand()) + ".log"));
 }
 
 bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "irio/solver/blas_info.h"
+#include "tests/support/cli_runner.h"
 
 using namespace irio::solver;
 
@@ -67,20 +68,15 @@ BOOST_AUTO_TEST_CASE(this_process) {
 
 // The CLI's run summary names the kernel; forcing the generic one on a CPU with AVX2 warns.
 BOOST_AUTO_TEST_CASE(run_summary_names_kernel_and_warns) {
-  struct stat st {};
-  if (::stat(IRIO_BINARY, &st) != 0) return;
+  if (!std::filesystem::exists(irio::testing::irio_binary())) return;
   const BlasInfo b = blas_info();
-  char tmpl[] = "/tmp/irio_blas_XXXXXX";
-  const std::string dir = ::mkdtemp(tmpl);
-  const std::string log = dir + "/log.txt";
-  const std::string cmd = "cd '" + dir + "' && OPENBLAS_CORETYPE=Prescott '" IRIO_BINARY "' multipliers '" +
-                          std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011.h5' -o m.csv > '" + log + "' 2>&1";
-  const int rc = std::system(cmd.c_str());
-  std::ifstream in(log);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string out = ss.str();
-  std::system(("rm -rf '" + dir + "'").c_str());
+  std::string out;
+  int rc = 0;
+  {
+    const irio::testing::CliDir dir("irio_blas_", "log.txt");
+    rc = dir.run("multipliers '" + std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011.h5' -o m.csv", out,
+                 "OPENBLAS_CORETYPE=Prescott ");
+  }
   BOOST_TEST(rc == 0, out);
   BOOST_TEST(out.find("BLAS: ") != std::string::npos, out);
   if (b.openblas) {

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "tests/solver/csv_fixture.h"
+#include "tests/support/cli_runner.h"
 #include "tests/test_util.h"
 
 using namespace irio;
@@ -23,42 +24,13 @@ namespace utf = boost::unit_test;
 
 namespace {
 
-bool binary_exists() {
-  struct stat st {};
-  return ::stat(IRIO_BINARY, &st) == 0;
-}
+const testing::BinaryBuilt binary_built{};
 
-/// Precondition of the suite: the suite is reported as skipped when the binary is missing.
-struct BinaryBuilt {
-  boost::test_tools::assertion_result operator()(utf::test_unit_id) const {
-    boost::test_tools::assertion_result r{binary_exists()};
-    if (!binary_exists()) r.message() << "the irio binary " << IRIO_BINARY << " has not been built";
-    return r;
-  }
-};
-const BinaryBuilt binary_built{};
-
-struct CliFixture {
-  std::string dir;
-  CliFixture() {
-    char tmpl[] = "/tmp/irio_cli_ind_XXXXXX";
-    dir = ::mkdtemp(tmpl);
-  }
-  ~CliFixture() { std::system(("rm -rf '" + dir + "'").c_str()); }
-  /// Run `irio ARGS` in dir; returns the exit code, captures stdout+stderr in `out`.
-  int run(const std::string& args, std::string& out) const {
-    const std::string log = dir + "/log.txt";
-    const int rc = std::system(
-        ("cd '" + dir + "' && '" IRIO_BINARY "' " + args + " > '" + log + "' 2>&1").c_str());
-    std::ifstream in(log);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  }
+struct CliFixture : testing::CliDir {
+  CliFixture() : CliDir("irio_cli_ind_", "log.txt") {}
   /// value column of the first row of a tidy CSV whose key cells equal `keys`.
-  double lookup(const std::string& file, const std::vector<std::string>& keys) const {
-    const auto rows = testing::read_csv(dir + "/" + file);
+  double lookup(const std::string& name, const std::vector<std::string>& keys) const {
+    const auto rows = testing::read_csv(file(name));
     for (std::size_t i = 1; i < rows.size(); ++i) {
       // The keys, then label columns (names, stressor_unit) the table may add, then the value.
       bool ok = rows[i].size() >= keys.size() + 1;
@@ -109,7 +81,7 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
 
   // footprints with per-capita accounts: pymrio's D_cba_cap for reg1 (Emissions__D_cba_cap.csv).
   {
-    std::ofstream p(dir + "/pop.csv");
+    std::ofstream p(file("pop.csv"));
     p << "region,population\nreg1,780000000\nreg2,3700000000\nreg3,820000000\nreg4,290000000\n"
          "reg5,460000000\nreg6,850000000\n";
   }
@@ -119,7 +91,7 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   BOOST_CHECK_CLOSE(lookup("f_footprints_Emissions.csv", {"reg1", "(all)", "emission_type1/air", "D_cba_cap"}),
                     0.26634885183542067, 1e-9);
   {  // Each row names its stressor's unit: the unit column of pymrio's emissions.txt (kg for both).
-    const auto rows = testing::read_csv(dir + "/f_footprints_Emissions.csv");
+    const auto rows = testing::read_csv(file("f_footprints_Emissions.csv"));
     BOOST_REQUIRE(rows.size() > 1u);
     BOOST_CHECK_EQUAL(rows[0][rows[0].size() - 2], "stressor_unit");
     for (std::size_t i = 1; i < rows.size(); i += 7) BOOST_CHECK_EQUAL(rows[i][rows[i].size() - 2], "kg");
@@ -128,7 +100,7 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   BOOST_CHECK(out.find("no satellite 'CO2' (table has: Emissions, Factor Inputs)") !=
               std::string::npos);
   {
-    std::ofstream p(dir + "/pop2.csv");
+    std::ofstream p(file("pop2.csv"));
     p << "region,population\nreg1,7\n";
   }
   BOOST_CHECK_EQUAL(
@@ -137,7 +109,7 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
 
   // impact: the VA change equals the shock (residual VA, identity 1.1).
   {
-    std::ofstream s(dir + "/shock.csv");
+    std::ofstream s(file("shock.csv"));
     s << "region,sector,value,scenario\nreg1,food,100,a\nreg2,mining,50,a\nreg3,trade,10,b\n";
   }
   BOOST_CHECK_EQUAL(run("impact t.h5 --shock shock.csv -o i.csv", out), 0);

@@ -11,6 +11,7 @@
 
 #include "irio/solver/leontief_model.h"
 #include "irio/tables/error.h"
+#include "tests/support/cli_runner.h"
 #include "tests/test_util.h"
 
 using namespace irio;
@@ -30,22 +31,13 @@ BOOST_AUTO_TEST_CASE(petsc_backend_without_petsc_names_the_cmake_option) {
   });
   BOOST_CHECK_THROW(solver::make_petsc_gmres(t.Z, {}, {}, "I - A"), InputError);
 
-  struct stat st {};
-  if (::stat(IRIO_BINARY, &st) != 0) return;  // the CLI half needs the binary
-  char tmpl[] = "/tmp/irio_petsc_refusal_XXXXXX";
-  const std::string dir = ::mkdtemp(tmpl);
-  const std::string log = dir + "/log.txt";
-  const int rc = std::system(("cd '" + dir + "' && '" IRIO_BINARY "' multipliers '" IRIO_SOURCE_DIR +
-                              std::string("/tables/data/wiod2011.h5' -o m.csv --backend petsc > '") + log + "' 2>&1")
-                                 .c_str());
-  std::ifstream in(log);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  BOOST_CHECK_EQUAL(WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, 2);
-  BOOST_CHECK_MESSAGE(ss.str().find("IRIO_WITH_PETSC") != std::string::npos, ss.str());
-  struct stat out {};
-  BOOST_CHECK(::stat((dir + "/m_multipliers.csv").c_str(), &out) != 0);  // nothing written
-  std::system(("rm -rf '" + dir + "'").c_str());
+  if (!std::filesystem::exists(testing::irio_binary())) return;  // the CLI half needs the binary
+  const testing::CliDir dir("irio_petsc_refusal_", "log.txt");
+  std::string out;
+  const int rc = dir.run("multipliers '" IRIO_SOURCE_DIR "/tables/data/wiod2011.h5' -o m.csv --backend petsc", out);
+  BOOST_CHECK_EQUAL(rc, 2);
+  BOOST_CHECK_MESSAGE(out.find("IRIO_WITH_PETSC") != std::string::npos, out);
+  BOOST_CHECK(!dir.exists("m_multipliers.csv"));  // nothing written
 }
 
 BOOST_AUTO_TEST_SUITE_END()
