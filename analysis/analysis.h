@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // irio::Analysis, the facade of the library: open a table (an irio HDF5 file or any layout io can
 // import), validate it (the balance check of methods.md §1.3), build the Leontief model once and
-// answer every indicator from it. The `irio` command's verbs are thin calls of this class, and so
-// is the planned Python binding.
+// answer every indicator from it. Each verb is declared once (verb.h, analysis/verbs/): the `irio`
+// command's verbs and the Python module's methods are derived from those declarations.
 //
 //   irio::OpenOptions opt;
 //   opt.countries = "tables/data/wiod2011_eu27.csv";       // optional region -> country map

@@ -77,7 +77,7 @@ std::optional<tables::IndicatorRule> indicator_rule(const std::string& table, co
       if (o.matches(table)) {
         if (const auto* r = o.rule_for(indicator)) return *r;
       }
-  return tables::indicator_rule(table, indicator);  // verbs not yet declared (issue 19)
+  return std::nullopt;
 }
 
 void finish_results(std::vector<tables::TidyTable>& results, const tables::IoTable& table) {
@@ -99,6 +99,12 @@ std::string format_number(double x) {
   return buf;
 }
 
+std::string out_of_range(const OptionSpec& o, double x) {
+  if (std::isfinite(o.min) && std::isfinite(o.max)) return format_number(x) + " is outside " + o.range_text();
+  if (x < o.min) return format_number(x) + " is below the least value, " + format_number(o.min);
+  return format_number(x) + " is above the greatest value, " + format_number(o.max);
+}
+
 double number_in_range(const std::string& verb, const OptionSpec& o, const OptionValue& v) {
   double x = 0;
   if (const auto* d = std::get_if<double>(&v)) x = *d;
@@ -107,7 +113,7 @@ double number_in_range(const std::string& verb, const OptionSpec& o, const Optio
   if (!std::isfinite(x)) bad_option(verb, o, "'" + format_number(x) + "' is not a finite number");
   if (o.kind == OptionKind::kWhole && x != std::floor(x))
     bad_option(verb, o, format_number(x) + " is not a whole number (" + o.range_text() + ")");
-  if (x < o.min || x > o.max) bad_option(verb, o, format_number(x) + " is outside " + o.range_text());
+  if (x < o.min || x > o.max) bad_option(verb, o, out_of_range(o, x));
   return x;
 }
 

@@ -182,6 +182,8 @@ class VerbBase {
   bool takes_countries() const { return takes_countries_; }
   /// Whether its tables share their key columns (a .csv output is then one file).
   bool shared_keys() const { return shared_keys_; }
+  /// Whether the CLI command and the Python method are written by hand (no derived ones).
+  bool hand_written() const { return hand_written_; }
   /// The name of its Python method (the verb's name unless declared otherwise).
   const std::string& python_name() const { return python_name_.empty() ? name_ : python_name_; }
   /// Help of -o/--output.
@@ -195,6 +197,7 @@ class VerbBase {
   std::vector<OutputSpec> outputs_;
   bool takes_countries_ = false;
   bool shared_keys_ = false;
+  bool hand_written_ = false;
   std::string output_help_ = "Result file (.csv or .h5)";
   std::string python_name_;
 };
@@ -215,6 +218,8 @@ void finish_results(std::vector<tables::TidyTable>& results, const tables::IoTab
 
 namespace detail {
 [[noreturn]] void bad_option(const std::string& verb, const OptionSpec& o, const std::string& reason);
+/// "2 is outside 0 to 1", "0 is below the least value, 1".
+std::string out_of_range(const OptionSpec& o, double x);
 double number_in_range(const std::string& verb, const OptionSpec& o, const OptionValue& v);
 std::string text_of(const std::string& verb, const OptionSpec& o, const OptionValue& v);
 std::vector<std::string> texts_of(const std::string& verb, const OptionSpec& o, const OptionValue& v);
@@ -290,6 +295,12 @@ class Verb final : public VerbBase {
   }
   Verb& one_file() {
     shared_keys_ = true;
+    return *this;
+  }
+  /// The CLI command and the Python method are written by hand (analyse: its printed layout is its
+  /// own); the declaration still gives its outputs' rules and its options' meaning.
+  Verb& hand_written() {
+    hand_written_ = true;
     return *this;
   }
   Verb& output_help(std::string h) {
@@ -392,8 +403,7 @@ class Verb final : public VerbBase {
     if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
       bounds_.push_back([verb, s, field](const Request& r) -> std::string {
         const double x = static_cast<double>(field(const_cast<Request&>(r)));
-        if (std::isnan(x) || x < s.min || x > s.max)
-          return s.flag() + ": " + detail::format_number(x) + " is outside " + s.range_text();
+        if (std::isnan(x) || x < s.min || x > s.max) return s.flag() + ": " + detail::out_of_range(s, x);
         return {};
       });
     } else {

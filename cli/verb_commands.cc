@@ -103,7 +103,8 @@ void add_verb_command(CLI::App& app, const VerbBase& verb) {
 /// Registers one command per library verb (before main sorts the commands by name).
 const bool kRegistered = [] {
   for (const VerbBase* v : verbs())
-    command_registry().push_back({v->name(), [v](CLI::App& app) { add_verb_command(app, *v); }});
+    if (!v->hand_written())
+      command_registry().push_back({v->name(), [v](CLI::App& app) { add_verb_command(app, *v); }});
   return true;
 }();
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Table aggregation by concordance matrices and tidy-result aggregation rules (methods.md §6.1).
 #include "irio/tables/aggregation.h"
+#include "irio/tables/indicator_rules.h"
 
 #include <algorithm>
 #include <cmath>
@@ -216,6 +217,13 @@ TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Gr
     out.add_row_codes(codes, v);
   }
   return out;
+}
+
+std::string indicator_column(const TidyTable& t) {
+  const auto& k = t.key_columns();
+  for (const char* c : {"indicator", "account"})
+    if (std::find(k.begin(), k.end(), c) != k.end()) return c;
+  return {};
 }
 
 }  // namespace irio::tables

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// How each indicator that irio writes aggregates over a grouping of regions (methods.md §6.1):
-// money flows are summed, shares are recomputed as ratios of sums, intensive indicators
-// (multipliers, upstreamness, lengths) are weighted averages with weights from the table, and
-// indicators that no such rule reproduces are refused with the reason and what to run instead.
+// The vocabulary of how an indicator aggregates over a grouping of regions (methods.md §6.1): money
+// flows are summed, shares are recomputed as ratios of sums, intensive indicators (multipliers,
+// upstreamness, lengths) are weighted averages with weights from the table, and indicators that no
+// such rule reproduces are refused with the reason and what to run instead. Which rule each
+// indicator follows is declared by the verb that writes it (analysis/verbs/, irio::indicator_rule).
 #pragma once
 
 #include <optional>
@@ -64,12 +65,6 @@ inline IndicatorRule by_final_demand() { return weighted(WeightBasis::kFinalDema
 inline IndicatorRule by_value_added() { return weighted(WeightBasis::kValueAdded, kByValueAdded); }
 inline IndicatorRule by_output() { return weighted(WeightBasis::kOutput, kByOutput); }
 }  // namespace rules
-
-/// The rule for `indicator` (the value of the result's indicator/account column, or its value
-/// column when it has none) of the result table named `result` (e.g. "multipliers",
-/// "position", "kpww", "linkages", "ghosh", "impact", "footprints_CO2", "three_level_terms",
-/// "participation", "vax"), or nullopt when irio does not know the pair.
-std::optional<IndicatorRule> indicator_rule(const std::string& result, const std::string& indicator);
 
 /// The key column that names the indicator in a result table: "indicator", or "account" for
 /// footprints, or "" when the table has neither (one indicator: its value column).

@@ -8,6 +8,7 @@ namespace irio {
 
 const std::vector<const VerbBase*>& verbs() {
   static const std::vector<const VerbBase*> all = {
+      &decl::analyse(),
       &decl::chains(),
       &decl::circulation(),
       &decl::disparity(),

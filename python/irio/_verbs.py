@@ -109,6 +109,6 @@ def _method(v):
 def attach(cls):
     """Give `cls` (irio.Table) one method per verb that it does not define by hand."""
     for v in _VERBS.values():
-        if v["python_name"] not in cls.__dict__:
+        if not v["hand_written"] and v["python_name"] not in cls.__dict__:
             setattr(cls, v["python_name"], _method(v))
     return cls

@@ -36,6 +36,7 @@ py::dict verb_to_dict(const VerbBase& v) {
   d["name"] = v.name();
   d["help"] = v.help();
   d["python_name"] = v.python_name();
+  d["hand_written"] = v.hand_written();
   d["takes_countries"] = v.takes_countries();
   py::list opts;
   for (const auto& o : v.options()) opts.append(option_to_dict(o));
