@@ -11,8 +11,8 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "irio/analysis/batch.h"
-#include "irio/analysis/process_group.h"
+#include "irio/analysis/runtime/batch.h"
+#include "irio/analysis/runtime/process_group.h"
 #include "irio/tables/error.h"
 
 namespace irio::cli {

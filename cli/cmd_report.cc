@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `irio report`: the main job as one self-contained HTML page with charts (or an Excel workbook
-// with native charts). The library computes the report (analysis/report_data.h) and io writes it
+// with native charts). The library computes the report (analysis/report/report_data.h) and io writes it
 // (io/html_report.h, io/xlsx_report.h); this file only parses options and prints where it went.
 #include <filesystem>
 #include <iostream>
@@ -10,7 +10,7 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/report.h"
-#include "irio/analysis/report_data.h"
+#include "irio/analysis/report/report_data.h"
 #include "irio/io/html_report.h"
 #include "irio/io/xlsx_report.h"
 #include "irio/tables/error.h"

@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "irio/analysis/display_names.h"
-#include "irio/analysis/process_group.h"
+#include "irio/analysis/runtime/process_group.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
 

@@ -17,7 +17,7 @@
 
 #include "cli/command.h"
 #include "cli/numeric_checks.h"
-#include "irio/analysis/process_group.h"
+#include "irio/analysis/runtime/process_group.h"
 #include "irio/version.h"
 #include "irio/tables/error.h"
 

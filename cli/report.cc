@@ -9,7 +9,7 @@
 
 #include <unistd.h>
 
-#include "irio/analysis/process_group.h"
+#include "irio/analysis/runtime/process_group.h"
 #include "irio/tables/progress_bar.h"
 
 namespace irio::cli {

@@ -36,7 +36,9 @@ foreach(m tables io solver analysis)
   if(EXISTS ${PROJECT_SOURCE_DIR}/${m})
     install(DIRECTORY ${m}/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/irio/${m}
             FILES_MATCHING PATTERN "*.h" PATTERN "internal" EXCLUDE PATTERN "data" EXCLUDE
-            PATTERN "groupings" EXCLUDE)
+            PATTERN "groupings" EXCLUDE
+            # not API: the report application and the process-group / batch runtime (analysis/)
+            PATTERN "report" EXCLUDE PATTERN "runtime" EXCLUDE)
   endif()
 endforeach()
 install(FILES ${IRIO_INCLUDE_TREE}/irio/version.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/irio)

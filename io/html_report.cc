@@ -93,7 +93,7 @@ std::string tick_label(double v, const Axis& a, bool percent) {
 }
 
 // Group colours: a palette without the colours of the value-chain series (level_series of
-// analysis/report_layout.cc: greys, oranges, greens, olive), so that a group never looks like
+// analysis/report/report_layout.cc: greys, oranges, greens, olive), so that a group never looks like
 // a level. Tableau 20 without those, dark shades first.
 constexpr const char* kGroupPalette[] = {"#4e79a7", "#e15759", "#76b7b2", "#b07aa1", "#edc948", "#9c755f",
                                          "#ff9da7", "#499894", "#a0cbe8", "#d37295", "#79706e", "#86bcb6",

@@ -3,7 +3,7 @@
 // no fetch of anything (a Content-Security-Policy forbids it), and one tiny inline script that
 // only records script errors for the browser test. All text is escaped (html_escape).
 //
-//   io::ReportDocument doc = ...;             // analysis/report_data.h builds one
+//   io::ReportDocument doc = ...;             // analysis/report/report_data.h builds one
 //   io::write_html_report(doc, "report.html");
 #pragma once
 

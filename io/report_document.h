@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A report as data: sections of text, tables and horizontal (stacked) bar charts, with nothing
-// about how they are drawn. analysis/report_data.h fills one from irio::Analysis; io writes it as
+// about how they are drawn. analysis/report/report_data.h fills one from irio::Analysis; io writes it as
 // one self-contained HTML page with inline SVG (html_report.h) or as an Excel workbook with
 // native charts (xlsx_report.h). docs/report.md describes the report.
 #pragma once

@@ -124,7 +124,7 @@ bool petsc_available();
 /// PETSc (docs/petsc.md). PETSc installs no signal handlers (-no_signal_handler is added to the
 /// PETSC_OPTIONS environment variable), so that a signal keeps its usual meaning; other PETSc
 /// options come from PETSC_OPTIONS only. With `argc`, `argv` (the process group's Session under
-/// mpirun, analysis/process_group.h) MPI sees the command line and the caller finalizes PETSc;
+/// mpirun, analysis/runtime/process_group.h) MPI sees the command line and the caller finalizes PETSc;
 /// without them (one process, a test, the Python module: make_petsc_gmres on first use) PETSc
 /// starts as an MPI singleton and is finalized at exit. Returns true when this call started it.
 /// Throws NumericalError if PETSc was finalized already in this process or fails to start; in a

@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "irio/analysis/batch.h"
+#include "irio/analysis/runtime/batch.h"
 #include "tests/analysis/cli_dir.h"
 
 namespace irio {

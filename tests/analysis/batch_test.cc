@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// irio batch (analysis/batch.h): perturbation specs, reproducible and mean-one draws that keep the
+// irio batch (analysis/runtime/batch.h): perturbation specs, reproducible and mean-one draws that keep the
 // table balanced, draw 0 and zero-variance draws equal to the unperturbed result, a list of tables
 // equal to the verb run per table, summary rows, and the CLI on the bundled WIOD 2011 table.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <fstream>
 
-#include "irio/analysis/batch.h"
+#include "irio/analysis/runtime/batch.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/balance.h"
 #include "irio/tables/error.h"

@@ -14,7 +14,7 @@
 #include <set>
 #include <sstream>
 
-#include "irio/analysis/report_data.h"
+#include "irio/analysis/report/report_data.h"
 #include "irio/io/html_report.h"
 #include "irio/io/table_store.h"
 #include "irio/io/xlsx_reader.h"

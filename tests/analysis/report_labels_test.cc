@@ -5,7 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
-#include "irio/analysis/report_data.h"
+#include "irio/analysis/report/report_data.h"
 #include "tests/test_util.h"
 
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The provincial-research sections of `irio report` (analysis/report_regional.h) on WIOD 1995 and
+// The provincial-research sections of `irio report` (analysis/report/report_regional.h) on WIOD 1995 and
 // 2011 with the EU grouped as one country: the disparity table equals irio::disparity (another
 // path: its own decomposition), the scenario table equals irio::market_scenarios, the
 // decomposition's bars add up to the change of irio::sda per group; and the CLI options.
@@ -9,7 +9,7 @@
 #include <string>
 
 #include "irio/analysis/regional.h"
-#include "irio/analysis/report_data.h"
+#include "irio/analysis/report/report_data.h"
 #include "tests/analysis/cli_dir.h"
 #include "tests/test_util.h"
 

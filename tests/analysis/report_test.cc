@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `irio report` and its library part (analysis/report_data.h) on the bundled WIOD 2011 table:
+// `irio report` and its library part (analysis/report/report_data.h) on the bundled WIOD 2011 table:
 // the report's tables agree with the main job's own participation tables (computed another way:
 // the solver's ratios of sums vs. the report's sums of the decomposition matrices), the charts
 // have one bar per region, the top multipliers are the highest and their parts add up; the CLI
@@ -13,7 +13,7 @@
 #include <set>
 
 #include "irio/analysis/regional.h"
-#include "irio/analysis/report_data.h"
+#include "irio/analysis/report/report_data.h"
 #include "irio/io/html_report.h"
 #include "irio/io/table_store.h"
 #include "irio/io/xlsx_reader.h"

@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(a_group_keeps_its_colour_whatever_the_order_of_the_bars) {
 }
 
 BOOST_AUTO_TEST_CASE(group_colours_are_never_value_chain_colours) {
-  // The colours of the value-chain levels (analysis/report_layout.cc, level_series).
+  // The colours of the value-chain levels (analysis/report/report_layout.cc, level_series).
   const std::set<std::string> levels{"#bab0ac", "#ffbe7d", "#f28e2b", "#8cd17d", "#59a14f", "#b6992d"};
   std::vector<std::string> cats, groups;
   std::vector<double> v;

@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "irio/analysis/analysis.h"
-#include "irio/analysis/process_group.h"
+#include "irio/analysis/runtime/process_group.h"
 #include "irio/solver/leontief_model.h"
 #include "irio/solver/linear_solver.h"
 #include "irio/tables/error.h"

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The process group of a build with IRIO_WITH_PETSC (analysis/process_group.h): MPI through
+// The process group of a build with IRIO_WITH_PETSC (analysis/runtime/process_group.h): MPI through
 // PETSc. Under a launcher (mpirun, mpiexec, srun) the Session starts PETSc and with it MPI; a
 // process started without one stays a plain process of rank 0 of 1 and starts PETSc only if the
 // petsc backend is asked for, which saves the second an MPI singleton takes to start
 // (docs/petsc.md). Both start PETSc through solver::start_petsc (solver/internal/petsc_solver.cc).
-#include "irio/analysis/process_group.h"
+#include "irio/analysis/runtime/process_group.h"
 
 #ifdef IRIO_WITH_PETSC
 #include <petscsys.h>

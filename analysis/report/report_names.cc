@@ -7,7 +7,7 @@
 #include <variant>
 #include <vector>
 
-#include "irio/analysis/report_data.h"
+#include "irio/analysis/report/report_data.h"
 
 namespace irio {
 namespace {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The provincial-research sections of `irio report` (see report_regional.h).
-#include "irio/analysis/report_regional.h"
+#include "irio/analysis/report/report_regional.h"
 
 #include <algorithm>
 #include <cmath>

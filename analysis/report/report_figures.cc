@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The finishing pass of `irio report`'s layout: figures fit for a paper (report_figures.h).
-#include "irio/analysis/report_figures.h"
+#include "irio/analysis/report/report_figures.h"
 
 #include <algorithm>
 #include <cctype>

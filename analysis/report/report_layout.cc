@@ -7,8 +7,8 @@
 #include <sstream>
 #include <string>
 
-#include "irio/analysis/report_data.h"
-#include "irio/analysis/report_figures.h"
+#include "irio/analysis/report/report_data.h"
+#include "irio/analysis/report/report_figures.h"
 #include "irio/version.h"
 
 namespace irio {

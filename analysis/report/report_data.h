@@ -28,7 +28,7 @@ struct ReportRequest {
   int top_multipliers = 20;  ///< how many of the highest output multipliers to show (1..1000)
   std::string command;       ///< the command line, shown under the title (may be empty)
   ProgressFn progress;
-  /// Provincial-research sections (analysis/report_regional.h): a scenario file of `irio
+  /// Provincial-research sections (analysis/report/report_regional.h): a scenario file of `irio
   /// scenario` (empty: none) and an earlier table to decompose the change from (null: none).
   std::string scenario_file;
   const Analysis* compare = nullptr;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "irio/analysis/report_data.h"
+#include "irio/analysis/report/report_data.h"
 
 namespace irio {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// One process: the process group of a build without MPI (analysis/process_group.h).
-#include "irio/analysis/process_group.h"
+// One process: the process group of a build without MPI (analysis/runtime/process_group.h).
+#include "irio/analysis/runtime/process_group.h"
 
 #ifndef IRIO_WITH_PETSC
 namespace irio::parallel {

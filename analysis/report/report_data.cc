@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The tables of `irio report`, condensed from the main job (report_data.h): participation by
 // region, the three levels by region and group, the highest output multipliers and their split.
-#include "irio/analysis/report_data.h"
-#include "irio/analysis/report_regional.h"
+#include "irio/analysis/report/report_data.h"
+#include "irio/analysis/report/report_regional.h"
 
 #include <algorithm>
 #include <cmath>

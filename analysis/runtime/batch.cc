@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Batch runs over tables or Monte Carlo draws, shared among the process group (batch.h).
-#include "irio/analysis/batch.h"
+#include "irio/analysis/runtime/batch.h"
 
 #include <unistd.h>
 
@@ -13,7 +13,7 @@
 #include <random>
 #include <unordered_map>
 
-#include "irio/analysis/process_group.h"
+#include "irio/analysis/runtime/process_group.h"
 #include "irio/tables/error.h"
 
 namespace irio {
