@@ -85,15 +85,15 @@ void add_impact_units(tables::TidyTable& t, const tables::IoTable& table) {
 }  // namespace
 
 void add_display_names(tables::TidyTable& result, const tables::IoTable& table) {
-  const auto& L = table.labels;
+  const auto& labels = table.labels;
   // Sector names first, then region names, each in the order of their code columns.
   const auto keys = result.key_columns();
-  if (L.has_sector_names())
+  if (labels.has_sector_names())
     for (const auto& col : keys)
-      if (is_sector_column(col)) add_column(result, col, col + "_name", L.sectors, L.sector_names);
-  if (L.region_names_differ())
+      if (is_sector_column(col)) add_column(result, col, col + "_name", labels.sectors, labels.sector_names);
+  if (labels.region_names_differ())
     for (const auto& col : keys)
-      if (is_region_column(col)) add_column(result, col, col + "_name", L.regions, L.region_names);
+      if (is_region_column(col)) add_column(result, col, col + "_name", labels.regions, labels.region_names);
   add_stressor_units(result, table);
   add_impact_units(result, table);
 }

@@ -59,39 +59,39 @@ ExportResult export_table(const ExportRequest& r) {
 
 TableInfo table_info(const std::string& path) {
   const auto t = io::read_table(path);
-  const auto& L = t.labels;
+  const auto& labels = t.labels;
   TableInfo info;
   info.path = path;
   info.meta = t.meta;
-  info.regions = L.num_regions();
-  info.sectors = L.num_sectors();
+  info.regions = labels.num_regions();
+  info.sectors = labels.num_sectors();
   info.n = static_cast<std::size_t>(t.n());
-  info.countries = L.num_countries();
+  info.countries = labels.num_countries();
   info.z_nonzeros = static_cast<long long>(t.Z.nonZeros());
   const double n2 = static_cast<double>(t.n()) * static_cast<double>(t.n());
   info.z_density = n2 > 0 ? static_cast<double>(t.Z.nonZeros()) / n2 : 0.0;
-  info.sector_labels = L.sectors;
-  info.fd_categories = L.fd_categories;
+  info.sector_labels = labels.sectors;
+  info.fd_categories = labels.fd_categories;
   info.va_components = t.va_components;
   info.gross_output = t.x.size() > 0         ? "supplied"
                       : t.exports.cols() > 0 ? "row sums Z 1 + Y 1 + exports 1"
                                              : "row sums Z 1 + Y 1";
   info.export_labels = t.export_labels;
   info.import_labels = t.import_labels;
-  info.region_labels = L.regions;
-  bool own = L.num_countries() == L.num_regions();
-  for (std::size_t r = 0; r < L.num_regions() && own; ++r)
-    own = L.countries[static_cast<std::size_t>(L.country_of_region[r])] == L.regions[r];
+  info.region_labels = labels.regions;
+  bool own = labels.num_countries() == labels.num_regions();
+  for (std::size_t r = 0; r < labels.num_regions() && own; ++r)
+    own = labels.countries[static_cast<std::size_t>(labels.country_of_region[r])] == labels.regions[r];
   info.each_region_own_country = own;
-  for (std::size_t c = 0; c < L.num_countries(); ++c) {
+  for (std::size_t c = 0; c < labels.num_countries(); ++c) {
     std::vector<std::string> regs;
-    for (std::size_t r = 0; r < L.num_regions(); ++r)
-      if (L.country_of_region[r] == static_cast<int>(c)) regs.push_back(L.regions[r]);
-    info.country_regions.emplace_back(L.countries[c], std::move(regs));
+    for (std::size_t r = 0; r < labels.num_regions(); ++r)
+      if (labels.country_of_region[r] == static_cast<int>(c)) regs.push_back(labels.regions[r]);
+    info.country_regions.emplace_back(labels.countries[c], std::move(regs));
   }
-  info.sector_names = L.sector_names;
-  info.region_names = L.region_names;
-  info.fd_category_names = L.fd_category_names;
+  info.sector_names = labels.sector_names;
+  info.region_names = labels.region_names;
+  info.fd_category_names = labels.fd_category_names;
   for (const auto& s : t.satellites)
     info.satellites.push_back(SatelliteInfo{s.name, s.stressors, s.units, s.F_Y.cols() > 0});
   return info;

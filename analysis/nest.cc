@@ -93,10 +93,10 @@ NestJobResult nest(const NestRequest& r) {
   out.checks = tables::TidyTable("nest_checks", {"identity", "scope", "tolerance", "pass"}, "residual");
   out.checks.append(out.nest.checks.table());
   std::size_t failures = out.nest.checks.failures();
-  const auto& L = out.nest.table.labels;
+  const auto& labels = out.nest.table.labels;
   {
     std::vector<std::pair<std::string, std::string>> pairs;
-    for (const auto& reg : L.regions) {
+    for (const auto& reg : labels.regions) {
       const bool prov = tables::Labels::find(out.nest.provinces, reg) >= 0;
       pairs.emplace_back(reg, prov ? r.country : reg);
     }

@@ -62,9 +62,9 @@ void print_top_multipliers(const solver::LeontiefModel& m, const tables::Vector&
   std::printf("\nHighest output multipliers (total output per unit of final demand):\n");
   for (std::size_t r = 0; r < k; ++r) {
     const auto i = static_cast<std::size_t>(idx[r]);
-    const auto& L = m.labels();
-    const std::string name = display_names_of(L, i);  // display names beside the codes, where the table has them
-    std::printf("  %2zu. %-6s %-8s %8.4f%s%s\n", r + 1, L.region_of(i).c_str(), L.sector_of(i).c_str(),
+    const auto& labels = m.labels();
+    const std::string name = display_names_of(labels, i);  // display names beside the codes, where the table has them
+    std::printf("  %2zu. %-6s %-8s %8.4f%s%s\n", r + 1, labels.region_of(i).c_str(), labels.sector_of(i).c_str(),
                 om(idx[r]), name.empty() ? "" : "  ", name.c_str());
   }
 }

@@ -20,12 +20,12 @@ using irio::tables::Matrix;
 /// column, an import row, 2 value-added rows and a CO2 row: a table read_ceads accepts.
 irio::tables::IoTable small_table() {
   irio::tables::IoTable t;
-  auto& L = t.labels;
-  L.regions = {"Beijing", "Tianjin"};
-  L.sectors = {"S01", "S02"};
-  L.countries = {"CHN"};
-  L.country_of_region = {0, 0};
-  L.fd_categories = {"FU101", "FU201"};
+  auto& labels = t.labels;
+  labels.regions = {"Beijing", "Tianjin"};
+  labels.sectors = {"S01", "S02"};
+  labels.countries = {"CHN"};
+  labels.country_of_region = {0, 0};
+  labels.fd_categories = {"FU101", "FU201"};
   Matrix Z(4, 4);
   Z << 10, 2, 1, 0, 3, 20, 0, 1, 1, 0, 15, 4, 0, 2, 5, 25;
   t.Z = Z.sparseView();

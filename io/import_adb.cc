@@ -212,12 +212,12 @@ WorldImport import_adb_impl(const std::string& path, const AdbImportOptions& opt
   Z.resize(0, 0);
   t.x = has_x ? x : t.row_total();
   t.va_components = kVaRows;
-  auto& L = t.labels;
-  L.regions = regions;
-  L.sectors = sectors;
-  L.sector_names = sector_names;
-  L.fd_categories = fd;
-  L.set_each_region_own_country();
+  auto& labels = t.labels;
+  labels.regions = regions;
+  labels.sectors = sectors;
+  labels.sector_names = sector_names;
+  labels.fd_categories = fd;
+  labels.set_each_region_own_country();
   std::string year = opt.year;
   if (year.empty()) {
     static const std::regex y("(19|20)[0-9][0-9]");

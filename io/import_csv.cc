@@ -40,13 +40,13 @@ struct SatelliteLayout {
   std::optional<std::size_t> unit_col;
 };
 
-SatelliteLayout satellite_layout(const std::string& path, const tables::Labels& L, const CsvOptions& csv) {
+SatelliteLayout satellite_layout(const std::string& path, const tables::Labels& labels, const CsvOptions& csv) {
   const CsvFile f = read_csv(path, csv);
   if (f.rows.empty()) throw InputError(path + ": empty satellite file");
   SatelliteLayout s;
   const auto& head = f.rows[0].fields;
   std::size_t c = 0;
-  while (c < head.size() && tables::Labels::find(L.regions, head[c]) < 0) ++c;
+  while (c < head.size() && tables::Labels::find(labels.regions, head[c]) < 0) ++c;
   if (c == 0 || c == head.size())
     throw InputError(path + ":" + std::to_string(f.rows[0].line) +
                      ": expected index columns (stressor[, unit]) followed by columns headed by the regions of Z");
@@ -232,16 +232,16 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
     fs::create_directories(dir, ec);
     if (ec) throw OutputError("export csv: cannot create the folder '" + dir + "': " + ec.message());
   }
-  const auto& L = t.labels;
-  const std::size_t n = L.size();
+  const auto& labels = t.labels;
+  const std::size_t n = labels.size();
   std::vector<std::string> written;
   auto path = [&](const std::string& f) { return (fs::path(dir) / f).string(); };
   const Matrix Zd(t.Z);
   {
     CsvOut o(path("Z.csv"), opt);
-    write_sector_headers(o, L, 2, false, {"region", "sector"}, "sector");
+    write_sector_headers(o, labels, 2, false, {"region", "sector"}, "sector");
     for (std::size_t i = 0; i < n; ++i) {
-      std::vector<std::string> row{L.region_of(i), L.sector_of(i)};
+      std::vector<std::string> row{labels.region_of(i), labels.sector_of(i)};
       for (std::size_t j = 0; j < n; ++j)
         row.push_back(format_exact(Zd(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j))));
       o.row(row);
@@ -252,8 +252,8 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
   {
     CsvOut o(path("Y.csv"), opt);
     std::vector<std::string> r1{"region", ""}, r2{"category", ""}, r3{"region", "sector"};
-    for (const auto& r : L.regions)
-      for (const auto& k : L.fd_categories) {
+    for (const auto& r : labels.regions)
+      for (const auto& k : labels.fd_categories) {
         r1.push_back(r);
         r2.push_back(k);
         r3.emplace_back();
@@ -262,7 +262,7 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
     o.row(r2);
     o.row(r3);
     for (std::size_t i = 0; i < n; ++i) {
-      std::vector<std::string> row{L.region_of(i), L.sector_of(i)};
+      std::vector<std::string> row{labels.region_of(i), labels.sector_of(i)};
       for (Eigen::Index j = 0; j < t.Y.cols(); ++j) row.push_back(format_exact(t.Y(static_cast<Eigen::Index>(i), j)));
       o.row(row);
     }
@@ -271,7 +271,7 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
   }
   if (t.V.rows() > 0) {
     CsvOut o(path("V.csv"), opt);
-    write_sector_headers(o, L, 1, false, {"component"}, "sector");
+    write_sector_headers(o, labels, 1, false, {"component"}, "sector");
     for (Eigen::Index k = 0; k < t.V.rows(); ++k) {
       std::vector<std::string> row{t.va_components[static_cast<std::size_t>(k)]};
       for (Eigen::Index j = 0; j < t.V.cols(); ++j) row.push_back(format_exact(t.V(k, j)));
@@ -284,7 +284,7 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
     CsvOut o(path("x.csv"), opt);
     o.row({"region", "sector", "x"});
     for (std::size_t i = 0; i < n; ++i)
-      o.row({L.region_of(i), L.sector_of(i), format_exact(t.x(static_cast<Eigen::Index>(i)))});
+      o.row({labels.region_of(i), labels.sector_of(i), format_exact(t.x(static_cast<Eigen::Index>(i)))});
     o.commit();
     written.push_back(path("x.csv"));
   }
@@ -299,27 +299,27 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
   {
     CsvOut o(path("countries.csv"), opt);
     o.row({"region", "country"});
-    for (std::size_t r = 0; r < L.num_regions(); ++r)
-      o.row({L.regions[r], L.countries[static_cast<std::size_t>(L.country_of_region[r])]});
+    for (std::size_t r = 0; r < labels.num_regions(); ++r)
+      o.row({labels.regions[r], labels.countries[static_cast<std::size_t>(labels.country_of_region[r])]});
     o.commit();
     written.push_back(path("countries.csv"));
   }
   // Display names as code,name files: `irio import csv --sector-names/--region-names` reads them.
   const std::pair<const char*, const std::vector<std::string>*> name_files[] = {
-      {"sector_names.csv", &L.sectors}, {"region_names.csv", &L.regions}};
+      {"sector_names.csv", &labels.sectors}, {"region_names.csv", &labels.regions}};
   for (const auto& [file, codes] : name_files) {
-    const bool sectors = codes == &L.sectors;
-    if (sectors ? !L.has_sector_names() : !L.has_region_names()) continue;
+    const bool sectors = codes == &labels.sectors;
+    if (sectors ? !labels.has_sector_names() : !labels.has_region_names()) continue;
     CsvOut o(path(file), opt);
     o.row({"code", "name"});
-    for (std::size_t k = 0; k < codes->size(); ++k) o.row({(*codes)[k], sectors ? L.sector_name(k) : L.region_name(k)});
+    for (std::size_t k = 0; k < codes->size(); ++k) o.row({(*codes)[k], sectors ? labels.sector_name(k) : labels.region_name(k)});
     o.commit();
     written.push_back(path(file));
   }
   for (const auto& s : t.satellites) {
     const std::string f = path("satellite_" + s.name + ".csv");
     CsvOut o(f, opt);
-    write_sector_headers(o, L, 2, s.F_Y.cols() > 0, {"stressor", "unit"}, "sector");
+    write_sector_headers(o, labels, 2, s.F_Y.cols() > 0, {"stressor", "unit"}, "sector");
     for (Eigen::Index k = 0; k < s.F.rows(); ++k) {
       const auto ku = static_cast<std::size_t>(k);
       std::vector<std::string> row{s.stressors[ku], s.units[ku]};

@@ -346,12 +346,12 @@ WorldImport import_eora_impl(const std::string& path, const EoraImportOptions& o
     t.satellites.push_back(std::move(s));
   }
 
-  auto& L = t.labels;
-  L.regions = regions;
-  L.region_names = region_names;
-  L.sectors = sectors;
-  L.fd_categories = cats;
-  L.set_each_region_own_country();
+  auto& labels = t.labels;
+  labels.regions = regions;
+  labels.region_names = region_names;
+  labels.sectors = sectors;
+  labels.fd_categories = cats;
+  labels.set_each_region_own_country();
   std::string year = opt.year;
   if (year.empty()) {
     static const std::regex y("Eora26_((19|20)[0-9][0-9])_");

@@ -220,11 +220,11 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
   Z.resize(0, 0);
   t.x = t.row_total();
   t.va_components = va_codes;
-  auto& L = t.labels;
-  L.regions = regions;
-  L.sectors = codes;
-  L.fd_categories = fd_sorted;
-  L.set_each_region_own_country();
+  auto& labels = t.labels;
+  labels.regions = regions;
+  labels.sectors = codes;
+  labels.fd_categories = fd_sorted;
+  labels.set_each_region_own_country();
 
   const bool pxp = !codes.empty() && codes[0].rfind("CPA_", 0) == 0;
   std::string year = opt.year;

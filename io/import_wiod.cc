@@ -139,27 +139,27 @@ tables::IoTable import_wiod_impl(const std::string& dir_name, const WiodImportOp
 
   tables::IoTable t;
   std::vector<std::string> group;
-  auto& L = t.labels;
-  L.regions = read_codes(file("countries.csv"), L.region_names, &group);
-  L.sectors = read_codes(file("sectors.csv"), L.sector_names);
-  L.fd_categories = read_codes(file("final_demand.csv"), L.fd_category_names);
-  L.set_each_region_own_country();
+  auto& labels = t.labels;
+  labels.regions = read_codes(file("countries.csv"), labels.region_names, &group);
+  labels.sectors = read_codes(file("sectors.csv"), labels.sector_names);
+  labels.fd_categories = read_codes(file("final_demand.csv"), labels.fd_category_names);
+  labels.set_each_region_own_country();
 
   // methods.md §0.1: build the index map from the labels, never assume the file order.
-  t.Z = read_labelled(zf, L.regions, L.sectors, L.sectors, "sector").sparseView(0.0, 0.0);
-  t.Y = read_labelled(file("wiot_" + opt.year + "_F.csv.gz"), L.regions, L.sectors, L.fd_categories,
+  t.Z = read_labelled(zf, labels.regions, labels.sectors, labels.sectors, "sector").sparseView(0.0, 0.0);
+  t.Y = read_labelled(file("wiot_" + opt.year + "_F.csv.gz"), labels.regions, labels.sectors, labels.fd_categories,
                       "final-demand category");
 
   const std::string xf = file("wiot_" + opt.year + "_x.csv");
   const CsvFile xs = read_csv(xf);
   xs.require_width(2, 1);
-  const std::size_t n = L.size();
+  const std::size_t n = labels.size();
   if (xs.rows.size() - 1 != n)
     throw InputError(xf + ": " + std::to_string(xs.rows.size() - 1) + " rows, expected " + std::to_string(n));
   t.x.resize(static_cast<Eigen::Index>(n));
   std::vector<bool> seen(n, false);
   for (std::size_t r = 1; r < xs.rows.size(); ++r) {
-    const std::size_t i = locate(xs.cell(r, 0), L.regions, L.sectors, xs.where(r, 0), "sector");
+    const std::size_t i = locate(xs.cell(r, 0), labels.regions, labels.sectors, xs.where(r, 0), "sector");
     if (seen[i]) throw InputError(xs.where(r, 0) + ": duplicate label '" + xs.cell(r, 0) + "'");
     seen[i] = true;
     t.x(static_cast<Eigen::Index>(i)) = xs.number(r, 1, "x");
@@ -170,18 +170,18 @@ tables::IoTable import_wiod_impl(const std::string& dir_name, const WiodImportOp
   t.V = (t.x - (tables::Vector::Ones(static_cast<Eigen::Index>(n)).transpose() * t.Z).transpose()).transpose();
 
   if (!opt.countries.empty()) {
-    read_country_map(opt.countries, L);
+    read_country_map(opt.countries, labels);
   } else if (opt.group_eu) {
-    L.countries.clear();
-    L.country_of_region.clear();
-    for (std::size_t r = 0; r < L.num_regions(); ++r) {
-      const std::string c = group[r] == "EU27" ? "EU27" : L.regions[r];
-      int k = tables::Labels::find(L.countries, c);
+    labels.countries.clear();
+    labels.country_of_region.clear();
+    for (std::size_t r = 0; r < labels.num_regions(); ++r) {
+      const std::string c = group[r] == "EU27" ? "EU27" : labels.regions[r];
+      int k = tables::Labels::find(labels.countries, c);
       if (k < 0) {
-        L.countries.push_back(c);
-        k = static_cast<int>(L.countries.size()) - 1;
+        labels.countries.push_back(c);
+        k = static_cast<int>(labels.countries.size()) - 1;
       }
-      L.country_of_region.push_back(k);
+      labels.country_of_region.push_back(k);
     }
   }
 

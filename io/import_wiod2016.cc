@@ -192,11 +192,11 @@ WorldImport import_wiod2016_impl(const std::string& path, const Wiod2016ImportOp
   t.Z = Z.sparseView(0.0, 0.0);
   Z.resize(0, 0);
   t.va_components = kVaRows;
-  auto& L = t.labels;
-  L.regions = regions;
-  L.sectors = sectors;
-  L.fd_categories = kFd;
-  L.set_each_region_own_country();
+  auto& labels = t.labels;
+  labels.regions = regions;
+  labels.sectors = sectors;
+  labels.fd_categories = kFd;
+  labels.set_each_region_own_country();
   std::string year = opt.year;
   if (year.empty() && sheet.size() == 4 && std::all_of(sheet.begin(), sheet.end(), ::isdigit)) year = sheet;
   t.meta.name = "WIOD world input-output table " + year + " (2016 release)";

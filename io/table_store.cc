@@ -32,29 +32,29 @@ void check_utf8_labels(const std::vector<std::string>& v, const std::string& dat
 }
 
 void write_labels(hid_t file, const tables::IoTable& t, const H5Writer& w) {
-  const auto& L = t.labels;
+  const auto& labels = t.labels;
   const std::pair<const std::vector<std::string>*, const char*> lists[] = {
-      {&L.regions, "regions"},           {&L.sectors, "sectors"},
-      {&L.countries, "countries"},       {&L.fd_categories, "fd_categories"},
+      {&labels.regions, "regions"},           {&labels.sectors, "sectors"},
+      {&labels.countries, "countries"},       {&labels.fd_categories, "fd_categories"},
       {&t.va_components, "va_components"}, {&t.export_labels, "export_labels"},
-      {&t.import_labels, "import_labels"},  {&L.region_names, "region_names"},
-      {&L.sector_names, "sector_names"},   {&L.fd_category_names, "fd_category_names"}};
+      {&t.import_labels, "import_labels"},  {&labels.region_names, "region_names"},
+      {&labels.sector_names, "sector_names"},   {&labels.fd_category_names, "fd_category_names"}};
   for (const auto& [v, name] : lists) check_utf8_labels(*v, std::string("/labels/") + name, w);
   for (const auto& s : t.satellites) check_utf8_labels(s.stressors, "/satellites/" + s.name + "/stressors", w);
   H5Id g = h5_create_group(file, "labels", w);
-  h5_write_strings(g.get(), "regions", L.regions, w);
-  h5_write_strings(g.get(), "sectors", L.sectors, w);
-  h5_write_strings(g.get(), "countries", L.countries, w);
-  std::vector<std::int32_t> kappa(L.country_of_region.begin(), L.country_of_region.end());
+  h5_write_strings(g.get(), "regions", labels.regions, w);
+  h5_write_strings(g.get(), "sectors", labels.sectors, w);
+  h5_write_strings(g.get(), "countries", labels.countries, w);
+  std::vector<std::int32_t> kappa(labels.country_of_region.begin(), labels.country_of_region.end());
   h5_write_ints(g.get(), "country_of_region", kappa, w);
-  if (!L.fd_categories.empty()) h5_write_strings(g.get(), "fd_categories", L.fd_categories, w);
+  if (!labels.fd_categories.empty()) h5_write_strings(g.get(), "fd_categories", labels.fd_categories, w);
   if (!t.va_components.empty()) h5_write_strings(g.get(), "va_components", t.va_components, w);
   if (!t.export_labels.empty()) h5_write_strings(g.get(), "export_labels", t.export_labels, w);
   if (!t.import_labels.empty()) h5_write_strings(g.get(), "import_labels", t.import_labels, w);
   // Schema v2: optional display names beside the codes (may repeat, may be empty).
-  if (!L.region_names.empty()) h5_write_strings(g.get(), "region_names", L.region_names, w);
-  if (!L.sector_names.empty()) h5_write_strings(g.get(), "sector_names", L.sector_names, w);
-  if (!L.fd_category_names.empty()) h5_write_strings(g.get(), "fd_category_names", L.fd_category_names, w);
+  if (!labels.region_names.empty()) h5_write_strings(g.get(), "region_names", labels.region_names, w);
+  if (!labels.sector_names.empty()) h5_write_strings(g.get(), "sector_names", labels.sector_names, w);
+  if (!labels.fd_category_names.empty()) h5_write_strings(g.get(), "fd_category_names", labels.fd_category_names, w);
 }
 
 void write_z(hid_t core, const tables::SparseMatrix& Z, const WriteOptions& opt, const H5Writer& w) {
@@ -163,9 +163,9 @@ Matrix read_matrix_shaped(hid_t file, const std::string& path, std::size_t rows,
   return h5_read_matrix(file, path, r);
 }
 
-tables::SparseMatrix read_z(hid_t file, const tables::Labels& L, const H5Reader& r) {
+tables::SparseMatrix read_z(hid_t file, const tables::Labels& labels, const H5Reader& r) {
   const std::string path = "/core/Z";
-  const std::size_t n = L.size();
+  const std::size_t n = labels.size();
   if (!h5_exists(file, path)) throw InputError(r.file + ": missing dataset '" + path + "'");
   const auto nn = static_cast<Eigen::Index>(n);
   if (!h5_is_group(file, path))
@@ -183,17 +183,17 @@ tables::SparseMatrix read_z(hid_t file, const tables::Labels& L, const H5Reader&
   if (shp.size() != 2 || shp[0] != nn || shp[1] != nn)
     throw InputError(r.file + ": group '" + path + "' (" + format +
                      ") has a missing or wrong 'shape' attribute, expected (" + shape(n, n) + ")");
-  return read_csc_z(file, path, L, r, format == "csr");
+  return read_csc_z(file, path, labels, r, format == "csr");
 }
 
-void check_finite(const Matrix& M, const std::string& path, const tables::Labels& L, bool rows_are_sectors,
+void check_finite(const Matrix& M, const std::string& path, const tables::Labels& labels, bool rows_are_sectors,
                   const H5Reader& r) {
   for (Eigen::Index j = 0; j < M.cols(); ++j)
     for (Eigen::Index i = 0; i < M.rows(); ++i)
       if (!std::isfinite(M(i, j))) {
         const auto at = static_cast<std::size_t>(rows_are_sectors ? i : j);
         std::string where = "row " + std::to_string(i) + ", column " + std::to_string(j);
-        if (at < L.size()) where += " (" + L.describe(at) + ")";
+        if (at < labels.size()) where += " (" + labels.describe(at) + ")";
         throw InputError(r.file + ": dataset '" + path + "' has a non-finite value (" +
                          std::to_string(M(i, j)) + ") at " + where);
       }
@@ -227,43 +227,43 @@ tables::IoTable read_table_impl(const std::string& path) {
   t.meta.source = h5_read_string_attr(f, "source", r, "/");
   t.meta.history = h5_read_strings_attr(f, "history", r, "/");
 
-  auto& L = t.labels;
-  L.regions = read_labels(f, "regions", true, r);
-  L.sectors = read_labels(f, "sectors", true, r);
-  if (L.regions.empty()) throw InputError(path + ": dataset '/labels/regions' is empty");
-  if (L.sectors.empty()) throw InputError(path + ": dataset '/labels/sectors' is empty");
-  L.countries = read_labels(f, "countries", false, r);
-  if (L.countries.empty()) {
-    L.set_each_region_own_country();
+  auto& labels = t.labels;
+  labels.regions = read_labels(f, "regions", true, r);
+  labels.sectors = read_labels(f, "sectors", true, r);
+  if (labels.regions.empty()) throw InputError(path + ": dataset '/labels/regions' is empty");
+  if (labels.sectors.empty()) throw InputError(path + ": dataset '/labels/sectors' is empty");
+  labels.countries = read_labels(f, "countries", false, r);
+  if (labels.countries.empty()) {
+    labels.set_each_region_own_country();
   } else {
     const auto kappa = h5_read_int64s(f, "/labels/country_of_region", r);
-    if (kappa.size() != L.regions.size())
+    if (kappa.size() != labels.regions.size())
       throw InputError(path + ": dataset '/labels/country_of_region' has " + std::to_string(kappa.size()) +
-                       " entries for " + std::to_string(L.regions.size()) + " regions");
+                       " entries for " + std::to_string(labels.regions.size()) + " regions");
     for (std::size_t i = 0; i < kappa.size(); ++i) {
-      if (kappa[i] < 0 || kappa[i] >= static_cast<std::int64_t>(L.countries.size()))
-        throw InputError(path + ": dataset '/labels/country_of_region' maps region '" + L.regions[i] +
+      if (kappa[i] < 0 || kappa[i] >= static_cast<std::int64_t>(labels.countries.size()))
+        throw InputError(path + ": dataset '/labels/country_of_region' maps region '" + labels.regions[i] +
                          "' to " + std::to_string(kappa[i]) + ", outside [0, " +
-                         std::to_string(L.countries.size()) + ")");
-      L.country_of_region.push_back(static_cast<int>(kappa[i]));
+                         std::to_string(labels.countries.size()) + ")");
+      labels.country_of_region.push_back(static_cast<int>(kappa[i]));
     }
   }
-  L.fd_categories = read_labels(f, "fd_categories", false, r);
+  labels.fd_categories = read_labels(f, "fd_categories", false, r);
   t.va_components = read_labels(f, "va_components", false, r);
   t.export_labels = read_labels(f, "export_labels", false, r);
   t.import_labels = read_labels(f, "import_labels", false, r);
-  L.region_names = read_names(f, "region_names", L.regions.size(), "regions", r);
-  L.sector_names = read_names(f, "sector_names", L.sectors.size(), "sectors", r);
-  L.fd_category_names = read_names(f, "fd_category_names", L.fd_categories.size(), "fd_categories", r);
+  labels.region_names = read_names(f, "region_names", labels.regions.size(), "regions", r);
+  labels.sector_names = read_names(f, "sector_names", labels.sectors.size(), "sectors", r);
+  labels.fd_category_names = read_names(f, "fd_category_names", labels.fd_categories.size(), "fd_categories", r);
 
-  const std::size_t n = L.size(), gk = t.num_fd_columns();
+  const std::size_t n = labels.size(), gk = t.num_fd_columns();
   if (n > kMaxRegionSectors)
-    throw InputError(path + ": " + std::to_string(L.regions.size()) + " regions x " + std::to_string(L.sectors.size()) +
+    throw InputError(path + ": " + std::to_string(labels.regions.size()) + " regions x " + std::to_string(labels.sectors.size()) +
                      " sectors = " + std::to_string(n) + " region-sectors, above irio's limit of " +
                      std::to_string(kMaxRegionSectors) + " (docs/formats.md, \"Limits and encodings\")");
   {
     // Eigen 3.4's SparseMatrix has no move assignment: `t.Z = read_z(...)` would copy Z.
-    tables::SparseMatrix Z = read_z(f, L, r);
+    tables::SparseMatrix Z = read_z(f, labels, r);
     t.Z.swap(Z);
   }
   if (gk > 0 || h5_exists(f, "/core/Y"))
@@ -306,22 +306,22 @@ tables::IoTable read_table_impl(const std::string& path) {
                                    "stressors x regions*final-demand categories", r);
       else
         s.F_Y.resize(s.F.rows(), 0);
-      check_finite(s.F, base + "/F", L, false, r);
-      check_finite(s.F_Y, base + "/F_Y", L, false, r);
+      check_finite(s.F, base + "/F", labels, false, r);
+      check_finite(s.F_Y, base + "/F_Y", labels, false, r);
       t.satellites.push_back(std::move(s));
     }
   }
 
-  check_finite(t.Y, "/core/Y", L, true, r);
-  check_finite(t.V, "/core/V", L, false, r);
-  check_finite(t.exports, "/core/exports", L, true, r);
-  check_finite(t.imports, "/core/imports", L, false, r);
+  check_finite(t.Y, "/core/Y", labels, true, r);
+  check_finite(t.V, "/core/V", labels, false, r);
+  check_finite(t.exports, "/core/exports", labels, true, r);
+  check_finite(t.imports, "/core/imports", labels, false, r);
   if (t.x.size() > 0) {
-    check_finite(Matrix(t.x), "/core/x", L, true, r);
+    check_finite(Matrix(t.x), "/core/x", labels, true, r);
     for (Eigen::Index i = 0; i < t.x.size(); ++i)
       if (t.x(i) < 0)
         throw InputError(path + ": dataset '/core/x' has negative gross output " + std::to_string(t.x(i)) +
-                         " at " + L.describe(static_cast<std::size_t>(i)));
+                         " at " + labels.describe(static_cast<std::size_t>(i)));
   }
   t.validate_shapes(path);  // also Z finiteness and the region->country map
   return t;

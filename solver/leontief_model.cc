@@ -63,7 +63,7 @@ std::string SolveSummary::brief_report() const {
 LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
     : table_(table), opt_(std::move(opt)) {
   if (auto err = opt_.validate(); !err.empty()) throw InputError("model options: " + err);
-  const auto& L = table_.labels;
+  const auto& labels = table_.labels;
   x_ = table_.output();
   const Index n = x_.size();
   const double xmax = n > 0 ? x_.cwiseAbs().maxCoeff() : 0.0;
@@ -71,7 +71,7 @@ LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
   for (Index j = 0; j < n; ++j) {
     if (x_(j) < 0)
       throw InputError("negative gross output " + std::to_string(x_(j)) + " at " +
-                       L.describe(static_cast<std::size_t>(j)));
+                       labels.describe(static_cast<std::size_t>(j)));
     if (x_(j) <= opt_.min_output_eps * xmax) {
       active_[static_cast<std::size_t>(j)] = 0;
       zero_output_.push_back(j);
@@ -99,14 +99,14 @@ LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
   a_M_ = table_.import_total().cwiseProduct(xinv);
 
   // Region and country index sets (region-major).
-  const Index N = static_cast<Index>(L.num_sectors());
-  region_blocks_.resize(L.num_regions());
-  country_blocks_.resize(L.num_countries());
-  for (std::size_t r = 0; r < L.num_regions(); ++r)
+  const Index N = static_cast<Index>(labels.num_sectors());
+  region_blocks_.resize(labels.num_regions());
+  country_blocks_.resize(labels.num_countries());
+  for (std::size_t r = 0; r < labels.num_regions(); ++r)
     for (Index i = 0; i < N; ++i) {
       const Index idx = static_cast<Index>(r) * N + i;
       region_blocks_[r].push_back(idx);
-      country_blocks_[static_cast<std::size_t>(L.country_of_region[r])].push_back(idx);
+      country_blocks_[static_cast<std::size_t>(labels.country_of_region[r])].push_back(idx);
     }
   for (auto& b : country_blocks_) std::sort(b.begin(), b.end());
   countries_are_regions_ = std::all_of(country_blocks_.begin(), country_blocks_.end(),
@@ -250,23 +250,23 @@ Matrix LeontiefModel::solve(Matrix B) const { return global_solve(std::move(B), 
 Matrix LeontiefModel::solve_transposed(Matrix B) const { return global_solve(std::move(B), true); }
 
 SparseMatrix LeontiefModel::A_within(Perimeter p) const {
-  const auto& L = labels();
+  const auto& table_labels = labels();
   const Index N = num_sectors();
   SparseMatrix out = A_;
   out.prune([&](Index i, Index j, double) {
     const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
-    return p == Perimeter::kRegion ? ri == rj : L.country_of_region[ri] == L.country_of_region[rj];
+    return p == Perimeter::kRegion ? ri == rj : table_labels.country_of_region[ri] == table_labels.country_of_region[rj];
   });
   return out;
 }
 
 SparseMatrix LeontiefModel::A_across(Perimeter p) const {
-  const auto& L = labels();
+  const auto& table_labels = labels();
   const Index N = num_sectors();
   SparseMatrix out = A_;
   out.prune([&](Index i, Index j, double a) {
     const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
-    const bool within = p == Perimeter::kRegion ? ri == rj : L.country_of_region[ri] == L.country_of_region[rj];
+    const bool within = p == Perimeter::kRegion ? ri == rj : table_labels.country_of_region[ri] == table_labels.country_of_region[rj];
     return !within && a != 0.0;
   });
   return out;

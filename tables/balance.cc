@@ -37,7 +37,7 @@ std::string list(const Labels& l, const std::vector<std::size_t>& idx, std::size
 BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
   if (auto e = opt.validate(); !e.empty()) throw InputError("balance options: " + e);
   BalanceReport rep;
-  const Labels& L = t.labels;
+  const Labels& labels = t.labels;
   const Vector x = t.output();
   const auto n = x.size();
   double xmax = 0.0;
@@ -59,16 +59,16 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
     if (!bad_x.empty())
       rep.add(Severity::kError, "non-finite values",
               "gross output x is Inf or NaN at " + std::to_string(bad_x.size()) + " region-sectors: " +
-                  list(L, bad_x, opt.max_listed));
+                  list(labels, bad_x, opt.max_listed));
     if (!bad_rows.empty())
       rep.add(Severity::kError, "non-finite values",
               "the row sums Z1 + Y1 + exports" + std::string(t.x.size() > 0 ? "" : " (which stand for x)") +
                   " overflow to Inf or NaN at " + std::to_string(bad_rows.size()) + " region-sectors: " +
-                  list(L, bad_rows, opt.max_listed) + " (cells too large to add up in double precision)");
+                  list(labels, bad_rows, opt.max_listed) + " (cells too large to add up in double precision)");
     if (!bad_cols.empty())
       rep.add(Severity::kError, "non-finite values",
               "the column sums 1'Z + imports overflow to Inf or NaN at " + std::to_string(bad_cols.size()) +
-                  " region-sectors: " + list(L, bad_cols, opt.max_listed) +
+                  " region-sectors: " + list(labels, bad_cols, opt.max_listed) +
                   " (cells too large to add up in double precision)");
   }
 
@@ -90,7 +90,7 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
       Severity s = scaled > opt.error_rel_tol ? Severity::kError : Severity::kWarning;
       rep.add(s, "row balance",
               "x - Z1 - Y1 differs by up to " + fmt(rep.max_row_abs) + " (at " +
-                  L.describe(rep.worst_row) + "; " + fmt(scaled) + " of max output; weighted " +
+                  labels.describe(rep.worst_row) + "; " + fmt(scaled) + " of max output; weighted " +
                   fmt(rep.weighted_row_rel) + ")");
     }
   }
@@ -107,7 +107,7 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
     if (scaled > opt.rel_tol)
       rep.add(Severity::kWarning, "column balance",
               "x' - 1'Z - imports - V differs by up to " + fmt(rep.max_col_abs) + " (at " +
-                  L.describe(rep.worst_col) +
+                  labels.describe(rep.worst_col) +
                   "); value added is taken as the column residual (va_mode = residual)");
   }
 
@@ -120,7 +120,7 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
   if (!negative.empty())
     rep.add(Severity::kError, "negative output",
             std::to_string(negative.size()) + " region-sectors have negative output: " +
-                list(L, negative, opt.max_listed));
+                list(labels, negative, opt.max_listed));
   if (n > 0 && rep.zero_output.size() == static_cast<std::size_t>(n))
     rep.add(Severity::kError, "no output",
             "every region-sector has zero output (x = 0, or Z and Y are empty): there is no economy to "
@@ -130,7 +130,7 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
             std::to_string(rep.zero_output.size()) +
                 " region-sectors have zero output and are compressed out of the system "
                 "(their multipliers are reported as NaN): " +
-                list(L, rep.zero_output, opt.max_listed));
+                list(labels, rep.zero_output, opt.max_listed));
 
   // Coefficient column sums and value added.
   const Vector colsum = (Vector::Ones(n).transpose() * t.Z).transpose() + t.import_total();
@@ -143,10 +143,10 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
     rep.add(Severity::kWarning, "negative value added",
             std::to_string(rep.negative_value_added.size()) +
                 " region-sectors have negative value added (column sum of A > 1): " +
-                list(L, rep.negative_value_added, opt.max_listed));
+                list(labels, rep.negative_value_added, opt.max_listed));
   else if (!rep.column_sum_ge_one.empty())
     rep.add(Severity::kWarning, "column sum of A >= 1",
-            list(L, rep.column_sum_ge_one, opt.max_listed));
+            list(labels, rep.column_sum_ge_one, opt.max_listed));
 
   for (Eigen::Index j = 0; j < t.Y.cols(); ++j)
     for (Eigen::Index i = 0; i < t.Y.rows(); ++i)

@@ -33,13 +33,13 @@ void pymrio_test(const std::string& dir, Report& rep) {
   const std::string out = dir + "/pymrio_test/pymrio_outputs/";
   const auto t = io::import_pymrio(dir + "/pymrio_test/raw");
   solver::LeontiefModel m(t);
-  const auto& L = t.labels;
+  const auto& labels = t.labels;
   std::map<std::string, Eigen::Index> rs, reg, fd;
-  for (std::size_t i = 0; i < L.size(); ++i) rs[L.region_of(i) + "/" + L.sector_of(i)] = static_cast<Eigen::Index>(i);
-  for (std::size_t r = 0; r < L.num_regions(); ++r) {
-    reg[L.regions[r]] = static_cast<Eigen::Index>(r);
-    for (std::size_t k = 0; k < L.fd_categories.size(); ++k)
-      fd[L.regions[r] + "/" + L.fd_categories[k]] = static_cast<Eigen::Index>(r * L.fd_categories.size() + k);
+  for (std::size_t i = 0; i < labels.size(); ++i) rs[labels.region_of(i) + "/" + labels.sector_of(i)] = static_cast<Eigen::Index>(i);
+  for (std::size_t r = 0; r < labels.num_regions(); ++r) {
+    reg[labels.regions[r]] = static_cast<Eigen::Index>(r);
+    for (std::size_t k = 0; k < labels.fd_categories.size(); ++k)
+      fd[labels.regions[r] + "/" + labels.fd_categories[k]] = static_cast<Eigen::Index>(r * labels.fd_categories.size() + k);
   }
   auto at = [](const std::map<std::string, Eigen::Index>& idx, const std::string& k) {
     auto it = idx.find(k);
@@ -68,7 +68,7 @@ void pymrio_test(const std::string& dir, Report& rep) {
 
   const auto pop = read_labelled_csv(out + "population.csv");
   solver::FootprintOptions fo;
-  fo.population = Vector::Zero(static_cast<Eigen::Index>(L.num_regions()));
+  fo.population = Vector::Zero(static_cast<Eigen::Index>(labels.num_regions()));
   for (std::size_t c = 0; c < pop.col_keys.size(); ++c)
     if (at(reg, pop.col_keys[c]) >= 0) fo.population(at(reg, pop.col_keys[c])) = pop.values[0][c];
 

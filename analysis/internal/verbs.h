@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The typed declaration of each verb (analysis/verbs/<verb>.cc), for the request structs'
-// validate() and table_names(), which read them. Not installed: the API is irio::verbs().
+// The typed declarations of the verbs whose requests live in requests.h / regional.h, for those
+// structs' validate() and table_names(), which read them (a verb with its request in its own
+// header, as verbs/embodied.h, declares its accessor there). Not installed: the API is irio::verbs().
 #pragma once
 
 #include "irio/analysis/regional.h"

@@ -44,3 +44,5 @@ const Verb<AnalyseRequest>& decl::analyse() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(analyse, irio::decl::analyse)

@@ -83,3 +83,5 @@ const Verb<ChainRequest>& decl::chains() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(chains, irio::decl::chains)

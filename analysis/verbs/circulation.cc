@@ -94,3 +94,5 @@ const Verb<CirculationRequest>& decl::circulation() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(circulation, irio::decl::circulation)

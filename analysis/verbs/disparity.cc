@@ -56,3 +56,5 @@ const Verb<DisparityRequest>& decl::disparity() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(disparity, irio::decl::disparity)

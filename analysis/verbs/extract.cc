@@ -60,3 +60,5 @@ const Verb<ExtractionRequest>& decl::extraction() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(extract, irio::decl::extraction)

@@ -96,3 +96,5 @@ const Verb<FootprintRequest>& decl::footprints() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(footprints, irio::decl::footprints)

@@ -27,3 +27,5 @@ const Verb<decl::NoOptions>& decl::ghosh() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(ghosh, irio::decl::ghosh)

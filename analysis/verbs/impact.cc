@@ -46,3 +46,5 @@ const Verb<ImpactRequest>& decl::impact() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(impact, irio::decl::impact)

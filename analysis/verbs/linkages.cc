@@ -62,3 +62,5 @@ const Verb<LinkageRequest>& decl::linkages() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(linkages, irio::decl::linkages)

@@ -84,3 +84,5 @@ const Verb<MultiplierRequest>& decl::multipliers() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(multipliers, irio::decl::multipliers)

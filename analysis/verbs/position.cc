@@ -82,3 +82,5 @@ const Verb<PositionRequest>& decl::position() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(position, irio::decl::position)

@@ -80,3 +80,5 @@ const Verb<MarketScenarioRequest>& decl::scenario() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(scenario, irio::decl::scenario)

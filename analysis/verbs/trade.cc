@@ -85,3 +85,5 @@ const Verb<TradeRequest>& decl::trade() {
 }
 
 }  // namespace irio
+
+IRIO_VERB(trade, irio::decl::trade)

@@ -18,8 +18,8 @@ namespace {
 
 using Index = tables::SparseMatrix::StorageIndex;
 
-std::string where(const tables::Labels& L, std::size_t j) {
-  return std::to_string(j) + (j < L.size() ? " (" + L.describe(j) + ")" : std::string());
+std::string where(const tables::Labels& labels, std::size_t j) {
+  return std::to_string(j) + (j < labels.size() ? " (" + labels.describe(j) + ")" : std::string());
 }
 
 /// Sort every column by row and sum duplicates, compacting the arrays in place; returns the new
@@ -49,11 +49,11 @@ std::size_t canonicalise(Index* outer, Index* inner, double* values, std::size_t
 
 }  // namespace
 
-tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const tables::Labels& L, const H5Reader& r,
+tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const tables::Labels& labels, const H5Reader& r,
                                 bool outer_is_row) {
   const std::string outer_word = outer_is_row ? "row" : "column";
   const std::string inner_word = outer_is_row ? "column" : "row";
-  const std::size_t n = L.size();
+  const std::size_t n = labels.size();
   const auto nn = static_cast<Index>(n);
   const auto indptr = h5_read_int64s(file, path + "/indptr", r);
   // Sizes first (declared against the file by h5_checked_length), so nothing below allocates more
@@ -72,7 +72,7 @@ tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const table
     if (indptr[j + 1] < indptr[j] || indptr[j + 1] > indptr.back())
       throw InputError(r.file + ": dataset '" + path + "/indptr' " +
                        (indptr[j + 1] < indptr[j] ? "decreases" : "exceeds len(data) = " + std::to_string(nnz)) +
-                       " at " + outer_word + " " + where(L, j));
+                       " at " + outer_word + " " + where(labels, j));
 
   tables::SparseMatrix Z(nn, nn);
   Z.resizeNonZeros(static_cast<Index>(nnz));
@@ -97,11 +97,11 @@ tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const table
       if (i < 0 || i >= nn)
         throw InputError(r.file + ": dataset '" + path + "/indices' has " + inner_word + " index " +
                          std::to_string(i) + " outside [0, " + std::to_string(n) + ") in " + outer_word + " " +
-                         where(L, j));
+                         where(labels, j));
       if (!std::isfinite(values[k]))
         throw InputError(r.file + ": dataset '" + path + "/data' has a non-finite value (" +
                          std::to_string(values[k]) + ") at " + inner_word + " " +
-                         where(L, static_cast<std::size_t>(i)) + ", " + outer_word + " " + where(L, j));
+                         where(labels, static_cast<std::size_t>(i)) + ", " + outer_word + " " + where(labels, j));
       if (i <= prev) sorted = false;
       prev = i;
     }

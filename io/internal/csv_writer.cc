@@ -42,19 +42,19 @@ void CsvOut::commit() {
   out_.commit();
 }
 
-void write_sector_headers(CsvOut& o, const tables::Labels& L, std::size_t lead, bool with_fd,
+void write_sector_headers(CsvOut& o, const tables::Labels& labels, std::size_t lead, bool with_fd,
                           const std::vector<std::string>& index_names, const std::string& second_name) {
   std::vector<std::string> r1(lead), r2(lead), r3 = index_names;
   r1[0] = "region";
   r2[0] = second_name;
-  for (std::size_t j = 0; j < L.size(); ++j) {
-    r1.push_back(L.region_of(j));
-    r2.push_back(L.sector_of(j));
+  for (std::size_t j = 0; j < labels.size(); ++j) {
+    r1.push_back(labels.region_of(j));
+    r2.push_back(labels.sector_of(j));
   }
   if (with_fd)
-    for (std::size_t r = 0; r < L.num_regions(); ++r)
-      for (const auto& k : L.fd_categories) {
-        r1.push_back(L.regions[r]);
+    for (std::size_t r = 0; r < labels.num_regions(); ++r)
+      for (const auto& k : labels.fd_categories) {
+        r1.push_back(labels.regions[r]);
         r2.push_back(k);
       }
   r3.resize(r1.size());

@@ -38,7 +38,7 @@ class CsvOut {
 /// Header rows over the table's region-sector columns (and, `with_fd`, its final-demand columns
 /// (region, category)) after `lead` index columns: a row "region,...", a row `second_name,...`
 /// and pandas' row of index names `index_names` with empty data cells.
-void write_sector_headers(CsvOut& o, const tables::Labels& L, std::size_t lead, bool with_fd,
+void write_sector_headers(CsvOut& o, const tables::Labels& labels, std::size_t lead, bool with_fd,
                           const std::vector<std::string>& index_names, const std::string& second_name);
 
 }  // namespace irio::io::internal

@@ -104,19 +104,19 @@ tables::IoTable assemble_core(const WideMatrix& Zw, const WideMatrix& Yw) {
 
 Matrix align_sector_rows(const WideMatrix& w, const tables::IoTable& t, const std::string& what) {
   if (w.index_cols < 2) throw InputError(w.path + ": " + what + " needs two index columns (region, sector)");
-  const auto& L = t.labels;
-  const std::size_t n = L.size();
+  const auto& labels = t.labels;
+  const std::size_t n = labels.size();
   Matrix out = Matrix::Zero(static_cast<Eigen::Index>(n), w.values.cols());
   std::vector<std::size_t> line_of(n, 0);
   for (std::size_t r = 0; r < w.row_keys.size(); ++r) {
     const auto& reg = w.row_keys[r].at(0);
     const auto& sec = w.row_keys[r].at(1);
-    const int ri = tables::Labels::find(L.regions, reg);
-    const int si = tables::Labels::find(L.sectors, sec);
+    const int ri = tables::Labels::find(labels.regions, reg);
+    const int si = tables::Labels::find(labels.sectors, sec);
     if (ri < 0 || si < 0)
       throw InputError(row_where(w, r) + ": row '" + reg + "/" + sec + "' of " + what + " is not a row of Z (" +
                        (ri < 0 ? "unknown region '" + reg : "unknown sector '" + sec) + "')");
-    const auto i = L.index(static_cast<std::size_t>(ri), static_cast<std::size_t>(si));
+    const auto i = labels.index(static_cast<std::size_t>(ri), static_cast<std::size_t>(si));
     if (line_of[i] != 0)
       throw InputError(row_where(w, r) + ": duplicate row '" + reg + "/" + sec + "' in " + what + " (also line " +
                        std::to_string(line_of[i]) + ")");
@@ -124,7 +124,7 @@ Matrix align_sector_rows(const WideMatrix& w, const tables::IoTable& t, const st
     out.row(static_cast<Eigen::Index>(i)) = w.values.row(static_cast<Eigen::Index>(r));
   }
   for (std::size_t i = 0; i < n; ++i)
-    if (line_of[i] == 0) throw InputError(w.path + ": " + what + " has no row for " + L.describe(i));
+    if (line_of[i] == 0) throw InputError(w.path + ": " + what + " has no row for " + labels.describe(i));
   return out;
 }
 
@@ -154,8 +154,8 @@ std::vector<std::string> column_labels(const WideMatrix& w, const std::string& w
 
 Matrix align_sector_columns(const WideMatrix& w, const tables::IoTable& t, const std::string& what,
                             bool allow_fd, Matrix* fd, bool require_sectors) {
-  const auto& L = t.labels;
-  const std::size_t n = L.size(), K = L.fd_categories.size(), G = L.num_regions();
+  const auto& labels = t.labels;
+  const std::size_t n = labels.size(), K = labels.fd_categories.size(), G = labels.num_regions();
   const auto m = w.values.rows();
   Matrix out = Matrix::Zero(m, static_cast<Eigen::Index>(n));
   Matrix out_fd = Matrix::Zero(m, static_cast<Eigen::Index>(G * K));
@@ -163,11 +163,11 @@ Matrix align_sector_columns(const WideMatrix& w, const tables::IoTable& t, const
   std::size_t n_sec = 0, n_fd = 0;
   for (std::size_t c = 0; c < w.col_keys.size(); ++c) {
     const auto [reg, lab] = col_pair(w, c);
-    const int r = tables::Labels::find(L.regions, reg);
-    const int s = r >= 0 ? tables::Labels::find(L.sectors, lab) : -1;
-    const int k = r >= 0 && allow_fd ? tables::Labels::find(L.fd_categories, lab) : -1;
+    const int r = tables::Labels::find(labels.regions, reg);
+    const int s = r >= 0 ? tables::Labels::find(labels.sectors, lab) : -1;
+    const int k = r >= 0 && allow_fd ? tables::Labels::find(labels.fd_categories, lab) : -1;
     if (s >= 0) {
-      const auto j = L.index(static_cast<std::size_t>(r), static_cast<std::size_t>(s));
+      const auto j = labels.index(static_cast<std::size_t>(r), static_cast<std::size_t>(s));
       if (seen[j]++) throw InputError(col_where(w, c) + " is a duplicate column label of " + what);
       out.col(static_cast<Eigen::Index>(j)) = w.values.col(static_cast<Eigen::Index>(c));
       ++n_sec;
@@ -183,12 +183,12 @@ Matrix align_sector_columns(const WideMatrix& w, const tables::IoTable& t, const
   }
   if (n_sec != n && (require_sectors || n_sec > 0))
     for (std::size_t j = 0; j < n; ++j)
-      if (!seen[j]) throw InputError(w.path + ": " + what + " has no column for " + L.describe(j));
+      if (!seen[j]) throw InputError(w.path + ": " + what + " has no column for " + labels.describe(j));
   if (n_fd != 0 && n_fd != G * K)
     for (std::size_t j = 0; j < G * K; ++j)
       if (!seen_fd[j])
         throw InputError(w.path + ": " + what + " has final-demand columns but none for region '" +
-                         L.regions[j / K] + "', category '" + L.fd_categories[j % K] + "'");
+                         labels.regions[j / K] + "', category '" + labels.fd_categories[j % K] + "'");
   if (fd != nullptr) *fd = n_fd > 0 ? out_fd : Matrix(m, 0);
   return out;
 }

@@ -23,13 +23,13 @@ void read_imports_csv(const std::string& path, tables::IoTable& t, const CsvOpti
 }
 
 void write_exports_csv(const tables::IoTable& t, const std::string& path, const WriteOptions& opt) {
-  const auto& L = t.labels;
+  const auto& labels = t.labels;
   CsvOut o(path, opt);
   std::vector<std::string> head{"region", "sector"};
   head.insert(head.end(), t.export_labels.begin(), t.export_labels.end());
   o.row(head);
-  for (std::size_t i = 0; i < L.size(); ++i) {
-    std::vector<std::string> row{L.region_of(i), L.sector_of(i)};
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    std::vector<std::string> row{labels.region_of(i), labels.sector_of(i)};
     for (Eigen::Index k = 0; k < t.exports.cols(); ++k)
       row.push_back(format_exact(t.exports(static_cast<Eigen::Index>(i), k)));
     o.row(row);

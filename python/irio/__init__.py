@@ -40,8 +40,11 @@ MATRICES = tuple(_irio.matrix_names())
 
 
 # --- opening and importing -------------------------------------------------------------------
-def open(path, format="auto", countries=None, year=None, backend="auto", min_output_eps=0.0, rel_tol=1e-6,
-         error_rel_tol=1e-2):
+_OPEN = _irio.open_defaults()  # the library's defaults (irio::OpenOptions), not repeated here
+
+
+def open(path, format=_OPEN["format"], countries=None, year=None, backend=_OPEN["backend"],
+         min_output_eps=_OPEN["min_output_eps"], rel_tol=_OPEN["rel_tol"], error_rel_tol=_OPEN["error_rel_tol"]):
     """Open a table in any layout irio reads (irio HDF5, labelled-CSV folder, pymrio, WIOD release
     folder, CEADs .xlsx, NBS .csv; world tables by name: format="oecd", "eora26", "figaro", "wiod2016", "adb",
     "exiobase" (IOT_<year>_<pxp|ixi>.zip or its folder), "gloria" (the release folder, with year=...);
@@ -53,7 +56,7 @@ def open(path, format="auto", countries=None, year=None, backend="auto", min_out
     if countries is not None and not isinstance(countries, (str, _os.PathLike)):  # a dict or DataFrame
         return open(path, format, None, year, backend, min_output_eps, rel_tol, error_rel_tol).with_countries(countries)
     if year is None:
-        year = "" if format in _WORLD_FORMATS + ("exiobase", "gloria") else "2011"
+        year = "" if format in _WORLD_FORMATS + ("exiobase", "gloria") else _OPEN["wiod_year"]
     return Table(_irio.open_table(_path(path), format, _path(countries), str(year), backend, min_output_eps,
                                   rel_tol, error_rel_tol))
 
@@ -131,7 +134,7 @@ def from_arrays(Z, Y, regions=("R",), sectors=None, fd_categories=None, x=None, 
                                    name, unit, str(year), backend, sats))
 
 
-def _import(layout, output, csv=None, dir="", year="2011", group_eu=False, countries=None, meta=None,
+def _import(layout, output, csv=None, dir="", year=_OPEN["wiod_year"], group_eu=False, countries=None, meta=None,
             overwrite=False, backend="auto"):
     core, balance = _irio.import_table(layout, _path(output), csv or _irio.CsvImportOptions(), _path(dir),
                                        str(year), group_eu, _path(countries),
@@ -156,13 +159,13 @@ def import_pymrio(dir, output, countries=None, overwrite=False, **meta):
     return _import("pymrio", output, dir=dir, countries=countries, meta=meta, overwrite=overwrite)
 
 
-def import_wiod(dir, output, year="2011", group_eu=False, countries=None, overwrite=False, **meta):
+def import_wiod(dir, output, year=_OPEN["wiod_year"], group_eu=False, countries=None, overwrite=False, **meta):
     """`irio import wiod`: one year of a WIOD release folder into `output`."""
     return _import("wiod", output, dir=dir, year=year, group_eu=group_eu, countries=countries, meta=meta,
                    overwrite=overwrite)
 
 
-def import_ceads(input, output, sheet="", country="CHN", rel_tol=1e-6, strict=False, overwrite=False):
+def import_ceads(input, output, sheet="", country=_OPEN["ceads_country"], rel_tol=_OPEN["ceads_rel_tol"], strict=False, overwrite=False):
     """`irio import ceads`: a CEADs provincial workbook (.xlsx) into `output`; returns the Table,
     whose `import_report` is the reader's report (the workbook's own totals checked)."""
     core, report = _irio.import_ceads(_path(input), _path(output), sheet, country, rel_tol, strict, overwrite,

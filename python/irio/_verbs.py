@@ -48,6 +48,8 @@ def _doc(v):
             extra.append(f"range [{lo or '-inf'}, {hi or 'inf'}]")
         if o["default"] not in ("", "false"):
             extra.append(f"default {o['default']}")
+        if o["flags"] != "--" + o["name"].replace("_", "-"):
+            extra.append(f"CLI {o['flags'].lstrip('!')}")
         lines.append(f"{o['name']}: {o['help']}" + (f" ({'; '.join(extra)})" if extra else ""))
     outs = v["outputs"]
     if outs:

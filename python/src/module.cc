@@ -14,6 +14,7 @@
 #include "verbs.h"
 #include "irio/analysis/regional.h"
 #include "irio/analysis/table_jobs.h"
+#include "irio/io/ceads_reader.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
 #include "irio/version.h"
@@ -177,6 +178,20 @@ void bind_table(py::module_& m) {
 }
 
 void bind_jobs(py::module_& m) {
+  m.def("open_defaults", [] {  // the defaults of irio.open, written once (OpenOptions, BalanceOptions)
+    const OpenOptions o;
+    py::dict d;
+    d["format"] = enum_name(o.format);
+    d["backend"] = enum_name(o.model.backend);
+    d["wiod_year"] = o.wiod_year;
+    d["min_output_eps"] = o.balance.min_output_eps;
+    d["rel_tol"] = o.balance.rel_tol;
+    d["error_rel_tol"] = o.balance.error_rel_tol;
+    const io::CeadsOptions c;
+    d["ceads_country"] = c.country;
+    d["ceads_rel_tol"] = c.rel_tol;
+    return d;
+  });
   m.def("open_table",
         [](const std::string& path, const std::string& format, const std::string& countries,
            const std::string& wiod_year, const std::string& backend, double min_output_eps, double rel_tol,

@@ -54,6 +54,7 @@ std::vector<std::pair<std::string, std::vector<std::pair<std::string, OptionValu
       {"chains", {}},
       {"circulation", {}},
       {"disparity", {{"indicator", std::string("output")}}},
+      {"embodied", {{"satellite", std::string("air")}}},
       {"extract", {{"sectors", std::vector<std::string>{"TUR/Textile"}}}},
       {"footprints", {{"satellite", std::string("air")}}},
       {"ghosh", {}},

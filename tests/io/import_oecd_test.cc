@@ -236,12 +236,12 @@ BOOST_AUTO_TEST_CASE(icio2023_keep_splits_as_regions_of_their_country) {
   io::OecdImportOptions o;
   o.keep_splits = true;
   const auto w = io::import_oecd(csv, o);
-  const auto& L = w.table.labels;
-  BOOST_TEST(L.num_regions() == 81u);
-  BOOST_TEST(L.num_countries() == 77u);
-  const std::size_t cn2 = pos(L.regions, "CN2"), mx1 = pos(L.regions, "MX1");
-  BOOST_TEST(L.countries[static_cast<std::size_t>(L.country_of_region[cn2])] == "CHN");
-  BOOST_TEST(L.countries[static_cast<std::size_t>(L.country_of_region[mx1])] == "MEX");
+  const auto& labels = w.table.labels;
+  BOOST_TEST(labels.num_regions() == 81u);
+  BOOST_TEST(labels.num_countries() == 77u);
+  const std::size_t cn2 = pos(labels.regions, "CN2"), mx1 = pos(labels.regions, "MX1");
+  BOOST_TEST(labels.countries[static_cast<std::size_t>(labels.country_of_region[cn2])] == "CHN");
+  BOOST_TEST(labels.countries[static_cast<std::size_t>(labels.country_of_region[mx1])] == "MEX");
   // A folder with --year finds the same file.
   io::OecdImportOptions y = o;
   y.year = "2020";

@@ -55,22 +55,22 @@ BOOST_AUTO_TEST_CASE(shape_and_labels_2011) {
 
 BOOST_AUTO_TEST_CASE(display_names_from_the_code_lists) {
   // sectors.csv, countries.csv and final_demand.csv carry a `name` column beside the code.
-  const auto& L = wiod2011().labels;
-  BOOST_TEST(L.sector_names.size() == L.sectors.size());
-  BOOST_TEST(L.region_names.size() == L.regions.size());
-  BOOST_TEST(L.fd_category_names.size() == L.fd_categories.size());
-  BOOST_TEST(L.sector_name(13) == "Electrical and optical equipment");
-  BOOST_TEST(L.sector_name(0) == "Agriculture, hunting, forestry and fishing");  // quoted comma
-  BOOST_TEST(L.region_name(static_cast<std::size_t>(irio::tables::Labels::find(L.regions, "CHN"))) == "China");
-  BOOST_TEST(L.region_name(L.regions.size() - 1) == "Rest of the world");
-  BOOST_TEST(L.fd_category_name(0) == "Final consumption expenditure by households");
+  const auto& labels = wiod2011().labels;
+  BOOST_TEST(labels.sector_names.size() == labels.sectors.size());
+  BOOST_TEST(labels.region_names.size() == labels.regions.size());
+  BOOST_TEST(labels.fd_category_names.size() == labels.fd_categories.size());
+  BOOST_TEST(labels.sector_name(13) == "Electrical and optical equipment");
+  BOOST_TEST(labels.sector_name(0) == "Agriculture, hunting, forestry and fishing");  // quoted comma
+  BOOST_TEST(labels.region_name(static_cast<std::size_t>(irio::tables::Labels::find(labels.regions, "CHN"))) == "China");
+  BOOST_TEST(labels.region_name(labels.regions.size() - 1) == "Rest of the world");
+  BOOST_TEST(labels.fd_category_name(0) == "Final consumption expenditure by households");
   // ... and they survive the HDF5 file.
   irio::testing::TempDir dir;
   io::write_table(wiod2011(), dir.file("w.h5"));
   const IoTable r = io::read_table(dir.file("w.h5"));
-  BOOST_TEST(r.labels.sector_names == L.sector_names);
-  BOOST_TEST(r.labels.region_names == L.region_names);
-  BOOST_TEST(r.labels.fd_category_names == L.fd_category_names);
+  BOOST_TEST(r.labels.sector_names == labels.sector_names);
+  BOOST_TEST(r.labels.region_names == labels.region_names);
+  BOOST_TEST(r.labels.fd_category_names == labels.fd_category_names);
 }
 
 BOOST_AUTO_TEST_CASE(zero_output_and_residual_value_added) {

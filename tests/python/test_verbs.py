@@ -26,6 +26,12 @@ def test_keywords_and_defaults_are_the_cli_options():
     assert inspect.signature(irio.Table.extraction).parameters["keep_diagonal"].default is True
 
 
+def test_open_defaults_are_the_library_s():
+    sig = inspect.signature(irio.open).parameters
+    assert (sig["rel_tol"].default, sig["error_rel_tol"].default, sig["backend"].default) == (1e-6, 1e-2, "auto")
+    assert "CLI --other" in irio.Table.chains.__doc__
+
+
 def test_declarations_are_plain_data():
     verbs = {v["name"]: v for v in irio._irio.verbs()}
     assert verbs["extract"]["python_name"] == "extraction"
@@ -62,3 +68,14 @@ def test_the_printed_summary_comes_with_the_result():
     t = irio.open(WIOD2011)
     t.ghosh()
     assert "Ghosh output va'G vs x" in t.last_summary
+
+
+def test_a_new_verb_is_a_method_without_python_code(tmp_path):
+    # `embodied` was added as a kernel and a declaration only (docs/architecture.md, "Adding a verb").
+    from conftest import PYMRIO_RAW
+    t = irio.import_pymrio(PYMRIO_RAW, tmp_path / "t.h5")
+    r = t.embodied("Emissions")
+    assert list(r) == ["embodied_trade", "embodied_balance", "diagnostics"]
+    assert (r["diagnostics"]["pass"] == "true").all()
+    assert "net exports embodied in trade" in t.last_summary
+    assert list(inspect.signature(irio.Table.embodied).parameters) == ["self", "satellite"]

@@ -107,6 +107,12 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
       run("footprints t.h5 --satellite Emissions --population pop2.csv -o f3.csv", out), 2);
   BOOST_CHECK(out.find("no population for region 'reg2'") != std::string::npos);
 
+  // embodied: a verb made only of its kernel and its declaration (issue 19); the identities hold.
+  BOOST_CHECK_EQUAL(run("embodied t.h5 --satellite Emissions -o emb.csv", out), 0);
+  BOOST_CHECK(out.find("net exports embodied in trade") != std::string::npos);
+  BOOST_CHECK(out.find("Identities (methods.md §6.2): 6 of 6 hold") != std::string::npos);
+  BOOST_CHECK(std::isfinite(lookup("emb_embodied_trade.csv", {"reg1", "reg2", "emission_type1/air", "eebt"})));
+
   // impact: the VA change equals the shock (residual VA, identity 1.1).
   {
     std::ofstream s(file("shock.csv"));

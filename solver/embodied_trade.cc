@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+// Stressors embodied in bilateral trade, MRIO and EEBT (embodied_trade.h, methods.md §2.7).
+#include "irio/solver/embodied_trade.h"
+
+#include "irio/tables/diagnostics.h"
+#include "irio/tables/error.h"
+
+namespace irio::solver {
+
+namespace {
+
+const tables::Satellite& find_satellite(const tables::IoTable& t, const std::string& name) {
+  std::string names;
+  for (const auto& s : t.satellites) {
+    if (s.name == name) return s;
+    names += (names.empty() ? "" : ", ") + s.name;
+  }
+  throw InputError("embodied trade: no satellite '" + name + "' in the table (" +
+                   (names.empty() ? "it has none" : "satellites: " + names) + ")");
+}
+
+/// Sum of the rows of region r (N each) of column c of X, times the row weights w (n).
+double region_dot(const Vector& w, const Matrix& X, Index r, Index N, Index c) {
+  return w.segment(r * N, N).dot(X.col(c).segment(r * N, N));
+}
+
+/// Intermediate exports at the model's output, e^{rs}_i = (A^{rs} x^s)_i for i in r, s != r: n x G.
+Matrix intermediate_exports(const LeontiefModel& m, const Vector& x) {
+  const Index N = m.num_sectors();
+  Matrix out = Matrix::Zero(m.n(), m.num_regions());
+  const auto& A = m.A();
+  for (Index j = 0; j < A.outerSize(); ++j)
+    for (SparseMatrix::InnerIterator it(A, j); it; ++it) {
+      const Index r = it.row() / N, s = j / N;
+      if (r != s) out(it.row(), s) += it.value() * x(j);
+    }
+  return out;
+}
+
+}  // namespace
+
+EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellite) {
+  const auto& t = m.table();
+  if (t.exports.cols() > 0 || t.imports.rows() > 0 || t.has_other_final_demand())
+    throw InputError("embodied trade needs a table whose rest of the world is one of its regions; this one has "
+                     "exogenous exports or imports (what is embodied in exports abroad is D_abroad of irio footprints)");
+  const auto& sat = find_satellite(t, satellite);
+  const Index n = m.n(), N = m.num_sectors(), G = m.num_regions(), k = static_cast<Index>(sat.stressors.size());
+
+  Matrix S = sat.F * tables::safe_reciprocal(m.x()).asDiagonal();  // S = F x^+ (§2.3)
+  for (Index j : m.zero_output()) S.col(j).setZero();
+  const Matrix Yd = t.final_demand_by_region();  // n x G: y^{.s}
+  const Vector& x = m.model_output();
+  const Matrix X = m.solve(Yd);                                   // L y^{.s}: G forward solves
+  const Matrix M = m.solve_transposed(S.transpose());             // (S L)': k transposed solves
+  const Matrix local = m.local_solve_transposed(Perimeter::kRegion, S.transpose());  // (S L_R)'
+  const Matrix inter = intermediate_exports(m, x);
+
+  EmbodiedTrade e;
+  e.stressors = sat.stressors;
+  e.production = Matrix::Zero(k, G);
+  e.consumption = Matrix::Zero(k, G);
+  tables::Diagnostics d(n);
+  for (Index q = 0; q < k; ++q) {
+    const Vector s = S.row(q).transpose(), mloc = local.col(q);
+    Matrix mrio(G, G), fin = Matrix::Zero(G, G), mid = Matrix::Zero(G, G);
+    for (Index r = 0; r < G; ++r) {
+      e.production(q, r) = s.segment(r * N, N).dot(x.segment(r * N, N));
+      for (Index c = 0; c < G; ++c) {
+        mrio(r, c) = region_dot(s, X, r, N, c);
+        fin(r, c) = region_dot(mloc, Yd, r, N, c);  // the diagonal: domestic final use
+        if (r != c) mid(r, c) = region_dot(mloc, inter, r, N, c);
+      }
+    }
+    for (Index c = 0; c < G; ++c) e.consumption(q, c) = M.col(q).dot(Yd.col(c));
+    const std::string who = " [" + sat.stressors[static_cast<std::size_t>(q)] + "]";
+    d.check_vectors("MRIO: sum over importers of E^{rs} = s_r x_r" + who, "region", mrio.rowwise().sum(),
+                    e.production.row(q).transpose());
+    d.check_vectors("EEBT: domestic final use + exports = s_r x_r" + who, "region",
+                    fin.rowwise().sum() + mid.rowwise().sum(), e.production.row(q).transpose());
+    d.check_vectors("MRIO: sum over exporters of E^{rs} = s L y^s (transposed solves)" + who, "region",
+                    mrio.colwise().sum().transpose(), e.consumption.row(q).transpose());
+    e.mrio.push_back(std::move(mrio));
+    e.eebt_final.push_back(std::move(fin));
+    e.eebt_intermediate.push_back(std::move(mid));
+  }
+  e.diagnostics = d.table();
+  return e;
+}
+
+tables::TidyTable embodied_trade_table(const LeontiefModel& m, const EmbodiedTrade& e) {
+  const auto& regions = m.labels().regions;
+  tables::TidyTable out("embodied_trade", {"exporter", "importer", "stressor", "indicator"});
+  const auto G = static_cast<Index>(regions.size());
+  for (std::size_t q = 0; q < e.stressors.size(); ++q)
+    for (Index r = 0; r < G; ++r)
+      for (Index c = 0; c < G; ++c) {
+        const auto& ex = regions[static_cast<std::size_t>(r)];
+        const auto& im = regions[static_cast<std::size_t>(c)];
+        out.add_row({ex, im, e.stressors[q], "mrio"}, e.mrio[q](r, c));
+        if (r == c) continue;
+        const double f = e.eebt_final[q](r, c), i = e.eebt_intermediate[q](r, c);
+        out.add_row({ex, im, e.stressors[q], "eebt"}, f + i);
+        out.add_row({ex, im, e.stressors[q], "eebt_final"}, f);
+        out.add_row({ex, im, e.stressors[q], "eebt_intermediate"}, i);
+      }
+  return out;
+}
+
+tables::TidyTable embodied_balance_table(const LeontiefModel& m, const EmbodiedTrade& e) {
+  const auto& regions = m.labels().regions;
+  tables::TidyTable out("embodied_balance", {"region", "stressor", "indicator"});
+  const auto G = static_cast<Index>(regions.size());
+  for (std::size_t q = 0; q < e.stressors.size(); ++q) {
+    const Matrix& E = e.mrio[q];
+    const Matrix eebt = e.eebt_final[q] + e.eebt_intermediate[q];
+    for (Index r = 0; r < G; ++r) {
+      const auto& reg = regions[static_cast<std::size_t>(r)];
+      const double ex_m = E.row(r).sum() - E(r, r), im_m = E.col(r).sum() - E(r, r);
+      const double ex_e = eebt.row(r).sum() - eebt(r, r), im_e = eebt.col(r).sum() - eebt(r, r);
+      const auto& s = e.stressors[q];
+      out.add_row({reg, s, "production"}, e.production(static_cast<Index>(q), r));
+      out.add_row({reg, s, "consumption_mrio"}, e.consumption(static_cast<Index>(q), r));
+      out.add_row({reg, s, "exports_mrio"}, ex_m);
+      out.add_row({reg, s, "imports_mrio"}, im_m);
+      out.add_row({reg, s, "net_exports_mrio"}, ex_m - im_m);
+      out.add_row({reg, s, "exports_eebt"}, ex_e);
+      out.add_row({reg, s, "imports_eebt"}, im_e);
+      out.add_row({reg, s, "net_exports_eebt"}, ex_e - im_e);
+      out.add_row({reg, s, "consumption_eebt"}, e.production(static_cast<Index>(q), r) - ex_e + im_e);
+    }
+  }
+  return out;
+}
+
+}  // namespace irio::solver

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// Stressors embodied in bilateral trade (issue 21 §2, methods.md §2.7), both ways of counting:
+//   MRIO (consumption-based) E^{rs} = s_r (L y^{.s})_r: what region r's production emits for
+//     region s's final demand, along the whole supply chain (Peters 2008, "the MRIO way");
+//   EEBT (bilateral exports times the exporter's domestic intensity)
+//     EEBT^{rs} = s_r (I - A^{rr})^{-1} e^{rs}, e^{rs} = A^{rs} x^s + y^{rs} (r != s): emissions in
+//     trade as the exporter's technology makes the exports (Peters 2008, Serrano & Dietzenbacher
+//     2010), split into final (y^{rs}) and intermediate (A^{rs} x^s) exports.
+// Both add up to the production-based account at the model's output x = L y:
+//   sum_s E^{rs} = s_r x_r = s_r (I - A^{rr})^{-1} y^{rr} + sum_{s != r} EEBT^{rs},
+// and sum_r E^{rs} is the consumption-based account s L y^{.s} (the footprint D_cba without F_Y).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
+
+namespace irio::solver {
+
+struct EmbodiedTrade {
+  std::vector<std::string> stressors;  ///< k of the satellite
+  /// Per stressor q: G x G matrices, exporter (row) -> importer (column).
+  std::vector<Matrix> mrio;               ///< E^{rs}, the diagonal r = s domestic
+  std::vector<Matrix> eebt_final;         ///< s_r L^{rr} y^{rs}, r != s (diagonal: domestic final use)
+  std::vector<Matrix> eebt_intermediate;  ///< s_r L^{rr} A^{rs} x^s, r != s (diagonal 0)
+  Matrix production;                      ///< k x G: s_r x_r (D_pba without F_Y)
+  Matrix consumption;                     ///< k x G: s L y^{.s} by transposed solves (D_cba without F_Y)
+  tables::TidyTable diagnostics;          ///< the three identities above, by stressor
+};
+
+/// Stressors of satellite `satellite` embodied in bilateral trade between the table's regions
+/// (G forward solves, k transposed solves, one region-local transposed solve block). InputError for
+/// an unknown satellite or a table with an exogenous rest of the world (what is embodied in exports
+/// abroad is D_abroad of `irio footprints`).
+EmbodiedTrade embodied_trade(const LeontiefModel& model, const std::string& satellite);
+
+/// embodied_trade: exporter, importer, stressor, indicator (mrio, eebt, eebt_final,
+/// eebt_intermediate) -> value; eebt only between different regions.
+tables::TidyTable embodied_trade_table(const LeontiefModel& model, const EmbodiedTrade& e);
+/// embodied_balance: region, stressor, indicator (production, consumption_mrio, exports_mrio,
+/// imports_mrio, net_exports_mrio, exports_eebt, imports_eebt, net_exports_eebt, consumption_eebt).
+tables::TidyTable embodied_balance_table(const LeontiefModel& model, const EmbodiedTrade& e);
+
+}  // namespace irio::solver

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+// Stressors embodied in bilateral trade (solver/embodied_trade.h, methods.md §2.7) against a dense
+// computation in the test (L and the local inverses (I - A^{rr})^{-1} formed explicitly), and the
+// identities that tie MRIO and EEBT to the production and consumption accounts, on decompr's
+// leather table with a seeded two-stressor satellite.
+#include <boost/test/unit_test.hpp>
+
+#include <random>
+
+#include "irio/solver/embodied_trade.h"
+#include "irio/solver/footprints.h"
+#include "tests/test_util.h"
+
+namespace {
+
+using irio::tables::Matrix;
+using irio::tables::Vector;
+
+irio::tables::IoTable leather_with_satellite() {
+  auto t = irio::testing::leather();
+  irio::tables::Satellite s;
+  s.name = "air";
+  s.stressors = {"CO2", "CH4"};
+  s.units = {"kt", "t"};
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> u(0.5, 4.0);
+  s.F = Matrix(2, t.n());
+  for (Eigen::Index i = 0; i < s.F.rows(); ++i)
+    for (Eigen::Index j = 0; j < s.F.cols(); ++j) s.F(i, j) = u(rng);
+  s.F_Y = Matrix(2, 0);
+  t.satellites.push_back(s);
+  return t;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(embodied_trade)
+
+BOOST_AUTO_TEST_CASE(mrio_and_eebt_equal_the_dense_computation_and_the_accounts) {
+  const auto t = leather_with_satellite();
+  irio::solver::ModelOptions opt;
+  opt.backend = irio::solver::Backend::kDense;
+  const irio::solver::LeontiefModel m(t, opt);
+  const auto e = irio::solver::embodied_trade(m, "air");
+  const Eigen::Index n = m.n(), N = m.num_sectors(), G = m.num_regions();
+
+  const Matrix A = Matrix(m.A());
+  const Matrix L = (Matrix::Identity(n, n) - A).inverse();
+  const Vector x = L * t.Y.rowwise().sum();  // one category per region: Y^d = Y
+  const Matrix S = t.satellites[0].F * m.x().cwiseInverse().asDiagonal();
+  for (Eigen::Index q = 0; q < 2; ++q)
+    for (Eigen::Index r = 0; r < G; ++r) {
+      const Matrix Lrr = (Matrix::Identity(N, N) - A.block(r * N, r * N, N, N)).inverse();
+      const Vector mloc = (S.row(q).segment(r * N, N) * Lrr).transpose();
+      for (Eigen::Index c = 0; c < G; ++c) {
+        const Vector Lyc = L * t.Y.col(c);
+        const double mrio = S.row(q).segment(r * N, N).dot(Lyc.segment(r * N, N));
+        BOOST_TEST(e.mrio[static_cast<std::size_t>(q)](r, c) == mrio, boost::test_tools::tolerance(1e-10));
+        if (r == c) continue;
+        const Vector y_rc = t.Y.col(c).segment(r * N, N);
+        const Vector z_rc = A.block(r * N, c * N, N, N) * x.segment(c * N, N);  // A^{rs} x^s
+        BOOST_TEST(e.eebt_final[static_cast<std::size_t>(q)](r, c) == mloc.dot(y_rc),
+                   boost::test_tools::tolerance(1e-10));
+        BOOST_TEST(e.eebt_intermediate[static_cast<std::size_t>(q)](r, c) == mloc.dot(z_rc),
+                   boost::test_tools::tolerance(1e-10));
+      }
+    }
+
+  // The three identities hold (diagnostics), and the MRIO accounts are the footprints' D_pba/D_cba.
+  const auto& d = e.diagnostics;
+  BOOST_TEST(d.num_rows() == 6u);
+  for (std::size_t i = 0; i < d.num_rows(); ++i) BOOST_TEST(d.key(3, i) == "true", d.key(0, i));
+  irio::solver::FootprintOptions fo;
+  const auto acc = irio::solver::compute_footprints(m, t.satellites[0], fo);
+  for (Eigen::Index q = 0; q < 2; ++q)
+    for (Eigen::Index r = 0; r < G; ++r) {
+      BOOST_TEST(e.production(q, r) == acc.D_pba_reg(q, r), boost::test_tools::tolerance(1e-10));
+      BOOST_TEST(e.mrio[static_cast<std::size_t>(q)].col(r).sum() == acc.D_cba_reg(q, r),
+                 boost::test_tools::tolerance(1e-10));
+    }
+
+  // Tidy tables: no EEBT row within a region; the net exports of the two ways sum to zero.
+  const auto trade = irio::solver::embodied_trade_table(m, e);
+  BOOST_TEST(trade.num_rows() == static_cast<std::size_t>(2 * (G * G + 3 * G * (G - 1))));
+  const auto bal = irio::solver::embodied_balance_table(m, e);
+  double net_m = 0, net_e = 0;
+  for (std::size_t i = 0; i < bal.num_rows(); ++i) {
+    if (bal.key(2, i) == "net_exports_mrio") net_m += bal.value(i);
+    if (bal.key(2, i) == "net_exports_eebt") net_e += bal.value(i);
+  }
+  BOOST_TEST(std::abs(net_m) < 1e-9);
+  BOOST_TEST(std::abs(net_e) < 1e-9);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_an_unknown_satellite_and_an_open_table) {
+  auto t = leather_with_satellite();
+  const irio::solver::LeontiefModel m(t);
+  BOOST_CHECK_EXCEPTION(irio::solver::embodied_trade(m, "water"), irio::InputError, [](const irio::InputError& e) {
+    return std::string(e.what()).find("no satellite 'water' in the table (satellites: air)") != std::string::npos;
+  });
+  t.exports = Matrix::Constant(t.n(), 1, 1.0);
+  t.export_labels = {"ROW"};
+  const irio::solver::LeontiefModel open(t);
+  BOOST_CHECK_THROW(irio::solver::embodied_trade(open, "air"), irio::InputError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
