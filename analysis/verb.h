@@ -144,6 +144,7 @@ struct VerbResult {
   std::string run;                 ///< the run name in an HDF5 output ("linkages", "trade_wwz")
   /// The §6.2 identity checks of the result, when it has them: `irio` exits 4 when one fails.
   std::vector<tables::TidyTable> identities;
+  bool one_file = false;  ///< a .csv output is one file (VerbBase::shared_keys; set by Verb::run)
 };
 
 /// A verb's declaration without its request type: what the CLI, Python and `irio aggregate` read.
@@ -337,6 +338,7 @@ class Verb final : public VerbBase {
   VerbResult run(const Analysis& a, const Request& r, std::ostream& summary) const {
     if (auto e = validate(r); !e.empty()) throw InputError(name_ + ": " + e);
     VerbResult res = run_(a, r, summary);
+    res.one_file = shared_keys_;
     detail::finish(a, name_, res);
     return res;
   }

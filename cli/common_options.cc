@@ -99,6 +99,7 @@ void write_finished(const VerbResult& r, const CommonOptions& o, const tables::I
   io::WriteOptions w;
   w.overwrite = o.force;
   w.meta = result_meta(o.table, table);
+  w.one_file = r.one_file;  // the files refuse_existing_output checked, not decided again
   bool renamed = false;
   for (std::size_t i = 0; i < r.tables.size(); ++i) renamed = renamed || r.names[i] != r.tables[i].name();
   if (renamed) w.file_stems = r.names;

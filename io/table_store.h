@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ struct WriteOptions {
   ResultMeta meta;             ///< recorded in the manifest of write_results
   /// write_results to a folder: the file name (without .csv) of each table, instead of its name.
   std::vector<std::string> file_stems;
+  /// write_results to a .csv: whether the tables go to one file (they share their key columns) or
+  /// one file each, as decided before computing (a verb's declaration, analysis/verb.h); unset:
+  /// decided here from the tables' key columns.
+  std::optional<bool> one_file;
 
   /// Empty if valid, else the reason (compression_level outside 0..9, negative threshold).
   std::string validate() const;

@@ -225,6 +225,12 @@ std::vector<std::string> write_results(const std::vector<tables::TidyTable>& ts,
     same_keys = same_keys && t.key_columns() == ts.front().key_columns() &&
                 t.value_column() == ts.front().value_column();
   }
+  if (opt.one_file) {  // decided before computing (and checked then), not decided again here
+    if (*opt.one_file && !same_keys)
+      throw OutputError("write_results: the tables of '" + path + "' were to go to one file, but their key columns "
+                        "differ (" + names.front() + ", ...)");
+    same_keys = *opt.one_file;
+  }
   std::error_code ec;
   const fs::path p(path);
   const bool folder = fs::is_directory(p, ec);

@@ -90,6 +90,13 @@ BOOST_AUTO_TEST_CASE(every_written_table_is_declared_and_every_indicator_has_its
       // The names the tables are written (and found by irio aggregate) under: file stems.
       BOOST_TEST(r.names == expected, "table_names() says what run() writes");
       BOOST_TEST(summary.str().empty() == verb.hand_written());
+      // Whether a .csv output is one file is declared (one_file), not found from the tables.
+      bool same = true;
+      for (const auto& t : r.tables)
+        same = same && t.key_columns() == r.tables.front().key_columns() &&
+               t.value_column() == r.tables.front().value_column();
+      BOOST_TEST((verb.shared_keys() == (same && r.tables.size() > 1) || r.tables.size() <= 1),
+                 "declared one_file() " << verb.shared_keys() << " but the tables share their keys: " << same);
       for (std::size_t k = 0; k < r.tables.size(); ++k) {
         const auto& t = r.tables[k];
         const irio::OutputSpec* out = nullptr;
