@@ -94,7 +94,7 @@ Matrix final_demand_parts(const tables::IoTable& t, SdaFinalDemandSplit split, s
 
 /// Final demand by destination: the table's regions (Y^d), then exports as one destination.
 Matrix final_demand_destinations(const tables::IoTable& t) {
-  const Matrix Yd = t.final_demand_by_region();
+  Matrix Yd = t.final_demand_by_region();
   if (t.exports.cols() == 0) return Yd;
   Matrix out(Yd.rows(), Yd.cols() + 1);
   out << Yd, t.exports.rowwise().sum();

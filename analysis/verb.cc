@@ -22,7 +22,7 @@ std::string OptionSpec::flag() const {
   std::size_t start = 0;
   while (start < all.size()) {
     const auto end = std::min(all.find(',', start), all.size());
-    const std::string f = all.substr(start, end - start);
+    std::string f = all.substr(start, end - start);
     if (f.rfind("--", 0) == 0) return f;
     start = end + 1;
   }

@@ -265,8 +265,8 @@ class Verb final : public VerbBase {
     return *this;
   }
   /// The Python method's name when it differs from the verb's (extract: extraction).
-  Verb& python_name(std::string n) {
-    python_name_ = std::move(n);
+  Verb& python_name(const std::string& n) {
+    python_name_ = n;
     return *this;
   }
   /// Where the request holds its progress callback.
@@ -305,8 +305,8 @@ class Verb final : public VerbBase {
     hand_written_ = true;
     return *this;
   }
-  Verb& output_help(std::string h) {
-    output_help_ = std::move(h);
+  Verb& output_help(const std::string& h) {
+    output_help_ = h;
     return *this;
   }
   Verb& runs(RunFn f) {

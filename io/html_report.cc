@@ -316,7 +316,8 @@ std::string render_bar_chart_svg(const BarChart& chart) {
   // Legend.
   for (std::size_t e = 0; e < legend.size(); ++e) {
     const double lx = 10 + static_cast<double>(e % columns) * (kWidth - 20) / static_cast<double>(columns);
-    const double ly = legend_y + 18 * static_cast<double>(e / columns);
+    const std::size_t row = e / columns;  // the legend's row
+    const double ly = legend_y + 18 * static_cast<double>(row);
     o << "<rect class=\"swatch\" x=\"" << px(lx) << "\" y=\"" << px(ly - 10) << "\" width=\"12\" height=\"12\" style=\""
       << legend[e].second << "\"/><text class=\"legend\" x=\"" << px(lx + 17) << "\" y=\"" << px(ly) << "\">"
       << html_escape(legend[e].first) << "</text>\n";

@@ -350,7 +350,7 @@ GloriaImport import_gloria(const std::string& path, const GloriaOptions& opt) {
   t.labels.sectors = L.sectors;
   t.labels.fd_categories = L.fd;
   t.labels.set_each_region_own_country();
-  t.Z = std::move(io.Z);
+  t.Z.swap(io.Z);  // Eigen's SparseMatrix has no move assignment
   t.Y = std::move(io.Y);
   t.V = std::move(io.V);
   t.va_components = L.va;

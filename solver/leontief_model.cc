@@ -61,7 +61,7 @@ std::string SolveSummary::brief_report() const {
 }
 
 LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
-    : table_(table), opt_(std::move(opt)) {
+    : table_(table), opt_(opt) {
   if (auto err = opt_.validate(); !err.empty()) throw InputError("model options: " + err);
   const auto& labels = table_.labels;
   x_ = table_.output();

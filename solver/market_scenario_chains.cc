@@ -30,9 +30,9 @@ SparseMatrix filter(const SparseMatrix& S, const std::function<bool(Index, Index
 class PerturbedSolver {
  public:
   enum Scope { kRegion, kCountry, kGlobal };
-  PerturbedSolver(const LeontiefModel& m, Scope scope, SparseMatrix A, SparseMatrix D, const ScenarioOptions& opt,
+  PerturbedSolver(const LeontiefModel& m, Scope scope, const SparseMatrix& A, const SparseMatrix& D, const ScenarioOptions& opt,
                   std::string name)
-      : m_(m), scope_(scope), A_(std::move(A)), D_(std::move(D)), At_(A_.transpose()), Dt_(D_.transpose()),
+      : m_(m), scope_(scope), A_(A), D_(D), At_(A_.transpose()), Dt_(D_.transpose()),
         opt_(opt), name_(std::move(name)) {}
 
   Matrix solve(const Matrix& B, bool transposed) const {

@@ -57,7 +57,7 @@ void TidyTable::add_row_codes(std::initializer_list<std::int32_t> codes, double 
   values_.push_back(value);
 }
 
-void TidyTable::add_key_column(std::string name, std::vector<std::string> levels, std::vector<std::int32_t> codes) {
+void TidyTable::add_key_column(std::string name, std::vector<std::string> levels, const std::vector<std::int32_t>& codes) {
   if (codes.size() != values_.size())
     throw std::logic_error("TidyTable '" + name_ + "': column '" + name + "' has " + std::to_string(codes.size()) +
                            " codes for " + std::to_string(values_.size()) + " rows");

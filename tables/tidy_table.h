@@ -50,7 +50,7 @@ class TidyTable {
 
   /// Append a key column after the existing ones: `codes` (one per row) index into `levels`.
   /// Throws std::logic_error if the sizes do not match or the name is taken.
-  void add_key_column(std::string name, std::vector<std::string> levels, std::vector<std::int32_t> codes);
+  void add_key_column(std::string name, std::vector<std::string> levels, const std::vector<std::int32_t>& codes);
   /// Append the rows of another table with the same key columns (levels are merged).
   void append(const TidyTable& other);
 

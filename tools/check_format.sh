@@ -35,7 +35,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-root="$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
+# The repository root: the folder above tools/ (CI checks a copy of the files without .git).
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 cf="${CLANG_FORMAT:-clang-format}"
 if ! command -v "$cf" >/dev/null 2>&1; then
@@ -54,7 +55,8 @@ files=()
 while IFS= read -r -d '' f; do
   if [[ "$f" =~ $excluded ]]; then continue; fi
   [ -f "$f" ] && files+=("$f")
-done < <(git ls-files -z -- '*.cc' '*.h')
+done < <(if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then git ls-files -z -- '*.cc' '*.h'
+         else find . \( -name '*.cc' -o -name '*.h' \) -type f -printf '%P\0' | sort -z; fi)
 if [ ${#files[@]} -eq 0 ]; then
   echo "check_format: no files to check" >&2
   exit 0

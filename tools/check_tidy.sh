@@ -21,7 +21,8 @@
 # Fix-its: run-clang-tidy -p BUILD_DIR -fix 'REGEX' applies the checks' suggested fixes.
 set -euo pipefail
 
-root="$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
+# The repository root: the folder above tools/ (CI checks a copy of the files without .git).
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 since=""
 if [ "${1:-}" = --since ]; then
   [ $# -ge 2 ] || { echo "usage: tools/check_tidy.sh [--since REV] [BUILD_DIR] [REGEX...]" >&2; exit 2; }

@@ -53,7 +53,8 @@ void pymrio_test(const std::string& dir, Report& rep) {
   };
 
   const Matrix Lm = m.solve(Matrix::Identity(m.n(), m.n()));  // the output requested is L itself
-  const Vector x = m.x(), xinv = tables::safe_reciprocal(x);
+  const Vector& x = m.x();
+  const Vector xinv = tables::safe_reciprocal(x);
   const Matrix A = Matrix(m.A());
   const Matrix B = xinv.asDiagonal() * Matrix(t.Z);      // Ghosh allocation coefficients
   const Matrix G = xinv.asDiagonal() * Lm * x.asDiagonal();  // G = x^-1 L x^ (§1.2)

@@ -15,7 +15,7 @@ namespace irio::parallel {
 class Session {
  public:
   Session(int& argc, char**& argv);
-  ~Session();
+  ~Session();  // NOLINT(performance-trivially-destructible): finalizes MPI and PETSc in a PETSc build
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 };

@@ -57,7 +57,7 @@ class BlockGmres final : public LinearSolver {
     for (Index c0 = 0; c0 < B.cols(); c0 += kBlock) {
       const Index w = std::min(kBlock, B.cols() - c0);
       Matrix part = B.middleCols(c0, w);
-      const SolveStatus st = run_block(part, transposed);
+      SolveStatus st = run_block(part, transposed);
       if (!st) return st;
       all.iterations = std::max(all.iterations, st.iterations);
       X.middleCols(c0, w) = part;
