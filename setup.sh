@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Set-up for a fresh Debian 12 machine (run as root): install the missing Debian packages, build
 # irio, then either analyse the bundled WIOD 2011 table (`run`: builds only the `irio` executable)
-# or run the whole test suite (`test`: Release build + AddressSanitizer/UBSan build, each through
+# or run the whole test suite (`test`: the clang-format check, Release build, clang-tidy over the
+# verbs' declarations, AddressSanitizer/UBSan build, each through
 # CTest; the sanitizer build runs every test but the `install`, `docs`, `python`, `browser` and
 # `tutorial` checks (it builds no Python module: an ASan extension does not load into a plain
 # interpreter; the browser and tutorial checks run the CLI as a user does, nothing the sanitizers
@@ -23,7 +24,7 @@ packages="build-essential cmake pkg-config libsuitesparse-dev libeigen3-dev libh
 # headless Chromium for the report's browser test, and PETSc with Open MPI for the PETSc backend's
 # tests (label `mpi`, docs/petsc.md).
 test_packages="pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest chromium python3-openpyxl
-  petsc-dev openmpi-bin"
+  petsc-dev openmpi-bin clang-format clang-tidy"
 python_packages="pybind11-dev python3-dev python3-numpy python3-pandas"
 if [ "$mode" = test ]; then packages="$packages $test_packages"; fi
 if [ "$mode" = python ]; then packages="$packages $python_packages"; fi
@@ -52,7 +53,13 @@ case "$mode" in
     ./build/irio analyse tables/data/wiod2011.h5 -o out/wiod2011 --force
     ;;
   test)
+    echo "== format: every C++ source against .clang-format (tools/check_format.sh; docs/developing.md)"
+    bash tools/check_format.sh
     build build -DIRIO_WITH_PETSC=ON  # the PETSc/MPI backend and its mpirun -np 2 tests (label mpi)
+    echo "== clang-tidy (.clang-tidy) over the verbs' declarations and the command built from them; the"
+    echo "   whole library is tools/check_tidy.sh build (about 7 min on 2 cores; docs/developing.md)"
+    JOBS="$jobs" bash tools/check_tidy.sh build 'analysis/verb' 'cli/verb_commands' 'cli/common_options'
+
     (cd build && OPENBLAS_NUM_THREADS=1 ctest --output-on-failure -j"$jobs")
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
     build build-asan -DIRIO_SANITIZERS="address;undefined" -DIRIO_BUILD_BENCH=OFF -DIRIO_INSTALL=OFF -DIRIO_BUILD_PYTHON=OFF \

@@ -67,12 +67,12 @@ std::string AggregateRequest::validate() const {
   if (results()) {
     if (regions.empty()) return "results need --regions";
     if (by.empty()) return "results need the key column (--by)";
-    if (ext != ".csv")
-      return "output '" + output + "': an aggregated result is written as tidy CSV: give a .csv name";
+    if (ext != ".csv") return "output '" + output + "': an aggregated result is written as tidy CSV: give a .csv name";
   } else {
     if (regions.empty() && sectors.empty()) return "give --regions and/or --sectors";
     if (ext != ".h5" && ext != ".hdf5" && ext != ".xlsx")
-      return "output '" + output + "': an aggregated table is written as irio HDF5 (.h5, .hdf5) or as a CEADs-layout "
+      return "output '" + output +
+             "': an aggregated table is written as irio HDF5 (.h5, .hdf5) or as a CEADs-layout "
              "workbook (.xlsx): give one of these extensions";
   }
   return {};
@@ -93,7 +93,9 @@ AggregateResult aggregate(const AggregateRequest& r) {
       check_rule_fits(r, t);
       tables::TidyTable other;
       if (r.rule != tables::AggregationRule::kSum) {
-        if (r.other.empty()) throw InputError("aggregate: --rule " + std::string(enum_name(r.rule)) + " needs --basis (a tidy CSV of the denominators or weights)");
+        if (r.other.empty())
+          throw InputError("aggregate: --rule " + std::string(enum_name(r.rule)) +
+                           " needs --basis (a tidy CSV of the denominators or weights)");
         other = read_tidy_csv(r.other);
       }
       const tables::Grouping g = io::load_grouping(r.regions);
@@ -106,9 +108,9 @@ AggregateResult aggregate(const AggregateRequest& r) {
           for (std::size_t row = 0; row < t.num_rows(); ++row) values.push_back(t.key(c, row));
         }
       }
-      if (!values.empty()) g.require_members_in(values, "value of the column '" + r.by + "' in " + r.input, r.regions, true);
-      res.tidy = tables::aggregate_tidy(t, r.by, g, r.rule,
-                                        r.rule == tables::AggregationRule::kSum ? nullptr : &other);
+      if (!values.empty())
+        g.require_members_in(values, "value of the column '" + r.by + "' in " + r.input, r.regions, true);
+      res.tidy = tables::aggregate_tidy(t, r.by, g, r.rule, r.rule == tables::AggregationRule::kSum ? nullptr : &other);
       res.rules.push_back(std::string("every row: ") + enum_name(r.rule) + " (--rule)");
     }
     io::WriteOptions opt;
@@ -132,7 +134,8 @@ AggregateResult aggregate(const AggregateRequest& r) {
   if (!r.regions.empty()) regions.require_members_in(res.before.labels.regions, "region of the table", r.regions, true);
   if (!r.sectors.empty()) sectors.require_members_in(res.before.labels.sectors, "sector of the table", r.sectors);
   res.after = tables::aggregate(res.before, regions, sectors, o);
-  if (std::filesystem::path(r.output).extension() == ".xlsx" || std::filesystem::path(r.output).extension() == ".XLSX") {
+  if (std::filesystem::path(r.output).extension() == ".xlsx" ||
+      std::filesystem::path(r.output).extension() == ".XLSX") {
     io::CeadsWriteOptions wo;
     wo.overwrite = r.overwrite;
     io::write_ceads(res.after, r.output, wo);

@@ -10,9 +10,9 @@
 #include <set>
 #include <system_error>
 
-#include "irio/analysis/verb.h"
 #include "irio/analysis/analysis.h"
 #include "irio/analysis/table_jobs.h"
+#include "irio/analysis/verb.h"
 #include "irio/io/concordance_reader.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/error.h"
@@ -89,7 +89,8 @@ Identity identify(const AggregateRequest& r, const tables::TidyTable& t, const s
       throw InputError(r.input + ": not the file that its manifest " + where + " lists (" + differs +
                        "): it was changed after irio wrote it; re-run the command that made it, or give --result "
                        "NAME (and --rule) to aggregate it as it is");
-    if (r.result.empty() && entry.rows != 0 && entry.key_columns.size() == t.key_columns().size() && t.num_rows() != entry.rows)
+    if (r.result.empty() && entry.rows != 0 && entry.key_columns.size() == t.key_columns().size() &&
+        t.num_rows() != entry.rows)
       throw InputError(r.input + ": has " + std::to_string(t.num_rows()) + " rows, its manifest " + where + " lists " +
                        std::to_string(entry.rows));
     id.result = entry.result;
@@ -115,7 +116,8 @@ Identity identify(const AggregateRequest& r, const tables::TidyTable& t, const s
     if (us == std::string::npos) break;
     stem = stem.substr(us + 1);
   }
-  throw InputError(r.input + ": irio cannot tell which result this is (no manifest .meta.json beside it lists "
+  throw InputError(r.input +
+                   ": irio cannot tell which result this is (no manifest .meta.json beside it lists "
                    "it, and its file name is not one irio writes): give --result NAME (e.g. multipliers, position), "
                    "or choose the rule yourself with --rule sum|ratio|weighted");
 }
@@ -153,7 +155,8 @@ tables::TidyTable weights_of(const Analysis& a, tables::WeightBasis basis, const
   }
   tables::TidyTable out(std::string("weights_") + enum_name(basis), {region_col, "sector"});
   const auto& lab = t.labels;
-  for (std::size_t j = 0; j < t.n(); ++j) out.add_row({lab.region_of(j), lab.sector_of(j)}, w(static_cast<Eigen::Index>(j)));
+  for (std::size_t j = 0; j < t.n(); ++j)
+    out.add_row({lab.region_of(j), lab.sector_of(j)}, w(static_cast<Eigen::Index>(j)));
   return out;
 }
 
@@ -170,8 +173,9 @@ void add_derived(const tables::TidyTable& summed, const std::string& col, tables
     if (!parts.count(k)) order.push_back(k);
     parts[k][summed.key(c, r)] += summed.value(r);
   }
-  const std::vector<std::string> need = d == tables::DerivedShare::kVaxRatio ? std::vector<std::string>{"VAX", "GEXP"}
-                                                                             : std::vector<std::string>{"IV", "FV", "E"};
+  const std::vector<std::string> need = d == tables::DerivedShare::kVaxRatio
+                                            ? std::vector<std::string>{"VAX", "GEXP"}
+                                            : std::vector<std::string>{"IV", "FV", "E"};
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (const auto& k : order) {
     auto& p = parts[k];
@@ -252,7 +256,8 @@ void aggregate_result_by_rules(const AggregateRequest& r, const tables::TidyTabl
   if (need_table) {
     const std::string path = !r.table.empty() ? r.table : id.table_path;
     if (path.empty())
-      throw InputError(r.input + ": its intensive indicators are weighted averages with weights from the table "
+      throw InputError(r.input +
+                       ": its intensive indicators are weighted averages with weights from the table "
                        "(methods.md §6.1): give the table the result came from with --table");
     std::error_code ec;
     if (!fs::exists(path, ec))
@@ -282,7 +287,8 @@ void aggregate_result_by_rules(const AggregateRequest& r, const tables::TidyTabl
       if (rule.rule == tables::AggregationRule::kWeightedAverage) {
         const auto& keys = t.key_columns();
         if (std::find(keys.begin(), keys.end(), "sector") == keys.end())
-          throw InputError(r.input + ": '" + inds[i] + "' is weighted by region and sector, but the result has no "
+          throw InputError(r.input + ": '" + inds[i] +
+                           "' is weighted by region and sector, but the result has no "
                            "sector column");
         w = std::make_unique<tables::TidyTable>(weights_of(*table, rule.weight, r.by));
       }

@@ -21,11 +21,14 @@ std::string OpenOptions::validate() const {
 }
 
 Analysis Analysis::open(const std::string& path, const OpenOptions& opt) {
-  return Analysis(read_any_table(path, opt), [&] {
-    OpenOptions o = opt;
-    o.countries.clear();  // applied by read_any_table
-    return o;
-  }(), path);
+  return Analysis(
+      read_any_table(path, opt),
+      [&] {
+        OpenOptions o = opt;
+        o.countries.clear();  // applied by read_any_table
+        return o;
+      }(),
+      path);
 }
 
 Analysis::Analysis(tables::IoTable table, const OpenOptions& opt, std::string source)
@@ -66,8 +69,7 @@ void require_finite(const std::vector<tables::TidyTable>& results) {
     for (std::size_t r = 0; r < t.num_rows(); ++r)
       if (std::isinf(t.value(r))) {
         std::string keys;
-        for (std::size_t c = 0; c < t.num_keys(); ++c)
-          keys += (c ? ", " : "") + t.key_columns()[c] + "=" + t.key(c, r);
+        for (std::size_t c = 0; c < t.num_keys(); ++c) keys += (c ? ", " : "") + t.key_columns()[c] + "=" + t.key(c, r);
         throw NumericalError("result '" + t.name() + "' has an infinite value at " + keys +
                              " (an overflow: are the inputs' magnitudes plausible?); nothing was written");
       }

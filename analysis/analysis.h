@@ -38,31 +38,50 @@ namespace irio {
 /// IOT_*.zip archive an EXIOBASE 3 release. The other world tables (issue 17 §1;
 /// docs/world-tables.md) are read only when named.
 enum class TableFormat {
-  kAuto, kIrio, kCsv, kPymrio, kWiod, kCeads, kNbs,
+  kAuto,
+  kIrio,
+  kCsv,
+  kPymrio,
+  kWiod,
+  kCeads,
+  kNbs,
   // --- world tables (oecd ...)
-  kOecd, kEora26, kFigaro, kWiod2016, kAdb,
+  kOecd,
+  kEora26,
+  kFigaro,
+  kWiod2016,
+  kAdb,
   // --- end of world tables
   // --- world tables exiobase, gloria (issue 17 §1)
-  kExiobase, kGloria,
+  kExiobase,
+  kGloria,
   // --- end world tables exiobase, gloria
 };
-inline constexpr EnumTable<TableFormat, 14> kTableFormatNames{
-    "table format",
-    {{{TableFormat::kAuto, "auto"}, {TableFormat::kIrio, "irio"}, {TableFormat::kCsv, "csv"},
-      {TableFormat::kPymrio, "pymrio"}, {TableFormat::kWiod, "wiod"}, {TableFormat::kCeads, "ceads"},
-      {TableFormat::kNbs, "nbs"},
-      // world tables (oecd ...)
-      {TableFormat::kOecd, "oecd"}, {TableFormat::kEora26, "eora26"}, {TableFormat::kFigaro, "figaro"},
-      {TableFormat::kWiod2016, "wiod2016"}, {TableFormat::kAdb, "adb"},
-      // --- world tables exiobase, gloria
-      {TableFormat::kExiobase, "exiobase"}, {TableFormat::kGloria, "gloria"}}}};
+inline constexpr EnumTable<TableFormat, 14> kTableFormatNames{"table format",
+                                                              {{{TableFormat::kAuto, "auto"},
+                                                                {TableFormat::kIrio, "irio"},
+                                                                {TableFormat::kCsv, "csv"},
+                                                                {TableFormat::kPymrio, "pymrio"},
+                                                                {TableFormat::kWiod, "wiod"},
+                                                                {TableFormat::kCeads, "ceads"},
+                                                                {TableFormat::kNbs, "nbs"},
+                                                                // world tables (oecd ...)
+                                                                {TableFormat::kOecd, "oecd"},
+                                                                {TableFormat::kEora26, "eora26"},
+                                                                {TableFormat::kFigaro, "figaro"},
+                                                                {TableFormat::kWiod2016, "wiod2016"},
+                                                                {TableFormat::kAdb, "adb"},
+                                                                // --- world tables exiobase, gloria
+                                                                {TableFormat::kExiobase, "exiobase"},
+                                                                {TableFormat::kGloria, "gloria"}}}};
 constexpr const auto& enum_table(TableFormat) { return kTableFormatNames; }
 
 struct OpenOptions {
   TableFormat format = TableFormat::kAuto;
   /// Region -> country map CSV (region,country) replacing the table's own (`--countries`).
   std::string countries;
-  std::string wiod_year = "2011";  ///< kWiod: which year of the release folder; world tables and kGloria: the year of a folder
+  std::string wiod_year =
+      "2011";  ///< kWiod: which year of the release folder; world tables and kGloria: the year of a folder
   solver::ModelOptions model;      ///< backend, value-added mode, zero-output threshold, ...
   tables::BalanceOptions balance;  ///< tolerances of the balance check
 
@@ -111,7 +130,7 @@ class Analysis {
 
   /// The groupings of `specs`, checked against the table's regions (nothing is solved).
   std::vector<tables::Grouping> groupings(const std::vector<std::string>& specs,
-                                         const std::string& other_group = "") const;
+                                          const std::string& other_group = "") const;
 
   // One call per indicator family; each validates its request before anything is solved.
   MultiplierResults multipliers(const MultiplierRequest& r = {}) const;

@@ -29,7 +29,8 @@ Vector index_values(const std::string& spec, const solver::gvc::Circulation& c, 
   if (!is_csv(spec)) return c.indicators.col(solver::gvc::circulation_indicator_index(spec));
   Vector v = read_region_values(spec, lab, "coupling index");
   for (Index r = 0; r < v.size(); ++r)
-    if (std::isnan(v(r))) throw InputError(spec + ": no value for region '" + lab.regions[static_cast<std::size_t>(r)] + "'");
+    if (std::isnan(v(r)))
+      throw InputError(spec + ": no value for region '" + lab.regions[static_cast<std::size_t>(r)] + "'");
   return v;
 }
 
@@ -47,8 +48,8 @@ Vector read_region_values(const std::string& path, const tables::Labels& lab, co
     const std::string& region = f.cell(row, 0);
     const int r = tables::Labels::find(lab.regions, region);
     if (r < 0)
-      throw InputError(f.where(row, 0) + ": unknown region '" + region + "' (nearest: " +
-                       tables::Labels::nearest(lab.regions, region, 2) + ")");
+      throw InputError(f.where(row, 0) + ": unknown region '" + region +
+                       "' (nearest: " + tables::Labels::nearest(lab.regions, region, 2) + ")");
     if (!std::isnan(out(r))) throw InputError(f.where(row, 0) + ": region '" + region + "' given twice");
     out(r) = f.number(row, 1, what);
     if (!std::isfinite(out(r))) throw InputError(f.where(row, 1) + ": not a finite number for region '" + region + "'");

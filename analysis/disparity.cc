@@ -53,8 +53,8 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
   if (!r.country.empty()) {
     country = tables::Labels::find(lab.countries, r.country);
     if (country < 0)
-      throw InputError("disparity: unknown country '" + r.country + "' (nearest: " +
-                       tables::Labels::nearest(lab.countries, r.country, 2) + ")");
+      throw InputError("disparity: unknown country '" + r.country +
+                       "' (nearest: " + tables::Labels::nearest(lab.countries, r.country, 2) + ")");
   }
   DisparityResults out;
   for (std::size_t g = 0; g < lab.num_regions(); ++g)
@@ -76,7 +76,8 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
   if (!r.indicator_file.empty()) user = read_region_values(r.indicator_file, lab, "indicator");
   for (Index g : sel) {
     const auto& reg = lab.regions[static_cast<std::size_t>(g)];
-    if (pop.size() && std::isnan(pop(g))) throw InputError(r.population_file + ": no population for region '" + reg + "'");
+    if (pop.size() && std::isnan(pop(g)))
+      throw InputError(r.population_file + ": no population for region '" + reg + "'");
     if (user.size() && std::isnan(user(g))) throw InputError(r.indicator_file + ": no value for region '" + reg + "'");
   }
   const auto& m = a.model();
@@ -130,7 +131,8 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
                        "' (NVC, NTF and the orientation need another region in the same country; a ratio needs "
                        "a nonzero denominator; forward GVC needs a table whose rest of the world is endogenous, e.g. a "
                        "nested one, `irio nest`); restrict the analysis with --country, or choose an indicator defined "
-                       "for every region here with --indicator: " + defined_here);
+                       "for every region here with --indicator: " +
+                       defined_here);
   const auto S = static_cast<Index>(sel.size());
   out.values.resize(S);
   out.weights.resize(S);
@@ -141,8 +143,8 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
   tables::TidyTable t = solver::disparity_table();
   const std::string ind = r.indicator_name(), wn = enum_name(r.weights);
   if (groupings.empty()) {
-    out.by_grouping.push_back(solver::disparity(out.values, out.weights, std::vector<int>(sel.size(), 0), {"all"},
-                                                out.regions, &out.note));
+    out.by_grouping.push_back(
+        solver::disparity(out.values, out.weights, std::vector<int>(sel.size(), 0), {"all"}, out.regions, &out.note));
     solver::append_disparity(out.by_grouping.back(), "none", ind, wn, t);
   }
   for (std::size_t k = 0; k < groupings.size(); ++k) {

@@ -124,8 +124,8 @@ std::string sector_display_name(const tables::Labels& labels, const std::string&
 }
 
 namespace {
-const char* const kRegionColumns[] = {"region", "exporter", "importer", "absorber", "source_region", "using_region",
-                                      "unit"};
+const char* const kRegionColumns[] = {"region",        "exporter",     "importer", "absorber",
+                                      "source_region", "using_region", "unit"};
 const char* const kSectorColumns[] = {"sector", "source_sector", "using_sector"};
 
 bool one_of(const std::string& s, const char* const* first, const char* const* last) {

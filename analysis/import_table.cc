@@ -11,10 +11,10 @@
 #include "irio/io/import_adb.h"
 #include "irio/io/import_csv.h"
 #include "irio/io/import_eora.h"
-#include "irio/io/import_figaro.h"
-#include "irio/io/import_oecd.h"
 #include "irio/io/import_exiobase.h"
+#include "irio/io/import_figaro.h"
 #include "irio/io/import_gloria.h"
+#include "irio/io/import_oecd.h"
 #include "irio/io/import_pymrio.h"
 #include "irio/io/import_wiod.h"
 #include "irio/io/import_wiod2016.h"
@@ -161,9 +161,7 @@ ImportResult import_table(const ImportRequest& r) {
       take_world(io::import_adb(r.dir, o));
       break;
     }
-    case ImportLayout::kExiobase:
-      take_world(io::import_exiobase(r.dir, r.world_year));
-      break;
+    case ImportLayout::kExiobase: take_world(io::import_exiobase(r.dir, r.world_year)); break;
     case ImportLayout::kGloria: {
       io::GloriaOptions o;
       o.year = r.world_year;
@@ -171,7 +169,7 @@ ImportResult import_table(const ImportRequest& r) {
       take_world(io::import_gloria(r.dir, o));
       break;
     }
-    // --- end of world tables
+      // --- end of world tables
   }
   r.meta.apply(res.table);
   note_other_final_demand(res.table, res.notes);

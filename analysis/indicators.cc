@@ -41,11 +41,6 @@ solver::MultiplierOptions MultiplierRequest::options() const {
   return o;
 }
 
-
-
-
-
-
 // --- results -------------------------------------------------------------------------------------
 
 MultiplierResults Analysis::multipliers(const MultiplierRequest& r) const {

@@ -45,7 +45,8 @@ std::vector<bool> choose(const std::string& spec, const tables::Labels& lab, con
           found = true;
         }
     if (!found)
-      throw InputError(where + ": '" + name + "' is neither a region nor a group of the given groupings (nearest region: " +
+      throw InputError(where + ": '" + name +
+                       "' is neither a region nor a group of the given groupings (nearest region: " +
                        tables::Labels::nearest(lab.regions, name, 2) + ")");
   }
   return sel;
@@ -68,15 +69,15 @@ std::vector<solver::MarketScenario> read_scenarios(const std::string& path, cons
     return -1;
   };
   const int c_name = col("scenario", true), c_factor = col("factor", true), c_origin = col("origin", true),
-            c_dest = col("destination", true), c_closure = col("closure", false),
-            c_fd = col("fd_factor", false);
+            c_dest = col("destination", true), c_closure = col("closure", false), c_fd = col("fd_factor", false);
   std::vector<solver::MarketScenario> out;
   for (std::size_t row = 1; row < f.rows.size(); ++row) {
     const auto& fields = f.rows[row].fields;
     if (fields.empty() || (!fields[0].empty() && fields[0][0] == '#')) continue;
     const std::string where = path + ":" + std::to_string(f.rows[row].line);
     auto cell = [&](int c) {
-      return c >= 0 && static_cast<std::size_t>(c) < fields.size() ? fields[static_cast<std::size_t>(c)] : std::string();
+      return c >= 0 && static_cast<std::size_t>(c) < fields.size() ? fields[static_cast<std::size_t>(c)]
+                                                                   : std::string();
     };
     auto number = [&](int c, const char* what) {
       double v = 0;

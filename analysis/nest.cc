@@ -29,7 +29,8 @@ std::string NestRequest::validate() const {
   if (world.empty()) return "no world table (--into)";
   if (country.empty()) return "no country (--country)";
   if (output.empty()) return "no output (-o)";
-  if (!ends_with(output, ".h5") && !ends_with(output, ".hdf5")) return "the output '" + output + "' must be an .h5 file";
+  if (!ends_with(output, ".h5") && !ends_with(output, ".hdf5"))
+    return "the output '" + output + "' must be an .h5 file";
   if (!key_file.empty() && key != tables::ExportKey::kFile && key != tables::ExportKey::kExports)
     return "a key file was given together with --key " + std::string(enum_name(key));
   if (key == tables::ExportKey::kFile && key_file.empty()) return "--key file needs --key-file";
@@ -51,7 +52,8 @@ NestJobResult nest(const NestRequest& r) {
   io::check_results_writable(r.checks_path(), {"nest_checks"}, false, wo);
   for (const auto& in : wo.inputs) {
     std::error_code ec;
-    if (std::filesystem::equivalent(in, r.output, ec)) throw OutputError(r.output + ": the output would replace the input");
+    if (std::filesystem::equivalent(in, r.output, ec))
+      throw OutputError(r.output + ": the output would replace the input");
   }
 
   const tables::IoTable P = read_any_table(r.provinces);
@@ -100,8 +102,8 @@ NestJobResult nest(const NestRequest& r) {
       const bool prov = tables::Labels::find(out.nest.provinces, reg) >= 0;
       pairs.emplace_back(reg, prov ? r.country : reg);
     }
-    out.aggregated = tables::aggregate(out.nest.table, tables::Grouping::from_pairs("back", pairs, r.output),
-                                       tables::Grouping());
+    out.aggregated =
+        tables::aggregate(out.nest.table, tables::Grouping::from_pairs("back", pairs, r.output), tables::Grouping());
   }
   {
     // How far the aggregated table is from the world table (only the country's domestic block and

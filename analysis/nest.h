@@ -27,9 +27,9 @@ struct NestRequest {
   /// Sector concordance CSV (provincial,world[,weight]); empty: both tables have the same sectors.
   std::string concordance;
   tables::ExportKey key = tables::ExportKey::kExports;
-  std::string key_file;          ///< region,sector,weight (sets key = kFile)
+  std::string key_file;  ///< region,sector,weight (sets key = kFile)
   tables::RasOptions ras;
-  bool identities = true;        ///< also check the §6.2 identities on the table aggregated back
+  bool identities = true;  ///< also check the §6.2 identities on the table aggregated back
   bool overwrite = false;
   std::function<void(const std::string&)> on_report;  ///< progress lines, as each step ends
 

@@ -7,14 +7,14 @@
 
 #include "irio/analysis/analysis.h"
 #include "irio/io/ceads_reader.h"
-#include "irio/io/import_adb.h"
 #include "irio/io/concordance_reader.h"
+#include "irio/io/import_adb.h"
 #include "irio/io/import_csv.h"
 #include "irio/io/import_eora.h"
-#include "irio/io/import_figaro.h"
-#include "irio/io/import_oecd.h"
 #include "irio/io/import_exiobase.h"
+#include "irio/io/import_figaro.h"
 #include "irio/io/import_gloria.h"
+#include "irio/io/import_oecd.h"
 #include "irio/io/import_pymrio.h"
 #include "irio/io/import_wiod.h"
 #include "irio/io/import_wiod2016.h"
@@ -172,7 +172,7 @@ tables::IoTable read_any_table(const std::string& path, const OpenOptions& opt) 
       for (const auto& n : notes) io::notice(path + ": " + n);
       break;
     }
-    // --- end world tables exiobase, gloria
+      // --- end world tables exiobase, gloria
   }
   if (!opt.countries.empty()) io::read_country_map(opt.countries, t.labels);
   return t;

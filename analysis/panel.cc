@@ -13,11 +13,12 @@ namespace {
 
 /// "" when the labels agree, else the first difference.
 std::string label_difference(const tables::Labels& a, const tables::Labels& b) {
-  auto diff = [](const char* what, const std::vector<std::string>& x, const std::vector<std::string>& y) -> std::string {
-    if (x.size() != y.size())
-      return std::to_string(y.size()) + " " + what + " instead of " + std::to_string(x.size());
+  auto diff = [](const char* what, const std::vector<std::string>& x,
+                 const std::vector<std::string>& y) -> std::string {
+    if (x.size() != y.size()) return std::to_string(y.size()) + " " + what + " instead of " + std::to_string(x.size());
     for (std::size_t i = 0; i < x.size(); ++i)
-      if (x[i] != y[i]) return std::string(what) + " " + std::to_string(i + 1) + " is '" + y[i] + "', not '" + x[i] + "'";
+      if (x[i] != y[i])
+        return std::string(what) + " " + std::to_string(i + 1) + " is '" + y[i] + "', not '" + x[i] + "'";
     return {};
   };
   if (auto d = diff("regions", a.regions, b.regions); !d.empty()) return d;
@@ -96,8 +97,8 @@ PanelResults panel(const std::vector<const Analysis*>& tabs, const PanelRequest&
     out.years.push_back(year);
     if (k > 0)
       if (auto d = label_difference(tabs[0]->table().labels, t.labels); !d.empty())
-        throw InputError("panel: " + tabs[k]->source() + " has a different classification from " +
-                         tabs[0]->source() + ": " + d + " (aggregate both to one classification first)");
+        throw InputError("panel: " + tabs[k]->source() + " has a different classification from " + tabs[0]->source() +
+                         ": " + d + " (aggregate both to one classification first)");
   }
   for (const auto* a : tabs) (void)a->groupings(r.groups);  // fail before anything is solved
   for (std::size_t k = 0; k < tabs.size(); ++k) {

@@ -30,8 +30,7 @@ RasJobResult balance_ras(const RasRequest& r) {
   std::error_code ec;
   const bool taken = std::filesystem::exists(r.output, ec) ||
                      std::filesystem::is_symlink(std::filesystem::symlink_status(r.output, ec));  // a dangling link too
-  if (!r.overwrite && taken)
-    throw OutputError(r.output + ": file exists (use --force to replace it)");
+  if (!r.overwrite && taken) throw OutputError(r.output + ": file exists (use --force to replace it)");
   if (std::filesystem::equivalent(r.matrix, r.output, ec))
     throw OutputError(r.output + ": the output would replace the input");
   io::WriteOptions opt;

@@ -36,15 +36,15 @@ struct CirculationRequest {
   solver::gvc::CouplingOptions coupling;  ///< alpha, beta, min-max normalisation
   ProgressFn progress;
 
-  std::string validate() const;                   ///< from its declaration (verbs/circulation.cc)
+  std::string validate() const;                  ///< from its declaration (verbs/circulation.cc)
   std::vector<std::string> table_names() const;  ///< circulation, coupling
 };
 
 struct CirculationResults {
-  std::vector<tables::TidyTable> tables;                ///< circulation, coupling
-  solver::gvc::Circulation regions;                     ///< by region
-  std::vector<solver::gvc::Circulation> groups;         ///< one per grouping
-  solver::gvc::Coupling coupling;                       ///< by region
+  std::vector<tables::TidyTable> tables;         ///< circulation, coupling
+  solver::gvc::Circulation regions;              ///< by region
+  std::vector<solver::gvc::Circulation> groups;  ///< one per grouping
+  solver::gvc::Coupling coupling;                ///< by region
   /// By group (only where U1 and U2 are indicator names; a CSV gives region values only).
   std::vector<solver::gvc::Coupling> group_coupling;
   std::string u1, u2;  ///< the indices used (the defaults resolved)
@@ -60,8 +60,10 @@ CirculationResults circulation(const Analysis& a, const CirculationRequest& r);
 enum class DisparityWeights { kEqual, kOutput, kValueAdded, kPopulation };
 inline constexpr EnumTable<DisparityWeights, 4> kDisparityWeightsNames{
     "disparity weights",
-    {{{DisparityWeights::kEqual, "equal"}, {DisparityWeights::kOutput, "output"},
-      {DisparityWeights::kValueAdded, "value_added"}, {DisparityWeights::kPopulation, "population"}}}};
+    {{{DisparityWeights::kEqual, "equal"},
+      {DisparityWeights::kOutput, "output"},
+      {DisparityWeights::kValueAdded, "value_added"},
+      {DisparityWeights::kPopulation, "population"}}}};
 constexpr const auto& enum_table(DisparityWeights) { return kDisparityWeightsNames; }
 
 struct DisparityRequest {
@@ -76,7 +78,7 @@ struct DisparityRequest {
   std::string population_file;  ///< CSV region,value: population weights and per-capita values
   std::string country;          ///< only the regions of this country (empty: every region)
 
-  std::string validate() const;                   ///< from its declaration (verbs/disparity.cc)
+  std::string validate() const;                  ///< from its declaration (verbs/disparity.cc)
   std::vector<std::string> table_names() const;  ///< disparity
   /// The indicator's name in the output (the file's stem for a file).
   std::string indicator_name() const;
@@ -87,7 +89,7 @@ struct DisparityResults {
   std::vector<std::string> regions;       ///< the regions analysed
   Vector values, weights;                 ///< the indicator and the weights by region
   std::vector<solver::Disparity> by_grouping;
-  std::string note;                       ///< why a measure is NaN, if one is
+  std::string note;  ///< why a measure is NaN, if one is
 };
 
 DisparityResults disparity(const Analysis& a, const DisparityRequest& r);
@@ -107,7 +109,8 @@ enum class SdaFinalDemandSplit {
 };
 inline constexpr EnumTable<SdaFinalDemandSplit, 3> kSdaFinalDemandSplitNames{
     "final-demand split",
-    {{{SdaFinalDemandSplit::kLevelMix, "level_mix"}, {SdaFinalDemandSplit::kCategory, "category"},
+    {{{SdaFinalDemandSplit::kLevelMix, "level_mix"},
+      {SdaFinalDemandSplit::kCategory, "category"},
       {SdaFinalDemandSplit::kDestination, "destination"}}}};
 constexpr const auto& enum_table(SdaFinalDemandSplit) { return kSdaFinalDemandSplitNames; }
 
@@ -137,7 +140,7 @@ struct SdaResults {
   /// fd_level, fd_mix (or fd_<category> / fd_domestic, fd_exports)[, intensity], then change
   /// (= their sum), q0 and q1.
   std::vector<tables::TidyTable> tables;
-  std::vector<std::string> quantities;                      ///< one per decomposition
+  std::vector<std::string> quantities;  ///< one per decomposition
   std::vector<solver::StructuralDecomposition> decompositions;
 };
 
@@ -146,9 +149,10 @@ SdaResults sda(const Analysis& a0, const Analysis& a1, const SdaRequest& r);
 
 /// The verbs whose results a panel stacks.
 enum class PanelVerb { kChains, kCirculation, kMultipliers };
-inline constexpr EnumTable<PanelVerb, 3> kPanelVerbNames{
-    "panel verb",
-    {{{PanelVerb::kChains, "chains"}, {PanelVerb::kCirculation, "circulation"}, {PanelVerb::kMultipliers, "multipliers"}}}};
+inline constexpr EnumTable<PanelVerb, 3> kPanelVerbNames{"panel verb",
+                                                         {{{PanelVerb::kChains, "chains"},
+                                                           {PanelVerb::kCirculation, "circulation"},
+                                                           {PanelVerb::kMultipliers, "multipliers"}}}};
 constexpr const auto& enum_table(PanelVerb) { return kPanelVerbNames; }
 
 struct PanelRequest {
@@ -200,7 +204,7 @@ struct MarketScenarioRequest {
   std::vector<std::string> groups;                ///< groupings: names for origin/destination, and sums
   solver::ScenarioOptions options;
 
-  std::string validate() const;                   ///< from its declaration (verbs/scenario.cc)
+  std::string validate() const;                  ///< from its declaration (verbs/scenario.cc)
   std::vector<std::string> table_names() const;  ///< scenario
 };
 

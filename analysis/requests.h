@@ -74,9 +74,9 @@ struct FootprintResults {
 
 /// Effects of final-demand shocks dx = L dy, dva, dF.
 struct ImpactRequest {
-  std::string shock_file;               ///< CSV region,sector,value[,scenario] (io/shock_reader.h)
-  Matrix shocks;                        ///< or n x k shocks directly (not both)
-  std::vector<std::string> scenarios;   ///< names of the columns of `shocks`
+  std::string shock_file;              ///< CSV region,sector,value[,scenario] (io/shock_reader.h)
+  Matrix shocks;                       ///< or n x k shocks directly (not both)
+  std::vector<std::string> scenarios;  ///< names of the columns of `shocks`
 
   std::string validate() const;
   std::vector<std::string> table_names() const;  ///< impact
@@ -92,7 +92,7 @@ struct ImpactResults {
 struct LinkageRequest {
   solver::LinkageOptions options;  ///< forward index, weights, coefficient of variation (FULL cost)
 
-  std::string validate() const;                   ///< from its declaration (verbs/linkages.cc)
+  std::string validate() const;                  ///< from its declaration (verbs/linkages.cc)
   std::vector<std::string> table_names() const;  ///< linkages
 };
 
@@ -111,15 +111,17 @@ struct GhoshResults {
 /// Block extractions (methods.md §2.6): all inter-regional blocks, or only those within a country.
 enum class ExtractionBlock { kInterRegional, kNational };
 inline constexpr EnumTable<ExtractionBlock, 2> kExtractionBlockNames{
-    "extraction block", {{{ExtractionBlock::kInterRegional, "inter-regional"}, {ExtractionBlock::kNational, "national"}}}};
+    "extraction block",
+    {{{ExtractionBlock::kInterRegional, "inter-regional"}, {ExtractionBlock::kNational, "national"}}}};
 constexpr const auto& enum_table(ExtractionBlock) { return kExtractionBlockNames; }
 
 /// Which sector extractions to run: all three, or one of them.
 enum class ExtractionVariant { kAll, kTotal, kBackward, kForward };
-inline constexpr EnumTable<ExtractionVariant, 4> kExtractionVariantNames{
-    "extraction variant",
-    {{{ExtractionVariant::kAll, "all"}, {ExtractionVariant::kTotal, "total"},
-      {ExtractionVariant::kBackward, "backward"}, {ExtractionVariant::kForward, "forward"}}}};
+inline constexpr EnumTable<ExtractionVariant, 4> kExtractionVariantNames{"extraction variant",
+                                                                         {{{ExtractionVariant::kAll, "all"},
+                                                                           {ExtractionVariant::kTotal, "total"},
+                                                                           {ExtractionVariant::kBackward, "backward"},
+                                                                           {ExtractionVariant::kForward, "forward"}}}};
 constexpr const auto& enum_table(ExtractionVariant) { return kExtractionVariantNames; }
 
 /// Hypothetical extraction of sectors (REGION/SECTOR or SECTOR specs) or of a block.
@@ -148,7 +150,7 @@ struct ChainRequest {
   /// Also by groups of regions: grouping CSV files or shipped names (io::load_grouping); each must
   /// cover every region (checked before anything is solved), or have a catch-all:
   std::vector<std::string> groups;
-  std::string other_group;  ///< `--other`: the group of every region a grouping does not list
+  std::string other_group;         ///< `--other`: the group of every region a grouping does not list
   bool split_complex_gvc = false;  ///< GVC_C_home / GVC_C_abroad (one global solve per country)
   /// `--export-split`: CSV sector,final_share (or region,sector,final_share): the share of each
   /// sector's exports that are final goods, for a table with an exogenous rest of the world
@@ -168,10 +170,14 @@ struct ChainResults {
 
 /// The value-added-in-trade methods of `irio trade` (methods.md §3).
 enum class TradeMethod { kWwz, kKww, kBm, kVax, kLtdv, kLeontief, kGvc };
-inline constexpr EnumTable<TradeMethod, 7> kTradeMethodNames{
-    "trade method",
-    {{{TradeMethod::kWwz, "wwz"}, {TradeMethod::kKww, "kww"}, {TradeMethod::kBm, "bm"}, {TradeMethod::kVax, "vax"},
-      {TradeMethod::kLtdv, "ltdv"}, {TradeMethod::kLeontief, "leontief"}, {TradeMethod::kGvc, "gvc"}}}};
+inline constexpr EnumTable<TradeMethod, 7> kTradeMethodNames{"trade method",
+                                                             {{{TradeMethod::kWwz, "wwz"},
+                                                               {TradeMethod::kKww, "kww"},
+                                                               {TradeMethod::kBm, "bm"},
+                                                               {TradeMethod::kVax, "vax"},
+                                                               {TradeMethod::kLtdv, "ltdv"},
+                                                               {TradeMethod::kLeontief, "leontief"},
+                                                               {TradeMethod::kGvc, "gvc"}}}};
 constexpr const auto& enum_table(TradeMethod) { return kTradeMethodNames; }
 
 /// Borin-Mancini approach (methods.md §3.4).
@@ -194,8 +200,8 @@ inline constexpr solver::Perimeter kDefaultPerimeter = solver::Perimeter::kRegio
 struct TradeRequest {
   TradeMethod method = TradeMethod::kWwz;
   solver::Perimeter perimeter = kDefaultPerimeter;
-  BmApproach approach = BmApproach::kSource;              ///< method bm
-  BmPerspective perspective = BmPerspective::kExporter;   ///< method bm
+  BmApproach approach = BmApproach::kSource;                             ///< method bm
+  BmPerspective perspective = BmPerspective::kExporter;                  ///< method bm
   solver::gvc::LeontiefPost post = solver::gvc::LeontiefPost::kExports;  ///< method leontief
   bool bilateral = false;  ///< method ltdv: also the bilateral extractions s->r (n transposed solves)
   /// Method leontief writes an n x n matrix: refused above this n.
@@ -228,7 +234,7 @@ struct PositionRequest {
   KpwwFv kpww_fv = KpwwFv::kForeignContent;
   ProgressFn progress;
 
-  std::string validate() const;                   ///< from its declaration (verbs/position.cc)
+  std::string validate() const;                  ///< from its declaration (verbs/position.cc)
   std::vector<std::string> table_names() const;  ///< position, kpww, diagnostics
   solver::gvc::PositionOptions options() const;
 };

@@ -136,8 +136,8 @@ std::string SdaRequest::validate() const {
            "' (output, value_added, participation, footprint:SATELLITE[/STRESSOR] or "
            "footprint_cba:SATELLITE[/STRESSOR])";
   if (fd_split != SdaFinalDemandSplit::kLevelMix && (quantity == "participation" || cba))
-    return "--fd-split " + std::string(enum_name(fd_split)) + " applies to output, value_added and footprint:, not to " +
-           quantity;
+    return "--fd-split " + std::string(enum_name(fd_split)) +
+           " applies to output, value_added and footprint:, not to " + quantity;
   return {};
 }
 
@@ -202,7 +202,8 @@ SdaResults sda(const Analysis& a0, const Analysis& a1, const SdaRequest& r) {
     if (slash != std::string::npos) stressors = {spec.substr(slash + 1)};
     const Matrix Yd0 = final_demand_destinations(a0.table()), Yd1 = final_demand_destinations(a1.table());
     if (Yd0.cols() != Yd1.cols())
-      throw InputError("sda: " + a0.source() + " and " + a1.source() + " differ in exogenous exports (one has an export "
+      throw InputError("sda: " + a0.source() + " and " + a1.source() +
+                       " differ in exogenous exports (one has an export "
                        "column, the other none)");
     for (const auto& q : stressors) {
       const std::string name = "cba:" + sat + "/" + q;

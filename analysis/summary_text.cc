@@ -33,8 +33,8 @@ void print_diagnostics(std::ostream& out, const tables::TidyTable& d) {
   for (std::size_t i = 0; i < d.num_rows(); ++i)
     if (d.key(3, i) != "true") {
       ++fail;
-      out << "  identity FAILED: " << d.key(0, i) << " [" << d.key(1, i) << "] residual " << d.value(i)
-                << " > " << d.key(2, i) << "\n";
+      out << "  identity FAILED: " << d.key(0, i) << " [" << d.key(1, i) << "] residual " << d.value(i) << " > "
+          << d.key(2, i) << "\n";
     }
   out << "Identities (methods.md §6.2): " << d.num_rows() - fail << " of " << d.num_rows() << " hold\n";
 }
@@ -44,12 +44,13 @@ void print_groups(std::ostream& out, const solver::gvc::GroupedChains& gc) {
   auto show = [](double v) { return std::abs(v) < 5e-13 ? 0.0 : v; };
   print_formatted(out, "\nBy %s (ratios of sums over the group's region-sectors):\n", gc.grouping.c_str());
   const std::size_t w = name_width(gc.groups, "group", 16);
-  print_formatted(out, "  %s %12s %12s %12s %12s\n", pad("group", w).c_str(), "NVC forward", "NVC backward", "GVC forward",
-              "GVC backward");
+  print_formatted(out, "  %s %12s %12s %12s %12s\n", pad("group", w).c_str(), "NVC forward", "NVC backward",
+                  "GVC forward", "GVC backward");
   for (std::size_t k = 0; k < gc.groups.size(); ++k) {
     const auto r = static_cast<Eigen::Index>(k);
-    print_formatted(out, "  %s %12.4f %12.4f %12.4f %12.4f\n", pad(gc.groups[k], w).c_str(), show(gc.participation(r, 0)),
-                show(gc.participation(r, 1)), show(gc.participation(r, 2)), show(gc.participation(r, 3)));
+    print_formatted(out, "  %s %12.4f %12.4f %12.4f %12.4f\n", pad(gc.groups[k], w).c_str(),
+                    show(gc.participation(r, 0)), show(gc.participation(r, 1)), show(gc.participation(r, 2)),
+                    show(gc.participation(r, 3)));
   }
 }
 
@@ -59,13 +60,16 @@ std::size_t display_width(const std::string& s) {
     const auto c = static_cast<unsigned char>(s[i]);
     const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
     char32_t cp = len == 1 ? c : c & (0x3F >> (len - 1));
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += len;
     if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFE0F) continue;  // zero width
-    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
-                      (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
-                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-                      (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+                      (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+                      (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
     w += wide ? 2 : 1;
   }
   return w;

@@ -46,31 +46,43 @@ struct TableMetadata {
 
 /// The layouts import_table reads (docs/formats.md).
 enum class ImportLayout {
-  kCsv, kPymrio, kWiod,
+  kCsv,
+  kPymrio,
+  kWiod,
   // --- world tables, issue 17 §1 (io/import_oecd.h ...; docs/world-tables.md)
-  kOecd, kEora26, kFigaro, kWiod2016, kAdb,
+  kOecd,
+  kEora26,
+  kFigaro,
+  kWiod2016,
+  kAdb,
   // --- end of world tables (oecd ...)
   // --- world tables, issue 17 §1 (io/import_exiobase.h, io/import_gloria.h)
-  kExiobase, kGloria,
+  kExiobase,
+  kGloria,
   // --- end world tables exiobase, gloria
 };
-inline constexpr EnumTable<ImportLayout, 10> kImportLayoutNames{
-    "import layout",
-    {{{ImportLayout::kCsv, "csv"}, {ImportLayout::kPymrio, "pymrio"}, {ImportLayout::kWiod, "wiod"},
-      // world tables (oecd ...)
-      {ImportLayout::kOecd, "oecd"}, {ImportLayout::kEora26, "eora26"}, {ImportLayout::kFigaro, "figaro"},
-      {ImportLayout::kWiod2016, "wiod2016"}, {ImportLayout::kAdb, "adb"},
-      // world tables exiobase, gloria
-      {ImportLayout::kExiobase, "exiobase"}, {ImportLayout::kGloria, "gloria"}}}};
+inline constexpr EnumTable<ImportLayout, 10> kImportLayoutNames{"import layout",
+                                                                {{{ImportLayout::kCsv, "csv"},
+                                                                  {ImportLayout::kPymrio, "pymrio"},
+                                                                  {ImportLayout::kWiod, "wiod"},
+                                                                  // world tables (oecd ...)
+                                                                  {ImportLayout::kOecd, "oecd"},
+                                                                  {ImportLayout::kEora26, "eora26"},
+                                                                  {ImportLayout::kFigaro, "figaro"},
+                                                                  {ImportLayout::kWiod2016, "wiod2016"},
+                                                                  {ImportLayout::kAdb, "adb"},
+                                                                  // world tables exiobase, gloria
+                                                                  {ImportLayout::kExiobase, "exiobase"},
+                                                                  {ImportLayout::kGloria, "gloria"}}}};
 constexpr const auto& enum_table(ImportLayout) { return kImportLayoutNames; }
 
 struct ImportRequest {
   ImportLayout layout = ImportLayout::kCsv;
-  io::CsvImportOptions csv;   ///< kCsv: the files (csv.countries is replaced by `countries`)
-  std::string dir;            ///< kPymrio, kWiod: the folder
+  io::CsvImportOptions csv;  ///< kCsv: the files (csv.countries is replaced by `countries`)
+  std::string dir;           ///< kPymrio, kWiod: the folder
   std::string wiod_year = "2011";
-  bool group_eu = false;      ///< kWiod: the 27 EU members as one country EU27
-  std::string countries;      ///< region,country CSV (empty: the table's own map)
+  bool group_eu = false;  ///< kWiod: the 27 EU members as one country EU27
+  std::string countries;  ///< region,country CSV (empty: the table's own map)
   // --- world tables (oecd ...): `dir` is the file, zip or folder
   std::string world_year;             ///< the year (picks the file from a folder or a multi-year zip)
   std::string oecd_release = "auto";  ///< kOecd: the release whose names the file must use
@@ -78,11 +90,11 @@ struct ImportRequest {
   std::string eora_price = "bp";      ///< kEora26: bp (basic prices) or pp (purchasers' prices)
   std::string sheet;                  ///< kWiod2016, kAdb: the sheet (default: the year's / not the legend)
   // --- end of world tables
-  std::string gloria_construct;       ///< kGloria: supply-use -> input-output construct (empty: io's default)
+  std::string gloria_construct;  ///< kGloria: supply-use -> input-output construct (empty: io's default)
   // (kExiobase: `world_year` is the year stored, default from IOT_<year>_...; kGloria: which year's
   // files, empty: the only one)
   TableMetadata meta;
-  std::string output;         ///< the HDF5 file written
+  std::string output;  ///< the HDF5 file written
   bool overwrite = false;
 
   std::string validate() const;
@@ -92,7 +104,7 @@ struct ImportResult {
   tables::IoTable table;          ///< as written
   tables::BalanceReport balance;  ///< the balance check of the written table
   std::string output;
-  std::vector<std::string> notes; ///< defaults the import chose that change the question (print them)
+  std::vector<std::string> notes;  ///< defaults the import chose that change the question (print them)
 };
 
 /// Read the table in `r.layout`, apply the country map and the metadata, write it to r.output
@@ -111,9 +123,10 @@ struct CeadsImportRequest {
 
 /// How `import nbs` treats a competitive table (methods.md §5.5).
 enum class NbsConversion { kNoReexport, kReexport, kNone };
-inline constexpr EnumTable<NbsConversion, 3> kNbsConversionNames{
-    "NBS conversion",
-    {{{NbsConversion::kNoReexport, "no-reexport"}, {NbsConversion::kReexport, "reexport"}, {NbsConversion::kNone, "none"}}}};
+inline constexpr EnumTable<NbsConversion, 3> kNbsConversionNames{"NBS conversion",
+                                                                 {{{NbsConversion::kNoReexport, "no-reexport"},
+                                                                   {NbsConversion::kReexport, "reexport"},
+                                                                   {NbsConversion::kNone, "none"}}}};
 constexpr const auto& enum_table(NbsConversion) { return kNbsConversionNames; }
 
 /// An NBS national table (CSV) into irio's HDF5 format.
@@ -144,12 +157,12 @@ struct AggregateRequest {
   std::string input, output;
   std::string regions, sectors;  ///< grouping CSVs or shipped names (io::load_grouping)
   bool allow_cross_country = false;
-  std::string by = "region";     ///< results: the key column aggregated over
+  std::string by = "region";  ///< results: the key column aggregated over
   /// Results: true (default) lets irio choose each indicator's rule (tables::indicator_rule,
   /// methods.md §6.1) with weights from the table; false applies `rule` to every row.
   bool auto_rule = true;
   tables::AggregationRule rule = tables::AggregationRule::kSum;  ///< results, when !auto_rule
-  std::string other;             ///< results: denominators (ratio) or weights (weighted), tidy CSV
+  std::string other;  ///< results: denominators (ratio) or weights (weighted), tidy CSV
   /// Results: the table they were computed from (for weights); default: the one their manifest names.
   std::string table;
   /// Results: the result's name (e.g. "position") when neither a manifest nor the file name tells it.
@@ -158,7 +171,7 @@ struct AggregateRequest {
   /// AggregateResult::rules) instead of refusing the whole result.
   bool skip_unfit = false;
   bool overwrite = false;
-  ReportFn on_report;            ///< a CEADs input's reader report
+  ReportFn on_report;  ///< a CEADs input's reader report
 
   /// True when the input is a tidy result (.csv).
   bool results() const;
@@ -167,10 +180,10 @@ struct AggregateRequest {
 
 struct AggregateResult {
   bool results = false;
-  tables::IoTable before, after;  ///< tables
-  tables::TidyTable tidy;         ///< results
-  std::string result_name;        ///< results: what the input was recognised as, and how
-  std::vector<std::string> rules; ///< results: one line per indicator, "NAME: rule" 
+  tables::IoTable before, after;   ///< tables
+  tables::TidyTable tidy;          ///< results
+  std::string result_name;         ///< results: what the input was recognised as, and how
+  std::vector<std::string> rules;  ///< results: one line per indicator, "NAME: rule"
 };
 
 AggregateResult aggregate(const AggregateRequest& r);

@@ -33,7 +33,8 @@ std::pair<tables::TidyTable, tables::TidyTable> group_chains(const solver::Leont
 /// sector the file does not cover.
 Vector read_export_split(const std::string& path, const tables::IoTable& t) {
   if (t.exports.cols() == 0)
-    throw InputError(path + ": --export-split applies to a table with an exogenous rest of the world (export "
+    throw InputError(path +
+                     ": --export-split applies to a table with an exogenous rest of the world (export "
                      "columns); this table has none: its RT and GVC are identified without it");
   const io::CsvFile f = io::read_csv(path);
   if (f.rows.empty()) throw InputError(path + ": empty export split (expected sector,final_share)");
@@ -44,8 +45,9 @@ Vector read_export_split(const std::string& path, const tables::IoTable& t) {
     return -1;
   };
   const int cr = col("region"), cs = col("sector"), cf = col("final_share");
-  if (cs < 0 || cf < 0) throw InputError(path + ":" + std::to_string(f.rows.front().line) +
-                                         ": the export split needs the columns 'sector' and 'final_share'");
+  if (cs < 0 || cf < 0)
+    throw InputError(path + ":" + std::to_string(f.rows.front().line) +
+                     ": the export split needs the columns 'sector' and 'final_share'");
   const auto& lab = t.labels;
   const std::size_t N = lab.num_sectors();
   Vector share = Vector::Constant(static_cast<Eigen::Index>(t.n()), std::nan(""));

@@ -54,12 +54,16 @@ enum class OptionKind {
   kGroupings,     ///< grouping CSV files or shipped names (Python: also DataFrames or dicts)
   kRegionValues,  ///< a CSV region,value (Python: also a dict or Series)
 };
-inline constexpr EnumTable<OptionKind, 9> kOptionKindNames{
-    "option kind",
-    {{{OptionKind::kFlag, "flag"}, {OptionKind::kText, "text"}, {OptionKind::kTexts, "texts"},
-      {OptionKind::kChoice, "choice"}, {OptionKind::kNumber, "number"}, {OptionKind::kWhole, "whole"},
-      {OptionKind::kFile, "file"}, {OptionKind::kGroupings, "groupings"},
-      {OptionKind::kRegionValues, "region_values"}}}};
+inline constexpr EnumTable<OptionKind, 9> kOptionKindNames{"option kind",
+                                                           {{{OptionKind::kFlag, "flag"},
+                                                             {OptionKind::kText, "text"},
+                                                             {OptionKind::kTexts, "texts"},
+                                                             {OptionKind::kChoice, "choice"},
+                                                             {OptionKind::kNumber, "number"},
+                                                             {OptionKind::kWhole, "whole"},
+                                                             {OptionKind::kFile, "file"},
+                                                             {OptionKind::kGroupings, "groupings"},
+                                                             {OptionKind::kRegionValues, "region_values"}}}};
 constexpr const auto& enum_table(OptionKind) { return kOptionKindNames; }
 
 /// One option of a verb.
@@ -68,7 +72,7 @@ struct OptionSpec {
   std::string flags;  ///< the CLI flags when they differ (e.g. "--income-component,--income")
   std::string help;
   OptionKind kind = OptionKind::kText;
-  std::vector<std::string> choices;  ///< kChoice: the enum's names
+  std::vector<std::string> choices;                       ///< kChoice: the enum's names
   double min = -std::numeric_limits<double>::infinity();  ///< kNumber, kWhole: inclusive bounds
   double max = std::numeric_limits<double>::infinity();
   std::string default_text;  ///< the default as text ("" for none), from a default request
@@ -126,9 +130,9 @@ struct IndicatorRuleSpec {
 
 /// One table a verb writes.
 struct OutputSpec {
-  std::string table;  ///< its name; a trailing '*' names a family (footprints_*)
-  std::string about;  ///< what it holds, one line
-  std::string unit;   ///< of its values (kUnit...)
+  std::string table;                     ///< its name; a trailing '*' names a family (footprints_*)
+  std::string about;                     ///< what it holds, one line
+  std::string unit;                      ///< of its values (kUnit...)
   std::vector<IndicatorRuleSpec> rules;  ///< how its indicators aggregate (methods.md §6.1)
 
   bool matches(const std::string& table_name) const;
@@ -354,7 +358,8 @@ class Verb final : public VerbBase {
     return [m](Request& r) -> T& { return r.*m; };
   }
   template <class F>
-  static auto accessor(F f) -> std::function<std::remove_reference_t<decltype(f(std::declval<Request&>()))>&(Request&)> {
+  static auto accessor(F f)
+      -> std::function<std::remove_reference_t<decltype(f(std::declval<Request&>()))>&(Request&)> {
     return f;
   }
 
@@ -396,12 +401,15 @@ class Verb final : public VerbBase {
     } else if constexpr (std::is_same_v<T, std::string>) {
       if (s.kind != OptionKind::kFile && s.kind != OptionKind::kRegionValues) s.kind = OptionKind::kText;
       s.default_text = d;
-      setters_.push_back([verb, s, field](Request& r, const OptionValue& v) { field(r) = detail::text_of(verb, s, v); });
+      setters_.push_back(
+          [verb, s, field](Request& r, const OptionValue& v) { field(r) = detail::text_of(verb, s, v); });
     } else {
-      static_assert(std::is_same_v<T, std::vector<std::string>>, "an option field must be bool, a number, an enum, "
-                                                                  "a string or a vector of strings");
+      static_assert(std::is_same_v<T, std::vector<std::string>>,
+                    "an option field must be bool, a number, an enum, "
+                    "a string or a vector of strings");
       if (s.kind != OptionKind::kGroupings) s.kind = OptionKind::kTexts;
-      setters_.push_back([verb, s, field](Request& r, const OptionValue& v) { field(r) = detail::texts_of(verb, s, v); });
+      setters_.push_back(
+          [verb, s, field](Request& r, const OptionValue& v) { field(r) = detail::texts_of(verb, s, v); });
     }
     if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
       bounds_.push_back([verb, s, field](const Request& r) -> std::string {
@@ -424,9 +432,7 @@ class Verb final : public VerbBase {
     }
     std::string validate() const override { return verb_.validate(request_); }
     std::vector<std::string> table_names() const override { return verb_.table_names(request_); }
-    VerbResult run(const Analysis& a, std::ostream& summary) const override {
-      return verb_.run(a, request_, summary);
-    }
+    VerbResult run(const Analysis& a, std::ostream& summary) const override { return verb_.run(a, request_, summary); }
 
    private:
     const Verb& verb_;
@@ -446,7 +452,7 @@ class Verb final : public VerbBase {
 
 /// Ends the file analysis/verbs/<stem>.cc of a verb, at namespace scope: makes it an entry of
 /// irio::verbs() (the generated list calls irio::verb_list::<stem>()).
-#define IRIO_VERB(stem, declaration)                              \
-  namespace irio::verb_list {                                     \
-  const VerbBase& stem() { return declaration(); }                \
-  }  /* NOLINT: the list's entry of this file's verb */
+#define IRIO_VERB(stem, declaration)               \
+  namespace irio::verb_list {                      \
+  const VerbBase& stem() { return declaration(); } \
+  } /* NOLINT: the list's entry of this file's verb */

@@ -61,7 +61,8 @@ ChildResult run_isolated(const std::function<Matrix(double& seconds)>& work, con
     f.write(reinterpret_cast<const char*>(&peak), sizeof peak);
     f.write(reinterpret_cast<const char*>(&r), sizeof r);
     f.write(reinterpret_cast<const char*>(&c), sizeof c);
-    f.write(reinterpret_cast<const char*>(m.data()), static_cast<std::streamsize>(sizeof(double) * static_cast<std::size_t>(m.size())));
+    f.write(reinterpret_cast<const char*>(m.data()),
+            static_cast<std::streamsize>(sizeof(double) * static_cast<std::size_t>(m.size())));
     f.close();
     _exit(0);
   }
@@ -69,7 +70,8 @@ ChildResult run_isolated(const std::function<Matrix(double& seconds)>& work, con
   int status = 0;
   waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    out.error = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status)) : "exit " + std::to_string(WEXITSTATUS(status));
+    out.error = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
+                                    : "exit " + std::to_string(WEXITSTATUS(status));
     return out;
   }
   std::ifstream f(path, std::ios::binary);
@@ -79,7 +81,8 @@ ChildResult run_isolated(const std::function<Matrix(double& seconds)>& work, con
   f.read(reinterpret_cast<char*>(&r), sizeof r);
   f.read(reinterpret_cast<char*>(&c), sizeof c);
   out.result.resize(r, c);
-  f.read(reinterpret_cast<char*>(out.result.data()), static_cast<std::streamsize>(sizeof(double) * static_cast<std::size_t>(r * c)));
+  f.read(reinterpret_cast<char*>(out.result.data()),
+         static_cast<std::streamsize>(sizeof(double) * static_cast<std::size_t>(r * c)));
   std::remove(path.c_str());
   out.ok = true;
   return out;
@@ -124,7 +127,6 @@ int usage() {
   return 2;
 }
 
-
 /// OpenBLAS chooses its kernel when it is loaded: set OPENBLAS_CORETYPE to the one matching the
 /// CPU and run this program again, so that irio and the baseline use the same, right, kernel.
 void use_matching_kernel(char** argv) {
@@ -156,7 +158,10 @@ static int generate(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> int {
-      if (i + 1 >= argc) { std::fprintf(stderr, "%s needs a value\n", a.c_str()); std::exit(2); }
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "%s needs a value\n", a.c_str());
+        std::exit(2);
+      }
       return std::atoi(argv[++i]);
     };
     if (a == "--counties") spec.counties = next();
@@ -181,11 +186,11 @@ static int generate(int argc, char** argv) {
     const double all_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
-    std::printf("wrote %s: %d counties x %d sectors (n = %lld), %d provinces, seed %u, nnz(Z) = %lld; "
-                "generated in %.1f s, written in %.1f s, peak %.0f MiB\n",
-                out.c_str(), spec.counties, spec.sectors, static_cast<long long>(table.n()), spec.provinces,
-                spec.seed, static_cast<long long>(table.Z.nonZeros()), gen_s, all_s - gen_s,
-                static_cast<double>(ru.ru_maxrss) / 1024.0);
+    std::printf(
+        "wrote %s: %d counties x %d sectors (n = %lld), %d provinces, seed %u, nnz(Z) = %lld; "
+        "generated in %.1f s, written in %.1f s, peak %.0f MiB\n",
+        out.c_str(), spec.counties, spec.sectors, static_cast<long long>(table.n()), spec.provinces, spec.seed,
+        static_cast<long long>(table.Z.nonZeros()), gen_s, all_s - gen_s, static_cast<double>(ru.ru_maxrss) / 1024.0);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "irio_bench generate: %s\n", e.what());
     return 1;
@@ -204,12 +209,19 @@ int main(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> int {
-      if (i + 1 >= argc) { std::fprintf(stderr, "%s needs a value\n", a.c_str()); std::exit(2); }
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "%s needs a value\n", a.c_str());
+        std::exit(2);
+      }
       return std::atoi(argv[++i]);
     };
-    if (a == "--regions") { spec.regions = next(); sized = true; }
-    else if (a == "--sectors") { spec.sectors = next(); sized = true; }
-    else if (a == "--stressors") spec.satellites = next();
+    if (a == "--regions") {
+      spec.regions = next();
+      sized = true;
+    } else if (a == "--sectors") {
+      spec.sectors = next();
+      sized = true;
+    } else if (a == "--stressors") spec.satellites = next();
     else if (a == "--default-kernel") default_kernel = true;
     else if (a == "--full") full = true;
     else if (a == "--irio" && i + 1 < argc) irio_binary = argv[++i];
@@ -244,24 +256,34 @@ int main(int argc, char** argv) {
 
   std::printf("irio_bench %s: %d regions x %d sectors (n = %d), seed %u, %s\n", task.c_str(), spec.regions,
               spec.sectors, spec.regions * spec.sectors, spec.seed, t->description.c_str());
-  auto irio_res = run_isolated([&](double& secs) {
-    const auto table = irio::bench::make_synthetic_mrio(spec);
-    auto t0 = std::chrono::steady_clock::now();
-    Matrix m = t->run_irio(table);
-    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return m;
-  }, "irio");
-  if (!irio_res.ok) { std::printf("irio run failed (%s)\n", irio_res.error.c_str()); return 1; }
+  auto irio_res = run_isolated(
+      [&](double& secs) {
+        const auto table = irio::bench::make_synthetic_mrio(spec);
+        auto t0 = std::chrono::steady_clock::now();
+        Matrix m = t->run_irio(table);
+        secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return m;
+      },
+      "irio");
+  if (!irio_res.ok) {
+    std::printf("irio run failed (%s)\n", irio_res.error.c_str());
+    return 1;
+  }
   std::printf("  %-34s %9.3f s  peak %8.1f MiB\n", "irio", irio_res.seconds, irio_res.peak_mib);
   if (skip_baseline) return 0;
-  auto base = run_isolated([&](double& secs) {
-    const auto table = irio::bench::make_synthetic_mrio(spec);
-    auto t0 = std::chrono::steady_clock::now();
-    Matrix m = t->run_baseline(table);
-    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return m;
-  }, "baseline");
-  if (!base.ok) { std::printf("baseline failed (%s)\n", base.error.c_str()); return 1; }
+  auto base = run_isolated(
+      [&](double& secs) {
+        const auto table = irio::bench::make_synthetic_mrio(spec);
+        auto t0 = std::chrono::steady_clock::now();
+        Matrix m = t->run_baseline(table);
+        secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return m;
+      },
+      "baseline");
+  if (!base.ok) {
+    std::printf("baseline failed (%s)\n", base.error.c_str());
+    return 1;
+  }
   std::printf("  %-34s %9.3f s  peak %8.1f MiB\n", t->baseline_name.c_str(), base.seconds, base.peak_mib);
   const double diff = max_rel_diff(irio_res.result, base.result);
   std::printf("  speed-up %.1fx, peak memory ratio %.3f, max relative difference %.2e (%zu values)\n",
@@ -272,9 +294,9 @@ int main(int argc, char** argv) {
       std::printf("  column %lld: max relative difference %.2e\n", static_cast<long long>(c),
                   max_rel_diff(irio_res.result.col(c), base.result.col(c)));
   }
-  std::printf("RESULT task=%s n=%d irio_s=%.4f base_s=%.4f speedup=%.2f irio_mib=%.1f base_mib=%.1f mem_ratio=%.3f maxrel=%.2e\n",
-              task.c_str(), spec.regions * spec.sectors, irio_res.seconds, base.seconds,
-              base.seconds / irio_res.seconds, irio_res.peak_mib, base.peak_mib,
-              irio_res.peak_mib / base.peak_mib, diff);
+  std::printf(
+      "RESULT task=%s n=%d irio_s=%.4f base_s=%.4f speedup=%.2f irio_mib=%.1f base_mib=%.1f mem_ratio=%.3f maxrel=%.2e\n",
+      task.c_str(), spec.regions * spec.sectors, irio_res.seconds, base.seconds, base.seconds / irio_res.seconds,
+      irio_res.peak_mib, base.peak_mib, irio_res.peak_mib / base.peak_mib, diff);
   return diff <= 1e-10 ? 0 : 1;
 }

@@ -5,9 +5,9 @@
 #include <stdexcept>
 #include <vector>
 
+#include "bench/wwz_tasks.h"
 #include "irio/solver/gvc/production.h"
 #include "irio/solver/leontief_model.h"
-#include "bench/wwz_tasks.h"
 
 extern "C" {
 void dgetrf_(const int* m, const int* n, double* a, const int* lda, int* ipiv, int* info);
@@ -106,8 +106,9 @@ Matrix chains_baseline(const tables::IoTable& t) {
   for (Eigen::Index i = 0; i < n; ++i)
     for (Eigen::Index r = 0; r < Yd.cols(); ++r) {
       const auto ri = static_cast<std::size_t>(i / N);
-      (r == static_cast<Eigen::Index>(ri) ? yR
-       : lab.country_of_region[ri] == lab.country_of_region[static_cast<std::size_t>(r)] ? yN : yF)(i) += Yd(i, r);
+      (r == static_cast<Eigen::Index>(ri)                                                ? yR
+       : lab.country_of_region[ri] == lab.country_of_region[static_cast<std::size_t>(r)] ? yN
+                                                                                         : yF)(i) += Yd(i, r);
     }
   const Vector yC = yR + yN, y = yC + yF;
   Matrix out(n, 14);
@@ -173,10 +174,12 @@ Matrix block_inverse(const Matrix& A, const std::vector<std::vector<Eigen::Index
     const auto k = static_cast<Eigen::Index>(b.size());
     Matrix M(k, k);
     for (Eigen::Index j = 0; j < k; ++j)
-      for (Eigen::Index i = 0; i < k; ++i) M(i, j) = (i == j ? 1.0 : 0.0) - A(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]);
+      for (Eigen::Index i = 0; i < k; ++i)
+        M(i, j) = (i == j ? 1.0 : 0.0) - A(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]);
     const Matrix Minv = M.partialPivLu().inverse();
     for (Eigen::Index j = 0; j < k; ++j)
-      for (Eigen::Index i = 0; i < k; ++i) out(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]) = Minv(i, j);
+      for (Eigen::Index i = 0; i < k; ++i)
+        out(b[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(j)]) = Minv(i, j);
   }
   return out;
 }

@@ -63,7 +63,8 @@ tables::IoTable make_county_table(const CountySpec& spec) {
   for (Index h : hubs) is_hub[static_cast<std::size_t>(h)] = 1;
 
   Vector x(n);
-  for (Index i = 0; i < n; ++i) x(i) = (100.0 + 900.0 * unif(rng)) * (is_hub[static_cast<std::size_t>(i / N)] ? 20.0 : 1.0);
+  for (Index i = 0; i < n; ++i)
+    x(i) = (100.0 + 900.0 * unif(rng)) * (is_hub[static_cast<std::size_t>(i / N)] ? 20.0 : 1.0);
 
   // `k` distinct sectors of 0..N-1, `first` among them when >= 0.
   std::vector<Index> pool(static_cast<std::size_t>(N));
@@ -85,8 +86,8 @@ tables::IoTable make_county_table(const CountySpec& spec) {
     std::sort(out.begin(), out.end());
   };
 
-  const std::size_t per_col = static_cast<std::size_t>(spec.own_inputs + 4 * spec.neighbour_inputs +
-                                                       spec.hubs * spec.hub_inputs);
+  const std::size_t per_col =
+      static_cast<std::size_t>(spec.own_inputs + 4 * spec.neighbour_inputs + spec.hubs * spec.hub_inputs);
   t.Z.resize(n, n);
   t.Z.reserve(static_cast<Index>(static_cast<std::size_t>(n) * per_col));
   Vector rowsum = Vector::Zero(n);
@@ -135,7 +136,8 @@ tables::IoTable make_county_table(const CountySpec& spec) {
     const Index home = i / N;
     const auto nb = neighbours(home);
     t.Y(i, home) = nb.empty() ? y : 0.7 * y;
-    if (!nb.empty()) t.Y(i, nb[static_cast<std::size_t>(unif(rng) * static_cast<double>(nb.size())) % nb.size()]) += 0.3 * y;
+    if (!nb.empty())
+      t.Y(i, nb[static_cast<std::size_t>(unif(rng) * static_cast<double>(nb.size())) % nb.size()]) += 0.3 * y;
   }
   t.x = x;
   t.va_components = {"value_added"};

@@ -18,11 +18,11 @@ namespace irio::bench {
 struct CountySpec {
   int counties = 2500;
   int sectors = 42;
-  int provinces = 31;         ///< 0: every county its own province (country)
-  int hubs = 8;               ///< hub counties every county buys from
-  int own_inputs = 8;         ///< non-zeros per column inside the county (<= sectors)
-  int neighbour_inputs = 2;   ///< non-zeros per column in each grid neighbour (up to 4 neighbours)
-  int hub_inputs = 1;         ///< non-zeros per column in each hub
+  int provinces = 31;           ///< 0: every county its own province (country)
+  int hubs = 8;                 ///< hub counties every county buys from
+  int own_inputs = 8;           ///< non-zeros per column inside the county (<= sectors)
+  int neighbour_inputs = 2;     ///< non-zeros per column in each grid neighbour (up to 4 neighbours)
+  int hub_inputs = 1;           ///< non-zeros per column in each hub
   double domestic_share = 0.7;  ///< share of a column's intermediate inputs bought in the own county
   std::uint32_t seed = 1;
 };

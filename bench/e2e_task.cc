@@ -130,8 +130,8 @@ void baseline(const std::string& path, const std::string& out) {
     for (Index q = 0; q < D.rows(); ++q)
       for (Index j = 0; j < D.cols(); ++j)
         std::fprintf(f, "%s,%s,%lld,%s,%.17g\n", t.labels.regions[static_cast<std::size_t>(j / N)].c_str(),
-                     t.labels.sectors[static_cast<std::size_t>(j % N)].c_str(), static_cast<long long>(q),
-                     name.c_str(), D(q, j));
+                     t.labels.sectors[static_cast<std::size_t>(j % N)].c_str(), static_cast<long long>(q), name.c_str(),
+                     D(q, j));
   std::fclose(f);
 }
 
@@ -205,10 +205,10 @@ int run_e2e(const E2eOptions& opt) {
   const auto& spec = opt.spec;
   const int n = spec.regions * spec.sectors;
   const solver::BlasInfo blas = solver::blas_info();
-  std::printf("irio_bench e2e: %d regions x %d sectors (n = %d), %d stressor(s), seed %u\n", spec.regions,
-              spec.sectors, n, spec.satellites, spec.seed);
-  std::printf("  OPENBLAS_CORETYPE=%s; baseline %s\n", std::getenv("OPENBLAS_CORETYPE") ? std::getenv("OPENBLAS_CORETYPE") : "(unset)",
-              blas.brief().c_str());
+  std::printf("irio_bench e2e: %d regions x %d sectors (n = %d), %d stressor(s), seed %u\n", spec.regions, spec.sectors,
+              n, spec.satellites, spec.seed);
+  std::printf("  OPENBLAS_CORETYPE=%s; baseline %s\n",
+              std::getenv("OPENBLAS_CORETYPE") ? std::getenv("OPENBLAS_CORETYPE") : "(unset)", blas.brief().c_str());
   const fs::path dir = opt.workdir.empty() ? fs::temp_directory_path() / ("irio_e2e_" + std::to_string(getpid()))
                                            : fs::path(opt.workdir);
   fs::create_directories(dir);
@@ -221,13 +221,13 @@ int run_e2e(const E2eOptions& opt) {
     if (opt.compression_level >= 0) w.compression_level = opt.compression_level;
     io::write_table(t, table, w);
     std::printf("  table: generated in %.2f s, written (deflate %d) in %.2f s (%.1f MB, Z density %.1f%%)\n", t1 - t0,
-                w.compression_level, now() - t1,
-                static_cast<double>(fs::file_size(table)) / 1e6,
+                w.compression_level, now() - t1, static_cast<double>(fs::file_size(table)) / 1e6,
                 100.0 * static_cast<double>(t.Z.nonZeros()) / (static_cast<double>(n) * n));
   }
   const std::string log_m = (dir / "multipliers.log").string(), log_f = (dir / "footprints.log").string();
   const Child m = run_irio(opt.irio_binary, {"multipliers", table, "-o", (dir / "m.csv").string()}, log_m);
-  const Child f = run_irio(opt.irio_binary, {"footprints", table, "--satellite", "env", "-o", (dir / "fp.csv").string()}, log_f);
+  const Child f =
+      run_irio(opt.irio_binary, {"footprints", table, "--satellite", "env", "-o", (dir / "fp.csv").string()}, log_f);
   if (m.status != 0 || f.status != 0) {
     std::printf("irio failed (multipliers exit %d, footprints exit %d); logs in %s\n%s%s", m.status, f.status,
                 dir.c_str(), read_file(log_m).c_str(), read_file(log_f).c_str());
@@ -238,8 +238,8 @@ int run_e2e(const E2eOptions& opt) {
   const double irio_s = m.seconds + f.seconds, irio_mib = std::max(m.peak_mib, f.peak_mib);
   const double irio_cpu = m.cpu_seconds + f.cpu_seconds;
   std::printf("  %-40s %9s    %9s    %s\n", "", "wall", "CPU", "peak memory");
-  std::printf("  %-40s %9.3f s  %9.3f s  %8.1f MiB\n", "irio multipliers (read, solve, write)", m.seconds, m.cpu_seconds,
-              m.peak_mib);
+  std::printf("  %-40s %9.3f s  %9.3f s  %8.1f MiB\n", "irio multipliers (read, solve, write)", m.seconds,
+              m.cpu_seconds, m.peak_mib);
   std::printf("  %-40s %9.3f s  %9.3f s  %8.1f MiB\n", "irio footprints (read, solve, write)", f.seconds, f.cpu_seconds,
               f.peak_mib);
   std::printf("  %-40s %9.3f s  %9.3f s  %8.1f MiB\n", "irio total", irio_s, irio_cpu, irio_mib);
@@ -269,10 +269,11 @@ int run_e2e(const E2eOptions& opt) {
       const double diff = compare(dir, base_csv, detail);
       std::printf("  speed-up %.1fx (wall), %.1fx (CPU); peak memory ratio %.3f; max relative difference %.2e:%s\n",
                   b.seconds / irio_s, b.cpu_seconds / irio_cpu, irio_mib / b.peak_mib, diff, detail.c_str());
-      std::printf("RESULT task=e2e n=%d kernel=%s irio_s=%.3f mult_s=%.3f fp_s=%.3f base_s=%.3f speedup=%.2f irio_mib=%.1f "
-                  "base_mib=%.1f mem_ratio=%.3f irio_cpu_s=%.3f base_cpu_s=%.3f maxrel=%.2e\n",
-                  n, blas.kernel.c_str(), irio_s, m.seconds, f.seconds, b.seconds, b.seconds / irio_s, irio_mib,
-                  b.peak_mib, irio_mib / b.peak_mib, irio_cpu, b.cpu_seconds, diff);
+      std::printf(
+          "RESULT task=e2e n=%d kernel=%s irio_s=%.3f mult_s=%.3f fp_s=%.3f base_s=%.3f speedup=%.2f irio_mib=%.1f "
+          "base_mib=%.1f mem_ratio=%.3f irio_cpu_s=%.3f base_cpu_s=%.3f maxrel=%.2e\n",
+          n, blas.kernel.c_str(), irio_s, m.seconds, f.seconds, b.seconds, b.seconds / irio_s, irio_mib, b.peak_mib,
+          irio_mib / b.peak_mib, irio_cpu, b.cpu_seconds, diff);
       rc = diff <= 1e-8 ? 0 : 1;
     }
   }

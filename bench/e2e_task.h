@@ -11,7 +11,7 @@ namespace irio::bench {
 
 struct E2eOptions {
   SyntheticSpec spec;
-  std::string irio_binary;     ///< the irio executable to run
+  std::string irio_binary;  ///< the irio executable to run
   bool skip_baseline = false;
   int compression_level = -1;  ///< deflate level of the table file; -1: io::WriteOptions' default
   std::string workdir;         ///< kept (table, outputs, logs) when given; else a temporary folder

@@ -22,8 +22,7 @@ tables::IoTable make_synthetic_mrio(const SyntheticSpec& spec) {
   for (Index i = 0; i < N; ++i) t.labels.sectors.push_back("S" + std::to_string(i));
   if (spec.countries > 0) {
     for (int c = 0; c < spec.countries; ++c) t.labels.countries.push_back("C" + std::to_string(c));
-    for (Index r = 0; r < G; ++r)
-      t.labels.country_of_region.push_back(static_cast<int>(r * spec.countries / G));
+    for (Index r = 0; r < G; ++r) t.labels.country_of_region.push_back(static_cast<int>(r * spec.countries / G));
   } else {
     t.labels.set_each_region_own_country();
   }

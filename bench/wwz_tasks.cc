@@ -44,7 +44,8 @@ Matrix gemm(const Matrix& a, const Matrix& b) {
 Matrix stack_terms(const std::vector<Matrix>& T) {
   const Index cells = T.at(0).size();
   Matrix out(cells, static_cast<Index>(T.size()));
-  for (std::size_t k = 0; k < T.size(); ++k) out.col(static_cast<Index>(k)) = Eigen::Map<const Vector>(T[k].data(), cells);
+  for (std::size_t k = 0; k < T.size(); ++k)
+    out.col(static_cast<Index>(k)) = Eigen::Map<const Vector>(T[k].data(), cells);
   return out;
 }
 

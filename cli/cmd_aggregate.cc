@@ -41,7 +41,9 @@ CommandRegistrar reg("aggregate", [](CLI::App& app) {
         ->check(CLI::IsMember(names))
         ->capture_default_str();
   }
-  s->add_option("--basis", a->other, "Results with --rule ratio|weighted: the denominators or weights, a tidy CSV with the same keys (not to be confused with chains/analyse --other, a catch-all group)");
+  s->add_option(
+      "--basis", a->other,
+      "Results with --rule ratio|weighted: the denominators or weights, a tidy CSV with the same keys (not to be confused with chains/analyse --other, a catch-all group)");
   s->add_option("--table", a->table,
                 "Results: the table they were computed from, for the weights (default: the one named in the "
                 "result's manifest, NAME.meta.json)");
@@ -76,8 +78,8 @@ CommandRegistrar reg("aggregate", [](CLI::App& app) {
     }
     const auto &t = res.before, &out = res.after;
     std::cout << "wrote " << a->output << ": " << t.labels.num_regions() << " -> " << out.labels.num_regions()
-              << " regions, " << t.labels.num_sectors() << " -> " << out.labels.num_sectors() << " sectors; total output "
-              << out.output().sum() << " (was " << t.output().sum() << ")\n";
+              << " regions, " << t.labels.num_sectors() << " -> " << out.labels.num_sectors()
+              << " sectors; total output " << out.output().sum() << " (was " << t.output().sum() << ")\n";
   });
 });
 

@@ -54,8 +54,7 @@ double participation(const tables::TidyTable& p, const std::string& scope, const
 void print_top_multipliers(const solver::LeontiefModel& m, const tables::Vector& om, int top) {
   std::vector<Eigen::Index> idx(static_cast<std::size_t>(m.n()));
   std::iota(idx.begin(), idx.end(), 0);
-  idx.erase(std::remove_if(idx.begin(), idx.end(), [&](Eigen::Index i) { return !std::isfinite(om(i)); }),
-            idx.end());
+  idx.erase(std::remove_if(idx.begin(), idx.end(), [&](Eigen::Index i) { return !std::isfinite(om(i)); }), idx.end());
   const auto k = std::min<std::size_t>(static_cast<std::size_t>(top), idx.size());
   std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(),
                     [&](Eigen::Index a, Eigen::Index b) { return om(a) > om(b); });
@@ -77,8 +76,8 @@ std::string cell(double v) {
   return buf;
 }
 
-void print_focus(const solver::LeontiefModel& m, const std::string& focus,
-                 const solver::MultiplierSplit& split, const solver::gvc::ProductionDecomposition& d) {
+void print_focus(const solver::LeontiefModel& m, const std::string& focus, const solver::MultiplierSplit& split,
+                 const solver::gvc::ProductionDecomposition& d) {
   const int r = tables::Labels::find(m.labels().regions, focus);
   if (r < 0) return;
   const auto N = static_cast<Eigen::Index>(m.labels().num_sectors());
@@ -86,8 +85,9 @@ void print_focus(const solver::LeontiefModel& m, const std::string& focus,
   std::printf("\n%s by sector: output multiplier = local + national + international; GVC participation\n",
               focus.c_str());
   if (!split.international_modelled)
-    std::printf("  (the rest of the world is exogenous: international effects are not modelled, NA; imp.cont is "
-                "the import content a_M'L per unit of final demand)\n");
+    std::printf(
+        "  (the rest of the world is exogenous: international effects are not modelled, NA; imp.cont is "
+        "the import content a_M'L per unit of final demand)\n");
   std::printf("  %-8s %9s %9s %9s %9s", "sector", "total", "local", "national", "intl");
   if (imp) std::printf(" %9s", "imp.cont");
   std::printf(" %9s %9s\n", "GVC fwd", "GVC bwd");
@@ -107,7 +107,8 @@ void print_regions(const solver::LeontiefModel& m, const solver::gvc::Production
   const bool nvc = m.labels().num_countries() < m.labels().num_regions();
   std::printf("\nValue-chain participation by region (shares of value added / of final production):\n");
   // Name columns as wide as the widest name in terminal columns (a CJK name counts double).
-  const std::size_t wr = name_width(m.labels().regions, "region", 8), wc = name_width(m.labels().countries, "country", 8);
+  const std::size_t wr = name_width(m.labels().regions, "region", 8),
+                    wc = name_width(m.labels().countries, "country", 8);
   std::printf("  %s %s %9s %9s", pad("region", wr).c_str(), pad("country", wc).c_str(), "GVC fwd", "GVC bwd");
   if (nvc) std::printf(" %9s %9s", "NVC fwd", "NVC bwd");
   std::printf("\n");
@@ -141,8 +142,8 @@ void run(const Options& o) {
   if (focus.empty()) {
     focus = tables::Labels::find(t.labels.regions, "CHN") >= 0 ? "CHN" : t.labels.regions.front();
   } else if (tables::Labels::find(t.labels.regions, focus) < 0) {
-    throw InputError(o.table + ": --focus '" + focus + "' is not a region of the table; nearest: " +
-                     tables::Labels::nearest(t.labels.regions, focus));
+    throw InputError(o.table + ": --focus '" + focus +
+                     "' is not a region of the table; nearest: " + tables::Labels::nearest(t.labels.regions, focus));
   }
   std::printf("irio analyse %s\n  %s: %zu regions (%zu countries) x %zu sectors = %zu region-sectors, %s\n",
               o.table.c_str(), t.meta.name.c_str(), t.labels.num_regions(), t.labels.num_countries(),
@@ -165,8 +166,8 @@ void run(const Options& o) {
   w.overwrite = o.force;
   w.meta = result_meta(o.table, t);
   for (const auto& f : r.file_names) w.file_stems.push_back(std::filesystem::path(f).stem().string());
-  const auto written =
-      writes ? io::write_results(named, o.output, "analyse", w) : std::vector<std::string>{};  // manifest last
+  const auto written = writes ? io::write_results(named, o.output, "analyse", w)
+                              : std::vector<std::string>{};  // manifest last
   std::printf("\nWrote (tidy CSV, one value per row; columns documented in docs/):\n");
   for (const auto& p : written) std::printf("  %s\n", p.c_str());
   std::printf("Done in %.2f s.\n", seconds_since(t0));
@@ -179,8 +180,8 @@ void run(const Options& o) {
 
 CommandRegistrar reg("analyse", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
-  auto* sub = app.add_subcommand(
-      "analyse", "Main job: balance report, multipliers and their split, value-chain participation");
+  auto* sub =
+      app.add_subcommand("analyse", "Main job: balance report, multipliers and their split, value-chain participation");
   sub->alias("analyze");
   sub->add_option("table", o->table, "Table: irio HDF5, or a layout irio import reads (see --format)")->required();
   sub->add_option("-o,--output", o->output, "Output folder")->capture_default_str();

@@ -85,17 +85,17 @@ void run(Options o) {
     write_and_report({}, o, "batch");
     return;
   }
-  std::cout << "Batch of " << o.verb << " over " << r.items.size() << (req.draws > 0 ? " draws" : " tables")
-            << " (" << r.processes << (r.processes == 1 ? " process" : " processes") << ")\n";
+  std::cout << "Batch of " << o.verb << " over " << r.items.size() << (req.draws > 0 ? " draws" : " tables") << " ("
+            << r.processes << (r.processes == 1 ? " process" : " processes") << ")\n";
   write_and_report(r.tables, o, "batch");
 }
 
 CommandRegistrar reg("batch", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
-  auto* sub = app.add_subcommand(
-      "batch",
-      "One verb over a list of tables or over Monte Carlo draws of one table, as one tidy panel "
-      "(shared among MPI ranks in an MPI build; docs/scale.md)");
+  auto* sub =
+      app.add_subcommand("batch",
+                         "One verb over a list of tables or over Monte Carlo draws of one table, as one tidy panel "
+                         "(shared among MPI ranks in an MPI build; docs/scale.md)");
   sub->add_option("tables", o->tables, "Tables (or give --tables LIST); with --draws, the one table perturbed");
   sub->add_option("--tables", o->list, "File listing one table per line (# comments; relative to its folder)");
   sub->add_option("-o,--output", o->output, "Result file (.csv: one file per table, or .h5)")->required();

@@ -17,8 +17,9 @@ struct CheckArgs {
 };
 
 CommandRegistrar reg("check", [](CLI::App& app) {
-  auto* sub = app.add_subcommand("check", "Balance report (row/column identities, zero or negative output, ...); "
-                                          "exit status 3 on errors");
+  auto* sub = app.add_subcommand("check",
+                                 "Balance report (row/column identities, zero or negative output, ...); "
+                                 "exit status 3 on errors");
   auto a = std::make_shared<CheckArgs>();
   sub->add_option("table", a->table, "Table: irio HDF5, or a layout irio import reads (see --format)")->required();
   sub->add_option("--rel-tol", a->opt.rel_tol, "Relative mismatch reported as a warning (> 0)")
@@ -27,7 +28,8 @@ CommandRegistrar reg("check", [](CLI::App& app) {
   sub->add_option("--error-rel-tol", a->opt.error_rel_tol, "Relative mismatch reported as an error (> 0)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  sub->add_option("--min-output-eps", a->opt.min_output_eps, "x_j <= eps * max(x) counts as zero output")->capture_default_str();
+  sub->add_option("--min-output-eps", a->opt.min_output_eps, "x_j <= eps * max(x) counts as zero output")
+      ->capture_default_str();
   add_choice<TableFormat>(sub, "--format", a->format, "Table layout (auto: by extension, or by the files of a folder)");
   sub->callback([a] {
     OpenOptions opt;

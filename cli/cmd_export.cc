@@ -20,7 +20,8 @@ CommandRegistrar reg("export", [](CLI::App& app) {
   ex->require_subcommand(1);
   auto a = std::make_shared<ExportArgs>();
   auto* c = ex->add_subcommand(
-      "csv", "Wide labelled CSV files (Z.csv, Y.csv, V.csv, x.csv, exports.csv, imports.csv, countries.csv, satellites)");
+      "csv",
+      "Wide labelled CSV files (Z.csv, Y.csv, V.csv, x.csv, exports.csv, imports.csv, countries.csv, satellites)");
   c->add_option("table", a->table, "irio HDF5 table")->required();
   c->add_option("-o,--output", a->output, "Output folder (created if missing)")->required();
   c->add_flag("-f,--force", a->force, "Replace existing files in the folder");

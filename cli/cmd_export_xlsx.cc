@@ -40,8 +40,8 @@ CommandRegistrar reg("export.xlsx", [](CLI::App& app) {
     r.overwrite = a->force;
     const auto res = export_table(r);
     const auto& t = res.table;
-    std::cout << "wrote " << a->output << ": " << t.labels.num_regions() << " provinces x "
-              << t.labels.num_sectors() << " sectors in the CEADs layout\n";
+    std::cout << "wrote " << a->output << ": " << t.labels.num_regions() << " provinces x " << t.labels.num_sectors()
+              << " sectors in the CEADs layout\n";
   });
 });
 

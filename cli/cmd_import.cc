@@ -69,8 +69,8 @@ CommandRegistrar reg("import", [](CLI::App& app) {
   c->add_option("--Y", csv->in.Y, "Final demand Y.csv (columns region, category)")->required();
   c->add_option("--V", csv->in.V, "Value-added components V.csv (one index column)");
   c->add_option("--decimal", csv->decimal,
-                 "Decimal separator of the numbers: '.' (default) or ',' (e.g. 347,23; fields then separated by ';' "
-                 "or tabs)")
+                "Decimal separator of the numbers: '.' (default) or ',' (e.g. 347,23; fields then separated by ';' "
+                "or tabs)")
       ->check(CLI::IsMember({".", ","}))
       ->capture_default_str();
   c->add_option("--x", csv->in.x, "Gross output x.csv (region,sector,x)");

@@ -27,9 +27,8 @@ CLI::App* import_group(CLI::App& app) {
 void print_written(const ImportResult& r) {
   const auto& t = r.table;
   std::cout << "wrote " << r.output << ": " << t.labels.num_regions() << " regions x " << t.labels.num_sectors()
-            << " sectors, " << t.labels.fd_categories.size() << " final-demand categories, "
-            << t.export_labels.size() << " exogenous export columns, " << t.import_labels.size()
-            << " import rows\n";
+            << " sectors, " << t.labels.fd_categories.size() << " final-demand categories, " << t.export_labels.size()
+            << " exogenous export columns, " << t.import_labels.size() << " import rows\n";
   for (const auto& n : r.notes) std::cout << "note: " << n << "\n";
 }
 
@@ -51,7 +50,8 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   CLI::App* imp = import_group(app);
 
   auto ca = std::make_shared<CeadsArgs>();
-  auto* c = imp->add_subcommand("ceads", "CEADs China multi-regional IO workbook (.xlsx; 2012, 2017, 2018, 2020 layouts)");
+  auto* c =
+      imp->add_subcommand("ceads", "CEADs China multi-regional IO workbook (.xlsx; 2012, 2017, 2018, 2020 layouts)");
   c->add_option("workbook", ca->input, "CEADs .xlsx workbook")->required();
   c->add_option("-o,--output", ca->output, "Output HDF5 table (.h5)")->required();
   c->add_option("--sheet", ca->sheet, "Sheet to read (default: 'Table_YYYY_English Version', else '2012MRIO')");

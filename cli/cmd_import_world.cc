@@ -26,8 +26,7 @@ CLI::App* import_group(CLI::App& app) {
 }
 
 struct WorldArgs {
-  std::string path, output, year, countries, release = "auto", price = "bp", sheet,
-      construct = "industry-technology";
+  std::string path, output, year, countries, release = "auto", price = "bp", sheet, construct = "industry-technology";
   bool keep_splits = false, force = false;
 };
 
@@ -63,8 +62,8 @@ void run(ImportLayout layout, const WorldArgs& a) {
   std::cout << "wrote " << res.output << ": " << t.labels.num_regions() << " regions x " << t.labels.num_sectors()
             << " sectors (n = " << t.n() << "), " << t.labels.num_countries() << " countries, "
             << t.labels.fd_categories.size() << " final-demand categories, " << t.va_components.size()
-            << " value-added rows, " << t.satellites.size() << " satellites\nbalance check: "
-            << tables::to_string(res.balance.status)
+            << " value-added rows, " << t.satellites.size()
+            << " satellites\nbalance check: " << tables::to_string(res.balance.status)
             << (res.balance.findings.empty() ? "" : " (run `irio check " + res.output + "` for details)") << "\n";
   for (const auto& n : res.notes) std::cout << "note: " << n << "\n";
 }
@@ -73,8 +72,9 @@ CommandRegistrar reg("import.world", [](CLI::App& app) {
   CLI::App* imp = import_group(app);
 
   auto oecd = std::make_shared<WorldArgs>();
-  auto* o = add_world(imp, "oecd", "OECD ICIO table (releases 2016, 2018, 2021, 2023; .csv, .zip or a folder with --year)",
-                      oecd, "ICIO .csv, .zip, or a folder of them");
+  auto* o = add_world(imp, "oecd",
+                      "OECD ICIO table (releases 2016, 2018, 2021, 2023; .csv, .zip or a folder with --year)", oecd,
+                      "ICIO .csv, .zip, or a folder of them");
   o->add_option("--release", oecd->release, "Release whose row and column names the file must use")
       ->check(CLI::IsMember({"auto", "2016", "2018", "2021", "2023"}))
       ->capture_default_str();
@@ -91,13 +91,14 @@ CommandRegistrar reg("import.world", [](CLI::App& app) {
   e->callback([eora] { run(ImportLayout::kEora26, *eora); });
 
   auto fig = std::make_shared<WorldArgs>();
-  auto* g = add_world(imp, "figaro", "Eurostat FIGARO table (ixi or pxp; matrix CSV or flat file refArea,rowPi,...)", fig,
-                      "FIGARO .csv, or a folder of them with --year");
+  auto* g = add_world(imp, "figaro", "Eurostat FIGARO table (ixi or pxp; matrix CSV or flat file refArea,rowPi,...)",
+                      fig, "FIGARO .csv, or a folder of them with --year");
   g->callback([fig] { run(ImportLayout::kFigaro, *fig); });
 
   auto wi = std::make_shared<WorldArgs>();
-  auto* v = add_world(imp, "wiod2016", "WIOD 2016 release workbook WIOT<year>_Nov16_ROW.xlsx (44 countries x 56 industries)",
-                      wi, "The .xlsx workbook, or a folder of them with --year");
+  auto* v = add_world(imp, "wiod2016",
+                      "WIOD 2016 release workbook WIOT<year>_Nov16_ROW.xlsx (44 countries x 56 industries)", wi,
+                      "The .xlsx workbook, or a folder of them with --year");
   v->add_option("--sheet", wi->sheet, "Sheet to read (default: the one named by the year)");
   v->callback([wi] { run(ImportLayout::kWiod2016, *wi); });
 

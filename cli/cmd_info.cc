@@ -32,7 +32,8 @@ void print_info(const std::string& path) {
   os << t.path << "\n";
   os << "  name:        " << t.meta.name << "\n";
   if (!t.meta.year.empty()) os << "  year:        " << t.meta.year << "\n";
-  os << "  unit:        " << (t.meta.unit.empty() ? "not stated" : t.meta.unit) << (t.meta.price_basis.empty() ? "" : ", " + t.meta.price_basis) << "\n";
+  os << "  unit:        " << (t.meta.unit.empty() ? "not stated" : t.meta.unit)
+     << (t.meta.price_basis.empty() ? "" : ", " + t.meta.price_basis) << "\n";
   if (!t.meta.source.empty()) os << "  source:      " << t.meta.source << "\n";
   os << "  dimensions:  " << t.regions << " regions x " << t.sectors << " sectors = " << t.n << " region-sectors; "
      << t.countries << " countries\n";

@@ -16,7 +16,7 @@ namespace {
 
 struct NestArgs {
   std::string provinces, world, country, output, concordance, key = "exports", key_file,
-      method = enum_name(tables::RasOptions{}.method);
+                                                              method = enum_name(tables::RasOptions{}.method);
   double tol = 1e-10;
   int max_iter = 10000;
   bool force = false, allow_check_failures = false;
@@ -59,8 +59,7 @@ CommandRegistrar reg("nest", [](CLI::App& app) {
   s->add_option("provinces", a->provinces, "Provincial table (.h5, CEADs .xlsx, ...): one country's regions")
       ->required();
   s->add_option("--into", a->world, "World table (.h5, ...) without an exogenous rest of the world")->required();
-  s->add_option("--country", a->country, "The world table's region that the provinces replace, e.g. CHN")
-      ->required();
+  s->add_option("--country", a->country, "The world table's region that the provinces replace, e.g. CHN")->required();
   s->add_option("-o,--output", a->output, "Nested table (.h5); the checks go to <stem>_checks.csv beside it")
       ->required();
   s->add_option("--concordance", a->concordance,
@@ -69,7 +68,8 @@ CommandRegistrar reg("nest", [](CLI::App& app) {
   add_choice<tables::ExportKey>(s, "--key", a->key,
                                 "How the country's exports are allocated to the provinces: exports (each province's "
                                 "share of the country's exports of the product), output, or file (--key-file)");
-  s->add_option("--key-file", a->key_file, "Allocation key CSV region,sector,weight (world sectors); implies --key file");
+  s->add_option("--key-file", a->key_file,
+                "Allocation key CSV region,sector,weight (world sectors); implies --key file");
   add_choice<tables::RasMethod>(s, "--method", a->method, "Rebalancing: RAS, GRAS or auto (GRAS when negative)", true);
   s->add_option("--tol", a->tol, "Relative tolerance of the rebalancing")->capture_default_str();
   s->add_option("--max-iter", a->max_iter, "Iteration limit of the rebalancing")->capture_default_str();

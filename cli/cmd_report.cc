@@ -87,7 +87,7 @@ void run(const Options& o) {
   req.command = command_line(o);
   req.progress = stderr_progress(o.quiet);
   const ReportData d = build_report(a, req);
-  if (!this_rank_writes()) return;  // under mpirun rank 0 alone writes (main.cc)
+  if (!this_rank_writes()) return;     // under mpirun rank 0 alone writes (main.cc)
   std::vector<std::string> svg_files;  // first: every file is checked before the first is written
   if (!o.svg_dir.empty()) svg_files = io::write_chart_svgs(d.document, o.svg_dir, o.force, {o.table});
   if (format == ReportFormat::kXlsx) io::write_xlsx_report(d.document, o.output, o.force, {o.table});
@@ -96,8 +96,7 @@ void run(const Options& o) {
   for (const auto& s : d.document.sections) charts += s.charts.size();
   std::cout << "wrote " << o.output << " (" << (format == ReportFormat::kXlsx ? "Excel workbook" : "HTML page") << ", "
             << d.document.sections.size() << " sections, " << charts << " charts)\n";
-  if (!o.svg_dir.empty())
-    std::cout << "wrote " << svg_files.size() << " charts as SVG files in " << o.svg_dir << "\n";
+  if (!o.svg_dir.empty()) std::cout << "wrote " << svg_files.size() << " charts as SVG files in " << o.svg_dir << "\n";
   const auto& diag = d.results.chains.diagnostics;
   print_diagnostics(diag);
   CommonOptions rule;
@@ -107,9 +106,10 @@ void run(const Options& o) {
 
 CommandRegistrar reg("report", [](CLI::App& app) {
   auto o = std::make_shared<Options>();
-  auto* sub = app.add_subcommand(
-      "report", "One self-contained HTML page (or Excel workbook) with the balance report, participation, the "
-                "three-level decomposition, the highest multipliers and the identity checks, charted");
+  auto* sub =
+      app.add_subcommand("report",
+                         "One self-contained HTML page (or Excel workbook) with the balance report, participation, the "
+                         "three-level decomposition, the highest multipliers and the identity checks, charted");
   sub->add_option("table", o->table, "Table: irio HDF5, or a layout irio import reads (see --table-format)")
       ->required();
   sub->add_option("-o,--output", o->output, "Report file (.html, or .xlsx)")->capture_default_str();

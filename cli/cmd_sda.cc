@@ -17,7 +17,7 @@ using solver::Index;
 
 struct Options : CommonOptions {
   std::string table1, countries, quantity = "value_added", region_concordance, sector_concordance,
-      fd_split = "level_mix";
+                                 fd_split = "level_mix";
   std::vector<std::string> years, groups;
 };
 
@@ -57,7 +57,8 @@ CommandRegistrar reg("sda", [](CLI::App& app) {
                                  "level and mix, intensity (methods.md §10.4)");
   add_common_options(sub, *o, "Result file (.csv or .h5)");
   sub->add_option("table1", o->table1, "The second (later) table, same classification")->required();
-  sub->add_option("--quantity", o->quantity, "output | value_added | participation (NVC and GVC value added, forward and backward) | "
+  sub->add_option("--quantity", o->quantity,
+                  "output | value_added | participation (NVC and GVC value added, forward and backward) | "
                   "footprint:SATELLITE[/STRESSOR] (by producing sector) | footprint_cba:SATELLITE[/STRESSOR] "
                   "(consumption-based, by destination of final demand)")
       ->capture_default_str();
@@ -70,8 +71,7 @@ CommandRegistrar reg("sda", [](CLI::App& app) {
                   "Grouping CSV or shipped name: aggregate a table whose sectors are its members to its groups");
   sub->add_option("--region-concordance", o->region_concordance, "Likewise for regions");
   sub->add_option("--groups", o->groups, "Also sums by groups of regions (grouping CSV or shipped name)");
-  sub->add_option("--years", o->years, "--format wiod: the two years to read from the release folder(s)")
-      ->expected(2);
+  sub->add_option("--years", o->years, "--format wiod: the two years to read from the release folder(s)")->expected(2);
   sub->callback([o] { run(*o); });
 });
 

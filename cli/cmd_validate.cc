@@ -37,8 +37,7 @@ int run(const Options& o) {
     io::WriteOptions w;
     w.overwrite = o.force;
     w.meta.command = command_line();
-    for (const auto& p : io::write_results({rep.tidy()}, o.output, "validation", w))
-      std::cout << "wrote " << p << "\n";
+    for (const auto& p : io::write_results({rep.tidy()}, o.output, "validation", w)) std::cout << "wrote " << p << "\n";
   }
   return rep.failures() == 0 && !rep.checks.empty() ? 0 : 1;
 }

@@ -17,8 +17,7 @@ void add_common_options(CLI::App* sub, CommonOptions& o, const std::string& outp
   sub->add_option("table", o.table, "Table: irio HDF5, or a layout irio import reads (see --format)")->required();
   sub->add_option("-o,--output", o.output, output_help)->required();
   add_choice<solver::Backend>(sub, "--backend", o.backend, "Solver backend");
-  add_choice<TableFormat>(sub, "--format", o.format,
-                          "Table layout (auto: by extension, or by the files of a folder)");
+  add_choice<TableFormat>(sub, "--format", o.format, "Table layout (auto: by extension, or by the files of a folder)");
   sub->add_flag("-f,--force", o.force, "Overwrite an existing output file");
   sub->add_flag("--allow-identity-failures", o.allow_identity_failures,
                 "Exit 0 even when an identity check of methods.md §6.2 fails (they are still reported)");
@@ -78,7 +77,7 @@ bool this_rank_writes() {
 namespace {
 void write_with_meta(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run,
                      const io::ResultMeta& meta) {
-  require_finite(results);  // exit 4 before anything is written
+  require_finite(results);          // exit 4 before anything is written
   if (!this_rank_writes()) return;  // under mpirun rank 0 alone writes (main.cc)
   io::WriteOptions w;
   w.overwrite = o.force;

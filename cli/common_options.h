@@ -46,8 +46,7 @@ CLI::Option* add_choice(CLI::App* sub, const std::string& flags, std::string& ta
 
 /// Declare the positional table and -o/--output (both required), --backend, --format, -f/--force
 /// --allow-identity-failures and --quiet.
-void add_common_options(CLI::App* sub, CommonOptions& o,
-                        const std::string& output_help = "Result file (.csv or .h5)");
+void add_common_options(CLI::App* sub, CommonOptions& o, const std::string& output_help = "Result file (.csv or .h5)");
 
 /// The one help text of --countries.
 inline constexpr const char* kCountriesHelp =
@@ -85,13 +84,12 @@ bool this_rank_writes();
 
 /// Write the tidy results (io::write_results, with the manifest of result_meta) and print
 /// "wrote PATH" for each file.
-void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o,
-                      const std::string& run, const tables::IoTable& table);
+void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run,
+                      const tables::IoTable& table);
 /// Write a verb's finished result (names, finiteness and display names done by the library:
 /// irio::finish_results) with its manifest, and print "wrote PATH" for each file.
 void write_finished(const VerbResult& result, const CommonOptions& o, const tables::IoTable& table);
 /// As above for results of several tables (the manifest names o.table and the command line only).
-void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o,
-                      const std::string& run);
+void write_and_report(const std::vector<tables::TidyTable>& results, const CommonOptions& o, const std::string& run);
 
 }  // namespace irio::cli

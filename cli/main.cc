@@ -18,8 +18,8 @@
 #include "cli/command.h"
 #include "cli/numeric_checks.h"
 #include "irio/analysis/runtime/process_group.h"
-#include "irio/version.h"
 #include "irio/tables/error.h"
+#include "irio/version.h"
 
 namespace irio::cli {
 std::vector<CommandEntry>& command_registry() {

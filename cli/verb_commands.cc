@@ -33,9 +33,7 @@ void declare(CLI::App* sub, VerbOptions& o, const OptionSpec& s) {
   const std::string flags = s.cli_flags();
   CLI::Option* opt = nullptr;
   switch (s.kind) {
-    case OptionKind::kFlag:
-      opt = sub->add_flag(flags, o.flags[s.name], s.help);
-      break;
+    case OptionKind::kFlag: opt = sub->add_flag(flags, o.flags[s.name], s.help); break;
     case OptionKind::kNumber:
       o.numbers[s.name] = std::stod(s.default_text);
       opt = sub->add_option(flags, o.numbers[s.name], s.help)->capture_default_str();

@@ -61,8 +61,8 @@ inline void limit_csv_bytes() { ::setenv("IRIO_MAX_CSV_BYTES", "16777216", 0); }
 /// Use a table that a reader returned the way a command does: every derived vector and the
 /// balance report (a reader that returns a table promises consistent shapes).
 inline double touch(const tables::IoTable& t) {
-  double s = t.output().sum() + t.row_total().sum() + t.value_added_residual().sum() +
-             t.final_demand_total().sum() + t.import_total().sum() + t.final_demand_by_region().sum();
+  double s = t.output().sum() + t.row_total().sum() + t.value_added_residual().sum() + t.final_demand_total().sum() +
+             t.import_total().sum() + t.final_demand_by_region().sum();
   if (t.V.rows() > 0) s += t.value_added_supplied().sum();
   for (const auto& sat : t.satellites) s += sat.F.sum() + sat.F_Y.sum();
   for (std::size_t i = 0; i < t.n() && i < 8; ++i) s += static_cast<double>(t.labels.describe(i).size());

@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   irio::fuzz::write_file(path, reinterpret_cast<const char*>(data), size);
   try {
     const auto g = irio::io::read_grouping_csv(path.string());
-    irio::fuzz::note("ok: " + std::to_string(g.members().size()) + " members in " + std::to_string(g.num_groups()) + " groups");
+    irio::fuzz::note("ok: " + std::to_string(g.members().size()) + " members in " + std::to_string(g.num_groups()) +
+                     " groups");
     std::vector<std::string> labels = g.members();
     const auto idx = g.map(labels, "region", "fuzz");
     for (std::size_t i = 0; i < idx.size(); ++i) (void)g.group_of(labels[i]);

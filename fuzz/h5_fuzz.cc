@@ -113,12 +113,10 @@ bool parse_type(const std::string& t, Type* out) {
     hid_t type;
     bool is_float;
   };
-  const Num nums[] = {{"f64", H5T_IEEE_F64LE, true},  {"f32", H5T_IEEE_F32LE, true},
-                      {"f64be", H5T_IEEE_F64BE, true}, {"f32be", H5T_IEEE_F32BE, true},
-                      {"i64", H5T_STD_I64LE, false},   {"i32", H5T_STD_I32LE, false},
-                      {"i16", H5T_STD_I16LE, false},   {"i8", H5T_STD_I8LE, false},
-                      {"u64", H5T_STD_U64LE, false},   {"u32", H5T_STD_U32LE, false},
-                      {"u8", H5T_STD_U8LE, false},     {"i64be", H5T_STD_I64BE, false},
+  const Num nums[] = {{"f64", H5T_IEEE_F64LE, true},   {"f32", H5T_IEEE_F32LE, true}, {"f64be", H5T_IEEE_F64BE, true},
+                      {"f32be", H5T_IEEE_F32BE, true}, {"i64", H5T_STD_I64LE, false}, {"i32", H5T_STD_I32LE, false},
+                      {"i16", H5T_STD_I16LE, false},   {"i8", H5T_STD_I8LE, false},   {"u64", H5T_STD_U64LE, false},
+                      {"u32", H5T_STD_U32LE, false},   {"u8", H5T_STD_U8LE, false},   {"i64be", H5T_STD_I64BE, false},
                       {"i32be", H5T_STD_I32BE, false}};
   for (const auto& n : nums)
     if (t == n.name) {
@@ -352,7 +350,8 @@ void do_dataset(Recipe& r, const std::vector<std::string>& tok) {
           H5Dclose);
   if (!ds.valid() || !has_values || count == 0) return;
 
-  const std::size_t k = static_cast<std::size_t>(std::min<std::uint64_t>(count, std::max<std::size_t>(values.size(), 1)));
+  const std::size_t k =
+      static_cast<std::size_t>(std::min<std::uint64_t>(count, std::max<std::size_t>(values.size(), 1)));
   if (r.written + k * elem > kMaxFileBytes) return;
   r.written += k * elem;
   Buffer b;
@@ -469,7 +468,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   try {
     const auto t = irio::io::read_table(path);
-    irio::fuzz::note("ok: n = " + std::to_string(t.n()) + ", " + std::to_string(t.satellites.size()) + " satellites, sum " + std::to_string(irio::fuzz::touch(t)));
+    irio::fuzz::note("ok: n = " + std::to_string(t.n()) + ", " + std::to_string(t.satellites.size()) +
+                     " satellites, sum " + std::to_string(irio::fuzz::touch(t)));
   } catch (const irio::Error& e) {
     // Bad input must end in an irio::Error; anything else is a finding.
     irio::fuzz::note(e.what());
@@ -487,8 +487,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           first += "=" + std::to_string(tt.value(i));
         }
       }
-      irio::fuzz::note("ok: run '" + run + "': " + std::to_string(results.size()) + " tables, " +
-                       std::to_string(rows) + " rows;" + first);
+      irio::fuzz::note("ok: run '" + run + "': " + std::to_string(results.size()) + " tables, " + std::to_string(rows) +
+                       " rows;" + first);
     } catch (const irio::Error& e) {
       irio::fuzz::note(e.what());
     }

@@ -26,11 +26,20 @@ namespace {
 
 // The saved layout (IOSystem.save_all), the test-MRIO layout (pymrio.load_test) and one
 // extension folder.
-constexpr const char* kNames[] = {
-    "file_parameters.json", "metadata.json",     "Z.txt",          "Y.txt",
-    "unit.txt",             "trade_flows_Z.txt", "finald_demand_Y.txt", "factor_input.txt",
-    "emissions.txt",        "FDemissions.txt",   "ext/file_parameters.json", "ext/F.txt",
-    "ext/F_Y.txt",          "ext/unit.txt"};
+constexpr const char* kNames[] = {"file_parameters.json",
+                                  "metadata.json",
+                                  "Z.txt",
+                                  "Y.txt",
+                                  "unit.txt",
+                                  "trade_flows_Z.txt",
+                                  "finald_demand_Y.txt",
+                                  "factor_input.txt",
+                                  "emissions.txt",
+                                  "FDemissions.txt",
+                                  "ext/file_parameters.json",
+                                  "ext/F.txt",
+                                  "ext/F_Y.txt",
+                                  "ext/unit.txt"};
 
 bool allowed(const std::string& name) {
   for (const char* n : kNames)
@@ -78,7 +87,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
 
   try {
     const auto t = irio::io::import_pymrio(dir.string());
-    irio::fuzz::note("ok: n = " + std::to_string(t.n()) + ", " + std::to_string(t.satellites.size()) + " satellites, sum " + std::to_string(irio::fuzz::touch(t)));
+    irio::fuzz::note("ok: n = " + std::to_string(t.n()) + ", " + std::to_string(t.satellites.size()) +
+                     " satellites, sum " + std::to_string(irio::fuzz::touch(t)));
   } catch (const irio::Error& e) {
     // Bad input must end in an irio::Error; anything else is a finding.
     irio::fuzz::note(e.what());

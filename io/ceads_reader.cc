@@ -88,13 +88,11 @@ double numeric(const XlsxSheet& s, std::size_t r, std::size_t c, const std::stri
     case XlsxSheet::CellType::kEmpty: return 0.0;
     case XlsxSheet::CellType::kString:
       if (trim(s.text(r, c)).empty()) return 0.0;
-      throw InputError(s.where(r, c) + " (" + what + "): expected a number, found text '" +
-                       s.text(r, c) + "'");
+      throw InputError(s.where(r, c) + " (" + what + "): expected a number, found text '" + s.text(r, c) + "'");
     case XlsxSheet::CellType::kBoolean:
       throw InputError(s.where(r, c) + " (" + what + "): expected a number, found a boolean");
     case XlsxSheet::CellType::kError:
-      throw InputError(s.where(r, c) + " (" + what + "): expected a number, found the error value " +
-                       s.text(r, c));
+      throw InputError(s.where(r, c) + " (" + what + "): expected a number, found the error value " + s.text(r, c));
     case XlsxSheet::CellType::kFormula:
       throw InputError(s.where(r, c) + " (" + what + "): the formula " + s.display(r, c) +
                        " has no cached value (the workbook was saved by a program that does not "
@@ -119,9 +117,9 @@ bool mismatch(double a, double b, double tol) {
 
 std::string CeadsResult::report() const {
   std::ostringstream os;
-  os << "CEADs sheet '" << sheet << "' (" << to_string(edition) << " layout): "
-     << table.labels.num_regions() << " provinces x " << table.labels.num_sectors() << " sectors, "
-     << table.labels.fd_categories.size() << " final-demand categories per province";
+  os << "CEADs sheet '" << sheet << "' (" << to_string(edition) << " layout): " << table.labels.num_regions()
+     << " provinces x " << table.labels.num_sectors() << " sectors, " << table.labels.fd_categories.size()
+     << " final-demand categories per province";
   if (!table.satellites.empty()) os << ", satellite " << table.satellites.front().name;
   os << "\n";
   os << "  TII row " << (tii_includes_imports ? "includes" : "excludes") << " the IM row\n";
@@ -136,9 +134,7 @@ std::string find_ceads_sheet(const XlsxWorkbook& book, CeadsEdition edition) {
   if (edition != CeadsEdition::k2012) {
     for (const auto& n : names) {
       const std::string l = lower(n);
-      if (starts_with(l, "table_") && l.size() > 10 &&
-          l.find("english version") != std::string::npos)
-        return n;
+      if (starts_with(l, "table_") && l.size() > 10 && l.find("english version") != std::string::npos) return n;
     }
   }
   if (edition != CeadsEdition::k2017) {
@@ -170,7 +166,8 @@ CeadsResult read_ceads_impl(const XlsxWorkbook& book, const CeadsOptions& opt) {
     for (const auto& n : book.sheet_names()) list += (list.empty() ? "'" : ", '") + n + "'";
     throw InputError(book.file() +
                      ": no CEADs table sheet found (expected 'Table_YYYY_English Version' or "
-                     "'2012MRIO'); the workbook has " + list + "; name the sheet explicitly");
+                     "'2012MRIO'); the workbook has " +
+                     list + "; name the sheet explicitly");
   }
   return parse_ceads_sheet(book.read_sheet(sheet), opt);
 }
@@ -200,15 +197,14 @@ void add_finding(CeadsResult& res, Severity sev, std::string check, std::string 
 /// The column blocks of a CEADs sheet (methods.md §5.5): Z block, TIU, final demand per province,
 /// EX, TFU, ERR, GO.
 struct CeadsColumns {
-  std::vector<std::string> provinces;                   // in Z-column order
-  std::vector<std::string> sector_codes, sector_keys;   // of the first province
+  std::vector<std::string> provinces;                  // in Z-column order
+  std::vector<std::string> sector_codes, sector_keys;  // of the first province
   std::vector<std::string> col_sector_names;
-  std::vector<std::size_t> z_cols;                      // sheet column of Z column j
+  std::vector<std::size_t> z_cols;  // sheet column of Z column j
   std::vector<std::string> fd_provinces;
-  std::vector<std::vector<std::string>> fd_codes;       // per FD province
+  std::vector<std::vector<std::string>> fd_codes;  // per FD province
   std::vector<std::vector<std::size_t>> fd_cols;
-  std::size_t tiu_col = SIZE_MAX, ex_col = SIZE_MAX, tfu_col = SIZE_MAX, err_col = SIZE_MAX,
-              go_col = SIZE_MAX;
+  std::size_t tiu_col = SIZE_MAX, ex_col = SIZE_MAX, tfu_col = SIZE_MAX, err_col = SIZE_MAX, go_col = SIZE_MAX;
   bool z_done = false;
   std::size_t G() const { return provinces.size(); }
   std::size_t N() const { return sector_codes.size(); }
@@ -255,10 +251,9 @@ class ColumnScanner {
     if (!prov_cell.empty() && prov_cell != cur_province_) {
       // a new province block starts
       if (!provinces.empty() && cur_sector_ != sector_codes.size())
-        throw InputError(src + ": province '" + cur_province_ + "' has " +
-                         std::to_string(cur_sector_) + " sector columns but '" + provinces.front() +
-                         "' has " + std::to_string(sector_codes.size()) + " (block ends before column " +
-                         column_letters(c) + ")");
+        throw InputError(src + ": province '" + cur_province_ + "' has " + std::to_string(cur_sector_) +
+                         " sector columns but '" + provinces.front() + "' has " + std::to_string(sector_codes.size()) +
+                         " (block ends before column " + column_letters(c) + ")");
       if (province_first_col_.count(prov_cell))
         throw InputError(src + ", cell " + column_letters(c) + std::to_string(layout_.province_row + 1) +
                          ": duplicated province '" + prov_cell + "' (its block already starts at column " +
@@ -282,8 +277,8 @@ class ColumnScanner {
     auto& sector_keys = cols_.sector_keys;
     if (std::find(sector_keys.begin(), sector_keys.end(), code_key(code)) != sector_keys.end())
       throw InputError(src_ + ", cell " + ref + ": sector code '" + code + "' appears twice in province '" +
-                       cur_province_ + "' (a province name missing in row " +
-                       std::to_string(layout_.province_row + 1) + "?)");
+                       cur_province_ + "' (a province name missing in row " + std::to_string(layout_.province_row + 1) +
+                       "?)");
     cols_.sector_codes.push_back(code);
     sector_keys.push_back(code_key(code));
     cols_.col_sector_names.push_back(name);
@@ -295,13 +290,12 @@ class ColumnScanner {
     const auto& provinces = cols_.provinces;
     if (cur_sector_ >= sector_codes.size())
       throw InputError(src_ + ", cell " + ref + ": province '" + cur_province_ + "' has more than the " +
-                       std::to_string(sector_codes.size()) + " sector columns of '" +
-                       provinces.front() + "' (the next block repeats the name '" + cur_province_ +
-                       "' or has no name in row " + std::to_string(layout_.province_row + 1) + ")");
+                       std::to_string(sector_codes.size()) + " sector columns of '" + provinces.front() +
+                       "' (the next block repeats the name '" + cur_province_ + "' or has no name in row " +
+                       std::to_string(layout_.province_row + 1) + ")");
     if (code_key(code) != cols_.sector_keys[cur_sector_])
-      throw InputError(src_ + ", cell " + ref + ": province '" + cur_province_ + "' has sector code '" +
-                       code + "' where '" + provinces.front() + "' has '" +
-                       sector_codes[cur_sector_] + "'");
+      throw InputError(src_ + ", cell " + ref + ": province '" + cur_province_ + "' has sector code '" + code +
+                       "' where '" + provinces.front() + "' has '" + sector_codes[cur_sector_] + "'");
   }
 
   /// The first column after the intermediate-use block: the last province block must be complete.
@@ -388,13 +382,14 @@ void check_columns(const CeadsColumns& cols, const std::string& src, const Ceads
                        std::to_string(r + 1) + " is '" + fd_provinces[r] + "' but intermediate province " +
                        std::to_string(r + 1) + " is '" + provinces[r] + "'");
     if (fd_codes[r] != fd_codes.front())
-      throw InputError(src + ", column " + column_letters(fd_cols[r].front()) + ": province '" +
-                       provinces[r] + "' has " + std::to_string(fd_codes[r].size()) +
-                       " final-demand columns (" + [&] {
+      throw InputError(src + ", column " + column_letters(fd_cols[r].front()) + ": province '" + provinces[r] +
+                       "' has " + std::to_string(fd_codes[r].size()) + " final-demand columns (" +
+                       [&] {
                          std::string l;
                          for (const auto& x : fd_codes[r]) l += (l.empty() ? "" : " ") + x;
                          return l;
-                       }() + ") unlike '" + provinces.front() + "'");
+                       }() +
+                       ") unlike '" + provinces.front() + "'");
   }
   const std::size_t K = cols.K();
   {
@@ -405,8 +400,8 @@ void check_columns(const CeadsColumns& cols, const std::string& src, const Ceads
                        " matrix entries, above the limit of " + std::to_string(opt.max_elements));
   }
   if (cols.go_col == SIZE_MAX)
-    throw InputError(src + ": no gross-output column (code 'GO' in row " +
-                     std::to_string(opt.layout.code_row + 1) + ")");
+    throw InputError(src + ": no gross-output column (code 'GO' in row " + std::to_string(opt.layout.code_row + 1) +
+                     ")");
   const std::size_t expected_k = res.edition == CeadsEdition::k2012 ? 4 : 5;
   if (K != expected_k)
     add_finding(res, Severity::kWarning, "layout",
@@ -418,8 +413,8 @@ void check_columns(const CeadsColumns& cols, const std::string& src, const Ceads
 /// TVA, TI (gross input), CO2.
 struct CeadsRows {
   std::vector<std::size_t> z_rows;
-  std::size_t im_row = SIZE_MAX, tii_row = SIZE_MAX, tva_row = SIZE_MAX, ti_row = SIZE_MAX,
-              gi_row = SIZE_MAX, co2_row = SIZE_MAX;
+  std::size_t im_row = SIZE_MAX, tii_row = SIZE_MAX, tva_row = SIZE_MAX, ti_row = SIZE_MAX, gi_row = SIZE_MAX,
+              co2_row = SIZE_MAX;
   std::vector<std::size_t> va_rows;
   std::vector<std::string> va_codes;
 };
@@ -435,33 +430,31 @@ bool read_z_row(const XlsxSheet& s, std::size_t r, const std::string& p, const s
     // A blank separator row is skipped; data without labels is an error.
     for (std::size_t c : cols.z_cols)
       if (!s.empty(r, c))
-        throw InputError(src + ", cell " + cref + ": row " + std::to_string(r + 1) +
-                         " has data (cell " + cell_ref(r, c) + ") but no province or sector label");
+        throw InputError(src + ", cell " + cref + ": row " + std::to_string(r + 1) + " has data (cell " +
+                         cell_ref(r, c) + ") but no province or sector label");
     return false;
   }
   const std::size_t k = rows.z_rows.size(), pr = k / N, sc = k % N;
   RowKind rk = classify_row(code, name);
   if (rk != RowKind::kOther)
     throw InputError(src + ", cell " + cref + ": row '" + (code.empty() ? name : code) + "' after only " +
-                     std::to_string(k) + " of the " + std::to_string(n) +
-                     " province-sector rows the columns announce");
+                     std::to_string(k) + " of the " + std::to_string(n) + " province-sector rows the columns announce");
   if (row_province != cols.provinces[pr])
     throw InputError(src + ", cell " + cell_ref(r, layout.province_col) + ": row province '" + row_province +
-                     "' where the columns have '" + cols.provinces[pr] + "' (row " +
-                     std::to_string(k + 1) + " of the intermediate block, sector " +
-                     cols.sector_codes[sc] + ")");
+                     "' where the columns have '" + cols.provinces[pr] + "' (row " + std::to_string(k + 1) +
+                     " of the intermediate block, sector " + cols.sector_codes[sc] + ")");
   if (code_key(code) != cols.sector_keys[sc])
-    throw InputError(src + ", cell " + cref + ": sector code '" + code + "' in province '" +
-                     cols.provinces[pr] + "' where the columns have '" + cols.sector_codes[sc] + "'");
+    throw InputError(src + ", cell " + cref + ": sector code '" + code + "' in province '" + cols.provinces[pr] +
+                     "' where the columns have '" + cols.sector_codes[sc] + "'");
   rows.z_rows.push_back(r);
   return true;
 }
 
 /// A row after the province-sector rows: IM, TII, TVA, TI, gross input, CO2 (once each) or a VA
 /// component; anything else is a warning (or an error if it looks like one more sector row).
-void read_total_row(std::size_t r, const std::string& name, const std::string& code,
-                    const std::string& row_province, const CeadsColumns& cols, const CeadsLayout& layout,
-                    const std::string& src, CeadsRows& rows, CeadsResult& res) {
+void read_total_row(std::size_t r, const std::string& name, const std::string& code, const std::string& row_province,
+                    const CeadsColumns& cols, const CeadsLayout& layout, const std::string& src, CeadsRows& rows,
+                    CeadsResult& res) {
   const std::size_t n = cols.G() * cols.N();
   const auto& sector_keys = cols.sector_keys;
   const std::string cref = cell_ref(r, layout.code_col);
@@ -487,20 +480,20 @@ void read_total_row(std::size_t r, const std::string& name, const std::string& c
       break;
     case RowKind::kOther:
       if (sector_keys.end() != std::find(sector_keys.begin(), sector_keys.end(), code_key(code)))
-        throw InputError(src + ", cell " + cref + ": more province-sector rows than the " +
-                         std::to_string(n) + " the columns announce (row province '" + row_province +
-                         "', sector '" + code + "')");
+        throw InputError(src + ", cell " + cref + ": more province-sector rows than the " + std::to_string(n) +
+                         " the columns announce (row province '" + row_province + "', sector '" + code + "')");
       add_finding(res, Severity::kWarning, "layout",
-                  "row " + std::to_string(r + 1) + " ('" + (code.empty() ? name : code) + "') is not part of the "
-                  "CEADs layout and was ignored");
+                  "row " + std::to_string(r + 1) + " ('" + (code.empty() ? name : code) +
+                      "') is not part of the "
+                      "CEADs layout and was ignored");
       break;
   }
 }
 
 /// Reads the label columns row by row into CeadsRows and checks that all announced
 /// province-sector rows are there (§5.5).
-CeadsRows scan_rows(const XlsxSheet& s, const CeadsColumns& cols, const CeadsLayout& layout,
-                    const std::string& src, CeadsResult& res) {
+CeadsRows scan_rows(const XlsxSheet& s, const CeadsColumns& cols, const CeadsLayout& layout, const std::string& src,
+                    CeadsResult& res) {
   const std::size_t n = cols.G() * cols.N();
   CeadsRows rows;
   std::string row_province;
@@ -518,8 +511,8 @@ CeadsRows scan_rows(const XlsxSheet& s, const CeadsColumns& cols, const CeadsLay
   }
   if (rows.z_rows.size() < n)
     throw InputError(src + ": only " + std::to_string(rows.z_rows.size()) +
-                     " province-sector rows; the columns announce " + std::to_string(cols.G()) +
-                     " provinces x " + std::to_string(cols.N()) + " sectors = " + std::to_string(n));
+                     " province-sector rows; the columns announce " + std::to_string(cols.G()) + " provinces x " +
+                     std::to_string(cols.N()) + " sectors = " + std::to_string(n));
   return rows;
 }
 
@@ -617,8 +610,7 @@ struct RowTotals {
 
 /// The rows below the province-sector rows: IM as the import row, VA components as V, the total
 /// rows TII, TVA, TI and gross input for the checks (§5.5).
-RowTotals read_row_blocks(const XlsxSheet& s, const CeadsColumns& cols, const CeadsRows& rows,
-                          tables::IoTable& t) {
+RowTotals read_row_blocks(const XlsxSheet& s, const CeadsColumns& cols, const CeadsRows& rows, tables::IoTable& t) {
   RowTotals tot;
   if (rows.im_row != SIZE_MAX) {
     tot.im = read_row(s, cols, rows.im_row, "IM");
@@ -671,9 +663,9 @@ void set_meta(const XlsxSheet& s, tables::IoTable& t) {
 
 /// Compares one of the sheet's total lines with the sum of the data, entry by entry; a
 /// disagreement is a finding naming the worst entry and the first five.
-void check_total(const std::string& name, const tables::Vector& sheet_total, const tables::Vector& sum,
-                 bool by_row, std::size_t line, const CeadsColumns& cols, const CeadsRows& rows,
-                 const CeadsOptions& opt, CeadsResult& res) {
+void check_total(const std::string& name, const tables::Vector& sheet_total, const tables::Vector& sum, bool by_row,
+                 std::size_t line, const CeadsColumns& cols, const CeadsRows& rows, const CeadsOptions& opt,
+                 CeadsResult& res) {
   const std::size_t n = cols.G() * cols.N();
   TotalCheck tc;
   for (std::size_t i = 0; i < n; ++i) {
@@ -681,8 +673,8 @@ void check_total(const std::string& name, const tables::Vector& sheet_total, con
     if (!mismatch(a, b, opt.rel_tol)) continue;
     ++tc.count;
     const std::string where = by_row ? cell_ref(rows.z_rows[i], line) : cell_ref(line, cols.z_cols[i]);
-    const std::string item = cols.describe(i) + " (cell " + where + "): sheet " + std::to_string(a) +
-                             ", sum " + std::to_string(b);
+    const std::string item = cols.describe(i) + " (cell " + where + "): sheet " + std::to_string(a) + ", sum " +
+                             std::to_string(b);
     if (tc.listed.size() < 5) tc.listed.push_back(item);
     if (std::abs(a - b) > tc.worst) {
       tc.worst = std::abs(a - b);
@@ -698,14 +690,12 @@ void check_total(const std::string& name, const tables::Vector& sheet_total, con
 
 /// The sheet's own totals against the data: TIU, TFU, GO columns; TII (with or without IM), TVA,
 /// TI and gross-input rows (§5.5).
-void check_sheet_totals(const CeadsColumns& cols, const CeadsRows& rows, const ColumnTotals& ct,
-                        const RowTotals& rt, const CeadsOptions& opt, CeadsResult& res) {
+void check_sheet_totals(const CeadsColumns& cols, const CeadsRows& rows, const ColumnTotals& ct, const RowTotals& rt,
+                        const CeadsOptions& opt, CeadsResult& res) {
   const tables::IoTable& t = res.table;
   const auto n = static_cast<Eigen::Index>(cols.G() * cols.N());
-  auto check = [&](const std::string& name, const tables::Vector& sheet_total, const tables::Vector& sum,
-                   bool by_row, std::size_t line) {
-    check_total(name, sheet_total, sum, by_row, line, cols, rows, opt, res);
-  };
+  auto check = [&](const std::string& name, const tables::Vector& sheet_total, const tables::Vector& sum, bool by_row,
+                   std::size_t line) { check_total(name, sheet_total, sum, by_row, line, cols, rows, opt, res); };
   const tables::Vector zrow = t.Z * tables::Vector::Ones(n);
   const tables::Vector zcol = (tables::Vector::Ones(n).transpose() * t.Z).transpose();
   const tables::Vector fd = t.Y.rowwise().sum() + ct.ex;
@@ -717,8 +707,8 @@ void check_sheet_totals(const CeadsColumns& cols, const CeadsRows& rows, const C
     const double diff_without = (rt.tii - zcol).cwiseAbs().maxCoeff();
     const double diff_with = (rt.tii - zcol - imv).cwiseAbs().maxCoeff();
     res.tii_includes_imports = rt.im.size() > 0 && diff_with < diff_without;
-    check(std::string("TII row (total intermediate input = 1'Z") + (res.tii_includes_imports ? " + IM)" : ")"),
-          rt.tii, res.tii_includes_imports ? tables::Vector(zcol + imv) : zcol, false, rows.tii_row);
+    check(std::string("TII row (total intermediate input = 1'Z") + (res.tii_includes_imports ? " + IM)" : ")"), rt.tii,
+          res.tii_includes_imports ? tables::Vector(zcol + imv) : zcol, false, rows.tii_row);
   }
   const tables::Vector va = t.value_added_supplied();
   if (rt.tva.size() && va.size()) check("TVA row (total value added = VA001 + ... )", rt.tva, va, false, rows.tva_row);
@@ -742,9 +732,8 @@ CeadsResult parse_ceads_sheet(const XlsxSheet& s, const CeadsOptions& opt) {
     res.edition = lower(s.name()) == "2012mrio" ? CeadsEdition::k2012 : CeadsEdition::k2017;
   const std::string src = s.file() + ", sheet '" + s.name() + "'";
   if (s.num_rows() <= layout.first_data_row || s.num_cols() <= layout.first_data_col)
-    throw InputError(src + ": the sheet is too small for a CEADs table (" +
-                     std::to_string(s.num_rows()) + " rows x " + std::to_string(s.num_cols()) +
-                     " columns)");
+    throw InputError(src + ": the sheet is too small for a CEADs table (" + std::to_string(s.num_rows()) + " rows x " +
+                     std::to_string(s.num_cols()) + " columns)");
 
   // ---- columns: Z block, TIU, final demand per province, EX, TFU, ERR, GO ------------------
   const CeadsColumns cols = ColumnScanner(s, layout, src).scan();

@@ -18,10 +18,11 @@ namespace irio::io {
 /// the sheet, the edition only picks the default sheet and the expected K.
 enum class CeadsEdition { kAuto, k2012, k2017 };
 /// to_string gives "2017+" for the 2017 layout (it also covers 2018 and 2020); "2017" parses too.
-inline constexpr EnumTable<CeadsEdition, 4> kCeadsEditionNames{
-    "CEADs edition",
-    {{{CeadsEdition::kAuto, "auto"}, {CeadsEdition::k2012, "2012"}, {CeadsEdition::k2017, "2017+"},
-      {CeadsEdition::k2017, "2017"}}}};
+inline constexpr EnumTable<CeadsEdition, 4> kCeadsEditionNames{"CEADs edition",
+                                                               {{{CeadsEdition::kAuto, "auto"},
+                                                                 {CeadsEdition::k2012, "2012"},
+                                                                 {CeadsEdition::k2017, "2017+"},
+                                                                 {CeadsEdition::k2017, "2017"}}}};
 constexpr const auto& enum_table(CeadsEdition) { return kCeadsEditionNames; }
 const char* to_string(CeadsEdition e);
 

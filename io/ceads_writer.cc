@@ -9,7 +9,8 @@ namespace irio::io {
 
 std::string CeadsWriteOptions::validate() const {
   if (sheet.size() > 31) return "sheet name '" + sheet + "' is longer than 31 characters";
-  if (sheet.find_first_of("[]:*?/\\") != std::string::npos) return "sheet name '" + sheet + "' contains one of []:*?/\\";
+  if (sheet.find_first_of("[]:*?/\\") != std::string::npos)
+    return "sheet name '" + sheet + "' contains one of []:*?/\\";
   return {};
 }
 
@@ -20,11 +21,10 @@ void write_ceads(const tables::IoTable& t, const std::string& path, const CeadsW
   if (lb.num_countries() != 1)
     throw InputError(path + ": the CEADs layout holds the provinces of one country; the table has " +
                      std::to_string(lb.num_countries()) + " countries (aggregate or select first)");
-  const std::size_t G = lb.num_regions(), N = lb.num_sectors(), K = lb.fd_categories.size(),
-                    n = G * N;
+  const std::size_t G = lb.num_regions(), N = lb.num_sectors(), K = lb.fd_categories.size(), n = G * N;
   if (!opt.sector_names.empty() && opt.sector_names.size() != N)
-    throw InputError(path + ": " + std::to_string(opt.sector_names.size()) + " sector names for " +
-                     std::to_string(N) + " sectors");
+    throw InputError(path + ": " + std::to_string(opt.sector_names.size()) + " sector names for " + std::to_string(N) +
+                     " sectors");
   const auto& names = opt.sector_names.empty() ? lb.sectors : opt.sector_names;
   for (const auto& c : lb.fd_categories)
     if (c.size() < 2 || c.compare(0, 2, "FU") != 0)
@@ -48,8 +48,7 @@ void write_ceads(const tables::IoTable& t, const std::string& path, const CeadsW
   const tables::Vector tiu = Zd.rowwise().sum();
   const tables::Vector fu = (t.Y.cols() ? tables::Vector(t.Y.rowwise().sum()) : tables::Vector::Zero(N_)) + ex;
   const tables::Vector tii = Zd.colwise().sum().transpose();
-  const tables::Vector tva = t.value_added_supplied().size() ? t.value_added_supplied()
-                                                              : t.value_added_residual();
+  const tables::Vector tva = t.value_added_supplied().size() ? t.value_added_supplied() : t.value_added_residual();
   const tables::Satellite* co2 = nullptr;
   for (const auto& sat : t.satellites)
     if (sat.name == "CO2" && sat.F.rows() == 1) co2 = &sat;
@@ -62,13 +61,13 @@ void write_ceads(const tables::IoTable& t, const std::string& path, const CeadsW
   wo.overwrite = opt.overwrite;
   XlsxWriter w(path, wo);
   const std::size_t s = w.add_sheet(sheet);
-  const std::size_t c0 = 3, c_tiu = c0 + n, c_fd = c_tiu + 1, c_ex = c_fd + G * K, c_tfu = c_ex + 1,
-                    c_err = c_tfu + 1, c_go = c_tfu + (has_err ? 2 : 1);
+  const std::size_t c0 = 3, c_tiu = c0 + n, c_fd = c_tiu + 1, c_ex = c_fd + G * K, c_tfu = c_ex + 1, c_err = c_tfu + 1,
+                    c_go = c_tfu + (has_err ? 2 : 1);
   // Row 1: title.
-  w.write_string(s, 0, 0, opt.title.empty() ? (t.meta.name.empty() ? std::string("Input-output table")
-                                                                   : t.meta.name) +
-                                                  " (unit: " + (t.meta.unit.empty() ? "10000 CNY" : t.meta.unit) + ")"
-                                            : opt.title);
+  w.write_string(s, 0, 0,
+                 opt.title.empty() ? (t.meta.name.empty() ? std::string("Input-output table") : t.meta.name) +
+                                         " (unit: " + (t.meta.unit.empty() ? "10000 CNY" : t.meta.unit) + ")"
+                                   : opt.title);
   // Row 2: provinces.
   for (std::size_t r = 0; r < G; ++r)
     for (std::size_t i = 0; i < N; ++i)
@@ -106,8 +105,7 @@ void write_ceads(const tables::IoTable& t, const std::string& path, const CeadsW
       if (v != 0.0) w.write_number(s, row, c0 + j, v);
     }
     w.write_number(s, row, c_tiu, tiu(ii));
-    for (std::size_t c = 0; c < G * K; ++c)
-      w.write_number(s, row, c_fd + c, t.Y(ii, static_cast<Eigen::Index>(c)));
+    for (std::size_t c = 0; c < G * K; ++c) w.write_number(s, row, c_fd + c, t.Y(ii, static_cast<Eigen::Index>(c)));
     w.write_number(s, row, c_ex, ex(ii));
     w.write_number(s, row, c_tfu, fu(ii));
     if (has_err) w.write_number(s, row, c_err, err(ii));
@@ -129,8 +127,9 @@ void write_ceads(const tables::IoTable& t, const std::string& path, const CeadsW
   }
   bottom("Total value added", "TVA", tva);
   bottom("Total input", "TI", tii + im + tva);
-  if (co2) bottom("CO2 (" + (co2->units.empty() ? std::string("Mt") : co2->units.front()) + ")", "CO2",
-                  co2->F.row(0).transpose());
+  if (co2)
+    bottom("CO2 (" + (co2->units.empty() ? std::string("Mt") : co2->units.front()) + ")", "CO2",
+           co2->F.row(0).transpose());
   w.close();
 }
 

@@ -11,7 +11,7 @@
 namespace irio::io {
 
 struct CeadsWriteOptions {
-  std::string sheet;                      ///< empty: "Table_<year>_English Version" ("Table_English Version" without a year)
+  std::string sheet;  ///< empty: "Table_<year>_English Version" ("Table_English Version" without a year)
   std::vector<std::string> sector_names;  ///< N names for column B / row 3; empty: the sector codes
   std::string title;                      ///< row 1; empty: a title from the table name and unit
   bool overwrite = false;

@@ -24,8 +24,7 @@ std::string lower(std::string s) {
 tables::Grouping read_grouping_csv(const std::string& path, const std::string& name) {
   const CsvFile csv = read_csv(path);
   std::size_t head = 0;
-  while (head < csv.rows.size() && !csv.rows[head].fields.empty() &&
-         csv.rows[head].fields[0].rfind('#', 0) == 0)
+  while (head < csv.rows.size() && !csv.rows[head].fields.empty() && csv.rows[head].fields[0].rfind('#', 0) == 0)
     ++head;
   if (head >= csv.rows.size()) throw InputError(path + ": empty grouping file");
   std::size_t c_member = SIZE_MAX, c_group = SIZE_MAX;

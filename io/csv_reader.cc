@@ -8,8 +8,8 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "irio/io/internal/input_file.h"
@@ -36,7 +36,8 @@ std::uint64_t max_text_bytes(const CsvOptions& opt) {
         v == 0)
       throw InputError("the environment variable IRIO_MAX_CSV_BYTES = '" + s +
                        "' is not a byte count: expected a whole number from 1 to 18446744073709551615 "
-                       "(unset it for the default of " + std::to_string(kDefaultMaxCsvBytes) + ")");
+                       "(unset it for the default of " +
+                       std::to_string(kDefaultMaxCsvBytes) + ")");
     return v;
   }
   return kDefaultMaxCsvBytes;
@@ -45,12 +46,11 @@ std::uint64_t max_text_bytes(const CsvOptions& opt) {
 std::string read_all(const std::string& path, const CsvOptions& opt) {
   // gzopen reads uncompressed files transparently as well.
   internal::reject_special_file(path, "a text (CSV) file");  // a named pipe would block or be read once
-  const std::uint64_t limit = max_text_bytes(opt);  // may throw: before the file is opened
+  const std::uint64_t limit = max_text_bytes(opt);           // may throw: before the file is opened
   errno = 0;
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr)
-    throw InputError("cannot open '" + path + "': " +
-                     (errno != 0 ? std::strerror(errno) : "unknown error"));
+    throw InputError("cannot open '" + path + "': " + (errno != 0 ? std::strerror(errno) : "unknown error"));
   std::string text;
   char buf[1 << 16];
   for (;;) {
@@ -59,16 +59,15 @@ std::string read_all(const std::string& path, const CsvOptions& opt) {
       int code = 0;
       std::string msg = gzerror(f, &code);
       gzclose(f);
-      if (code == Z_DATA_ERROR)
-        throw InputError(path + ": the gzip stream is corrupt (" + msg + ")");
+      if (code == Z_DATA_ERROR) throw InputError(path + ": the gzip stream is corrupt (" + msg + ")");
       throw InputError("cannot read '" + path + "': " + msg);
     }
     if (got == 0) break;
     if (text.size() + static_cast<std::size_t>(got) > limit) {
       const bool gz = gzdirect(f) == 0;
       gzclose(f);
-      throw InputError(path + ": " + (gz ? "decompresses to more than " : "holds more than ") +
-                       std::to_string(limit) + " bytes of text, the limit for one CSV file (docs/formats.md, "
+      throw InputError(path + ": " + (gz ? "decompresses to more than " : "holds more than ") + std::to_string(limit) +
+                       " bytes of text, the limit for one CSV file (docs/formats.md, "
                        "\"Limits and encodings\"; the environment variable IRIO_MAX_CSV_BYTES raises it)");
     }
     text.append(buf, static_cast<std::size_t>(got));
@@ -90,8 +89,9 @@ std::string to_utf8(std::string text, const std::string& path, char delimiter, s
   const std::size_t bad = internal::find_invalid_utf8(text);
   if (bad == std::string::npos) return text;
   if (text.compare(0, 2, "\xFF\xFE") == 0 || text.compare(0, 2, "\xFE\xFF") == 0)
-    throw InputError(path + " is UTF-16 text (Excel's \"Unicode Text\" export); irio reads UTF-8: save the "
-                            "file as \"CSV UTF-8\" (or convert it, e.g. `iconv -f UTF-16 -t UTF-8`)");
+    throw InputError(path +
+                     " is UTF-16 text (Excel's \"Unicode Text\" export); irio reads UTF-8: save the "
+                     "file as \"CSV UTF-8\" (or convert it, e.g. `iconv -f UTF-16 -t UTF-8`)");
   std::string utf8;
   if (internal::gb18030_to_utf8(text, &utf8)) {
     *converted_from = "GB18030";
@@ -119,7 +119,8 @@ std::string to_utf8(std::string text, const std::string& path, char delimiter, s
   std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
   throw InputError(path + ":" + std::to_string(line) + ":" + std::to_string(field) + ": '" +
                    internal::escape_bytes(std::string_view(text).substr(field_start, field_end - field_start)) +
-                   "' is not UTF-8 text (byte " + byte + "), nor GB18030/GBK Chinese text; irio reads "
+                   "' is not UTF-8 text (byte " + byte +
+                   "), nor GB18030/GBK Chinese text; irio reads "
                    "UTF-8: save the file as UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8`, or \"CSV UTF-8\" in Excel)");
 }
 
@@ -193,13 +194,13 @@ bool parse_double(const std::string& s, double& out) {
 CsvFile parse_csv(const std::string& text, const std::string& path, const CsvOptions& opt) {
   CsvFile f;
   f.path = path;
-  if (opt.decimal != '.' && opt.decimal != ',')
-    throw InputError(path + ": the decimal separator must be '.' or ','");
+  if (opt.decimal != '.' && opt.decimal != ',') throw InputError(path + ": the decimal separator must be '.' or ','");
   f.decimal = opt.decimal;
   f.delimiter = opt.delimiter != '\0' ? opt.delimiter : detect_delimiter(text);
   if (opt.decimal == ',' && opt.delimiter == '\0' && f.delimiter == ',') f.delimiter = ';';  // ',' is the decimal
   if (f.delimiter == f.decimal)
-    throw InputError(path + ": the field separator and the decimal separator are both '" + std::string(1, f.decimal) + "'");
+    throw InputError(path + ": the field separator and the decimal separator are both '" + std::string(1, f.decimal) +
+                     "'");
   const char d = f.delimiter;
   std::size_t pos = 0, line = 1;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) pos = 3;  // UTF-8 byte-order mark
@@ -223,8 +224,7 @@ CsvFile parse_csv(const std::string& text, const std::string& path, const CsvOpt
         ++pos;
         for (;;) {
           if (pos >= end)
-            throw InputError(path + ":" + std::to_string(start_line) + ":" +
-                             std::to_string(row.fields.size() + 1) +
+            throw InputError(path + ":" + std::to_string(start_line) + ":" + std::to_string(row.fields.size() + 1) +
                              ": unterminated quoted field");
           char q = text[pos++];
           if (q == '"') {
@@ -256,8 +256,7 @@ CsvFile parse_csv(const std::string& text, const std::string& path, const CsvOpt
       if (ch == '\r') continue;
       if (field_quoted) {
         if (ch != ' ' && ch != '\t')
-          throw InputError(path + ":" + std::to_string(line) + ":" +
-                           std::to_string(row.fields.size() + 1) +
+          throw InputError(path + ":" + std::to_string(line) + ":" + std::to_string(row.fields.size() + 1) +
                            ": text after the closing quote of a quoted field");
         continue;
       }
@@ -289,9 +288,8 @@ std::string CsvFile::where(std::size_t row, std::size_t col) const {
 const std::string& CsvFile::cell(std::size_t row, std::size_t col) const {
   const auto& r = rows.at(row);
   if (col >= r.fields.size())
-    throw InputError(path + ":" + std::to_string(r.line) + ": row has " +
-                     std::to_string(r.fields.size()) + " fields, column " + std::to_string(col + 1) +
-                     " is missing (ragged row)");
+    throw InputError(path + ":" + std::to_string(r.line) + ": row has " + std::to_string(r.fields.size()) +
+                     " fields, column " + std::to_string(col + 1) + " is missing (ragged row)");
   return r.fields[col];
 }
 
@@ -321,8 +319,8 @@ void CsvFile::require_width(std::size_t width, std::size_t first) const {
   for (std::size_t r = first; r < rows.size(); ++r)
     if (rows[r].fields.size() != width)
       throw InputError(path + ":" + std::to_string(rows[r].line) + ": row has " +
-                       std::to_string(rows[r].fields.size()) + " fields, expected " +
-                       std::to_string(width) + " (ragged row)");
+                       std::to_string(rows[r].fields.size()) + " fields, expected " + std::to_string(width) +
+                       " (ragged row)");
 }
 
 }  // namespace irio::io

@@ -104,8 +104,9 @@ constexpr std::size_t kGroupPaletteSize = sizeof(kGroupPalette) / sizeof(kGroupP
 /// the chart (it lands in an attribute); anything else falls back to the palette.
 std::string series_colour(const BarChart& c, std::size_t k) {
   const std::string& s = c.series[k].colour;
-  const bool hex = s.size() == 7 && s[0] == '#' &&
-                   std::all_of(s.begin() + 1, s.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
+  const bool hex = s.size() == 7 && s[0] == '#' && std::all_of(s.begin() + 1, s.end(), [](char ch) {
+                     return std::isxdigit(static_cast<unsigned char>(ch));
+                   });
   return hex ? s : kPalette[k % kPaletteSize];
 }
 
@@ -122,7 +123,7 @@ std::string shorten(const std::string& s, std::size_t max) {
   std::size_t points = 0, end = 0;
   for (; end < s.size(); ++end)
     if ((static_cast<unsigned char>(s[end]) & 0xC0) != 0x80 && ++points == max) break;  // start of the max-th
-  return s.substr(0, end) + "\xE2\x80\xA6";  // U+2026
+  return s.substr(0, end) + "\xE2\x80\xA6";                                             // U+2026
 }
 
 /// A bar's label beside the axis: at most this many characters (the full one is in its tooltip).
@@ -155,7 +156,9 @@ std::string render_bar_chart_svg(const BarChart& chart) {
   const std::size_t nc = chart.categories.size(), ns = chart.series.size();
   const auto groups = chart.groups();
   const bool by_group = !groups.empty();
-  auto group_colour = [&](const std::string& g) { return std::string(kGroupPalette[chart.colour_slot(g) % kGroupPaletteSize]); };
+  auto group_colour = [&](const std::string& g) {
+    return std::string(kGroupPalette[chart.colour_slot(g) % kGroupPaletteSize]);
+  };
 
   // Label column wide enough for the longest category (about 6.5 px a character at 11 px).
   std::size_t longest = 0;
@@ -221,9 +224,9 @@ std::string render_bar_chart_svg(const BarChart& chart) {
   std::ostringstream o;
   const std::size_t marks = chart.num_marks();
   o << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"chart-" << html_escape(chart.id)
-    << "\" data-marks=\"" << marks << "\" data-categories=\"" << nc << "\" width=\"" << px(kWidth)
-    << "\" height=\"" << px(height) << "\" viewBox=\"0 0 " << px(kWidth) << ' ' << px(height)
-    << "\" role=\"img\" aria-label=\"" << html_escape(chart.title) << "\">\n";
+    << "\" data-marks=\"" << marks << "\" data-categories=\"" << nc << "\" width=\"" << px(kWidth) << "\" height=\""
+    << px(height) << "\" viewBox=\"0 0 " << px(kWidth) << ' ' << px(height) << "\" role=\"img\" aria-label=\""
+    << html_escape(chart.title) << "\">\n";
   o << "<title>" << html_escape(chart.title) << "</title>\n";
 
   // Grid lines and tick labels.
@@ -299,8 +302,7 @@ std::string render_bar_chart_svg(const BarChart& chart) {
       const std::string fill = by_group ? group_fill : series_colour(chart, k);
       const double opacity = by_group ? kShades[k % kShadesSize] : 1.0;
       o << "<rect class=\"mark s" << k << "\" x=\"" << px(x_of(from)) << "\" y=\"" << px(top) << "\" width=\""
-        << fmt("%.2f", std::max(0.0, x_of(to) - x_of(from))) << "\" height=\"" << px(h) << "\" fill=\"" << fill
-        << "\"";
+        << fmt("%.2f", std::max(0.0, x_of(to) - x_of(from))) << "\" height=\"" << px(h) << "\" fill=\"" << fill << "\"";
       if (opacity < 1) o << " fill-opacity=\"" << fmt("%.2f", opacity) << "\"";
       if (by_group) o << " data-group=\"" << html_escape(chart.category_groups[i]) << "\"";
       o << "><title>" << mark_title(k, v) << "</title></rect>";
@@ -339,8 +341,7 @@ std::string render_chart_svg_file(const BarChart& chart) {
 
 std::string chart_file_name(const BarChart& chart) {
   std::string name;
-  for (char ch : chart.id)
-    name += std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' ? ch : '_';
+  for (char ch : chart.id) name += std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' ? ch : '_';
   return (name.empty() ? std::string("chart") : name) + ".svg";
 }
 
@@ -395,8 +396,8 @@ std::string render_table_html(const ReportTable& table) {
       } else {
         const double v = std::get<double>(cell);
         const std::string f = table.number_format(j);
-        o << "<td class=\"num\">" << html_escape(!f.empty() ? format_number(v, f) : show_value(v, false, table.decimals))
-          << "</td>";
+        o << "<td class=\"num\">"
+          << html_escape(!f.empty() ? format_number(v, f) : show_value(v, false, table.decimals)) << "</td>";
       }
     }
     o << "</tr>\n";
@@ -413,7 +414,8 @@ std::string render_html_report(const ReportDocument& doc) {
        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    << "<title>" << html_escape(doc.title) << "</title>\n"
+    << "<title>" << html_escape(doc.title)
+    << "</title>\n"
     // The one script: records what a browser console would show as an error (uncaught errors,
     // console.error, failed loads, CSP violations) for the browser test; the page needs no script.
     << "<script>(function(){var e=[];window.irioErrors=e;function r(m){e.push(String(m));}"

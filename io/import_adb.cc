@@ -22,9 +22,9 @@ namespace {
 
 const std::vector<std::string> kVaRows = {"r99", "r61", "r62", "r63", "r64", "trs"};
 const std::vector<std::string> kVaNames = {
-    "taxes less subsidies on products", "cif/fob adjustments on exports", "direct purchases abroad by residents",
-    "purchases on the domestic territory by non-residents", "value added at basic prices",
-    "international transport margins"};
+    "taxes less subsidies on products",     "cif/fob adjustments on exports",
+    "direct purchases abroad by residents", "purchases on the domestic territory by non-residents",
+    "value added at basic prices",          "international transport margins"};
 constexpr std::size_t kHeaderRows = 12;
 
 bool is_sector(const std::string& s) {
@@ -65,7 +65,8 @@ WorldImport import_adb_impl(const std::string& path, const AdbImportOptions& opt
         break;
       }
     }
-    if (sheet.empty()) throw InputError(file + ": no data sheet besides the legend (sheets: " + wr_quote_list(book.sheet_names()) + ")");
+    if (sheet.empty())
+      throw InputError(file + ": no data sheet besides the legend (sheets: " + wr_quote_list(book.sheet_names()) + ")");
   }
   const XlsxSheet s = book.read_sheet(sheet);
   auto text = [&](std::size_t r, std::size_t c) { return s.display(r, c); };
@@ -88,8 +89,11 @@ WorldImport import_adb_impl(const std::string& path, const AdbImportOptions& opt
     while (f1 < s.num_cols() && is_fd(text(r, f1))) ++f1;
   }
   if (!found)
-    throw InputError(at + ": no header row of industry codes c1, c2, ... in the first " + std::to_string(kHeaderRows) + " rows");
-  if (c0 < 3) throw InputError(s.where(code_row, c0) + ": the first industry column leaves no room for the row description, economy and code columns");
+    throw InputError(at + ": no header row of industry codes c1, c2, ... in the first " + std::to_string(kHeaderRows) +
+                     " rows");
+  if (c0 < 3)
+    throw InputError(s.where(code_row, c0) +
+                     ": the first industry column leaves no room for the row description, economy and code columns");
   if (f1 == c1)
     throw InputError(s.where(code_row, c1) + ": '" + text(code_row, c1) +
                      "' follows the industry columns; expected the final-demand codes F1 ... F5");
@@ -99,7 +103,8 @@ WorldImport import_adb_impl(const std::string& path, const AdbImportOptions& opt
       region_row = r;
       break;
     }
-  if (region_row == code_row) throw InputError(s.where(code_row, c0) + ": no row of economy codes above the industry codes");
+  if (region_row == code_row)
+    throw InputError(s.where(code_row, c0) + ": no row of economy codes above the industry codes");
   const std::size_t code_col = c0 - 1, region_col = c0 - 2;  // c0 - 3: the description
   const std::size_t label_row = region_row > 0 ? region_row - 1 : region_row;
 
@@ -107,7 +112,9 @@ WorldImport import_adb_impl(const std::string& path, const AdbImportOptions& opt
   std::vector<std::string> regions, sectors, sector_names, fd;
   for (std::size_t c = c0; c < c1; ++c) {
     const std::string reg = text(region_row, c);
-    if (!is_region(reg)) throw InputError(s.where(region_row, c) + ": '" + reg + "' is not an economy code (column " + text(code_row, c) + ")");
+    if (!is_region(reg))
+      throw InputError(s.where(region_row, c) + ": '" + reg + "' is not an economy code (column " + text(code_row, c) +
+                       ")");
     wr_intern(regions, reg);
     if (wr_intern(sectors, text(code_row, c)) == sector_names.size()) sector_names.push_back(text(label_row, c));
   }
@@ -150,7 +157,8 @@ WorldImport import_adb_impl(const std::string& path, const AdbImportOptions& opt
   auto value = [&](std::size_t r, std::size_t c) {
     const auto t = s.type(r, c);
     if (t == XlsxSheet::CellType::kEmpty) return 0.0;
-    if (t != XlsxSheet::CellType::kNumber) throw InputError(s.where(r, c) + ": '" + s.display(r, c) + "' is not a number");
+    if (t != XlsxSheet::CellType::kNumber)
+      throw InputError(s.where(r, c) + ": '" + s.display(r, c) + "' is not a number");
     return s.number(r, c);
   };
   const auto ni = static_cast<Eigen::Index>(G * N);
@@ -202,12 +210,12 @@ WorldImport import_adb_impl(const std::string& path, const AdbImportOptions& opt
   }
   for (std::size_t i = 0; i < G * N; ++i)
     if (!rseen[i])
-      throw InputError(at + ": no row for industry " + sectors[i % N] + " of " + regions[i / N] + " (every economy has rows " +
-                       wr_quote_list(sectors, 3) + ")");
+      throw InputError(at + ": no row for industry " + sectors[i % N] + " of " + regions[i / N] +
+                       " (every economy has rows " + wr_quote_list(sectors, 3) + ")");
   for (std::size_t k = 0; k < kVaRows.size(); ++k)
     if (!vseen[k])
-      throw InputError(at + ": no row '" + kVaRows[k] + "' (" + kVaNames[k] + ") below the industry rows (expected rows " +
-                       wr_quote_list(kVaRows) + ")");
+      throw InputError(at + ": no row '" + kVaRows[k] + "' (" + kVaNames[k] +
+                       ") below the industry rows (expected rows " + wr_quote_list(kVaRows) + ")");
   t.Z = Z.sparseView(0.0, 0.0);
   Z.resize(0, 0);
   t.x = has_x ? x : t.row_total();
@@ -237,7 +245,8 @@ WorldImport import_adb_impl(const std::string& path, const AdbImportOptions& opt
                     std::to_string(N) + " industries, final demand " + wr_quote_list(fd) + " per economy");
   std::string vdesc;
   for (std::size_t k = 0; k < kVaRows.size(); ++k) vdesc += (k ? ", " : "") + kVaRows[k] + " " + kVaNames[k];
-  w.notes.push_back("V: rows " + vdesc + "; x: " + (has_x ? "row r69 (total output)" : "row totals Z 1 + Y 1 (no row r69)"));
+  w.notes.push_back("V: rows " + vdesc +
+                    "; x: " + (has_x ? "row r69 (total output)" : "row totals Z 1 + Y 1 (no row r69)"));
   if (va_fd != 0)
     w.notes.push_back("the V rows under the final-demand columns (" + wr_num(va_fd) + ") are not part of the table");
   if (!ignored.empty()) w.notes.push_back("rows not read (totals): " + wr_quote_list(ignored));

@@ -90,8 +90,7 @@ void read_x(const std::string& path, tables::IoTable& t, const CsvOptions& csv) 
     line_of[i] = f.rows[r].line;
     const double v = f.number(r, 2, "x");
     if (v < 0)
-      throw InputError(f.where(r, 2) + ": negative gross output " + f.cell(r, 2) + " in x for " +
-                       t.labels.describe(i));
+      throw InputError(f.where(r, 2) + ": negative gross output " + f.cell(r, 2) + " in x for " + t.labels.describe(i));
     t.x(static_cast<Eigen::Index>(i)) = v;
   }
   for (std::size_t i = 0; i < n; ++i)
@@ -151,8 +150,8 @@ tables::IoTable import_csv_impl(const CsvImportOptions& opt) {
     t.labels.countries = {kOneCountryName};
     t.labels.country_of_region.assign(t.labels.num_regions(), 0);
     t.meta.history.push_back("import csv: no country map and exports/imports given: the " +
-                             std::to_string(t.labels.num_regions()) + " regions form one country '" +
-                             kOneCountryName + "'");
+                             std::to_string(t.labels.num_regions()) + " regions form one country '" + kOneCountryName +
+                             "'");
   }
   if (!opt.sector_names.empty())
     t.labels.sector_names = read_display_names(opt.sector_names, t.labels.sectors, "sector");
@@ -171,8 +170,7 @@ tables::IoTable import_csv_impl(const CsvImportOptions& opt) {
 void read_country_map(const std::string& path, tables::Labels& labels) {
   const CsvFile f = read_csv(path);
   if (f.rows.empty()) throw InputError(path + ": empty country map, expected rows region,country");
-  const std::size_t first =
-      lower(f.cell(0, 0)) == "region" && lower(f.cell(0, 1)) == "country" ? 1 : 0;
+  const std::size_t first = lower(f.cell(0, 0)) == "region" && lower(f.cell(0, 1)) == "country" ? 1 : 0;
   f.require_width(2, first);
   std::vector<std::string> countries;
   std::vector<int> kappa(labels.num_regions(), -1);
@@ -181,7 +179,8 @@ void read_country_map(const std::string& path, tables::Labels& labels) {
     const auto& reg = f.cell(r, 0);
     const auto& cty = f.cell(r, 1);
     const int ri = tables::Labels::find(labels.regions, reg);
-    if (ri < 0) throw InputError(f.where(r, 0) + ": region '" + reg + "' of the country map is not a region of the table");
+    if (ri < 0)
+      throw InputError(f.where(r, 0) + ": region '" + reg + "' of the country map is not a region of the table");
     if (cty.empty()) throw InputError(f.where(r, 1) + ": empty country for region '" + reg + "'");
     const auto ru = static_cast<std::size_t>(ri);
     if (line_of[ru] != 0)
@@ -213,8 +212,8 @@ std::vector<std::string> read_display_names(const std::string& path, const std::
     const auto& code = f.cell(r, 0);
     const int k = tables::Labels::find(codes, code);
     if (k < 0)
-      throw InputError(f.where(r, 0) + ": " + what + " '" + code + "' is not a " + what + " of the table (nearest: " +
-                       tables::Labels::nearest(codes, code) + ")");
+      throw InputError(f.where(r, 0) + ": " + what + " '" + code + "' is not a " + what +
+                       " of the table (nearest: " + tables::Labels::nearest(codes, code) + ")");
     const auto ku = static_cast<std::size_t>(k);
     if (line_of[ku] != 0)
       throw InputError(f.where(r, 0) + ": " + what + " '" + code + "' is named twice (also line " +
@@ -305,14 +304,15 @@ std::vector<std::string> export_csv(const tables::IoTable& t, const std::string&
     written.push_back(path("countries.csv"));
   }
   // Display names as code,name files: `irio import csv --sector-names/--region-names` reads them.
-  const std::pair<const char*, const std::vector<std::string>*> name_files[] = {
-      {"sector_names.csv", &labels.sectors}, {"region_names.csv", &labels.regions}};
+  const std::pair<const char*, const std::vector<std::string>*> name_files[] = {{"sector_names.csv", &labels.sectors},
+                                                                                {"region_names.csv", &labels.regions}};
   for (const auto& [file, codes] : name_files) {
     const bool sectors = codes == &labels.sectors;
     if (sectors ? !labels.has_sector_names() : !labels.has_region_names()) continue;
     CsvOut o(path(file), opt);
     o.row({"code", "name"});
-    for (std::size_t k = 0; k < codes->size(); ++k) o.row({(*codes)[k], sectors ? labels.sector_name(k) : labels.region_name(k)});
+    for (std::size_t k = 0; k < codes->size(); ++k)
+      o.row({(*codes)[k], sectors ? labels.sector_name(k) : labels.region_name(k)});
     o.commit();
     written.push_back(path(file));
   }

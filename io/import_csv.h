@@ -16,12 +16,12 @@ namespace irio::io {
 inline constexpr const char* kOneCountryName = "national";
 
 struct CsvImportOptions {
-  std::string Z;          ///< required: intermediate flows, two header rows, two index columns
-  std::string Y;          ///< required: final demand, columns (region, category)
-  std::string V;          ///< optional: value-added components, one index column
-  std::string x;          ///< optional: gross output (region, sector, x)
-  std::string exports;    ///< optional: exogenous exports, index (region, sector), one header row of categories
-  std::string imports;    ///< optional: exogenous imports, one index column (component), as V
+  std::string Z;        ///< required: intermediate flows, two header rows, two index columns
+  std::string Y;        ///< required: final demand, columns (region, category)
+  std::string V;        ///< optional: value-added components, one index column
+  std::string x;        ///< optional: gross output (region, sector, x)
+  std::string exports;  ///< optional: exogenous exports, index (region, sector), one header row of categories
+  std::string imports;  ///< optional: exogenous imports, one index column (component), as V
   /// Optional region -> country map (region, country). Without one, a table with exports or
   /// imports columns (an exogenous rest of the world) makes its regions the provinces of one
   /// country named kOneCountryName; a table without them makes each region its own country.
@@ -53,8 +53,7 @@ tables::IoTable import_csv(const CsvImportOptions& opt);
 /// countries.csv, satellite_<name>.csv, and the display names where the table has them:
 /// sector_names.csv and region_names.csv (code,name; a code without a name repeats the code), as
 /// `--sector-names` / `--region-names` read them. Returns the files written.
-std::vector<std::string> export_csv(const tables::IoTable& t, const std::string& dir,
-                                    const WriteOptions& opt = {});
+std::vector<std::string> export_csv(const tables::IoTable& t, const std::string& dir, const WriteOptions& opt = {});
 
 /// Read a region -> country map (columns region,country; header optional) and set
 /// `labels.countries` (in order of first appearance) and `labels.country_of_region`. Throws

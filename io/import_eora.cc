@@ -149,7 +149,8 @@ WorldImport import_eora_impl(const std::string& path, const EoraImportOptions& o
     // A folder of zips: the year's zip.
     bool has_txt = false;
     for (const auto& f : src.list_folder())
-      if (f.find("Eora26") != std::string::npos && f.size() > 6 && f.compare(f.size() - 6, 6, "_T.txt") == 0) has_txt = true;
+      if (f.find("Eora26") != std::string::npos && f.size() > 6 && f.compare(f.size() - 6, 6, "_T.txt") == 0)
+        has_txt = true;
     if (!has_txt) {
       std::vector<std::string> zips;
       for (const auto& f : src.list_folder()) {
@@ -239,8 +240,9 @@ WorldImport import_eora_impl(const std::string& path, const EoraImportOptions& o
     const int r = tables::Labels::find(regions, FD[j].code);
     const int k = tables::Labels::find(cats, FD[j].name);
     if (r < 0)
-      throw InputError(lfd.second + ": entry " + std::to_string(j + 1) + " names country '" + FD[j].code +
-                       "', which labels_T.txt does not have (nearest: " + tables::Labels::nearest(regions, FD[j].code, 2) + ")");
+      throw InputError(
+          lfd.second + ": entry " + std::to_string(j + 1) + " names country '" + FD[j].code +
+          "', which labels_T.txt does not have (nearest: " + tables::Labels::nearest(regions, FD[j].code, 2) + ")");
     if (k < 0)
       throw InputError(lfd.second + ": entry " + std::to_string(j + 1) + " of " + FD[j].code + " is category '" +
                        FD[j].name + "', not one of " + FD[0].code + "'s " + wr_quote_list(cats));
@@ -252,7 +254,8 @@ WorldImport import_eora_impl(const std::string& path, const EoraImportOptions& o
 
   // --- matrices
   const std::size_t nT = T.size(), nFD = FD.size(), nVA = va_names.size();
-  auto read = [&](const std::string& suffix, std::size_t rows, std::size_t cols, const std::string& what, bool required) {
+  auto read = [&](const std::string& suffix, std::size_t rows, std::size_t cols, const std::string& what,
+                  bool required) {
     const auto d = src.data(suffix, opt.year, opt.price, required);
     if (d.second.empty()) return std::make_pair(tables::Matrix(), std::string());
     return std::make_pair(wr_read_numbers(d.first, d.second, rows, cols, '\t', what), d.second);
@@ -260,7 +263,8 @@ WorldImport import_eora_impl(const std::string& path, const EoraImportOptions& o
   const std::string sizes_t = "labels_T.txt has " + std::to_string(nT) + " entries";
   const auto [Tm, t_file] = read("_T.txt", nT, nT, sizes_t, true);
   const auto [FDm, fd_file] = read("_FD.txt", nT, nFD, sizes_t + ", labels_FD.txt " + std::to_string(nFD), true);
-  const auto [VAm, va_file] = read("_VA.txt", nVA, nT, "labels_VA.txt has " + std::to_string(nVA) + " entries, " + sizes_t, true);
+  const auto [VAm, va_file] =
+      read("_VA.txt", nVA, nT, "labels_VA.txt has " + std::to_string(nVA) + " entries, " + sizes_t, true);
 
   // labels_Q: stressor "(unit)" and source; Q and QY when present.
   std::vector<std::string> q_names, q_units;
@@ -284,9 +288,9 @@ WorldImport import_eora_impl(const std::string& path, const EoraImportOptions& o
                            "labels_Q.txt has " + std::to_string(q_names.size()) + " entries, " + sizes_t);
       const auto qy = src.data("_QY.txt", opt.year, opt.price, false);
       if (!qy.second.empty())
-        QYm = wr_read_numbers(qy.first, qy.second, q_names.size(), nFD, '\t',
-                              "labels_Q.txt has " + std::to_string(q_names.size()) + " entries, labels_FD.txt " +
-                                  std::to_string(nFD));
+        QYm = wr_read_numbers(
+            qy.first, qy.second, q_names.size(), nFD, '\t',
+            "labels_Q.txt has " + std::to_string(q_names.size()) + " entries, labels_FD.txt " + std::to_string(nFD));
     }
   }
 
@@ -329,7 +333,8 @@ WorldImport import_eora_impl(const std::string& path, const EoraImportOptions& o
     s.stressors = q_names;
     s.units = q_units;
     s.F = tables::Matrix::Zero(static_cast<Eigen::Index>(q_names.size()), ni);
-    s.F_Y = tables::Matrix::Zero(static_cast<Eigen::Index>(q_names.size()), QYm.size() ? static_cast<Eigen::Index>(G * K) : 0);
+    s.F_Y = tables::Matrix::Zero(static_cast<Eigen::Index>(q_names.size()),
+                                 QYm.size() ? static_cast<Eigen::Index>(G * K) : 0);
     for (std::size_t i = 0; i < nT; ++i)
       for (std::size_t k = 0; k < q_names.size(); ++k) {
         const double v = Qm(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(i));
@@ -374,14 +379,15 @@ WorldImport import_eora_impl(const std::string& path, const EoraImportOptions& o
                     " final-demand columns): its sales to industries " + wr_num(row_to_z) + " and to final demand " +
                     wr_num(row_fd) + ", its purchases from industries " + wr_num(z_to_row) +
                     ", final demand it absorbed " + wr_num(fd_of_row) + ", its value added " + wr_num(va_row));
-  w.notes.push_back("V: the " + std::to_string(nVA) + " primary inputs of " + va_file + " (" + wr_quote_list(va_names, 6) +
+  w.notes.push_back("V: the " + std::to_string(nVA) + " primary inputs of " + va_file + " (" +
+                    wr_quote_list(va_names, 6) +
                     "); x: row totals Z 1 + Y 1 after dropping ROW (Eora gives no output vector)");
   if (!q_names.empty())
     w.notes.push_back("satellite 'Q': " + std::to_string(q_names.size()) + " stressors of " + q_file +
-                      " with their units from labels_Q.txt" + (QYm.size() ? " and final-demand use QY" : ", no QY file") +
+                      " with their units from labels_Q.txt" +
+                      (QYm.size() ? " and final-demand use QY" : ", no QY file") +
                       (q_row != 0 || qy_row != 0 ? "; ROW's entries dropped (" + wr_num(q_row + qy_row) + ")" : ""));
-  else
-    w.notes.push_back("no Q file: no satellites");
+  else w.notes.push_back("no Q file: no satellites");
   w.notes.push_back("units: USD thousand (Eora's current US$ '000), " + t.meta.price_basis);
   t.validate_shapes(t_file);
   return w;

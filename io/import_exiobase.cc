@@ -67,8 +67,8 @@ std::optional<FileSpec> file_spec(const FileTree& tree, const Json& params, cons
     s.header_rows = internal::count_member(*f, "nr_header", header_rows, where);
   }
   if (!tree.has(s.rel))
-    throw InputError(where + " names '" + name + "', which is not in " + tree.path() + " (expected " + tree.where(s.rel) +
-                     ")");
+    throw InputError(where + " names '" + name + "', which is not in " + tree.path() + " (expected " +
+                     tree.where(s.rel) + ")");
   return s;
 }
 
@@ -134,8 +134,8 @@ DenseRead read_dense(const FileTree& tree, const FileSpec& s, const std::string&
   if (d.row_keys.empty()) throw InputError(d.file + ": " + what + " has a header but no data rows");
   const auto rows = static_cast<Eigen::Index>(d.row_keys.size());
   const auto cols = static_cast<Eigen::Index>(r.num_cols());
-  d.values = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(vals.data(), rows,
-                                                                                                      cols);
+  d.values =
+      Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(vals.data(), rows, cols);
   return d;
 }
 
@@ -169,8 +169,8 @@ std::vector<std::size_t> sector_columns(const std::vector<std::vector<std::strin
     for (std::size_t i = 0; i < g.size(); ++i)
       if (!seen[i])
         throw InputError(file + ": " + what + " has " + std::to_string(keys.size()) + " columns, the table has " +
-                         std::to_string(g.size()) + " region-sectors; missing: '" +
-                         g.regions[i / g.sectors.size()] + "/" + g.sectors[i % g.sectors.size()] + "'");
+                         std::to_string(g.size()) + " region-sectors; missing: '" + g.regions[i / g.sectors.size()] +
+                         "/" + g.sectors[i % g.sectors.size()] + "'");
   }
   return out;
 }
@@ -193,7 +193,8 @@ std::vector<std::size_t> fd_columns(const std::vector<std::vector<std::string>>&
       throw InputError(file + ": " + what + " column " + std::to_string(c + 1) + " category '" + keys[c][1] +
                        "' is not a final-demand category of Y" + nearest_label(cats, keys[c][1]));
     out[c] = r->second * cats.size() + static_cast<std::size_t>(k);
-    if (seen[out[c]]++) throw InputError(file + ": " + what + " column '" + keys[c][0] + "/" + keys[c][1] + "' appears twice");
+    if (seen[out[c]]++)
+      throw InputError(file + ": " + what + " column '" + keys[c][0] + "/" + keys[c][1] + "' appears twice");
   }
   if (keys.size() != seen.size())
     throw InputError(file + ": " + what + " has " + std::to_string(keys.size()) + " columns; expected " +
@@ -313,8 +314,7 @@ tables::SparseMatrix read_flows(const FileTree& tree, const FileSpec& s, const G
     }
     if (!sorted_cols) std::sort(entries.begin(), entries.end());
     R.startVec(static_cast<Eigen::Index>(k));
-    for (const auto& [j, v] : entries)
-      R.insertBack(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(j)) = v;
+    for (const auto& [j, v] : entries) R.insertBack(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(j)) = v;
   }
   if (row_at.size() != n)
     for (std::size_t i = 0; i < n; ++i)
@@ -504,9 +504,9 @@ ExiobaseImport import_exiobase(const std::string& path, const std::string& year)
   for (const auto& e : extensions) {
     if (e.compare(0, dir.size(), dir) != 0) continue;
     Extension ex = read_extension(tree, e, read_params(tree, e), g, t);
-    std::string s = "satellite '" + ex.sat.name + "': " + std::to_string(ex.sat.stressors.size()) + (ex.sat.stressors.size() == 1 ? " stressor (" : " stressors (") +
-                    join_unique(ex.sat.units, 4) + ")" + (ex.sat.F_Y.cols() > 0 ? ", with F_Y" : ", no F_Y") +
-                    (ex.from_S ? ", F = S x̂ from S" : "");
+    std::string s = "satellite '" + ex.sat.name + "': " + std::to_string(ex.sat.stressors.size()) +
+                    (ex.sat.stressors.size() == 1 ? " stressor (" : " stressors (") + join_unique(ex.sat.units, 4) +
+                    ")" + (ex.sat.F_Y.cols() > 0 ? ", with F_Y" : ", no F_Y") + (ex.from_S ? ", F = S x̂ from S" : "");
     sat_notes.push_back(s);
     t.satellites.push_back(std::move(ex.sat));
   }
@@ -549,12 +549,13 @@ ExiobaseImport import_exiobase(const std::string& path, const std::string& year)
   t.meta.history.push_back("import exiobase: " + path);
 
   const std::string kind = system == "ixi" ? "industries" : system == "pxp" ? "products" : "sectors";
-  notes.push_back("EXIOBASE 3" + (system.empty() ? "" : " " + system) + (version.empty() ? "" : " " + version) +
-                  ": " + std::to_string(g.regions.size()) + " regions x " + std::to_string(g.sectors.size()) + " " +
-                  kind + " (n = " + std::to_string(g.size()) + "), each region its own country");
+  notes.push_back("EXIOBASE 3" + (system.empty() ? "" : " " + system) + (version.empty() ? "" : " " + version) + ": " +
+                  std::to_string(g.regions.size()) + " regions x " + std::to_string(g.sectors.size()) + " " + kind +
+                  " (n = " + std::to_string(g.size()) + "), each region its own country");
   if (g.renamed)
-    notes.push_back("three-letter region codes (AUS, AUT, ..., WWM: a mix-up of some 3.4 ixi files) read as "
-                    "EXIOBASE's two-letter codes (AU, AT, ..., WM)");
+    notes.push_back(
+        "three-letter region codes (AUS, AUT, ..., WWM: a mix-up of some 3.4 ixi files) read as "
+        "EXIOBASE's two-letter codes (AU, AT, ..., WM)");
   notes.push_back(z_note);
   notes.push_back(v_note);
   std::string fd = "final demand: " + std::to_string(t.labels.fd_categories.size()) + " categories per region: ";

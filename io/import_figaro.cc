@@ -62,7 +62,8 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
   std::string file = path;
   if (fs::is_directory(path, ec)) file = wr_pick_year_file(path, opt.year, {".csv"}, "FIGARO");
   const CsvFile f = read_csv(file);
-  if (f.rows.size() < 2) throw InputError(file + ": " + std::to_string(f.rows.size()) + " lines; expected a FIGARO table");
+  if (f.rows.size() < 2)
+    throw InputError(file + ": " + std::to_string(f.rows.size()) + " lines; expected a FIGARO table");
   const auto& head = f.rows[0].fields;
 
   // Collect the cells, keyed by labels, from either layout.
@@ -96,9 +97,11 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
     for (int k = 0; k < 5; ++k) {
       const auto it = std::find(head.begin(), head.end(), need[k]);
       if (it == head.end())
-        throw InputError(file + ":1: no column '" + need[k] +
-                         "': expected the matrix layout (first column 'rowLabels') or the flat layout (columns refArea, "
-                         "rowPi, counterpartArea, colPi, obsValue); the header has " + wr_quote_list(head));
+        throw InputError(
+            file + ":1: no column '" + need[k] +
+            "': expected the matrix layout (first column 'rowLabels') or the flat layout (columns refArea, "
+            "rowPi, counterpartArea, colPi, obsValue); the header has " +
+            wr_quote_list(head));
       at[k] = static_cast<std::size_t>(it - head.begin());
     }
     cells.reserve(f.rows.size());
@@ -137,7 +140,8 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
   for (const auto& k : kFd)
     if (flat || in(fd_codes, k)) fd_sorted.push_back(k);
   if (fd_sorted.empty())
-    throw InputError(file + ": no final-demand columns (expected AREA_P3_S13, AREA_P3_S14, AREA_P3_S15, AREA_P51G, AREA_P5M)");
+    throw InputError(file +
+                     ": no final-demand columns (expected AREA_P3_S13, AREA_P3_S14, AREA_P3_S15, AREA_P51G, AREA_P5M)");
 
   const std::size_t G = regions.size(), N = codes.size(), K = fd_sorted.size(), n = G * N;
   std::unordered_map<std::string, std::size_t> ri, ci, ki, vi;
@@ -154,7 +158,8 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
       split(col_order[c], a, code);
       if (!ci.count(code) && !ki.count(code))
         throw InputError(f.where(0, c + 1) + ": column '" + col_order[c] +
-                         "' is neither an industry/product of the rows nor a final-demand code (" + wr_quote_list(kFd) + ")");
+                         "' is neither an industry/product of the rows nor a final-demand code (" + wr_quote_list(kFd) +
+                         ")");
       if (!ri.count(a))
         throw InputError(f.where(0, c + 1) + ": column '" + col_order[c] + "' names area '" + a +
                          "', which has no rows (nearest: " + tables::Labels::nearest(regions, a, 2) + ")");
@@ -185,9 +190,7 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
   t.Y = tables::Matrix::Zero(ni, static_cast<Eigen::Index>(G * K));
   t.V = tables::Matrix::Zero(static_cast<Eigen::Index>(va_codes.size()), ni);
   double va_fd = 0;
-  auto where = [&](const Cell& c) {
-    return flat ? f.where(c.src_row, 0) : f.where(c.src_row, c.src_col);
-  };
+  auto where = [&](const Cell& c) { return flat ? f.where(c.src_row, 0) : f.where(c.src_row, c.src_col); };
   for (const auto& c : cells) {
     if (c.v == 0) continue;
     const bool row_va = in(kVa, c.rc);
@@ -196,8 +199,8 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
       const auto a = ri.find(c.ra);
       const auto b = ci.find(c.rc);
       if (a == ri.end() || b == ci.end())
-        throw InputError(where(c) + ": row '" + c.ra + "_" + c.rc + "' is neither an area's industry/product nor a value-added row (" +
-                         wr_quote_list(kVa) + ")");
+        throw InputError(where(c) + ": row '" + c.ra + "_" + c.rc +
+                         "' is neither an area's industry/product nor a value-added row (" + wr_quote_list(kVa) + ")");
       i = static_cast<Eigen::Index>(a->second * N + b->second);
     }
     const auto ca = ri.find(c.ca);
@@ -212,8 +215,9 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
       if (row_va) va_fd += c.v;
       else t.Y(i, static_cast<Eigen::Index>(ca->second * K + kk->second)) += c.v;
     } else {
-      throw InputError(where(c) + ": column '" + c.ca + "_" + c.cc + "' is neither an industry/product of the rows nor a final-demand code (" +
-                       wr_quote_list(kFd) + ")");
+      throw InputError(where(c) + ": column '" + c.ca + "_" + c.cc +
+                       "' is neither an industry/product of the rows nor a final-demand code (" + wr_quote_list(kFd) +
+                       ")");
     }
   }
   t.Z = Z.sparseView(0.0, 0.0);
@@ -238,13 +242,15 @@ WorldImport import_figaro_impl(const std::string& path, const FigaroImportOption
   t.meta.year = year;
   t.meta.unit = "EUR million";
   t.meta.price_basis = "basic prices, current prices";
-  t.meta.source = "Eurostat, FIGARO (Full International and Global Accounts for Research in input-Output analysis), "
-                  "https://ec.europa.eu/eurostat/web/esa-supply-use-input-tables (CC BY 4.0)";
+  t.meta.source =
+      "Eurostat, FIGARO (Full International and Global Accounts for Research in input-Output analysis), "
+      "https://ec.europa.eu/eurostat/web/esa-supply-use-input-tables (CC BY 4.0)";
   t.meta.history.push_back("import figaro: " + file + (flat ? " (flat file)" : " (matrix file)"));
 
   w.notes.push_back(file + ": FIGARO " + (pxp ? "product-by-product" : "industry-by-industry") +
-                    (flat ? " flat file" : " matrix file") + ", " + std::to_string(G) + " areas x " + std::to_string(N) +
-                    (pxp ? " products" : " industries") + ", final demand " + wr_quote_list(fd_sorted) + " per area");
+                    (flat ? " flat file" : " matrix file") + ", " + std::to_string(G) + " areas x " +
+                    std::to_string(N) + (pxp ? " products" : " industries") + ", final demand " +
+                    wr_quote_list(fd_sorted) + " per area");
   w.notes.push_back("V: rows " + wr_quote_list(va_codes) +
                     " (D1 compensation of employees, D21X31 taxes less subsidies on products, D29X39 other net taxes "
                     "on production, B2A3G operating surplus and mixed income); x: row totals Z 1 + Y 1");

@@ -74,7 +74,7 @@ struct Located {
 };
 
 struct Release {
-  std::vector<std::unique_ptr<FileTree>> trees;  // [0] the folder, then each zip in it
+  std::vector<std::unique_ptr<FileTree>> trees;                   // [0] the folder, then each zip in it
   std::map<std::string, std::map<std::string, Located>> by_year;  // year -> kind (T, Y, V, TQ, YQ) -> file
   std::string readme;
   std::string where(const Located& l) const { return trees[l.tree]->where(l.rel); }
@@ -84,7 +84,8 @@ Release locate(const std::string& path) {
   Release r;
   std::error_code ec;
   if (!fs::is_directory(path, ec))
-    throw InputError(path + ": GLORIA is read from a folder (holding GLORIA_MRIOs_59_<year>.zip or its CSVs, the "
+    throw InputError(path +
+                     ": GLORIA is read from a folder (holding GLORIA_MRIOs_59_<year>.zip or its CSVs, the "
                      "satellite accounts and GLORIA_ReadMe_059.xlsx); this is not a folder");
   r.trees.push_back(std::make_unique<FileTree>(path));
   static const std::regex file_re(R"((^|/)[^/]*_(T|Y|V|TQ|YQ)-Results_(\d{4})_0*(\d+)_Markup001\(full\)\.csv$)");
@@ -120,7 +121,8 @@ std::vector<std::string> readme_column(const XlsxWorkbook& book, const std::stri
     if (out.empty()) throw InputError(s.where(1, c) + ": column '" + header + "' is empty");
     return out;
   }
-  throw InputError(book.file() + ", sheet '" + sheet + "': no column '" + header + "' in row 1 (found " + headers + ")");
+  throw InputError(book.file() + ", sheet '" + sheet + "': no column '" + header + "' in row 1 (found " + headers +
+                   ")");
 }
 
 struct Labels {
@@ -170,8 +172,8 @@ class Csv {
   const std::string& file() const { return file_; }
   void expect_rows(std::size_t rows) const {
     if (row_ != rows)
-      throw InputError(file_ + ": " + what_ + " has " + std::to_string(row_) + " rows; expected " + std::to_string(rows) +
-                       " (the ReadMe's labels)");
+      throw InputError(file_ + ": " + what_ + " has " + std::to_string(row_) + " rows; expected " +
+                       std::to_string(rows) + " (the ReadMe's labels)");
   }
 
  private:
@@ -285,10 +287,8 @@ GloriaImport import_gloria(const std::string& path, const GloriaOptions& opt) {
       for (std::size_t c = 0; c < G * K; ++c) {
         if (csv.zero(c)) continue;
         const double v = csv.value(c, rl, fd_label);
-        if (product_row)
-          su.Y(static_cast<Eigen::Index>((r / (2 * N)) * N + r % N), static_cast<Eigen::Index>(c)) = v;
-        else
-          y_industry += v;
+        if (product_row) su.Y(static_cast<Eigen::Index>((r / (2 * N)) * N + r % N), static_cast<Eigen::Index>(c)) = v;
+        else y_industry += v;
       }
     }
     csv.expect_rows(W);
@@ -337,7 +337,8 @@ GloriaImport import_gloria(const std::string& path, const GloriaOptions& opt) {
         const std::size_t r = yq.row() - 1;
         if (r >= kQ) yq.expect_rows(kQ);
         for (std::size_t c = 0; c < G * K; ++c)
-          if (!yq.zero(c)) QY(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = yq.value(c, L.sat_names[r], fd_label);
+          if (!yq.zero(c))
+            QY(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = yq.value(c, L.sat_names[r], fd_label);
       }
       yq.expect_rows(kQ);
     }
@@ -377,10 +378,11 @@ GloriaImport import_gloria(const std::string& path, const GloriaOptions& opt) {
   notes.push_back("GLORIA " + year + ": " + std::to_string(G) + " regions x " + std::to_string(N) +
                   " sectors (supply-use: " + std::to_string(N) + " industries and " + std::to_string(N) +
                   " products per region), basic prices (Markup001), each region its own country");
-  notes.push_back(ita ? "construct: industry-technology assumption, product x product (Eurostat model B, pymrio's "
-                        "default): Z = U ĝ⁻¹ S, V = W ĝ⁻¹ S, F = Q ĝ⁻¹ S, x = S' 1 (docs/methods.md §8.3)"
-                      : "construct: fixed product sales structure, industry x industry (Eurostat model D): Z = S q̂⁻¹ U, "
-                        "Y = S q̂⁻¹ Y, V = W, x = S 1 (docs/methods.md §8.3)");
+  notes.push_back(
+      ita ? "construct: industry-technology assumption, product x product (Eurostat model B, pymrio's "
+            "default): Z = U ĝ⁻¹ S, V = W ĝ⁻¹ S, F = Q ĝ⁻¹ S, x = S' 1 (docs/methods.md §8.3)"
+          : "construct: fixed product sales structure, industry x industry (Eurostat model D): Z = S q̂⁻¹ U, "
+            "Y = S q̂⁻¹ Y, V = W, x = S 1 (docs/methods.md §8.3)");
   if (dropped_cells > 0)
     notes.push_back(std::to_string(dropped_cells) + " non-zero cells of T outside the supply and use blocks " +
                     "(industry x industry, product x product; sum " + fmt(dropped) + ") were dropped");
@@ -397,12 +399,14 @@ GloriaImport import_gloria(const std::string& path, const GloriaOptions& opt) {
   notes.push_back("monetary unit: USD thousand (GLORIA's '000 US$)");
   std::size_t empty_regions = 0;
   for (std::size_t a = 0; a < G; ++a)
-    if (t.x.segment(static_cast<Eigen::Index>(a * N), static_cast<Eigen::Index>(N)).cwiseAbs().sum() == 0) ++empty_regions;
+    if (t.x.segment(static_cast<Eigen::Index>(a * N), static_cast<Eigen::Index>(N)).cwiseAbs().sum() == 0)
+      ++empty_regions;
   if (empty_regions > 0)
-    notes.push_back(std::to_string(empty_regions) + " region(s) with no output (kept; irio compresses zero-output sectors)");
-  notes.push_back(kQ > 0 ? "satellite 'GLORIA satellites': " + std::to_string(kQ) + " stressors (Sat_head_indicator | " +
-                               "Sat_indicator, units from Sat_unit)" + (QY.size() > 0 ? ", with F_Y" : ", no YQ file") +
-                               (ita ? "; F = Q ĝ⁻¹ S" : "")
+    notes.push_back(std::to_string(empty_regions) +
+                    " region(s) with no output (kept; irio compresses zero-output sectors)");
+  notes.push_back(kQ > 0 ? "satellite 'GLORIA satellites': " + std::to_string(kQ) +
+                               " stressors (Sat_head_indicator | " + "Sat_indicator, units from Sat_unit)" +
+                               (QY.size() > 0 ? ", with F_Y" : ", no YQ file") + (ita ? "; F = Q ĝ⁻¹ S" : "")
                          : "no TQ-Results file: no satellites");
   t.validate_shapes(path);
   return out;

@@ -23,7 +23,8 @@ namespace {
 
 // The final-demand codes of the releases: 2016 (DIRP), 2018 (P33), 2021/2023 (DPABR); NPS and
 // INV appear in some re-distributions of the 2016 files.
-const std::vector<std::string> kFdCodes = {"HFCE", "NPISH", "NPS", "GGFC", "GFCF", "INVNT", "INV", "DPABR", "P33", "DIRP"};
+const std::vector<std::string> kFdCodes = {"HFCE",  "NPISH", "NPS",   "GGFC", "GFCF",
+                                           "INVNT", "INV",   "DPABR", "P33",  "DIRP"};
 
 enum class Naming { kUnknown, kOld, kNew };  // TAXSUB/VALU/OUTPUT/TOTAL vs TLS/VA/OUT/OUT
 
@@ -108,7 +109,8 @@ WorldImport import_oecd_impl(const std::string& path, const OecdImportOptions& o
   Source src = load(path, opt.year);
   const CsvFile& f = src.csv;
   const std::string& file = src.label;
-  if (f.rows.size() < 4) throw InputError(file + ": " + std::to_string(f.rows.size()) + " lines; expected an ICIO table");
+  if (f.rows.size() < 4)
+    throw InputError(file + ": " + std::to_string(f.rows.size()) + " lines; expected an ICIO table");
   const std::size_t width = f.rows[0].fields.size();
   f.require_width(width);
 
@@ -176,13 +178,14 @@ WorldImport import_oecd_impl(const std::string& path, const OecdImportOptions& o
   if (zrow_of.empty()) throw InputError(file + ": no industry rows COUNTRY_INDUSTRY");
   const char* tax_name = naming == Naming::kOld ? "TAXSUB" : "TLS";
   if (tax_rows.empty())
-    throw InputError(file + ": no tax row: expected a row '" + tax_name + "' (taxes less subsidies on products) after the industry rows");
+    throw InputError(file + ": no tax row: expected a row '" + tax_name +
+                     "' (taxes less subsidies on products) after the industry rows");
   if (!va_row)
-    throw InputError(file + ": no value-added row: expected a row '" + std::string(naming == Naming::kOld ? "VALU" : "VA") +
-                     "' after the industry rows");
+    throw InputError(file + ": no value-added row: expected a row '" +
+                     std::string(naming == Naming::kOld ? "VALU" : "VA") + "' after the industry rows");
   if (!out_row)
-    throw InputError(file + ": no output row: expected a row '" + std::string(naming == Naming::kOld ? "OUTPUT" : "OUT") +
-                     "' after the industry rows");
+    throw InputError(file + ": no output row: expected a row '" +
+                     std::string(naming == Naming::kOld ? "OUTPUT" : "OUT") + "' after the industry rows");
   // Every economy has every industry.
   for (const auto& reg : raw_regions)
     for (const auto& sec : sectors)
@@ -239,14 +242,17 @@ WorldImport import_oecd_impl(const std::string& path, const OecdImportOptions& o
       std::string reg = is_fd_code(b) ? a : b, code = is_fd_code(b) ? b : a;  // 2016 files: HFCE_AUS
       if (!raw_index.count(reg))
         throw InputError(f.where(0, c) + ": final-demand column '" + lab + "' names economy '" + reg +
-                         "', which has no industry rows (nearest: " + tables::Labels::nearest(raw_regions, reg, 2) + ")");
+                         "', which has no industry rows (nearest: " + tables::Labels::nearest(raw_regions, reg, 2) +
+                         ")");
       ckind[c] = ColKind::kFd;
       cfd_region[c] = region_of_raw[raw_index[reg]];
       cfd_k[c] = wr_intern(fd_codes, code);
     } else {
-      throw InputError(f.where(0, c) + ": column label '" + lab +
-                       "' is neither an industry of the rows (COUNTRY_INDUSTRY), nor a final-demand column COUNTRY_CODE "
-                       "with CODE one of " + wr_quote_list(kFdCodes, 20) + ", nor the output column (OUT; TOTAL before 2021)");
+      throw InputError(
+          f.where(0, c) + ": column label '" + lab +
+          "' is neither an industry of the rows (COUNTRY_INDUSTRY), nor a final-demand column COUNTRY_CODE "
+          "with CODE one of " +
+          wr_quote_list(kFdCodes, 20) + ", nor the output column (OUT; TOTAL before 2021)");
     }
   }
   for (const auto& [lab, r] : zrow_of)
@@ -275,8 +281,7 @@ WorldImport import_oecd_impl(const std::string& path, const OecdImportOptions& o
       switch (ri.kind) {
         case RowKind::kZ:
           if (ckind[c] == ColKind::kZ) Z(i, j) += v;
-          else if (ckind[c] == ColKind::kFd)
-            Y(i, static_cast<Eigen::Index>(cfd_region[c] * K + cfd_k[c])) += v;
+          else if (ckind[c] == ColKind::kFd) Y(i, static_cast<Eigen::Index>(cfd_region[c] * K + cfd_k[c])) += v;
           else if (ckind[c] == ColKind::kOut) rowtotal(i) += v;
           else disc += v;
           break;
@@ -318,7 +323,10 @@ WorldImport import_oecd_impl(const std::string& path, const OecdImportOptions& o
   t.x = std::move(x);
 
   // Year and release from the file name (ICIO2023_2020.csv, 2020_SML.csv, ...).
-  const std::string base = fs::path(src.label.substr(src.label.rfind(':') == std::string::npos ? 0 : src.label.rfind(':') + 1)).filename().string();
+  const std::string base =
+      fs::path(src.label.substr(src.label.rfind(':') == std::string::npos ? 0 : src.label.rfind(':') + 1))
+          .filename()
+          .string();
   std::string year = opt.year, release = opt.release == "auto" ? "" : opt.release;
   {
     static const std::regex four("(19|20)[0-9][0-9]");
@@ -337,10 +345,12 @@ WorldImport import_oecd_impl(const std::string& path, const OecdImportOptions& o
   t.meta.unit = "USD million";
   t.meta.price_basis = "basic prices, current prices";
   t.meta.source = "OECD Inter-Country Input-Output (ICIO) tables, https://oe.cd/icio (CC BY 4.0)";
-  t.meta.history.push_back("import oecd: " + src.label + (folded.empty() ? std::string() : "; splits folded into CHN and MEX"));
+  t.meta.history.push_back("import oecd: " + src.label +
+                           (folded.empty() ? std::string() : "; splits folded into CHN and MEX"));
 
   // --- notes
-  const std::string tax_label = tax_rows.size() == 1 ? tax_names[0] : std::to_string(tax_rows.size()) + " rows COUNTRY_TAXSUB";
+  const std::string tax_label = tax_rows.size() == 1 ? tax_names[0]
+                                                     : std::to_string(tax_rows.size()) + " rows COUNTRY_TAXSUB";
   w.notes.push_back(src.label + ": OECD ICIO" + (release.empty() ? "" : " release " + release) + ", " +
                     naming_text(naming) + "; " + std::to_string(G) + " economies x " + std::to_string(N) +
                     " industries, final demand " + wr_quote_list(fd_codes, 10) + " per economy");
@@ -349,21 +359,24 @@ WorldImport import_oecd_impl(const std::string& path, const OecdImportOptions& o
                       " folded into CHN and MEX (--keep-splits keeps them as regions of the countries CHN and MEX)");
   else if (opt.keep_splits)
     w.notes.push_back("splits kept as regions of their countries (CN* of CHN, MX* of MEX) where the file has them");
-  w.notes.push_back("V: '" + tax_label + "' (taxes less subsidies on intermediate products) as taxes_less_subsidies, '" +
-                    f.cell(va_row, 0) + "' as value_added; x: row '" + f.cell(out_row, 0) +
+  w.notes.push_back("V: '" + tax_label +
+                    "' (taxes less subsidies on intermediate products) as taxes_less_subsidies, '" + f.cell(va_row, 0) +
+                    "' as value_added; x: row '" + f.cell(out_row, 0) +
                     "'; the models take value added as the column residual x' - 1'Z, which includes the taxes");
   if (fd_taxes != 0 || fd_va != 0)
-    w.notes.push_back("taxes less subsidies on final products (row '" + tax_label + "' under the final-demand columns, " +
-                      wr_num(fd_taxes) + ")" + (fd_va != 0 ? " and value added under them (" + wr_num(fd_va) + ")" : "") +
+    w.notes.push_back("taxes less subsidies on final products (row '" + tax_label +
+                      "' under the final-demand columns, " + wr_num(fd_taxes) + ")" +
+                      (fd_va != 0 ? " and value added under them (" + wr_num(fd_va) + ")" : "") +
                       " are not part of the table");
-  if (disc_col)
-    w.notes.push_back("statistical-discrepancy column 'DISC' dropped (total " + wr_num(disc) + ")");
+  if (disc_col) w.notes.push_back("statistical-discrepancy column 'DISC' dropped (total " + wr_num(disc) + ")");
   double worst = 0;
   Eigen::Index at = 0;
   for (Eigen::Index i = 0; i < t.x.size(); ++i)
     if (std::abs(t.x(i) - rowtotal(i)) > worst) worst = std::abs(t.x(i) - rowtotal(i)), at = i;
-  w.notes.push_back("output column '" + f.cell(0, out_col) + "' and output row '" + f.cell(out_row, 0) +
-                    "' agree" + (worst == 0 ? " exactly" : " to " + wr_num(worst) + " (largest at " + t.labels.describe(static_cast<std::size_t>(at)) + ")"));
+  w.notes.push_back(
+      "output column '" + f.cell(0, out_col) + "' and output row '" + f.cell(out_row, 0) + "' agree" +
+      (worst == 0 ? " exactly"
+                  : " to " + wr_num(worst) + " (largest at " + t.labels.describe(static_cast<std::size_t>(at)) + ")"));
   w.notes.push_back("units: USD million, current prices; no satellite accounts in the file");
   t.validate_shapes(file);
   return w;

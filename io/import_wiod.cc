@@ -55,8 +55,7 @@ bool split_label(const std::string& s, std::string& region, std::string& code) {
 std::size_t locate(const std::string& label, const std::vector<std::string>& regions,
                    const std::vector<std::string>& codes, const std::string& where, const std::string& what) {
   std::string r, c;
-  if (!split_label(label, r, c))
-    throw InputError(where + ": label '" + label + "' is not of the form REGION_" + what);
+  if (!split_label(label, r, c)) throw InputError(where + ": label '" + label + "' is not of the form REGION_" + what);
   const int ri = tables::Labels::find(regions, r);
   if (ri < 0) throw InputError(where + ": region '" + r + "' of label '" + label + "' is not in countries.csv");
   const int ci = tables::Labels::find(codes, c);
@@ -102,7 +101,8 @@ tables::IoTable import_wiod_impl(const std::string& dir_name, const WiodImportOp
 }  // namespace
 
 std::string WiodImportOptions::validate() const {
-  const bool four_digits = year.size() == 4 && std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool four_digits = year.size() == 4 &&
+                           std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
   return four_digits ? "" : "year must be four digits, got '" + year + "'";
 }
 
@@ -132,9 +132,9 @@ tables::IoTable import_wiod_impl(const std::string& dir_name, const WiodImportOp
     std::sort(years.begin(), years.end());
     std::string list;
     for (const auto& y : years) list += (list.empty() ? "" : ", ") + y;
-    throw InputError("WIOD folder '" + dir_name + "' has no table for year '" + opt.year + "' (" + zf + "); " +
-                     (years.empty() ? std::string("it holds no wiot_YYYY_Z.csv.gz file at all")
-                                    : "years available: " + list));
+    throw InputError(
+        "WIOD folder '" + dir_name + "' has no table for year '" + opt.year + "' (" + zf + "); " +
+        (years.empty() ? std::string("it holds no wiot_YYYY_Z.csv.gz file at all") : "years available: " + list));
   }
 
   tables::IoTable t;

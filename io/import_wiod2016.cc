@@ -86,11 +86,13 @@ WorldImport import_wiod2016_impl(const std::string& path, const Wiod2016ImportOp
     if (region == kTot) {
       if (!tot_row.emplace(code, r).second) throw InputError(s.where(r, 0) + ": a second row '" + code + "'");
       if (code != "II_fob" && code != "GO" && !in(kVaRows, code))
-        throw InputError(s.where(r, 0) + ": row '" + code + "' of TOT is not one of II_fob, " + wr_quote_list(kVaRows) + ", GO");
+        throw InputError(s.where(r, 0) + ": row '" + code + "' of TOT is not one of II_fob, " + wr_quote_list(kVaRows) +
+                         ", GO");
       continue;
     }
     if (code.empty() || region.empty())
-      throw InputError(s.where(r, code.empty() ? 0 : 2) + ": a data row needs its industry code (column A) and country (column C)");
+      throw InputError(s.where(r, code.empty() ? 0 : 2) +
+                       ": a data row needs its industry code (column A) and country (column C)");
     if (!tot_row.empty())
       throw InputError(s.where(r, 0) + ": industry row '" + region + " " + code + "' after the TOT rows");
     if (!row_at.emplace(region + "/" + code, r).second)
@@ -99,7 +101,8 @@ WorldImport import_wiod2016_impl(const std::string& path, const Wiod2016ImportOp
     wr_intern(sectors, code);
   }
   if (regions.empty()) throw InputError(s.where(kFirstRow, 0) + ": no industry rows");
-  if (!tot_row.count("GO")) throw InputError(s.where(s.num_rows() - 1, 0) + ": no row 'GO' (gross output) of country TOT");
+  if (!tot_row.count("GO"))
+    throw InputError(s.where(s.num_rows() - 1, 0) + ": no row 'GO' (gross output) of country TOT");
   for (const auto& need : kVaRows)
     if (!tot_row.count(need))
       throw InputError(file + ", sheet '" + sheet + "': no row '" + need + "' of country TOT (expected rows II_fob, " +
@@ -107,8 +110,9 @@ WorldImport import_wiod2016_impl(const std::string& path, const Wiod2016ImportOp
   for (const auto& reg : regions)
     for (const auto& sec : sectors)
       if (!row_at.count(reg + "/" + sec))
-        throw InputError(file + ", sheet '" + sheet + "': no row for industry '" + sec + "' of " + reg + " (every country has the " +
-                         std::to_string(sectors.size()) + " industries " + wr_quote_list(sectors, 4) + ")");
+        throw InputError(file + ", sheet '" + sheet + "': no row for industry '" + sec + "' of " + reg +
+                         " (every country has the " + std::to_string(sectors.size()) + " industries " +
+                         wr_quote_list(sectors, 4) + ")");
   const std::size_t G = regions.size(), N = sectors.size(), K = kFd.size(), n = G * N;
   std::unordered_map<std::string, std::size_t> ri, si;
   for (std::size_t k = 0; k < G; ++k) ri[regions[k]] = k;
@@ -142,16 +146,18 @@ WorldImport import_wiod2016_impl(const std::string& path, const Wiod2016ImportOp
       if (zcol[to[c]]) throw InputError(s.where(kCodeRow, c) + ": duplicate column " + region + " " + code);
       zcol[to[c]] = true;
     } else {
-      throw InputError(s.where(kCodeRow, c) + ": column code '" + code + "' is neither an industry of the rows nor a final-demand code (" +
-                       wr_quote_list(kFd) + ")");
+      throw InputError(s.where(kCodeRow, c) + ": column code '" + code +
+                       "' is neither an industry of the rows nor a final-demand code (" + wr_quote_list(kFd) + ")");
     }
   }
   for (std::size_t j = 0; j < n; ++j)
     if (!zcol[j])
-      throw InputError(file + ", sheet '" + sheet + "': no column for industry '" + sectors[j % N] + "' of " + regions[j / N]);
+      throw InputError(file + ", sheet '" + sheet + "': no column for industry '" + sectors[j % N] + "' of " +
+                       regions[j / N]);
   for (std::size_t j = 0; j < G * K; ++j)
     if (!fdcol[j])
-      throw InputError(file + ", sheet '" + sheet + "': no final-demand column '" + kFd[j % K] + "' of " + regions[j / K]);
+      throw InputError(file + ", sheet '" + sheet + "': no final-demand column '" + kFd[j % K] + "' of " +
+                       regions[j / K]);
   if (!out_col) throw InputError(file + ", sheet '" + sheet + "': no column 'GO' of country TOT (gross output)");
 
   // --- values
@@ -215,8 +221,8 @@ WorldImport import_wiod2016_impl(const std::string& path, const Wiod2016ImportOp
   w.notes.push_back("V: rows " + wr_quote_list(kVaRows) +
                     " (taxes less subsidies on products, cif/fob adjustments, direct purchases abroad by residents "
                     "and by non-residents, value added at basic prices, international transport margins); x: row GO");
-  w.notes.push_back("row II_fob (total intermediate consumption) agrees with the column sums of Z to " + wr_num(ii_gap) +
-                    "; the column GO with the row GO to " + wr_num(go_gap));
+  w.notes.push_back("row II_fob (total intermediate consumption) agrees with the column sums of Z to " +
+                    wr_num(ii_gap) + "; the column GO with the row GO to " + wr_num(go_gap));
   if (va_fd != 0)
     w.notes.push_back("the TOT rows under the final-demand columns (taxes, adjustments and purchases on final use, " +
                       wr_num(va_fd) + ") are not part of the table");

@@ -33,9 +33,8 @@ std::string year_of(const std::string& path) {
 }
 
 /// One identity check over N items: reports the count, the worst and the first few offenders.
-void check_identity(const std::string& path, const std::string& name, const Vector& published,
-                    const Vector& computed, const std::vector<std::string>& labels, double tol,
-                    std::vector<Finding>* out) {
+void check_identity(const std::string& path, const std::string& name, const Vector& published, const Vector& computed,
+                    const std::vector<std::string>& labels, double tol, std::vector<Finding>* out) {
   if (!out) return;
   std::size_t count = 0, worst = 0;
   double worst_diff = -1;
@@ -45,8 +44,8 @@ void check_identity(const std::string& path, const std::string& name, const Vect
     const double diff = std::abs(a - b);
     if (diff <= tol * std::max({1.0, std::abs(a), std::abs(b)})) continue;
     if (count < 3)
-      first += " " + labels[static_cast<std::size_t>(i)] + " (published " + std::to_string(a) +
-               ", computed " + std::to_string(b) + ");";
+      first += " " + labels[static_cast<std::size_t>(i)] + " (published " + std::to_string(a) + ", computed " +
+               std::to_string(b) + ");";
     ++count;
     if (diff > worst_diff) {
       worst_diff = diff;
@@ -55,8 +54,8 @@ void check_identity(const std::string& path, const std::string& name, const Vect
   }
   if (count == 0) return;
   out->push_back({Severity::kWarning, name,
-                  path + ": " + std::to_string(count) + " sectors disagree, worst '" + labels[worst] +
-                      "' by " + std::to_string(worst_diff) + ";" + first});
+                  path + ": " + std::to_string(count) + " sectors disagree, worst '" + labels[worst] + "' by " +
+                      std::to_string(worst_diff) + ";" + first});
 }
 
 }  // namespace
@@ -126,8 +125,8 @@ NbsTable read_nbs_csv(const std::string& path, std::vector<Finding>* findings, d
       if (origin != "Domestic" && origin != "Imports")
         throw InputError(csv.where(r, c_origin) + ": origin '" + origin + "' is neither Domestic nor Imports");
       if (list.size() >= N)
-        throw InputError(csv.where(r, c_code) + ": more " + origin + " sector rows than the " +
-                         std::to_string(N) + " sector columns");
+        throw InputError(csv.where(r, c_code) + ": more " + origin + " sector rows than the " + std::to_string(N) +
+                         " sector columns");
       if (code != header_codes[list.size()])
         throw InputError(csv.where(r, c_code) + ": sector row '" + code + "' where the columns have '" +
                          header_codes[list.size()] + "'");
@@ -137,15 +136,15 @@ NbsTable read_nbs_csv(const std::string& path, std::vector<Finding>* findings, d
     }
   }
   if (dom_rows.size() != N)
-    throw InputError(path + ": " + std::to_string(dom_rows.size()) + " sector rows for " +
-                     std::to_string(N) + " sector columns");
+    throw InputError(path + ": " + std::to_string(dom_rows.size()) + " sector rows for " + std::to_string(N) +
+                     " sector columns");
   if (!t.competitive && imp_rows.size() != N)
-    throw InputError(path + ": " + std::to_string(imp_rows.size()) + " Imports rows for " +
-                     std::to_string(N) + " sector columns");
+    throw InputError(path + ": " + std::to_string(imp_rows.size()) + " Imports rows for " + std::to_string(N) +
+                     " sector columns");
 
   auto num = [&](std::size_t r, std::size_t c, const std::string& what) { return csv.number(r, c, what); };
-  auto read_block = [&](const std::vector<std::size_t>& rows, Matrix* Z, Matrix* F, Vector* ex,
-                        Vector* go, const char* what) {
+  auto read_block = [&](const std::vector<std::size_t>& rows, Matrix* Z, Matrix* F, Vector* ex, Vector* go,
+                        const char* what) {
     Z->resize(n, n);
     F->resize(n, k);
     ex->setZero(n);
@@ -203,10 +202,11 @@ NbsTable read_nbs_csv(const std::string& path, std::vector<Finding>* findings, d
     const Vector zrow = t.Z.rowwise().sum();
     Vector rhs = zrow + fd + t.ex + t.err;
     if (t.competitive) rhs -= t.im;
-    check_identity(path, t.competitive ? "GO = sum Z + TFU - IM + ERR" : "GO = sum Z^D + TFU (domestic rows)",
-                   t.x, rhs, labels, rel_tol, findings);
+    check_identity(path, t.competitive ? "GO = sum Z + TFU - IM + ERR" : "GO = sum Z^D + TFU (domestic rows)", t.x, rhs,
+                   labels, rel_tol, findings);
     if (has("TIU")) check_identity(path, "TIU = sum Z", row_of(dom_rows, "TIU"), zrow, labels, rel_tol, findings);
-    if (has("TFU")) check_identity(path, "TFU = final uses + EX", row_of(dom_rows, "TFU"), fd + t.ex, labels, rel_tol, findings);
+    if (has("TFU"))
+      check_identity(path, "TFU = final uses + EX", row_of(dom_rows, "TFU"), fd + t.ex, labels, rel_tol, findings);
     Vector zcol = t.Z.colwise().sum().transpose();
     if (!t.competitive) {
       check_identity(path, "GO = sum Z^M + TFU (import rows)", t.im,
@@ -214,8 +214,10 @@ NbsTable read_nbs_csv(const std::string& path, std::vector<Finding>* findings, d
       zcol += t.Zm.colwise().sum().transpose();
     }
     const Vector va = t.V.colwise().sum().transpose();
-    if (total_rows.count("TII")) check_identity(path, "TII = column sum of Z", total_row("TII"), zcol, labels, rel_tol, findings);
-    if (total_rows.count("TVA")) check_identity(path, "TVA = VA001 + ... + VA004", total_row("TVA"), va, labels, rel_tol, findings);
+    if (total_rows.count("TII"))
+      check_identity(path, "TII = column sum of Z", total_row("TII"), zcol, labels, rel_tol, findings);
+    if (total_rows.count("TVA"))
+      check_identity(path, "TVA = VA001 + ... + VA004", total_row("TVA"), va, labels, rel_tol, findings);
     if (total_rows.count("TI")) {
       check_identity(path, "TI = TII + TVA", total_row("TI"), Vector(zcol + va), labels, rel_tol, findings);
       check_identity(path, "TI = GO", total_row("TI"), t.x, labels, rel_tol, findings);
@@ -224,8 +226,7 @@ NbsTable read_nbs_csv(const std::string& path, std::vector<Finding>* findings, d
   return t;
 }
 
-NbsTable to_non_competitive(const NbsTable& t, const NbsConversionOptions& opt,
-                            NbsConversionReport* report) {
+NbsTable to_non_competitive(const NbsTable& t, const NbsConversionOptions& opt, NbsConversionReport* report) {
   if (!t.competitive) return t;
   const Eigen::Index n = static_cast<Eigen::Index>(t.n());
   NbsConversionReport rep;
@@ -245,11 +246,11 @@ NbsTable to_non_competitive(const NbsTable& t, const NbsConversionOptions& opt,
   for (Eigen::Index i : sh.clipped) {
     const auto ui = static_cast<std::size_t>(i);
     rep.clipped.push_back(ui);
-    rep.findings.push_back(
-        {Severity::kWarning, "d_i < 0 clipped",
-         t.path + ": sector " + t.codes[ui] + " '" + t.names[ui] + "': imports " + std::to_string(t.im(i)) +
-             " exceed domestic use " + std::to_string(rep.u(i)) + " (d = " + std::to_string(sh.d_unclipped(i)) +
-             "); domestic share clipped to 0 (entrepot re-exports? try the re-export option)"});
+    rep.findings.push_back({Severity::kWarning, "d_i < 0 clipped",
+                            t.path + ": sector " + t.codes[ui] + " '" + t.names[ui] + "': imports " +
+                                std::to_string(t.im(i)) + " exceed domestic use " + std::to_string(rep.u(i)) +
+                                " (d = " + std::to_string(sh.d_unclipped(i)) +
+                                "); domestic share clipped to 0 (entrepot re-exports? try the re-export option)"});
   }
   NbsTable out = t;
   out.competitive = false;
@@ -318,8 +319,7 @@ tables::IoTable nbs_to_io_table(const NbsTable& t, const NbsToIoOptions& opt) {
   return io;
 }
 
-NbsTable aggregate_sectors(const NbsTable& t, const std::vector<int>& group_of,
-                           const std::vector<std::string>& codes,
+NbsTable aggregate_sectors(const NbsTable& t, const std::vector<int>& group_of, const std::vector<std::string>& codes,
                            const std::vector<std::string>& names) {
   const std::size_t N = t.n(), M = codes.size();
   if (group_of.size() != N)

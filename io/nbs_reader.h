@@ -16,23 +16,23 @@ namespace irio::io {
 /// government, FU201 GFCF and FU202 inventories (else GCF)).
 struct NbsTable {
   std::string path;
-  std::string year;                 ///< from the file name (china_2017_149.csv -> "2017"), may be ""
-  bool competitive = true;          ///< false: Domestic / Imports rows (column "Origin")
-  std::vector<std::string> codes;   ///< N sector codes ("001" / "01")
-  std::vector<std::string> names;   ///< N English descriptions
-  std::vector<std::string> names_zh;///< N Chinese descriptions
-  std::vector<std::string> fd_codes;///< K final-demand column codes used
-  tables::Matrix Z;    ///< N x N: all intermediate use (competitive) or domestic use Z^D
-  tables::Matrix F;    ///< N x K: final use (competitive: all) or domestic F^D
-  tables::Vector ex;   ///< N exports (from domestic production)
+  std::string year;                   ///< from the file name (china_2017_149.csv -> "2017"), may be ""
+  bool competitive = true;            ///< false: Domestic / Imports rows (column "Origin")
+  std::vector<std::string> codes;     ///< N sector codes ("001" / "01")
+  std::vector<std::string> names;     ///< N English descriptions
+  std::vector<std::string> names_zh;  ///< N Chinese descriptions
+  std::vector<std::string> fd_codes;  ///< K final-demand column codes used
+  tables::Matrix Z;                   ///< N x N: all intermediate use (competitive) or domestic use Z^D
+  tables::Matrix F;                   ///< N x K: final use (competitive: all) or domestic F^D
+  tables::Vector ex;                  ///< N exports (from domestic production)
   tables::Vector im;   ///< N imports by product (competitive IM column; non-competitive: row totals of the import rows)
   tables::Vector err;  ///< N "other/error" column (zeros if the table has none)
   tables::Vector x;    ///< N gross output (GO column)
   tables::Matrix Zm;   ///< N x N imported intermediate use Z^M (non-competitive only; else 0 x 0)
   tables::Matrix Fm;   ///< N x K imported final use F^M (non-competitive only)
-  tables::Vector ex_m; ///< N re-exports of imports (non-competitive only; EX on the import rows)
+  tables::Vector ex_m;                ///< N re-exports of imports (non-competitive only; EX on the import rows)
   std::vector<std::string> va_codes;  ///< VA001..VA004
-  tables::Matrix V;    ///< 4 x N value-added components
+  tables::Matrix V;                   ///< 4 x N value-added components
   std::size_t n() const { return codes.size(); }
 };
 
@@ -43,8 +43,7 @@ struct NbsTable {
 /// mislabelled sector rows, or non-numeric cells. `findings` (if given) receives every failed
 /// identity of the table's own totals (GO = sum Z + TFU - IM + ERR, TIU, TFU, TII, TVA, TI = GO),
 /// naming sector and column; tolerance rel_tol * max(1, |value|).
-NbsTable read_nbs_csv(const std::string& path, std::vector<tables::Finding>* findings = nullptr,
-                      double rel_tol = 1e-9);
+NbsTable read_nbs_csv(const std::string& path, std::vector<tables::Finding>* findings = nullptr, double rel_tol = 1e-9);
 
 struct NbsConversionOptions {
   /// methods.md §5.5: false = "no re-export" (u_i = sum_j z_ij + f_i; exports are local
@@ -54,9 +53,9 @@ struct NbsConversionOptions {
 
 /// What the conversion did, per sector.
 struct NbsConversionReport {
-  tables::Vector u;    ///< denominators u_i
-  tables::Vector d;    ///< domestic shares d_i (after clipping)
-  tables::Vector s_m;  ///< import shares s^M_i
+  tables::Vector u;                  ///< denominators u_i
+  tables::Vector d;                  ///< domestic shares d_i (after clipping)
+  tables::Vector s_m;                ///< import shares s^M_i
   std::vector<std::size_t> clipped;  ///< sectors with d_i < 0 clipped to 0 (entrepot re-exports)
   std::vector<tables::Finding> findings;
 };
@@ -94,8 +93,7 @@ tables::IoTable nbs_to_io_table(const NbsTable& t, const NbsToIoOptions& opt = {
 /// Sum sectors with a concordance: group_of[i] in [0, N') for each of the N sectors, giving an
 /// N'-sector NbsTable (codes/names from `codes`/`names`). Used to compare tables of different
 /// detail (e.g. the 2017 149-sector table with the 42-sector one).
-NbsTable aggregate_sectors(const NbsTable& t, const std::vector<int>& group_of,
-                           const std::vector<std::string>& codes,
+NbsTable aggregate_sectors(const NbsTable& t, const std::vector<int>& group_of, const std::vector<std::string>& codes,
                            const std::vector<std::string>& names);
 
 }  // namespace irio::io

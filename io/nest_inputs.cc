@@ -34,7 +34,8 @@ std::size_t first_data_row(const CsvFile& f) {
 tables::SectorConcordance read_sector_concordance(const std::string& path) {
   CsvFile f = read_csv(path);
   const std::size_t h = first_data_row(f);
-  if (h >= f.rows.size()) throw InputError(path + ": the sector concordance is empty (expected a header provincial,world[,weight])");
+  if (h >= f.rows.size())
+    throw InputError(path + ": the sector concordance is empty (expected a header provincial,world[,weight])");
   f.rows.erase(f.rows.begin(), f.rows.begin() + static_cast<std::ptrdiff_t>(h));
   const int cp = column(f, {"provincial", "from"}), cw = column(f, {"world", "to"}), cwt = column(f, {"weight"});
   if (cp < 0 || cw < 0)
@@ -71,7 +72,8 @@ tables::SectorConcordance read_sector_concordance(const std::string& path) {
 std::vector<tables::AllocationWeight> read_allocation_weights(const std::string& path) {
   CsvFile f = read_csv(path);
   const std::size_t h = first_data_row(f);
-  if (h >= f.rows.size()) throw InputError(path + ": the allocation key is empty (expected a header region,sector,weight)");
+  if (h >= f.rows.size())
+    throw InputError(path + ": the allocation key is empty (expected a header region,sector,weight)");
   f.rows.erase(f.rows.begin(), f.rows.begin() + static_cast<std::ptrdiff_t>(h));
   const int cr = column(f, {"region"}), cs = column(f, {"sector"}), cw = column(f, {"weight", "share", "value"});
   if (cr < 0 || cs < 0 || cw < 0)

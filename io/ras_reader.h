@@ -13,10 +13,10 @@ namespace irio::io {
 
 /// A labelled matrix with its targets in the matrix's line order.
 struct RasInput {
-  std::string corner;                        ///< the matrix file's top-left header cell
+  std::string corner;  ///< the matrix file's top-left header cell
   std::vector<std::string> row_labels, col_labels;
   tables::Matrix A;
-  tables::Vector u, v;                       ///< row and column targets
+  tables::Vector u, v;  ///< row and column targets
 };
 
 /// Read `matrix` (header row of column labels, first column row labels) and the targets `rows`

@@ -72,7 +72,8 @@ std::string format_number(double v, const std::string& format) {
   const auto dot = format.find('.');
   int decimals = 0;
   if (dot != std::string::npos)
-    while (dot + 1 + static_cast<std::size_t>(decimals) < format.size() && format[dot + 1 + static_cast<std::size_t>(decimals)] == '0')
+    while (dot + 1 + static_cast<std::size_t>(decimals) < format.size() &&
+           format[dot + 1 + static_cast<std::size_t>(decimals)] == '0')
       ++decimals;
   if (format.empty()) std::snprintf(buf, sizeof buf, "%.4f", v);
   else if (format.find('E') != std::string::npos) std::snprintf(buf, sizeof buf, "%.*e", decimals, v);

@@ -16,12 +16,12 @@ namespace irio::io {
 using ReportCell = std::variant<std::string, double>;
 
 struct ReportTable {
-  std::string id;     ///< short identifier: HTML id, xlsx sheet name (<= 31 chars, unique)
+  std::string id;  ///< short identifier: HTML id, xlsx sheet name (<= 31 chars, unique)
   std::string title;
-  std::string note;   ///< one line under the title (may be empty)
+  std::string note;  ///< one line under the title (may be empty)
   std::vector<std::string> columns;
   std::vector<std::vector<ReportCell>> rows;  ///< each as long as `columns`
-  int decimals = 4;   ///< digits shown for numbers in HTML (columns without a number format)
+  int decimals = 4;                           ///< digits shown for numbers in HTML (columns without a number format)
   /// Excel-style number formats of the numbers of a column, by column name: "0" (integers such as
   /// a rank), "0.0000" (fixed decimals), "0.00E+00" (scientific, e.g. a residual), "0.0%"
   /// (shares). The xlsx cell gets the format; HTML shows the number the same way (format_number).
@@ -48,15 +48,15 @@ struct BarSeries {
 /// its group's colour (the colour of the group's place in `group_order`, the same in every chart
 /// of a report) and the series are told apart by shade; without, each series has its own colour.
 struct BarChart {
-  std::string id;     ///< short identifier (HTML id, CSS class of the marks, xlsx sheet name)
+  std::string id;  ///< short identifier (HTML id, CSS class of the marks, xlsx sheet name)
   std::string title;
-  std::string note;   ///< what the chart shows, one or two sentences
-  std::string axis_label;     ///< the value axis: what and in which unit
-  std::string category_axis;  ///< what the bars are ("region", "four_regions", ...; may be empty)
-  bool percent = false;  ///< values are shares: axis in %, the only axis with "%" ticks
-  bool stacked = true;   ///< false: the series of a category side by side, each from 0
-  bool dumbbell = false; ///< two series drawn as dots joined by a line (a change between them)
-  std::vector<std::string> categories;       ///< codes (e.g. "GD", "CHN c14"): the data's keys
+  std::string note;                     ///< what the chart shows, one or two sentences
+  std::string axis_label;               ///< the value axis: what and in which unit
+  std::string category_axis;            ///< what the bars are ("region", "four_regions", ...; may be empty)
+  bool percent = false;                 ///< values are shares: axis in %, the only axis with "%" ticks
+  bool stacked = true;                  ///< false: the series of a category side by side, each from 0
+  bool dumbbell = false;                ///< two series drawn as dots joined by a line (a change between them)
+  std::vector<std::string> categories;  ///< codes (e.g. "GD", "CHN c14"): the data's keys
   /// Empty, or one label per category as the reader sees it (e.g. "GD Guangdong", "CHN Electrical and
   /// optical equipment"): HTML writes it beside the bar (shortened, in full in the tooltip), xlsx
   /// in a "label" column that names the chart's bars.

@@ -21,8 +21,11 @@ Shocks read_shocks(const std::string& path, const tables::Labels& labels) {
   for (std::size_t c = 0; c < head.size(); ++c) {
     std::string h = head[c];
     std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    long* slot = h == "region" ? &c_region : h == "sector" ? &c_sector : h == "value" ? &c_value
-                 : h == "scenario" ? &c_scen : nullptr;
+    long* slot = h == "region"     ? &c_region
+                 : h == "sector"   ? &c_sector
+                 : h == "value"    ? &c_value
+                 : h == "scenario" ? &c_scen
+                                   : nullptr;
     if (slot == nullptr) continue;
     if (*slot >= 0) throw InputError(f.where(0, c) + ": column '" + head[c] + "' appears twice");
     *slot = static_cast<long>(c);
@@ -56,8 +59,8 @@ Shocks read_shocks(const std::string& path, const tables::Labels& labels) {
     cells.emplace_back(i, static_cast<std::size_t>(k), f.number(r, static_cast<std::size_t>(c_value), "shock value"));
   }
   if (s.scenarios.empty()) throw InputError(path + ": the shock file has no rows");
-  s.values = tables::Matrix::Zero(static_cast<Eigen::Index>(labels.size()),
-                                  static_cast<Eigen::Index>(s.scenarios.size()));
+  s.values =
+      tables::Matrix::Zero(static_cast<Eigen::Index>(labels.size()), static_cast<Eigen::Index>(s.scenarios.size()));
   for (const auto& [i, k, v] : cells) s.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) = v;
   return s;
 }

@@ -12,8 +12,8 @@
 #include "irio/io/internal/h5_schema.h"
 #include "irio/io/internal/memory_guard.h"
 #include "irio/io/internal/text_encoding.h"
-#include "irio/version.h"
 #include "irio/tables/error.h"
+#include "irio/version.h"
 
 namespace irio::io {
 
@@ -36,9 +36,9 @@ void write_labels(hid_t file, const tables::IoTable& t, const H5Writer& w) {
   const std::pair<const std::vector<std::string>*, const char*> lists[] = {
       {&labels.regions, "regions"},           {&labels.sectors, "sectors"},
       {&labels.countries, "countries"},       {&labels.fd_categories, "fd_categories"},
-      {&t.va_components, "va_components"}, {&t.export_labels, "export_labels"},
-      {&t.import_labels, "import_labels"},  {&labels.region_names, "region_names"},
-      {&labels.sector_names, "sector_names"},   {&labels.fd_category_names, "fd_category_names"}};
+      {&t.va_components, "va_components"},    {&t.export_labels, "export_labels"},
+      {&t.import_labels, "import_labels"},    {&labels.region_names, "region_names"},
+      {&labels.sector_names, "sector_names"}, {&labels.fd_category_names, "fd_category_names"}};
   for (const auto& [v, name] : lists) check_utf8_labels(*v, std::string("/labels/") + name, w);
   for (const auto& s : t.satellites) check_utf8_labels(s.stressors, "/satellites/" + s.name + "/stressors", w);
   H5Id g = h5_create_group(file, "labels", w);
@@ -113,7 +113,7 @@ void write_table_body(hid_t file, const tables::IoTable& t, const WriteOptions& 
   if (t.satellites.empty()) return;
   H5Id sats = h5_create_group(file, "satellites", w);
   for (const auto& s : t.satellites) {
-    if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." )
+    if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == ".")
       throw OutputError(w.file + ": satellite name '" + s.name + "' cannot be an HDF5 group name");
     H5Id g = h5_create_group(sats.get(), s.name, w);
     h5_write_strings(g.get(), "stressors", s.stressors, w);
@@ -125,8 +125,7 @@ void write_table_body(hid_t file, const tables::IoTable& t, const WriteOptions& 
 
 // ---------------------------------------------------------------- reading
 
-std::vector<std::string> read_labels(hid_t file, const std::string& name, bool required,
-                                     const H5Reader& r) {
+std::vector<std::string> read_labels(hid_t file, const std::string& name, bool required, const H5Reader& r) {
   const std::string path = "/labels/" + name;
   if (!required && !h5_exists(file, path)) return {};
   auto v = h5_read_strings(file, path, r);
@@ -157,8 +156,8 @@ Matrix read_matrix_shaped(hid_t file, const std::string& path, std::size_t rows,
   if (dims.size() != 2 || dims[0] != rows || dims[1] != cols) {
     std::string got;
     for (std::size_t i = 0; i < dims.size(); ++i) got += (i ? " x " : "") + std::to_string(dims[i]);
-    throw InputError(r.file + ": dataset '" + path + "' has shape (" + got + "), expected (" +
-                     shape(rows, cols) + ": " + expect + ")");
+    throw InputError(r.file + ": dataset '" + path + "' has shape (" + got + "), expected (" + shape(rows, cols) +
+                     ": " + expect + ")");
   }
   return h5_read_matrix(file, path, r);
 }
@@ -194,8 +193,8 @@ void check_finite(const Matrix& M, const std::string& path, const tables::Labels
         const auto at = static_cast<std::size_t>(rows_are_sectors ? i : j);
         std::string where = "row " + std::to_string(i) + ", column " + std::to_string(j);
         if (at < labels.size()) where += " (" + labels.describe(at) + ")";
-        throw InputError(r.file + ": dataset '" + path + "' has a non-finite value (" +
-                         std::to_string(M(i, j)) + ") at " + where);
+        throw InputError(r.file + ": dataset '" + path + "' has a non-finite value (" + std::to_string(M(i, j)) +
+                         ") at " + where);
       }
 }
 
@@ -242,9 +241,8 @@ tables::IoTable read_table_impl(const std::string& path) {
                        " entries for " + std::to_string(labels.regions.size()) + " regions");
     for (std::size_t i = 0; i < kappa.size(); ++i) {
       if (kappa[i] < 0 || kappa[i] >= static_cast<std::int64_t>(labels.countries.size()))
-        throw InputError(path + ": dataset '/labels/country_of_region' maps region '" + labels.regions[i] +
-                         "' to " + std::to_string(kappa[i]) + ", outside [0, " +
-                         std::to_string(labels.countries.size()) + ")");
+        throw InputError(path + ": dataset '/labels/country_of_region' maps region '" + labels.regions[i] + "' to " +
+                         std::to_string(kappa[i]) + ", outside [0, " + std::to_string(labels.countries.size()) + ")");
       labels.country_of_region.push_back(static_cast<int>(kappa[i]));
     }
   }
@@ -258,9 +256,10 @@ tables::IoTable read_table_impl(const std::string& path) {
 
   const std::size_t n = labels.size(), gk = t.num_fd_columns();
   if (n > kMaxRegionSectors)
-    throw InputError(path + ": " + std::to_string(labels.regions.size()) + " regions x " + std::to_string(labels.sectors.size()) +
-                     " sectors = " + std::to_string(n) + " region-sectors, above irio's limit of " +
-                     std::to_string(kMaxRegionSectors) + " (docs/formats.md, \"Limits and encodings\")");
+    throw InputError(path + ": " + std::to_string(labels.regions.size()) + " regions x " +
+                     std::to_string(labels.sectors.size()) + " sectors = " + std::to_string(n) +
+                     " region-sectors, above irio's limit of " + std::to_string(kMaxRegionSectors) +
+                     " (docs/formats.md, \"Limits and encodings\")");
   {
     // Eigen 3.4's SparseMatrix has no move assignment: `t.Z = read_z(...)` would copy Z.
     tables::SparseMatrix Z = read_z(f, labels, r);
@@ -268,12 +267,10 @@ tables::IoTable read_table_impl(const std::string& path) {
   }
   if (gk > 0 || h5_exists(f, "/core/Y"))
     t.Y = read_matrix_shaped(f, "/core/Y", n, gk, "region-sectors x regions*final-demand categories", r);
-  else
-    t.Y.resize(static_cast<Eigen::Index>(n), 0);
+  else t.Y.resize(static_cast<Eigen::Index>(n), 0);
   if (!t.va_components.empty() || h5_exists(f, "/core/V"))
     t.V = read_matrix_shaped(f, "/core/V", t.va_components.size(), n, "va_components x region-sectors", r);
-  else
-    t.V.resize(0, static_cast<Eigen::Index>(n));
+  else t.V.resize(0, static_cast<Eigen::Index>(n));
   if (h5_exists(f, "/core/x")) {
     const auto dims = h5_dims(f, "/core/x", r);
     if (dims.size() != 1 || dims[0] != n)
@@ -282,11 +279,9 @@ tables::IoTable read_table_impl(const std::string& path) {
     t.x = Eigen::Map<const tables::Vector>(xv.data(), static_cast<Eigen::Index>(xv.size()));
   }
   if (!t.export_labels.empty() || h5_exists(f, "/core/exports"))
-    t.exports = read_matrix_shaped(f, "/core/exports", n, t.export_labels.size(),
-                                   "region-sectors x export_labels", r);
+    t.exports = read_matrix_shaped(f, "/core/exports", n, t.export_labels.size(), "region-sectors x export_labels", r);
   if (!t.import_labels.empty() || h5_exists(f, "/core/imports"))
-    t.imports = read_matrix_shaped(f, "/core/imports", t.import_labels.size(), n,
-                                   "import_labels x region-sectors", r);
+    t.imports = read_matrix_shaped(f, "/core/imports", t.import_labels.size(), n, "import_labels x region-sectors", r);
 
   if (h5_is_group(f, "/satellites")) {
     H5Id sats = h5_open_group(f, "/satellites", r);
@@ -296,7 +291,7 @@ tables::IoTable read_table_impl(const std::string& path) {
       s.name = name;
       s.stressors = h5_read_strings(f, base + "/stressors", r);
       s.units = h5_exists(f, base + "/units") ? h5_read_strings(f, base + "/units", r)
-                                               : std::vector<std::string>(s.stressors.size());
+                                              : std::vector<std::string>(s.stressors.size());
       if (s.units.size() != s.stressors.size())
         throw InputError(path + ": dataset '" + base + "/units' has " + std::to_string(s.units.size()) +
                          " entries for " + std::to_string(s.stressors.size()) + " stressors");
@@ -304,8 +299,7 @@ tables::IoTable read_table_impl(const std::string& path) {
       if (h5_exists(f, base + "/F_Y"))
         s.F_Y = read_matrix_shaped(f, base + "/F_Y", s.stressors.size(), gk,
                                    "stressors x regions*final-demand categories", r);
-      else
-        s.F_Y.resize(s.F.rows(), 0);
+      else s.F_Y.resize(s.F.rows(), 0);
       check_finite(s.F, base + "/F", labels, false, r);
       check_finite(s.F_Y, base + "/F_Y", labels, false, r);
       t.satellites.push_back(std::move(s));
@@ -320,8 +314,8 @@ tables::IoTable read_table_impl(const std::string& path) {
     check_finite(Matrix(t.x), "/core/x", labels, true, r);
     for (Eigen::Index i = 0; i < t.x.size(); ++i)
       if (t.x(i) < 0)
-        throw InputError(path + ": dataset '/core/x' has negative gross output " + std::to_string(t.x(i)) +
-                         " at " + labels.describe(static_cast<std::size_t>(i)));
+        throw InputError(path + ": dataset '/core/x' has negative gross output " + std::to_string(t.x(i)) + " at " +
+                         labels.describe(static_cast<std::size_t>(i)));
   }
   t.validate_shapes(path);  // also Z finiteness and the region->country map
   return t;

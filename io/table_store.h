@@ -23,13 +23,13 @@ struct ResultMeta {
 };
 
 struct WriteOptions {
-  bool overwrite = false;      ///< replace an existing output file
-  int compression_level = 1;   ///< deflate level for HDF5 datasets (0 = none; docs/performance.md, "Table files")
+  bool overwrite = false;     ///< replace an existing output file
+  int compression_level = 1;  ///< deflate level for HDF5 datasets (0 = none; docs/performance.md, "Table files")
   /// Store Z as CSC when its density is below this, dense (chunked) otherwise.
   double sparse_density_threshold = 0.25;
   /// Paths that an output must never replace, even with `overwrite` (the command's inputs).
   std::vector<std::string> inputs;
-  ResultMeta meta;             ///< recorded in the manifest of write_results
+  ResultMeta meta;  ///< recorded in the manifest of write_results
   /// write_results to a folder: the file name (without .csv) of each table, instead of its name.
   std::vector<std::string> file_stems;
   /// write_results to a .csv: whether the tables go to one file (they share their key columns) or
@@ -59,8 +59,8 @@ void write_tidy_csv(const tables::TidyTable& t, const std::string& path, const W
 /// Write tidy results into an HDF5 file under /results/<run>/<table name>: one dataset per key
 /// column (integer codes) with its levels, and a value dataset. Creates the file if needed; if
 /// the file exists and is an irio table, results are added to it (written to a copy, renamed).
-void write_tidy_h5(const std::vector<tables::TidyTable>& tables, const std::string& path,
-                   const std::string& run, const WriteOptions& opt = {});
+void write_tidy_h5(const std::vector<tables::TidyTable>& tables, const std::string& path, const std::string& run,
+                   const WriteOptions& opt = {});
 
 /// Read back the tables of /results/<run> written by write_tidy_h5 (in name order). Throws
 /// InputError naming the file and dataset if the run or a dataset is missing or inconsistent.
@@ -76,15 +76,13 @@ std::vector<std::string> list_result_runs(const std::string& path);
 /// CSV results are written as one set (internal::OutputSet): every file is staged first, then
 /// renamed, then the manifest (result_manifest_path) is written last, listing each file with its
 /// result name, columns, rows, size and CRC-32, and opt.meta. Returns the data files written.
-std::vector<std::string> write_results(const std::vector<tables::TidyTable>& tables,
-                                       const std::string& path, const std::string& run,
-                                       const WriteOptions& opt = {});
+std::vector<std::string> write_results(const std::vector<tables::TidyTable>& tables, const std::string& path,
+                                       const std::string& run, const WriteOptions& opt = {});
 
 /// The files write_results writes for tables named `names` at `path` (`shared_keys`: whether the
 /// tables share key and value columns, which makes a .csv output one file): `path` itself, or
 /// `<stem>_<name>.csv`, or `<folder>/<name>.csv`. For .h5 outputs: the file.
-std::vector<std::string> result_paths(const std::string& path, const std::vector<std::string>& names,
-                                      bool shared_keys);
+std::vector<std::string> result_paths(const std::string& path, const std::vector<std::string>& names, bool shared_keys);
 
 /// The manifest of a CSV result at `path`: `<folder>/irio.meta.json` for a folder, else the path
 /// with its extension replaced by ".meta.json" (`m.csv` -> `m.meta.json`); empty for HDF5.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tidy results: CSV writer (NaN as NA, %.17g) and HDF5 writer/reader under /results/<run>/<table>.
+#include <unistd.h>
 #include <cmath>
 #include <cstdio>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -38,8 +38,8 @@ std::string format_value(double v) {
 
 /// Write rows of one or more tables sharing key columns into `file` (a staged temporary file);
 /// `with_table` adds a leading "table" column. `shown` names the output in messages.
-void write_csv_rows(const std::vector<const tables::TidyTable*>& ts, const std::string& file,
-                    const std::string& shown, bool with_table) {
+void write_csv_rows(const std::vector<const tables::TidyTable*>& ts, const std::string& file, const std::string& shown,
+                    bool with_table) {
   std::ofstream os(file, std::ios::binary);
   if (!os) throw OutputError("cannot create '" + file + "' (for '" + shown + "')");
   const auto& first = *ts.front();
@@ -116,8 +116,8 @@ void write_tidy_csv(const tables::TidyTable& t, const std::string& path, const W
   out.commit();
 }
 
-void write_tidy_h5(const std::vector<tables::TidyTable>& ts, const std::string& path,
-                   const std::string& run, const WriteOptions& opt) {
+void write_tidy_h5(const std::vector<tables::TidyTable>& ts, const std::string& path, const std::string& run,
+                   const WriteOptions& opt) {
   silence_hdf5_errors();
   if (const auto err = opt.validate(); !err.empty()) throw OutputError("write_tidy_h5: " + err);
   check_group_name(run, "run", path);
@@ -153,10 +153,14 @@ void write_tidy_h5(const std::vector<tables::TidyTable>& ts, const std::string& 
     if (!results.valid() || !rg.valid()) throw OutputError(path + ": cannot open /results/" + run);
     for (const auto& t : ts) write_one_tidy(rg.get(), t, opt.overwrite, w, run);
     // What produced the run (the CSV manifest's fields), replaced on every write.
-    for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
-             {"irio_version", IRIO_VERSION_STRING}, {"created_utc", utc_now()}, {"command", opt.meta.command},
-             {"table_path", opt.meta.table_path}, {"table_name", opt.meta.table_name},
-             {"year", opt.meta.year}, {"unit", opt.meta.unit}}) {
+    for (const auto& [name, value] :
+         std::vector<std::pair<std::string, std::string>>{{"irio_version", IRIO_VERSION_STRING},
+                                                          {"created_utc", utc_now()},
+                                                          {"command", opt.meta.command},
+                                                          {"table_path", opt.meta.table_path},
+                                                          {"table_name", opt.meta.table_name},
+                                                          {"year", opt.meta.year},
+                                                          {"unit", opt.meta.unit}}) {
       if (H5Aexists(rg.get(), name.c_str()) > 0) H5Adelete(rg.get(), name.c_str());
       h5_write_attr(rg.get(), name, value, w);
     }
@@ -227,8 +231,10 @@ std::vector<std::string> write_results(const std::vector<tables::TidyTable>& ts,
   }
   if (opt.one_file) {  // decided before computing (and checked then), not decided again here
     if (*opt.one_file && !same_keys)
-      throw OutputError("write_results: the tables of '" + path + "' were to go to one file, but their key columns "
-                        "differ (" + names.front() + ", ...)");
+      throw OutputError("write_results: the tables of '" + path +
+                        "' were to go to one file, but their key columns "
+                        "differ (" +
+                        names.front() + ", ...)");
     same_keys = *opt.one_file;
   }
   std::error_code ec;
@@ -255,8 +261,8 @@ std::vector<std::string> write_results(const std::vector<tables::TidyTable>& ts,
   OutputSet set;
   nlohmann::json listed = nlohmann::json::array();
   const fs::path manifest_dir = fs::path(manifest).parent_path();
-  auto describe = [&](const std::string& file, const std::string& temp, const tables::TidyTable& t,
-                      std::size_t rows, bool with_table) {
+  auto describe = [&](const std::string& file, const std::string& temp, const tables::TidyTable& t, std::size_t rows,
+                      bool with_table) {
     const auto [bytes, crc] = file_size_and_crc32(temp);
     std::vector<std::string> keys = t.key_columns();
     if (with_table) keys.insert(keys.begin(), "table");

@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -107,8 +107,7 @@ std::string wr_pick_year_file(const std::string& dir, const std::string& year, c
                               const std::string& what) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw InputError(what + " folder '" + dir + "' does not exist");
-  if (year.empty())
-    throw InputError(what + " folder '" + dir + "': give the year (--year YYYY) or the file itself");
+  if (year.empty()) throw InputError(what + " folder '" + dir + "': give the year (--year YYYY) or the file itself");
   std::vector<std::string> hits, all;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     if (!e.is_regular_file(ec)) continue;
@@ -122,8 +121,8 @@ std::string wr_pick_year_file(const std::string& dir, const std::string& year, c
   std::sort(all.begin(), all.end());
   if (hits.size() == 1) return hits[0];
   if (hits.empty())
-    throw InputError(what + " folder '" + dir + "' has no file for year " + year + "; its files: " +
-                     wr_quote_list(all, 20));
+    throw InputError(what + " folder '" + dir + "' has no file for year " + year +
+                     "; its files: " + wr_quote_list(all, 20));
   std::vector<std::string> names;
   for (const auto& h : hits) names.push_back(fs::path(h).filename().string());
   throw InputError(what + " folder '" + dir + "' has several files for year " + year + " (" + wr_quote_list(names) +

@@ -164,7 +164,8 @@ std::string FileTree::read_small(const std::string& rel, std::size_t max_bytes) 
   while (r->next(line)) {
     out.append(line).push_back('\n');
     if (out.size() > max_bytes)
-      throw InputError(where(rel) + ": larger than " + std::to_string(max_bytes) + " bytes (a parameter file is small)");
+      throw InputError(where(rel) + ": larger than " + std::to_string(max_bytes) +
+                       " bytes (a parameter file is small)");
   }
   return out;
 }
@@ -192,7 +193,8 @@ WideTextReader::WideTextReader(const FileTree& tree, const std::string& rel, std
                        std::to_string(h + 1) + " has " + std::to_string(fields_.size()) + " cells, header row 1 has " +
                        std::to_string(width));
     }
-    for (std::size_t c = index_cols_; c < width; ++c) col_keys_[c - index_cols_][h] = std::string(trim_field(fields_[c]));
+    for (std::size_t c = index_cols_; c < width; ++c)
+      col_keys_[c - index_cols_][h] = std::string(trim_field(fields_[c]));
   }
   // pandas writes a row of index names (data cells empty) when the index levels are named.
   if (in_->next(line)) {

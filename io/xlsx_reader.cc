@@ -112,9 +112,7 @@ std::string column_letters(std::size_t col) {
   return s;
 }
 
-std::string cell_ref(std::size_t row, std::size_t col) {
-  return column_letters(col) + std::to_string(row + 1);
-}
+std::string cell_ref(std::size_t row, std::size_t col) { return column_letters(col) + std::to_string(row + 1); }
 
 bool parse_cell_ref(const std::string& ref, std::size_t* row, std::size_t* col) {
   std::size_t i = 0, c = 0, r = 0;
@@ -145,8 +143,7 @@ bool parse_cell_ref(const std::string& ref, std::size_t* row, std::size_t* col) 
 const XlsxSheet::Entry* XlsxSheet::find(std::size_t row, std::size_t col) const {
   if (row >= rows_.size()) return nullptr;
   const auto& r = rows_[row];
-  auto it = std::lower_bound(r.begin(), r.end(), col,
-                             [](const Entry& e, std::size_t c) { return e.col < c; });
+  auto it = std::lower_bound(r.begin(), r.end(), col, [](const Entry& e, std::size_t c) { return e.col < c; });
   return it != r.end() && it->col == col ? &*it : nullptr;
 }
 
@@ -227,15 +224,14 @@ XlsxWorkbook::XlsxWorkbook(const std::string& path, const XlsxLimits& limits)
   internal::guard_memory(file_, [&] { load(); });
 }
 
-XlsxWorkbook::XlsxWorkbook(const void* data, std::size_t size, const std::string& label,
-                           const XlsxLimits& limits)
+XlsxWorkbook::XlsxWorkbook(const void* data, std::size_t size, const std::string& label, const XlsxLimits& limits)
     : file_(label), limits_(limits), zip_(std::make_unique<Zip>()) {
   const char* bytes = static_cast<const char*>(data);
   zip_->buffer.assign(bytes, bytes + size);
   zip_error_t ze;
   zip_error_init(&ze);
-  zip_source_t* src = zip_source_buffer_create(zip_->buffer.empty() ? nullptr : zip_->buffer.data(),
-                                               zip_->buffer.size(), 0, &ze);
+  zip_source_t* src =
+      zip_source_buffer_create(zip_->buffer.empty() ? nullptr : zip_->buffer.data(), zip_->buffer.size(), 0, &ze);
   if (!src) {
     zip_error_fini(&ze);
     throw InputError(label + ": cannot read the buffer");
@@ -263,12 +259,9 @@ std::string XlsxWorkbook::read_part(const std::string& part) const {
     throw InputError(file_ + ": not an .xlsx workbook: part '" + part + "' is missing");
   if ((st.valid & ZIP_STAT_SIZE) && st.size > limits_.max_part_bytes)
     throw InputError(file_ + ": part '" + part + "' is " + std::to_string(st.size) +
-                     " bytes uncompressed, above the limit of " +
-                     std::to_string(limits_.max_part_bytes));
+                     " bytes uncompressed, above the limit of " + std::to_string(limits_.max_part_bytes));
   zip_file_t* f = zip_fopen(zip_->archive, part.c_str(), 0);
-  if (!f)
-    throw InputError(file_ + ": cannot open part '" + part + "': " +
-                     zip_strerror(zip_->archive));
+  if (!f) throw InputError(file_ + ": cannot open part '" + part + "': " + zip_strerror(zip_->archive));
   std::string out;
   out.resize(static_cast<std::size_t>(st.size));
   std::size_t got = 0;
@@ -302,8 +295,7 @@ void XlsxWorkbook::load() {
     std::string rels = read_part("_rels/.rels");
     pugi::xml_document d;
     if (d.load_buffer(rels.data(), rels.size())) {
-      for (pugi::xml_node r = child(d.document_element(), "Relationship"); r;
-           r = r.next_sibling()) {
+      for (pugi::xml_node r = child(d.document_element(), "Relationship"); r; r = r.next_sibling()) {
         std::string type = attribute(r, "Type").value();
         if (type.size() >= 14 && type.compare(type.size() - 14, 14, "officeDocument") == 0)
           workbook_part = resolve_target("", attribute(r, "Target").value());
@@ -313,8 +305,7 @@ void XlsxWorkbook::load() {
   if (!has_part(workbook_part))
     throw InputError(file_ + ": a zip archive but not an .xlsx workbook (no " + workbook_part + ")");
   const std::string dir = workbook_part.substr(0, workbook_part.rfind('/') + 1);
-  const std::string rels_part =
-      dir + "_rels/" + workbook_part.substr(workbook_part.rfind('/') + 1) + ".rels";
+  const std::string rels_part = dir + "_rels/" + workbook_part.substr(workbook_part.rfind('/') + 1) + ".rels";
 
   std::vector<std::pair<std::string, std::string>> rel_targets;  // id -> part
   std::string shared_part;
@@ -328,8 +319,7 @@ void XlsxWorkbook::load() {
       std::string target = resolve_target(dir, attribute(r, "Target").value());
       rel_targets.emplace_back(attribute(r, "Id").value(), target);
       std::string type = attribute(r, "Type").value();
-      if (type.size() >= 13 && type.compare(type.size() - 13, 13, "sharedStrings") == 0)
-        shared_part = target;
+      if (type.size() >= 13 && type.compare(type.size() - 13, 13, "sharedStrings") == 0) shared_part = target;
     }
   }
 
@@ -355,8 +345,7 @@ void XlsxWorkbook::load() {
   if (!shared_part.empty() && has_part(shared_part)) {
     std::string ss = read_part(shared_part);
     pugi::xml_document sd;
-    pr = sd.load_buffer_inplace(ss.data(), ss.size(),
-                                pugi::parse_default | pugi::parse_ws_pcdata_single);
+    pr = sd.load_buffer_inplace(ss.data(), ss.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!pr) throw InputError(file_ + ": " + shared_part + " is not valid XML: " + pr.description());
     for (pugi::xml_node si = sd.document_element().first_child(); si; si = si.next_sibling()) {
       if (si.type() != pugi::node_element || !is(si, "si")) continue;
@@ -379,15 +368,12 @@ XlsxSheet XlsxWorkbook::read_sheet(const std::string& name) const {
 XlsxSheet XlsxWorkbook::parse_sheet(const std::string& name) const {
   auto it = std::find(sheet_names_.begin(), sheet_names_.end(), name);
   if (it == sheet_names_.end())
-    throw InputError(file_ + ": sheet '" + name + "' not found; the workbook has " +
-                     quote_list(sheet_names_));
+    throw InputError(file_ + ": sheet '" + name + "' not found; the workbook has " + quote_list(sheet_names_));
   const std::string& part = sheet_parts_[static_cast<std::size_t>(it - sheet_names_.begin())];
   std::string xml = read_part(part);
   pugi::xml_document d;
-  pugi::xml_parse_result pr =
-      d.load_buffer_inplace(xml.data(), xml.size(),
-                            pugi::parse_default | pugi::parse_ws_pcdata_single |
-                                pugi::parse_embed_pcdata);
+  pugi::xml_parse_result pr = d.load_buffer_inplace(
+      xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_embed_pcdata);
   if (!pr)
     throw InputError(file_ + ", sheet '" + name + "': malformed XML in " + part + " at byte " +
                      std::to_string(pr.offset) + ": " + pr.description());
@@ -426,11 +412,11 @@ XlsxSheet XlsxWorkbook::parse_sheet(const std::string& name) const {
       std::size_t crow = row, col = next_col;
       if (pugi::xml_attribute ref = attribute(c, "r")) {
         if (!parse_cell_ref(ref.value(), &crow, &col))
-          throw InputError(file_ + ", sheet '" + name + "': malformed cell reference '" +
-                           ref.value() + "' in row " + std::to_string(row + 1));
+          throw InputError(file_ + ", sheet '" + name + "': malformed cell reference '" + ref.value() + "' in row " +
+                           std::to_string(row + 1));
         if (crow != row)
-          throw InputError(file_ + ", sheet '" + name + "': cell reference '" + ref.value() +
-                           "' inside row " + std::to_string(row + 1));
+          throw InputError(file_ + ", sheet '" + name + "': cell reference '" + ref.value() + "' inside row " +
+                           std::to_string(row + 1));
       }
       next_col = col + 1;
       const std::string t = attribute(c, "t").value();
@@ -458,40 +444,40 @@ XlsxSheet XlsxWorkbook::parse_sheet(const std::string& name) const {
         } else if (!v) {
           continue;  // a styled empty cell
         } else {
-        const char* txt = v.text().get();
-        if (t == "s") {
-          unsigned long long idx = 0;
-          auto res = std::from_chars(txt, txt + std::strlen(txt), idx);
-          if (res.ec != std::errc() || *res.ptr != '\0' || idx >= num_shared)
-            throw bad("shared-string index '" + std::string(txt) + "' is invalid (the table has " +
-                      std::to_string(num_shared) + " strings)");
-          e.type = XlsxSheet::CellType::kString;
-          e.value = static_cast<double>(idx);
-        } else if (t == "str" || t == "e" || t == "d") {
-          e.type = t == "e" ? XlsxSheet::CellType::kError : XlsxSheet::CellType::kString;
-          e.value = static_cast<double>(sheet.strings_.size());
-          sheet.strings_.emplace_back(txt);
-        } else if (t == "b") {
-          if (std::strcmp(txt, "0") != 0 && std::strcmp(txt, "1") != 0)
-            throw bad("boolean value '" + std::string(txt) + "' is not 0 or 1");
-          e.type = XlsxSheet::CellType::kBoolean;
-          e.value = txt[0] == '1' ? 1.0 : 0.0;
-        } else if (t.empty() || t == "n") {
-          const char* end = txt + std::strlen(txt);
-          while (txt < end && (*txt == ' ' || *txt == '\n' || *txt == '\t' || *txt == '\r')) ++txt;
-          while (end > txt && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\t' || end[-1] == '\r')) --end;
-          if (txt == end) continue;
-          const char* p = txt;
-          if (*p == '+' && p + 1 < end && p[1] != '-') ++p;  // one sign only: "+-5" is no number
-          double val = 0;
-          auto res = std::from_chars(p, end, val);
-          if (res.ec != std::errc() || res.ptr != end)
-            throw bad("number '" + std::string(txt, end) + "' cannot be read");
-          e.type = XlsxSheet::CellType::kNumber;
-          e.value = val;
-        } else {
-          throw bad("unknown cell type t=\"" + t + "\"");
-        }
+          const char* txt = v.text().get();
+          if (t == "s") {
+            unsigned long long idx = 0;
+            auto res = std::from_chars(txt, txt + std::strlen(txt), idx);
+            if (res.ec != std::errc() || *res.ptr != '\0' || idx >= num_shared)
+              throw bad("shared-string index '" + std::string(txt) + "' is invalid (the table has " +
+                        std::to_string(num_shared) + " strings)");
+            e.type = XlsxSheet::CellType::kString;
+            e.value = static_cast<double>(idx);
+          } else if (t == "str" || t == "e" || t == "d") {
+            e.type = t == "e" ? XlsxSheet::CellType::kError : XlsxSheet::CellType::kString;
+            e.value = static_cast<double>(sheet.strings_.size());
+            sheet.strings_.emplace_back(txt);
+          } else if (t == "b") {
+            if (std::strcmp(txt, "0") != 0 && std::strcmp(txt, "1") != 0)
+              throw bad("boolean value '" + std::string(txt) + "' is not 0 or 1");
+            e.type = XlsxSheet::CellType::kBoolean;
+            e.value = txt[0] == '1' ? 1.0 : 0.0;
+          } else if (t.empty() || t == "n") {
+            const char* end = txt + std::strlen(txt);
+            while (txt < end && (*txt == ' ' || *txt == '\n' || *txt == '\t' || *txt == '\r')) ++txt;
+            while (end > txt && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\t' || end[-1] == '\r')) --end;
+            if (txt == end) continue;
+            const char* p = txt;
+            if (*p == '+' && p + 1 < end && p[1] != '-') ++p;  // one sign only: "+-5" is no number
+            double val = 0;
+            auto res = std::from_chars(p, end, val);
+            if (res.ec != std::errc() || res.ptr != end)
+              throw bad("number '" + std::string(txt, end) + "' cannot be read");
+            e.type = XlsxSheet::CellType::kNumber;
+            e.value = val;
+          } else {
+            throw bad("unknown cell type t=\"" + t + "\"");
+          }
         }
       }
       if (e.type == XlsxSheet::CellType::kString || e.type == XlsxSheet::CellType::kError) {
@@ -504,12 +490,10 @@ XlsxSheet XlsxWorkbook::parse_sheet(const std::string& name) const {
       sheet.num_cols_ = std::max(sheet.num_cols_, col + 1);
     }
     if (!sorted) {
-      std::stable_sort(entries.begin(), entries.end(),
-                       [](const auto& a, const auto& b) { return a.col < b.col; });
+      std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.col < b.col; });
       for (std::size_t k = 1; k < entries.size(); ++k)
         if (entries[k].col == entries[k - 1].col)
-          throw InputError(file_ + ", sheet '" + name + "': cell " + cell_ref(row, entries[k].col) +
-                           " appears twice");
+          throw InputError(file_ + ", sheet '" + name + "': cell " + cell_ref(row, entries[k].col) + " appears twice");
     }
   }
   // Trailing empty rows (styled but without values) do not count.

@@ -78,8 +78,7 @@ class XlsxWorkbook {
  public:
   explicit XlsxWorkbook(const std::string& path, const XlsxLimits& limits = {});
   /// Open an in-memory copy of a file; `label` names it in messages (used by the fuzzer).
-  XlsxWorkbook(const void* data, std::size_t size, const std::string& label,
-               const XlsxLimits& limits = {});
+  XlsxWorkbook(const void* data, std::size_t size, const std::string& label, const XlsxLimits& limits = {});
   ~XlsxWorkbook();
   XlsxWorkbook(const XlsxWorkbook&) = delete;
   XlsxWorkbook& operator=(const XlsxWorkbook&) = delete;

@@ -25,7 +25,8 @@ void write_text_sheet(XlsxWriter& w, const ReportDocument& doc) {
     for (const auto& p : sec.paragraphs) w.write_string(s, row++, 0, p);
     std::istringstream pre(sec.preformatted);
     for (std::string line; std::getline(pre, line);) w.write_string(s, row++, 0, line);
-    for (const auto& c : sec.charts) w.write_string(s, row++, 0, "Chart and data: sheet '" + c.id + "' (" + c.title + ")");
+    for (const auto& c : sec.charts)
+      w.write_string(s, row++, 0, "Chart and data: sheet '" + c.id + "' (" + c.title + ")");
     for (const auto& t : sec.tables) w.write_string(s, row++, 0, "Table: sheet '" + t.id + "' (" + t.title + ")");
   }
 }
@@ -85,8 +86,8 @@ void write_table_sheet(XlsxWriter& w, const ReportTable& t) {
       else  // NaN: an empty cell; the column's number format, else the table's decimals
         w.write_number(s, i + 1, j, std::get<double>(t.rows[i][j]),
                        !t.number_format(j).empty() ? t.number_format(j)
-                           : t.decimals > 0 ? "0." + std::string(static_cast<std::size_t>(std::min(t.decimals, 12)), '0')
-                                            : "0");
+                       : t.decimals > 0 ? "0." + std::string(static_cast<std::size_t>(std::min(t.decimals, 12)), '0')
+                                        : "0");
     }
   if (!t.columns.empty()) w.set_column_width(s, 0, t.columns.size() - 1, 16);
 }

@@ -27,13 +27,11 @@ struct XlsxWriter::Impl {
 
 namespace {
 void check(lxw_error e, const std::string& path, const std::string& what) {
-  if (e != LXW_NO_ERROR)
-    throw OutputError(path + ": cannot " + what + ": " + lxw_strerror(e));
+  if (e != LXW_NO_ERROR) throw OutputError(path + ": cannot " + what + ": " + lxw_strerror(e));
 }
 }  // namespace
 
-XlsxWriter::XlsxWriter(const std::string& path, const XlsxWriterOptions& opt)
-    : impl_(std::make_unique<Impl>()) {
+XlsxWriter::XlsxWriter(const std::string& path, const XlsxWriterOptions& opt) : impl_(std::make_unique<Impl>()) {
   namespace fs = std::filesystem;
   impl_->path = path;
   std::error_code ec;
@@ -68,8 +66,8 @@ std::size_t XlsxWriter::add_sheet(const std::string& name) {
 
 void XlsxWriter::write_number(std::size_t sheet, std::size_t row, std::size_t col, double value) {
   if (!std::isfinite(value)) return;
-  check(worksheet_write_number(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row),
-                               static_cast<lxw_col_t>(col), value, nullptr),
+  check(worksheet_write_number(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), value,
+                               nullptr),
         impl_->path, "write a number");
 }
 
@@ -83,21 +81,20 @@ void XlsxWriter::write_number(std::size_t sheet, std::size_t row, std::size_t co
     if (!f) throw OutputError(impl_->path + ": cannot add the number format '" + number_format + "'");
     format_set_num_format(f, number_format.c_str());
   }
-  check(worksheet_write_number(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row),
-                               static_cast<lxw_col_t>(col), value, f),
+  check(worksheet_write_number(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), value,
+                               f),
         impl_->path, "write a number");
 }
 
-void XlsxWriter::write_string(std::size_t sheet, std::size_t row, std::size_t col,
-                              const std::string& text) {
-  check(worksheet_write_string(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row),
-                               static_cast<lxw_col_t>(col), text.c_str(), nullptr),
+void XlsxWriter::write_string(std::size_t sheet, std::size_t row, std::size_t col, const std::string& text) {
+  check(worksheet_write_string(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                               text.c_str(), nullptr),
         impl_->path, "write a string");
 }
 
 void XlsxWriter::write_boolean(std::size_t sheet, std::size_t row, std::size_t col, bool value) {
-  check(worksheet_write_boolean(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row),
-                                static_cast<lxw_col_t>(col), value ? 1 : 0, nullptr),
+  check(worksheet_write_boolean(impl_->sheets.at(sheet), static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                                value ? 1 : 0, nullptr),
         impl_->path, "write a boolean");
 }
 
@@ -137,8 +134,8 @@ void XlsxWriter::insert_bar_chart(std::size_t data_sheet, std::size_t at_sheet, 
   // Excel's default chart is 288 px high; give each category about 15 px.
   const double rows = static_cast<double>(c.last_row - c.first_row + 1);
   o.y_scale = std::max(1.0, (60.0 + 15.0 * rows) / 288.0);
-  check(worksheet_insert_chart_opt(impl_->sheets.at(at_sheet), static_cast<lxw_row_t>(row),
-                                   static_cast<lxw_col_t>(col), chart, &o),
+  check(worksheet_insert_chart_opt(impl_->sheets.at(at_sheet), static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                                   chart, &o),
         impl_->path, "insert chart '" + c.title + "'");
 }
 

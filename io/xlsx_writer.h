@@ -21,10 +21,10 @@ struct XlsxWriterOptions {
 /// inclusive), series names from `header_row`.
 struct XlsxBarChart {
   std::string title;
-  std::string value_axis;  ///< name of the value axis (may be empty)
+  std::string value_axis;     ///< name of the value axis (may be empty)
   std::string category_axis;  ///< name of the category axis (may be empty)
   bool stacked = true;
-  bool percent = false;    ///< value axis formatted as 0 %
+  bool percent = false;  ///< value axis formatted as 0 %
   std::size_t header_row = 0, first_row = 1, last_row = 1, category_col = 0;
   std::vector<std::size_t> value_cols;
   std::vector<std::string> colours;  ///< "#rrggbb" per series, or empty: Excel's

@@ -65,10 +65,10 @@ std::string BlasInfo::brief() const {
 std::string BlasInfo::warning() const {
   if (!slow_kernel()) return {};
   const std::string type = matching_coretype(cpu_avx2, cpu_avx512f);
-  return "OpenBLAS runs its " + kernel + " kernel (no AVX2) on a CPU with " +
-         (cpu_avx512f ? "AVX-512" : "AVX2") +
+  return "OpenBLAS runs its " + kernel + " kernel (no AVX2) on a CPU with " + (cpu_avx512f ? "AVX-512" : "AVX2") +
          ": dense solves and products run several times slower than they could. Choose the "
-         "matching kernel with OPENBLAS_CORETYPE=" + type + " (docs/performance.md, \"BLAS kernel\")";
+         "matching kernel with OPENBLAS_CORETYPE=" +
+         type + " (docs/performance.md, \"BLAS kernel\")";
 }
 
 BlasInfo blas_info() {

@@ -9,11 +9,12 @@
 namespace irio::solver {
 
 struct BlasInfo {
-  std::string library;   ///< the shared object that provides dgemm_ (path), or "" if unknown
-  bool openblas = false; ///< the library exports openblas_get_corename (found with dlsym)
-  std::string config;    ///< openblas_get_config(), e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Prescott MAX_THREADS=64"
-  std::string kernel;    ///< openblas_get_corename(), e.g. "Haswell", "SkylakeX", "Prescott"; "" if unknown
-  int threads = 0;       ///< openblas_get_num_threads(); 0 if unknown
+  std::string library;    ///< the shared object that provides dgemm_ (path), or "" if unknown
+  bool openblas = false;  ///< the library exports openblas_get_corename (found with dlsym)
+  std::string
+      config;  ///< openblas_get_config(), e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Prescott MAX_THREADS=64"
+  std::string kernel;  ///< openblas_get_corename(), e.g. "Haswell", "SkylakeX", "Prescott"; "" if unknown
+  int threads = 0;     ///< openblas_get_num_threads(); 0 if unknown
   bool cpu_avx2 = false;
   bool cpu_avx512f = false;
 

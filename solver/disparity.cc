@@ -84,8 +84,7 @@ Disparity disparity(const Vector& x, const Vector& w, const std::vector<int>& gr
     const auto gs = static_cast<std::size_t>(g);
     if (nonneg) {
       d.theil_t.total += p(i) * xlogx(x(i) / mu);
-      if (d.group_mean(g) > 0)
-        d.theil_t.group_index[gs] += p(i) / d.group_weight(g) * xlogx(x(i) / d.group_mean(g));
+      if (d.group_mean(g) > 0) d.theil_t.group_index[gs] += p(i) / d.group_weight(g) * xlogx(x(i) / d.group_mean(g));
     }
     if (positive) {
       d.theil_l.total += p(i) * std::log(mu / x(i));
@@ -138,8 +137,8 @@ tables::TidyTable disparity_table() {
   return tables::TidyTable("disparity", {"grouping", "indicator", "weights", "measure", "component", "group"});
 }
 
-void append_disparity(const Disparity& d, const std::string& grouping, const std::string& indicator, const std::string& weights,
-                      tables::TidyTable& out) {
+void append_disparity(const Disparity& d, const std::string& grouping, const std::string& indicator,
+                      const std::string& weights, tables::TidyTable& out) {
   const std::pair<const char*, const DisparityParts*> measures[] = {
       {"theil_t", &d.theil_t}, {"theil_l", &d.theil_l}, {"gini", &d.gini}, {"cv", &d.cv}};
   for (const auto& [name, part] : measures) {
@@ -154,7 +153,8 @@ void append_disparity(const Disparity& d, const std::string& grouping, const std
     }
   out.add_row({grouping, indicator, weights, "mean", "total", "all"}, d.mean);
   for (std::size_t g = 0; g < d.groups.size(); ++g) {
-    out.add_row({grouping, indicator, weights, "mean", "group_index", d.groups[g]}, d.group_mean(static_cast<Index>(g)));
+    out.add_row({grouping, indicator, weights, "mean", "group_index", d.groups[g]},
+                d.group_mean(static_cast<Index>(g)));
     out.add_row({grouping, indicator, weights, "weight_share", "group_index", d.groups[g]},
                 d.group_weight(static_cast<Index>(g)));
   }

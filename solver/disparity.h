@@ -43,7 +43,7 @@ Disparity disparity(const Vector& x, const Vector& w, const std::vector<int>& gr
 /// between, within (group "all"), then group_index and group_contribution per group, and the
 /// means (measure "mean").
 tables::TidyTable disparity_table();
-void append_disparity(const Disparity& d, const std::string& grouping, const std::string& indicator, const std::string& weights,
-                      tables::TidyTable& out);
+void append_disparity(const Disparity& d, const std::string& grouping, const std::string& indicator,
+                      const std::string& weights, tables::TidyTable& out);
 
 }  // namespace irio::solver

@@ -42,8 +42,9 @@ Matrix intermediate_exports(const LeontiefModel& m, const Vector& x) {
 EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellite) {
   const auto& t = m.table();
   if (t.exports.cols() > 0 || t.imports.rows() > 0 || t.has_other_final_demand())
-    throw InputError("embodied trade needs a table whose rest of the world is one of its regions; this one has "
-                     "exogenous exports or imports (what is embodied in exports abroad is D_abroad of irio footprints)");
+    throw InputError(
+        "embodied trade needs a table whose rest of the world is one of its regions; this one has "
+        "exogenous exports or imports (what is embodied in exports abroad is D_abroad of irio footprints)");
   const auto& sat = find_satellite(t, satellite);
   const Index n = m.n(), N = m.num_sectors(), G = m.num_regions(), k = static_cast<Index>(sat.stressors.size());
 
@@ -51,8 +52,8 @@ EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellit
   for (Index j : m.zero_output()) S.col(j).setZero();
   const Matrix Yd = t.final_demand_by_region();  // n x G: y^{.s}
   const Vector& x = m.model_output();
-  const Matrix X = m.solve(Yd);                                   // L y^{.s}: G forward solves
-  const Matrix M = m.solve_transposed(S.transpose());             // (S L)': k transposed solves
+  const Matrix X = m.solve(Yd);                                                      // L y^{.s}: G forward solves
+  const Matrix M = m.solve_transposed(S.transpose());                                // (S L)': k transposed solves
   const Matrix local = m.local_solve_transposed(Perimeter::kRegion, S.transpose());  // (S L_R)'
   const Matrix inter = intermediate_exports(m, x);
 

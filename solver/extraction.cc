@@ -20,8 +20,7 @@ std::string ExtractionOptions::validate() const {
   return refactorize_fraction > 0 ? "" : "refactorize_fraction must be positive";
 }
 
-std::vector<Index> sector_indices(const LeontiefModel& model,
-                                  const std::vector<std::string>& specs) {
+std::vector<Index> sector_indices(const LeontiefModel& model, const std::vector<std::string>& specs) {
   const auto& lab = model.labels();
   std::vector<Index> out;
   for (const auto& s : specs) {
@@ -35,8 +34,7 @@ std::vector<Index> sector_indices(const LeontiefModel& model,
     } else {
       const int r = tables::Labels::find(lab.regions, s.substr(0, slash));
       if (r < 0) throw InputError("unknown region '" + s.substr(0, slash) + "' in extraction set");
-      out.push_back(
-          static_cast<Index>(lab.index(static_cast<std::size_t>(r), static_cast<std::size_t>(i))));
+      out.push_back(static_cast<Index>(lab.index(static_cast<std::size_t>(r), static_cast<std::size_t>(i))));
     }
   }
   return out;
@@ -72,24 +70,21 @@ Update column_update(const SparseMatrix& M, const std::function<bool(Index, Inde
 
 }  // namespace
 
-ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind,
-                         const std::vector<Index>& sectors, const ExtractionOptions& opt) {
+ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind, const std::vector<Index>& sectors,
+                         const ExtractionOptions& opt) {
   const Index n = model.n();
   const auto& lab = model.labels();
   const Index N = model.num_sectors();
   const bool by_sector = kind == ExtractionKind::kTotal || kind == ExtractionKind::kBackward ||
                          kind == ExtractionKind::kForward;
   if (!by_sector && !sectors.empty())
-    throw InputError(std::string("the ") + to_string(kind) +
-                     " block extraction takes no sector list");
+    throw InputError(std::string("the ") + to_string(kind) + " block extraction takes no sector list");
   std::set<Index> J;
   for (Index j : sectors) {
     if (j < 0 || j >= n)
-      throw InputError("extraction sector index " + std::to_string(j) + " out of range [0, " +
-                       std::to_string(n) + ")");
+      throw InputError("extraction sector index " + std::to_string(j) + " out of range [0, " + std::to_string(n) + ")");
     if (!J.insert(j).second)
-      throw InputError("extraction set lists " + lab.describe(static_cast<std::size_t>(j)) +
-                       " twice");
+      throw InputError("extraction set lists " + lab.describe(static_cast<std::size_t>(j)) + " twice");
   }
   if (auto e = opt.validate(); !e.empty()) throw InputError(e);
 
@@ -115,16 +110,12 @@ ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind,
       for (Index j : J) rhs(j) = 0.0;
       break;
     case ExtractionKind::kBackward:
-      u = column_update(model.A(), [&](Index i, Index j) {
-        return J.count(j) > 0 && (i != j || !opt.keep_diagonal);
-      });
+      u = column_update(model.A(), [&](Index i, Index j) { return J.count(j) > 0 && (i != j || !opt.keep_diagonal); });
       break;
     case ExtractionKind::kForward: {
       // (I - B^f)' xbar = va, B^f' = B' minus columns J of B' (= rows J of B).
-      const SparseMatrix Bt =
-          SparseMatrix((xinv.asDiagonal() * model.A() * x.asDiagonal()).transpose());
-      u = column_update(
-          Bt, [&](Index i, Index j) { return J.count(j) > 0 && (i != j || !opt.keep_diagonal); });
+      const SparseMatrix Bt = SparseMatrix((xinv.asDiagonal() * model.A() * x.asDiagonal()).transpose());
+      u = column_update(Bt, [&](Index i, Index j) { return J.count(j) > 0 && (i != j || !opt.keep_diagonal); });
       break;
     }
     case ExtractionKind::kInterRegional:
@@ -141,9 +132,8 @@ ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind,
   res.rank = k;
   ExtractionMethod method = opt.method;
   if (method == ExtractionMethod::kAuto)
-    method = static_cast<double>(k) > opt.refactorize_fraction * static_cast<double>(n)
-                 ? ExtractionMethod::kRefactorize
-                 : ExtractionMethod::kWoodbury;
+    method = static_cast<double>(k) > opt.refactorize_fraction * static_cast<double>(n) ? ExtractionMethod::kRefactorize
+                                                                                        : ExtractionMethod::kWoodbury;
   // Apply M^{-1} (block) with M = I - A (Leontief) or (I - B)' = x L' x^-1 (forward, via G').
   auto apply_inv = [&](const Matrix& Bm) -> Matrix {
     if (!forward) return model.solve(Bm);
@@ -178,9 +168,7 @@ ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind,
     // Refactorize the modified operator: dense LU up to the model's dense_max_n (extractions
     // beyond ~n/10 change much of it), UMFPACK on the sparse matrix above that.
     res.method = "refactorize";
-    SparseMatrix Mod =
-        forward ? SparseMatrix((xinv.asDiagonal() * model.A() * x.asDiagonal()).transpose())
-                : model.A();
+    SparseMatrix Mod = forward ? SparseMatrix((xinv.asDiagonal() * model.A() * x.asDiagonal()).transpose()) : model.A();
     SparseMatrix Uc(n, n);
     {
       std::vector<Eigen::Triplet<double, std::ptrdiff_t>> trip;
@@ -194,8 +182,7 @@ ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind,
     SparseMatrix M = I - (Mod - Uc);
     M.prune(0.0, 0.0);
     const std::string what = std::string("I - A after ") + to_string(kind) + " extraction";
-    auto lu = n <= model.options().dense_max_n ? make_dense_lu(Matrix(M), what)
-                                               : make_umfpack_lu(M, what);
+    auto lu = n <= model.options().dense_max_n ? make_dense_lu(Matrix(M), what) : make_umfpack_lu(M, what);
     Matrix r = rhs;
     lu->solve(r);
     res.x_extracted = r.col(0);

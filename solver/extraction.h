@@ -19,17 +19,20 @@ enum class ExtractionKind {
   kInterRegional,  ///< all blocks A^rs, r != s (Dietzenbacher-van der Linden-Steenge 1993)
   kNational,       ///< only A_N: inter-regional blocks within a country
 };
-inline constexpr EnumTable<ExtractionKind, 5> kExtractionKindNames{
-    "extraction",
-    {{{ExtractionKind::kTotal, "total"}, {ExtractionKind::kBackward, "backward"}, {ExtractionKind::kForward, "forward"},
-      {ExtractionKind::kInterRegional, "inter-regional"}, {ExtractionKind::kNational, "national"}}}};
+inline constexpr EnumTable<ExtractionKind, 5> kExtractionKindNames{"extraction",
+                                                                   {{{ExtractionKind::kTotal, "total"},
+                                                                     {ExtractionKind::kBackward, "backward"},
+                                                                     {ExtractionKind::kForward, "forward"},
+                                                                     {ExtractionKind::kInterRegional, "inter-regional"},
+                                                                     {ExtractionKind::kNational, "national"}}}};
 constexpr const auto& enum_table(ExtractionKind) { return kExtractionKindNames; }
 const char* to_string(ExtractionKind k);
 
 enum class ExtractionMethod { kAuto, kWoodbury, kRefactorize };
 inline constexpr EnumTable<ExtractionMethod, 3> kExtractionMethodNames{
     "extraction method",
-    {{{ExtractionMethod::kAuto, "auto"}, {ExtractionMethod::kWoodbury, "woodbury"},
+    {{{ExtractionMethod::kAuto, "auto"},
+      {ExtractionMethod::kWoodbury, "woodbury"},
       {ExtractionMethod::kRefactorize, "refactorize"}}}};
 constexpr const auto& enum_table(ExtractionMethod) { return kExtractionMethodNames; }
 
@@ -57,16 +60,14 @@ struct ExtractionResult {
 /// Run one extraction. `sectors` (region-sector indices, 0-based) is used by kTotal, kBackward
 /// and kForward and must be empty for block kinds. Throws InputError for out-of-range or
 /// duplicate indices, NumericalError if the capacitance matrix I + W'LU is singular.
-ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind,
-                         const std::vector<Index>& sectors, const ExtractionOptions& opt = {});
+ExtractionResult extract(const LeontiefModel& model, ExtractionKind kind, const std::vector<Index>& sectors,
+                         const ExtractionOptions& opt = {});
 
 /// Resolve "REGION/SECTOR" or "SECTOR" (all regions) labels to indices; InputError if unknown.
-std::vector<Index> sector_indices(const LeontiefModel& model,
-                                  const std::vector<std::string>& specs);
+std::vector<Index> sector_indices(const LeontiefModel& model, const std::vector<std::string>& specs);
 
 /// Tidy result: extraction,indicator,value with indicators output_base, output_extracted,
 /// output_loss, output_loss_share, va_loss and "<satellite>/<stressor>_loss".
-tables::TidyTable extraction_table(const std::vector<ExtractionResult>& results,
-                                   const std::vector<std::string>& names);
+tables::TidyTable extraction_table(const std::vector<ExtractionResult>& results, const std::vector<std::string>& names);
 
 }  // namespace irio::solver

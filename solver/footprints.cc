@@ -15,21 +15,19 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   const Index n = model.n(), G = model.num_regions(), N = model.num_sectors();
   const Index kF = sat.F.rows();
   if (sat.F.cols() != n)
-    throw InputError("satellite '" + sat.name + "': F has " + std::to_string(sat.F.cols()) +
-                     " columns, expected " + std::to_string(n));
+    throw InputError("satellite '" + sat.name + "': F has " + std::to_string(sat.F.cols()) + " columns, expected " +
+                     std::to_string(n));
   const Index GK = static_cast<Index>(t.num_fd_columns());
   if (sat.F_Y.cols() != 0 && (sat.F_Y.cols() != GK || sat.F_Y.rows() != kF))
-    throw InputError("satellite '" + sat.name + "': F_Y is " + std::to_string(sat.F_Y.rows()) +
-                     " x " + std::to_string(sat.F_Y.cols()) + ", expected " + std::to_string(kF) +
-                     " x " + std::to_string(GK));
+    throw InputError("satellite '" + sat.name + "': F_Y is " + std::to_string(sat.F_Y.rows()) + " x " +
+                     std::to_string(sat.F_Y.cols()) + ", expected " + std::to_string(kF) + " x " + std::to_string(GK));
   if (opt.population.size() != 0) {
     if (opt.population.size() != G)
       throw InputError("population has " + std::to_string(opt.population.size()) +
                        " entries, expected one per region (" + std::to_string(G) + ")");
     for (Index r = 0; r < G; ++r)
       if (!(opt.population(r) > 0))
-        throw InputError("population of region '" +
-                         model.labels().regions[static_cast<std::size_t>(r)] +
+        throw InputError("population of region '" + model.labels().regions[static_cast<std::size_t>(r)] +
                          "' must be positive");
   }
   FootprintAccounts a;
@@ -44,8 +42,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   // One block of transposed solves: S restricted to each region r's columns gives M_r' (kF G
   // columns). S is the sum of its restrictions, so M = S L = sum_r M_r needs no solve of its own.
   Matrix rhs = Matrix::Zero(n, kF * G);
-  for (Index r = 0; r < G; ++r)
-    rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);
+  for (Index r = 0; r < G; ++r) rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);
   const Matrix ML = model.solve_transposed(std::move(rhs));  // no second copy
   a.M = Matrix::Zero(kF, n);
   for (Index r = 0; r < G; ++r) a.M += ML.middleCols(kF * r, kF).transpose();
@@ -82,8 +79,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   a.D_pba = a.S * xL.asDiagonal();
   // Produced in s for every destination but s itself, the rest of the world included.
   Vector x_exp(n);
-  for (Index s = 0; s < G; ++s)
-    x_exp.segment(s * N, N) = xL.segment(s * N, N) - Xd.col(s).segment(s * N, N);
+  for (Index s = 0; s < G; ++s) x_exp.segment(s * N, N) = xL.segment(s * N, N) - Xd.col(s).segment(s * N, N);
   a.D_exp = a.S * x_exp.asDiagonal();
   if (abroad) a.D_abroad = a.M * e.asDiagonal();  // M e-hat: the rest of the world's D_cba
   if (other) a.D_other_fd = a.M * e_other.asDiagonal();
@@ -144,8 +140,7 @@ tables::TidyTable footprints_table(const LeontiefModel& model, const tables::Sat
     const std::int32_t acc_code = t.level(3, name), all = t.level(1, "(all)");
     for (Index q = 0; q < D.rows(); ++q)
       for (Index r = 0; r < D.cols(); ++r)
-        t.add_row_codes({static_cast<std::int32_t>(r), all, static_cast<std::int32_t>(q), acc_code},
-                        D(q, r));
+        t.add_row_codes({static_cast<std::int32_t>(r), all, static_cast<std::int32_t>(q), acc_code}, D(q, r));
   };
   add_detail("S", acc.S);
   add_detail("M", acc.M);
@@ -188,11 +183,9 @@ tables::TidyTable footprint_diagnostics(const LeontiefModel& model, const tables
                           (acc.D_other_fd_reg.size() ? acc.D_other_fd_reg.row(q).sum() : 0.0);
     d.check(acc.D_other_fd_reg.size() ? "12: world D_cba + D_abroad + D_other_fd = world D_pba"
                                       : "12: world D_cba + D_abroad = world D_pba",
-            scope, cba + abroad - pba,
-            std::max(std::abs(cba + abroad), std::abs(pba)));
+            scope, cba + abroad - pba, std::max(std::abs(cba + abroad), std::abs(pba)));
     const Vector closure = (acc.D_cba_reg.row(q) - acc.D_imp_reg.row(q) + acc.D_exp_reg.row(q)).transpose();
-    d.check_vectors("12: D_pba = D_cba - D_imp + D_exp per region", scope, acc.D_pba_reg.row(q).transpose(),
-                    closure);
+    d.check_vectors("12: D_pba = D_cba - D_imp + D_exp per region", scope, acc.D_pba_reg.row(q).transpose(), closure);
   }
   return d.table();
 }

@@ -12,11 +12,11 @@ namespace irio::solver {
 /// The accounts of one satellite. Shapes: k_F stressors, n region-sectors, G regions, G K
 /// final-demand columns. "Sector detail" columns are (consuming region r, product j), as pymrio's.
 struct FootprintAccounts {
-  Matrix S;                           ///< F x^+ (k_F x n)
-  Matrix S_Y;                         ///< F_Y diag(1'Y)^+ (k_F x G K; 0 x 0 without F_Y)
-  Matrix M;                           ///< S L (k_F x n), S'(k_F)
-  Matrix M_down;                      ///< S (G - I)' (k_F x n), S(k_F) (methods.md §2.3 orientation)
-  Matrix D_cba, D_pba, D_imp, D_exp;  ///< sector detail, k_F x n
+  Matrix S;                                           ///< F x^+ (k_F x n)
+  Matrix S_Y;                                         ///< F_Y diag(1'Y)^+ (k_F x G K; 0 x 0 without F_Y)
+  Matrix M;                                           ///< S L (k_F x n), S'(k_F)
+  Matrix M_down;                                      ///< S (G - I)' (k_F x n), S(k_F) (methods.md §2.3 orientation)
+  Matrix D_cba, D_pba, D_imp, D_exp;                  ///< sector detail, k_F x n
   Matrix D_cba_reg, D_pba_reg, D_imp_reg, D_exp_reg;  ///< by region, k_F x G (cba/pba incl. F_Y)
   Matrix D_cba_cap, D_pba_cap, D_imp_cap, D_exp_cap;  ///< per capita (empty without population)
   /// With an exogenous rest of the world (exports columns): emissions embodied in exports abroad,

@@ -7,24 +7,20 @@
 
 namespace irio::solver {
 
-ImpactResult compute_impact(const LeontiefModel& model, const Matrix& dY,
-                            std::vector<std::string> scenario_names) {
+ImpactResult compute_impact(const LeontiefModel& model, const Matrix& dY, std::vector<std::string> scenario_names) {
   const Index n = model.n();
   if (dY.rows() != n)
-    throw InputError("shock matrix has " + std::to_string(dY.rows()) + " rows, expected " +
-                     std::to_string(n));
+    throw InputError("shock matrix has " + std::to_string(dY.rows()) + " rows, expected " + std::to_string(n));
   if (scenario_names.empty())
-    for (Index c = 0; c < dY.cols(); ++c)
-      scenario_names.push_back("scenario" + std::to_string(c + 1));
+    for (Index c = 0; c < dY.cols(); ++c) scenario_names.push_back("scenario" + std::to_string(c + 1));
   if (static_cast<Index>(scenario_names.size()) != dY.cols())
     throw InputError("shock matrix has " + std::to_string(dY.cols()) + " scenarios but " +
                      std::to_string(scenario_names.size()) + " names");
   for (Index j : model.zero_output())
     for (Index c = 0; c < dY.cols(); ++c)
       if (dY(j, c) != 0.0)
-        throw InputError("shock on zero-output " +
-                         model.labels().describe(static_cast<std::size_t>(j)) + " in scenario '" +
-                         scenario_names[static_cast<std::size_t>(c)] +
+        throw InputError("shock on zero-output " + model.labels().describe(static_cast<std::size_t>(j)) +
+                         " in scenario '" + scenario_names[static_cast<std::size_t>(c)] +
                          "': the sector is compressed out of the model (methods.md §1.3)");
   ImpactResult r;
   r.scenarios = std::move(scenario_names);
@@ -70,8 +66,7 @@ tables::TidyTable impact_table(const LeontiefModel& model, const ImpactResult& r
     std::size_t q = 0;
     for (const auto& s : model.table().satellites)
       for (Index k = 0; k < s.F.rows(); ++k, ++q) {
-        const Vector contrib =
-            per_unit_output(model, s.F.row(k).transpose()).cwiseProduct(r.dx.col(cc));
+        const Vector contrib = per_unit_output(model, s.F.row(k).transpose()).cwiseProduct(r.dx.col(cc));
         add_region_sector_rows(t, model, r.stressor_names[q], contrib, {r.scenarios[c]});
       }
   }

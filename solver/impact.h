@@ -22,8 +22,7 @@ struct ImpactResult {
 /// Impact of the shock matrix dY (n x k, one column per scenario). Cost S(k) (methods.md §1.1).
 /// Throws InputError if dY has the wrong number of rows, names do not match its columns, or a
 /// shock falls on a zero-output sector (its output cannot respond: compressed, §1.3).
-ImpactResult compute_impact(const LeontiefModel& model, const Matrix& dY,
-                            std::vector<std::string> scenario_names = {});
+ImpactResult compute_impact(const LeontiefModel& model, const Matrix& dY, std::vector<std::string> scenario_names = {});
 
 /// Build dY from long-format shock entries (region, sector, scenario, value); repeated entries add
 /// up. InputError names an unknown region or sector.

@@ -2,7 +2,6 @@
 // Helpers shared by the Leontief indicators (coefficient rows, ratios, tidy layout).
 #include "irio/solver/indicator_common.h"
 
-
 #include "irio/tables/error.h"
 
 namespace irio::solver {
@@ -22,8 +21,8 @@ Vector flow_row(const LeontiefModel& model, const std::string& spec) {
   if (slash == std::string::npos) {
     const int k = tables::Labels::find(t.va_components, spec);
     if (k < 0)
-      throw InputError("unknown value-added component '" + spec + "' (table has: " +
-                       join(t.va_components) + "; use SATELLITE/STRESSOR for a satellite row)");
+      throw InputError("unknown value-added component '" + spec + "' (table has: " + join(t.va_components) +
+                       "; use SATELLITE/STRESSOR for a satellite row)");
     return t.V.row(k).transpose();
   }
   const std::string sat = spec.substr(0, slash), str = spec.substr(slash + 1);
@@ -35,8 +34,7 @@ Vector flow_row(const LeontiefModel& model, const std::string& spec) {
   }
   const int q = tables::Labels::find(s->stressors, str);
   if (q < 0)
-    throw InputError("satellite '" + sat + "' has no stressor '" + str +
-                     "' (it has: " + join(s->stressors) + ")");
+    throw InputError("satellite '" + sat + "' has no stressor '" + str + "' (it has: " + join(s->stressors) + ")");
   return s->F.row(q).transpose();
 }
 
@@ -71,9 +69,8 @@ tables::TidyTable make_region_sector_table(const LeontiefModel& model, const std
   return t;
 }
 
-void add_region_sector_rows(tables::TidyTable& t, const LeontiefModel& model,
-                            const std::string& indicator, const Vector& values,
-                            const std::vector<std::string>& extra) {
+void add_region_sector_rows(tables::TidyTable& t, const LeontiefModel& model, const std::string& indicator,
+                            const Vector& values, const std::vector<std::string>& extra) {
   const auto N = static_cast<Index>(model.num_sectors());
   std::vector<std::int32_t> codes(3 + extra.size());
   codes[2] = t.level(2, indicator);

@@ -31,8 +31,7 @@ Matrix multiplier_rows(const LeontiefModel& model, const Matrix& C);
 tables::TidyTable make_region_sector_table(const LeontiefModel& model, const std::string& name,
                                            const std::vector<std::string>& extra_keys = {});
 /// Append one row per region-sector: (region, sector, indicator, extra...) -> values(j).
-void add_region_sector_rows(tables::TidyTable& t, const LeontiefModel& model,
-                            const std::string& indicator, const Vector& values,
-                            const std::vector<std::string>& extra = {});
+void add_region_sector_rows(tables::TidyTable& t, const LeontiefModel& model, const std::string& indicator,
+                            const Vector& values, const std::vector<std::string>& extra = {});
 
 }  // namespace irio::solver

@@ -34,7 +34,7 @@ Backend choose_backend(Index n, Index nnz, bool need_factorization, const ModelO
   if (n <= opt.dense_max_n || need_factorization) return Backend::kDense;  // rules 2, 3
   const double density = static_cast<double>(nnz) / (static_cast<double>(n) * static_cast<double>(n));
   if (density > opt.iterative_max_density) return Backend::kDense;  // rule 4
-  return Backend::kIterative;                                        // rule 5
+  return Backend::kIterative;                                       // rule 5
 }
 
 std::string SolveSummary::brief_report() const {
@@ -60,8 +60,7 @@ std::string SolveSummary::brief_report() const {
   return out;
 }
 
-LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
-    : table_(table), opt_(opt) {
+LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt) : table_(table), opt_(opt) {
   if (auto err = opt_.validate(); !err.empty()) throw InputError("model options: " + err);
   const auto& labels = table_.labels;
   x_ = table_.output();
@@ -91,9 +90,8 @@ LeontiefModel::LeontiefModel(const tables::IoTable& table, ModelOptions opt)
     });
   A_.makeCompressed();
 
-  va_ = opt_.va_mode == ModelOptions::VaMode::kResidual || table_.V.rows() == 0
-            ? table_.value_added_residual()
-            : table_.value_added_supplied();
+  va_ = opt_.va_mode == ModelOptions::VaMode::kResidual || table_.V.rows() == 0 ? table_.value_added_residual()
+                                                                                : table_.value_added_supplied();
   for (Index j : zero_output_) va_(j) = 0.0;
   v_ = va_.cwiseProduct(xinv);
   a_M_ = table_.import_total().cwiseProduct(xinv);
@@ -128,7 +126,10 @@ void LeontiefModel::check_productive() const {
   for (int it = 0; it < 2000; ++it) {
     Vector w = A_.cwiseAbs() * z;
     const double nrm = w.norm();
-    if (nrm == 0) { rho = 0; break; }
+    if (nrm == 0) {
+      rho = 0;
+      break;
+    }
     const double prev = rho;
     rho = nrm;
     z = w / nrm;
@@ -173,8 +174,9 @@ std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
     case Backend::kUmfpack: s = make_umfpack_lu(ImA(), what); break;
     case Backend::kKlu: s = make_klu_lu(ImA(), what); break;
     case Backend::kIterative:
-      s = opt_.iterative.method == IterativeMethod::kGmres ? make_block_gmres(A_, region_blocks_, opt_.iterative, what)
-                                                           : make_block_jacobi(A_, region_blocks_, opt_.iterative, what);
+      s = opt_.iterative.method == IterativeMethod::kGmres
+              ? make_block_gmres(A_, region_blocks_, opt_.iterative, what)
+              : make_block_jacobi(A_, region_blocks_, opt_.iterative, what);
       break;
     case Backend::kPetsc: s = make_petsc_gmres(A_, region_blocks_, opt_.iterative, what); break;
   }
@@ -218,8 +220,7 @@ Matrix LeontiefModel::global_solve(Matrix B, bool transposed) const {
   // tens of GB. Columns are therefore solved in chunks whose basis fits kIterativeBasisBytes;
   // below that (every table up to n ~ 10^4 with ~200 columns) the whole block goes at once.
   constexpr double kIterativeBasisBytes = 512.0 * 1024 * 1024;
-  if (!factor && n() > 0 && B.cols() > 1 &&
-      choose_backend(n(), A_.nonZeros(), false, opt_) == Backend::kIterative) {
+  if (!factor && n() > 0 && B.cols() > 1 && choose_backend(n(), A_.nonZeros(), false, opt_) == Backend::kIterative) {
     const double per_column = 8.0 * static_cast<double>(opt_.iterative.restart + 1) * static_cast<double>(n());
     const Index chunk = std::max<Index>(1, static_cast<Index>(kIterativeBasisBytes / per_column));
     if (B.cols() > chunk) {
@@ -255,7 +256,8 @@ SparseMatrix LeontiefModel::A_within(Perimeter p) const {
   SparseMatrix out = A_;
   out.prune([&](Index i, Index j, double) {
     const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
-    return p == Perimeter::kRegion ? ri == rj : table_labels.country_of_region[ri] == table_labels.country_of_region[rj];
+    return p == Perimeter::kRegion ? ri == rj
+                                   : table_labels.country_of_region[ri] == table_labels.country_of_region[rj];
   });
   return out;
 }
@@ -266,7 +268,8 @@ SparseMatrix LeontiefModel::A_across(Perimeter p) const {
   SparseMatrix out = A_;
   out.prune([&](Index i, Index j, double a) {
     const auto ri = static_cast<std::size_t>(i / N), rj = static_cast<std::size_t>(j / N);
-    const bool within = p == Perimeter::kRegion ? ri == rj : table_labels.country_of_region[ri] == table_labels.country_of_region[rj];
+    const bool within =
+        p == Perimeter::kRegion ? ri == rj : table_labels.country_of_region[ri] == table_labels.country_of_region[rj];
     return !within && a != 0.0;
   });
   return out;
@@ -281,8 +284,7 @@ Matrix LeontiefModel::local_solve(Perimeter p, Matrix B) const {
   if (p == Perimeter::kCountry && countries_are_regions_) p = Perimeter::kRegion;
   auto& slot = p == Perimeter::kRegion ? local_region_ : local_country_;
   if (!slot)
-    slot = make_block_diagonal_lu(A_, blocks(p), std::string("I - A_") + (p == Perimeter::kRegion ? "R" : "C"),
-                                  true);
+    slot = make_block_diagonal_lu(A_, blocks(p), std::string("I - A_") + (p == Perimeter::kRegion ? "R" : "C"), true);
   slot->solve(B);
   return B;
 }
@@ -335,10 +337,8 @@ SolveSummary LeontiefModel::summary() const {
   if (iterative_ && direct_)
     s.backend = iterative_->name() + "; " + direct_->name() +
                 (fell_back_ ? " after the iteration failed" : " for many right-hand sides");
-  else if (iterative_ || direct_)
-    s.backend = (iterative_ ? iterative_ : direct_)->name();
-  else
-    s.backend = "not factorized yet";
+  else if (iterative_ || direct_) s.backend = (iterative_ ? iterative_ : direct_)->name();
+  else s.backend = "not factorized yet";
   s.rcond = direct_ ? direct_->rcond() : std::numeric_limits<double>::quiet_NaN();
   if (output_gap_ >= 0) {
     s.output_gap = output_gap_;

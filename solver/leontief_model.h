@@ -77,8 +77,8 @@ struct SolveSummary {
   std::string backend;
   Index n = 0;
   Index nnz_A = 0;
-  double rcond = 0;            ///< NaN for the iterative backend
-  double max_column_sum = 0;   ///< max_j 1'A_{.j} (incl. import coefficients)
+  double rcond = 0;           ///< NaN for the iterative backend
+  double max_column_sum = 0;  ///< max_j 1'A_{.j} (incl. import coefficients)
   std::size_t zero_output = 0;
   double factor_seconds = 0;
   /// Supplied vs. model output (LeontiefModel::output_gap), when a result used model_output();
@@ -113,8 +113,8 @@ class LeontiefModel {
   Index num_regions() const { return static_cast<Index>(labels().num_regions()); }
   Index num_sectors() const { return static_cast<Index>(labels().num_sectors()); }
 
-  const SparseMatrix& A() const { return A_; }   ///< Z x^+, n x n (zero-output rows/cols zero)
-  const Vector& x() const { return x_; }         ///< gross output as supplied (A = Z x^+), n
+  const SparseMatrix& A() const { return A_; }  ///< Z x^+, n x n (zero-output rows/cols zero)
+  const Vector& x() const { return x_; }        ///< gross output as supplied (A = Z x^+), n
   /// The model's gross output x = L y, y = Y 1 + exports 1 with zero-output sectors set to 0: the
   /// supplied x itself when the table balances (max |x - A x - y| <= 1e-10 max(1, max x); no solve),
   /// else one solve, cached. Every result derived from L that needs output (Ghosh, forward
@@ -124,9 +124,9 @@ class LeontiefModel {
   /// max_j |x_j - (L y)_j| / max(1, max x): how far the supplied output is from the model's
   /// (0 for a balanced table); computes model_output() if needed.
   double output_gap() const;
-  const Vector& va() const { return va_; }       ///< value added, n
-  const Vector& v() const { return v_; }         ///< value-added coefficients va / x, n
-  const Vector& a_M() const { return a_M_; }     ///< import coefficients 1'M x^+ (0 if none), n
+  const Vector& va() const { return va_; }    ///< value added, n
+  const Vector& v() const { return v_; }      ///< value-added coefficients va / x, n
+  const Vector& a_M() const { return a_M_; }  ///< import coefficients 1'M x^+ (0 if none), n
   bool is_active(Index j) const { return active_[static_cast<std::size_t>(j)] != 0; }
   const std::vector<Index>& zero_output() const { return zero_output_; }
   /// Set entries of zero-output region-sectors to NaN (for intensive results).
@@ -157,8 +157,8 @@ class LeontiefModel {
   ModelOptions opt_;
   SparseMatrix A_;
   Vector x_, va_, v_, a_M_;
-  mutable Vector x_model_;         ///< model_output(), empty until asked for
-  mutable double output_gap_ = -1; ///< < 0 until model_output() was computed
+  mutable Vector x_model_;          ///< model_output(), empty until asked for
+  mutable double output_gap_ = -1;  ///< < 0 until model_output() was computed
   mutable Index output_gap_at_ = -1;
   std::vector<char> active_;
   std::vector<Index> zero_output_;

@@ -20,10 +20,13 @@ using tables::Vector;
 using Index = Eigen::Index;
 
 enum class Backend { kAuto, kDense, kUmfpack, kKlu, kIterative, kPetsc };
-inline constexpr EnumTable<Backend, 6> kBackendNames{
-    "backend",
-    {{{Backend::kAuto, "auto"}, {Backend::kDense, "dense"}, {Backend::kUmfpack, "umfpack"}, {Backend::kKlu, "klu"},
-      {Backend::kIterative, "iterative"}, {Backend::kPetsc, "petsc"}}}};
+inline constexpr EnumTable<Backend, 6> kBackendNames{"backend",
+                                                     {{{Backend::kAuto, "auto"},
+                                                       {Backend::kDense, "dense"},
+                                                       {Backend::kUmfpack, "umfpack"},
+                                                       {Backend::kKlu, "klu"},
+                                                       {Backend::kIterative, "iterative"},
+                                                       {Backend::kPetsc, "petsc"}}}};
 constexpr const auto& enum_table(Backend) { return kBackendNames; }
 const char* to_string(Backend b);
 /// Outcome of LinearSolver::try_solve. Direct backends always converge (a singular matrix is
@@ -79,8 +82,7 @@ std::unique_ptr<LinearSolver> make_klu_lu(const SparseMatrix& M, const std::stri
 /// index sets this factorizes I - A_R (I - A_C) without copying A.
 std::unique_ptr<LinearSolver> make_block_diagonal_lu(const SparseMatrix& M,
                                                      const std::vector<std::vector<Index>>& blocks,
-                                                     const std::string& what,
-                                                     bool identity_minus = false);
+                                                     const std::string& what, bool identity_minus = false);
 
 /// Iterative methods: restarted GMRES (a Krylov method, the default) or the stationary
 /// block-Jacobi (Richardson) iteration; both precondition with the region-local block LU.
@@ -91,10 +93,10 @@ constexpr const auto& enum_table(IterativeMethod) { return kIterativeMethodNames
 
 /// Options of the iterative backend.
 struct IterativeOptions {
-  double tolerance = 1e-14;   ///< stop when max |B - (I - A) X| <= tolerance * max |B|
-  int max_iterations = 500;   ///< sparse products in total (GMRES: over all restarts)
+  double tolerance = 1e-14;  ///< stop when max |B - (I - A) X| <= tolerance * max |B|
+  int max_iterations = 500;  ///< sparse products in total (GMRES: over all restarts)
   IterativeMethod method = IterativeMethod::kGmres;
-  int restart = 30;           ///< GMRES(m): basis vectors per cycle (memory: (m+1) n k doubles)
+  int restart = 30;  ///< GMRES(m): basis vectors per cycle (memory: (m+1) n k doubles)
   /// Empty if valid, else the reason.
   std::string validate() const;
 };
@@ -106,15 +108,13 @@ struct IterativeOptions {
 /// non-converged SolveStatus from try_solve (solve / solve_transposed throw NumericalError with
 /// its message); LeontiefModel checks the status and, under Backend::kAuto, falls back to a
 /// factorization. A is referenced, not copied, and must outlive the solver.
-std::unique_ptr<LinearSolver> make_block_gmres(const SparseMatrix& A,
-                                               const std::vector<std::vector<Index>>& blocks,
+std::unique_ptr<LinearSolver> make_block_gmres(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
                                                const IterativeOptions& opt, const std::string& what);
 
 /// Block-Jacobi iteration X <- X + L_R (B - (I - A) X) on sparse A with the same preconditioner
 /// (methods.md §0.4). Converges for productive non-negative A (regular splitting of an M-matrix).
 /// Memory: the blocks only. Non-convergence is reported as for GMRES.
-std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
-                                                const std::vector<std::vector<Index>>& blocks,
+std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
                                                 const IterativeOptions& opt, const std::string& what);
 
 /// True when irio was built with -DIRIO_WITH_PETSC=ON, so that Backend::kPetsc can be made.

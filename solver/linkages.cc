@@ -50,8 +50,8 @@ Linkages compute_linkages(const LeontiefModel& model, const LinkageOptions& opt)
   const Matrix Lr = model.solve(rhs);  // L 1, L x
   lk.leontief_row_sum = Lr.col(0);
   lk.total_forward = tables::safe_reciprocal(model.model_output()).cwiseProduct(Lr.col(1));  // G 1 (§1.2)
-  for (Vector* v : {&lk.direct_backward, &lk.direct_forward, &lk.total_backward, &lk.total_forward,
-                    &lk.leontief_row_sum})
+  for (Vector* v :
+       {&lk.direct_backward, &lk.direct_forward, &lk.total_backward, &lk.total_forward, &lk.leontief_row_sum})
     model.mask_inactive(*v);
   const Vector w = opt.weights == LinkageWeights::kOutput        ? model.model_output()
                    : opt.weights == LinkageWeights::kFinalDemand ? Vector(model.table().final_demand_total())
@@ -59,8 +59,7 @@ Linkages compute_linkages(const LeontiefModel& model, const LinkageOptions& opt)
   lk.power_of_dispersion = normalize(model, lk.total_backward, w);
   lk.sensitivity_ghosh = normalize(model, lk.total_forward, w);
   lk.sensitivity_leontief = normalize(model, lk.leontief_row_sum, w);
-  const Vector& Uf =
-      opt.forward == ForwardLinkage::kGhosh ? lk.sensitivity_ghosh : lk.sensitivity_leontief;
+  const Vector& Uf = opt.forward == ForwardLinkage::kGhosh ? lk.sensitivity_ghosh : lk.sensitivity_leontief;
   lk.classes.resize(static_cast<std::size_t>(n), SectorClass::kWeak);
   for (Index j = 0; j < n; ++j) {
     const bool b = lk.power_of_dispersion(j) > 1, f = Uf(j) > 1;

@@ -22,9 +22,10 @@ ForwardLinkage forward_linkage_from_string(const std::string& s);
 /// over sectors (1/n), or the final-demand or output shares, so that U_j = v_j / sum_k w_k v_k
 /// with sum_k w_k = 1 and the w-weighted average of each index is exactly 1.
 enum class LinkageWeights { kNone, kFinalDemand, kOutput };
-inline constexpr EnumTable<LinkageWeights, 3> kLinkageWeightsNames{
-    "linkage weights",
-    {{{LinkageWeights::kNone, "none"}, {LinkageWeights::kFinalDemand, "final_demand"}, {LinkageWeights::kOutput, "output"}}}};
+inline constexpr EnumTable<LinkageWeights, 3> kLinkageWeightsNames{"linkage weights",
+                                                                   {{{LinkageWeights::kNone, "none"},
+                                                                     {LinkageWeights::kFinalDemand, "final_demand"},
+                                                                     {LinkageWeights::kOutput, "output"}}}};
 constexpr const auto& enum_table(LinkageWeights) { return kLinkageWeightsNames; }
 /// Parse "none|final_demand|output"; throws InputError otherwise.
 LinkageWeights linkage_weights_from_string(const std::string& s);
@@ -41,10 +42,11 @@ struct LinkageOptions {
 /// Key-sector class (methods.md §2.5): key (U^b > 1 and U^f > 1), backward-oriented (U^b > 1 >= U^f),
 /// forward-oriented (U^f > 1 >= U^b), weak (both <= 1). Coded 3, 2, 1, 0 in tidy output.
 enum class SectorClass { kWeak = 0, kForward = 1, kBackward = 2, kKey = 3 };
-inline constexpr EnumTable<SectorClass, 4> kSectorClassNames{
-    "sector class",
-    {{{SectorClass::kWeak, "weak"}, {SectorClass::kForward, "forward-oriented"},
-      {SectorClass::kBackward, "backward-oriented"}, {SectorClass::kKey, "key"}}}};
+inline constexpr EnumTable<SectorClass, 4> kSectorClassNames{"sector class",
+                                                             {{{SectorClass::kWeak, "weak"},
+                                                               {SectorClass::kForward, "forward-oriented"},
+                                                               {SectorClass::kBackward, "backward-oriented"},
+                                                               {SectorClass::kKey, "key"}}}};
 constexpr const auto& enum_table(SectorClass) { return kSectorClassNames; }
 const char* to_string(SectorClass c);
 

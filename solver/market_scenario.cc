@@ -26,7 +26,8 @@ SparseMatrix scenario_change(const LeontiefModel& m, const MarketScenario& s) {
     const Index rs = j / N;
     for (SparseMatrix::InnerIterator it(A, j); it; ++it) {
       const Index i = it.row(), rr = i / N;
-      if (rr == rs || lab.country_of_region[static_cast<std::size_t>(rr)] != lab.country_of_region[static_cast<std::size_t>(rs)])
+      if (rr == rs ||
+          lab.country_of_region[static_cast<std::size_t>(rr)] != lab.country_of_region[static_cast<std::size_t>(rs)])
         continue;
       if (!chosen(s.origin, rr) || !chosen(s.destination, rs)) continue;
       const double d = (s.factor - 1.0) * it.value();
@@ -57,11 +58,11 @@ SparseMatrix scenario_change(const LeontiefModel& m, const MarketScenario& s) {
         const Index i = (j / N) * N + k;
         const double now = A.coeff(i, j) + offset(k, j);
         if (now < -1e-12 * std::max(1.0, std::abs(A.coeff(i, j))))
-          throw InputError("scenario '" + s.name + "': the own-region closure makes the coefficient of " +
-                           lab.regions[static_cast<std::size_t>(j / N)] + "/" + lab.sectors[static_cast<std::size_t>(k)] +
-                           " in " + lab.regions[static_cast<std::size_t>(j / N)] + "/" +
-                           lab.sectors[static_cast<std::size_t>(j % N)] +
-                           " negative (own supply cannot replace that much); use a smaller factor or the imports closure");
+          throw InputError(
+              "scenario '" + s.name + "': the own-region closure makes the coefficient of " +
+              lab.regions[static_cast<std::size_t>(j / N)] + "/" + lab.sectors[static_cast<std::size_t>(k)] + " in " +
+              lab.regions[static_cast<std::size_t>(j / N)] + "/" + lab.sectors[static_cast<std::size_t>(j % N)] +
+              " negative (own supply cannot replace that much); use a smaller factor or the imports closure");
         trip.emplace_back(i, j, offset(k, j));
       }
   SparseMatrix dA(n, n);

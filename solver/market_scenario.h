@@ -22,17 +22,17 @@ enum class MarketClosure {
   /// none below zero; what they cannot absorb (the shortfall, 1'dA) goes to imports. Never refused.
   kProportional,
 };
-inline constexpr EnumTable<MarketClosure, 3> kMarketClosureNames{
-    "market closure",
-    {{{MarketClosure::kOwnRegion, "own_region"}, {MarketClosure::kImports, "imports"},
-      {MarketClosure::kProportional, "proportional"}}}};
+inline constexpr EnumTable<MarketClosure, 3> kMarketClosureNames{"market closure",
+                                                                 {{{MarketClosure::kOwnRegion, "own_region"},
+                                                                   {MarketClosure::kImports, "imports"},
+                                                                   {MarketClosure::kProportional, "proportional"}}}};
 constexpr const auto& enum_table(MarketClosure) { return kMarketClosureNames; }
 
 struct MarketScenario {
   std::string name;
-  double factor = 1.0;             ///< a_ij -> factor a_ij for the chosen inter-regional entries
-  std::vector<bool> origin;        ///< per region: sells (row) is chosen; empty = every region
-  std::vector<bool> destination;   ///< per region: buys (column) is chosen; empty = every region
+  double factor = 1.0;            ///< a_ij -> factor a_ij for the chosen inter-regional entries
+  std::vector<bool> origin;       ///< per region: sells (row) is chosen; empty = every region
+  std::vector<bool> destination;  ///< per region: buys (column) is chosen; empty = every region
   MarketClosure closure = MarketClosure::kOwnRegion;
   /// Also scale the inter-regional final-demand shares (the national off-diagonal blocks Y_N of
   /// final demand by destination region) for the same origins and destinations, with the same
@@ -59,15 +59,15 @@ struct ChainValueAdded {
 };
 
 struct ScenarioResults {
-  Vector y;                   ///< the final demand used, n (table's total, exports included)
-  Vector x0;                  ///< base output L y, n
-  Matrix x;                   ///< n x scenarios: new output
-  Vector multipliers0;        ///< base output multipliers 1'L, n (empty without opt.multipliers)
-  Matrix multipliers;         ///< n x scenarios: output multipliers of the scenario's system
-  std::vector<int> iterations;  ///< per scenario, output and multiplier iterations together
-  std::vector<double> residual;  ///< relative residual reached (output system)
-  Matrix y_scenarios;            ///< n x scenarios: the final demand of each scenario (y unless Y_N is scaled)
-  ChainValueAdded chains0;       ///< the base system's NVC / GVC value added (with opt.participation)
+  Vector y;                             ///< the final demand used, n (table's total, exports included)
+  Vector x0;                            ///< base output L y, n
+  Matrix x;                             ///< n x scenarios: new output
+  Vector multipliers0;                  ///< base output multipliers 1'L, n (empty without opt.multipliers)
+  Matrix multipliers;                   ///< n x scenarios: output multipliers of the scenario's system
+  std::vector<int> iterations;          ///< per scenario, output and multiplier iterations together
+  std::vector<double> residual;         ///< relative residual reached (output system)
+  Matrix y_scenarios;                   ///< n x scenarios: the final demand of each scenario (y unless Y_N is scaled)
+  ChainValueAdded chains0;              ///< the base system's NVC / GVC value added (with opt.participation)
   std::vector<ChainValueAdded> chains;  ///< per scenario (with opt.participation)
 };
 

@@ -30,10 +30,10 @@ SparseMatrix filter(const SparseMatrix& S, const std::function<bool(Index, Index
 class PerturbedSolver {
  public:
   enum Scope { kRegion, kCountry, kGlobal };
-  PerturbedSolver(const LeontiefModel& m, Scope scope, const SparseMatrix& A, const SparseMatrix& D, const ScenarioOptions& opt,
-                  std::string name)
-      : m_(m), scope_(scope), A_(A), D_(D), At_(A_.transpose()), Dt_(D_.transpose()),
-        opt_(opt), name_(std::move(name)) {}
+  PerturbedSolver(const LeontiefModel& m, Scope scope, const SparseMatrix& A, const SparseMatrix& D,
+                  const ScenarioOptions& opt, std::string name)
+      : m_(m), scope_(scope), A_(A), D_(D), At_(A_.transpose()), Dt_(D_.transpose()), opt_(opt),
+        name_(std::move(name)) {}
 
   Matrix solve(const Matrix& B, bool transposed) const {
     Matrix X = base(B, transposed);
@@ -50,7 +50,9 @@ class PerturbedSolver {
       if (!std::isfinite(res) || (it > 20 && res > 1e3)) break;
     }
     throw NumericalError("scenario '" + name_ + "': the iteration for the NVC / GVC value added does not converge (" +
-                         (scope_ == kRegion ? "region-local" : scope_ == kCountry ? "country-local" : "global") +
+                         (scope_ == kRegion    ? "region-local"
+                          : scope_ == kCountry ? "country-local"
+                                               : "global") +
                          " inverse, relative residual " + std::to_string(res) + ")");
   }
 
@@ -61,8 +63,7 @@ class PerturbedSolver {
         return transposed ? m_.local_solve_transposed(Perimeter::kRegion, B) : m_.local_solve(Perimeter::kRegion, B);
       case kCountry:
         return transposed ? m_.local_solve_transposed(Perimeter::kCountry, B) : m_.local_solve(Perimeter::kCountry, B);
-      default:
-        return transposed ? m_.solve_transposed(B) : m_.solve(B);
+      default: return transposed ? m_.solve_transposed(B) : m_.solve(B);
     }
   }
 
@@ -88,7 +89,8 @@ Matrix scenario_final_demand(const LeontiefModel& m, const MarketScenario& s) {
     if (!chosen(s.destination, t)) continue;
     for (Index i = 0; i < n; ++i) {
       const Index r = i / N;
-      if (r == t || lab.country_of_region[static_cast<std::size_t>(r)] != lab.country_of_region[static_cast<std::size_t>(t)] ||
+      if (r == t ||
+          lab.country_of_region[static_cast<std::size_t>(r)] != lab.country_of_region[static_cast<std::size_t>(t)] ||
           !chosen(s.origin, r))
         continue;
       const double d = (s.final_demand_factor - 1.0) * Y0(i, t);

@@ -17,16 +17,14 @@ bool models_international_effects(const LeontiefModel& model) {
 MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c_in) {
   const Index n = model.n(), G = model.num_regions(), N = model.num_sectors();
   if (c_in.size() != n)
-    throw InputError("multiplier split: coefficient row has " + std::to_string(c_in.size()) +
-                     " entries, expected " + std::to_string(n));
+    throw InputError("multiplier split: coefficient row has " + std::to_string(c_in.size()) + " entries, expected " +
+                     std::to_string(n));
   const auto& lab = model.labels();
   const Index C = static_cast<Index>(lab.num_countries());
   Vector c = c_in;
   for (Index j : model.zero_output()) c(j) = 0.0;
   auto region_of = [&](Index j) { return j / N; };
-  auto country_of = [&](Index r) {
-    return static_cast<Index>(lab.country_of_region[static_cast<std::size_t>(r)]);
-  };
+  auto country_of = [&](Index r) { return static_cast<Index>(lab.country_of_region[static_cast<std::size_t>(r)]); };
 
   // Right-hand sides: c, then c o 1_r (G), then c o 1_kappa (C), then a_M when there are imports.
   const bool imports = model.table().imports.rows() > 0;
@@ -37,11 +35,9 @@ MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c_in
     rhs(j, 1 + region_of(j)) = c(j);
     rhs(j, 1 + G + country_of(region_of(j))) = c(j);
   }
-  const Matrix T = model.solve_transposed(rhs);  // S'(1+G+C)
-  const Matrix LC =
-      model.local_solve_transposed(Perimeter::kCountry, rhs.leftCols(1 + G));  // C'(1+G)
-  const Vector LR =
-      model.local_solve_transposed(Perimeter::kRegion, rhs.leftCols(1)).col(0);  // R'(1)
+  const Matrix T = model.solve_transposed(rhs);                                                // S'(1+G+C)
+  const Matrix LC = model.local_solve_transposed(Perimeter::kCountry, rhs.leftCols(1 + G));    // C'(1+G)
+  const Vector LR = model.local_solve_transposed(Perimeter::kRegion, rhs.leftCols(1)).col(0);  // R'(1)
 
   MultiplierSplit s;
   s.international_modelled = models_international_effects(model);
@@ -49,9 +45,9 @@ MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c_in
     s.import_content = T.col(1 + G + C);  // a_M'L (methods.md §5.5: backward GVC per unit of y)
     model.mask_inactive(s.import_content);
   }
-  for (Vector* v : {&s.total, &s.intra, &s.feedback, &s.spillover, &s.local, &s.national,
-                    &s.international, &s.national_own, &s.national_same_country,
-                    &s.international_own, &s.international_same_country, &s.international_foreign})
+  for (Vector* v :
+       {&s.total, &s.intra, &s.feedback, &s.spillover, &s.local, &s.national, &s.international, &s.national_own,
+        &s.national_same_country, &s.international_own, &s.international_same_country, &s.international_foreign})
     v->resize(n);
   for (Index j = 0; j < n; ++j) {
     const Index r = region_of(j), k = country_of(r);
@@ -70,13 +66,12 @@ MultiplierSplit split_multipliers(const LeontiefModel& model, const Vector& c_in
     s.international_same_country(j) = (ctry - own) - (lc - lc_own);
     s.international_foreign(j) = tot - ctry;
   }
-  for (Vector* v : {&s.total, &s.intra, &s.feedback, &s.spillover, &s.local, &s.national,
-                    &s.international, &s.national_own, &s.national_same_country,
-                    &s.international_own, &s.international_same_country, &s.international_foreign})
+  for (Vector* v :
+       {&s.total, &s.intra, &s.feedback, &s.spillover, &s.local, &s.national, &s.international, &s.national_own,
+        &s.national_same_country, &s.international_own, &s.international_same_country, &s.international_foreign})
     model.mask_inactive(*v);
   if (!s.international_modelled)  // no foreign region in the model: not 0 but not available
-    for (Vector* v : {&s.international, &s.international_own, &s.international_same_country,
-                      &s.international_foreign})
+    for (Vector* v : {&s.international, &s.international_own, &s.international_same_country, &s.international_foreign})
       v->setConstant(std::numeric_limits<double>::quiet_NaN());
   return s;
 }
@@ -96,8 +91,7 @@ tables::TidyTable multiplier_split_table(const LeontiefModel& model,
     add_region_sector_rows(t, model, name, s.national_same_country, {"national", "same_country"});
     add_region_sector_rows(t, model, name, s.international, {"international", "all"});
     add_region_sector_rows(t, model, name, s.international_own, {"international", "own_region"});
-    add_region_sector_rows(t, model, name, s.international_same_country,
-                           {"international", "same_country"});
+    add_region_sector_rows(t, model, name, s.international_same_country, {"international", "same_country"});
     add_region_sector_rows(t, model, name, s.international_foreign, {"international", "foreign"});
     if (name == "output" && s.import_content.size() > 0)
       add_region_sector_rows(t, model, name, s.import_content, {"import_content", "abroad"});

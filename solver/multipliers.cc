@@ -34,9 +34,8 @@ HouseholdClosure::HouseholdClosure(const LeontiefModel& model, Matrix H_c, Matri
     : model_(model), H_c_(std::move(H_c)), H_R_(std::move(H_R)) {
   const Index n = model.n();
   if (H_c_.rows() != n || H_R_.cols() != n || H_R_.rows() != H_c_.cols() || H_c_.cols() == 0)
-    throw InputError("household closure: H_c is " + std::to_string(H_c_.rows()) + " x " +
-                     std::to_string(H_c_.cols()) + " and H_R is " + std::to_string(H_R_.rows()) +
-                     " x " + std::to_string(H_R_.cols()) +
+    throw InputError("household closure: H_c is " + std::to_string(H_c_.rows()) + " x " + std::to_string(H_c_.cols()) +
+                     " and H_R is " + std::to_string(H_R_.rows()) + " x " + std::to_string(H_R_.cols()) +
                      ", expected n x H and H x n with n = " + std::to_string(n));
   // methods.md §2.1 (2.1) and its Woodbury form: K = I - H_R L H_c.
   L_Hc_ = model.solve(H_c_);                                     // S(H)
@@ -49,8 +48,7 @@ HouseholdClosure::HouseholdClosure(const LeontiefModel& model, Matrix H_c, Matri
   K_lu_.compute(K_);
   const double det = K_lu_.determinant();
   if (!std::isfinite(det) || std::abs(det) < 1e-14)
-    throw NumericalError("household closure: K = I - H_R L H_c is singular (det " +
-                         std::to_string(det) + ")");
+    throw NumericalError("household closure: K = I - H_R L H_c is singular (det " + std::to_string(det) + ")");
   Kinv_HR_L_ = K_lu_.solve(HR_L_);
 }
 
@@ -85,15 +83,13 @@ std::string MultiplierOptions::validate() const {
 }
 
 HouseholdCoefficients household_coefficients(const LeontiefModel& model, const Vector& income,
-                                             const std::vector<std::string>& categories,
-                                             HouseholdMode mode) {
+                                             const std::vector<std::string>& categories, HouseholdMode mode) {
   const auto& t = model.table();
   const auto& lab = model.labels();
   const Index n = model.n(), G = model.num_regions();
   const Index K = static_cast<Index>(lab.fd_categories.size());
   if (income.size() != n) throw InputError("household closure: income vector has the wrong size");
-  if (categories.empty())
-    throw InputError("household closure: no household final-demand category given");
+  if (categories.empty()) throw InputError("household closure: no household final-demand category given");
   std::vector<Index> cats;
   for (const auto& c : categories) {
     const int k = tables::Labels::find(lab.fd_categories, c);
@@ -121,8 +117,8 @@ HouseholdCoefficients household_coefficients(const LeontiefModel& model, const V
     for (Index r = 0; r < G; ++r) {
       const double inc = income.segment(r * N, N).sum();
       if (!(inc != 0))
-        throw InputError("household closure: labour income of region '" +
-                         lab.regions[static_cast<std::size_t>(r)] + "' is zero");
+        throw InputError("household closure: labour income of region '" + lab.regions[static_cast<std::size_t>(r)] +
+                         "' is zero");
       for (Index k : cats) hc.H_c.col(r) += t.Y.col(r * K + k);
       hc.H_c.col(r) /= inc;
       hc.H_R.row(r).segment(r * N, N) = hR.segment(r * N, N).transpose();
@@ -132,8 +128,7 @@ HouseholdCoefficients household_coefficients(const LeontiefModel& model, const V
   return hc;
 }
 
-tables::TidyTable multipliers_table(const LeontiefModel& model, const MultiplierOptions& opt,
-                                    Vector* closure_k) {
+tables::TidyTable multipliers_table(const LeontiefModel& model, const MultiplierOptions& opt, Vector* closure_k) {
   const auto& t = model.table();
   const Index n = model.n();
   if (auto e = opt.validate(); !e.empty()) throw InputError(e);
@@ -153,8 +148,7 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
            per_unit_output(model, t.V.row(k).transpose()));
   Vector w, eps;
   if (!opt.income.empty()) push("income", per_unit_output(model, w = flow_row(model, opt.income)));
-  if (!opt.employment.empty())
-    push("employment", per_unit_output(model, eps = flow_row(model, opt.employment)));
+  if (!opt.employment.empty()) push("employment", per_unit_output(model, eps = flow_row(model, opt.employment)));
 
   Matrix C(n, static_cast<Index>(rows.size()));
   for (std::size_t i = 0; i < rows.size(); ++i) C.col(static_cast<Index>(i)) = rows[i];
@@ -176,9 +170,8 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
     Vector coef = rows[i];
     model.mask_inactive(coef);
     const bool with_types = nm == "income" || nm == "employment";
-    const std::string coef_name = nm.rfind("value_added:", 0) == 0
-                                      ? "value_added_coefficient:" + nm.substr(12)
-                                      : nm + "_coefficient";
+    const std::string coef_name = nm.rfind("value_added:", 0) == 0 ? "value_added_coefficient:" + nm.substr(12)
+                                                                   : nm + "_coefficient";
     if (nm != "output") add_region_sector_rows(out, model, coef_name, coef);
     add_region_sector_rows(out, model, with_types ? nm + "_simple" : nm, cL);
     if (with_types) {
@@ -194,8 +187,7 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
     if (nm == "output" && closure) {
       const Vector trunc = closure->closed_row(CL.col(0));
       add_region_sector_rows(out, model, "output_truncated_closed", trunc);
-      add_region_sector_rows(out, model, "output_total_closed",
-                             trunc + closure->household_rows_sum());
+      add_region_sector_rows(out, model, "output_total_closed", trunc + closure->household_rows_sum());
     }
   }
   return out;

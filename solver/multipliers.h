@@ -69,13 +69,12 @@ struct HouseholdCoefficients {
   Matrix H_c, H_R;
 };
 HouseholdCoefficients household_coefficients(const LeontiefModel& model, const Vector& income,
-                                             const std::vector<std::string>& categories,
-                                             HouseholdMode mode);
+                                             const std::vector<std::string>& categories, HouseholdMode mode);
 
 struct MultiplierOptions {
-  bool va_components = true;  ///< one VA multiplier per row of table.V
-  std::string income;         ///< w: V component or SATELLITE/STRESSOR (empty: none)
-  std::string employment;     ///< epsilon: SATELLITE/STRESSOR or V-style name (empty: none)
+  bool va_components = true;                      ///< one VA multiplier per row of table.V
+  std::string income;                             ///< w: V component or SATELLITE/STRESSOR (empty: none)
+  std::string employment;                         ///< epsilon: SATELLITE/STRESSOR or V-style name (empty: none)
   std::vector<std::string> household_categories;  ///< non-empty: Type II (needs income)
   HouseholdMode households = HouseholdMode::kNational;
   /// Empty if valid, else the reason.

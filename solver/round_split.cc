@@ -12,12 +12,13 @@ namespace irio::solver {
 std::vector<RoundSplit> round_split_rows(const LeontiefModel& model, const Matrix& C_in) {
   const Index n = model.n(), G = model.num_regions(), N = model.num_sectors(), k = C_in.cols();
   if (C_in.rows() != n)
-    throw InputError("Round decomposition: coefficient row has " + std::to_string(C_in.rows()) +
-                     " entries, expected " + std::to_string(n));
+    throw InputError("Round decomposition: coefficient row has " + std::to_string(C_in.rows()) + " entries, expected " +
+                     std::to_string(n));
   if (n > model.options().dense_max_n)
-    throw InputError("Round decomposition: it factors I - A without each region (dense, n - N = " +
-                     std::to_string(n - N) + " per region), which is limited to n <= " +
-                     std::to_string(model.options().dense_max_n) + "; aggregate the table first (`irio aggregate`)");
+    throw InputError(
+        "Round decomposition: it factors I - A without each region (dense, n - N = " + std::to_string(n - N) +
+        " per region), which is limited to n <= " + std::to_string(model.options().dense_max_n) +
+        "; aggregate the table first (`irio aggregate`)");
   Matrix C = C_in;
   for (Index j : model.zero_output()) C.row(j).setZero();
   // (c'L)' and ((c o 1_r)'L)' for every row c and region r: S'(k (1 + G)).
@@ -66,7 +67,9 @@ std::vector<RoundSplit> round_split_rows(const LeontiefModel& model, const Matri
   return out;
 }
 
-RoundSplit round_split(const LeontiefModel& model, const Vector& c) { return round_split_rows(model, Matrix(c)).front(); }
+RoundSplit round_split(const LeontiefModel& model, const Vector& c) {
+  return round_split_rows(model, Matrix(c)).front();
+}
 
 tables::TidyTable round_split_table(const LeontiefModel& model,
                                     const std::vector<std::pair<std::string, Vector>>& rows) {

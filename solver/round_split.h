@@ -26,7 +26,7 @@ namespace irio::solver {
 /// and the rest lands in the other regions. The "rest" keeps its full inverse (not L_R), as
 /// methods.md prescribes for more than two regions.
 struct RoundSplit {
-  Vector total, intra, spillover, feedback;        ///< n each; NaN at zero output
+  Vector total, intra, spillover, feedback;  ///< n each; NaN at zero output
   Vector feedback_own_region, feedback_other_regions;
 };
 

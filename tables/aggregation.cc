@@ -46,8 +46,7 @@ Compact compact(const Grouping& g, const std::vector<std::string>& labels, const
 
 }  // namespace
 
-IoTable aggregate(const IoTable& t, const Grouping& regions, const Grouping& sectors,
-                  const AggregationOptions& opt) {
+IoTable aggregate(const IoTable& t, const Grouping& regions, const Grouping& sectors, const AggregationOptions& opt) {
   const std::string src = t.meta.name.empty() ? "table" : "table '" + t.meta.name + "'";
   t.validate_shapes(src);
   const auto& lb = t.labels;
@@ -86,8 +85,8 @@ IoTable aggregate(const IoTable& t, const Grouping& regions, const Grouping& sec
   std::vector<Eigen::Index> row_map(n), fd_map(G * K);
   for (std::size_t r = 0; r < G; ++r) {
     for (std::size_t i = 0; i < N; ++i)
-      row_map[r * N + i] = static_cast<Eigen::Index>(static_cast<std::size_t>(R.of[r]) * N2 +
-                                                     static_cast<std::size_t>(S.of[i]));
+      row_map[r * N + i] =
+          static_cast<Eigen::Index>(static_cast<std::size_t>(R.of[r]) * N2 + static_cast<std::size_t>(S.of[i]));
     for (std::size_t k = 0; k < K; ++k)
       fd_map[r * K + k] = static_cast<Eigen::Index>(static_cast<std::size_t>(R.of[r]) * K + k);
   }
@@ -127,8 +126,10 @@ IoTable aggregate(const IoTable& t, const Grouping& regions, const Grouping& sec
     a.satellites.push_back(std::move(s2));
   }
   std::string what;
-  if (!regions.members().empty()) what += " regions by '" + regions.name() + "' (" + std::to_string(G) + " -> " + std::to_string(G2) + ")";
-  if (!sectors.members().empty()) what += " sectors by '" + sectors.name() + "' (" + std::to_string(N) + " -> " + std::to_string(N2) + ")";
+  if (!regions.members().empty())
+    what += " regions by '" + regions.name() + "' (" + std::to_string(G) + " -> " + std::to_string(G2) + ")";
+  if (!sectors.members().empty())
+    what += " sectors by '" + sectors.name() + "' (" + std::to_string(N) + " -> " + std::to_string(N2) + ")";
   a.meta.history.push_back("aggregate" + what);
   a.validate_shapes(src + " (aggregated)");
   return a;
@@ -138,17 +139,16 @@ const char* to_string(AggregationRule r) { return enum_name(r); }
 
 AggregationRule parse_aggregation_rule(const std::string& s) { return parse_enum<AggregationRule>(s); }
 
-TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Grouping& grouping,
-                         AggregationRule rule, const TidyTable* other) {
+TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Grouping& grouping, AggregationRule rule,
+                         const TidyTable* other) {
   const auto& keys = t.key_columns();
   auto kc = std::find(keys.begin(), keys.end(), column);
-  if (kc == keys.end())
-    throw InputError("result '" + t.name() + "' has no key column '" + column + "'");
+  if (kc == keys.end()) throw InputError("result '" + t.name() + "' has no key column '" + column + "'");
   const auto col = static_cast<std::size_t>(kc - keys.begin());
   const std::vector<int> gmap = grouping.map(t.levels(col), column, "result '" + t.name() + "'");
   if (rule != AggregationRule::kSum && !other)
-    throw InputError(std::string("aggregation rule '") + to_string(rule) + "' of result '" + t.name() +
-                     "' needs a " + (rule == AggregationRule::kRatioOfSums ? "denominator" : "weight") + " table");
+    throw InputError(std::string("aggregation rule '") + to_string(rule) + "' of result '" + t.name() + "' needs a " +
+                     (rule == AggregationRule::kRatioOfSums ? "denominator" : "weight") + " table");
 
   // For ratio / weighted: the position in `other` of each of its key columns within `keys`, and
   // a lookup from the key strings to the other value.
@@ -179,8 +179,11 @@ TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Gr
   for (std::size_t r = 0; r < t.num_rows(); ++r) {
     std::vector<std::int32_t> codes(keys.size());
     for (std::size_t c = 0; c < keys.size(); ++c)
-      codes[c] = c == col ? out.level(col, grouping.groups()[static_cast<std::size_t>(gmap[static_cast<std::size_t>(t.code(col, r))])])
-                          : t.code(c, r);
+      codes[c] =
+          c == col
+              ? out.level(col,
+                          grouping.groups()[static_cast<std::size_t>(gmap[static_cast<std::size_t>(t.code(col, r))])])
+              : t.code(c, r);
     double num = t.value(r), den = 0.0;
     if (rule != AggregationRule::kSum) {
       std::vector<std::string> k;
@@ -190,8 +193,8 @@ TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Gr
         std::string desc;
         for (std::size_t p = 0; p < k.size(); ++p) desc += (p ? ", " : "") + other->key_columns()[p] + "=" + k[p];
         throw InputError("result '" + t.name() + "': no " +
-                         (rule == AggregationRule::kRatioOfSums ? "denominator" : "weight") + " in '" +
-                         other->name() + "' for " + desc);
+                         (rule == AggregationRule::kRatioOfSums ? "denominator" : "weight") + " in '" + other->name() +
+                         "' for " + desc);
       }
       if (rule == AggregationRule::kRatioOfSums) {
         den = it->second;

@@ -39,8 +39,10 @@ enum class AggregationRule {
 /// The first name of each rule is its to_string; the long names are accepted as well.
 inline constexpr EnumTable<AggregationRule, 5> kAggregationRuleNames{
     "aggregation rule",
-    {{{AggregationRule::kSum, "sum"}, {AggregationRule::kRatioOfSums, "ratio"},
-      {AggregationRule::kWeightedAverage, "weighted"}, {AggregationRule::kRatioOfSums, "ratio_of_sums"},
+    {{{AggregationRule::kSum, "sum"},
+      {AggregationRule::kRatioOfSums, "ratio"},
+      {AggregationRule::kWeightedAverage, "weighted"},
+      {AggregationRule::kRatioOfSums, "ratio_of_sums"},
       {AggregationRule::kWeightedAverage, "weighted_average"}}}};
 constexpr const auto& enum_table(AggregationRule) { return kAggregationRuleNames; }
 const char* to_string(AggregationRule r);
@@ -59,7 +61,7 @@ AggregationRule parse_aggregation_rule(const std::string& s);
 /// Throws InputError when `column` is not a key, a label is not covered by the grouping, or a
 /// numerator / value row has no matching denominator / weight row (naming its keys).
 /// The result keeps the key columns; the value column is renamed "value" unless kSum.
-TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Grouping& grouping,
-                         AggregationRule rule, const TidyTable* other = nullptr);
+TidyTable aggregate_tidy(const TidyTable& t, const std::string& column, const Grouping& grouping, AggregationRule rule,
+                         const TidyTable* other = nullptr);
 
 }  // namespace irio::tables

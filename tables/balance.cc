@@ -58,8 +58,8 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
     }
     if (!bad_x.empty())
       rep.add(Severity::kError, "non-finite values",
-              "gross output x is Inf or NaN at " + std::to_string(bad_x.size()) + " region-sectors: " +
-                  list(labels, bad_x, opt.max_listed));
+              "gross output x is Inf or NaN at " + std::to_string(bad_x.size()) +
+                  " region-sectors: " + list(labels, bad_x, opt.max_listed));
     if (!bad_rows.empty())
       rep.add(Severity::kError, "non-finite values",
               "the row sums Z1 + Y1 + exports" + std::string(t.x.size() > 0 ? "" : " (which stand for x)") +
@@ -81,7 +81,10 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
       const double rel = a / std::max(std::abs(x(i)), 1e-300);
       sum_abs += a;
       sum_x += std::abs(x(i));
-      if (a > rep.max_row_abs) { rep.max_row_abs = a; rep.worst_row = static_cast<std::size_t>(i); }
+      if (a > rep.max_row_abs) {
+        rep.max_row_abs = a;
+        rep.worst_row = static_cast<std::size_t>(i);
+      }
       if (x(i) != 0) rep.max_row_rel = std::max(rep.max_row_rel, rel);
     }
     rep.weighted_row_rel = sum_x > 0 ? sum_abs / sum_x : 0;
@@ -89,9 +92,8 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
     if (scaled > opt.rel_tol) {
       Severity s = scaled > opt.error_rel_tol ? Severity::kError : Severity::kWarning;
       rep.add(s, "row balance",
-              "x - Z1 - Y1 differs by up to " + fmt(rep.max_row_abs) + " (at " +
-                  labels.describe(rep.worst_row) + "; " + fmt(scaled) + " of max output; weighted " +
-                  fmt(rep.weighted_row_rel) + ")");
+              "x - Z1 - Y1 differs by up to " + fmt(rep.max_row_abs) + " (at " + labels.describe(rep.worst_row) + "; " +
+                  fmt(scaled) + " of max output; weighted " + fmt(rep.weighted_row_rel) + ")");
     }
   }
 
@@ -100,7 +102,10 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
     const Vector res = t.value_added_residual() - t.value_added_supplied();
     for (Eigen::Index j = 0; j < n; ++j) {
       const double a = std::abs(res(j));
-      if (a > rep.max_col_abs) { rep.max_col_abs = a; rep.worst_col = static_cast<std::size_t>(j); }
+      if (a > rep.max_col_abs) {
+        rep.max_col_abs = a;
+        rep.worst_col = static_cast<std::size_t>(j);
+      }
       if (x(j) != 0) rep.max_col_rel = std::max(rep.max_col_rel, a / std::abs(x(j)));
     }
     const double scaled = rep.max_col_abs / std::max(xmax, 1e-300);
@@ -119,8 +124,8 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
   }
   if (!negative.empty())
     rep.add(Severity::kError, "negative output",
-            std::to_string(negative.size()) + " region-sectors have negative output: " +
-                list(labels, negative, opt.max_listed));
+            std::to_string(negative.size()) +
+                " region-sectors have negative output: " + list(labels, negative, opt.max_listed));
   if (n > 0 && rep.zero_output.size() == static_cast<std::size_t>(n))
     rep.add(Severity::kError, "no output",
             "every region-sector has zero output (x = 0, or Z and Y are empty): there is no economy to "
@@ -145,8 +150,7 @@ BalanceReport check_balance(const IoTable& t, const BalanceOptions& opt) {
                 " region-sectors have negative value added (column sum of A > 1): " +
                 list(labels, rep.negative_value_added, opt.max_listed));
   else if (!rep.column_sum_ge_one.empty())
-    rep.add(Severity::kWarning, "column sum of A >= 1",
-            list(labels, rep.column_sum_ge_one, opt.max_listed));
+    rep.add(Severity::kWarning, "column sum of A >= 1", list(labels, rep.column_sum_ge_one, opt.max_listed));
 
   for (Eigen::Index j = 0; j < t.Y.cols(); ++j)
     for (Eigen::Index i = 0; i < t.Y.rows(); ++i)
@@ -186,16 +190,13 @@ std::string BalanceReport::messages(Severity s) const {
 std::string BalanceReport::full_report(const Labels& labels) const {
   std::ostringstream os;
   os << "Balance check: " << to_string(status) << "\n";
-  os << "  row balance:    max |residual| " << fmt(max_row_abs) << ", max relative "
-     << fmt(max_row_rel) << ", weighted relative " << fmt(weighted_row_rel) << "\n";
+  os << "  row balance:    max |residual| " << fmt(max_row_abs) << ", max relative " << fmt(max_row_rel)
+     << ", weighted relative " << fmt(weighted_row_rel) << "\n";
   if (max_col_abs > 0)
-    os << "  column balance: max |residual| " << fmt(max_col_abs) << " at "
-       << labels.describe(worst_col) << "\n";
-  os << "  zero output: " << zero_output.size() << ", negative value added: "
-     << negative_value_added.size() << ", negative final-demand cells: " << negative_final_demand
-     << "\n";
-  for (const auto& f : findings)
-    os << "  [" << to_string(f.severity) << "] " << f.check << ": " << f.message << "\n";
+    os << "  column balance: max |residual| " << fmt(max_col_abs) << " at " << labels.describe(worst_col) << "\n";
+  os << "  zero output: " << zero_output.size() << ", negative value added: " << negative_value_added.size()
+     << ", negative final-demand cells: " << negative_final_demand << "\n";
+  for (const auto& f : findings) os << "  [" << to_string(f.severity) << "] " << f.check << ": " << f.message << "\n";
   return os.str();
 }
 

@@ -28,14 +28,14 @@ struct Finding {
 /// Result of check_balance. Findings are data, never thrown (HiGHS style).
 struct BalanceReport {
   Severity status = Severity::kOk;
-  double max_row_abs = 0, max_row_rel = 0;   ///< |x - Z1 - Y1 - e| worst absolute / relative
-  double max_col_abs = 0, max_col_rel = 0;   ///< |x' - 1'Z - 1'M - 1'V| (only with supplied V)
-  double weighted_row_rel = 0;               ///< sum |row residual| / sum x
+  double max_row_abs = 0, max_row_rel = 0;  ///< |x - Z1 - Y1 - e| worst absolute / relative
+  double max_col_abs = 0, max_col_rel = 0;  ///< |x' - 1'Z - 1'M - 1'V| (only with supplied V)
+  double weighted_row_rel = 0;              ///< sum |row residual| / sum x
   std::size_t worst_row = 0, worst_col = 0;
-  std::vector<std::size_t> zero_output;       ///< x_j == 0 (or below min_output_eps * max x)
+  std::vector<std::size_t> zero_output;           ///< x_j == 0 (or below min_output_eps * max x)
   std::vector<std::size_t> negative_value_added;  ///< residual va_j < 0
-  std::vector<std::size_t> column_sum_ge_one; ///< 1'A_{.j} >= 1
-  std::size_t negative_final_demand = 0;      ///< count of Y < 0
+  std::vector<std::size_t> column_sum_ge_one;     ///< 1'A_{.j} >= 1
+  std::size_t negative_final_demand = 0;          ///< count of Y < 0
   std::vector<Finding> findings;
 
   void add(Severity s, std::string check, std::string message);
@@ -49,10 +49,10 @@ struct BalanceReport {
 };
 
 struct BalanceOptions {
-  double rel_tol = 1e-6;         ///< relative row/column mismatch above this is a warning
-  double error_rel_tol = 1e-2;   ///< above this it is an error
-  double min_output_eps = 0.0;   ///< x_j <= eps * max(x) counts as zero output
-  std::size_t max_listed = 5;    ///< how many offenders a message names
+  double rel_tol = 1e-6;        ///< relative row/column mismatch above this is a warning
+  double error_rel_tol = 1e-2;  ///< above this it is an error
+  double min_output_eps = 0.0;  ///< x_j <= eps * max(x) counts as zero output
+  std::size_t max_listed = 5;   ///< how many offenders a message names
 
   /// Empty if valid, else the reason (negative tolerances, error_rel_tol < rel_tol, eps outside [0, 1)).
   std::string validate() const;

@@ -8,8 +8,8 @@
 
 namespace irio::tables {
 
-SourceShares proportional_source_shares(const Vector& use, const Vector& shipped, bool reexport,
-                                        const Vector& inflows, const Vector& imports, UndefinedShares rule,
+SourceShares proportional_source_shares(const Vector& use, const Vector& shipped, bool reexport, const Vector& inflows,
+                                        const Vector& imports, UndefinedShares rule,
                                         const std::function<void(Eigen::Index, double)>& undefined) {
   const Eigen::Index n = use.size();
   SourceShares s;

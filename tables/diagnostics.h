@@ -25,11 +25,9 @@ class Diagnostics {
   /// Record one scalar residual with its scale.
   void check(const std::string& identity, const std::string& scope, double residual, double scale);
   /// max_i |lhs_i - rhs_i| over entries where both are finite, scale = max |lhs|, |rhs|.
-  void check_vectors(const std::string& identity, const std::string& scope, const Vector& lhs,
-                     const Vector& rhs);
+  void check_vectors(const std::string& identity, const std::string& scope, const Vector& lhs, const Vector& rhs);
   /// Inequality lhs_i >= bound - tolerance; the residual is the worst violation (0 if none).
-  void check_at_least(const std::string& identity, const std::string& scope, const Vector& lhs,
-                      double bound);
+  void check_at_least(const std::string& identity, const std::string& scope, const Vector& lhs, double bound);
   bool all_pass() const { return failures_ == 0; }
   std::size_t failures() const { return failures_; }
   const TidyTable& table() const { return table_; }

@@ -73,8 +73,8 @@ template <class E>
 E parse_enum(const std::string& s) {
   E out{};
   if (!try_parse_enum(s, out))
-    throw InputError("unknown " + std::string(enum_table(E{}).what) + " '" + s + "' (expected " +
-                     enum_choices<E>() + ")");
+    throw InputError("unknown " + std::string(enum_table(E{}).what) + " '" + s + "' (expected " + enum_choices<E>() +
+                     ")");
   return out;
 }
 

@@ -11,8 +11,7 @@
 
 namespace irio::tables {
 
-Grouping Grouping::from_pairs(std::string name,
-                              const std::vector<std::pair<std::string, std::string>>& pairs,
+Grouping Grouping::from_pairs(std::string name, const std::vector<std::pair<std::string, std::string>>& pairs,
                               const std::string& source) {
   Grouping g;
   g.name_ = std::move(name);
@@ -21,8 +20,7 @@ Grouping Grouping::from_pairs(std::string name,
   g.members_.reserve(pairs.size());
   g.group_of_.reserve(pairs.size());
   for (const auto& [member, group] : pairs) {
-    if (member.empty())
-      throw InputError(source + ": grouping '" + g.name_ + "' has an empty member label");
+    if (member.empty()) throw InputError(source + ": grouping '" + g.name_ + "' has an empty member label");
     if (group.empty())
       throw InputError(source + ": grouping '" + g.name_ + "': member '" + member + "' has an empty group");
     if (member == "*" && g.catch_all_ >= 0)
@@ -41,8 +39,8 @@ Grouping Grouping::from_pairs(std::string name,
       continue;
     }
     if (!g.index_.emplace(member, gi).second)
-      throw InputError(source + ": grouping '" + g.name_ + "': member '" + member +
-                       "' is listed twice (in group '" + g.group_of(member) + "' and '" + group + "')");
+      throw InputError(source + ": grouping '" + g.name_ + "': member '" + member + "' is listed twice (in group '" +
+                       g.group_of(member) + "' and '" + group + "')");
     g.members_.push_back(member);
     g.group_of_.push_back(gi);
     if (const std::string key = province_key(member); !key.empty()) g.province_index_.emplace(key, gi);
@@ -73,8 +71,9 @@ int Grouping::group_index(const std::string& member) const {
 Grouping Grouping::with_other(const std::string& group) const {
   if (group.empty()) throw InputError("grouping '" + name_ + "': the catch-all group name is empty");
   if (catch_all_ >= 0 && groups_[static_cast<std::size_t>(catch_all_)] != group)
-    throw InputError("grouping '" + name_ + "' puts unlisted members in '" + groups_[static_cast<std::size_t>(catch_all_)] +
-                     "' already (its '*' line); --other '" + group + "' contradicts it");
+    throw InputError("grouping '" + name_ + "' puts unlisted members in '" +
+                     groups_[static_cast<std::size_t>(catch_all_)] + "' already (its '*' line); --other '" + group +
+                     "' contradicts it");
   Grouping g = *this;
   auto it = std::find(g.groups_.begin(), g.groups_.end(), group);
   if (it == g.groups_.end()) {
@@ -108,8 +107,8 @@ void Grouping::require_members_in(const std::vector<std::string>& labels, const 
   if (reference_list_) {
     for (const auto& member : members_)
       if (known(member)) return;
-    throw InputError(source + ": grouping '" + name_ + "' names no " + what + " (" +
-                     std::to_string(members_.size()) + " members, e.g. '" + (members_.empty() ? "" : members_.front()) +
+    throw InputError(source + ": grouping '" + name_ + "' names no " + what + " (" + std::to_string(members_.size()) +
+                     " members, e.g. '" + (members_.empty() ? "" : members_.front()) +
                      "'): it is not a grouping of this table");
   }
   for (const auto& member : members_)
@@ -117,8 +116,8 @@ void Grouping::require_members_in(const std::vector<std::string>& labels, const 
       unknown += (unknown.empty() ? "'" : "; '") + member + "' (nearest: " + Labels::nearest(labels, member, 2) + ")";
   if (n > 0)
     throw InputError(source + ": grouping '" + name_ + "' lists " + std::to_string(n) + " member" + (n > 1 ? "s" : "") +
-                     " that " + (n > 1 ? "are" : "is") + " not a " + what + ": " + unknown +
-                     (n > 5 ? "; ..." : "") + " (members are matched exactly: case, spaces and wildcards count)");
+                     " that " + (n > 1 ? "are" : "is") + " not a " + what + ": " + unknown + (n > 5 ? "; ..." : "") +
+                     " (members are matched exactly: case, spaces and wildcards count)");
 }
 
 std::vector<int> Grouping::map(const std::vector<std::string>& labels, const std::string& what,
@@ -133,8 +132,8 @@ std::vector<int> Grouping::map(const std::vector<std::string>& labels, const std
     std::string list;
     for (std::size_t i = 0; i < missing.size() && i < 10; ++i) list += (i ? ", '" : "'") + missing[i] + "'";
     if (missing.size() > 10) list += ", ...";
-    throw InputError(source + ": grouping '" + name_ + "' does not cover " + std::to_string(missing.size()) +
-                     " " + what + (missing.size() > 1 ? "s" : "") + ": " + list +
+    throw InputError(source + ": grouping '" + name_ + "' does not cover " + std::to_string(missing.size()) + " " +
+                     what + (missing.size() > 1 ? "s" : "") + ": " + list +
                      " (list them in the grouping, add a line '*,Other' to put every unlisted " + what +
                      " in a group 'Other', or give --other Other)");
   }

@@ -22,8 +22,7 @@ class Grouping {
   Grouping() = default;
   /// Throws InputError (naming `source`) for an empty or duplicated member, or an empty group.
   /// The member "*" is a catch-all: every label that no other member names falls in its group.
-  static Grouping from_pairs(std::string name,
-                             const std::vector<std::pair<std::string, std::string>>& pairs,
+  static Grouping from_pairs(std::string name, const std::vector<std::pair<std::string, std::string>>& pairs,
                              const std::string& source = "grouping");
   /// Every label its own group.
   static Grouping identity(std::string name, const std::vector<std::string>& labels);
@@ -60,19 +59,18 @@ class Grouping {
                        const std::string& source) const;
   /// The binary concordance matrix S (num_groups() x labels.size()): S(g, j) = 1 iff label j is
   /// in group g (methods.md §6.1: each column has exactly one 1).
-  Matrix matrix(const std::vector<std::string>& labels, const std::string& what,
-                const std::string& source) const;
+  Matrix matrix(const std::vector<std::string>& labels, const std::string& what, const std::string& source) const;
 
  private:
   std::string name_;
   std::vector<std::string> members_;
   std::vector<int> group_of_;  // per member
   std::vector<std::string> groups_;
-  std::unordered_map<std::string, int> index_;  // member -> group
+  std::unordered_map<std::string, int> index_;           // member -> group
   std::unordered_map<std::string, int> province_index_;  // province_key(member) -> group
-  int find(const std::string& label) const;            // exact, then province alias; -1
-  bool reference_list_ = false;                  // a shipped list of a whole classification
-  int catch_all_ = -1;                           // group of the "*" line or --other, or -1
+  int find(const std::string& label) const;              // exact, then province alias; -1
+  bool reference_list_ = false;                          // a shipped list of a whole classification
+  int catch_all_ = -1;                                   // group of the "*" line or --other, or -1
 };
 
 }  // namespace irio::tables

@@ -20,23 +20,24 @@ enum class WeightBasis {
   kValueAdded,   ///< va_j = v_j x_j: upstreamness, PLv, the Ghosh total forward linkage
   kOutput,       ///< x_j: direct (per-unit-of-output) coefficients
 };
-inline constexpr EnumTable<WeightBasis, 4> kWeightBasisNames{
-    "weight",
-    {{{WeightBasis::kNone, "none"}, {WeightBasis::kFinalDemand, "final_demand"},
-      {WeightBasis::kValueAdded, "value_added"}, {WeightBasis::kOutput, "output"}}}};
+inline constexpr EnumTable<WeightBasis, 4> kWeightBasisNames{"weight",
+                                                             {{{WeightBasis::kNone, "none"},
+                                                               {WeightBasis::kFinalDemand, "final_demand"},
+                                                               {WeightBasis::kValueAdded, "value_added"},
+                                                               {WeightBasis::kOutput, "output"}}}};
 constexpr const auto& enum_table(WeightBasis) { return kWeightBasisNames; }
 
 /// Shares that are recomputed from the sums of other rows of the same result.
 enum class DerivedShare {
   kNone,
-  kVaxRatio,            ///< VAX / GEXP (vax result, methods.md §4.1)
-  kKpwwParticipation,   ///< (IV + FV) / E (kpww result, methods.md §4.2)
-  kKpwwPosition,        ///< ln(1 + IV/E) - ln(1 + FV/E)
+  kVaxRatio,           ///< VAX / GEXP (vax result, methods.md §4.1)
+  kKpwwParticipation,  ///< (IV + FV) / E (kpww result, methods.md §4.2)
+  kKpwwPosition,       ///< ln(1 + IV/E) - ln(1 + FV/E)
 };
 
 struct IndicatorRule {
   AggregationRule rule = AggregationRule::kSum;
-  WeightBasis weight = WeightBasis::kNone;  ///< kWeightedAverage only
+  WeightBasis weight = WeightBasis::kNone;     ///< kWeightedAverage only
   DerivedShare derived = DerivedShare::kNone;  ///< kRatioOfSums recomputed within the result
   std::string refusal;  ///< not empty: this indicator cannot be aggregated; the reason and the remedy
   std::string why;      ///< one line for the summary, e.g. "weighted by final demand"

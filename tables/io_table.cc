@@ -60,7 +60,8 @@ bool is_other_final_demand(const std::string& label) {
 Vector IoTable::exports_abroad() const {
   Vector e = Vector::Zero(static_cast<Eigen::Index>(n()));
   for (Eigen::Index k = 0; k < exports.cols(); ++k)
-    if (static_cast<std::size_t>(k) >= export_labels.size() || !is_other_final_demand(export_labels[static_cast<std::size_t>(k)]))
+    if (static_cast<std::size_t>(k) >= export_labels.size() ||
+        !is_other_final_demand(export_labels[static_cast<std::size_t>(k)]))
       e += exports.col(k);
   return e;
 }
@@ -90,17 +91,15 @@ const Satellite* IoTable::satellite(const std::string& name) const {
 }
 
 namespace {
-std::string shape(Eigen::Index r, Eigen::Index c) {
-  return std::to_string(r) + " x " + std::to_string(c);
-}
+std::string shape(Eigen::Index r, Eigen::Index c) { return std::to_string(r) + " x " + std::to_string(c); }
 
 void check_finite(const Matrix& M, const std::string& source, const std::string& dataset,
                   const std::function<std::string(Eigen::Index, Eigen::Index)>& where) {
   for (Eigen::Index j = 0; j < M.cols(); ++j)
     for (Eigen::Index i = 0; i < M.rows(); ++i)
       if (!std::isfinite(M(i, j)))
-        throw InputError(source + ": dataset '" + dataset + "' has a non-finite value (" +
-                         std::to_string(M(i, j)) + ") at " + where(i, j));
+        throw InputError(source + ": dataset '" + dataset + "' has a non-finite value (" + std::to_string(M(i, j)) +
+                         ") at " + where(i, j));
 }
 }  // namespace
 
@@ -121,14 +120,12 @@ void IoTable::validate_shapes(const std::string& source) const {
   if (x.size() != 0 && x.size() != nn)
     throw InputError(source + ": dataset 'x' has " + std::to_string(x.size()) + " entries, expected " +
                      std::to_string(nn));
-  if (exports.cols() > 0 && (exports.rows() != nn ||
-                             static_cast<std::size_t>(exports.cols()) != export_labels.size()))
-    throw InputError(source + ": dataset 'exports' is " + shape(exports.rows(), exports.cols()) +
-                     ", expected " + shape(nn, static_cast<Eigen::Index>(export_labels.size())));
-  if (imports.rows() > 0 && (imports.cols() != nn ||
-                             static_cast<std::size_t>(imports.rows()) != import_labels.size()))
-    throw InputError(source + ": dataset 'imports' is " + shape(imports.rows(), imports.cols()) +
-                     ", expected " + shape(static_cast<Eigen::Index>(import_labels.size()), nn));
+  if (exports.cols() > 0 && (exports.rows() != nn || static_cast<std::size_t>(exports.cols()) != export_labels.size()))
+    throw InputError(source + ": dataset 'exports' is " + shape(exports.rows(), exports.cols()) + ", expected " +
+                     shape(nn, static_cast<Eigen::Index>(export_labels.size())));
+  if (imports.rows() > 0 && (imports.cols() != nn || static_cast<std::size_t>(imports.rows()) != import_labels.size()))
+    throw InputError(source + ": dataset 'imports' is " + shape(imports.rows(), imports.cols()) + ", expected " +
+                     shape(static_cast<Eigen::Index>(import_labels.size()), nn));
   auto rs = [&](Eigen::Index i, Eigen::Index) { return labels.describe(static_cast<std::size_t>(i)); };
   auto cs = [&](Eigen::Index, Eigen::Index j) { return labels.describe(static_cast<std::size_t>(j)); };
   for (Eigen::Index j = 0; j < Z.outerSize(); ++j)
@@ -144,19 +141,18 @@ void IoTable::validate_shapes(const std::string& source) const {
   check_finite(imports, source, "imports", cs);
   for (const auto& s : satellites) {
     if (s.F.cols() != nn || static_cast<std::size_t>(s.F.rows()) != s.stressors.size())
-      throw InputError(source + ": satellite '" + s.name + "' F is " + shape(s.F.rows(), s.F.cols()) +
-                       ", expected " + shape(static_cast<Eigen::Index>(s.stressors.size()), nn));
+      throw InputError(source + ": satellite '" + s.name + "' F is " + shape(s.F.rows(), s.F.cols()) + ", expected " +
+                       shape(static_cast<Eigen::Index>(s.stressors.size()), nn));
     if (s.F_Y.cols() != 0 && (s.F_Y.cols() != gk || s.F_Y.rows() != s.F.rows()))
-      throw InputError(source + ": satellite '" + s.name + "' F_Y is " +
-                       shape(s.F_Y.rows(), s.F_Y.cols()) + ", expected " + shape(s.F.rows(), gk));
+      throw InputError(source + ": satellite '" + s.name + "' F_Y is " + shape(s.F_Y.rows(), s.F_Y.cols()) +
+                       ", expected " + shape(s.F.rows(), gk));
     if (s.units.size() != s.stressors.size())
-      throw InputError(source + ": satellite '" + s.name + "' has " + std::to_string(s.units.size()) +
-                       " units for " + std::to_string(s.stressors.size()) + " stressors");
+      throw InputError(source + ": satellite '" + s.name + "' has " + std::to_string(s.units.size()) + " units for " +
+                       std::to_string(s.stressors.size()) + " stressors");
     check_finite(s.F, source, "satellites/" + s.name + "/F", cs);
-    check_finite(s.F_Y, source, "satellites/" + s.name + "/F_Y",
-                 [](Eigen::Index i, Eigen::Index j) {
-                   return "row " + std::to_string(i) + ", column " + std::to_string(j);
-                 });
+    check_finite(s.F_Y, source, "satellites/" + s.name + "/F_Y", [](Eigen::Index i, Eigen::Index j) {
+      return "row " + std::to_string(i) + ", column " + std::to_string(j);
+    });
   }
   if (x.size() > 0)
     for (Eigen::Index i = 0; i < nn; ++i)

@@ -18,20 +18,20 @@ using SparseMatrix = Eigen::SparseMatrix<double, Eigen::ColMajor, std::ptrdiff_t
 
 /// A satellite (extension) account, pymrio-style: stressor use by industries and by final demand.
 struct Satellite {
-  std::string name;                  ///< e.g. "employment", "CO2"
-  std::vector<std::string> stressors;///< k_F stressor names
-  std::vector<std::string> units;    ///< k_F units, e.g. "1000 persons", "kt"
-  Matrix F;                          ///< k_F x n, by producing region-sector
-  Matrix F_Y;                        ///< k_F x (G K), by final-demand column; may be empty (0 cols)
+  std::string name;                    ///< e.g. "employment", "CO2"
+  std::vector<std::string> stressors;  ///< k_F stressor names
+  std::vector<std::string> units;      ///< k_F units, e.g. "1000 persons", "kt"
+  Matrix F;                            ///< k_F x n, by producing region-sector
+  Matrix F_Y;                          ///< k_F x (G K), by final-demand column; may be empty (0 cols)
 };
 
 /// Descriptive metadata, stored as HDF5 attributes.
 struct TableMeta {
   std::string name;
   std::string year;
-  std::string unit;          ///< monetary unit, e.g. "USD million", "10000 CNY"
-  std::string price_basis;   ///< e.g. "basic prices"
-  std::string source;        ///< provenance / citation
+  std::string unit;                  ///< monetary unit, e.g. "USD million", "10000 CNY"
+  std::string price_basis;           ///< e.g. "basic prices"
+  std::string source;                ///< provenance / citation
   std::vector<std::string> history;  ///< append-only log of operations
 };
 
@@ -45,15 +45,15 @@ struct TableMeta {
 struct IoTable {
   Labels labels;
   TableMeta meta;
-  SparseMatrix Z;                         ///< intermediate flows, n x n
-  Matrix Y;                               ///< final demand, n x (G K): column (r, k) = r K + k
-  std::vector<std::string> va_components; ///< k_V labels of the rows of V
-  Matrix V;                               ///< value-added components, k_V x n (may be 0 x n)
-  Vector x;                               ///< supplied gross output, n (empty: row sums)
-  std::vector<std::string> export_labels; ///< k_E labels of exogenous export columns
-  Matrix exports;                         ///< exogenous exports to the rest of the world, n x k_E
-  std::vector<std::string> import_labels; ///< k_M labels of exogenous import rows
-  Matrix imports;                         ///< exogenous imports from the rest of the world, k_M x n
+  SparseMatrix Z;                          ///< intermediate flows, n x n
+  Matrix Y;                                ///< final demand, n x (G K): column (r, k) = r K + k
+  std::vector<std::string> va_components;  ///< k_V labels of the rows of V
+  Matrix V;                                ///< value-added components, k_V x n (may be 0 x n)
+  Vector x;                                ///< supplied gross output, n (empty: row sums)
+  std::vector<std::string> export_labels;  ///< k_E labels of exogenous export columns
+  Matrix exports;                          ///< exogenous exports to the rest of the world, n x k_E
+  std::vector<std::string> import_labels;  ///< k_M labels of exogenous import rows
+  Matrix imports;                          ///< exogenous imports from the rest of the world, k_M x n
   std::vector<Satellite> satellites;
 
   std::size_t n() const { return labels.size(); }

@@ -56,8 +56,7 @@ std::string Labels::nearest(const std::vector<std::string>& v, const std::string
 }
 
 namespace {
-void check_unique(const std::vector<std::string>& v, const std::string& what,
-                  const std::string& source) {
+void check_unique(const std::vector<std::string>& v, const std::string& what, const std::string& source) {
   std::set<std::string> seen;
   for (const auto& s : v) {
     if (s.empty()) throw InputError(source + ": empty " + what + " label");

@@ -26,9 +26,7 @@ struct Labels {
   std::size_t num_sectors() const { return sectors.size(); }
   std::size_t num_countries() const { return countries.size(); }
   std::size_t size() const { return regions.size() * sectors.size(); }  ///< n = G N
-  std::size_t index(std::size_t region, std::size_t sector) const {
-    return region * sectors.size() + sector;
-  }
+  std::size_t index(std::size_t region, std::size_t sector) const { return region * sectors.size() + sector; }
   /// "REGION/SECTOR" for messages.
   std::string describe(std::size_t i) const;
   /// Region-sector label of row i as "REGION_SECTOR".
@@ -42,9 +40,7 @@ struct Labels {
   /// or the name is empty.
   const std::string& region_name(std::size_t r) const { return pick(region_names, regions, r); }
   const std::string& sector_name(std::size_t i) const { return pick(sector_names, sectors, i); }
-  const std::string& fd_category_name(std::size_t k) const {
-    return pick(fd_category_names, fd_categories, k);
-  }
+  const std::string& fd_category_name(std::size_t k) const { return pick(fd_category_names, fd_categories, k); }
   /// True when some region name differs from its code.
   bool region_names_differ() const;
 
@@ -61,8 +57,8 @@ struct Labels {
   void check(const std::string& source) const;
 
  private:
-  static const std::string& pick(const std::vector<std::string>& names,
-                                 const std::vector<std::string>& codes, std::size_t k) {
+  static const std::string& pick(const std::vector<std::string>& names, const std::vector<std::string>& codes,
+                                 std::size_t k) {
     return k < names.size() && !names[k].empty() ? names[k] : codes[k];
   }
 };

@@ -93,8 +93,9 @@ Matrix concordance_matrix(const SectorConcordance& c, const std::vector<std::str
       xsum += std::max(0.0, country_output(b));
     }
     if (weighted && std::abs(wsum - 1.0) > 1e-9)
-      throw InputError(c.source + ": the weights of provincial sector '" + provincial_sectors[static_cast<std::size_t>(a)] +
-                       "' sum to " + std::to_string(wsum) + ", not 1");
+      throw InputError(c.source + ": the weights of provincial sector '" +
+                       provincial_sectors[static_cast<std::size_t>(a)] + "' sum to " + std::to_string(wsum) +
+                       ", not 1");
     for (const auto* l : links) {
       const Index b = Labels::find(world_sectors, l->world);
       double w = l->weight;
@@ -103,8 +104,7 @@ Matrix concordance_matrix(const SectorConcordance& c, const std::vector<std::str
       S(b, a) += w;
     }
   }
-  if (!missing.empty())
-    throw InputError(c.source + ": provincial sectors with no world sector: " + list_some(missing));
+  if (!missing.empty()) throw InputError(c.source + ": provincial sectors with no world sector: " + list_some(missing));
   return S;
 }
 
@@ -154,10 +154,12 @@ Index locate_country(const IoTable& P, const IoTable& W, const NestOptions& opt)
     throw InputError(ps + ": the provincial table must hold the regions of one country, found " +
                      std::to_string(pl.num_countries()) + " countries");
   if (W.exports.cols() > 0 || W.imports.rows() > 0)
-    throw InputError(ws + ": the world table has an exogenous rest of the world (exports/imports); nest into a "
+    throw InputError(ws +
+                     ": the world table has an exogenous rest of the world (exports/imports); nest into a "
                      "closed world table");
   if (opt.export_key == ExportKey::kExports && P.exports.cols() == 0)
-    throw InputError(ps + ": the provincial table has no export columns: the export key 'exports' needs them "
+    throw InputError(ps +
+                     ": the provincial table has no export columns: the export key 'exports' needs them "
                      "(use --key output or a key file)");
   // The country's region in the world table: a region of that name, or a country with one region.
   int rc = Labels::find(wl.regions, opt.country);
@@ -343,8 +345,8 @@ Matrix export_key_shares(const NestContext& cx, const CountryBlocks& b, const Ve
   for (Index i : fell)
     if (E(i) != 0) relevant.push_back(i);
   if (!relevant.empty())
-    out.notes.push_back("export key: no usable provincial " + std::string(enum_name(opt.export_key)) +
-                        " for sectors " + sector_list(relevant, cx.W.labels.sectors) + "; allocated by output shares");
+    out.notes.push_back("export key: no usable provincial " + std::string(enum_name(opt.export_key)) + " for sectors " +
+                        sector_list(relevant, cx.W.labels.sectors) + "; allocated by output shares");
   return w;
 }
 
@@ -478,8 +480,8 @@ void report_ras_adjustments(const Matrix& A, NestResult& out) {
 
 /// Step 4 (methods.md §5.6): RAS on the country's rows; the balanced Z^PP and Y^PP replace the
 /// mapped ones, and w^p_i is read off the export columns.
-void rebalance(const NestContext& cx, const NationalTrade& trade, const Matrix& s_int, CountryBlocks& b,
-               Matrix& Yd, Matrix& w, NestResult& out) {
+void rebalance(const NestContext& cx, const NationalTrade& trade, const Matrix& s_int, CountryBlocks& b, Matrix& Yd,
+               Matrix& w, NestResult& out) {
   const Index Gp = cx.Gp, N = cx.N, K = cx.K, nc = cx.nc;
   const Vector& E = trade.E;
   const RasProblem rp = ras_problem(cx, b, Yd, w, s_int, trade, out);
@@ -524,8 +526,8 @@ void nested_labels(const NestContext& cx, Labels& labels) {
 /// Steps 1-3 with the balanced keys (methods.md §5.6): partner blocks as in the world table,
 /// the country's exports split by w, its imports by s (inputs) and f (final), its domestic
 /// blocks replaced by the balanced Z^PP, Y^PP. Z is dense here; the caller stores it sparse.
-void nested_flows(const NestContext& cx, const Matrix& Zc, const Matrix& Yd, const Matrix& w,
-                  const Matrix& s_int, const std::vector<Matrix>& f_fin, Matrix& Z, Matrix& Y) {
+void nested_flows(const NestContext& cx, const Matrix& Zc, const Matrix& Yd, const Matrix& w, const Matrix& s_int,
+                  const std::vector<Matrix>& f_fin, Matrix& Z, Matrix& Y) {
   const Index Gp = cx.Gp, Gw = cx.Gw, N = cx.N, K = cx.K, nc = cx.nc, rc = cx.rc;
   const Index G2 = Gw - 1 + Gp, n2 = G2 * N;
   auto nested_region = [&](Index r) { return cx.nested_region(r); };
@@ -540,8 +542,7 @@ void nested_flows(const NestContext& cx, const Matrix& Zc, const Matrix& Yd, con
         for (Index q = 0; q < Gp; ++q)
           Z.block(nested_region(r) * N, (rc + q) * N, N, N) = blk * s_int.row(q).asDiagonal();
       } else if (s != rc) {  // exports of the country to s, step 2
-        for (Index p = 0; p < Gp; ++p)
-          Z.block((rc + p) * N, nested_region(s) * N, N, N) = w.row(p).asDiagonal() * blk;
+        for (Index p = 0; p < Gp; ++p) Z.block((rc + p) * N, nested_region(s) * N, N, N) = w.row(p).asDiagonal() * blk;
       }
     }
     for (Index s = 0; s < Gw; ++s) {
@@ -641,7 +642,9 @@ void check_partner_blocks(const NestContext& cx, const Matrix& Zn, const Matrix&
     put(a3, ey), put(b3, W.Y.block(c0, s * K, N, K));
     put(a4, iy), put(b4, W.Y.block(s * N, yc0, N, K));
   }
-  auto vec = [](const std::vector<double>& vals) { return Eigen::Map<const Vector>(vals.data(), static_cast<Index>(vals.size())); };
+  auto vec = [](const std::vector<double>& vals) {
+    return Eigen::Map<const Vector>(vals.data(), static_cast<Index>(vals.size()));
+  };
   const std::string sc = "partner blocks of " + cx.opt.country;
   d.check_vectors("nest 1: sum over provinces of intermediate exports = national block", sc, vec(a1), vec(b1));
   d.check_vectors("nest 1: sum over provinces of intermediate imports = national block", sc, vec(a2), vec(b2));

@@ -62,9 +62,9 @@ struct NestOptions {
 };
 
 struct NestResult {
-  IoTable table;           ///< the nested MRIO: provinces map to `country`
+  IoTable table;  ///< the nested MRIO: provinces map to `country`
   std::vector<std::string> provinces;
-  RasResult ras;           ///< the rebalancing of the country's rows (step 4)
+  RasResult ras;  ///< the rebalancing of the country's rows (step 4)
   /// Checks of step 5 computed here (§6.2 tolerance rule): partner blocks, provincial outputs,
   /// the rebalanced rows and columns; informational rows (pass = "info") give the size of the
   /// RAS adjustments and the scaling of provincial outputs to national totals.

@@ -27,10 +27,21 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 /// Without an administrative suffix (English or Chinese), if it has one.
 std::string strip_suffix(const std::string& folded) {
-  static const std::vector<std::string> suffixes{
-      "uygurautonomousregion", "uyghurautonomousregion", "zhuangautonomousregion", "huiautonomousregion",
-      "autonomousregion", "municipality", "province", "shi", "sheng",
-      "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"};
+  static const std::vector<std::string> suffixes{"uygurautonomousregion",
+                                                 "uyghurautonomousregion",
+                                                 "zhuangautonomousregion",
+                                                 "huiautonomousregion",
+                                                 "autonomousregion",
+                                                 "municipality",
+                                                 "province",
+                                                 "shi",
+                                                 "sheng",
+                                                 "维吾尔自治区",
+                                                 "壮族自治区",
+                                                 "回族自治区",
+                                                 "自治区",
+                                                 "省",
+                                                 "市"};
   for (const auto& s : suffixes)
     if (ends_with(folded, s)) return folded.substr(0, folded.size() - s.size());
   return folded;

@@ -14,8 +14,8 @@ const char* to_string(RasMethod m) { return enum_name(m); }
 
 std::string RasResult::report() const {
   std::ostringstream os;
-  os << to_string(method) << (converged ? " converged" : " did NOT converge") << " after " << iterations
-     << " iteration" << (iterations == 1 ? "" : "s") << "\n"
+  os << to_string(method) << (converged ? " converged" : " did NOT converge") << " after " << iterations << " iteration"
+     << (iterations == 1 ? "" : "s") << "\n"
      << "  max |row sum - target| = " << max_row_residual << " (row " << worst_row << ")\n"
      << "  max |column sum - target| = " << max_col_residual << " (column " << worst_col << ")\n";
   if (!infeasible_rows.empty()) {
@@ -38,7 +38,7 @@ namespace {
 /// multiplier reaches the target with this sign pattern.
 bool gras_multiplier(double p, double n, double t, double* out) {
   if (p > 0.0) {
-    if (n == 0.0 && t < 0.0) return false;  // only positive entries, negative target
+    if (n == 0.0 && t < 0.0) return false;                    // only positive entries, negative target
     *out = (t + std::sqrt(t * t + 4.0 * p * n)) / (2.0 * p);  // 0 only when t = 0 and n = 0
     return true;
   }
@@ -74,8 +74,7 @@ RasResult ras(const Matrix& A, const Vector& u, const Vector& v, const RasOption
   const bool negative = (A.array() < 0.0).any();
   RasResult res;
   res.method = opt.method == RasMethod::kAuto ? (negative ? RasMethod::kGras : RasMethod::kRas) : opt.method;
-  if (res.method == RasMethod::kRas && negative)
-    throw InputError("ras: the matrix has negative entries; use GRAS");
+  if (res.method == RasMethod::kRas && negative) throw InputError("ras: the matrix has negative entries; use GRAS");
   // A = P - N with P, N >= 0 (for RAS, N = 0 and the GRAS step is exactly the RAS step).
   const Matrix P = A.cwiseMax(0.0);
   const Matrix Nn = (-A).cwiseMax(0.0);
@@ -143,8 +142,7 @@ RasResult ras(const Matrix& A, const Vector& u, const Vector& v, const RasOption
   return res;
 }
 
-void check_unique_labels(const std::vector<std::string>& labels, const std::string& what,
-                         const std::string& source) {
+void check_unique_labels(const std::vector<std::string>& labels, const std::string& what, const std::string& source) {
   std::map<std::string, std::size_t> first;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const auto [it, fresh] = first.emplace(labels[i], i);

@@ -35,8 +35,8 @@ struct RasOptions {
 
 /// The balanced matrix and how it was obtained.
 struct RasResult {
-  Matrix X;                  ///< balanced matrix, same shape and sign pattern as the input
-  Vector r, s;               ///< row and column multipliers (X = r^ A s^ for RAS)
+  Matrix X;     ///< balanced matrix, same shape and sign pattern as the input
+  Vector r, s;  ///< row and column multipliers (X = r^ A s^ for RAS)
   RasMethod method = RasMethod::kRas;
   int iterations = 0;
   bool converged = false;
@@ -62,7 +62,6 @@ RasResult ras(const Matrix& A, const Vector& u, const Vector& v, const RasOption
 /// Targets are matched to the lines of a labelled matrix by label, so every label must be
 /// unique: throws InputError "`source`: `what` 'a' appears twice (positions 1 and 3)" otherwise.
 /// Complexity O(n log n).
-void check_unique_labels(const std::vector<std::string>& labels, const std::string& what,
-                         const std::string& source);
+void check_unique_labels(const std::vector<std::string>& labels, const std::string& what, const std::string& source);
 
 }  // namespace irio::tables

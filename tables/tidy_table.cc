@@ -9,12 +9,8 @@
 namespace irio::tables {
 
 TidyTable::TidyTable(std::string name, std::vector<std::string> key_columns, std::string value_column)
-    : name_(std::move(name)),
-      key_columns_(std::move(key_columns)),
-      value_column_(std::move(value_column)),
-      levels_(key_columns_.size()),
-      index_(key_columns_.size()),
-      codes_(key_columns_.size()) {}
+    : name_(std::move(name)), key_columns_(std::move(key_columns)), value_column_(std::move(value_column)),
+      levels_(key_columns_.size()), index_(key_columns_.size()), codes_(key_columns_.size()) {}
 
 std::int32_t TidyTable::level(std::size_t col, const std::string& lv) {
   auto& idx = index_[col];
@@ -32,8 +28,8 @@ void TidyTable::set_levels(std::size_t col, const std::vector<std::string>& leve
 
 void TidyTable::add_row(const std::vector<std::string>& keys, double value) {
   if (keys.size() != key_columns_.size())
-    throw std::logic_error("TidyTable '" + name_ + "': row has " + std::to_string(keys.size()) +
-                           " keys, expected " + std::to_string(key_columns_.size()));
+    throw std::logic_error("TidyTable '" + name_ + "': row has " + std::to_string(keys.size()) + " keys, expected " +
+                           std::to_string(key_columns_.size()));
   for (std::size_t c = 0; c < keys.size(); ++c) codes_[c].push_back(level(c, keys[c]));
   values_.push_back(value);
 }
@@ -57,7 +53,10 @@ void TidyTable::add_row_codes(std::initializer_list<std::int32_t> codes, double 
   values_.push_back(value);
 }
 
-void TidyTable::add_key_column(std::string name, std::vector<std::string> levels, const std::vector<std::int32_t>& codes) {
+// `codes` is taken by value (a copy): a caller may pass a column of this very table, whose storage
+// the new column reallocates.
+void TidyTable::add_key_column(std::string name, std::vector<std::string> levels,
+                               std::vector<std::int32_t> codes) {  // NOLINT(performance-unnecessary-value-param)
   if (codes.size() != values_.size())
     throw std::logic_error("TidyTable '" + name_ + "': column '" + name + "' has " + std::to_string(codes.size()) +
                            " codes for " + std::to_string(values_.size()) + " rows");
@@ -100,8 +99,7 @@ double TidyTable::find(const std::vector<std::string>& keys) const {
 }
 
 void TidyTable::append(const TidyTable& other) {
-  if (other.key_columns_ != key_columns_)
-    throw std::logic_error("TidyTable::append: key columns differ");
+  if (other.key_columns_ != key_columns_) throw std::logic_error("TidyTable::append: key columns differ");
   reserve(num_rows() + other.num_rows());
   std::vector<std::vector<std::int32_t>> remap(num_keys());
   for (std::size_t c = 0; c < num_keys(); ++c)

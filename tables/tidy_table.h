@@ -40,7 +40,9 @@ class TidyTable {
   void reserve(std::size_t rows);
 
   std::int32_t code(std::size_t col, std::size_t row) const { return codes_[col][row]; }
-  const std::string& key(std::size_t col, std::size_t row) const { return levels_[col][static_cast<std::size_t>(codes_[col][row])]; }
+  const std::string& key(std::size_t col, std::size_t row) const {
+    return levels_[col][static_cast<std::size_t>(codes_[col][row])];
+  }
   double value(std::size_t row) const { return values_[row]; }
   const std::vector<double>& values() const { return values_; }
   const std::vector<std::int32_t>& codes(std::size_t col) const { return codes_[col]; }
@@ -50,7 +52,9 @@ class TidyTable {
 
   /// Append a key column after the existing ones: `codes` (one per row) index into `levels`.
   /// Throws std::logic_error if the sizes do not match or the name is taken.
-  void add_key_column(std::string name, std::vector<std::string> levels, const std::vector<std::int32_t>& codes);
+  // `codes` by value: a caller may pass another column of this table (its storage moves).
+  void add_key_column(std::string name, std::vector<std::string> levels,
+                      std::vector<std::int32_t> codes);  // NOLINT(performance-unnecessary-value-param)
   /// Append the rows of another table with the same key columns (levels are merged).
   void append(const TidyTable& other);
 

@@ -22,8 +22,7 @@ using tables::Vector;
 /// `computed(quantity, row)` at the printed precision. `terms(quantity)` > 1 widens the tolerance
 /// for published values that are sums of that many printed (rounded) numbers.
 template <class Fn, class Terms>
-void compare_expected(Report& rep, const std::string& case_name, const std::string& path, Fn computed,
-                      Terms terms) {
+void compare_expected(Report& rep, const std::string& case_name, const std::string& path, Fn computed, Terms terms) {
   const auto f = io::read_csv(path);
   const auto& h = f.rows.at(0).fields;
   std::size_t value_col = h.size(), dec_col = h.size();
@@ -105,9 +104,7 @@ void methods_7_1(const std::string& dir, Report& rep) {
   const Vector om = solver::output_multipliers(m);
   const Vector tot = closure.total_output_multipliers(), trunc = closure.truncated_output_multipliers();
   const Vector w1 = solver::type1_multipliers(m, w), e1 = solver::type1_multipliers(m, e);
-  auto hem = [&](solver::ExtractionKind kind, Eigen::Index j) {
-    return solver::extract(m, kind, {j}).output_loss;
-  };
+  auto hem = [&](solver::ExtractionKind kind, Eigen::Index j) { return solver::extract(m, kind, {j}).output_loss; };
   compare_expected(rep, "methods_7.1", dir + "/methods/methods_7_1.csv",
                    [&](const std::string& q, const std::vector<std::string>& row) {
                      if (q == "closure_k") return closure.K()(0, 0);
@@ -132,8 +129,8 @@ void methods_7_1(const std::string& dir, Report& rep) {
 /// methods.md §7.2: pymrio's 2-region x 3-sector test fixture (tests/test_math.py).
 void methods_7_2(const std::string& dir, Report& rep) {
   Matrix Z(6, 6), Y(6, 2), F(2, 6), FY(2, 2);
-  Z << 10, 5, 1, 6, 5, 7, 0, 2, 0, 0, 5, 3, 10, 3, 20, 4, 2, 0, 5, 0, 0, 1, 10, 9, 0, 10, 1, 0, 20, 1, 5, 0,
-      0, 1, 10, 10;
+  Z << 10, 5, 1, 6, 5, 7, 0, 2, 0, 0, 5, 3, 10, 3, 20, 4, 2, 0, 5, 0, 0, 1, 10, 9, 0, 10, 1, 0, 20, 1, 5, 0, 0, 1, 10,
+      10;
   Y << 14, 3, 2.5, 2.5, 13, 6, 5, 20, 10, 10, 3, 10;
   F << 20, 1, 42, 4, 20, 5, 5, 4, 11, 8, 2, 10;
   FY << 50, 10, 100, 20;
@@ -176,7 +173,8 @@ void eurostat_germany(const std::string& dir, Report& rep) {
   solver::LeontiefModel m(t);
   const Vector om = solver::output_multipliers(m);
   const Vector gva = solver::simple_multipliers(m, m.v());
-  const Vector emp = solver::simple_multipliers(m, solver::per_unit_output(m, solver::flow_row(m, "employment/persons")));
+  const Vector emp =
+      solver::simple_multipliers(m, solver::per_unit_output(m, solver::flow_row(m, "employment/persons")));
   const Matrix L = m.solve(Matrix::Identity(m.n(), m.n()));  // output: the Leontief diagonal
   compare_expected(rep, "eurostat_germany_1995", dir + "/eurostat_germany_1995/expected.csv",
                    [&](const std::string& q, const std::vector<std::string>& row) {
@@ -209,11 +207,19 @@ void netherlands(const std::string& dir, Report& rep) {
 }  // namespace
 
 void add_multiplier_cases(std::vector<Case>& cases) {
-  cases.push_back({"miller_blair_2x2", "Miller & Blair (2009) Tables 2.3-2.4: L and output multipliers (4 dp)", miller_blair});
-  cases.push_back({"methods_7.1", "methods.md §7.1: Type I/II income and employment, closed output multipliers", methods_7_1});
-  cases.push_back({"methods_7.2", "methods.md §7.2: pymrio's 2-region fixture: L, M, M_down, D_cba, D_imp, D_exp, regional totals", methods_7_2});
-  cases.push_back({"eurostat_germany_1995", "Eurostat Manual (2008) Tables 15.9-15.13: output, GVA, employment multipliers, L diagonal", eurostat_germany});
-  cases.push_back({"netherlands_2000", "Netherlands 2000 (D'Hernoncourt et al. 2011): income effects and Type I income multipliers", netherlands});
+  cases.push_back(
+      {"miller_blair_2x2", "Miller & Blair (2009) Tables 2.3-2.4: L and output multipliers (4 dp)", miller_blair});
+  cases.push_back(
+      {"methods_7.1", "methods.md §7.1: Type I/II income and employment, closed output multipliers", methods_7_1});
+  cases.push_back({"methods_7.2",
+                   "methods.md §7.2: pymrio's 2-region fixture: L, M, M_down, D_cba, D_imp, D_exp, regional totals",
+                   methods_7_2});
+  cases.push_back({"eurostat_germany_1995",
+                   "Eurostat Manual (2008) Tables 15.9-15.13: output, GVA, employment multipliers, L diagonal",
+                   eurostat_germany});
+  cases.push_back({"netherlands_2000",
+                   "Netherlands 2000 (D'Hernoncourt et al. 2011): income effects and Type I income multipliers",
+                   netherlands});
 }
 
 }  // namespace irio::validation

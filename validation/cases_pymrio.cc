@@ -35,17 +35,20 @@ void pymrio_test(const std::string& dir, Report& rep) {
   solver::LeontiefModel m(t);
   const auto& labels = t.labels;
   std::map<std::string, Eigen::Index> rs, reg, fd;
-  for (std::size_t i = 0; i < labels.size(); ++i) rs[labels.region_of(i) + "/" + labels.sector_of(i)] = static_cast<Eigen::Index>(i);
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    rs[labels.region_of(i) + "/" + labels.sector_of(i)] = static_cast<Eigen::Index>(i);
   for (std::size_t r = 0; r < labels.num_regions(); ++r) {
     reg[labels.regions[r]] = static_cast<Eigen::Index>(r);
     for (std::size_t k = 0; k < labels.fd_categories.size(); ++k)
-      fd[labels.regions[r] + "/" + labels.fd_categories[k]] = static_cast<Eigen::Index>(r * labels.fd_categories.size() + k);
+      fd[labels.regions[r] + "/" + labels.fd_categories[k]] =
+          static_cast<Eigen::Index>(r * labels.fd_categories.size() + k);
   }
   auto at = [](const std::map<std::string, Eigen::Index>& idx, const std::string& k) {
     auto it = idx.find(k);
     return it == idx.end() ? Eigen::Index(-1) : it->second;
   };
-  auto cell = [&](const Matrix& M, const std::map<std::string, Eigen::Index>& ri, const std::map<std::string, Eigen::Index>& ci) {
+  auto cell = [&](const Matrix& M, const std::map<std::string, Eigen::Index>& ri,
+                  const std::map<std::string, Eigen::Index>& ci) {
     return [&, M](const std::string& r, const std::string& c) {
       const auto i = at(ri, r), j = at(ci, c);
       return i < 0 || j < 0 ? std::nan("") : M(i, j);
@@ -56,7 +59,7 @@ void pymrio_test(const std::string& dir, Report& rep) {
   const Vector& x = m.x();
   const Vector xinv = tables::safe_reciprocal(x);
   const Matrix A = Matrix(m.A());
-  const Matrix B = xinv.asDiagonal() * Matrix(t.Z);      // Ghosh allocation coefficients
+  const Matrix B = xinv.asDiagonal() * Matrix(t.Z);          // Ghosh allocation coefficients
   const Matrix G = xinv.asDiagonal() * Lm * x.asDiagonal();  // G = x^-1 L x^ (§1.2)
   compare_file(rep, out + "A.csv", "A", cell(A, rs, rs));
   compare_file(rep, out + "L.csv", "L", cell(Lm, rs, rs));
@@ -104,7 +107,9 @@ void pymrio_test(const std::string& dir, Report& rep) {
 }  // namespace
 
 void add_pymrio_cases(std::vector<Case>& cases) {
-  cases.push_back({"pymrio_test", "pymrio 0.6.3 calc_all() on its test MRIO: A, L, B, G, x, S, S_Y, M, M_down, D_* (1e-10)", pymrio_test});
+  cases.push_back({"pymrio_test",
+                   "pymrio 0.6.3 calc_all() on its test MRIO: A, L, B, G, x, S, S_Y, M, M_down, D_* (1e-10)",
+                   pymrio_test});
 }
 
 }  // namespace irio::validation

@@ -71,8 +71,8 @@ tables::IoTable miller_blair_table(const std::string& data_dir) {
 
 tables::IoTable eurostat_germany_table(const std::string& data_dir) {
   const auto f = io::read_csv(data_dir + "/eurostat_germany_1995/Beutel_15_4.csv");
-  const std::vector<std::string> sec = {"agriculture_group", "manufacturing_group", "construction_group",
-                                        "trade_group", "business_services_group", "other_services_group"};
+  const std::vector<std::string> sec = {"agriculture_group", "manufacturing_group",     "construction_group",
+                                        "trade_group",       "business_services_group", "other_services_group"};
   const std::vector<std::string> fd = {"consumption_expenditure_household", "consumption_expenditure_government",
                                        "gross_capital_formation", "inventory_change", "export_goods_services"};
   const std::size_t key = column(f, "iotables_row");
@@ -81,8 +81,10 @@ tables::IoTable eurostat_germany_table(const std::string& data_dir) {
   fill_block(f, key, sec, sec, Z);
   fill_block(f, key, sec, fd, Y);
   fill_block(f, key, {"import_goods_services", "net_tax_production"}, sec, M);
-  fill_block(f, key, {"compensation_employees", "net_tax_production_other", "consumption_fixed_capital",
-                      "operating_surplus_net"}, sec, V);
+  fill_block(
+      f, key,
+      {"compensation_employees", "net_tax_production_other", "consumption_fixed_capital", "operating_surplus_net"}, sec,
+      V);
   fill_block(f, key, {"output_bp"}, sec, x);
   fill_block(f, key, {"employment_total"}, sec, emp);
   t.Z = Z.sparseView();
@@ -102,8 +104,8 @@ tables::IoTable eurostat_germany_table(const std::string& data_dir) {
 
 tables::IoTable netherlands_table(const std::string& data_dir) {
   const auto f = io::read_csv(data_dir + "/netherlands_2000/netherlands_2000.csv");
-  const std::vector<std::string> sec = {"agriculture_group", "mining_group", "manufacturing_group",
-                                        "utilities_group", "construction_group", "services_group"};
+  const std::vector<std::string> sec = {"agriculture_group", "mining_group",       "manufacturing_group",
+                                        "utilities_group",   "construction_group", "services_group"};
   const std::vector<std::string> fd = {"final_consumption_private", "final_consumption_government",
                                        "gross_fixed_capital_formation", "exports"};
   auto t = single_region(sec, fd);

@@ -36,8 +36,8 @@ void Report::relative(const std::string& case_name, const std::string& quantity,
 std::string Report::text(bool failures_only) const {
   std::ostringstream os;
   char buf[512];
-  std::snprintf(buf, sizeof buf, "%-22s %-34s %-28s %16s %16s %10s %s\n", "case", "quantity", "key",
-                "published", "computed", "difference", "pass");
+  std::snprintf(buf, sizeof buf, "%-22s %-34s %-28s %16s %16s %10s %s\n", "case", "quantity", "key", "published",
+                "computed", "difference", "pass");
   os << buf;
   std::map<std::string, std::pair<std::size_t, std::size_t>> per_case;  // passed, total
   for (const auto& c : checks) {
@@ -56,8 +56,8 @@ std::string Report::text(bool failures_only) const {
     os << buf;
   }
   for (const auto& e : errors) os << "ERROR " << e << "\n";
-  std::snprintf(buf, sizeof buf, "%zu checks, %zu failed, %zu case errors\n", checks.size(),
-                failures() - errors.size(), errors.size());
+  std::snprintf(buf, sizeof buf, "%zu checks, %zu failed, %zu case errors\n", checks.size(), failures() - errors.size(),
+                errors.size());
   os << buf;
   return os.str();
 }
@@ -87,8 +87,6 @@ Report run_cases(const std::string& data_dir, const std::string& filter, bool ex
   return r;
 }
 
-std::string default_data_dir() {
-  return io::shipped_data_dir("validation", "IRIO_VALIDATION_DATA");
-}
+std::string default_data_dir() { return io::shipped_data_dir("validation", "IRIO_VALIDATION_DATA"); }
 
 }  // namespace irio::validation

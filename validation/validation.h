@@ -26,11 +26,11 @@ struct Report {
   std::size_t failures() const;
   /// Compare at printed precision: |computed - published| <= terms * 0.5 * 10^-decimals (+ slack),
   /// where `terms` > 1 for a published value that is a sum of that many printed (rounded) numbers.
-  void printed(const std::string& case_name, const std::string& quantity, const std::string& key,
-               double published, int decimals, double computed, int terms = 1);
+  void printed(const std::string& case_name, const std::string& quantity, const std::string& key, double published,
+               int decimals, double computed, int terms = 1);
   /// Compare with a relative tolerance (peer outputs: 1e-10), absolute near zero.
-  void relative(const std::string& case_name, const std::string& quantity, const std::string& key,
-                double expected, double computed, double rel_tol);
+  void relative(const std::string& case_name, const std::string& quantity, const std::string& key, double expected,
+                double computed, double rel_tol);
   /// Text table: case, quantity, key, published, computed, difference, pass. `failures_only`
   /// prints only failing rows plus a per-case summary.
   std::string text(bool failures_only) const;

@@ -17,8 +17,8 @@ namespace {
 /// Terms of each level (ChainLevel).
 const std::vector<int>& level_terms(ChainLevel level) {
   using namespace solver::gvc;
-  static const std::vector<std::vector<int>> terms{
-      {kLoc}, {kNtf}, {kNvcS, kNvcC}, {kRt}, {kGvcS, kGvcC, kGvc}, {kRtGvc}};
+  static const std::vector<std::vector<int>> terms{{kLoc},  {kNtf}, {kNvcS, kNvcC}, {kRt}, {kGvcS, kGvcC, kGvc},
+                                                   {kRtGvc}};
   return terms[static_cast<std::size_t>(level)];
 }
 
@@ -91,8 +91,7 @@ void circulation_tables(const Analysis& a, ReportData& d) {
   }
 }
 
-void participation_table(const tables::Labels& labels, const solver::gvc::ProductionDecomposition& dec,
-                         ReportData& d) {
+void participation_table(const tables::Labels& labels, const solver::gvc::ProductionDecomposition& dec, ReportData& d) {
   d.participation = tables::TidyTable("report_participation", {"region", "group", "direction", "indicator"}, "share");
   const auto G = labels.num_regions();
   for (const char* dir : kDirections) {
@@ -139,7 +138,8 @@ void levels_by_region(const tables::Labels& labels, const solver::gvc::Productio
     for (Eigen::Index r = 0; r < G; ++r)
       for (Eigen::Index t = 0; t < m.cols(); ++t)
         for (Eigen::Index i = r * N; i < (r + 1) * N; ++i)
-          if (std::isfinite(m(i, t))) by_region(r, t) = (std::isfinite(by_region(r, t)) ? by_region(r, t) : 0.0) + m(i, t);
+          if (std::isfinite(m(i, t)))
+            by_region(r, t) = (std::isfinite(by_region(r, t)) ? by_region(r, t) : 0.0) + m(i, t);
     for (Eigen::Index r = 0; r < G; ++r) {
       const auto s = level_shares(by_region, r);
       for (std::size_t l = 0; l < s.size(); ++l)
@@ -169,8 +169,9 @@ void top_multipliers(const tables::Labels& labels, const solver::MultiplierSplit
   for (Eigen::Index i = 0; i < total.size(); ++i)
     if (std::isfinite(total(i))) idx.push_back(i);
   const auto k = std::min(idx.size(), static_cast<std::size_t>(top));
-  std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(),
-                    [&](Eigen::Index a, Eigen::Index b) { return total(a) > total(b) || (total(a) == total(b) && a < b); });
+  std::partial_sort(
+      idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(),
+      [&](Eigen::Index a, Eigen::Index b) { return total(a) > total(b) || (total(a) == total(b) && a < b); });
   for (std::size_t rank = 0; rank < k; ++rank) {
     const auto i = idx[rank];
     const auto u = static_cast<std::size_t>(i);

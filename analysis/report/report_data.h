@@ -44,16 +44,18 @@ struct ReportRequest {
 /// an exogenous rest of the world (§5.5) backward GVC is the identified total and forward RT and
 /// GVC are identified only as their sum (kRtGvc; NaN on closed tables).
 enum class ChainLevel { kLocal, kNationalFinal, kNationalChains, kInternationalFinal, kGlobalChains, kRtGvc };
-inline constexpr EnumTable<ChainLevel, 6> kChainLevelNames{
-    "chain level",
-    {{{ChainLevel::kLocal, "local"}, {ChainLevel::kNationalFinal, "national_final"},
-      {ChainLevel::kNationalChains, "national_chains"}, {ChainLevel::kInternationalFinal, "international_final"},
-      {ChainLevel::kGlobalChains, "global_chains"}, {ChainLevel::kRtGvc, "rt_gvc"}}}};
+inline constexpr EnumTable<ChainLevel, 6> kChainLevelNames{"chain level",
+                                                           {{{ChainLevel::kLocal, "local"},
+                                                             {ChainLevel::kNationalFinal, "national_final"},
+                                                             {ChainLevel::kNationalChains, "national_chains"},
+                                                             {ChainLevel::kInternationalFinal, "international_final"},
+                                                             {ChainLevel::kGlobalChains, "global_chains"},
+                                                             {ChainLevel::kRtGvc, "rt_gvc"}}}};
 constexpr const auto& enum_table(ChainLevel) { return kChainLevelNames; }
 /// All levels, in chart order.
-inline constexpr ChainLevel kChainLevels[] = {ChainLevel::kLocal, ChainLevel::kNationalFinal,
+inline constexpr ChainLevel kChainLevels[] = {ChainLevel::kLocal,          ChainLevel::kNationalFinal,
                                               ChainLevel::kNationalChains, ChainLevel::kInternationalFinal,
-                                              ChainLevel::kGlobalChains, ChainLevel::kRtGvc};
+                                              ChainLevel::kGlobalChains,   ChainLevel::kRtGvc};
 
 struct ReportData {
   AnalyseResults results;

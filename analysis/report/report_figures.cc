@@ -122,8 +122,9 @@ std::vector<ReportSection> footprint_sections(const Analysis& a, const ReportDat
   ReportTable table;
   table.id = "footprints_table";
   table.title = "Footprints by region";
-  table.columns = {"satellite", "stressor", "unit", "region", "production-based (D_pba)", "consumption-based (D_cba)",
-                   "D_cba - D_pba"};
+  table.columns = {
+      "satellite",    "stressor", "unit", "region", "production-based (D_pba)", "consumption-based (D_cba)",
+      "D_cba - D_pba"};
   for (const auto& col : {"production-based (D_pba)", "consumption-based (D_cba)", "D_cba - D_pba"})
     table.number_formats[col] = "0.000E+00";
   std::size_t charts = 0;
@@ -159,8 +160,9 @@ std::vector<ReportSection> footprint_sections(const Analysis& a, const ReportDat
         table.rows.push_back({sat.name, stressor, unit.empty() ? "-" : unit, l.regions[r], p, q, q - p});
       }
       c.series = {std::move(pba), std::move(cba)};
-      c.note = "Regions in the table's order. Where consumption exceeds production, the region's final demand "
-               "causes more elsewhere than its industries cause for others.";
+      c.note =
+          "Regions in the table's order. Where consumption exceeds production, the region's final demand "
+          "causes more elsewhere than its industries cause for others.";
       if (d.results.chains.exogenous_rest_of_world)
         c.note += " With an exogenous rest of the world, D_cba counts the regions' own final demand only.";
       if (charts < kMaxFootprintCharts && c.num_marks() > 0) {
@@ -182,15 +184,20 @@ ReportSection comparison_section(const Analysis& a, const Analysis& earlier, con
   s.id = "comparison";
   s.title = "Participation in " + y0 + " and " + y1;
   s.paragraphs.push_back(
-      "NVC and GVC participation (" + dir + ", ratios of sums over the region's sectors, methods.md §4.1, §5.2) "
-      "of each region in the earlier table (" + earlier.source() + ") and in this one (" + a.source() + "): one dot "
+      "NVC and GVC participation (" + dir +
+      ", ratios of sums over the region's sectors, methods.md §4.1, §5.2) "
+      "of each region in the earlier table (" +
+      earlier.source() + ") and in this one (" + a.source() +
+      "): one dot "
       "per year, joined by a line." +
       (exo ? " Backward: with an exogenous rest of the world forward GVC participation is not identified." : ""));
   for (const std::string ind : {"nvc", "gvc"}) {
     BarChart c;
     c.id = "comparison_" + ind + "_" + dir;
-    c.title = (ind == "nvc" ? "NVC" : "GVC") + std::string(" participation (") + dir + ") by region, " + y0 + " and " + y1;
-    c.axis_label = dir == "forward" ? "share of the region's value added" : "share of the value of the region's final production";
+    c.title = (ind == "nvc" ? "NVC" : "GVC") + std::string(" participation (") + dir + ") by region, " + y0 + " and " +
+              y1;
+    c.axis_label = dir == "forward" ? "share of the region's value added"
+                                    : "share of the value of the region's final production";
     c.category_axis = "region";
     c.percent = true;
     c.dumbbell = true;
@@ -216,7 +223,8 @@ ReportSection comparison_section(const Analysis& a, const Analysis& earlier, con
       s1.values.push_back(v1[r]);
     }
     c.series = {std::move(s0), std::move(s1)};
-    c.note = "Grey: " + y0 + ", blue: " + y1 + "; sorted by " + y1 + ". Regions without such chains in either year "
+    c.note = "Grey: " + y0 + ", blue: " + y1 + "; sorted by " + y1 +
+             ". Regions without such chains in either year "
              "are left out.";
     if (!c.categories.empty()) s.charts.push_back(std::move(c));
   }

@@ -133,8 +133,10 @@ ReportSection participation_section(const ReportData& d) {
     const auto dropped = drop_empty_series(c);
     c.note = "Colour: " + d.colour_grouping + (c.series.size() > 1 ? "; dark: GVC, light: NVC." : ".");
     if (!dropped.empty())
-      c.note += " Not drawn (zero for every region, as when each region is its own country, or not identified, as "
-                "forward GVC with an exogenous rest of the world): " + join(dropped, ", ") + ".";
+      c.note +=
+          " Not drawn (zero for every region, as when each region is its own country, or not identified, as "
+          "forward GVC with an exogenous rest of the world): " +
+          join(dropped, ", ") + ".";
     if (!c.series.empty()) s.charts.push_back(std::move(c));
   }
   // Dark GVC next to the axis reads better: put GVC first.
@@ -164,8 +166,7 @@ std::vector<std::pair<std::string, std::string>> level_series(bool exo = false, 
 
 BarChart levels_chart(const std::string& id, const std::string& title, const std::string& axis,
                       const std::vector<std::string>& units, const tables::TidyTable& t, std::size_t unit_col,
-                      std::size_t dir_col, const std::string& dir, const std::string& grouping = "",
-                      bool exo = false) {
+                      std::size_t dir_col, const std::string& dir, const std::string& grouping = "", bool exo = false) {
   BarChart c;
   c.id = id;
   c.title = title;
@@ -217,10 +218,9 @@ ReportSection levels_section(const Analysis& a, const ReportData& d) {
   const auto& regions = a.table().labels.regions;
   for (const char* dir : {"forward", "backward"}) {
     const bool fwd = dir == std::string("forward");
-    auto c = levels_chart(std::string("levels_region_") + dir,
-                          std::string(fwd ? "Forward" : "Backward") + " decomposition by region", 
-                          fwd ? "share of value added" : "share of final production", regions, d.levels_by_region, 0,
-                          1, dir, "", exo);
+    auto c = levels_chart(
+        std::string("levels_region_") + dir, std::string(fwd ? "Forward" : "Backward") + " decomposition by region",
+        fwd ? "share of value added" : "share of final production", regions, d.levels_by_region, 0, 1, dir, "", exo);
     c.note = "One bar per region, in the table's order. " + c.note;
     s.charts.push_back(std::move(c));
   }
@@ -229,7 +229,7 @@ ReportSection levels_section(const Analysis& a, const ReportData& d) {
     for (const char* dir : {"forward", "backward"}) {
       const bool fwd = dir == std::string("forward");
       auto c = levels_chart("levels_group" + std::to_string(g + 1) + "_" + dir,
-                            std::string(fwd ? "Forward" : "Backward") + " decomposition by " + gc.grouping, 
+                            std::string(fwd ? "Forward" : "Backward") + " decomposition by " + gc.grouping,
                             fwd ? "share of value added" : "share of final production", gc.groups, d.levels_by_group, 1,
                             2, dir, gc.grouping, exo);
       c.note = "Sums over the group's regions, then shares (ratios of sums, methods.md §6.1). " + c.note;
@@ -247,7 +247,8 @@ ReportSection multipliers_section(const ReportData& d, const std::string& unit) 
       "Output multiplier 1'L: total output in all regions per unit of final demand for the region-sector. Split "
       "(methods.md §2.4): local = 1'L_R (the region's own inverse), national = 1'L_C - 1'L_R (other regions of "
       "the same country and feedback through them), international = 1'L - 1'L_C. Unit: " +
-      (unit.empty() ? std::string("output per unit of final demand") : unit + " of output per " + unit + " of final demand") +
+      (unit.empty() ? std::string("output per unit of final demand")
+                    : unit + " of output per " + unit + " of final demand") +
       ".");
   const auto& t = d.top_multipliers;
   BarChart c;
@@ -265,8 +266,9 @@ ReportSection multipliers_section(const ReportData& d, const std::string& unit) 
     if (t.key(3, i) == "import_content") {
       table.columns.back() = "international (not modelled: NA)";
       table.columns.push_back("import content a_M'L");
-      table.note = "The rest of the world is exogenous: international effects are not modelled (NA, not 0); "
-                   "the import content a_M'L is the imports per unit of final demand (methods.md §2.4, §5.5).";
+      table.note =
+          "The rest of the world is exogenous: international effects are not modelled (NA, not 0); "
+          "the import content a_M'L is the imports per unit of final demand (methods.md §2.4, §5.5).";
       break;
     }
   for (std::size_t i = 0; i < t.num_rows(); ++i) {
@@ -290,7 +292,8 @@ ReportSection multipliers_section(const ReportData& d, const std::string& unit) 
   }
   const auto dropped = drop_empty_series(c);
   c.note = "Sorted by the total.";
-  if (!dropped.empty()) c.note += " Zero or not available (NA) for every sector shown, not drawn: " + join(dropped, ", ") + ".";
+  if (!dropped.empty())
+    c.note += " Zero or not available (NA) for every sector shown, not drawn: " + join(dropped, ", ") + ".";
   if (!c.series.empty() && !c.categories.empty()) s.charts.push_back(std::move(c));
   s.tables.push_back(std::move(table));
   return s;
@@ -359,9 +362,10 @@ ReportSection circulation_section(const ReportData& d) {
     dropped_all.push_back("coupling coordination");
   }
   if (!dropped_all.empty())
-    s.paragraphs.push_back("Not drawn (zero or not defined for every region, as when each region is its own country "
-                           "so that no flow is national, or an index is the same for every region): " +
-                           join(dropped_all, ", ") + ".");
+    s.paragraphs.push_back(
+        "Not drawn (zero or not defined for every region, as when each region is its own country "
+        "so that no flow is national, or an index is the same for every region): " +
+        join(dropped_all, ", ") + ".");
   return s;
 }
 
@@ -410,7 +414,7 @@ io::ReportDocument report_document(const Analysis& a, const ReportData& d, const
   doc.sections.push_back(circulation_section(d));
   for (const auto& s : d.regional_sections) doc.sections.push_back(s);  // report_regional.h
   doc.sections.push_back(diagnostics_section(d));
-  finish_report_figures(doc, a, d, r);  // report_figures.h: colours, axes, footprints, comparison
+  finish_report_figures(doc, a, d, r);       // report_figures.h: colours, axes, footprints, comparison
   name_report_codes(doc, a.table().labels);  // last: names beside the codes of every section
   return doc;
 }

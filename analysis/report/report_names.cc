@@ -41,8 +41,8 @@ std::vector<std::string> chart_labels(const tables::Labels& l, const std::vector
 }
 
 /// Insert a column `header` after column `col` of `t` holding the name of each code in it.
-void insert_names(io::ReportTable& t, std::size_t col, const std::string& header,
-                  const std::vector<std::string>& codes, const std::vector<std::string>& names) {
+void insert_names(io::ReportTable& t, std::size_t col, const std::string& header, const std::vector<std::string>& codes,
+                  const std::vector<std::string>& names) {
   t.columns.insert(t.columns.begin() + static_cast<std::ptrdiff_t>(col + 1), header);
   for (auto& row : t.rows) {
     std::string name;

@@ -46,9 +46,9 @@ ReportSection disparity_section(const Analysis& a, const ReportData& d, const st
   namespace g = solver::gvc;
   const auto& lab = a.table().labels;
   const bool exo = d.results.chains.exogenous_rest_of_world;
-  const std::vector<std::string> indicators = exo ? std::vector<std::string>{"nvc_forward", "nvc_backward", "gvc_backward"}
-                                                  : std::vector<std::string>{"nvc_forward", "gvc_forward", "nvc_backward",
-                                                                             "gvc_backward"};
+  const std::vector<std::string> indicators =
+      exo ? std::vector<std::string>{"nvc_forward", "nvc_backward", "gvc_backward"}
+          : std::vector<std::string>{"nvc_forward", "gvc_forward", "nvc_backward", "gvc_backward"};
   const g::Circulation c = g::circulation(a.model(), d.results.chains);
   // Weights: value added v o L y by region (as `irio disparity --weights value_added`; one output
   // vector, methods.md §1.3).
@@ -71,8 +71,8 @@ ReportSection disparity_section(const Analysis& a, const ReportData& d, const st
   ReportTable t;
   t.id = "disparity_table";
   t.title = "Disparity of participation across regions (weights: value added)";
-  t.columns = {"grouping", "indicator", "Theil T", "T between", "T within", "Theil L", "L between", "L within", "Gini",
-               "CV"};
+  t.columns = {"grouping", "indicator", "Theil T",  "T between", "T within",
+               "Theil L",  "L between", "L within", "Gini",      "CV"};
   std::vector<std::string> notes;
   for (const auto& grouping : gs) {
     const auto idx = grouping.map(lab.regions, "region", grouping.name());
@@ -85,7 +85,8 @@ ReportSection disparity_section(const Analysis& a, const ReportData& d, const st
         if (!std::isfinite(c.indicators(static_cast<Eigen::Index>(r), col)))
           undefined += (undefined.empty() ? "" : ", ") + lab.regions[r];
       if (!undefined.empty()) {
-        const std::string n = name + " is not defined for " + undefined + " (no other region in the country), so its "
+        const std::string n = name + " is not defined for " + undefined +
+                              " (no other region in the country), so its "
                               "disparity is not shown (irio disparity --country restricts it to one country's regions)";
         if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
         continue;
@@ -128,14 +129,23 @@ ReportSection scenario_section(const Analysis& a, const ReportData& d, const Reg
   s.id = "scenarios";
   s.title = "Unified-market scenarios";
   s.paragraphs.push_back(
-      "Scenarios of " + r.scenario_file + ": inter-regional coefficients (and, where asked, final-demand shares) "
+      "Scenarios of " + r.scenario_file +
+      ": inter-regional coefficients (and, where asked, final-demand shares) "
       "scaled for the chosen origins and destinations, with the stated closure, solved on the base factorization "
       "(methods.md §10.6; the full table of `irio scenario` has every region and indicator).");
   ReportTable t;
   t.id = "scenario_table";
   t.title = "Scenarios in total";
-  t.columns = {"scenario", "factor", "fd factor", "closure", "output change", "value added change",
-               "NVC " + p + " before", "NVC " + p + " after", "GVC " + p + " before", "GVC " + p + " after",
+  t.columns = {"scenario",
+               "factor",
+               "fd factor",
+               "closure",
+               "output change",
+               "value added change",
+               "NVC " + p + " before",
+               "NVC " + p + " after",
+               "GVC " + p + " before",
+               "GVC " + p + " after",
                "iterations"};
   for (std::size_t k = 0; k < res.scenarios.size(); ++k) {
     const auto& sc = res.scenarios[k];

@@ -13,8 +13,8 @@
 namespace irio {
 
 struct RegionalReportRequest {
-  std::vector<std::string> groups;  ///< groupings (as ReportRequest::groups): disparity needs one
-  std::string scenario_file;        ///< scenario CSV of `irio scenario` (empty: no scenario section)
+  std::vector<std::string> groups;    ///< groupings (as ReportRequest::groups): disparity needs one
+  std::string scenario_file;          ///< scenario CSV of `irio scenario` (empty: no scenario section)
   const Analysis* compare = nullptr;  ///< the earlier table T0 of the decomposition (null: none)
 };
 

@@ -27,7 +27,8 @@ class Draws {
  public:
   Draws(std::uint64_t seed, std::int64_t draw) {
     std::seed_seq seq{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
-                      static_cast<std::uint32_t>(draw), static_cast<std::uint32_t>(static_cast<std::uint64_t>(draw) >> 32)};
+                      static_cast<std::uint32_t>(draw),
+                      static_cast<std::uint32_t>(static_cast<std::uint64_t>(draw) >> 32)};
     rng_.seed(seq);
   }
   /// In (0, 1).
@@ -190,7 +191,7 @@ std::vector<tables::TidyTable> summary_tables(const tables::TidyTable& t, const 
   std::vector<std::size_t> first_row;
   std::vector<std::vector<double>> values;
   std::vector<std::vector<std::map<std::string, double>>> label_counts;  // group -> label column -> label -> items
-  std::vector<double> items;  // group -> rows counted
+  std::vector<double> items;                                             // group -> rows counted
   std::string key;
   for (std::size_t r = 0; r < t.num_rows(); ++r) {
     if (!use[static_cast<std::size_t>(t.code(0, r))]) continue;

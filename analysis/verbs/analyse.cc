@@ -11,8 +11,9 @@ namespace irio {
 const Verb<AnalyseRequest>& decl::analyse() {
   using namespace tables::rules;
   static const Verb<AnalyseRequest> v = std::move(
-      Verb<AnalyseRequest>("analyse", "Main job: balance report, multipliers and their split, value-chain "
-                                      "participation")
+      Verb<AnalyseRequest>("analyse",
+                           "Main job: balance report, multipliers and their split, value-chain "
+                           "participation")
           .hand_written()
           .countries()
           .option(option_spec("groups", "",
@@ -20,12 +21,15 @@ const Verb<AnalyseRequest>& decl::analyse() {
                               "(four_regions, north_south, eight_zones, east_data_west_computing); repeatable",
                               OptionKind::kGroupings),
                   &AnalyseRequest::groups)
-          .option(option_spec("other_group", "--other",
-                              "Group NAME for every region a grouping does not list (else such a grouping is an error)"),
-                  &AnalyseRequest::other_group)
+          .option(
+              option_spec("other_group", "--other",
+                          "Group NAME for every region a grouping does not list (else such a grouping is an error)"),
+              &AnalyseRequest::other_group)
           .progress(&AnalyseRequest::progress)
           .output({"multipliers", "output and value-added multipliers", kUnitRatio, {{"*", by_final_demand()}}})
-          .output({"multiplier_split", "local, national and international parts of the multipliers", kUnitRatio,
+          .output({"multiplier_split",
+                   "local, national and international parts of the multipliers",
+                   kUnitRatio,
                    {{"*", by_final_demand()}}})
           .output({"chains", "the three-level terms (three_level_terms of irio chains)", kUnitMoney, {{"*", sum()}}})
           .output({"participation", "NVC and GVC participation by region", kUnitRatio, {}})

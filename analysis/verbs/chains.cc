@@ -31,38 +31,46 @@ void print_participation(std::ostream& out, const Analysis& a, const solver::gvc
 const Verb<ChainRequest>& decl::chains() {
   using namespace tables::rules;
   static const Verb<ChainRequest> v = std::move(
-      Verb<ChainRequest>("chains", "Three-level value-chain decomposition (LOC, NTF, NVC_S, NVC_C, RT, GVC_S, "
-                                   "GVC_C) and participation")
+      Verb<ChainRequest>("chains",
+                         "Three-level value-chain decomposition (LOC, NTF, NVC_S, NVC_C, RT, GVC_S, "
+                         "GVC_C) and participation")
           .output_help("Result file (.csv: one file per table, or .h5)")
           .countries()
-          .option(option_spec("groups", "", "Also by groups of regions: a grouping CSV (member,group) or a shipped "
-                                           "name such as four_regions (repeatable)", OptionKind::kGroupings),
+          .option(option_spec("groups", "",
+                              "Also by groups of regions: a grouping CSV (member,group) or a shipped "
+                              "name such as four_regions (repeatable)",
+                              OptionKind::kGroupings),
                   &ChainRequest::groups)
-          .option(option_spec("other_group", "--other",
-                             "Group NAME for every region a grouping does not list (else such a grouping is an error)"),
-                  &ChainRequest::other_group)
+          .option(
+              option_spec("other_group", "--other",
+                          "Group NAME for every region a grouping does not list (else such a grouping is an error)"),
+              &ChainRequest::other_group)
           .option(option_spec("split_complex_gvc", "--gvc-c-split",
-                             "Also split GVC_C into GVC_C_home (made and absorbed in the origin's country) and "
-                             "GVC_C_abroad (one global solve per country more)"),
+                              "Also split GVC_C into GVC_C_home (made and absorbed in the origin's country) and "
+                              "GVC_C_abroad (one global solve per country more)"),
                   &ChainRequest::split_complex_gvc)
           .option(option_spec("export_split", "--export-split",
-                             "Tables with an exogenous rest of the world: CSV sector,final_share (or "
-                             "region,sector,final_share), the share of final goods in each sector's exports (e.g. "
-                             "from BEC); identifies forward RT and GVC (methods.md §5.5)",
-                             OptionKind::kFile),
+                              "Tables with an exogenous rest of the world: CSV sector,final_share (or "
+                              "region,sector,final_share), the share of final goods in each sector's exports (e.g. "
+                              "from BEC); identifies forward RT and GVC (methods.md §5.5)",
+                              OptionKind::kFile),
                   &ChainRequest::export_split)
           .progress(&ChainRequest::progress)
-          .output({"three_level_terms", "the terms LOC ... GVC_C of every region-sector, forward and backward",
-                   kUnitMoney, {{"*", sum()}}})
-          .output({"participation", "NVC and GVC participation by region (ratios of the terms)", kUnitRatio,
+          .output({"three_level_terms",
+                   "the terms LOC ... GVC_C of every region-sector, forward and backward",
+                   kUnitMoney,
+                   {{"*", sum()}}})
+          .output({"participation",
+                   "NVC and GVC participation by region (ratios of the terms)",
+                   kUnitRatio,
                    {{"*", refused("participation is a ratio of value-chain terms; irio chains TABLE --groups FILE "
                                   "computes it for groups of regions as a ratio of sums (methods.md §6.1)")}}})
           .output({"diagnostics", "the §6.2 identity checks", kUnitMixed, {}})
           .output({"chains_by_group", "the terms by group of each grouping", kUnitMoney, {}},
                   [](const ChainRequest& r) { return !r.groups.empty(); })
-          .output({"participation_by_group", "participation by group of each grouping (ratios of sums)", kUnitRatio,
-                   {}},
-                  [](const ChainRequest& r) { return !r.groups.empty(); })
+          .output(
+              {"participation_by_group", "participation by group of each grouping (ratios of sums)", kUnitRatio, {}},
+              [](const ChainRequest& r) { return !r.groups.empty(); })
           .runs([](const Analysis& a, const ChainRequest& req, std::ostream& out) {
             auto r = a.chains(req);
             const auto& d = r.decomposition;
@@ -72,7 +80,8 @@ const Verb<ChainRequest>& decl::chains() {
                      "identifiable (reported as NA, status not_available; methods.md §5.5)\n";
             else if (d.exogenous_rest_of_world)
               out << "Exogenous rest of the world: forward RT and GVC (total) identified by the export split of "
-                  << req.export_split << " (status export_split); GVC_S/GVC_C and backward GVC_S/GVC_C are not "
+                  << req.export_split
+                  << " (status export_split); GVC_S/GVC_C and backward GVC_S/GVC_C are not "
                      "identifiable (NA, status not_available; methods.md §5.5)\n";
             print_participation(out, a, d);
             for (const auto& gc : r.grouped) print_groups(out, gc);

@@ -50,8 +50,10 @@ const Verb<CirculationRequest>& decl::circulation() {
                                "coordination degree (methods.md §10.1-10.2)")
           .output_help("Result file (.csv: one file per table, or .h5)")
           .countries()
-          .option(option_spec("groups", "", "Also by groups of regions: a grouping CSV (member,group) or a shipped "
-                                            "name such as four_regions (repeatable)", OptionKind::kGroupings),
+          .option(option_spec("groups", "",
+                              "Also by groups of regions: a grouping CSV (member,group) or a shipped "
+                              "name such as four_regions (repeatable)",
+                              OptionKind::kGroupings),
                   &CirculationRequest::groups)
           .option("u1", &CirculationRequest::u1,
                   "Domestic index U1: a circulation indicator or a CSV region,value (default nvc_forward; "
@@ -59,24 +61,32 @@ const Verb<CirculationRequest>& decl::circulation() {
           .option("u2", &CirculationRequest::u2,
                   "International index U2: a circulation indicator or a CSV region,value (default gvc_forward; "
                   "gvc_backward with an exogenous rest of the world)")
-          .option([] {
-            auto s = option_spec("alpha", "", "Weight of U1 in T = alpha U1 + beta U2 (alpha + beta = 1)");
-            s.min = 0;
-            s.max = 1;
-            return s;
-          }(), [](CirculationRequest& r) -> auto& { return r.coupling.alpha; })
-          .option([] {
-            auto s = option_spec("beta", "", "Weight of U2");
-            s.min = 0;
-            s.max = 1;
-            return s;
-          }(), [](CirculationRequest& r) -> auto& { return r.coupling.beta; })
-          .option(option_spec("normalize", "!--no-normalize", "Use U1 and U2 as given (no min-max normalisation)"),
-                  [](CirculationRequest& r) -> auto& { return r.coupling.normalize; })
+          .option(
+              [] {
+                auto s = option_spec("alpha", "", "Weight of U1 in T = alpha U1 + beta U2 (alpha + beta = 1)");
+                s.min = 0;
+                s.max = 1;
+                return s;
+              }(),
+              [](CirculationRequest & r) -> auto& { return r.coupling.alpha; })
+          .option(
+              [] {
+                auto s = option_spec("beta", "", "Weight of U2");
+                s.min = 0;
+                s.max = 1;
+                return s;
+              }(),
+              [](CirculationRequest & r) -> auto& { return r.coupling.beta; })
+          .option(
+              option_spec("normalize", "!--no-normalize", "Use U1 and U2 as given (no min-max normalisation)"),
+              [](CirculationRequest & r) -> auto& { return r.coupling.normalize; })
           .progress(&CirculationRequest::progress)
           .check(circulation_problems)
-          .output({"circulation", "NVC and GVC participation, orientation and domestic share by region and group "
-                                  "(ratios of sums)", kUnitRatio, {}})
+          .output({"circulation",
+                   "NVC and GVC participation, orientation and domestic share by region and group "
+                   "(ratios of sums)",
+                   kUnitRatio,
+                   {}})
           .output({"coupling", "the coupling coordination degree D of U1 and U2 and its band", kUnitRatio, {}})
           .runs([](const Analysis& a, const CirculationRequest& req, std::ostream& out) {
             auto r = circulation(a, req);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // `disparity`: Theil T/L (total, between, within groups), Gini and CV of a region-level indicator
 // (methods.md §10.3).
+#include "irio/solver/disparity.h"
 #include "irio/analysis/analysis.h"
 #include "irio/analysis/internal/verbs.h"
 #include "irio/analysis/summary_text.h"
-#include "irio/solver/disparity.h"
 
 namespace irio {
 
@@ -14,8 +14,9 @@ std::vector<std::string> DisparityRequest::table_names() const { return decl::di
 const Verb<DisparityRequest>& decl::disparity() {
   using namespace tables::rules;
   static const Verb<DisparityRequest> v = std::move(
-      Verb<DisparityRequest>("disparity", "Theil T/L (total, between, within groups), Gini and CV of a region-level "
-                                          "indicator (methods.md §10.3)")
+      Verb<DisparityRequest>("disparity",
+                             "Theil T/L (total, between, within groups), Gini and CV of a region-level "
+                             "indicator (methods.md §10.3)")
           .option("indicator", &DisparityRequest::indicator,
                   "A circulation indicator (gvc_forward, nvc_backward, orientation_forward, ...), output, "
                   "value_added, va_per_output or va_per_capita")

@@ -12,7 +12,7 @@ namespace irio {
 struct EmbodiedTradeRequest {
   std::string satellite;  ///< required: the satellite account (every stressor of it)
 
-  std::string validate() const;                   ///< from its declaration (verbs/embodied.cc)
+  std::string validate() const;                  ///< from its declaration (verbs/embodied.cc)
   std::vector<std::string> table_names() const;  ///< embodied_trade, embodied_balance, diagnostics
 };
 

@@ -16,36 +16,43 @@ const Verb<ExtractionRequest>& decl::extraction() {
   static const Verb<ExtractionRequest> v = std::move(
       Verb<ExtractionRequest>("extract", "Hypothetical extraction of sectors or inter-regional blocks")
           .python_name("extraction")
-          .option([] {
-            auto s = option_spec("sectors", "", "REGION/SECTOR or SECTOR (all regions); several allowed");
-            s.delimiter = ',';
-            return s;
-          }(), &ExtractionRequest::sectors)
-          .custom([] {
-            auto s = option_spec("block", "",
-                                 "All inter-regional blocks A^rs (r != s), or only those within a country (A_N)",
-                                 OptionKind::kChoice);
-            s.choices = enum_names<ExtractionBlock>();
-            return s;
-          }(),
-                  [](ExtractionRequest& r, const OptionValue& value) {
-                    const auto* name = std::get_if<std::string>(&value);
-                    r.block_extraction = name != nullptr && !name->empty();
-                    if (r.block_extraction && !try_parse_enum(*name, r.block))
-                      throw InputError("extract: --block: '" + *name + "' is not one of " +
-                                       enum_choices<ExtractionBlock>());
-                  })
+          .option(
+              [] {
+                auto s = option_spec("sectors", "", "REGION/SECTOR or SECTOR (all regions); several allowed");
+                s.delimiter = ',';
+                return s;
+              }(),
+              &ExtractionRequest::sectors)
+          .custom(
+              [] {
+                auto s = option_spec("block", "",
+                                     "All inter-regional blocks A^rs (r != s), or only those within a country (A_N)",
+                                     OptionKind::kChoice);
+                s.choices = enum_names<ExtractionBlock>();
+                return s;
+              }(),
+              [](ExtractionRequest& r, const OptionValue& value) {
+                const auto* name = std::get_if<std::string>(&value);
+                r.block_extraction = name != nullptr && !name->empty();
+                if (r.block_extraction && !try_parse_enum(*name, r.block))
+                  throw InputError("extract: --block: '" + *name + "' is not one of " +
+                                   enum_choices<ExtractionBlock>());
+              })
           .option("variant", &ExtractionRequest::variant, "Sector extractions")
-          .option(option_spec("keep_diagonal", "!--no-keep-diagonal", "Partial extractions also zero the diagonal"),
-                  [](ExtractionRequest& r) -> auto& { return r.options.keep_diagonal; })
-          .option("method", [](ExtractionRequest& r) -> auto& { return r.options.method; },
-                  "Woodbury update or refactorization")
+          .option(
+              option_spec("keep_diagonal", "!--no-keep-diagonal", "Partial extractions also zero the diagonal"),
+              [](ExtractionRequest & r) -> auto& { return r.options.keep_diagonal; })
+          .option(
+              "method", [](ExtractionRequest & r) -> auto& { return r.options.method; },
+              "Woodbury update or refactorization")
           .check([](const ExtractionRequest& r) -> std::string {
             if (r.sectors.empty() != r.block_extraction)
               return "give either sectors or a block (" + enum_choices<ExtractionBlock>() + ")";
             return r.options.validate();
           })
-          .output({"extraction", "output and value-added losses of each extraction by region-sector", kUnitMoney,
+          .output({"extraction",
+                   "output and value-added losses of each extraction by region-sector",
+                   kUnitMoney,
                    {{"*_share", refused("a share of the extraction's loss; sum the losses instead")}, {"*", sum()}}})
           .runs([](const Analysis& a, const ExtractionRequest& req, std::ostream& out) {
             auto r = a.extraction(req);

@@ -29,8 +29,8 @@ void print_accounts(std::ostream& out, const Analysis& a, const FootprintResults
   const auto& sat = *r.satellite;
   const auto& labels = a.table().labels;
   for (Index q = 0; q < acc.D_cba_reg.rows(); ++q) {
-    out << "Stressor '" << sat.stressors[static_cast<std::size_t>(q)] << "' ["
-        << sat.units[static_cast<std::size_t>(q)] << "]: consumption- vs production-based by region\n";
+    out << "Stressor '" << sat.stressors[static_cast<std::size_t>(q)] << "' [" << sat.units[static_cast<std::size_t>(q)]
+        << "]: consumption- vs production-based by region\n";
     for (Index reg = 0; reg < acc.D_cba_reg.cols(); ++reg) {
       const auto& code = labels.regions[static_cast<std::size_t>(reg)];
       print_formatted(out, "  %-20s D_cba %14.6g  D_pba %14.6g  imp %14.6g  exp %14.6g", code.c_str(),
@@ -61,14 +61,16 @@ const Verb<FootprintRequest>& decl::footprints() {
       {"D_*", sum()}};
   static const Verb<FootprintRequest> v = std::move(
       Verb<FootprintRequest>("footprints", "Footprint accounts of a satellite (pymrio-compatible)")
-          .option([] {
-            auto s = option_spec("satellite", "", "Satellite account name");
-            s.required = true;
-            return s;
-          }(), &FootprintRequest::satellite)
-          .option(option_spec("population", "", "CSV region,population for per-capita accounts",
-                              OptionKind::kRegionValues),
-                  &FootprintRequest::population_file)
+          .option(
+              [] {
+                auto s = option_spec("satellite", "", "Satellite account name");
+                s.required = true;
+                return s;
+              }(),
+              &FootprintRequest::satellite)
+          .option(
+              option_spec("population", "", "CSV region,population for per-capita accounts", OptionKind::kRegionValues),
+              &FootprintRequest::population_file)
           .option(option_spec("downstream", "!--no-downstream", "Skip M_down (saves k_F solves)"),
                   &FootprintRequest::downstream)
           .check([](const FootprintRequest& r) -> std::string {

@@ -7,8 +7,11 @@ namespace irio {
 
 const Verb<decl::NoOptions>& decl::ghosh() {
   using namespace tables::rules;
-  static const Verb<NoOptions> v = std::move(Verb<NoOptions>("ghosh", "Ghosh supply-side indicators (descriptive)")
-          .output({"ghosh", "Ghosh output, row and column sums of G, direct forward linkages", kUnitMixed,
+  static const Verb<NoOptions> v = std::move(
+      Verb<NoOptions>("ghosh", "Ghosh supply-side indicators (descriptive)")
+          .output({"ghosh",
+                   "Ghosh output, row and column sums of G, direct forward linkages",
+                   kUnitMixed,
                    {{"ghosh_output", sum()},
                     {"ghosh_row_sum", by_value_added()},
                     {"direct_forward", by_output()},

@@ -15,11 +15,13 @@ const Verb<ImpactRequest>& decl::impact() {
   using namespace tables::rules;
   static const Verb<ImpactRequest> v = std::move(
       Verb<ImpactRequest>("impact", "Effects of final-demand shocks: dx = L dy, dva, dF")
-          .option([] {
-            auto s = option_spec("shock", "", "Shock CSV: region,sector,value[,scenario]", OptionKind::kFile);
-            s.required = true;
-            return s;
-          }(), &ImpactRequest::shock_file)
+          .option(
+              [] {
+                auto s = option_spec("shock", "", "Shock CSV: region,sector,value[,scenario]", OptionKind::kFile);
+                s.required = true;
+                return s;
+              }(),
+              &ImpactRequest::shock_file)
           .check([](const ImpactRequest& r) -> std::string {
             const bool has_matrix = r.shocks.rows() > 0 || r.shocks.cols() > 0;
             if (!r.shock_file.empty() == has_matrix) return "give either a shock file or a shock matrix";

@@ -34,15 +34,20 @@ std::vector<std::string> LinkageRequest::table_names() const { return decl::link
 
 const Verb<LinkageRequest>& decl::linkages() {
   using namespace tables::rules;
-  static const Verb<LinkageRequest> v = std::move(Verb<LinkageRequest>("linkages", "Backward/forward linkages, Rasmussen-Hirschman indices, key sectors")
-          .option("forward", [](LinkageRequest& r) -> auto& { return r.options.forward; },
-                  "Forward index for key sectors")
-          .option("weights", [](LinkageRequest& r) -> auto& { return r.options.weights; },
-                  "Averages of the normalized indices: 1/n (none), final-demand or output shares")
-          .option("cv", [](LinkageRequest& r) -> auto& { return r.options.coefficient_of_variation; },
-                  "Rasmussen coefficient of variation (FULL cost: n solves, streamed)")
+  static const Verb<LinkageRequest> v = std::move(
+      Verb<LinkageRequest>("linkages", "Backward/forward linkages, Rasmussen-Hirschman indices, key sectors")
+          .option(
+              "forward", [](LinkageRequest & r) -> auto& { return r.options.forward; }, "Forward index for key sectors")
+          .option(
+              "weights", [](LinkageRequest & r) -> auto& { return r.options.weights; },
+              "Averages of the normalized indices: 1/n (none), final-demand or output shares")
+          .option(
+              "cv", [](LinkageRequest & r) -> auto& { return r.options.coefficient_of_variation; },
+              "Rasmussen coefficient of variation (FULL cost: n solves, streamed)")
           .check([](const LinkageRequest& r) { return r.options.validate(); })
-          .output({"linkages", "direct and total linkages, normalised indices, key-sector class", kUnitMixed,
+          .output({"linkages",
+                   "direct and total linkages, normalised indices, key-sector class",
+                   kUnitMixed,
                    {{"direct_backward", by_output()},
                     {"direct_forward", by_output()},
                     {"total_backward", by_final_demand()},

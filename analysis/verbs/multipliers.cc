@@ -31,8 +31,7 @@ void print_largest(std::ostream& out, const solver::LeontiefModel& model, const 
   }
   const auto& k = r.closure_k;
   if (k.size() == 1)
-    out << "Household closure: k = 1 - h_R'L h_c = " << k(0) << " (Type II / Type I income = " << 1.0 / k(0)
-        << ")\n";
+    out << "Household closure: k = 1 - h_R'L h_c = " << k(0) << " (Type II / Type I income = " << 1.0 / k(0) << ")\n";
   if (k.size() > 1) out << "Regional household closure: " << k.size() << " households (Woodbury)\n";
 }
 }  // namespace
@@ -63,14 +62,19 @@ const Verb<MultiplierRequest>& decl::multipliers() {
                   &MultiplierRequest::va_components)
           .check([](const MultiplierRequest& r) {
             if (r.type2 && r.household_categories.empty())
-              return std::string("--type2 needs --household-category (the final-demand category of household "
-                                 "consumption)");
+              return std::string(
+                  "--type2 needs --household-category (the final-demand category of household "
+                  "consumption)");
             return r.options().validate();
           })
-          .output({"multipliers", "simple, Type I and Type II multipliers by region-sector", kUnitRatio,
+          .output({"multipliers",
+                   "simple, Type I and Type II multipliers by region-sector",
+                   kUnitRatio,
                    {{"*", by_final_demand()}}})
-          .output({"multiplier_split", "intra-regional, feedback, spillover; local, national, international parts",
-                   kUnitRatio, {{"*", by_final_demand()}}},
+          .output({"multiplier_split",
+                   "intra-regional, feedback, spillover; local, national, international parts",
+                   kUnitRatio,
+                   {{"*", by_final_demand()}}},
                   [](const MultiplierRequest& r) { return r.split; })
           .output({"multiplier_round", "Round's multiplicative decomposition", kUnitRatio, {{"*", by_final_demand()}}},
                   [](const MultiplierRequest& r) { return r.round; })

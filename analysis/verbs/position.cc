@@ -50,7 +50,8 @@ const Verb<PositionRequest>& decl::position() {
           .countries()
           .progress(&PositionRequest::progress)
           .output_help("Result file (.csv: one file per table, or .h5)")
-          .output({"position", "upstreamness, downstreamness, production and GVC lengths, GVC position by sector",
+          .output({"position",
+                   "upstreamness, downstreamness, production and GVC lengths, GVC position by sector",
                    kUnitSteps,
                    {{"upstreamness", by_value_added()},
                     {"PLv", by_value_added()},
@@ -62,14 +63,16 @@ const Verb<PositionRequest>& decl::position() {
                     {"PLy_interregional*", refused(kGvcLength)},
                     {"GVC_position", refused(kGvcPosition)},
                     {"interregional_position", refused(kGvcPosition)}}})
-          .output({"kpww", "KPWW (2010) IV, FV, E, participation and position by unit", kUnitMixed,
+          .output({"kpww",
+                   "KPWW (2010) IV, FV, E, participation and position by unit",
+                   kUnitMixed,
                    {{"IV", sum()},
                     {"FV", sum()},
                     {"E", sum()},
                     {"kpww_participation",
                      derived(tables::DerivedShare::kKpwwParticipation, "(IV + FV) / E of the summed terms")},
-                    {"kpww_position", derived(tables::DerivedShare::kKpwwPosition,
-                                              "ln(1 + IV/E) - ln(1 + FV/E) of the summed terms")}}})
+                    {"kpww_position",
+                     derived(tables::DerivedShare::kKpwwPosition, "ln(1 + IV/E) - ln(1 + FV/E) of the summed terms")}}})
           .output({"diagnostics", "the §6.2 identity checks", kUnitMixed, {}})
           .runs([](const Analysis& a, const PositionRequest& req, std::ostream& out) {
             auto r = a.position(req);

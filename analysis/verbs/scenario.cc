@@ -40,36 +40,46 @@ void print_scenarios(std::ostream& out, const Analysis& a, const MarketScenarioR
 
 const Verb<MarketScenarioRequest>& decl::scenario() {
   static const Verb<MarketScenarioRequest> v = std::move(
-      Verb<MarketScenarioRequest>("scenario", "Unified-market scenarios: scale inter-regional coefficients inside a "
-                                              "country (methods.md §10.6)")
-          .option([] {
-            auto s = option_spec(
-                "scenarios", "",
-                "CSV scenario,factor,origin,destination[,closure]: origin/destination 'all' or regions and groups "
-                "separated by ';', closure own_region (default), imports or proportional (never refused: all own "
-                "suppliers in proportion, none below zero, the rest to imports); a refused scenario is reported on "
-                "its own row and the others run",
-                OptionKind::kFile);
-            s.required = true;
-            return s;
-          }(), &MarketScenarioRequest::scenario_file)
+      Verb<MarketScenarioRequest>("scenario",
+                                  "Unified-market scenarios: scale inter-regional coefficients inside a "
+                                  "country (methods.md §10.6)")
+          .option(
+              [] {
+                auto s = option_spec(
+                    "scenarios", "",
+                    "CSV scenario,factor,origin,destination[,closure]: origin/destination 'all' or regions and groups "
+                    "separated by ';', closure own_region (default), imports or proportional (never refused: all own "
+                    "suppliers in proportion, none below zero, the rest to imports); a refused scenario is reported on "
+                    "its own row and the others run",
+                    OptionKind::kFile);
+                s.required = true;
+                return s;
+              }(),
+              &MarketScenarioRequest::scenario_file)
           .countries()
           .option(option_spec("groups", "", "Groupings: names for origins/destinations, and sums by group",
                               OptionKind::kGroupings),
                   &MarketScenarioRequest::groups)
-          .option([] {
-            auto s = python_only(option_spec("tolerance", "", "Stop when max |y + dA x - (I - A) x| <= tolerance max |y|"));
-            s.min = 1e-300;
-            return s;
-          }(), [](MarketScenarioRequest& r) -> auto& { return r.options.tolerance; })
-          .option([] {
-            auto s = python_only(option_spec("max_iterations", "", "Iterations per scenario at most"));
-            s.min = 1;
-            return s;
-          }(), [](MarketScenarioRequest& r) -> auto& { return r.options.max_iterations; })
+          .option(
+              [] {
+                auto s = python_only(
+                    option_spec("tolerance", "", "Stop when max |y + dA x - (I - A) x| <= tolerance max |y|"));
+                s.min = 1e-300;
+                return s;
+              }(),
+              [](MarketScenarioRequest & r) -> auto& { return r.options.tolerance; })
+          .option(
+              [] {
+                auto s = python_only(option_spec("max_iterations", "", "Iterations per scenario at most"));
+                s.min = 1;
+                return s;
+              }(),
+              [](MarketScenarioRequest & r) -> auto& { return r.options.max_iterations; })
           .check(scenario_problems)
-          .output({"scenario", "output, value added, multipliers and participation of each scenario, base and change",
-                   kUnitMixed, {}})
+          .output({"scenario",
+                   "output, value added, multipliers and participation of each scenario, base and change",
+                   kUnitMixed,
+                   {}})
           .runs([](const Analysis& a, const MarketScenarioRequest& req, std::ostream& out) {
             auto r = market_scenarios(a, req);
             out << a.model().summary().brief_report() << "\n";

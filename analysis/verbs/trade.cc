@@ -32,9 +32,7 @@ std::vector<std::string> trade_tables(const TradeRequest& r) {
 
 const Verb<TradeRequest>& decl::trade() {
   using namespace tables::rules;
-  const auto flows = [](const char* t, const char* about) {
-    return OutputSpec{t, about, kUnitMoney, {{"*", sum()}}};
-  };
+  const auto flows = [](const char* t, const char* about) { return OutputSpec{t, about, kUnitMoney, {{"*", sum()}}}; };
   static const Verb<TradeRequest> v = std::move(
       Verb<TradeRequest>("trade", "Value added in trade: WWZ, KWW, Borin-Mancini, VAX, LTdV, Leontief, gvc")
           .option("method", &TradeRequest::method, "Decomposition")
@@ -51,13 +49,17 @@ const Verb<TradeRequest>& decl::trade() {
             return r.leontief_max_n < 1 ? std::string("leontief_max_n must be >= 1") : std::string();
           })
           .output_help("Result file (.csv: one file per table, or .h5)")
-          .output(flows("wwz*", "the WWZ (2013) 16-term decomposition of gross exports (wwz) and its KWW grouping "
-                                "(wwz2kww)"))
+          .output(flows("wwz*",
+                        "the WWZ (2013) 16-term decomposition of gross exports (wwz) and its KWW grouping "
+                        "(wwz2kww)"))
           .output({"dvix_fsr", "DViX_Fsr: domestic value added in intermediate exports re-exported", kUnitMoney, {}})
           .output(flows("kww*", "the KWW (2014) nine-term decomposition of gross exports"))
           .output(flows("bm_*", "the Borin-Mancini (2019) decomposition (perspective and approach in the name)"))
-          .output({"vax", "value added exports (Johnson-Noguera)", kUnitMixed,
-                   {{"VAX", sum()}, {"GEXP", sum()},
+          .output({"vax",
+                   "value added exports (Johnson-Noguera)",
+                   kUnitMixed,
+                   {{"VAX", sum()},
+                    {"GEXP", sum()},
                     {"VAX_ratio", derived(tables::DerivedShare::kVaxRatio, "VAX / GEXP of the summed terms")}}})
           .output(flows("vby", "value added by source and absorbing region (VBY)"))
           .output({"ltdv", "Los-Timmer-de Vries (2016) value added in exports by exporter", kUnitMoney, {}})

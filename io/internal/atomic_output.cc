@@ -131,8 +131,9 @@ void roll_forward(const std::vector<std::pair<std::string, std::string>>& rename
   for (const auto& [temp, target] : renames) {
     if (!fs::exists(fs::symlink_status(temp, ec))) continue;
     fs::rename(temp, target, ec);
-    if (ec) throw OutputError("cannot finish an interrupted result: moving '" + temp + "' to '" + target +
-                              "' failed: " + ec.message());
+    if (ec)
+      throw OutputError("cannot finish an interrupted result: moving '" + temp + "' to '" + target +
+                        "' failed: " + ec.message());
   }
 }
 
@@ -226,8 +227,7 @@ AtomicOutput::AtomicOutput(std::string path, bool overwrite, const std::vector<s
   check_not_input(path_, inputs);
   std::error_code ec;
   const fs::path p(path_);
-  if (fs::is_directory(p, ec))
-    throw OutputError("output '" + path_ + "' is a directory, expected a file name");
+  if (fs::is_directory(p, ec)) throw OutputError("output '" + path_ + "' is a directory, expected a file name");
   // A symbolic link counts as an existing output even when it points nowhere (fs::exists follows
   // it): replacing it needs --force like any file, and replaces the link, never its target.
   const bool link = fs::is_symlink(fs::symlink_status(p, ec));
@@ -240,8 +240,8 @@ AtomicOutput::AtomicOutput(std::string path, bool overwrite, const std::vector<s
   if (!fs::is_directory(dir, ec))
     throw OutputError("output folder '" + dir.string() + "' does not exist (for '" + path_ + "')");
   clean_folder_once(dir.string());
-  temp_ = (dir / hidden_name(p.filename().string(), kTempTag + std::to_string(::getpid()) + "-" +
-                                                      std::to_string(counter++)))
+  temp_ = (dir /
+           hidden_name(p.filename().string(), kTempTag + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
               .string();
 }
 
@@ -310,7 +310,8 @@ void OutputSet::commit(const std::string& manifest_path, const std::string& mani
         if (!fs::equivalent(folder_of(s->path()), folder, same))
           throw OutputError("the files of one result must lie in one folder ('" + s->path() + "', '" + anchor + "')");
         if (s->path().find_first_of("\t\n\r") != std::string::npos)
-          throw OutputError("output '" + s->path() + "': a result of several files cannot have a name with a tab "
+          throw OutputError("output '" + s->path() +
+                            "': a result of several files cannot have a name with a tab "
                             "or line break");
         os << "rename\t" << fs::path(s->temp_path()).filename().string() << "\t"
            << fs::path(s->path()).filename().string() << "\n";

@@ -60,8 +60,7 @@ tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const table
   // than the file can hold.
   const std::size_t nnz = h5_checked_length(file, path + "/data", r, sizeof(double), false);
   const std::size_t nidx = h5_checked_length(file, path + "/indices", r, sizeof(Index), true);
-  if (indptr.size() != n + 1 || nidx != nnz || indptr.front() != 0 ||
-      indptr.back() != static_cast<std::int64_t>(nnz))
+  if (indptr.size() != n + 1 || nidx != nnz || indptr.front() != 0 || indptr.back() != static_cast<std::int64_t>(nnz))
     throw InputError(r.file + ": dataset '" + path + "/indptr' must have " + std::to_string(n + 1) +
                      " entries from 0 to len(data) = " + std::to_string(nnz) + ", and '" + path +
                      "/indices' as many entries as data (it has " + std::to_string(nidx) + ")");
@@ -95,13 +94,12 @@ tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const table
     for (Index k = outer[j]; k < outer[j + 1]; ++k) {
       const Index i = inner[k];
       if (i < 0 || i >= nn)
-        throw InputError(r.file + ": dataset '" + path + "/indices' has " + inner_word + " index " +
-                         std::to_string(i) + " outside [0, " + std::to_string(n) + ") in " + outer_word + " " +
-                         where(labels, j));
+        throw InputError(r.file + ": dataset '" + path + "/indices' has " + inner_word + " index " + std::to_string(i) +
+                         " outside [0, " + std::to_string(n) + ") in " + outer_word + " " + where(labels, j));
       if (!std::isfinite(values[k]))
-        throw InputError(r.file + ": dataset '" + path + "/data' has a non-finite value (" +
-                         std::to_string(values[k]) + ") at " + inner_word + " " +
-                         where(labels, static_cast<std::size_t>(i)) + ", " + outer_word + " " + where(labels, j));
+        throw InputError(r.file + ": dataset '" + path + "/data' has a non-finite value (" + std::to_string(values[k]) +
+                         ") at " + inner_word + " " + where(labels, static_cast<std::size_t>(i)) + ", " + outer_word +
+                         " " + where(labels, j));
       if (i <= prev) sorted = false;
       prev = i;
     }

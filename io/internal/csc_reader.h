@@ -27,7 +27,7 @@ namespace irio::io::internal {
 /// indices are column indices): the compressed arrays then hold Z' column by column, which is
 /// transposed once at the end; the messages say "row" for the outer index and "column" for the
 /// inner one.
-tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const tables::Labels& labels,
-                                const H5Reader& r, bool outer_is_row = false);
+tables::SparseMatrix read_csc_z(hid_t file, const std::string& path, const tables::Labels& labels, const H5Reader& r,
+                                bool outer_is_row = false);
 
 }  // namespace irio::io::internal

@@ -51,8 +51,8 @@ void h5_save_image(hid_t file, const std::string& path, const std::string& shown
   const int err = written == image.size() ? 0 : errno;
   const bool closed = std::fclose(out) == 0;
   if (written != image.size() || !closed)
-    throw OutputError("cannot write '" + shown + "' (" + std::to_string(image.size()) + " bytes): " +
-                      std::strerror(err != 0 ? err : errno) + " (disk full?)");
+    throw OutputError("cannot write '" + shown + "' (" + std::to_string(image.size()) +
+                      " bytes): " + std::strerror(err != 0 ? err : errno) + " (disk full?)");
 }
 
 void silence_hdf5_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
@@ -95,12 +95,11 @@ H5Id create_plist(const std::vector<hsize_t>& dims, const H5Writer& w) {
   return plist;
 }
 
-void write_raw(hid_t loc, const std::string& name, hid_t file_type, hid_t mem_type,
-               const std::vector<hsize_t>& dims, const void* data, const H5Writer& w) {
+void write_raw(hid_t loc, const std::string& name, hid_t file_type, hid_t mem_type, const std::vector<hsize_t>& dims,
+               const void* data, const H5Writer& w) {
   H5Id space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose);
   H5Id plist = create_plist(dims, w);
-  H5Id ds(H5Dcreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
-          H5Dclose);
+  H5Id ds(H5Dcreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT), H5Dclose);
   if (!ds.valid()) write_fail(w, "dataset '" + name + "'");
   hsize_t total = 1;
   for (auto d : dims) total *= d;
@@ -143,8 +142,8 @@ std::uint64_t file_bytes_of(hid_t obj) {
 /// `dataset` is the dataset (or -1 for an attribute, which is never filtered); `mem_elem` is
 /// the in-memory size of one element; `what` names the object ("dataset '/core/Z'").
 /// Returns the number of elements.
-std::size_t check_declared(hid_t obj, hid_t dataset, hid_t file_type, hid_t space, std::size_t mem_elem,
-                           bool is_string, const H5Reader& r, const std::string& what) {
+std::size_t check_declared(hid_t obj, hid_t dataset, hid_t file_type, hid_t space, std::size_t mem_elem, bool is_string,
+                           const H5Reader& r, const std::string& what) {
   const int rank = H5Sget_simple_extent_ndims(space);
   if (rank < 0) throw InputError(r.file + ": " + what + " has no simple dataspace");
   std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
@@ -159,8 +158,8 @@ std::size_t check_declared(hid_t obj, hid_t dataset, hid_t file_type, hid_t spac
   }
   if (dims.empty()) shape = "1 (scalar)";
   const std::size_t type_size = H5Tget_size(file_type);
-  std::string declares = r.file + ": " + what + " declares " + shape + " elements of " +
-                         std::to_string(type_size) + " bytes";
+  std::string declares = r.file + ": " + what + " declares " + shape + " elements of " + std::to_string(type_size) +
+                         " bytes";
   std::uint64_t mem = 0, stored = 0;
   if (overflow || !checked_mul(count, std::max<std::uint64_t>(mem_elem, 1), &mem) ||
       !checked_mul(count, type_size, &stored))
@@ -172,9 +171,8 @@ std::size_t check_declared(hid_t obj, hid_t dataset, hid_t file_type, hid_t spac
                      human_bytes(H5Limits::kMaxStringLength) + " for one label (a corrupt or forged file)");
   const std::uint64_t limit = is_string ? H5Limits::kMaxStringBytes : H5Limits::kMaxDatasetBytes;
   if (mem > limit)
-    throw InputError(declares + ", above irio's limit of " +
-                     human_bytes(limit) + " for one " + (is_string ? "string list" : "dataset") +
-                     " (docs/formats.md, \"Limits and encodings\")");
+    throw InputError(declares + ", above irio's limit of " + human_bytes(limit) + " for one " +
+                     (is_string ? "string list" : "dataset") + " (docs/formats.md, \"Limits and encodings\")");
   const std::uint64_t file_bytes = file_bytes_of(obj);
   bool filtered = false;
   if (dataset >= 0) {
@@ -182,14 +180,14 @@ std::size_t check_declared(hid_t obj, hid_t dataset, hid_t file_type, hid_t spac
     filtered = plist.valid() && H5Pget_nfilters(plist.get()) > 0;
     H5D_space_status_t status{};
     if (H5Dget_space_status(dataset, &status) >= 0 && status == H5D_SPACE_STATUS_NOT_ALLOCATED)
-      throw InputError(declares + " but stores none of them (the dataset was never written; a "
+      throw InputError(declares +
+                       " but stores none of them (the dataset was never written; a "
                        "truncated or forged file)");
   }
   if (file_bytes > 0) {
     const std::uint64_t ratio = filtered ? H5Limits::kMaxCompressionRatio : 1;
     if (stored / ratio > file_bytes)
-      throw InputError(declares + ", more than the whole file (" +
-                       human_bytes(file_bytes) + ") can hold" +
+      throw InputError(declares + ", more than the whole file (" + human_bytes(file_bytes) + ") can hold" +
                        (filtered ? " even compressed (at most " + std::to_string(ratio) + ":1)" : std::string()) +
                        ": a truncated, corrupt or forged file");
   }
@@ -203,9 +201,7 @@ H5Id open_dataset(hid_t loc, const std::string& path, const H5Reader& r) {
   return ds;
 }
 
-H5Id open_attr(hid_t obj, const std::string& name) {
-  return H5Id(H5Aopen(obj, name.c_str(), H5P_DEFAULT), H5Aclose);
-}
+H5Id open_attr(hid_t obj, const std::string& name) { return H5Id(H5Aopen(obj, name.c_str(), H5P_DEFAULT), H5Aclose); }
 
 /// Read strings from a dataset or attribute with the given type and space.
 template <typename ReadFn>
@@ -297,7 +293,8 @@ H5Id h5_open_read(const std::string& path, const std::string& what) {
   }
   std::string detail;
   for (const auto& d : stack) detail += (detail.empty() ? "" : "; ") + d;
-  throw InputError("'" + path + "'" + sized + " has an HDF5 signature but cannot be opened: it is truncated or corrupt" +
+  throw InputError("'" + path + "'" + sized +
+                   " has an HDF5 signature but cannot be opened: it is truncated or corrupt" +
                    (detail.empty() ? std::string() : " (HDF5: " + detail + ")"));
 }
 
@@ -346,8 +343,7 @@ std::vector<std::string> h5_members(hid_t group) {
   H5G_info_t info;
   if (H5Gget_info(group, &info) < 0) return names;
   for (hsize_t i = 0; i < info.nlinks; ++i) {
-    const ssize_t len = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0,
-                                           H5P_DEFAULT);
+    const ssize_t len = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
     if (len < 0) continue;
     std::string s(static_cast<std::size_t>(len) + 1, '\0');
     H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, s.data(), s.size(), H5P_DEFAULT);
@@ -365,27 +361,23 @@ void h5_write_attr(hid_t obj, const std::string& name, const std::string& value,
   if (!a.valid() || H5Awrite(a.get(), type.get(), &p) < 0) write_fail(w, "attribute '" + name + "'");
 }
 
-void h5_write_attr(hid_t obj, const std::string& name, const std::vector<std::string>& value,
-                   const H5Writer& w) {
+void h5_write_attr(hid_t obj, const std::string& name, const std::vector<std::string>& value, const H5Writer& w) {
   H5Id type = vlen_string_type();
   const hsize_t n = value.size();
   H5Id space(H5Screate_simple(1, &n, nullptr), H5Sclose);
   H5Id a(H5Acreate2(obj, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
   std::vector<const char*> p;
   for (const auto& s : value) p.push_back(s.c_str());
-  if (!a.valid() || (n > 0 && H5Awrite(a.get(), type.get(), p.data()) < 0))
-    write_fail(w, "attribute '" + name + "'");
+  if (!a.valid() || (n > 0 && H5Awrite(a.get(), type.get(), p.data()) < 0)) write_fail(w, "attribute '" + name + "'");
 }
 
 void h5_write_attr(hid_t obj, const std::string& name, std::int64_t value, const H5Writer& w) {
   H5Id space(H5Screate(H5S_SCALAR), H5Sclose);
   H5Id a(H5Acreate2(obj, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-  if (!a.valid() || H5Awrite(a.get(), H5T_NATIVE_INT64, &value) < 0)
-    write_fail(w, "attribute '" + name + "'");
+  if (!a.valid() || H5Awrite(a.get(), H5T_NATIVE_INT64, &value) < 0) write_fail(w, "attribute '" + name + "'");
 }
 
-void h5_write_attr(hid_t obj, const std::string& name, const std::vector<std::int64_t>& value,
-                   const H5Writer& w) {
+void h5_write_attr(hid_t obj, const std::string& name, const std::vector<std::int64_t>& value, const H5Writer& w) {
   const hsize_t n = value.size();
   H5Id space(H5Screate_simple(1, &n, nullptr), H5Sclose);
   H5Id a(H5Acreate2(obj, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
@@ -406,8 +398,7 @@ std::vector<std::string> h5_read_strings_attr(hid_t obj, const std::string& name
       "attribute '" + name + "' of '" + where + "'", r);
 }
 
-std::string h5_read_string_attr(hid_t obj, const std::string& name, const H5Reader& r,
-                                const std::string& where) {
+std::string h5_read_string_attr(hid_t obj, const std::string& name, const H5Reader& r, const std::string& where) {
   auto v = h5_read_strings_attr(obj, name, r, where);
   return v.empty() ? std::string() : v.front();
 }
@@ -428,8 +419,7 @@ std::vector<std::int64_t> h5_read_ints_attr(hid_t obj, const std::string& name, 
   return v;
 }
 
-void h5_write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& v,
-                      const H5Writer& w) {
+void h5_write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& v, const H5Writer& w) {
   H5Id type = vlen_string_type();
   std::vector<const char*> p;
   p.reserve(v.size());
@@ -439,18 +429,15 @@ void h5_write_strings(hid_t loc, const std::string& name, const std::vector<std:
   write_raw(loc, name, type.get(), type.get(), {v.size()}, p.data(), plain);
 }
 
-void h5_write_ints(hid_t loc, const std::string& name, const std::vector<std::int32_t>& v,
-                   const H5Writer& w) {
+void h5_write_ints(hid_t loc, const std::string& name, const std::vector<std::int32_t>& v, const H5Writer& w) {
   write_raw(loc, name, H5T_STD_I32LE, H5T_NATIVE_INT32, {v.size()}, v.data(), w);
 }
 
-void h5_write_int64s(hid_t loc, const std::string& name, const std::vector<std::int64_t>& v,
-                     const H5Writer& w) {
+void h5_write_int64s(hid_t loc, const std::string& name, const std::vector<std::int64_t>& v, const H5Writer& w) {
   write_raw(loc, name, H5T_STD_I64LE, H5T_NATIVE_INT64, {v.size()}, v.data(), w);
 }
 
-void h5_write_doubles(hid_t loc, const std::string& name, const double* v, std::size_t size,
-                      const H5Writer& w) {
+void h5_write_doubles(hid_t loc, const std::string& name, const double* v, std::size_t size, const H5Writer& w) {
   write_raw(loc, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {size}, v, w);
 }
 
@@ -464,14 +451,12 @@ void h5_write_matrix(hid_t loc, const std::string& name, const tables::Matrix& M
   // peak is the matrix plus one band, not a second full copy (Y of a 2500-county table: 2.1 GB).
   H5Id space(H5Screate_simple(2, dims.data(), nullptr), H5Sclose);
   H5Id plist = create_plist(dims, w);
-  H5Id ds(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT),
-          H5Dclose);
+  H5Id ds(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT), H5Dclose);
   if (!ds.valid()) write_fail(w, "dataset '" + name + "'");
   hsize_t chunk[2] = {1, 1};
   if (H5Pget_layout(plist.get()) != H5D_CHUNKED || H5Pget_chunk(plist.get(), 2, chunk) != 2) chunk[0] = 1;
   const hsize_t chunk_rows = std::max<hsize_t>(1, std::min(chunk[0], dims[0]));
-  const hsize_t band =
-      chunk_rows * std::max<hsize_t>(1, (hsize_t{16} << 20) / (sizeof(double) * dims[1] * chunk_rows));
+  const hsize_t band = chunk_rows * std::max<hsize_t>(1, (hsize_t{16} << 20) / (sizeof(double) * dims[1] * chunk_rows));
   using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   RowMajor buf;
   for (hsize_t r0 = 0; r0 < dims[0]; r0 += band) {
@@ -511,8 +496,8 @@ std::vector<std::int64_t> h5_read_int64s(hid_t loc, const std::string& path, con
   H5Id type(H5Dget_type(ds.get()), H5Tclose);
   H5Id space(H5Dget_space(ds.get()), H5Sclose);
   if (H5Tget_class(type.get()) != H5T_INTEGER) read_fail(r, path, "must hold integers");
-  const std::size_t n = check_declared(ds.get(), ds.get(), type.get(), space.get(), sizeof(std::int64_t), false,
-                                       r, "dataset '" + path + "'");
+  const std::size_t n = check_declared(ds.get(), ds.get(), type.get(), space.get(), sizeof(std::int64_t), false, r,
+                                       "dataset '" + path + "'");
   std::vector<std::int64_t> v(n);
   if (!v.empty() && H5Dread(ds.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
     read_fail(r, path, "cannot be read");

@@ -90,7 +90,7 @@ struct H5Limits {
 H5Id h5_open_read(const std::string& path, const std::string& what);
 
 // --- object tests and groups ---
-bool h5_exists(hid_t loc, const std::string& path);   ///< every component of path exists
+bool h5_exists(hid_t loc, const std::string& path);  ///< every component of path exists
 bool h5_is_group(hid_t loc, const std::string& path);
 H5Id h5_create_group(hid_t loc, const std::string& name, const H5Writer& w);
 H5Id h5_open_group(hid_t loc, const std::string& name, const H5Reader& r);
@@ -99,29 +99,22 @@ std::vector<std::string> h5_members(hid_t group);
 
 // --- attributes ---
 void h5_write_attr(hid_t obj, const std::string& name, const std::string& value, const H5Writer& w);
-void h5_write_attr(hid_t obj, const std::string& name, const std::vector<std::string>& value,
-                   const H5Writer& w);
+void h5_write_attr(hid_t obj, const std::string& name, const std::vector<std::string>& value, const H5Writer& w);
 void h5_write_attr(hid_t obj, const std::string& name, std::int64_t value, const H5Writer& w);
-void h5_write_attr(hid_t obj, const std::string& name, const std::vector<std::int64_t>& value,
-                   const H5Writer& w);
+void h5_write_attr(hid_t obj, const std::string& name, const std::vector<std::int64_t>& value, const H5Writer& w);
 bool h5_has_attr(hid_t obj, const std::string& name);
 /// A string attribute (scalar or the first element of an array); "" if absent.
-std::string h5_read_string_attr(hid_t obj, const std::string& name, const H5Reader& r,
-                                const std::string& where);
-std::vector<std::string> h5_read_strings_attr(hid_t obj, const std::string& name,
-                                              const H5Reader& r, const std::string& where);
+std::string h5_read_string_attr(hid_t obj, const std::string& name, const H5Reader& r, const std::string& where);
+std::vector<std::string> h5_read_strings_attr(hid_t obj, const std::string& name, const H5Reader& r,
+                                              const std::string& where);
 std::vector<std::int64_t> h5_read_ints_attr(hid_t obj, const std::string& name, const H5Reader& r,
                                             const std::string& where);
 
 // --- datasets ---
-void h5_write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& v,
-                      const H5Writer& w);
-void h5_write_ints(hid_t loc, const std::string& name, const std::vector<std::int32_t>& v,
-                   const H5Writer& w);
-void h5_write_int64s(hid_t loc, const std::string& name, const std::vector<std::int64_t>& v,
-                     const H5Writer& w);
-void h5_write_doubles(hid_t loc, const std::string& name, const double* v, std::size_t size,
-                      const H5Writer& w);
+void h5_write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& v, const H5Writer& w);
+void h5_write_ints(hid_t loc, const std::string& name, const std::vector<std::int32_t>& v, const H5Writer& w);
+void h5_write_int64s(hid_t loc, const std::string& name, const std::vector<std::int64_t>& v, const H5Writer& w);
+void h5_write_doubles(hid_t loc, const std::string& name, const double* v, std::size_t size, const H5Writer& w);
 /// Row-major (rows, cols) dataset from an Eigen (column-major) matrix.
 void h5_write_matrix(hid_t loc, const std::string& name, const tables::Matrix& M, const H5Writer& w);
 

@@ -2,8 +2,8 @@
 // Root schema attributes of irio HDF5 files.
 #include "irio/io/internal/h5_schema.h"
 
-#include "irio/version.h"
 #include "irio/tables/error.h"
+#include "irio/version.h"
 
 namespace irio::io::internal {
 

@@ -13,9 +13,9 @@ namespace irio::io::internal {
 /// A parsed JSON value. Numbers keep their text; booleans and null become "true"/"false"/"null".
 struct Json {
   enum class Kind { kNull, kString, kNumber, kBool, kArray, kObject } kind = Kind::kNull;
-  std::string text;                    ///< string, number, bool or null
-  std::vector<Json> items;             ///< array
-  std::map<std::string, Json> members; ///< object
+  std::string text;                     ///< string, number, bool or null
+  std::vector<Json> items;              ///< array
+  std::map<std::string, Json> members;  ///< object
 
   /// Member `key` of an object, or nullptr.
   const Json* get(const std::string& key) const;

@@ -19,8 +19,9 @@ auto guard_memory(const std::string& file, F&& f) -> decltype(f()) {
   try {
     return std::forward<F>(f)();
   } catch (const std::bad_alloc&) {
-    throw InputError(file + ": out of memory while reading it (the file declares more data than this machine "
-                            "can hold; docs/formats.md, \"Limits and encodings\")");
+    throw InputError(file +
+                     ": out of memory while reading it (the file declares more data than this machine "
+                     "can hold; docs/formats.md, \"Limits and encodings\")");
   } catch (const std::length_error&) {
     throw InputError(file + ": declares a size beyond what can be allocated (a corrupt or forged file)");
   }

@@ -10,9 +10,7 @@ namespace irio::io::internal {
 
 using tables::Matrix;
 
-std::string row_where(const WideMatrix& w, std::size_t r) {
-  return w.path + ":" + std::to_string(w.row_lines.at(r));
-}
+std::string row_where(const WideMatrix& w, std::size_t r) { return w.path + ":" + std::to_string(w.row_lines.at(r)); }
 
 namespace {
 
@@ -37,7 +35,8 @@ tables::IoTable assemble_core(const WideMatrix& Zw, const WideMatrix& Yw) {
   if (Zw.index_cols < 2 || Zw.header_rows < 2)
     throw InputError(Zw.path + ": Z needs two index columns (region, sector) and two header rows");
   const auto zrows = row_pairs(Zw);
-  const LabelGrid grid = make_grid(zrows, Zw.path + ": Z rows", "sector", [&](std::size_t i) { return row_where(Zw, i); });
+  const LabelGrid grid =
+      make_grid(zrows, Zw.path + ": Z rows", "sector", [&](std::size_t i) { return row_where(Zw, i); });
   const std::size_t n = grid.size();
   if (static_cast<std::size_t>(Zw.values.cols()) != n)
     throw InputError(Zw.path + ": Z has " + std::to_string(Zw.values.rows()) + " rows but " +
@@ -54,7 +53,8 @@ tables::IoTable assemble_core(const WideMatrix& Zw, const WideMatrix& Yw) {
     const auto [r, s] = col_pair(Zw, c);
     const long j = grid.find(r, s);
     if (j < 0)
-      throw InputError(col_where(Zw, c) + " is not among the row labels of Z (rows and columns of Z must carry "
+      throw InputError(col_where(Zw, c) +
+                       " is not among the row labels of Z (rows and columns of Z must carry "
                        "the same region/sector labels)");
     if (!seen_cols.insert(static_cast<std::size_t>(j)).second)
       throw InputError(col_where(Zw, c) + " is a duplicate column label of Z");
@@ -78,12 +78,10 @@ tables::IoTable assemble_core(const WideMatrix& Zw, const WideMatrix& Yw) {
   for (std::size_t c = 0; c < Yw.col_keys.size(); ++c) {
     ycols.push_back(col_pair(Yw, c));
     if (tables::Labels::find(grid.regions, ycols.back().first) < 0)
-      throw InputError(col_where(Yw, c) + ": final-demand region '" + ycols.back().first +
-                       "' is not a region of Z");
+      throw InputError(col_where(Yw, c) + ": final-demand region '" + ycols.back().first + "' is not a region of Z");
   }
-  const LabelGrid fd = make_grid(ycols, Yw.path + ": final-demand columns", "category", [&](std::size_t c) {
-    return col_where(Yw, c);
-  });
+  const LabelGrid fd =
+      make_grid(ycols, Yw.path + ": final-demand columns", "category", [&](std::size_t c) { return col_where(Yw, c); });
   if (fd.regions.size() != grid.regions.size()) {
     for (const auto& r : grid.regions)
       if (tables::Labels::find(fd.regions, r) < 0)
@@ -152,8 +150,8 @@ std::vector<std::string> column_labels(const WideMatrix& w, const std::string& w
   return out;
 }
 
-Matrix align_sector_columns(const WideMatrix& w, const tables::IoTable& t, const std::string& what,
-                            bool allow_fd, Matrix* fd, bool require_sectors) {
+Matrix align_sector_columns(const WideMatrix& w, const tables::IoTable& t, const std::string& what, bool allow_fd,
+                            Matrix* fd, bool require_sectors) {
   const auto& labels = t.labels;
   const std::size_t n = labels.size(), K = labels.fd_categories.size(), G = labels.num_regions();
   const auto m = w.values.rows();
@@ -201,8 +199,7 @@ tables::Satellite make_satellite(const std::string& name, const WideMatrix& F, c
   std::set<std::string> seen;
   for (std::size_t r = 0; r < F.row_keys.size(); ++r) {
     std::string stressor;
-    for (std::size_t k = 0; k < name_cols.size(); ++k)
-      stressor += (k ? "/" : "") + F.row_keys[r].at(name_cols[k]);
+    for (std::size_t k = 0; k < name_cols.size(); ++k) stressor += (k ? "/" : "") + F.row_keys[r].at(name_cols[k]);
     if (stressor.empty()) throw InputError(row_where(F, r) + ": empty stressor name in satellite '" + name + "'");
     if (!seen.insert(stressor).second)
       throw InputError(row_where(F, r) + ": duplicate stressor '" + stressor + "' in satellite '" + name + "'");
@@ -217,14 +214,13 @@ tables::Satellite make_satellite(const std::string& name, const WideMatrix& F, c
     Matrix fy_cols;
     align_sector_columns(*F_Y, t, "F_Y of satellite '" + name + "'", true, &fy_cols, false);
     s.F_Y = Matrix::Zero(s.F.rows(), static_cast<Eigen::Index>(t.num_fd_columns()));
-    if (fy_cols.cols() == 0) throw InputError(F_Y->path + ": F_Y of satellite '" + name + "' has no final-demand columns");
+    if (fy_cols.cols() == 0)
+      throw InputError(F_Y->path + ": F_Y of satellite '" + name + "' has no final-demand columns");
     for (std::size_t r = 0; r < F_Y->row_keys.size(); ++r) {
       std::string stressor;
-      for (std::size_t k = 0; k < name_cols.size(); ++k)
-        stressor += (k ? "/" : "") + F_Y->row_keys[r].at(name_cols[k]);
+      for (std::size_t k = 0; k < name_cols.size(); ++k) stressor += (k ? "/" : "") + F_Y->row_keys[r].at(name_cols[k]);
       const int i = tables::Labels::find(s.stressors, stressor);
-      if (i < 0)
-        throw InputError(row_where(*F_Y, r) + ": stressor '" + stressor + "' of F_Y is not a stressor of F");
+      if (i < 0) throw InputError(row_where(*F_Y, r) + ": stressor '" + stressor + "' of F_Y is not a stressor of F");
       s.F_Y.row(i) = fy_cols.row(static_cast<Eigen::Index>(r));
     }
   }

@@ -20,8 +20,7 @@ tables::IoTable assemble_core(const WideMatrix& Z, const WideMatrix& Y);
 /// With `allow_fd`, further columns may be the table's final-demand columns (region, category):
 /// they are returned in `fd` (m x G K; all of them or none). Throws InputError otherwise.
 tables::Matrix align_sector_columns(const WideMatrix& w, const tables::IoTable& t, const std::string& what,
-                                    bool allow_fd = false, tables::Matrix* fd = nullptr,
-                                    bool require_sectors = true);
+                                    bool allow_fd = false, tables::Matrix* fd = nullptr, bool require_sectors = true);
 
 /// Rows of `w`, whose first two index columns are (region, sector), matched to the table's
 /// region-sectors: an n x (columns of w) matrix, region-major. Throws InputError naming the file,

@@ -130,8 +130,8 @@ void require_utf8(std::string_view s, const std::string& where, const std::strin
   if (bad == std::string_view::npos) return;
   char b[8];
   std::snprintf(b, sizeof b, "0x%02X", static_cast<unsigned char>(s[bad]));
-  throw InputError(where + ": " + what + " '" + escape_bytes(s) + "' is not valid UTF-8 (byte " + b +
-                   " at offset " + std::to_string(bad) + "); irio stores labels as UTF-8");
+  throw InputError(where + ": " + what + " '" + escape_bytes(s) + "' is not valid UTF-8 (byte " + b + " at offset " +
+                   std::to_string(bad) + "); irio stores labels as UTF-8");
 }
 
 }  // namespace irio::io::internal

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "irio/io/table_store.h"
 #include "irio/io/csv_reader.h"
+#include "irio/io/table_store.h"
 #include "irio/tables/io_table.h"
 
 namespace irio::io::internal {

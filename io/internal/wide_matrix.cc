@@ -26,8 +26,8 @@ WideMatrix read_wide_impl(const std::string& path, std::size_t index_cols, std::
                           const std::string& what, const CsvOptions& csv);
 }  // namespace
 
-WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_t header_rows,
-                     const std::string& what, const CsvOptions& csv) {
+WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_t header_rows, const std::string& what,
+                     const CsvOptions& csv) {
   return guard_memory(path, [&] { return read_wide_impl(path, index_cols, header_rows, what, csv); });
 }
 
@@ -45,9 +45,8 @@ WideMatrix read_wide_impl(const std::string& path, std::size_t index_cols, std::
                      " header rows (column labels), found " + std::to_string(f.rows.size()) + " rows");
   const std::size_t width = f.rows.front().fields.size();
   if (width <= index_cols)
-    throw InputError(path + ":" + std::to_string(f.rows.front().line) + ": " + what + " has " +
-                     std::to_string(width) + " columns, expected " + std::to_string(index_cols) +
-                     " label columns followed by data columns");
+    throw InputError(path + ":" + std::to_string(f.rows.front().line) + ": " + what + " has " + std::to_string(width) +
+                     " columns, expected " + std::to_string(index_cols) + " label columns followed by data columns");
   std::size_t first_data = header_rows;
   // pandas writes a row of index names after the header rows: label cells set, data cells empty.
   if (f.rows.size() > header_rows) {

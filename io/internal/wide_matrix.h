@@ -35,8 +35,8 @@ struct WideMatrix {
 /// data cells are all empty (pandas' row of index names) is skipped. Throws InputError naming
 /// file, line and column for ragged rows and non-numeric cells, with the labels of the row (and of
 /// the cell's column); `what` names the matrix ("Z").
-WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_t header_rows,
-                     const std::string& what, const CsvOptions& csv = {});
+WideMatrix read_wide(const std::string& path, std::size_t index_cols, std::size_t header_rows, const std::string& what,
+                     const CsvOptions& csv = {});
 
 /// The (region, sector) grid spanned by a list of key pairs: regions and sectors in order of
 /// first appearance. Throws InputError if a pair repeats or the pairs are not the full product.

@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "irio/solver/ghosh.h"
 #include "irio/analysis/display_names.h"
+#include "irio/solver/ghosh.h"
 #include "irio/tables/error.h"
 
 namespace irio::python {
@@ -103,8 +103,7 @@ py::dict balance_to_dict(const tables::BalanceReport& r, const tables::Labels& l
   d["brief"] = r.brief();
   d["report"] = r.full_report(labels);
   py::list findings;
-  for (const auto& f : r.findings)
-    findings.append(py::make_tuple(tables::to_string(f.severity), f.check, f.message));
+  for (const auto& f : r.findings) findings.append(py::make_tuple(tables::to_string(f.severity), f.check, f.message));
   d["findings"] = findings;
   d["max_row_abs"] = r.max_row_abs;
   d["max_row_rel"] = r.max_row_rel;

@@ -85,7 +85,8 @@ TradeResult bm_exporter_source(const TradeContext& ctx) {
   // Nonnegativity oracles only for nonnegative data (§6.2: skip with negative Y, va or Z).
   const bool nonneg = ctx.Yu.minCoeff() >= 0 && ctx.model.va().minCoeff() >= 0;
   if (nonneg) d.check_at_least("18: DAVAX >= 0", scope(ctx, "exporter_sector_importer"), flat(DAVAX), 0.0);
-  if (nonneg) d.check_at_least("18: VAX - DAVAX >= 0", scope(ctx, "exporter_sector_importer"), flat(Matrix(VAX - DAVAX)), 0.0);
+  if (nonneg)
+    d.check_at_least("18: VAX - DAVAX >= 0", scope(ctx, "exporter_sector_importer"), flat(Matrix(VAX - DAVAX)), 0.0);
   out.diagnostics = d.table();
   return out;
 }
@@ -152,12 +153,13 @@ TradeResult bm_world(const TradeContext& ctx, bool sink) {
   const Matrix fc = by_unit(ctx.f.cwiseProduct(ctx.e_star)), dva = by_unit(ctx.ell.cwiseProduct(ctx.e_star));
   // VAX_s = sum_r l (Y^{sr} + A^{sr}(x^r - X^d_{rs})) (exporter source, summed over r).
   const Matrix vx = detail::off_own(ctx, ctx.ell.asDiagonal() * (ctx.Yu + split_by_column_unit(A, ctx.x, u) -
-                                                                split_by_column_unit_exporter(A, ctx.Xd, u)));
+                                                                 split_by_column_unit_exporter(A, ctx.Xd, u)));
   const Matrix vax_s = detail::by_exporter(ctx, vx);
   TradeResult out;
   out.measures = {"GEXP", "DC", "DVA", "VAX", "REF", "DDC", "FC", "FVA", "FDC"};
   out.cells = {gexp, dc, dva, vax_s, dva - vax_s, dc - dva, fc, fva, fc - fva};
-  out.table = detail::exporter_table(ctx, sink ? "bm_world_sink" : "bm_world_source", "measure", out.measures, out.cells);
+  out.table =
+      detail::exporter_table(ctx, sink ? "bm_world_sink" : "bm_world_source", "measure", out.measures, out.cells);
   Diagnostics d(ctx.model.n());
   d.check_vectors("18: GEXP = DC + FC", scope(ctx, "exporter"), gexp.col(0), Vector(dc.col(0) + fc.col(0)));
   out.diagnostics = d.table();

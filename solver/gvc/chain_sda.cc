@@ -25,13 +25,16 @@ ChainSda chain_structural_decomposition(const LeontiefModel& m0, const LeontiefM
     exo[t] = tab.exports.cols() > 0 || tab.imports.rows() > 0;
   }
   if (exo[0] != exo[1])
-    throw InputError("structural decomposition of NVC / GVC: one table has an exogenous rest of the world "
-                     "(exports / imports) and the other not");
+    throw InputError(
+        "structural decomposition of NVC / GVC: one table has an exogenous rest of the world "
+        "(exports / imports) and the other not");
   ChainSda out;
   out.exogenous_rest_of_world = exo[0];
   if (out.exogenous_rest_of_world && lab.num_countries() > 1)
-    throw InputError("structural decomposition of NVC / GVC: a table with an exogenous rest of the world must have "
-                     "one endogenous country, found " + std::to_string(lab.num_countries()));
+    throw InputError(
+        "structural decomposition of NVC / GVC: a table with an exogenous rest of the world must have "
+        "one endogenous country, found " +
+        std::to_string(lab.num_countries()));
   const Index n = m0.n(), N = m0.num_sectors();
   // Level s = 1'Y 1 (+ exports) and mix U = Y / s; per mix the final demand y (exports included)
   // and its part y_C absorbed in the producing region's own country.
@@ -47,7 +50,8 @@ ChainSda chain_structural_decomposition(const LeontiefModel& m0, const LeontiefM
     yC[t] = Vector::Zero(n);
     for (Index i = 0; i < n; ++i)
       for (Index d = 0; d < Yd.cols(); ++d)
-        if (lab.country_of_region[static_cast<std::size_t>(d)] == lab.country_of_region[static_cast<std::size_t>(i / N)])
+        if (lab.country_of_region[static_cast<std::size_t>(d)] ==
+            lab.country_of_region[static_cast<std::size_t>(i / N)])
           yC[t](i) += Yd(i, d) / level[t];
   }
   // Forward NVC and GVC (before v) per technology t and mix u; backward NVC and GVC multipliers
@@ -74,8 +78,8 @@ ChainSda chain_structural_decomposition(const LeontiefModel& m0, const LeontiefM
     Matrix gv, gb;
     if (!out.exogenous_rest_of_world) {
       gv = m.local_solve(Perimeter::kCountry, Matrix(A_F * m.solve(yy)));
-      gb = m.solve_transposed(
-          Matrix(SparseMatrix(A_F.transpose()) * m.local_solve_transposed(Perimeter::kCountry, vv)));
+      gb =
+          m.solve_transposed(Matrix(SparseMatrix(A_F.transpose()) * m.local_solve_transposed(Perimeter::kCountry, vv)));
     } else {
       const Vector aML = m.solve_transposed(Matrix(m.a_M())).col(0);  // the technology's import content
       gb = aML.replicate(1, 2);

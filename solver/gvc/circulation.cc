@@ -18,12 +18,24 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
 const std::vector<std::string>& circulation_indicator_names() {
-  static const std::vector<std::string> names{
-      "nvc_forward",           "gvc_forward",          "nvc_backward",          "gvc_backward",
-      "orientation_forward",   "orientation_backward", "loc_share_forward",     "ntf_share_forward",
-      "rt_share_forward",      "domestic_share_forward", "international_share_forward", "loc_share_backward",
-      "ntf_share_backward",    "rt_share_backward",    "domestic_share_backward", "international_share_backward",
-      "other_fd_share_forward", "other_fd_share_backward"};
+  static const std::vector<std::string> names{"nvc_forward",
+                                              "gvc_forward",
+                                              "nvc_backward",
+                                              "gvc_backward",
+                                              "orientation_forward",
+                                              "orientation_backward",
+                                              "loc_share_forward",
+                                              "ntf_share_forward",
+                                              "rt_share_forward",
+                                              "domestic_share_forward",
+                                              "international_share_forward",
+                                              "loc_share_backward",
+                                              "ntf_share_backward",
+                                              "rt_share_backward",
+                                              "domestic_share_backward",
+                                              "international_share_backward",
+                                              "other_fd_share_forward",
+                                              "other_fd_share_backward"};
   return names;
 }
 
@@ -94,8 +106,8 @@ Circulation circulation(const LeontiefModel& m, const ProductionDecomposition& d
     if (!domestic[static_cast<std::size_t>(k)]) {
       // methods.md §10.1: no other region in the unit's country, so no domestic border: NVC, NTF
       // and the orientation are undefined (NA), not 0.
-      for (int j : {kNvcForward, kNvcBackward, kOrientationForward, kOrientationBackward, kNtfShareForward,
-                    kNtfShareBackward})
+      for (int j :
+           {kNvcForward, kNvcBackward, kOrientationForward, kOrientationBackward, kNtfShareForward, kNtfShareBackward})
         row(j) = kNaN;
       c.without_domestic_chains.push_back(c.units[static_cast<std::size_t>(k)]);
     }
@@ -153,7 +165,7 @@ Coupling coupling_coordination(const Vector& x1, const Vector& x2, const std::ve
     for (Vector* u : {&k.u1, &k.u2})
       for (Index i = 0; i < n; ++i)
         if (std::abs((*u)(i)) < 1e-12) (*u)(i) = 0.0;
-        else if (std::abs((*u)(i) - 1.0) < 1e-12) (*u)(i) = 1.0;
+        else if (std::abs((*u)(i)-1.0) < 1e-12) (*u)(i) = 1.0;
     k.normalisation = "min_max_" + rg.scope;
     if (rg.units < kMinNormalisationUnits)
       k.notes.push_back("min-max normalisation over " + std::to_string(rg.units) + " " + rg.scope +
@@ -166,9 +178,9 @@ Coupling coupling_coordination(const Vector& x1, const Vector& x2, const std::ve
           on += std::string(on.empty() ? "" : ", ") + name + " = " + (u == 0.0 ? "0 (the minimum" : "1 (the maximum") +
                 " over the " + std::to_string(rg.units) + " " + rg.scope + "s)";
       if (!on.empty())
-        k.notes.push_back("'" + units[static_cast<std::size_t>(i)] + "' sits on a normalisation bound: " + on +
-                          (k.u1(i) == 0.0 || k.u2(i) == 0.0 ? "; C = D = 0 follow from the normalisation, not from the data"
-                                                            : ""));
+        k.notes.push_back(
+            "'" + units[static_cast<std::size_t>(i)] + "' sits on a normalisation bound: " + on +
+            (k.u1(i) == 0.0 || k.u2(i) == 0.0 ? "; C = D = 0 follow from the normalisation, not from the data" : ""));
     }
   } else {
     k.u1 = x1;
@@ -201,10 +213,10 @@ Coupling coupling_coordination(const Vector& x1, const Vector& x2, const std::ve
 }
 
 const std::vector<std::string>& coordination_band_names() {
-  static const std::vector<std::string> names{
-      "extreme_disorder",     "serious_disorder",        "moderate_disorder", "mild_disorder",
-      "verge_of_disorder",    "barely_coordinated",      "primary_coordination",
-      "intermediate_coordination", "good_coordination", "quality_coordination"};
+  static const std::vector<std::string> names{"extreme_disorder",     "serious_disorder",          "moderate_disorder",
+                                              "mild_disorder",        "verge_of_disorder",         "barely_coordinated",
+                                              "primary_coordination", "intermediate_coordination", "good_coordination",
+                                              "quality_coordination"};
   return names;
 }
 
@@ -225,8 +237,7 @@ void append_circulation(const Circulation& c, tables::TidyTable& out) {
   for (std::size_t k = 0; k < c.units.size(); ++k)
     for (int j = 0; j < kNumCirculationIndicators; ++j)
       if (c.other_final_demand || (j != kOtherFdShareForward && j != kOtherFdShareBackward))
-        out.add_row({c.scope, c.units[k], names[static_cast<std::size_t>(j)]},
-                  c.indicators(static_cast<Index>(k), j));
+        out.add_row({c.scope, c.units[k], names[static_cast<std::size_t>(j)]}, c.indicators(static_cast<Index>(k), j));
 }
 
 void append_coupling(const std::string& scope, const std::vector<std::string>& units, const Coupling& k,

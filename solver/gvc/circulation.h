@@ -15,24 +15,24 @@ namespace irio::solver::gvc {
 
 /// Indicators of a circulation row, in output order (names: circulation_indicator_names()).
 enum CirculationIndicator : int {
-  kNvcForward = 0,         ///< (NVC_S + NVC_C) / va
-  kGvcForward,             ///< (GVC_S + GVC_C) / va
-  kNvcBackward,            ///< (NVC_S + NVC_C) / y
-  kGvcBackward,            ///< (GVC_S + GVC_C) / y (GVC / y with an exogenous rest of the world)
-  kOrientationForward,     ///< NVC / (NVC + GVC), forward
-  kOrientationBackward,    ///< NVC / (NVC + GVC), backward
-  kLocShareForward,        ///< LOC / va
-  kNtfShareForward,        ///< NTF / va
-  kRtShareForward,         ///< RT / va
-  kDomesticShareForward,   ///< (LOC + NTF + NVC_S + NVC_C) / va
+  kNvcForward = 0,             ///< (NVC_S + NVC_C) / va
+  kGvcForward,                 ///< (GVC_S + GVC_C) / va
+  kNvcBackward,                ///< (NVC_S + NVC_C) / y
+  kGvcBackward,                ///< (GVC_S + GVC_C) / y (GVC / y with an exogenous rest of the world)
+  kOrientationForward,         ///< NVC / (NVC + GVC), forward
+  kOrientationBackward,        ///< NVC / (NVC + GVC), backward
+  kLocShareForward,            ///< LOC / va
+  kNtfShareForward,            ///< NTF / va
+  kRtShareForward,             ///< RT / va
+  kDomesticShareForward,       ///< (LOC + NTF + NVC_S + NVC_C) / va
   kInternationalShareForward,  ///< (RT + GVC_S + GVC_C) / va
   kLocShareBackward,
   kNtfShareBackward,
   kRtShareBackward,
   kDomesticShareBackward,
   kInternationalShareBackward,
-  kOtherFdShareForward,    ///< OTHER_FD / va: absorbed by final demand neither domestic nor abroad (ERR)
-  kOtherFdShareBackward,   ///< OTHER_FD / y
+  kOtherFdShareForward,   ///< OTHER_FD / va: absorbed by final demand neither domestic nor abroad (ERR)
+  kOtherFdShareBackward,  ///< OTHER_FD / y
   kNumCirculationIndicators
 };
 const std::vector<std::string>& circulation_indicator_names();

@@ -51,7 +51,8 @@ NonCompetitiveTable convert_competitive(const CompetitiveTable& t, ImportConvers
   out.sM = sh.s_foreign;
   out.clipped = sh.clipped;
   // Entrepot re-exports exceed domestic use: clipped (d + s^N + s^M = 1 kept) and flagged.
-  for (Index i : sh.clipped) out.flags.add_row({t.sectors[static_cast<std::size_t>(i)], "d_clipped"}, sh.d_unclipped(i));
+  for (Index i : sh.clipped)
+    out.flags.add_row({t.sectors[static_cast<std::size_t>(i)], "d_clipped"}, sh.d_unclipped(i));
   out.ZD = out.d.asDiagonal() * t.Z;
   out.ZN = out.sN.asDiagonal() * t.Z;
   out.ZM = out.sM.asDiagonal() * t.Z;
@@ -62,7 +63,8 @@ NonCompetitiveTable convert_competitive(const CompetitiveTable& t, ImportConvers
     out.e = out.d.cwiseProduct(t.e);
     out.reexported = (Vector::Ones(N) - out.d).cwiseProduct(t.o + t.e);
     for (Index i = 0; i < N; ++i)
-      if (out.reexported(i) != 0.0) out.flags.add_row({t.sectors[static_cast<std::size_t>(i)], "reexported"}, out.reexported(i));
+      if (out.reexported(i) != 0.0)
+        out.flags.add_row({t.sectors[static_cast<std::size_t>(i)], "reexported"}, out.reexported(i));
   } else {
     out.o = t.o;
     out.e = t.e;
@@ -131,8 +133,8 @@ SingleRegionDecomposition single_region_decomposition(const NonCompetitiveTable&
   Vector x_check = t.x;
   for (Index i : t.clipped) x_check(i) = x_again(i);  // clipped rows cannot balance (flagged)
   d.check_vectors("23: conversion preserves x", "sector", x_again, x_check);
-  d.check_vectors("23: conversion preserves va", "sector",
-                  t.x - (t.ZD + t.ZN + t.ZM).colwise().sum().transpose(), t.va);
+  d.check_vectors("23: conversion preserves va", "sector", t.x - (t.ZD + t.ZN + t.ZM).colwise().sum().transpose(),
+                  t.va);
   d.check_vectors("forward: v^ L^D [f^D, o, e, err] 1 = va", "sector", out.forward.rowwise().sum(), t.va);
   out.diagnostics = d.table();
   return out;

@@ -16,13 +16,13 @@ namespace irio::solver::gvc {
 /// Row balance x = Z 1 + f + o + e - in - im + err (in, im as positive numbers).
 struct CompetitiveTable {
   std::vector<std::string> sectors;  ///< N
-  Matrix Z;    ///< N x N intermediate use (all origins)
-  Vector f;    ///< local final use, N
-  Vector o;    ///< outflows to other provinces (调出), N
-  Vector e;    ///< exports abroad (出口), N
-  Vector in;   ///< inflows from other provinces (调入), positive, N
-  Vector im;   ///< imports (进口), positive, N
-  Vector err;  ///< other / error column, exogenous final demand; empty = none
+  Matrix Z;                          ///< N x N intermediate use (all origins)
+  Vector f;                          ///< local final use, N
+  Vector o;                          ///< outflows to other provinces (调出), N
+  Vector e;                          ///< exports abroad (出口), N
+  Vector in;                         ///< inflows from other provinces (调入), positive, N
+  Vector im;                         ///< imports (进口), positive, N
+  Vector err;                        ///< other / error column, exogenous final demand; empty = none
 };
 
 /// Denominator of the source shares (§5.5): no_reexport u = Z1 + f (default), reexport
@@ -36,13 +36,13 @@ ImportConversion import_conversion_from_string(const std::string& s);  ///< "no_
 struct NonCompetitiveTable {
   std::vector<std::string> sectors;
   ImportConversion mode = ImportConversion::kNoReexport;
-  Matrix ZD, ZN, ZM;     ///< d^ Z, s^N^ Z, s^M^ Z (local, other-province, foreign inputs), N x N
-  Vector fD;             ///< d o f
-  Vector o, e;           ///< outflows and exports of local production (scaled by d under reexport)
-  Vector err;            ///< error column (unchanged, exogenous), N (zeros if none)
-  Vector x, va;          ///< gross output and value added x - 1'Z (both preserved), N
-  Vector d, sN, sM;      ///< source shares, d + s^N + s^M = 1
-  Vector reexported;     ///< (1 - d) o (o + e) under reexport (flagged), else 0
+  Matrix ZD, ZN, ZM;           ///< d^ Z, s^N^ Z, s^M^ Z (local, other-province, foreign inputs), N x N
+  Vector fD;                   ///< d o f
+  Vector o, e;                 ///< outflows and exports of local production (scaled by d under reexport)
+  Vector err;                  ///< error column (unchanged, exogenous), N (zeros if none)
+  Vector x, va;                ///< gross output and value added x - 1'Z (both preserved), N
+  Vector d, sN, sM;            ///< source shares, d + s^N + s^M = 1
+  Vector reexported;           ///< (1 - d) o (o + e) under reexport (flagged), else 0
   std::vector<Index> clipped;  ///< sectors with d < 0 clipped to 0 (s^N, s^M rescaled to sum 1)
   /// sector,flag -> value: "d_clipped" (the unclipped d), "reexported" (amount).
   tables::TidyTable flags;
@@ -61,7 +61,7 @@ struct SingleRegionDecomposition {
   Vector va_content;                     ///< v'L^D
   Vector other_region_content;           ///< m_N'L^D
   Vector foreign_content;                ///< m_F'L^D
-  Matrix forward;   ///< N x 4: v^ L^D [f^D, o, e, err]: local absorption, outflows, exports, error
+  Matrix forward;                        ///< N x 4: v^ L^D [f^D, o, e, err]: local absorption, outflows, exports, error
   double exports = 0, exports_dva = 0, exports_other_region = 0, exports_foreign = 0;
   /// sector,indicator -> value (indicators in docs/value-chains.md; "all" = province total).
   tables::TidyTable table;

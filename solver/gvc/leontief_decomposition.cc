@@ -40,7 +40,8 @@ TradeResult leontief_decomposition(const TradeContext& ctx, LeontiefPost p) {
   TradeResult out;
   out.measures = {measure};
   const auto& lab = ctx.model.labels();
-  auto& t = out.table = tables::TidyTable("leontief_" + post, {"source_region", "source_sector", "using_region", "using_sector"});
+  auto& t = out.table =
+      tables::TidyTable("leontief_" + post, {"source_region", "source_sector", "using_region", "using_sector"});
   t.set_levels(0, lab.regions);
   t.set_levels(1, lab.sectors);
   t.set_levels(2, lab.regions);
@@ -49,7 +50,8 @@ TradeResult leontief_decomposition(const TradeContext& ctx, LeontiefPost p) {
   for (Index i = 0; i < n; ++i)
     for (Index j = 0; j < n; ++j)
       t.add_row_codes({static_cast<std::int32_t>(i / N), static_cast<std::int32_t>(i % N),
-                       static_cast<std::int32_t>(j / N), static_cast<std::int32_t>(j % N)}, M(i, j));
+                       static_cast<std::int32_t>(j / N), static_cast<std::int32_t>(j % N)},
+                      M(i, j));
   // Identity (1.1): with residual value added the column sums of v^ L are 1, so those of v^ L w^
   // are w; a zero-output column has v_j = 0 and column sum 0.
   Vector expect = w;

@@ -24,7 +24,7 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   const bool closed = m.table().exports.cols() == 0 && m.table().imports.rows() == 0;
   Vector y = m.table().final_demand_total();
   for (Index j = 0; j < n; ++j)
-    if (!m.is_active(j)) y(j) = 0.0;  // zero-output sectors are compressed out (§1.3)
+    if (!m.is_active(j)) y(j) = 0.0;   // zero-output sectors are compressed out (§1.3)
   const Vector& x = m.model_output();  // x = L y, the one output vector of the model (§1.3)
   const SparseMatrix A_F = m.A_across(p);
 
@@ -77,7 +77,7 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   Matrix S2(n, 2);
   S2.col(0) = A_F * LPyP;
   S2.col(1) = A_F * LLyP;
-  S2 = m.local_solve(p, std::move(S2));  // L_P A_F L_P y_P, L_P A_F L_P L_P y_P
+  S2 = m.local_solve(p, std::move(S2));                              // L_P A_F L_P y_P, L_P A_F L_P L_P y_P
   const Vector LLAFLy = m.local_solve(p, Matrix(S2.col(0))).col(0);  // L_P L_P A_F L_P y_P
   const Vector Vrow_s = v.cwiseProduct(S2.col(0));
   const Vector Xrow_s = v.cwiseProduct(LLAFLy + S2.col(1));
@@ -103,11 +103,11 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   out.by_sector.set_levels(0, lab.regions);
   out.by_sector.set_levels(1, lab.sectors);
   const std::vector<std::pair<std::string, const Vector*>> rows{
-      {"upstreamness", &out.upstreamness},   {"downstreamness", &out.downstreamness},
-      {"PLv", &out.upstreamness},            {"PLy", &out.downstreamness},
-      {"PLv_" + X, &out.plv_gvc},            {"PLy_" + X, &out.ply_gvc},
-      {X + "_position", &out.gvc_position},  {"PLv_" + X + "_S", &out.plv_gvc_s},
-      {"PLy_" + X + "_S", &out.ply_gvc_s},   {"PLv_" + X + "_C", &out.plv_gvc_c},
+      {"upstreamness", &out.upstreamness},  {"downstreamness", &out.downstreamness},
+      {"PLv", &out.upstreamness},           {"PLy", &out.downstreamness},
+      {"PLv_" + X, &out.plv_gvc},           {"PLy_" + X, &out.ply_gvc},
+      {X + "_position", &out.gvc_position}, {"PLv_" + X + "_S", &out.plv_gvc_s},
+      {"PLy_" + X + "_S", &out.ply_gvc_s},  {"PLv_" + X + "_C", &out.plv_gvc_c},
       {"PLy_" + X + "_C", &out.ply_gvc_c}};
   out.by_sector.reserve(static_cast<std::size_t>(n) * rows.size());
   for (Index j = 0; j < n; ++j)
@@ -121,27 +121,29 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
   out.by_unit = tables::TidyTable("kpww", {"unit", "indicator", "perimeter"});
   Diagnostics d(n);
   if (!closed)
-    out.kpww_note = "no KPWW rows: KPWW needs the KWW terms of gross exports, which a table with an exogenous "
-                    "rest of the world (export columns / import rows) does not identify (methods.md §3.2, §5.5)";
+    out.kpww_note =
+        "no KPWW rows: KPWW needs the KWW terms of gross exports, which a table with an exogenous "
+        "rest of the world (export columns / import rows) does not identify (methods.md §3.2, §5.5)";
   if (closed) {  // KPWW needs the KWW terms of a closed world table (§3.2)
-  const TradeContext ctx(m, p);
-  const TradeResult kww = kww_decomposition(ctx);
-  out.diagnostics = kww.diagnostics;
-  out.by_unit.set_levels(0, ctx.units.names);
-  for (Index s = 0; s < ctx.units.size(); ++s) {
-    const double E = kww.cells[0](s, 0) + kww.cells[1](s, 0) + kww.cells[2](s, 0) + kww.cells[3](s, 0) +
-                     kww.cells[4](s, 0) + kww.cells[5](s, 0) + kww.cells[6](s, 0) + kww.cells[7](s, 0) +
-                     kww.cells[8](s, 0);
-    const double IV = kww["DVA_INTrex"](s, 0);
-    const double FV = kww["FVA_FIN"](s, 0) + kww["FVA_INT"](s, 0) + (opt.kpww_fv_excludes_fdc ? 0.0 : kww["FDC"](s, 0));
-    const std::string& un = ctx.units.names[static_cast<std::size_t>(s)];
-    const double iv = tables::ratio_or_nan(IV, E), fv = tables::ratio_or_nan(FV, E);
-    out.by_unit.add_row({un, "IV", per}, IV);
-    out.by_unit.add_row({un, "FV", per}, FV);
-    out.by_unit.add_row({un, "E", per}, E);
-    out.by_unit.add_row({un, "kpww_participation", per}, iv + fv);
-    out.by_unit.add_row({un, "kpww_position", per}, std::log1p(iv) - std::log1p(fv));
-  }
+    const TradeContext ctx(m, p);
+    const TradeResult kww = kww_decomposition(ctx);
+    out.diagnostics = kww.diagnostics;
+    out.by_unit.set_levels(0, ctx.units.names);
+    for (Index s = 0; s < ctx.units.size(); ++s) {
+      const double E = kww.cells[0](s, 0) + kww.cells[1](s, 0) + kww.cells[2](s, 0) + kww.cells[3](s, 0) +
+                       kww.cells[4](s, 0) + kww.cells[5](s, 0) + kww.cells[6](s, 0) + kww.cells[7](s, 0) +
+                       kww.cells[8](s, 0);
+      const double IV = kww["DVA_INTrex"](s, 0);
+      const double FV = kww["FVA_FIN"](s, 0) + kww["FVA_INT"](s, 0) +
+                        (opt.kpww_fv_excludes_fdc ? 0.0 : kww["FDC"](s, 0));
+      const std::string& un = ctx.units.names[static_cast<std::size_t>(s)];
+      const double iv = tables::ratio_or_nan(IV, E), fv = tables::ratio_or_nan(FV, E);
+      out.by_unit.add_row({un, "IV", per}, IV);
+      out.by_unit.add_row({un, "FV", per}, FV);
+      out.by_unit.add_row({un, "E", per}, E);
+      out.by_unit.add_row({un, "kpww_participation", per}, iv + fv);
+      out.by_unit.add_row({un, "kpww_position", per}, std::log1p(iv) - std::log1p(fv));
+    }
   }
 
   // §6.2 identity 22.

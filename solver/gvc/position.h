@@ -18,11 +18,11 @@ struct PositionOptions {
 };
 
 struct PositionResult {
-  Vector upstreamness;     ///< U = x^-1 L x = PLv (§4.3, §4.4), n; NaN at zero output
-  Vector downstreamness;   ///< D = L'1 = PLy (§4.3), n
-  Vector plv_gvc;          ///< PLv_GVC = X^v_GVC 1 / V_GVC 1 (§4.4), n
-  Vector ply_gvc;          ///< PLy_GVC = 1'X^v_GVC / 1'V_GVC, n
-  Vector gvc_position;     ///< GVCPs = PLv_GVC / PLy_GVC, n
+  Vector upstreamness;    ///< U = x^-1 L x = PLv (§4.3, §4.4), n; NaN at zero output
+  Vector downstreamness;  ///< D = L'1 = PLy (§4.3), n
+  Vector plv_gvc;         ///< PLv_GVC = X^v_GVC 1 / V_GVC 1 (§4.4), n
+  Vector ply_gvc;         ///< PLy_GVC = 1'X^v_GVC / 1'V_GVC, n
+  Vector gvc_position;    ///< GVCPs = PLv_GVC / PLy_GVC, n
   /// Simple and complex GVC lengths (§4.4 "Simple/complex versions"): L y^ after the border
   /// replaced by L_P y^_P (simple: crosses once, absorbed by the direct importer), and the
   /// difference (complex), for both X^v_GVC and V_GVC. n each.

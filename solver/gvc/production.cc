@@ -22,12 +22,8 @@ Matrix cols(std::initializer_list<const Vector*> vs, Index n) {
 }
 
 // A_N W, A_F W and their transposes read A in place (no copies of the n x n coefficients).
-Matrix times_AN(const LeontiefModel& m, const Matrix& W) {
-  return multiply_part(m, CoefficientPart::kNational, W);
-}
-Matrix times_AF(const LeontiefModel& m, const Matrix& W) {
-  return multiply_part(m, CoefficientPart::kForeign, W);
-}
+Matrix times_AN(const LeontiefModel& m, const Matrix& W) { return multiply_part(m, CoefficientPart::kNational, W); }
+Matrix times_AF(const LeontiefModel& m, const Matrix& W) { return multiply_part(m, CoefficientPart::kForeign, W); }
 Matrix times_AN_transposed(const LeontiefModel& m, const Matrix& W) {
   return multiply_part_transposed(m, CoefficientPart::kNational, W);
 }
@@ -93,8 +89,8 @@ ForwardSolves forward_solves(const LeontiefModel& m, const FinalDemandClasses& f
   const Vector& x = m.model_output();
   ForwardSolves fs;
   fs.LR1 = m.local_solve(Perimeter::kRegion, cols({&fd.yR, &fd.yN, &fd.yF}, n));
-  fs.LC1 = m.local_solve(Perimeter::kCountry, other_final_demand ? cols({&fd.yC, &fd.yF, &fd.yO}, n)
-                                                                 : cols({&fd.yC, &fd.yF}, n));
+  fs.LC1 = m.local_solve(Perimeter::kCountry,
+                         other_final_demand ? cols({&fd.yC, &fd.yF, &fd.yO}, n) : cols({&fd.yC, &fd.yF}, n));
   fs.LRyR = fs.LR1.col(0);
   fs.LCyC = fs.LC1.col(0);
   fs.LCyF = fs.LC1.col(1);
@@ -149,9 +145,8 @@ void apply_export_split(const LeontiefModel& m, const Vector& export_final_share
   const Vector& v = m.v();
   Matrix& F = out.forward;
   if (export_final_share.size() != n)
-    throw InputError("three-level decomposition: the export split has " +
-                     std::to_string(export_final_share.size()) + " values for " + std::to_string(n) +
-                     " region-sectors");
+    throw InputError("three-level decomposition: the export split has " + std::to_string(export_final_share.size()) +
+                     " values for " + std::to_string(n) + " region-sectors");
   const Vector e_fin = yF.cwiseProduct(export_final_share);
   F.col(kRt) = v.cwiseProduct(m.local_solve(Perimeter::kCountry, Matrix(e_fin)).col(0));
   F.col(kGvc) = F.col(kRtGvc) - F.col(kRt);
@@ -160,14 +155,14 @@ void apply_export_split(const LeontiefModel& m, const Vector& export_final_share
 /// The transposed solves behind the backward terms (column sums): R'(2) + C'(5), and the blocked
 /// global transposed solve HL when it is needed (methods.md §5.2; §5.5 with imports).
 struct BackwardSolves {
-  Vector a;    ///< (v'L_R)'
-  Vector b;    ///< (v'L_C)'
-  Vector c0;   ///< (v'L_R A_N L_R)'
-  Vector c;    ///< (v'L_R A_N L_C)'
-  Vector amR;  ///< (a_M'L_R)', with an exogenous rest of the world only
-  Matrix H;    ///< right-hand sides of the global transposed solve
-  Matrix HC;   ///< L_C' applied to the first four columns of H
-  Matrix HL;   ///< L' H, or its closed form
+  Vector a;                  ///< (v'L_R)'
+  Vector b;                  ///< (v'L_C)'
+  Vector c0;                 ///< (v'L_R A_N L_R)'
+  Vector c;                  ///< (v'L_R A_N L_C)'
+  Vector amR;                ///< (a_M'L_R)', with an exogenous rest of the world only
+  Matrix H;                  ///< right-hand sides of the global transposed solve
+  Matrix HC;                 ///< L_C' applied to the first four columns of H
+  Matrix HL;                 ///< L' H, or its closed form
   double premise = 0;        ///< max |1'A + v' + a_M' - 1'| over the active region-sectors
   bool closed_form = false;  ///< HL from identity (1.1) instead of a global solve
 };
@@ -188,7 +183,7 @@ BackwardSolves backward_local_solves(const LeontiefModel& m, bool exogenous_rest
   H.leftCols(2) = times_AF_transposed(m, cols({&bs.b, &bs.a}, n));
   H.col(3) = cin;
   bs.HC = m.local_solve_transposed(Perimeter::kCountry, H.leftCols(4));
-  bs.c = bs.HC.col(3);                                                       // (v'L_R A_N L_C)'
+  bs.c = bs.HC.col(3);  // (v'L_R A_N L_C)'
   H.col(2) = times_AF_transposed(m, Matrix(bs.c)).col(0);
   bs.HC.col(2) = m.local_solve_transposed(Perimeter::kCountry, Matrix(H.col(2))).col(0);
   H.col(3) = v;  // for identity (1.1)
@@ -272,8 +267,8 @@ void split_complex_gvc_home(const LeontiefModel& m, const Vector& yC, Production
   const Vector& v = m.v();
   const Units cu = make_units(m, Perimeter::kCountry);
   const Matrix Q = m.local_solve(Perimeter::kCountry, times_AF(m, m.solve(place_by_unit(yC, cu))));
-  const Matrix T3 = m.solve_transposed(
-      times_AF_transposed(m, m.local_solve_transposed(Perimeter::kCountry, place_by_unit(v, cu))));
+  const Matrix T3 =
+      m.solve_transposed(times_AF_transposed(m, m.local_solve_transposed(Perimeter::kCountry, place_by_unit(v, cu))));
   const Vector home_f = v.cwiseProduct(own_unit(Q, cu));
   const Vector home_b = own_unit(T3, cu).cwiseProduct(yC);
   out.forward_split.col(kGvcCHome) = home_f;
@@ -305,10 +300,10 @@ void check_identity_21(const ProductionDecomposition& out, const FinalDemandClas
   }
   d.check_vectors("21: sum of forward terms = va", "region_sector", fsum, out.va);
   d.check_vectors("21: sum of backward terms = y", "region_sector", rowsum_finite(B), fd.y);
-  d.check_vectors("21: LOC+NTF+NVC_S+NVC_C (forward) = v o L_C y_C", "region_sector",
-                  F.leftCols(4).rowwise().sum(), v.cwiseProduct(LCyC));
-  d.check_vectors("21: LOC+NTF+NVC_S+NVC_C (backward) = (v'L_C) o y_C'", "region_sector",
-                  B.leftCols(4).rowwise().sum(), b.cwiseProduct(fd.yC));
+  d.check_vectors("21: LOC+NTF+NVC_S+NVC_C (forward) = v o L_C y_C", "region_sector", F.leftCols(4).rowwise().sum(),
+                  v.cwiseProduct(LCyC));
+  d.check_vectors("21: LOC+NTF+NVC_S+NVC_C (backward) = (v'L_C) o y_C'", "region_sector", B.leftCols(4).rowwise().sum(),
+                  b.cwiseProduct(fd.yC));
   const int parents[] = {kRt, kGvcS, kGvcC, kRtGvc, kGvc};
   for (int p = 0; p < 5; ++p) {
     const std::string nm = production_term_names()[static_cast<std::size_t>(parents[p])];
@@ -341,8 +336,8 @@ void check_identities_20_and_3(const LeontiefModel& m, const ProductionDecomposi
     if (out.exogenous_rest_of_world) vl += bs.HL.col(4);
     for (Index j = 0; j < n; ++j)
       if (!m.is_active(j)) vl(j) = 1.0;
-    d.check_vectors(out.exogenous_rest_of_world ? "3: v'L + a_M'L = 1'" : "3: v'L = 1' (1.1)",
-                    "region_sector", vl, Vector::Ones(n));
+    d.check_vectors(out.exogenous_rest_of_world ? "3: v'L + a_M'L = 1'" : "3: v'L = 1' (1.1)", "region_sector", vl,
+                    Vector::Ones(n));
   } else {
     d.check("3: 1'A + v' = 1' (premise of (1.1), used for the backward GVC)", "region_sector", bs.premise, 1.0);
   }
@@ -365,13 +360,12 @@ void check_home_split_signs(const LeontiefModel& m, const ProductionDecompositio
 /// rest of the world), OTHER_FD with an ERR-type column, the home split when asked for.
 void shown_terms(const ProductionDecomposition& out, bool home_split, std::vector<int>& shown,
                  std::vector<int>& shown_split) {
-  shown = out.exogenous_rest_of_world
-      ? std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc}
-      : std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC};
+  shown = out.exogenous_rest_of_world ? std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc}
+                                      : std::vector<int>{kLoc, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC};
   if (out.other_final_demand) shown.push_back(kOtherFd);
   shown_split = out.exogenous_rest_of_world
-      ? std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB, kRtGvcA, kRtGvcB, kGvcA, kGvcB}
-      : std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB};
+                    ? std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB, kRtGvcA, kRtGvcB, kGvcA, kGvcB}
+                    : std::vector<int>{kRtA, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB};
   if (home_split) shown_split.insert(shown_split.end(), {kGvcCHome, kGvcCAbroad});
 }
 
@@ -411,8 +405,7 @@ void tidy_terms(const LeontiefModel& m, bool export_split, bool home_split, Prod
 }
 
 /// Participation: ratios of sums at region-sector, region and country level (§5.2 indices).
-void participation_table(const LeontiefModel& m, const Vector& gvc_b, bool export_split,
-                         ProductionDecomposition& out) {
+void participation_table(const LeontiefModel& m, const Vector& gvc_b, bool export_split, ProductionDecomposition& out) {
   const Index n = m.n();
   const auto& lab = m.labels();
   const Matrix &F = out.forward, &B = out.backward;
@@ -422,7 +415,7 @@ void participation_table(const LeontiefModel& m, const Vector& gvc_b, bool expor
   P.set_levels(3, {"nvc_forward", "gvc_forward", "nvc_backward", "gvc_backward"});
   Matrix num(n, 4);
   num.col(0) = F.col(kNvcS) + F.col(kNvcC);
-  num.col(1) = F.col(kGvcS) + F.col(kGvcC);  // NaN with an exogenous rest of the world
+  num.col(1) = F.col(kGvcS) + F.col(kGvcC);    // NaN with an exogenous rest of the world
   if (export_split) num.col(1) = F.col(kGvc);  // §5.5: identified by the user's export split
   num.col(2) = B.col(kNvcS) + B.col(kNvcC);
   num.col(3) = gvc_b;
@@ -448,29 +441,29 @@ void participation_table(const LeontiefModel& m, const Vector& gvc_b, bool expor
 }  // namespace
 
 const std::vector<std::string>& production_term_names() {
-  static const std::vector<std::string> names{"LOC", "NTF", "NVC_S", "NVC_C", "RT",
-                                              "GVC_S", "GVC_C", "RT_GVC", "GVC", "OTHER_FD"};
+  static const std::vector<std::string> names{"LOC",   "NTF",   "NVC_S",  "NVC_C", "RT",
+                                              "GVC_S", "GVC_C", "RT_GVC", "GVC",   "OTHER_FD"};
   return names;
 }
 
 const std::vector<std::string>& production_split_names() {
-  static const std::vector<std::string> names{"RT_a",     "RT_b",     "GVC_S_a",    "GVC_S_b",
-                                              "GVC_C_a",  "GVC_C_b",  "RT_GVC_a",   "RT_GVC_b",
-                                              "GVC_a",    "GVC_b",    "GVC_C_home", "GVC_C_abroad"};
+  static const std::vector<std::string> names{"RT_a",    "RT_b",    "GVC_S_a",    "GVC_S_b",
+                                              "GVC_C_a", "GVC_C_b", "RT_GVC_a",   "RT_GVC_b",
+                                              "GVC_a",   "GVC_b",   "GVC_C_home", "GVC_C_abroad"};
   return names;
 }
 
-ProductionDecomposition three_level_decomposition(const LeontiefModel& m,
-                                                  const ProductionOptions& opt) {
+ProductionDecomposition three_level_decomposition(const LeontiefModel& m, const ProductionOptions& opt) {
   const Index n = m.n();
   const auto& lab = m.labels();
   const auto& table = m.table();
   ProductionDecomposition out;
   out.exogenous_rest_of_world = table.exports.cols() > 0 || table.imports.rows() > 0;
   if (out.exogenous_rest_of_world && lab.num_countries() > 1)
-    throw InputError("three-level decomposition: a table with an exogenous rest of the world "
-                     "(exports columns / imports rows) must have one endogenous country, found " +
-                     std::to_string(lab.num_countries()));
+    throw InputError(
+        "three-level decomposition: a table with an exogenous rest of the world "
+        "(exports columns / imports rows) must have one endogenous country, found " +
+        std::to_string(lab.num_countries()));
   report_progress(opt.progress, 0.0, "three-level decomposition: final demand classes");
   out.other_final_demand = table.has_other_final_demand();
   const FinalDemandClasses fd = classify_final_demand(m);

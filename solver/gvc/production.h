@@ -19,11 +19,30 @@ namespace irio::solver::gvc {
 /// (CEADs' ERR column, tables::is_other_final_demand): forward v o L y_O, backward (v'L) o y_O'.
 /// It is written only for tables that have such a column; elsewhere it is 0.
 enum ProductionTerm : int {
-  kLoc = 0, kNtf, kNvcS, kNvcC, kRt, kGvcS, kGvcC, kRtGvc, kGvc, kOtherFd, kNumProductionTerms
+  kLoc = 0,
+  kNtf,
+  kNvcS,
+  kNvcC,
+  kRt,
+  kGvcS,
+  kGvcC,
+  kRtGvc,
+  kGvc,
+  kOtherFd,
+  kNumProductionTerms
 };
 /// Sub-splits of (5.2): "a" = direct from the own region, "b" = via other regions of the country.
 enum ProductionSplit : int {
-  kRtA = 0, kRtB, kGvcSA, kGvcSB, kGvcCA, kGvcCB, kRtGvcA, kRtGvcB, kGvcA, kGvcB,
+  kRtA = 0,
+  kRtB,
+  kGvcSA,
+  kGvcSB,
+  kGvcCA,
+  kGvcCB,
+  kRtGvcA,
+  kRtGvcB,
+  kGvcA,
+  kGvcB,
   kGvcCHome,    ///< GVC_C whose final goods are made and absorbed in the origin's own country
   kGvcCAbroad,  ///< the rest of GVC_C: absorbed abroad
   kNumProductionSplits
@@ -50,13 +69,13 @@ struct ProductionOptions {
 /// identify are NaN and their tidy rows carry status "not_available" (never 0, §8.2 pitfall 7).
 struct ProductionDecomposition {
   bool exogenous_rest_of_world = false;  ///< the table has exports columns / imports rows
-  Matrix forward;         ///< n x kNumProductionTerms: row sums (by VA origin), sum = va
-  Matrix backward;        ///< n x kNumProductionTerms: column sums (by final producer), sum = y
-  Matrix forward_split;   ///< n x kNumProductionSplits
-  Matrix backward_split;  ///< n x kNumProductionSplits
-  Vector va;              ///< value added v o (L y), n: the table's va when its rows balance
-  Vector y;               ///< final demand y = y_C + y_F + y_O (incl. exogenous exports and other), n
-  bool other_final_demand = false;  ///< the table has an ERR-type column (term OTHER_FD written)
+  Matrix forward;                        ///< n x kNumProductionTerms: row sums (by VA origin), sum = va
+  Matrix backward;                       ///< n x kNumProductionTerms: column sums (by final producer), sum = y
+  Matrix forward_split;                  ///< n x kNumProductionSplits
+  Matrix backward_split;                 ///< n x kNumProductionSplits
+  Vector va;                             ///< value added v o (L y), n: the table's va when its rows balance
+  Vector y;                              ///< final demand y = y_C + y_F + y_O (incl. exogenous exports and other), n
+  bool other_final_demand = false;       ///< the table has an ERR-type column (term OTHER_FD written)
   /// region,sector,direction,term,status -> value (direction: forward | backward).
   tables::TidyTable terms;
   /// scope,unit,sector,indicator -> value; scope region_sector | region | country;
@@ -76,7 +95,6 @@ struct ProductionDecomposition {
 /// forward RT + GVC is reported only as the sum RT_GVC (RT, GVC_S, GVC_C not available);
 /// backward GVC (total) = (a_M' L) o y' and RT are identified, GVC_S / GVC_C are not.
 /// Throws InputError for exogenous trade with more than one endogenous country.
-ProductionDecomposition three_level_decomposition(const LeontiefModel& model,
-                                                  const ProductionOptions& opt = {});
+ProductionDecomposition three_level_decomposition(const LeontiefModel& model, const ProductionOptions& opt = {});
 
 }  // namespace irio::solver::gvc

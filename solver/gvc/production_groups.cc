@@ -35,7 +35,8 @@ GroupedChains group_three_level(const LeontiefModel& m, const ProductionDecompos
     out.participation(k, 0) = tables::ratio_or_nan(F(k, kNvcS) + F(k, kNvcC), va(k));
     out.participation(k, 1) = tables::ratio_or_nan(B(k, kNvcS) + B(k, kNvcC), y(k));
     out.participation(k, 2) = tables::ratio_or_nan(F(k, kGvcS) + F(k, kGvcC), va(k));
-    out.participation(k, 3) = tables::ratio_or_nan(d.exogenous_rest_of_world ? B(k, kGvc) : B(k, kGvcS) + B(k, kGvcC), y(k));
+    out.participation(k, 3) =
+        tables::ratio_or_nan(d.exogenous_rest_of_world ? B(k, kGvc) : B(k, kGvcS) + B(k, kGvcC), y(k));
   }
   return out;
 }

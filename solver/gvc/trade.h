@@ -82,7 +82,8 @@ TradeResult ltdv_bilateral(const TradeContext& ctx);
 /// cells: {"FVAX" | "VAX_output" | "VB"} n x n. Throws InputError for another `post`.
 enum class LeontiefPost { kExports, kOutput, kNone };
 inline constexpr EnumTable<LeontiefPost, 3> kLeontiefPostNames{
-    "Leontief post", {{{LeontiefPost::kExports, "exports"}, {LeontiefPost::kOutput, "output"}, {LeontiefPost::kNone, "none"}}}};
+    "Leontief post",
+    {{{LeontiefPost::kExports, "exports"}, {LeontiefPost::kOutput, "output"}, {LeontiefPost::kNone, "none"}}}};
 constexpr const auto& enum_table(LeontiefPost) { return kLeontiefPostNames; }
 TradeResult leontief_decomposition(const TradeContext& ctx, LeontiefPost post);
 /// The same with the post named as in kLeontiefPostNames.

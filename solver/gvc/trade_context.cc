@@ -13,9 +13,10 @@ TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
     : model(m), units(make_units(m, p)), progress(std::move(prog)) {
   const Index n = m.n(), U = units.size();
   if (m.table().exports.cols() > 0 || m.table().imports.rows() > 0)
-    throw InputError("value added in trade (methods.md §3) needs a closed world table; this table has an "
-                     "exogenous rest of the world (exports columns / imports rows): use the three-level "
-                     "decomposition (`irio chains`, §5.5) instead");
+    throw InputError(
+        "value added in trade (methods.md §3) needs a closed world table; this table has an "
+        "exogenous rest of the world (exports columns / imports rows): use the three-level "
+        "decomposition (`irio chains`, §5.5) instead");
   report_progress(progress, 0.0, "trade: exports and coefficient rows");
   Yu = final_demand_by_unit(m, units);
   // x = L y, the model's one output vector (no solve when the table balances; methods.md §1.3).
@@ -68,9 +69,8 @@ namespace {
 /// the heap instead of faulting in fresh pages). `place(u, B, c0)`
 /// fills unit u's columns starting at c0, `take(u, B, c0)` reads the rows of u back.
 template <class Place, class Take>
-void solve_unit_staircases(const LinearSolver& solver, const Units& units, Index n, Index width,
-                           const Place& place, const Take& take, const ProgressFn& progress,
-                           const std::string& what) {
+void solve_unit_staircases(const LinearSolver& solver, const Units& units, Index n, Index width, const Place& place,
+                           const Take& take, const ProgressFn& progress, const std::string& what) {
   const Index U = units.size();
   std::vector<Index> order;
   for (Index u = 0; u < U; ++u)
@@ -78,7 +78,8 @@ void solve_unit_staircases(const LinearSolver& solver, const Units& units, Index
   std::sort(order.begin(), order.end(), [&](Index a, Index b) {
     return units.rows[static_cast<std::size_t>(a)].front() < units.rows[static_cast<std::size_t>(b)].front();
   });
-  const Index max_cols = std::max<Index>(width, std::max<Index>(64, std::min<Index>(2048, 3000000 / std::max<Index>(n, 1))));
+  const Index max_cols =
+      std::max<Index>(width, std::max<Index>(64, std::min<Index>(2048, 3000000 / std::max<Index>(n, 1))));
   std::size_t k = 0;
   while (k < order.size()) {
     std::size_t k_end = k;

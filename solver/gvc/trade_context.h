@@ -27,19 +27,19 @@ class TradeContext {
   const LeontiefModel& model;
   Units units;
   ProgressFn progress;
-  Vector x;               ///< L y (= gross output when the table balances), n
-  Matrix Yu;              ///< final demand by destination unit Y^{.r}, n x U
-  Matrix ESR;             ///< gross exports e^{sr} (row unit s != column unit r), n x U (§0.2)
-  Vector e_star;          ///< total exports e^{s*} of each row, n
-  Vector y_dom;           ///< Y^{ss}: final demand absorbed in the row's own unit, n
-  Vector y_fx;            ///< final exports sum_{r != s} Y^{sr}, n
-  Matrix VL;              ///< VL(j, t) = (v^t' L^{t.})_j = sum_{i in t} v_i L_ij, n x U
-  Vector d;               ///< d_s = v^s' L^{ss} (domestic content, global inverse), n
-  Vector ell;             ///< l_s = v^s' L_P^{ss} (domestic VA before the first exit), n
-  Vector f;               ///< f_s = sum_{t != s} v^t' L^{ts} (foreign content), n
-  Matrix Xd;              ///< L Y^{.r}: output by absorbing unit, n x U
-  Vector q_dom;           ///< L_P^{ss} Y^{ss}, n
-  Vector q_e;             ///< L_P^{ss} e^{s*}, n
+  Vector x;       ///< L y (= gross output when the table balances), n
+  Matrix Yu;      ///< final demand by destination unit Y^{.r}, n x U
+  Matrix ESR;     ///< gross exports e^{sr} (row unit s != column unit r), n x U (§0.2)
+  Vector e_star;  ///< total exports e^{s*} of each row, n
+  Vector y_dom;   ///< Y^{ss}: final demand absorbed in the row's own unit, n
+  Vector y_fx;    ///< final exports sum_{r != s} Y^{sr}, n
+  Matrix VL;      ///< VL(j, t) = (v^t' L^{t.})_j = sum_{i in t} v_i L_ij, n x U
+  Vector d;       ///< d_s = v^s' L^{ss} (domestic content, global inverse), n
+  Vector ell;     ///< l_s = v^s' L_P^{ss} (domestic VA before the first exit), n
+  Vector f;       ///< f_s = sum_{t != s} v^t' L^{ts} (foreign content), n
+  Matrix Xd;      ///< L Y^{.r}: output by absorbing unit, n x U
+  Vector q_dom;   ///< L_P^{ss} Y^{ss}, n
+  Vector q_e;     ///< L_P^{ss} e^{s*}, n
 
   /// A - A_P: coefficients crossing the perimeter (A_F at P = C), n x n; formed on first use.
   const SparseMatrix& A_across() const;

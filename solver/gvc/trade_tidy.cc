@@ -22,10 +22,8 @@ std::string exporter_sector_label(const TradeContext& ctx, Index row) {
 
 namespace detail {
 
-tables::TidyTable bilateral_table(const TradeContext& ctx, const std::string& name,
-                                  const std::string& measure_column,
-                                  const std::vector<std::string>& measures,
-                                  const std::vector<Matrix>& cells) {
+tables::TidyTable bilateral_table(const TradeContext& ctx, const std::string& name, const std::string& measure_column,
+                                  const std::vector<std::string>& measures, const std::vector<Matrix>& cells) {
   tables::TidyTable t(name, {"exporter", "sector", "importer", measure_column});
   const Index n = ctx.model.n(), U = ctx.units.size();
   t.set_levels(0, ctx.units.names);
@@ -47,10 +45,8 @@ tables::TidyTable bilateral_table(const TradeContext& ctx, const std::string& na
   return t;
 }
 
-tables::TidyTable exporter_table(const TradeContext& ctx, const std::string& name,
-                                 const std::string& measure_column,
-                                 const std::vector<std::string>& measures,
-                                 const std::vector<Matrix>& cells) {
+tables::TidyTable exporter_table(const TradeContext& ctx, const std::string& name, const std::string& measure_column,
+                                 const std::vector<std::string>& measures, const std::vector<Matrix>& cells) {
   tables::TidyTable t(name, {"exporter", measure_column});
   t.set_levels(0, ctx.units.names);
   t.set_levels(1, measures);

@@ -13,16 +13,12 @@ namespace irio::solver::gvc::detail {
 
 /// exporter,sector,importer,<measure_column> tidy table of n x U cells (rows with importer ==
 /// exporter unit are omitted: they are zero by construction).
-tables::TidyTable bilateral_table(const TradeContext& ctx, const std::string& name,
-                                  const std::string& measure_column,
-                                  const std::vector<std::string>& measures,
-                                  const std::vector<Matrix>& cells);
+tables::TidyTable bilateral_table(const TradeContext& ctx, const std::string& name, const std::string& measure_column,
+                                  const std::vector<std::string>& measures, const std::vector<Matrix>& cells);
 
 /// exporter,<measure_column> tidy table of U x 1 cells.
-tables::TidyTable exporter_table(const TradeContext& ctx, const std::string& name,
-                                 const std::string& measure_column,
-                                 const std::vector<std::string>& measures,
-                                 const std::vector<Matrix>& cells);
+tables::TidyTable exporter_table(const TradeContext& ctx, const std::string& name, const std::string& measure_column,
+                                 const std::vector<std::string>& measures, const std::vector<Matrix>& cells);
 
 /// Cell matrix (n x U) restricted to importer != exporter unit, summed by exporter unit: U x 1.
 Matrix by_exporter(const TradeContext& ctx, const Matrix& cells);

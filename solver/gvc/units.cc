@@ -2,7 +2,6 @@
 // Perimeter units and shared block operations of the value-chain decompositions.
 #include "irio/solver/gvc/units.h"
 
-
 namespace irio::solver::gvc {
 
 Units make_units(const LeontiefModel& model, Perimeter p) {
@@ -67,8 +66,7 @@ Matrix split_by_column_unit_exporter(const SparseMatrix& A, const Matrix& X, con
   Matrix F = Matrix::Zero(A.rows(), u.size());
   for (Index k = 0; k < A.outerSize(); ++k) {
     const Index c = u.unit(k);
-    for (SparseMatrix::InnerIterator it(A, k); it; ++it)
-      F(it.row(), c) += it.value() * X(k, u.unit(it.row()));
+    for (SparseMatrix::InnerIterator it(A, k); it; ++it) F(it.row(), c) += it.value() * X(k, u.unit(it.row()));
   }
   return F;
 }

@@ -19,10 +19,10 @@ using tables::Vector;
 /// Rows of unit u are `rows[u]` (region-major, sorted); `unit_of_row[i]` is the inverse map.
 struct Units {
   Perimeter perimeter = Perimeter::kRegion;
-  std::vector<std::string> names;          ///< U unit names (region or country codes)
-  std::vector<std::vector<Index>> rows;    ///< U index sets into 0..n-1
-  std::vector<Index> unit_of_row;          ///< n
-  std::vector<Index> unit_of_region;       ///< G
+  std::vector<std::string> names;        ///< U unit names (region or country codes)
+  std::vector<std::vector<Index>> rows;  ///< U index sets into 0..n-1
+  std::vector<Index> unit_of_row;        ///< n
+  std::vector<Index> unit_of_region;     ///< G
   Index size() const { return static_cast<Index>(names.size()); }
   Index unit(Index row) const { return unit_of_row[static_cast<std::size_t>(row)]; }
 };

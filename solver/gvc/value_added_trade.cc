@@ -22,8 +22,9 @@ TradeResult value_added_absorption(const TradeContext& ctx) {
   const Index N = ctx.model.num_sectors();
   for (Index i = 0; i < VBY.rows(); ++i)
     for (Index r = 0; r < VBY.cols(); ++r)
-      out.table.add_row_codes({static_cast<std::int32_t>(i / N), static_cast<std::int32_t>(i % N),
-                               static_cast<std::int32_t>(r)}, VBY(i, r));
+      out.table.add_row_codes(
+          {static_cast<std::int32_t>(i / N), static_cast<std::int32_t>(i % N), static_cast<std::int32_t>(r)},
+          VBY(i, r));
   Diagnostics d(ctx.model.n());
   d.check_vectors("14: VBY 1 = va", scope(ctx, "region_sector"), VBY.rowwise().sum(),
                   ctx.model.v().cwiseProduct(ctx.x));
@@ -101,21 +102,27 @@ TradeResult kww_decomposition(const TradeContext& ctx) {
   out.table = detail::exporter_table(ctx, "kww", "term", out.measures, T);
   // §6.2 identity 16.
   Diagnostics d(n);
-  auto sum = [&](int a, int b) { Vector s = Vector::Zero(U); for (int k = a; k <= b; ++k) s += T[static_cast<std::size_t>(k)].col(0); return s; };
+  auto sum = [&](int a, int b) {
+    Vector s = Vector::Zero(U);
+    for (int k = a; k <= b; ++k) s += T[static_cast<std::size_t>(k)].col(0);
+    return s;
+  };
   auto by_unit = [&](const Vector& w) { return Vector(sum_rows_by_unit(Matrix(w), ctx.units).col(0)); };
   d.check_vectors("16: KWW 1-9 = E_s", scope(ctx, "exporter"), sum(0, 8), by_unit(ctx.e_star));
   d.check_vectors("16: KWW 1-5 = v^s' L_R^{ss} e^{s*} (LTdV DVA)", scope(ctx, "exporter"), sum(0, 4),
                   by_unit(ctx.ell.cwiseProduct(ctx.e_star)));
-  d.check_vectors("16: KWW 1-6 = d_s' e^{s*}", scope(ctx, "exporter"), sum(0, 5), by_unit(ctx.d.cwiseProduct(ctx.e_star)));
-  d.check_vectors("16: KWW 7-9 = f_s' e^{s*}", scope(ctx, "exporter"), sum(6, 8), by_unit(ctx.f.cwiseProduct(ctx.e_star)));
+  d.check_vectors("16: KWW 1-6 = d_s' e^{s*}", scope(ctx, "exporter"), sum(0, 5),
+                  by_unit(ctx.d.cwiseProduct(ctx.e_star)));
+  d.check_vectors("16: KWW 7-9 = f_s' e^{s*}", scope(ctx, "exporter"), sum(6, 8),
+                  by_unit(ctx.f.cwiseProduct(ctx.e_star)));
   const Matrix VBY = ctx.model.v().asDiagonal() * ctx.Xd;
   Matrix Vu = sum_rows_by_unit(VBY, ctx.units);
   Vector own_vx(U);
   for (Index s = 0; s < U; ++s) own_vx(s) = Vu(s, s);
   Vu.diagonal().setZero();
   d.check_vectors("16: KWW 1-3 = VAX_s", scope(ctx, "exporter"), sum(0, 2), Vu.rowwise().sum());
-  d.check_vectors("16: KWW 4+5 = v^s' sum_t L^{st} Y^{ts} - v^s' L_R^{ss} Y^{ss}", scope(ctx, "exporter"),
-                  sum(3, 4), own_vx - by_unit(ctx.model.v().cwiseProduct(ctx.q_dom)));
+  d.check_vectors("16: KWW 4+5 = v^s' sum_t L^{st} Y^{ts} - v^s' L_R^{ss} Y^{ss}", scope(ctx, "exporter"), sum(3, 4),
+                  own_vx - by_unit(ctx.model.v().cwiseProduct(ctx.q_dom)));
   out.diagnostics = d.table();
   return out;
 }
@@ -131,8 +138,8 @@ LtdvResult ltdv(const TradeContext& ctx) {
   LtdvResult out;
   out.by_exporter.measures = {"GDP", "DVA_hem", "DVA"};
   out.by_exporter.cells = {gdp, hem, dva};
-  out.by_exporter.table = detail::exporter_table(ctx, "ltdv", "indicator", out.by_exporter.measures,
-                                                 out.by_exporter.cells);
+  out.by_exporter.table =
+      detail::exporter_table(ctx, "ltdv", "indicator", out.by_exporter.measures, out.by_exporter.cells);
   Diagnostics d(ctx.model.n());
   d.check_vectors("16: LTdV HEM DVA = v^s' L_R^{ss} e^{s*}", scope(ctx, "exporter"), hem.col(0), dva.col(0));
   out.by_exporter.diagnostics = d.table();
@@ -144,7 +151,8 @@ LtdvResult ltdv(const TradeContext& ctx) {
   Vector fvaio = Vector::Ones(ctx.model.n()) - ctx.d;
   ctx.model.mask_inactive(fvaio);
   for (Index j = 0; j < ctx.model.n(); ++j)
-    out.by_sector.add_row({lab.region_of(static_cast<std::size_t>(j)), lab.sector_of(static_cast<std::size_t>(j)), "FVAiO"}, fvaio(j));
+    out.by_sector.add_row(
+        {lab.region_of(static_cast<std::size_t>(j)), lab.sector_of(static_cast<std::size_t>(j)), "FVAiO"}, fvaio(j));
   return out;
 }
 
@@ -167,7 +175,8 @@ TradeResult ltdv_bilateral(const TradeContext& ctx) {
     // A^{sr} for every exporter s at once: the columns of r, rows sorted by their unit.
     std::vector<Matrix> Asr(static_cast<std::size_t>(U));
     for (Index s = 0; s < U; ++s)
-      Asr[static_cast<std::size_t>(s)] = Matrix::Zero(static_cast<Index>(ctx.units.rows[static_cast<std::size_t>(s)].size()), mr);
+      Asr[static_cast<std::size_t>(s)] =
+          Matrix::Zero(static_cast<Index>(ctx.units.rows[static_cast<std::size_t>(s)].size()), mr);
     for (Index a = 0; a < mr; ++a)
       for (SparseMatrix::InnerIterator it(A, rr[static_cast<std::size_t>(a)]); it; ++it) {
         const Index s = ctx.units.unit(it.row());

@@ -30,12 +30,13 @@ Matrix gather_block(const SparseMatrix& M, const std::vector<Index>& idx, bool i
 
 class BlockDiagonalLu final : public LinearSolver {
  public:
-  BlockDiagonalLu(const SparseMatrix& M, const std::vector<std::vector<Index>>& blocks,
-                  const std::string& what, bool identity_minus)
+  BlockDiagonalLu(const SparseMatrix& M, const std::vector<std::vector<Index>>& blocks, const std::string& what,
+                  bool identity_minus)
       : blocks_(blocks) {
     rcond_ = 1.0;
     for (std::size_t b = 0; b < blocks_.size(); ++b) {
-      lus_.push_back(make_dense_lu(gather_block(M, blocks_[b], identity_minus), what + " (block " + std::to_string(b) + ")"));
+      lus_.push_back(
+          make_dense_lu(gather_block(M, blocks_[b], identity_minus), what + " (block " + std::to_string(b) + ")"));
       rcond_ = std::min(rcond_, lus_.back()->rcond());
     }
   }
@@ -66,8 +67,8 @@ class BlockDiagonalLu final : public LinearSolver {
 /// transposed copy: A' X is an inner-product loop over the columns of A).
 class BlockJacobi final : public LinearSolver {
  public:
-  BlockJacobi(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
-              const IterativeOptions& opt, const std::string& what)
+  BlockJacobi(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks, const IterativeOptions& opt,
+              const std::string& what)
       : product_(A), opt_(opt), what_(what) {
     if (auto e = opt_.validate(); !e.empty()) throw InputError(what + ": iterative options: " + e);
     precond_ = make_block_diagonal_lu(A, blocks, what, true);  // I - A[b, b] per block b
@@ -136,8 +137,7 @@ std::unique_ptr<LinearSolver> make_block_diagonal_lu(const SparseMatrix& M,
   return std::make_unique<BlockDiagonalLu>(M, blocks, what, identity_minus);
 }
 
-std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A,
-                                                const std::vector<std::vector<Index>>& blocks,
+std::unique_ptr<LinearSolver> make_block_jacobi(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
                                                 const IterativeOptions& opt, const std::string& what) {
   return std::make_unique<BlockJacobi>(A, blocks, opt, what);
 }

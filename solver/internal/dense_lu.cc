@@ -48,7 +48,9 @@ class DenseLu final : public LinearSolver {
     auto active = [&](int i1) {  // number of columns with first[j] < i1
       return static_cast<int>(std::lower_bound(first.begin(), first.end(), static_cast<Index>(i1)) - first.begin());
     };
-    auto at = [&](int i, int j) { return a_ + static_cast<std::size_t>(j) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(i); };
+    auto at = [&](int i, int j) {
+      return a_ + static_cast<std::size_t>(j) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(i);
+    };
     double* b = B.data();
     for (int i0 = f0; i0 < n_; i0 += nb) {  // forward: L y = b, right-looking
       const int i1 = std::min(n_, i0 + nb), h = i1 - i0, c = active(i1), below = n_ - i1;
@@ -80,8 +82,8 @@ class DenseLu final : public LinearSolver {
     int info = 0;
     if (n > 0) dgetrf_(&n, &n, a, &n, ipiv_.data(), &info);
     if (info > 0)
-      throw NumericalError(what + ": the matrix is exactly singular (zero pivot at column " +
-                           std::to_string(info) + ")");
+      throw NumericalError(what + ": the matrix is exactly singular (zero pivot at column " + std::to_string(info) +
+                           ")");
     for (int k = 0; k < n; ++k)
       if (ipiv_[static_cast<std::size_t>(k)] != k + 1) no_interchanges_ = false;
     if (n > 0) {

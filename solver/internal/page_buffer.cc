@@ -22,8 +22,7 @@ PageBuffer::PageBuffer(std::size_t count) : count_(count), bytes_(count * sizeof
 PageBuffer::~PageBuffer() { release(); }
 
 PageBuffer::PageBuffer(PageBuffer&& other) noexcept
-    : data_(std::exchange(other.data_, nullptr)),
-      count_(std::exchange(other.count_, 0)),
+    : data_(std::exchange(other.data_, nullptr)), count_(std::exchange(other.count_, 0)),
       bytes_(std::exchange(other.bytes_, 0)) {}
 
 PageBuffer& PageBuffer::operator=(PageBuffer&& other) noexcept {

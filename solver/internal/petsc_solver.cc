@@ -8,8 +8,8 @@
 #include "irio/tables/error.h"
 
 #ifdef IRIO_WITH_PETSC
-#include <cstdlib>
 #include <petscksp.h>
+#include <cstdlib>
 
 #include <algorithm>
 #include <climits>
@@ -209,8 +209,9 @@ class PetscGmres final : public LinearSolver {
     for (Index i = 0; i < m; ++i) {
       total += count[static_cast<std::size_t>(i)] + (has_diag[static_cast<std::size_t>(i)] ? 0 : 1);
       if (total > std::numeric_limits<PetscInt>::max() || n_ > std::numeric_limits<PetscInt>::max())
-        throw InputError(what_ + ": too many non-zeros for this PETSc's index type; use more processes or a "
-                                 "PETSc built with 64-bit indices");
+        throw InputError(what_ +
+                         ": too many non-zeros for this PETSc's index type; use more processes or a "
+                         "PETSc built with 64-bit indices");
       ptr[static_cast<std::size_t>(i) + 1] = static_cast<PetscInt>(total);
     }
     std::vector<PetscInt> col(static_cast<std::size_t>(total));
@@ -328,9 +329,9 @@ class PetscGmres final : public LinearSolver {
       else if (!(rmax < previous) || total >= opt_.max_iterations)
         why = std::string("stagnated at a residual of ") + buf + " (relative)";
       if (!why.empty())
-        return SolveStatus::failure(what_, total,
-                                    "PETSc GMRES " + why + " (right-hand side " + std::to_string(c + 1) +
-                                        "); use --backend dense");
+        return SolveStatus::failure(
+            what_, total,
+            "PETSc GMRES " + why + " (right-hand side " + std::to_string(c + 1) + "); use --backend dense");
       previous = rmax;
     }
   }

@@ -36,15 +36,15 @@ class UmfpackLu final : public LinearSolver {
     umfpack_dl_defaults(control_);
     control_[UMFPACK_IRSTEP] = 0;  // refinement makes each solve 4-5x slower (docs/performance.md, "Backends")
     void* symbolic = nullptr;
-    SsLong st = umfpack_dl_symbolic(a_.n, a_.n, a_.p.data(), a_.i.data(), a_.x.data(), &symbolic,
-                                    control_, info_);
-    if (st != UMFPACK_OK) throw NumericalError(what + ": UMFPACK symbolic analysis failed (status " + std::to_string(st) + ")");
+    SsLong st = umfpack_dl_symbolic(a_.n, a_.n, a_.p.data(), a_.i.data(), a_.x.data(), &symbolic, control_, info_);
+    if (st != UMFPACK_OK)
+      throw NumericalError(what + ": UMFPACK symbolic analysis failed (status " + std::to_string(st) + ")");
     st = umfpack_dl_numeric(a_.p.data(), a_.i.data(), a_.x.data(), symbolic, &numeric_, control_, info_);
     umfpack_dl_free_symbolic(&symbolic);
     if (st == UMFPACK_WARNING_singular_matrix || st != UMFPACK_OK) {
       if (numeric_) umfpack_dl_free_numeric(&numeric_);
-      throw NumericalError(what + ": UMFPACK numeric factorization failed (status " +
-                           std::to_string(st) + (st == UMFPACK_WARNING_singular_matrix ? ", singular" : "") + ")");
+      throw NumericalError(what + ": UMFPACK numeric factorization failed (status " + std::to_string(st) +
+                           (st == UMFPACK_WARNING_singular_matrix ? ", singular" : "") + ")");
     }
   }
   ~UmfpackLu() override {
@@ -62,8 +62,8 @@ class UmfpackLu final : public LinearSolver {
     Vector out(B.rows());
     double info[UMFPACK_INFO];
     for (Index k = 0; k < B.cols(); ++k) {
-      umfpack_dl_solve(sys, a_.p.data(), a_.i.data(), a_.x.data(), out.data(), B.col(k).data(),
-                       numeric_, control_, info);
+      umfpack_dl_solve(sys, a_.p.data(), a_.i.data(), a_.x.data(), out.data(), B.col(k).data(), numeric_, control_,
+                       info);
       B.col(k) = out;
     }
   }

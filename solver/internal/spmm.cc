@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <thread>
 #include <vector>
 
@@ -40,7 +40,8 @@ void pack(const Matrix& X, Index c0, std::vector<double>& P) {
 /// Y(j, c0 .. c0+W) = sum_p a_pj X(p, c0 ..) for the columns j in [j0, j1): inner products
 /// with A's columns, so no transposed copy of A is needed.
 template <int W>
-inline __attribute__((always_inline)) void transposed_panel(const SparseMatrix& A, const double* P, Index j0, Index j1, Matrix& Y, Index c0) {
+inline __attribute__((always_inline)) void transposed_panel(const SparseMatrix& A, const double* P, Index j0, Index j1,
+                                                            Matrix& Y, Index c0) {
   const double* val = A.valuePtr();
   const StorageIndex* inner = A.innerIndexPtr();
   const StorageIndex* outer = A.outerIndexPtr();
@@ -62,8 +63,9 @@ inline __attribute__((always_inline)) void transposed_panel(const SparseMatrix& 
 /// back. Each row of Y is summed in column order whatever the row ranges, so the result does not
 /// depend on how the rows are split.
 template <int W>
-inline __attribute__((always_inline)) void forward_panel(const SparseMatrix& A, const double* P, Index i0, Index i1, const StorageIndex* lo,
-                   const StorageIndex* hi, double* Q, Matrix& Y, Index c0) {
+inline __attribute__((always_inline)) void forward_panel(const SparseMatrix& A, const double* P, Index i0, Index i1,
+                                                         const StorageIndex* lo, const StorageIndex* hi, double* Q,
+                                                         Matrix& Y, Index c0) {
   const double* val = A.valuePtr();
   const StorageIndex* inner = A.innerIndexPtr();
   const Index n = A.cols();

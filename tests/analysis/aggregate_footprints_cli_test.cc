@@ -105,7 +105,8 @@ BOOST_FIXTURE_TEST_CASE(every_footprint_account_has_its_rule_and_units_survive, 
   BOOST_REQUIRE_MESSAGE(run("footprints p.h5 --satellite CO2 --population pop.csv -o c.csv", out) == 0, out);
   BOOST_CHECK_EQUAL(run("aggregate c_footprints_CO2.csv --regions south.csv -o gc.csv", out), 2);
   BOOST_CHECK_MESSAGE(contains(out, "D_cba_cap") && contains(out, "--skip-unfit"), out);
-  BOOST_REQUIRE_MESSAGE(run("aggregate c_footprints_CO2.csv --regions south.csv --skip-unfit -o gc.csv", out) == 0, out);
+  BOOST_REQUIRE_MESSAGE(run("aggregate c_footprints_CO2.csv --regions south.csv --skip-unfit -o gc.csv", out) == 0,
+                        out);
   BOOST_CHECK_MESSAGE(contains(out, "D_cba_cap: LEFT OUT"), out);
   const std::string gc = read("gc.csv");
   BOOST_CHECK(!contains(gc, "_cap"));

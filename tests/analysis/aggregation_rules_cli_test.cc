@@ -80,8 +80,9 @@ BOOST_FIXTURE_TEST_CASE(upstreamness_is_weighted_by_value_added_multipliers_by_f
   for (const std::string sector : {"c1", "c14", "c30"}) {
     double num = 0, den = 0, num_d = 0, den_d = 0;
     for (const std::string r : {"CHN", "JPN", "KOR"}) {
-      const auto j = static_cast<Eigen::Index>(lab.index(static_cast<std::size_t>(irio::tables::Labels::find(lab.regions, r)),
-                                                         static_cast<std::size_t>(irio::tables::Labels::find(lab.sectors, sector))));
+      const auto j = static_cast<Eigen::Index>(
+          lab.index(static_cast<std::size_t>(irio::tables::Labels::find(lab.regions, r)),
+                    static_cast<std::size_t>(irio::tables::Labels::find(lab.sectors, sector))));
       num += va(j) * vals.at(r + "|" + sector + "|upstreamness|region|");
       den += va(j);
       num_d += y(j) * vals.at(r + "|" + sector + "|downstreamness|region|");
@@ -100,8 +101,8 @@ BOOST_FIXTURE_TEST_CASE(upstreamness_is_weighted_by_value_added_multipliers_by_f
   const auto ma = by_key(irio::read_tidy_csv(file("mult_agg.csv")));
   double num = 0, den = 0;
   for (const std::string r : {"CHN", "JPN", "KOR"}) {
-    const auto j = static_cast<Eigen::Index>(
-        lab.index(static_cast<std::size_t>(irio::tables::Labels::find(lab.regions, r)), 13));
+    const auto j =
+        static_cast<Eigen::Index>(lab.index(static_cast<std::size_t>(irio::tables::Labels::find(lab.regions, r)), 13));
     num += y(j) * mv.at(r + "|c14|output|");
     den += y(j);
   }
@@ -124,7 +125,8 @@ BOOST_FIXTURE_TEST_CASE(kpww_shares_are_recomputed_from_summed_terms, CliDir) {
   }
   BOOST_TEST(g.at("EU|E|region|") == e, boost::test_tools::tolerance(1e-12));
   BOOST_TEST(g.at("EU|kpww_participation|region|") == (iv + fv) / e, boost::test_tools::tolerance(1e-12));
-  BOOST_TEST(g.at("EU|kpww_position|region|") == std::log1p(iv / e) - std::log1p(fv / e), boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(g.at("EU|kpww_position|region|") == std::log1p(iv / e) - std::log1p(fv / e),
+             boost::test_tools::tolerance(1e-12));
 }
 
 BOOST_FIXTURE_TEST_CASE(participation_points_to_chains_groups, CliDir) {

@@ -13,8 +13,8 @@
 #include "irio/analysis/analysis.h"
 #include "irio/io/import_csv.h"
 #include "irio/solver/ghosh.h"
-#include "irio/solver/indicator_common.h"
 #include "irio/solver/gvc/trade_context.h"
+#include "irio/solver/indicator_common.h"
 #include "irio/solver/multiplier_split.h"
 #include "irio/solver/round_split.h"
 #include "irio/tables/error.h"
@@ -149,8 +149,8 @@ BOOST_AUTO_TEST_CASE(leontief_indicators_equal_direct_solver_calls) {
   er.variant = ExtractionVariant::kBackward;
   const auto ex = a.extraction(er);
   const auto J = solver::sector_indices(m, er.sectors);
-  check_same(ex.tables, {solver::extraction_table({solver::extract(m, solver::ExtractionKind::kBackward, J)},
-                                                  {"TUR/Textile"})});
+  check_same(ex.tables,
+             {solver::extraction_table({solver::extract(m, solver::ExtractionKind::kBackward, J)}, {"TUR/Textile"})});
   ExtractionRequest eb;
   eb.block_extraction = true;
   const auto exb = a.extraction(eb);

@@ -39,13 +39,13 @@ BOOST_AUTO_TEST_CASE(band_changes_do_not_split_a_summary) {
   r.seed = 11;
   r.perturbations = {parse_perturbation("Z:lognormal:0.5")};
   r.summary = true;
-  BOOST_CHECK(r.table_names() ==
-              (std::vector<std::string>{"circulation", "circulation_summary", "coupling", "coupling_summary",
-                                        "coupling_bands"}));
+  BOOST_CHECK(r.table_names() == (std::vector<std::string>{"circulation", "circulation_summary", "coupling",
+                                                           "coupling_summary", "coupling_bands"}));
   const auto res = batch_draws(a, r);
   BOOST_REQUIRE_EQUAL(res.tables.size(), 5u);
   const auto& panel = named(res.tables, "coupling");
-  BOOST_REQUIRE(panel.key_columns() == (std::vector<std::string>{"draw", "scope", "unit", "band", "normalisation", "indicator"}));
+  BOOST_REQUIRE(panel.key_columns() ==
+                (std::vector<std::string>{"draw", "scope", "unit", "band", "normalisation", "indicator"}));
   // The draw column holds draw numbers only.
   for (const auto& d : panel.levels(0)) BOOST_CHECK_MESSAGE(d.find_first_not_of("0123456789") == std::string::npos, d);
 
@@ -63,7 +63,8 @@ BOOST_AUTO_TEST_CASE(band_changes_do_not_split_a_summary) {
   BOOST_REQUIRE_MESSAGE(changed > 0, "no unit changes band between the draws: the test checks nothing");
 
   const auto& summary = named(res.tables, "coupling_summary");
-  BOOST_REQUIRE(summary.key_columns() == (std::vector<std::string>{"statistic", "scope", "unit", "normalisation", "indicator"}));
+  BOOST_REQUIRE(summary.key_columns() ==
+                (std::vector<std::string>{"statistic", "scope", "unit", "normalisation", "indicator"}));
   std::map<std::string, int> means;
   for (std::size_t i = 0; i < summary.num_rows(); ++i) {
     if (summary.key(0, i) != "mean") continue;
@@ -78,7 +79,8 @@ BOOST_AUTO_TEST_CASE(band_changes_do_not_split_a_summary) {
   for (const auto& [k, n] : means) BOOST_CHECK_MESSAGE(n == 1, k << ": " << n << " mean rows");
 
   const auto& shares = named(res.tables, "coupling_bands");
-  BOOST_REQUIRE(shares.key_columns() == (std::vector<std::string>{"scope", "unit", "normalisation", "indicator", "band"}));
+  BOOST_REQUIRE(shares.key_columns() ==
+                (std::vector<std::string>{"scope", "unit", "normalisation", "indicator", "band"}));
   BOOST_CHECK_EQUAL(shares.value_column(), "share");
   std::map<std::string, double> total;
   for (std::size_t i = 0; i < shares.num_rows(); ++i) {

@@ -18,21 +18,20 @@ BOOST_AUTO_TEST_SUITE(batch_bounds_cli)
 
 BOOST_FIXTURE_TEST_CASE(too_many_draws_and_too_much_memory_are_refused, CliDir) {
   std::string out;
-  BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 99999999999 --perturb Z:lognormal:0.05 '" + kTable +
-                            "' -o mc.csv",
-                        out),
-                    2);
+  BOOST_CHECK_EQUAL(
+      run("batch --verb multipliers --draws 99999999999 --perturb Z:lognormal:0.05 '" + kTable + "' -o mc.csv", out),
+      2);
   BOOST_CHECK_MESSAGE(contains(out, "99999999999 draws") && contains(out, "--max-draws"), out);
   BOOST_CHECK(!fs::exists(dir / "mc.csv"));
-  BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 3 --max-memory 0.0001 --perturb Z:lognormal:0.05 '" +
-                            kTable + "' -o mc.csv",
+  BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 3 --max-memory 0.0001 --perturb Z:lognormal:0.05 '" + kTable +
+                            "' -o mc.csv",
                         out),
                     2);
   BOOST_CHECK_MESSAGE(contains(out, "--max-memory") && contains(out, "GiB"), out);
-  BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 3 --max-draws 2 --perturb Z:lognormal:0.05 '" + kTable +
-                            "' -o mc.csv",
-                        out),
-                    2);
+  BOOST_CHECK_EQUAL(
+      run("batch --verb multipliers --draws 3 --max-draws 2 --perturb Z:lognormal:0.05 '" + kTable + "' -o mc.csv",
+          out),
+      2);
   BOOST_CHECK_MESSAGE(
       run("batch --verb multipliers --draws 2 --perturb Z:lognormal:0.05 '" + kTable + "' -o mc.csv", out) == 0, out);
 }

@@ -44,8 +44,8 @@ BOOST_AUTO_TEST_CASE(perturbation_specs) {
   const auto p = parse_perturbation("Z:lognormal:0.05");
   BOOST_CHECK(p.target == PerturbTarget::kZ && p.law == PerturbLaw::kLognormal && p.scale == 0.05);
   BOOST_CHECK(parse_perturbation("Y:normal:0.1").target == PerturbTarget::kY);
-  for (const char* bad : {"Z", "Z:lognormal", "X:normal:0.1", "Z:gamma:0.1", "Z:normal:-1", "Z:normal:abc",
-                          "Y:uniform:1.5", "Z:normal:"})
+  for (const char* bad :
+       {"Z", "Z:lognormal", "X:normal:0.1", "Z:gamma:0.1", "Z:normal:-1", "Z:normal:abc", "Y:uniform:1.5", "Z:normal:"})
     BOOST_CHECK_THROW(parse_perturbation(bad), InputError);
 }
 
@@ -97,7 +97,8 @@ BOOST_AUTO_TEST_CASE(draw_zero_and_zero_variance_equal_the_table) {
   BOOST_REQUIRE_EQUAL(zero.tables.size(), plain.size());
   BOOST_REQUIRE_EQUAL(zero.items.size(), 3u);
   for (std::size_t k = 0; k < plain.size(); ++k)
-    for (std::size_t d = 0; d < 3; ++d) check_rows(zero.tables[k], d * plain[k].num_rows(), plain[k], std::to_string(d));
+    for (std::size_t d = 0; d < 3; ++d)
+      check_rows(zero.tables[k], d * plain[k].num_rows(), plain[k], std::to_string(d));
   r.perturbations = {parse_perturbation("Z:lognormal:0.05")};
   r.summary = true;
   const auto mc = batch_draws(a, r), mc2 = batch_draws(a, r);
@@ -170,12 +171,13 @@ BOOST_FIXTURE_TEST_CASE(cli, CliDir) {
                         "leather.h5 --summary --quantiles 0.1,0.9 -o q.csv",
                         out),
                     0);
-  BOOST_CHECK_MESSAGE(has(read("q_multipliers_summary.csv"), "\nq0.9,") && !has(read("q_multipliers_summary.csv"), "\nq0.5,"),
-                      out);
+  BOOST_CHECK_MESSAGE(
+      has(read("q_multipliers_summary.csv"), "\nq0.9,") && !has(read("q_multipliers_summary.csv"), "\nq0.5,"), out);
   BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 2 --perturb Z:gamma:0.1 leather.h5 -o bad.csv", out), 2);
   BOOST_CHECK_MESSAGE(has(out, "Z:gamma:0.1"), out);
   BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 2 leather.h5 -o bad.csv", out), 2);
-  BOOST_CHECK_EQUAL(run("batch --verb multipliers --draws 2 --perturb Z:normal:0.1 leather.h5 list.txt -o bad.csv", out), 2);
+  BOOST_CHECK_EQUAL(
+      run("batch --verb multipliers --draws 2 --perturb Z:normal:0.1 leather.h5 list.txt -o bad.csv", out), 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

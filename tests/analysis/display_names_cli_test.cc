@@ -81,7 +81,8 @@ BOOST_AUTO_TEST_CASE(every_code_column_is_named_and_stressors_get_their_units) {
   BOOST_TEST(trade.key(6, 0) == t.labels.region_names[0]);
   for (const std::string c : {"sector_name", "exporter_name", "using_sector_name", "unit_name", "stressor_unit"})
     BOOST_TEST(irio::is_display_name_column(c), c);
-  for (const std::string c : {"term_name", "exporter", "name", "_name"}) BOOST_TEST(!irio::is_display_name_column(c), c);
+  for (const std::string c : {"term_name", "exporter", "name", "_name"})
+    BOOST_TEST(!irio::is_display_name_column(c), c);
 
   // Footprints: the unit of each stressor from the satellite the result is named after.
   irio::tables::Satellite other, env;

@@ -59,7 +59,8 @@ BOOST_FIXTURE_TEST_CASE(the_extension_decides_the_format_or_the_output_is_refuse
   BOOST_CHECK_MESSAGE(contains(out, "agg.xlsx") && contains(out, ".csv"), out);
   BOOST_CHECK(!fs::exists(dir / "agg.xlsx"));
   // The fitting names work.
-  BOOST_CHECK_MESSAGE(run("aggregate '" + kTable + "' --regions blocs.csv --allow-cross-country -o small.h5", out) == 0, out);
+  BOOST_CHECK_MESSAGE(run("aggregate '" + kTable + "' --regions blocs.csv --allow-cross-country -o small.h5", out) == 0,
+                      out);
   BOOST_CHECK_MESSAGE(run("aggregate mult.csv --regions blocs.csv -o agg.csv", out) == 0, out);
 }
 

@@ -75,8 +75,9 @@ BOOST_AUTO_TEST_CASE(ply_is_one_prime_l_and_methods_says_when_it_is_wwyz) {
   const auto& t = r.tables.front();
   for (Eigen::Index j = 0; j < n; ++j) {
     const auto& lab = a.table().labels;
-    const double ply = t.find({lab.region_of(static_cast<std::size_t>(j)), lab.sector_of(static_cast<std::size_t>(j)), "PLy"});
-    BOOST_CHECK_CLOSE(ply, one_L(j), 1e-10);  // irio: 1'L
+    const double ply =
+        t.find({lab.region_of(static_cast<std::size_t>(j)), lab.sector_of(static_cast<std::size_t>(j)), "PLy"});
+    BOOST_CHECK_CLOSE(ply, one_L(j), 1e-10);    // irio: 1'L
     BOOST_CHECK_GT(ply - wwyz(j), 1e-3 * ply);  // v'LL y^ / y' is smaller with imports
   }
   // v'L + a_M'L = 1' here: the gap is the imports' stages.

@@ -32,13 +32,13 @@ BOOST_AUTO_TEST_CASE(upstreamness_is_the_ghosh_total_forward_linkage_on_wiod2011
     const double u = pos.upstreamness(j);
     worst = std::max(worst, std::abs(u - lk.total_forward(j)) / std::abs(u));
     const auto& lab = m.labels();
-    const double g = gh.find({lab.region_of(static_cast<std::size_t>(j)), lab.sector_of(static_cast<std::size_t>(j)),
-                              "ghosh_row_sum"});
+    const double g = gh.find(
+        {lab.region_of(static_cast<std::size_t>(j)), lab.sector_of(static_cast<std::size_t>(j)), "ghosh_row_sum"});
     worst_gh = std::max(worst_gh, std::abs(u - g) / std::abs(u));
     ++compared;
   }
   BOOST_TEST(compared > 1400u);
-  BOOST_TEST(worst <= 1e-10);     // before: up to 80 % apart (supplied x in linkages, L y in position)
+  BOOST_TEST(worst <= 1e-10);  // before: up to 80 % apart (supplied x in linkages, L y in position)
   BOOST_TEST(worst_gh <= 1e-10);
   const auto summary = m.summary().brief_report();
   BOOST_TEST(summary.find("differs from the model's x = L y") != std::string::npos, summary);

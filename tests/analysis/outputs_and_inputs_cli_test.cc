@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_SUITE(outputs_and_inputs_cli)
 BOOST_FIXTURE_TEST_CASE(command_line_errors_exit_2_help_exits_0, CliDir) {
   std::string out;
   BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m.csv --no-such-option", out), 2);
-  BOOST_CHECK_EQUAL(run("multipliers", out), 2);        // missing arguments
+  BOOST_CHECK_EQUAL(run("multipliers", out), 2);  // missing arguments
   BOOST_CHECK_EQUAL(run("no-such-verb", out), 2);
   BOOST_CHECK_EQUAL(run("multipliers --help", out), 0);
   BOOST_CHECK_EQUAL(run("--version", out), 0);
@@ -135,8 +135,9 @@ BOOST_FIXTURE_TEST_CASE(a_full_disk_is_exit_5_without_a_crash, CliDir) {
   std::string out;
   const int rc = run("trade '" + kTable + "' -o t.h5 2>&1; exit $?", out);
   BOOST_REQUIRE_MESSAGE(rc == 0, out);
-  const std::string cmd = "cd '" + dir.string() + "' && bash -c \"trap '' XFSZ; ulimit -f 64; exec '" IRIO_BINARY
-                          "' trade '" + kTable + "' -o t2.h5\" > full.log 2>&1";
+  const std::string cmd = "cd '" + dir.string() +
+                          "' && bash -c \"trap '' XFSZ; ulimit -f 64; exec '" IRIO_BINARY "' trade '" + kTable +
+                          "' -o t2.h5\" > full.log 2>&1";
   const int status = std::system(cmd.c_str());
   BOOST_REQUIRE(WIFEXITED(status));  // not killed by a signal (HDF5's exit-time clean-up)
   BOOST_CHECK_EQUAL(WEXITSTATUS(status), 5);
@@ -147,8 +148,7 @@ BOOST_FIXTURE_TEST_CASE(a_full_disk_is_exit_5_without_a_crash, CliDir) {
 BOOST_FIXTURE_TEST_CASE(provincial_csv_without_country_map_is_one_country, CliDir) {
   write_provincial_csv(*this, ',', '.');
   std::string out;
-  BOOST_REQUIRE_MESSAGE(
-      run("import csv --Z Z.csv --Y Y.csv --exports E.csv --imports M.csv -o p.h5", out) == 0, out);
+  BOOST_REQUIRE_MESSAGE(run("import csv --Z Z.csv --Y Y.csv --exports E.csv --imports M.csv -o p.h5", out) == 0, out);
   BOOST_CHECK_MESSAGE(contains(out, "1 countries") && contains(out, "note: no --countries"), out);
   BOOST_CHECK_MESSAGE(run("chains p.h5 -o c.csv", out) == 0, out);  // one endogenous country
 }
@@ -158,8 +158,8 @@ BOOST_FIXTURE_TEST_CASE(decimal_commas_need_the_option_and_read_with_it, CliDir)
   std::string out;
   BOOST_CHECK_EQUAL(run("import csv --Z Z.csv --Y Y.csv -o p.h5", out), 2);
   BOOST_CHECK_MESSAGE(contains(out, "'10,5'") && contains(out, "--decimal ,"), out);
-  BOOST_REQUIRE_MESSAGE(run("import csv --Z Z.csv --Y Y.csv --exports E.csv --imports M.csv --decimal , -o p.h5", out) == 0,
-                        out);
+  BOOST_REQUIRE_MESSAGE(
+      run("import csv --Z Z.csv --Y Y.csv --exports E.csv --imports M.csv --decimal , -o p.h5", out) == 0, out);
   const auto t = irio::io::read_table(file("p.h5"));
   BOOST_TEST(t.Z.coeff(0, 0) == 10.5);
 }

@@ -72,9 +72,11 @@ BOOST_AUTO_TEST_CASE(circulation_agrees_with_chains_on_wiod2011_eu) {
   for (std::size_t g = 0; g < lab.num_regions(); ++g)
     for (const std::string ind : {"nvc_forward", "gvc_forward", "nvc_backward", "gvc_backward"}) {
       const double want = ch.decomposition.participation.find({"region", lab.regions[g], "all", ind});
-      const double got = r.regions.indicators(static_cast<Eigen::Index>(g), solver::gvc::circulation_indicator_index(ind));
+      const double got =
+          r.regions.indicators(static_cast<Eigen::Index>(g), solver::gvc::circulation_indicator_index(ind));
       // A country of one region has no NVC: chains writes 0, circulation NA (methods.md §10.1).
-      const bool alone = ind.rfind("nvc", 0) == 0 && lab.regions[g] == lab.countries[static_cast<std::size_t>(lab.country_of_region[g])];
+      const bool alone = ind.rfind("nvc", 0) == 0 &&
+                         lab.regions[g] == lab.countries[static_cast<std::size_t>(lab.country_of_region[g])];
       if (std::isnan(want) || alone) BOOST_CHECK(std::isnan(got));
       else BOOST_CHECK_SMALL(got - want, 1e-12);
     }
@@ -89,7 +91,8 @@ BOOST_AUTO_TEST_CASE(circulation_agrees_with_chains_on_wiod2011_eu) {
   for (Eigen::Index i = 0; i < k.coordination.size(); ++i)
     if (!std::isnan(k.coordination(i))) {
       BOOST_CHECK_SMALL(k.coordination(i) - std::sqrt(k.coupling(i) * k.development(i)), 1e-15);
-      BOOST_CHECK_EQUAL(k.band[static_cast<std::size_t>(i)], std::min(9, static_cast<int>(std::floor(k.coordination(i) * 10 + 1e-12))));
+      BOOST_CHECK_EQUAL(k.band[static_cast<std::size_t>(i)],
+                        std::min(9, static_cast<int>(std::floor(k.coordination(i) * 10 + 1e-12))));
     }
   BOOST_REQUIRE_EQUAL(r.groups.size(), 1u);
   BOOST_CHECK_EQUAL(r.groups[0].units.size(), 3u);
@@ -158,7 +161,11 @@ BOOST_AUTO_TEST_CASE(panel_with_a_sector_concordance) {
     std::ofstream f(conc);
     f << "from,to\n";
     for (int i = 1; i <= 35; ++i)
-      f << "c" << i << "," << (i <= 2 ? "primary" : i <= 16 ? "manufacturing" : i <= 18 ? "utilities_construction" : "services")
+      f << "c" << i << ","
+        << (i <= 2    ? "primary"
+            : i <= 16 ? "manufacturing"
+            : i <= 18 ? "utilities_construction"
+                      : "services")
         << "\n";
   }
   const auto g = io::load_grouping(conc);
@@ -202,7 +209,8 @@ BOOST_FIXTURE_TEST_CASE(cli_verbs, CliDir) {
                         out),
                     0);
   BOOST_CHECK_MESSAGE(has(read("s.csv"), "output,total,all,(all),change"), out);
-  BOOST_CHECK_EQUAL(run("panel " + kWiodFolder + " " + kWiodFolder + " --format wiod --years 1995 2011 --verb "
+  BOOST_CHECK_EQUAL(run("panel " + kWiodFolder + " " + kWiodFolder +
+                            " --format wiod --years 1995 2011 --verb "
                             "multipliers -o p.csv",
                         out),
                     0);

@@ -8,9 +8,9 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -187,7 +187,8 @@ BOOST_AUTO_TEST_CASE(compare_draws_participation_of_both_years_as_dumbbells) {
   for (std::size_t i = 0; i < c->categories.size(); ++i)
     BOOST_CHECK_EQUAL(c->series[1].values[i], part.find({"region", c->categories[i], "all", "nvc_forward"}));
   const auto e = a95.chains();
-  BOOST_CHECK_EQUAL(c->series[0].values[0], e.decomposition.participation.find({"region", c->categories[0], "all", "nvc_forward"}));
+  BOOST_CHECK_EQUAL(c->series[0].values[0],
+                    e.decomposition.participation.find({"region", c->categories[0], "all", "nvc_forward"}));
   BOOST_CHECK_NE(c->series[0].values[0], c->series[1].values[0]);
   const std::string page = irio::io::render_html_report(d.document);
   BOOST_CHECK(page.find("<circle class=\"mark s1\"") != std::string::npos);
@@ -241,8 +242,10 @@ BOOST_FIXTURE_TEST_CASE(chains_tables_stay_aligned_with_long_and_cjk_names, CliD
   // The 31 provinces in four groups with Chinese names, one of them long.
   const auto a = irio::Analysis::open(kProvinces);
   const auto four = a.groupings({"four_regions"}).front();
-  const std::map<std::string, std::string> cjk{{"East", "东部地区"}, {"Central", "中部"},
-                                               {"West", "西部地区和一个很长的名字"}, {"Northeast", "Northeast with a long English name"}};
+  const std::map<std::string, std::string> cjk{{"East", "东部地区"},
+                                               {"Central", "中部"},
+                                               {"West", "西部地区和一个很长的名字"},
+                                               {"Northeast", "Northeast with a long English name"}};
   {
     std::ofstream f(file("cjk.csv"));
     f << "member,group\n";
@@ -262,7 +265,8 @@ BOOST_FIXTURE_TEST_CASE(chains_tables_stay_aligned_with_long_and_cjk_names, CliD
     // Where the fourth numeric column ends: the data lines of one table all end it in one column.
     std::size_t pos = 0, found = 0;
     const std::regex num("\\b(-?[0-9]+\\.[0-9]{4}|nan|NA)\\b");  // not the "nan" of Hainan
-    for (auto it = std::sregex_iterator(line.begin(), line.end(), num); it != std::sregex_iterator() && found < 4; ++it, ++found)
+    for (auto it = std::sregex_iterator(line.begin(), line.end(), num); it != std::sregex_iterator() && found < 4;
+         ++it, ++found)
       pos = static_cast<std::size_t>(it->position() + it->length());
     if (found == 4) ends[table].insert(columns(line.substr(0, pos)));
   }

@@ -27,11 +27,11 @@ const irio::io::ReportTable* table(const irio::io::ReportDocument& doc, const st
 /// methods.md §7.6: provinces P1, P2 of CN with the rest of the world RW made exogenous.
 irio::tables::IoTable exogenous_76() {
   irio::tables::Matrix Z(6, 6), Y(6, 3);
-  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3,
-      60, 30, 2, 4, 3, 5, 25, 70;
+  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3, 60, 30, 2, 4, 3, 5, 25,
+      70;
   Y << 40, 8, 10, 35, 6, 12, 7, 50, 14, 5, 45, 9, 6, 5, 150, 4, 6, 160;
-  auto t = irio::testing::make_table(Z.topLeftCorner(4, 4), Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"},
-                                     {"CN"}, {0, 0});
+  auto t =
+      irio::testing::make_table(Z.topLeftCorner(4, 4), Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"}, {"CN"}, {0, 0});
   t.export_labels = {"RW"};
   t.exports = Z.block(0, 4, 4, 2).rowwise().sum() + Y.block(0, 2, 4, 1);
   t.import_labels = {"imports"};

@@ -36,7 +36,8 @@ std::string eu_grouping(const CliDir& d) {
   std::getline(in, line);
   while (std::getline(in, line)) {
     const auto c = line.find(',');
-    if (c != std::string::npos) out << line.substr(0, c) << "," << (line.substr(c + 1) == "EU27" ? "EU" : "other") << "\n";
+    if (c != std::string::npos)
+      out << line.substr(0, c) << "," << (line.substr(c + 1) == "EU27" ? "EU" : "other") << "\n";
   }
   return d.file("eu_groups.csv");
 }
@@ -107,7 +108,7 @@ BOOST_FIXTURE_TEST_CASE(disparity_scenarios_and_sda_sections_on_wiod, CliDir) {
   const double nvc_after = ms.tables.front().find({"eu_half", "total", "all", "nvc_forward"});
   BOOST_CHECK_EQUAL(num(st.rows[0][7]), nvc_after);
   BOOST_CHECK_LT(nvc_after, num(st.rows[0][6]));  // halving inter-regional trade lowers NVC participation
-  BOOST_CHECK_EQUAL(scs->charts.size(), 2u);  // value added and NVC, each one chart with a bar per scenario
+  BOOST_CHECK_EQUAL(scs->charts.size(), 2u);      // value added and NVC, each one chart with a bar per scenario
 
   // SDA: each bar's parts add up to the change by group of irio::sda; the total row too.
   irio::SdaRequest sr;

@@ -87,10 +87,11 @@ BOOST_FIXTURE_TEST_CASE(report_tables_agree_with_the_main_job, CliDir) {
         BOOST_CHECK(std::isnan(d.levels_by_region.find({reg, direction, "rt_gvc"})));  // a closed table
         BOOST_CHECK_SMALL(nat - part.find({"region", reg, "all", "nvc_" + direction}), 1e-9);
         BOOST_CHECK_SMALL(glo - part.find({"region", reg, "all", "gvc_" + direction}), 1e-9);
-        BOOST_CHECK_EQUAL(d.participation.find({reg, d.region_colour_group[static_cast<std::size_t>(
-                                                         irio::tables::Labels::find(labels.regions, reg))],
-                                                direction, "gvc"}),
-                          part.find({"region", reg, "all", "gvc_" + direction}));
+        BOOST_CHECK_EQUAL(
+            d.participation.find(
+                {reg, d.region_colour_group[static_cast<std::size_t>(irio::tables::Labels::find(labels.regions, reg))],
+                 direction, "gvc"}),
+            part.find({"region", reg, "all", "gvc_" + direction}));
       }
     }
   // EU members trade within their "country": national value chains exist; elsewhere they do not.
@@ -102,10 +103,10 @@ BOOST_FIXTURE_TEST_CASE(report_tables_agree_with_the_main_job, CliDir) {
   const auto& gc = d.results.grouped[0];
   for (std::size_t g = 0; g < gc.groups.size(); ++g) {
     const auto r = static_cast<Eigen::Index>(g);
-    BOOST_CHECK_SMALL(d.levels_by_group.find({"eu", gc.groups[g], "forward", "national_chains"}) - gc.participation(r, 0),
-                      1e-9);
-    BOOST_CHECK_SMALL(d.levels_by_group.find({"eu", gc.groups[g], "backward", "global_chains"}) - gc.participation(r, 3),
-                      1e-9);
+    BOOST_CHECK_SMALL(
+        d.levels_by_group.find({"eu", gc.groups[g], "forward", "national_chains"}) - gc.participation(r, 0), 1e-9);
+    BOOST_CHECK_SMALL(
+        d.levels_by_group.find({"eu", gc.groups[g], "backward", "global_chains"}) - gc.participation(r, 3), 1e-9);
   }
 
   // Participation rows are sorted by NVC + GVC within each direction.
@@ -129,8 +130,8 @@ BOOST_FIXTURE_TEST_CASE(report_tables_agree_with_the_main_job, CliDir) {
                       d.top_multipliers.value(i), 1e-9);
 
   // The charts: one bar per region, marks for every region, by-group charts for the grouping.
-  for (const std::string id : {"participation_forward", "participation_backward", "levels_region_forward",
-                               "levels_region_backward"}) {
+  for (const std::string id :
+       {"participation_forward", "participation_backward", "levels_region_forward", "levels_region_backward"}) {
     const auto* c = find_chart(d.document, id);
     BOOST_REQUIRE_MESSAGE(c, id);
     BOOST_CHECK_EQUAL(c->categories.size(), 41u);
@@ -161,11 +162,11 @@ BOOST_FIXTURE_TEST_CASE(countries_as_regions_draw_no_empty_series, CliDir) {
 BOOST_AUTO_TEST_CASE(exogenous_rest_of_the_world_shows_what_is_identified) {
   // methods.md §7.6: provinces P1, P2 of CN with the rest of the world RW made exogenous.
   irio::tables::Matrix Z(6, 6), Y(6, 3);
-  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3,
-      60, 30, 2, 4, 3, 5, 25, 70;
+  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3, 60, 30, 2, 4, 3, 5, 25,
+      70;
   Y << 40, 8, 10, 35, 6, 12, 7, 50, 14, 5, 45, 9, 6, 5, 150, 4, 6, 160;
-  auto t = irio::testing::make_table(Z.topLeftCorner(4, 4), Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"},
-                                     {"CN"}, {0, 0});
+  auto t =
+      irio::testing::make_table(Z.topLeftCorner(4, 4), Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"}, {"CN"}, {0, 0});
   t.export_labels = {"RW"};
   t.exports = Z.block(0, 4, 4, 2).rowwise().sum() + Y.block(0, 2, 4, 1);
   t.import_labels = {"imports"};
@@ -247,7 +248,7 @@ BOOST_FIXTURE_TEST_CASE(charts_and_tables_show_the_display_names, CliDir) {
       if (t.id == "top_multipliers_table") table = &t;
   BOOST_REQUIRE(table);
   BOOST_CHECK((table->columns == std::vector<std::string>{"rank", "region", "region name", "sector", "sector name",
-                                                           "total", "local", "national", "international"}));
+                                                          "total", "local", "national", "international"}));
   for (const auto& row : table->rows) {
     BOOST_REQUIRE_EQUAL(row.size(), table->columns.size());
     const auto r = irio::tables::Labels::find(l.regions, std::get<std::string>(row[1]));
@@ -259,17 +260,19 @@ BOOST_FIXTURE_TEST_CASE(charts_and_tables_show_the_display_names, CliDir) {
   // In the page: the label beside the bar, and the full label in the tooltip where it is cut.
   const std::string html = irio::io::render_html_report(d.document);
   const std::string first = top->label(0);
-  BOOST_CHECK_MESSAGE(html.find(irio::io::html_escape(first.size() > 39 ? first.substr(0, 20) : first)) != std::string::npos,
-                      first);
-  BOOST_CHECK(html.find(">" + irio::io::html_escape(l.regions[0] + " " + l.region_names[0]) + "<") != std::string::npos);
+  BOOST_CHECK_MESSAGE(
+      html.find(irio::io::html_escape(first.size() > 39 ? first.substr(0, 20) : first)) != std::string::npos, first);
+  BOOST_CHECK(html.find(">" + irio::io::html_escape(l.regions[0] + " " + l.region_names[0]) + "<") !=
+              std::string::npos);
   // The summary says which names the table carries.
   for (const auto& s : d.document.sections)
     for (const auto& t : s.tables)
       if (t.id == "table_summary")
         for (const auto& row : t.rows)
           if (std::get<std::string>(row[0]) == "display names")
-            BOOST_CHECK_EQUAL(std::get<std::string>(row[1]),
-                              std::string("sectors, regions") + (l.has_fd_category_names() ? ", final-demand categories" : ""));
+            BOOST_CHECK_EQUAL(
+                std::get<std::string>(row[1]),
+                std::string("sectors, regions") + (l.has_fd_category_names() ? ", final-demand categories" : ""));
   // A table without names gets no labels and no name columns.
   const irio::Analysis plain(irio::testing::leather());
   const auto p = irio::build_report(plain, req);
@@ -285,7 +288,7 @@ BOOST_AUTO_TEST_CASE(long_labels_are_cut_in_the_chart_and_whole_in_the_tooltip) 
   const std::string svg = irio::io::render_bar_chart_svg(c);
   BOOST_CHECK(svg.find("<title>A " + std::string(60, 'x') + " (A c1)</title>") != std::string::npos);
   BOOST_CHECK(svg.find(">A " + std::string(37, 'x') + "\xE2\x80\xA6<") != std::string::npos);  // 40 characters
-  BOOST_CHECK(svg.find(">B c2<") != std::string::npos);  // no label: the category
+  BOOST_CHECK(svg.find(">B c2<") != std::string::npos);                                        // no label: the category
   c.category_labels = {"only one"};
   BOOST_CHECK(!c.validate().empty());
 }
@@ -313,7 +316,7 @@ BOOST_FIXTURE_TEST_CASE(cli_writes_html_and_xlsx, CliDir) {
   const auto part = book.read_sheet("participation_forward");
   BOOST_CHECK_EQUAL(part.text(0, 0), "category");
   BOOST_CHECK_EQUAL(part.text(0, 1), "label");  // names beside the codes: "CHN China"
-  BOOST_CHECK_EQUAL(part.num_rows(), 42u);  // header + 41 regions
+  BOOST_CHECK_EQUAL(part.num_rows(), 42u);      // header + 41 regions
   const auto table = irio::io::read_table(kWiod);
   for (std::size_t i = 1; i < part.num_rows(); ++i) {
     const int r = irio::tables::Labels::find(table.labels.regions, part.text(i, 0));
@@ -338,7 +341,8 @@ BOOST_FIXTURE_TEST_CASE(progress_off_a_terminal_is_one_line_per_phase, CliDir) {
   BOOST_CHECK_EQUAL(read("err.txt"), "");
   // On a terminal (util-linux `script` gives the command one): the bar, redrawn in place.
   if (std::system("command -v script > /dev/null 2>&1") == 0) {
-    BOOST_REQUIRE_EQUAL(std::system(("script -qec \"" + cmd + " --force\" /dev/null > '" + file("tty.txt") + "' 2>&1").c_str()), 0);
+    BOOST_REQUIRE_EQUAL(
+        std::system(("script -qec \"" + cmd + " --force\" /dev/null > '" + file("tty.txt") + "' 2>&1").c_str()), 0);
     const std::string tty = read("tty.txt");
     BOOST_CHECK_MESSAGE(tty.find("\r\033[K  [########################] 100%") != std::string::npos, tty);
     BOOST_CHECK(tty.find("three-level decomposition: backward") != std::string::npos);

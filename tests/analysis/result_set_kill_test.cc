@@ -88,7 +88,8 @@ BOOST_AUTO_TEST_CASE(stopped_at_every_step_the_folder_is_old_or_new) {
     if (rc == 0) finished = step;
     else BOOST_TEST(rc == 137, "step " << step << ": " << out);
     const FileSet got = listed_files(folder);
-    BOOST_TEST((got == old_set || got == new_set), "step " << step << ": the folder is neither the old nor the new result");
+    BOOST_TEST((got == old_set || got == new_set),
+               "step " << step << ": the folder is neither the old nor the new result");
     if (step == 1) BOOST_TEST((got == old_set), "stopped before the journal: the old result stays");
     if (step >= 2) BOOST_TEST((got == new_set), "stopped after the journal (step " << step << "): rolled forward");
     BOOST_TEST(!journal_left(folder), "step " << step);
@@ -123,7 +124,8 @@ BOOST_AUTO_TEST_CASE(real_kills_at_spread_instants_leave_old_or_new) {
       ::dup2(null, 1);
       ::dup2(null, 2);
       const std::string out_folder = folder.filename().string();
-      ::execl(IRIO_BINARY, IRIO_BINARY, kVerb, "new.h5", "-o", out_folder.c_str(), "--force", static_cast<char*>(nullptr));
+      ::execl(IRIO_BINARY, IRIO_BINARY, kVerb, "new.h5", "-o", out_folder.c_str(), "--force",
+              static_cast<char*>(nullptr));
       std::_Exit(127);
     }
     ::usleep(static_cast<useconds_t>(delay_us));

@@ -68,7 +68,8 @@ BOOST_FIXTURE_TEST_CASE(semicolons_and_quotes_read_as_commas, CliDir) {
 BOOST_FIXTURE_TEST_CASE(bad_text_and_numbers_name_the_line, CliDir) {
   const irio::Analysis a = eu_as_country();
   std::ofstream(file("latin1.csv"), std::ios::binary) << "scenario,factor,origin,destination\n"
-                                                         "Qu\xE9" "bec,1.1,all,all\n";
+                                                         "Qu\xE9"
+                                                         "bec,1.1,all,all\n";
   const std::string m1 = message_of<irio::InputError>([&] { scenarios_of(a, file("latin1.csv")); });
   BOOST_CHECK_MESSAGE(m1.find("latin1.csv:2") != std::string::npos && m1.find("0xE9") != std::string::npos, m1);
   std::ofstream(file("nan.csv")) << "scenario,factor,origin,destination\nx,nan,all,all\n";

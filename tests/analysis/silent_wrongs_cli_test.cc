@@ -58,7 +58,9 @@ BOOST_FIXTURE_TEST_CASE(output_form_and_folder_are_checked_before_computing, Cli
   for (const std::string verb : {"multipliers", "chains", "footprints --satellite none", "position"}) {
     BOOST_TEST_CONTEXT(verb) {
       BOOST_CHECK_EQUAL(run(verb.substr(0, verb.find(' ')) + " t.h5 -o nodir/r.csv" +
-                            (verb.find(' ') == std::string::npos ? "" : verb.substr(verb.find(' '))), out), 5);
+                                (verb.find(' ') == std::string::npos ? "" : verb.substr(verb.find(' '))),
+                            out),
+                        5);
       BOOST_CHECK_MESSAGE(contains(out, "output folder 'nodir' of 'nodir/r.csv' does not exist"), out);
       BOOST_CHECK_MESSAGE(!contains(out, "nnz(A)"), out);  // nothing was solved
     }

@@ -40,7 +40,8 @@ std::string joined(const std::vector<std::string>& h) {
 void diagnostics_pass(const Csv& d, const std::string& what) {
   BOOST_CHECK_EQUAL(joined(d.header), "identity,scope,tolerance,pass,residual");
   BOOST_CHECK_GT(d.rows.size(), 0u);
-  for (const auto& r : d.rows) BOOST_CHECK_MESSAGE(r.at(3) == "true", what << ": " << r.at(0) << " [" << r.at(1) << "]");
+  for (const auto& r : d.rows)
+    BOOST_CHECK_MESSAGE(r.at(3) == "true", what << ": " << r.at(0) << " [" << r.at(1) << "]");
 }
 
 /// Sum of the value column over rows whose column `col` equals `key` (all rows if col < 0).
@@ -60,7 +61,8 @@ BOOST_AUTO_TEST_SUITE(value_chain_verbs)
 // (docs/formats.md, "Name columns").
 BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   BOOST_REQUIRE_EQUAL(run("chains '" + kTable + "' -o chains.csv"), 0);
-  BOOST_CHECK_EQUAL(joined(csv("chains_three_level_terms.csv").header), "region,sector,direction,term,status,sector_name,region_name,value");
+  BOOST_CHECK_EQUAL(joined(csv("chains_three_level_terms.csv").header),
+                    "region,sector,direction,term,status,sector_name,region_name,value");
   diagnostics_pass(csv("chains_diagnostics.csv"), "chains");
 
   // --groups with the EU27 map as a grouping (member,group): the EU27 group's participation equals
@@ -96,9 +98,11 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
     double gexp = std::nan("");
     for (const auto& r : vax.rows)
       if (r[0] == c && r[1] == "all" && r[2] == "GEXP") gexp = std::stod(r.back());
-    BOOST_CHECK_MESSAGE(close(sum_where(wwz, 0, c), gexp, 1e-10, 1e-6), c << ": WWZ total " << sum_where(wwz, 0, c) << " vs GEXP " << gexp);
+    BOOST_CHECK_MESSAGE(close(sum_where(wwz, 0, c), gexp, 1e-10, 1e-6),
+                        c << ": WWZ total " << sum_where(wwz, 0, c) << " vs GEXP " << gexp);
   }
-  for (const std::string m : {"kww", "ltdv"}) BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method " + m + " -o " + m + ".csv"), 0);
+  for (const std::string m : {"kww", "ltdv"})
+    BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method " + m + " -o " + m + ".csv"), 0);
   BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method ltdv --bilateral -o ltdvb.csv"), 0);
   const Csv lb = csv("ltdvb_ltdv_bilateral.csv");
   BOOST_CHECK_EQUAL(joined(lb.header), "exporter,importer,indicator,exporter_name,importer_name,value");
@@ -109,13 +113,15 @@ BOOST_FIXTURE_TEST_CASE(chains_trade_position_on_wiod, VerbFixture) {
   BOOST_REQUIRE_EQUAL(run("trade '" + kTable + "' --method gvc -o gvc.csv"), 0);
   const Csv g = csv("gvc_gvc_indicators.csv");
   BOOST_CHECK_EQUAL(joined(g.header), "region,sector,indicator,sector_name,region_name,value");
-  BOOST_CHECK_EQUAL(joined(csv("gvc_gvc_final_demand.csv").header), "absorber,sector,indicator,sector_name,absorber_name,value");
+  BOOST_CHECK_EQUAL(joined(csv("gvc_gvc_final_demand.csv").header),
+                    "absorber,sector,indicator,sector_name,absorber_name,value");
   GVC_CHECK_CLOSE(sum_where(g, 2, "i2e"), sum_where(g, 2, "e2r"), 1e-10);
   // Leontief decomposition into HDF5 (n^2 rows).
   BOOST_CHECK_EQUAL(run("trade '" + kTable + "' --method leontief --post output -o leontief.h5"), 0);
   BOOST_CHECK(exists("leontief.h5"));
   BOOST_REQUIRE_EQUAL(run("position '" + kTable + "' -o pos.csv"), 0);
-  BOOST_CHECK_EQUAL(joined(csv("pos_position.csv").header), "region,sector,indicator,perimeter,sector_name,region_name,value");
+  BOOST_CHECK_EQUAL(joined(csv("pos_position.csv").header),
+                    "region,sector,indicator,perimeter,sector_name,region_name,value");
   diagnostics_pass(csv("pos_diagnostics.csv"), "position");
 }
 
@@ -130,7 +136,8 @@ BOOST_FIXTURE_TEST_CASE(bad_input_exit_codes, VerbFixture) {
   // A grouping that misses regions is refused before anything is computed, naming the table.
   { std::ofstream(file("partial.csv")) << "member,group\nAUS,Pacific\n"; }
   BOOST_CHECK_EQUAL(run("chains '" + kTable + "' --groups partial.csv -o pg.csv", out), 2);
-  BOOST_CHECK(out.find("wiod2011.h5") != std::string::npos && out.find("does not cover 40 regions") != std::string::npos);
+  BOOST_CHECK(out.find("wiod2011.h5") != std::string::npos &&
+              out.find("does not cover 40 regions") != std::string::npos);
   BOOST_CHECK(out.find("nnz(A)") == std::string::npos && !exists("pg_three_level_terms.csv"));
   BOOST_CHECK_EQUAL(run("trade missing.h5 -o x.csv", out), 2);
   BOOST_CHECK(out.find("missing.h5") != std::string::npos);

@@ -39,7 +39,8 @@ BOOST_AUTO_TEST_SUITE(competitive_conversion)
 BOOST_AUTO_TEST_CASE(no_reexport_values_7_7) {
   const auto nc = gvc::convert_competitive(example_7_7(), gvc::ImportConversion::kNoReexport);
   const double x[] = {75, 150, 155}, va[] = {45, 45, 100};
-  const double d[] = {0.769231, 0.444444, 0.9}, sN[] = {0.153846, 0.333333, 0.066667}, sM[] = {0.076923, 0.222222, 0.033333};
+  const double d[] = {0.769231, 0.444444, 0.9}, sN[] = {0.153846, 0.333333, 0.066667},
+               sM[] = {0.076923, 0.222222, 0.033333};
   for (int i = 0; i < 3; ++i) {
     GVC_CHECK_CLOSE(nc.x(i), x[i], 1e-12);
     GVC_CHECK_CLOSE(nc.va(i), va[i], 1e-12);
@@ -52,8 +53,8 @@ BOOST_AUTO_TEST_CASE(no_reexport_values_7_7) {
   const double m[] = {1.367626, 1.635951, 1.365640}, mc[] = {1.878077, 2.563251, 1.725243};
   const double vl[] = {0.786425, 0.617625, 0.847771}, nl[] = {0.131570, 0.234172, 0.093933},
                fl[] = {0.082005, 0.148203, 0.058296};
-  const double fwd[3][3] = {{19.424121, 18.463204, 7.112674}, {9.761690, 19.920475, 15.317835},
-                            {68.611920, 20.942623, 10.445457}};
+  const double fwd[3][3] = {
+      {19.424121, 18.463204, 7.112674}, {9.761690, 19.920475, 15.317835}, {68.611920, 20.942623, 10.445457}};
   for (int i = 0; i < 3; ++i) {
     GVC_CHECK_CLOSE(r.output_multiplier(i), m[i], 1e-6);
     GVC_CHECK_CLOSE(r.competitive_output_multiplier(i), mc[i], 1e-6);

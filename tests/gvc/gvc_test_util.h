@@ -33,8 +33,8 @@ inline bool close(double a, double b, double rel, double floor = 1.0) {
   return std::abs(a - b) <= rel * std::max({std::abs(a), std::abs(b), floor});
 }
 
-#define GVC_CHECK_CLOSE(a, b, rel)                                                              \
-  BOOST_CHECK_MESSAGE(::irio::testing::close((a), (b), (rel)),                                  \
+#define GVC_CHECK_CLOSE(a, b, rel)                             \
+  BOOST_CHECK_MESSAGE(::irio::testing::close((a), (b), (rel)), \
                       #a " = " << (a) << " vs " #b " = " << (b) << " (rel " << (rel) << ")")
 
 /// Split a CSV line (double quotes allowed, no embedded commas in quoted fields needed here).
@@ -44,8 +44,10 @@ inline std::vector<std::string> split_csv(const std::string& line) {
   bool q = false;
   for (char ch : line) {
     if (ch == '"') q = !q;
-    else if (ch == ',' && !q) { out.push_back(cur); cur.clear(); }
-    else if (ch != '\r') cur += ch;
+    else if (ch == ',' && !q) {
+      out.push_back(cur);
+      cur.clear();
+    } else if (ch != '\r') cur += ch;
   }
   out.push_back(cur);
   return out;
@@ -101,8 +103,8 @@ inline std::string leather_sector(const std::string& s) {
 /// methods.md §7.6: CN = provinces P1, P2; RW; N = 2.
 inline tables::IoTable provincial_7_6() {
   Matrix Z(6, 6), Y(6, 3);
-  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3,
-      60, 30, 2, 4, 3, 5, 25, 70;
+  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3, 60, 30, 2, 4, 3, 5, 25,
+      70;
   Y << 40, 8, 10, 35, 6, 12, 7, 50, 14, 5, 45, 9, 6, 5, 150, 4, 6, 160;
   return make_table(Z, Y, {"P1", "P2", "RW"}, {"a", "b"}, {"CN", "RW"}, {0, 0, 1});
 }
@@ -119,8 +121,7 @@ inline tables::IoTable leather_split(double alpha = 0.4) {
   for (int p = 0; p < G; ++p)
     for (int i = 0; i < N; ++i) {
       for (int q = 0; q < G; ++q) {
-        for (int j = 0; j < N; ++j)
-          Z(p * N + i, q * N + j) = Z0(orig[p] * N + i, orig[q] * N + j) * w[p] * w[q];
+        for (int j = 0; j < N; ++j) Z(p * N + i, q * N + j) = Z0(orig[p] * N + i, orig[q] * N + j) * w[p] * w[q];
         Y(p * N + i, q) = Y0(orig[p] * N + i, orig[q]) * w[p] * w[q];
       }
     }

@@ -95,8 +95,8 @@ BOOST_AUTO_TEST_CASE(region_perimeter_on_provincial_table) {
 BOOST_AUTO_TEST_CASE(exogenous_rest_of_world_has_no_kpww) {
   const auto full = provincial_7_6();
   const Matrix Zf = Matrix(full.Z);
-  tables::IoTable t = make_table(Zf.topLeftCorner(4, 4), full.Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"},
-                                 {"CN"}, {0, 0});
+  tables::IoTable t =
+      make_table(Zf.topLeftCorner(4, 4), full.Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"}, {"CN"}, {0, 0});
   t.export_labels = {"RW"};
   t.exports = Zf.block(0, 4, 4, 2).rowwise().sum() + full.Y.block(0, 2, 4, 1);
   t.import_labels = {"imports"};

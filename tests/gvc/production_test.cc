@@ -108,13 +108,12 @@ BOOST_AUTO_TEST_CASE(provincial_values_7_6) {
   const auto t = provincial_7_6();
   LeontiefModel m(t);
   const auto r = gvc::three_level_decomposition(m);
-  const double fwd[6][7] = {
-      {34.682723, 6.837734, 5.335163, 1.285330, 10.441582, 4.703831, 0.713637},
-      {26.887448, 4.685503, 5.350357, 1.286681, 10.380485, 4.698851, 0.710676},
-      {41.488911, 5.670446, 3.120546, 1.257650, 12.294407, 6.223489, 0.944550},
-      {31.487665, 3.582856, 2.798534, 1.151549, 7.541963, 4.724603, 0.712829},
-      {144.853276, 0, 0, 0, 10.414209, 8.625768, 3.106746},
-      {142.565924, 0, 0, 0, 9.070231, 9.067616, 3.296230}};
+  const double fwd[6][7] = {{34.682723, 6.837734, 5.335163, 1.285330, 10.441582, 4.703831, 0.713637},
+                            {26.887448, 4.685503, 5.350357, 1.286681, 10.380485, 4.698851, 0.710676},
+                            {41.488911, 5.670446, 3.120546, 1.257650, 12.294407, 6.223489, 0.944550},
+                            {31.487665, 3.582856, 2.798534, 1.151549, 7.541963, 4.724603, 0.712829},
+                            {144.853276, 0, 0, 0, 10.414209, 8.625768, 3.106746},
+                            {142.565924, 0, 0, 0, 9.070231, 9.067616, 3.296230}};
   for (int i = 0; i < 6; ++i)
     for (int k = 0; k < 7; ++k) GVC_CHECK_CLOSE(r.forward(i, k), fwd[i][k], 1e-6);
   const double bwd[] = {33.892234, 6.778447, 2.606957, 1.020772, 9.228835, 3.436726, 1.036028};
@@ -167,8 +166,8 @@ BOOST_AUTO_TEST_CASE(random_provincial_mrio_matches_dense) {
     for (int j = 0; j < n; ++j) Z(i, j) = (i / N == j / N ? 10.0 : 2.0) * U(gen);
     for (int r = 0; r < G; ++r) Y(i, r) = (i / N == r ? 40.0 : 5.0) * U(gen);
   }
-  const auto t = make_table(Z, Y, {"a1", "a2", "a3", "b1", "b2", "c"}, {"s1", "s2", "s3", "s4"},
-                            {"A", "B", "C"}, {0, 0, 0, 1, 1, 2});
+  const auto t = make_table(Z, Y, {"a1", "a2", "a3", "b1", "b2", "c"}, {"s1", "s2", "s3", "s4"}, {"A", "B", "C"},
+                            {0, 0, 0, 1, 1, 2});
   check_against_dense(t, 1e-12);
   // Supplied value added != column residual: v'L != 1', so the backward terms take the
   // global-solve path instead of the (1.1) closed form.
@@ -209,9 +208,14 @@ BOOST_AUTO_TEST_CASE(complex_gvc_home_abroad_split_matches_dense) {
       if (country[static_cast<std::size_t>(i / N)] != country[static_cast<std::size_t>(j / N)]) H(i, j) = 0.0;
   const double scale = m.va().cwiseAbs().maxCoeff();
   BOOST_CHECK_SMALL((r.forward_split.col(gvc::kGvcCHome) - H.rowwise().sum()).cwiseAbs().maxCoeff() / scale, 1e-12);
-  BOOST_CHECK_SMALL((r.backward_split.col(gvc::kGvcCHome) - H.colwise().sum().transpose()).cwiseAbs().maxCoeff() / scale, 1e-12);
-  BOOST_CHECK_SMALL((r.forward_split.col(gvc::kGvcCHome) + r.forward_split.col(gvc::kGvcCAbroad) -
-                     r.forward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale, 1e-12);
+  BOOST_CHECK_SMALL(
+      (r.backward_split.col(gvc::kGvcCHome) - H.colwise().sum().transpose()).cwiseAbs().maxCoeff() / scale, 1e-12);
+  BOOST_CHECK_SMALL(
+      (r.forward_split.col(gvc::kGvcCHome) + r.forward_split.col(gvc::kGvcCAbroad) - r.forward.col(gvc::kGvcC))
+              .cwiseAbs()
+              .maxCoeff() /
+          scale,
+      1e-12);
   BOOST_CHECK_GT(r.forward_split.col(gvc::kGvcCHome).sum(), 0.0);
   BOOST_CHECK_GT(r.forward_split.col(gvc::kGvcCAbroad).minCoeff(), 0.0);
   for (std::size_t i = 0; i < r.diagnostics.num_rows(); ++i)
@@ -235,12 +239,16 @@ BOOST_AUTO_TEST_CASE(groups_are_ratios_of_sums) {
     const auto gc = gvc::group_three_level(m, d, *g);
     for (std::size_t k = 0; k < gc.groups.size(); ++k)
       for (int c = 0; c < 4; ++c) {
-        const double want = d.participation.find({g->name(), gc.groups[k], "all", gvc::grouped_participation_names()[static_cast<std::size_t>(c)]});
-        BOOST_CHECK_MESSAGE(std::abs(gc.participation(static_cast<Index>(k), c) - want) <= 1e-14 * std::max(1.0, std::abs(want)),
-                            g->name() << " " << gc.groups[k] << " " << c << ": " << gc.participation(static_cast<Index>(k), c) << " vs " << want);
+        const double want = d.participation.find(
+            {g->name(), gc.groups[k], "all", gvc::grouped_participation_names()[static_cast<std::size_t>(c)]});
+        BOOST_CHECK_MESSAGE(
+            std::abs(gc.participation(static_cast<Index>(k), c) - want) <= 1e-14 * std::max(1.0, std::abs(want)),
+            g->name() << " " << gc.groups[k] << " " << c << ": " << gc.participation(static_cast<Index>(k), c) << " vs "
+                      << want);
       }
     // Term sums over the groups equal the sums over all rows.
-    BOOST_CHECK_SMALL((gc.forward.colwise().sum() - d.forward.colwise().sum()).leftCols(7).cwiseAbs().maxCoeff(), 1e-10);
+    BOOST_CHECK_SMALL((gc.forward.colwise().sum() - d.forward.colwise().sum()).leftCols(7).cwiseAbs().maxCoeff(),
+                      1e-10);
   }
   auto terms = gvc::chains_by_group_table();
   auto part = gvc::participation_by_group_table();
@@ -257,8 +265,8 @@ BOOST_AUTO_TEST_CASE(exogenous_rest_of_world) {
   // §7.6's CN block with RW made exogenous: exports = sales to RW, imports = RW's sales to CN.
   const auto full = provincial_7_6();
   const Matrix Zf = Matrix(full.Z);
-  tables::IoTable t = make_table(Zf.topLeftCorner(4, 4), full.Y.topLeftCorner(4, 2), {"P1", "P2"},
-                                 {"a", "b"}, {"CN"}, {0, 0});
+  tables::IoTable t =
+      make_table(Zf.topLeftCorner(4, 4), full.Y.topLeftCorner(4, 2), {"P1", "P2"}, {"a", "b"}, {"CN"}, {0, 0});
   t.export_labels = {"RW"};
   t.exports = Zf.block(0, 4, 4, 2).rowwise().sum() + full.Y.block(0, 2, 4, 1);
   t.import_labels = {"imports"};
@@ -275,8 +283,8 @@ BOOST_AUTO_TEST_CASE(exogenous_rest_of_world) {
   BOOST_CHECK(std::isnan(r.terms.find({"P1", "a", "forward", "RT", "not_available"})));
   BOOST_CHECK(std::isnan(r.terms.find({"P1", "a", "forward", "RT", "ok"})));  // no such row
   for (std::size_t i = 0; i < r.diagnostics.num_rows(); ++i)
-    BOOST_CHECK_MESSAGE(r.diagnostics.key(3, i) == "true",
-                        r.diagnostics.key(0, i) << ": residual " << r.diagnostics.value(i));
+    BOOST_CHECK_MESSAGE(r.diagnostics.key(3, i) == "true", r.diagnostics.key(0, i)
+                                                               << ": residual " << r.diagnostics.value(i));
   // The §5.5 closed forms: backward GVC = (a_M'L) o y'; forward RT+GVC = v^ L e^F.
   const Matrix A = Matrix(m.A());
   const Matrix L = dense_leontief(A);

@@ -112,8 +112,8 @@ tables::IoTable seeded_provincial(unsigned seed) {
     for (int j = 0; j < n; ++j) Z(i, j) = (i / N == j / N ? 12.0 : 2.5) * U(gen);
     for (int r = 0; r < G; ++r) Y(i, r) = (i / N == r ? 50.0 : 6.0) * U(gen);
   }
-  return make_table(Z, Y, {"East1", "East2", "West1", "West2", "JP", "RW"}, {"agr", "man", "ser"},
-                    {"CN", "JP", "RW"}, {0, 0, 0, 0, 1, 2});
+  return make_table(Z, Y, {"East1", "East2", "West1", "West2", "JP", "RW"}, {"agr", "man", "ser"}, {"CN", "JP", "RW"},
+                    {0, 0, 0, 0, 1, 2});
 }
 
 void check_circulation(const tables::IoTable& t, double tol) {
@@ -132,13 +132,14 @@ void check_circulation(const tables::IoTable& t, double tol) {
         continue;
       }
       BOOST_CHECK_MESSAGE(std::abs(c.indicators(r, k) - ref(r, k)) <= tol,
-                          c.units[static_cast<std::size_t>(r)] << " " << gvc::circulation_indicator_names()[static_cast<std::size_t>(k)]
-                                                               << ": " << c.indicators(r, k) << " vs " << ref(r, k));
+                          c.units[static_cast<std::size_t>(r)]
+                              << " " << gvc::circulation_indicator_names()[static_cast<std::size_t>(k)] << ": "
+                              << c.indicators(r, k) << " vs " << ref(r, k));
     }
   // Routes add to one: domestic + international shares, forward and backward.
   for (Index r = 0; r < ref.rows(); ++r) {
-    BOOST_CHECK_SMALL(c.indicators(r, gvc::kDomesticShareForward) + c.indicators(r, gvc::kInternationalShareForward) - 1,
-                      1e-12);
+    BOOST_CHECK_SMALL(
+        c.indicators(r, gvc::kDomesticShareForward) + c.indicators(r, gvc::kInternationalShareForward) - 1, 1e-12);
     BOOST_CHECK_SMALL(
         c.indicators(r, gvc::kDomesticShareBackward) + c.indicators(r, gvc::kInternationalShareBackward) - 1, 1e-12);
   }
@@ -171,7 +172,8 @@ void check_circulation(const tables::IoTable& t, double tol) {
 /// q = e^ L (s u) from a dense inverse, the factors at year 0 or 1 by `at1`.
 Vector dense_q(const std::array<Matrix, 2>& L, const std::array<double, 2>& s, const std::array<Vector, 2>& u,
                const std::array<Vector, 2>& e, const std::vector<int>& at1) {
-  Vector q = s[static_cast<std::size_t>(at1[1])] * (L[static_cast<std::size_t>(at1[0])] * u[static_cast<std::size_t>(at1[2])]);
+  Vector q = s[static_cast<std::size_t>(at1[1])] *
+             (L[static_cast<std::size_t>(at1[0])] * u[static_cast<std::size_t>(at1[2])]);
   if (at1.size() > 3) q = q.cwiseProduct(e[static_cast<std::size_t>(at1[3])]);
   return q;
 }
@@ -358,10 +360,20 @@ void check_scenario_chains(const LeontiefModel& m, const std::vector<solver::Mar
   // The base system: the same numbers as the three-level decomposition.
   const auto d = gvc::three_level_decomposition(m);
   const double s0 = d.va.cwiseAbs().maxCoeff();
-  BOOST_CHECK_SMALL((r.chains0.numerators.col(0) - d.forward.col(gvc::kNvcS) - d.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / s0, tol);
-  BOOST_CHECK_SMALL((r.chains0.numerators.col(1) - d.forward.col(gvc::kGvcS) - d.forward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / s0, tol);
-  BOOST_CHECK_SMALL((r.chains0.numerators.col(2) - d.backward.col(gvc::kNvcS) - d.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / s0, tol);
-  BOOST_CHECK_SMALL((r.chains0.numerators.col(3) - d.backward.col(gvc::kGvcS) - d.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / s0, tol);
+  BOOST_CHECK_SMALL(
+      (r.chains0.numerators.col(0) - d.forward.col(gvc::kNvcS) - d.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / s0,
+      tol);
+  BOOST_CHECK_SMALL(
+      (r.chains0.numerators.col(1) - d.forward.col(gvc::kGvcS) - d.forward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / s0,
+      tol);
+  BOOST_CHECK_SMALL(
+      (r.chains0.numerators.col(2) - d.backward.col(gvc::kNvcS) - d.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() /
+          s0,
+      tol);
+  BOOST_CHECK_SMALL(
+      (r.chains0.numerators.col(3) - d.backward.col(gvc::kGvcS) - d.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() /
+          s0,
+      tol);
   for (std::size_t k = 0; k < sc.size(); ++k) {
     Matrix dA, Yd;
     dense_scenario_system(m, sc[k], dA, Yd);
@@ -634,10 +646,17 @@ BOOST_AUTO_TEST_CASE(sda_of_participation_wiod_1995_2011_adds_up) {
   BOOST_CHECK_SMALL((c.nvc_backward.parts - ref.middleRows(2 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
   BOOST_CHECK_SMALL((c.gvc_backward.parts - ref.middleRows(3 * n, n)).cwiseAbs().maxCoeff() / scale, 1e-9);
   // The end points are each year's decomposition (independently computed, not the SDA's solves).
-  BOOST_CHECK_SMALL((c.gvc_backward.q0 - d0.backward.col(gvc::kGvcS) - d0.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
-  BOOST_CHECK_SMALL((c.gvc_backward.q1 - d1.backward.col(gvc::kGvcS) - d1.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
-  BOOST_CHECK_SMALL((c.nvc_backward.q1 - d1.backward.col(gvc::kNvcS) - d1.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
-  BOOST_CHECK_SMALL((c.nvc.q0 - d0.forward.col(gvc::kNvcS) - d0.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale, 1e-9);
+  BOOST_CHECK_SMALL(
+      (c.gvc_backward.q0 - d0.backward.col(gvc::kGvcS) - d0.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale,
+      1e-9);
+  BOOST_CHECK_SMALL(
+      (c.gvc_backward.q1 - d1.backward.col(gvc::kGvcS) - d1.backward.col(gvc::kGvcC)).cwiseAbs().maxCoeff() / scale,
+      1e-9);
+  BOOST_CHECK_SMALL(
+      (c.nvc_backward.q1 - d1.backward.col(gvc::kNvcS) - d1.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale,
+      1e-9);
+  BOOST_CHECK_SMALL((c.nvc.q0 - d0.forward.col(gvc::kNvcS) - d0.forward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() / scale,
+                    1e-9);
 }
 
 BOOST_AUTO_TEST_CASE(market_scenario_participation_matches_dense_on_seeded_table) {

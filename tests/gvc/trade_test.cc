@@ -31,8 +31,7 @@ constexpr double kRel = 1e-10;
 
 /// Compare every bilateral-sector cell of a decompr CSV (Exporting_Country, Exporting_Industry,
 /// Importing_Country, measures...) with the result; returns the number of cells compared.
-int compare_bilateral(const std::string& file, const gvc::TradeResult& r,
-                      const std::vector<std::string>& skip = {}) {
+int compare_bilateral(const std::string& file, const gvc::TradeResult& r, const std::vector<std::string>& skip = {}) {
   const Csv c = read_csv(decompr(file));
   int compared = 0;
   for (std::size_t row = 0; row < c.rows.size(); ++row) {
@@ -48,9 +47,9 @@ int compare_bilateral(const std::string& file, const gvc::TradeResult& r,
       }
       const double want = c.num(row, meas);
       const double got = imp == s ? 0.0 : r[meas](i, imp);
-      BOOST_CHECK_MESSAGE(close(got, want, kRel, 1e-3),
-                          file << " " << c.rows[row][0] << "/" << c.rows[row][1] << "->" << c.rows[row][2]
-                               << " " << meas << ": " << got << " vs " << want);
+      BOOST_CHECK_MESSAGE(close(got, want, kRel, 1e-3), file << " " << c.rows[row][0] << "/" << c.rows[row][1] << "->"
+                                                             << c.rows[row][2] << " " << meas << ": " << got << " vs "
+                                                             << want);
       ++compared;
     }
   }
@@ -70,9 +69,9 @@ int compare_sector(const std::string& file, const gvc::TradeResult& r) {
       double got = 0;
       for (int imp = 0; imp < 3; ++imp)
         if (imp != s) got += r[meas](i, imp);
-      BOOST_CHECK_MESSAGE(close(got, c.num(row, meas), kRel, 1e-3),
-                          file << " " << c.rows[row][0] << "/" << c.rows[row][1] << " " << meas << ": " << got
-                               << " vs " << c.num(row, meas));
+      BOOST_CHECK_MESSAGE(close(got, c.num(row, meas), kRel, 1e-3), file << " " << c.rows[row][0] << "/"
+                                                                         << c.rows[row][1] << " " << meas << ": " << got
+                                                                         << " vs " << c.num(row, meas));
       ++compared;
     }
   }
@@ -114,8 +113,9 @@ double gvc_sum_exporter(const gvc::TradeResult& w, int term, int exporter = 0) {
 void all_pass(const gvc::TradeResult& r) {
   BOOST_CHECK(r.diagnostics.num_rows() > 0);
   for (std::size_t i = 0; i < r.diagnostics.num_rows(); ++i)
-    BOOST_CHECK_MESSAGE(r.diagnostics.key(3, i) == "true", r.diagnostics.key(0, i) << " [" << r.diagnostics.key(1, i)
-                                                                                   << "]: residual " << r.diagnostics.value(i));
+    BOOST_CHECK_MESSAGE(r.diagnostics.key(3, i) == "true", r.diagnostics.key(0, i)
+                                                               << " [" << r.diagnostics.key(1, i) << "]: residual "
+                                                               << r.diagnostics.value(i));
 }
 
 struct Leather {
@@ -150,9 +150,8 @@ BOOST_FIXTURE_TEST_CASE(wwz_every_cell_matches_decompr, Leather) {
   GVC_CHECK_CLOSE(dv.table.find({"ARG", "Agriculture", "TUR", "DViX_Fsr"}), 12.665326, 1e-6);
   // §7.3: 16 terms summed over sectors and partners, ARG.
   const double arg[] = {19.349405, 16.308543, 2.662650, 7.222700, 1.188791, 0.825972, 4.540501, 0.719000,
-                        1.628260, 1.822335, 1.552387, 1.836229, 0.293148, 0.579247, 1.789426, 1.981406};
-  for (int k2 = 0; k2 < 16; ++k2)
-    GVC_CHECK_CLOSE(gvc_sum_exporter(w, k2), arg[k2], 1e-6);
+                        1.628260,  1.822335,  1.552387, 1.836229, 0.293148, 0.579247, 1.789426, 1.981406};
+  for (int k2 = 0; k2 < 16; ++k2) GVC_CHECK_CLOSE(gvc_sum_exporter(w, k2), arg[k2], 1e-6);
 }
 
 BOOST_FIXTURE_TEST_CASE(kww_matches_decompr_and_wwz_mapping, Leather) {
@@ -203,7 +202,8 @@ BOOST_FIXTURE_TEST_CASE(vby_vax_ltdv, Leather) {
   const Csv c = read_csv(decompr("leontief_final_demand.csv"));
   for (std::size_t row = 0; row < c.rows.size(); ++row)
     for (int r = 0; r < 3; ++r)
-      BOOST_CHECK(close(vby.cells[0](static_cast<Index>(row), r), std::stod(c.rows[row][static_cast<std::size_t>(r) + 1]), kRel, 1e-3));
+      BOOST_CHECK(close(vby.cells[0](static_cast<Index>(row), r),
+                        std::stod(c.rows[row][static_cast<std::size_t>(r) + 1]), kRel, 1e-3));
   all_pass(vby);
   const auto v = gvc::vax(ctx);
   const double want[] = {46.732088, 77.341444, 96.719142}, ratio[] = {0.726782, 0.680823, 0.655279};
@@ -263,7 +263,8 @@ BOOST_FIXTURE_TEST_CASE(leontief_decompositions_and_gvc_indicators_match_decompr
     for (std::size_t r = 0; r < c.rows.size(); ++r)
       for (std::size_t k = 1; k < c.header.size(); ++k) {
         const double want = c.num(r, c.header[k]), got = d.cells[0](row_of(c.rows[r][0]), row_of(c.header[k]));
-        BOOST_CHECK_MESSAGE(close(got, want, kRel, 1e-3), post << " " << c.rows[r][0] << " " << c.header[k] << ": " << got << " vs " << want);
+        BOOST_CHECK_MESSAGE(close(got, want, kRel, 1e-3),
+                            post << " " << c.rows[r][0] << " " << c.header[k] << ": " << got << " vs " << want);
         ++compared;
       }
   }
@@ -274,8 +275,10 @@ BOOST_FIXTURE_TEST_CASE(leontief_decompositions_and_gvc_indicators_match_decompr
   auto check_rows = [&](const std::string& file, const tables::Vector& v, const std::string& col) {
     const Csv c = read_csv(decompr(file));
     for (std::size_t r = 0; r < c.rows.size(); ++r) {
-      const int i = c.header[0] == "id" ? row_of(c.rows[r][0]) : country_index(c.rows[r][0]) * 3 + industry_index(c.rows[r][1]);
-      BOOST_CHECK_MESSAGE(close(v(i), c.num(r, col), kRel, 1e-3), file << " row " << r << ": " << v(i) << " vs " << c.num(r, col));
+      const int i = c.header[0] == "id" ? row_of(c.rows[r][0])
+                                        : country_index(c.rows[r][0]) * 3 + industry_index(c.rows[r][1]);
+      BOOST_CHECK_MESSAGE(close(v(i), c.num(r, col), kRel, 1e-3),
+                          file << " row " << r << ": " << v(i) << " vs " << c.num(r, col));
     }
     BOOST_CHECK_EQUAL(c.rows.size(), 9u);
   };
@@ -283,7 +286,8 @@ BOOST_FIXTURE_TEST_CASE(leontief_decompositions_and_gvc_indicators_match_decompr
   check_rows("gvc_e2r.csv", g.e2r, "e2r");
   check_rows("gvc_ffddva.csv", g.ffddva, "ffddva");
   check_rows("gvc_nrca.csv", g.nrca, "nrca");
-  for (const auto& [file, M] : {std::pair<std::string, const Matrix*>{"gvc_dfddva.csv", &g.dfddva}, {"gvc_dfdfva.csv", &g.dfdfva}}) {
+  for (const auto& [file, M] :
+       {std::pair<std::string, const Matrix*>{"gvc_dfddva.csv", &g.dfddva}, {"gvc_dfdfva.csv", &g.dfdfva}}) {
     const Csv c = read_csv(decompr(file));
     for (std::size_t r = 0; r < c.rows.size(); ++r) {
       const double got = (*M)(country_index(c.rows[r][0]), industry_index(c.rows[r][1]));
@@ -298,7 +302,10 @@ BOOST_AUTO_TEST_CASE(bilateral_ltdv_equals_dense_extraction) {
   // §3.5 bilateral LTdV: zero A^{sr} and Y^{sr} only, re-solve densely, DVA = GDP_s - v_s' xbar.
   // Leather at the region perimeter and the §7.6 table at the country perimeter (CN = P1 + P2:
   // non-contiguous units are not needed there, but the units hold two regions).
-  struct Case { tables::IoTable t; Perimeter p; };
+  struct Case {
+    tables::IoTable t;
+    Perimeter p;
+  };
   for (const auto& c : {Case{leather(), Perimeter::kRegion}, Case{provincial_7_6(), Perimeter::kCountry}}) {
     LeontiefModel m(c.t);
     gvc::TradeContext ctx(m, c.p);

@@ -24,8 +24,8 @@ const tables::IoTable& wiod_eu() {
 void all_pass(const tables::TidyTable& d, const std::string& what) {
   BOOST_CHECK_MESSAGE(d.num_rows() > 0, what << ": no diagnostics");
   for (std::size_t i = 0; i < d.num_rows(); ++i)
-    BOOST_CHECK_MESSAGE(d.key(3, i) == "true", what << ": " << d.key(0, i) << " [" << d.key(1, i)
-                                                    << "] residual " << d.value(i) << " > " << d.key(2, i));
+    BOOST_CHECK_MESSAGE(d.key(3, i) == "true", what << ": " << d.key(0, i) << " [" << d.key(1, i) << "] residual "
+                                                    << d.value(i) << " > " << d.key(2, i));
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -94,7 +94,8 @@ BOOST_AUTO_TEST_CASE(trade_identities_both_perimeters) {
     const auto map = gvc::wwz_to_kww(ctx, wwz);
     for (std::size_t k = 0; k < 9; ++k) {
       const Matrix agg = gvc::sum_rows_by_unit(Matrix(map.cells[k].rowwise().sum()), ctx.units);
-      BOOST_CHECK_SMALL((agg - kww.cells[k]).cwiseAbs().maxCoeff() / std::max(1.0, kww.cells[k].cwiseAbs().maxCoeff()), 1e-9);
+      BOOST_CHECK_SMALL((agg - kww.cells[k]).cwiseAbs().maxCoeff() / std::max(1.0, kww.cells[k].cwiseAbs().maxCoeff()),
+                        1e-9);
     }
     const auto src = gvc::bm_exporter_source(ctx);
     const auto snk = gvc::bm_exporter_sink(ctx);
@@ -106,8 +107,10 @@ BOOST_AUTO_TEST_CASE(trade_identities_both_perimeters) {
     const double sc = std::max(1.0, dva_src.cwiseAbs().maxCoeff());
     BOOST_CHECK_SMALL((dva_src - dva_snk).cwiseAbs().maxCoeff() / sc, 1e-9);
     BOOST_CHECK_SMALL((vax_src - (kww.cells[0] + kww.cells[1] + kww.cells[2])).cwiseAbs().maxCoeff() / sc, 1e-9);
-    BOOST_CHECK_SMALL((dva_src - (kww.cells[0] + kww.cells[1] + kww.cells[2] + kww.cells[3] + kww.cells[4]))
-                              .cwiseAbs().maxCoeff() / sc, 1e-9);
+    BOOST_CHECK_SMALL(
+        (dva_src - (kww.cells[0] + kww.cells[1] + kww.cells[2] + kww.cells[3] + kww.cells[4])).cwiseAbs().maxCoeff() /
+            sc,
+        1e-9);
     // World perspective: source and sink FVA have the same world total.
     const auto ws = gvc::bm_world(ctx, false), wk = gvc::bm_world(ctx, true);
     GVC_CHECK_CLOSE(ws["FVA"].sum(), wk["FVA"].sum(), 1e-9);
@@ -117,7 +120,8 @@ BOOST_AUTO_TEST_CASE(trade_identities_both_perimeters) {
     // Source diagnostics except the nonnegativity oracles (negative va on real data, §1.3).
     for (std::size_t i = 0; i < src.diagnostics.num_rows(); ++i)
       if (src.diagnostics.key(0, i).find(">= 0") == std::string::npos)
-        BOOST_CHECK_MESSAGE(src.diagnostics.key(3, i) == "true", "BM source " << ps << ": " << src.diagnostics.key(0, i));
+        BOOST_CHECK_MESSAGE(src.diagnostics.key(3, i) == "true",
+                            "BM source " << ps << ": " << src.diagnostics.key(0, i));
   }
   BOOST_TEST_MESSAGE("WIOD trade, both perimeters: " << seconds_since(t0) << " s");
 }
@@ -138,7 +142,8 @@ BOOST_AUTO_TEST_CASE(gvc_indicators_and_leontief_identities) {
       // ffddva + own absorption = v x; dfddva + dfdfva sum to world final demand.
       const Matrix VBY = m.v().asDiagonal() * ctx.Xd;
       const Vector va = m.v().cwiseProduct(ctx.x);
-      BOOST_CHECK_SMALL((g.ffddva + gvc::own_unit(VBY, ctx.units) - va).cwiseAbs().maxCoeff() / va.cwiseAbs().maxCoeff(), 1e-10);
+      BOOST_CHECK_SMALL(
+          (g.ffddva + gvc::own_unit(VBY, ctx.units) - va).cwiseAbs().maxCoeff() / va.cwiseAbs().maxCoeff(), 1e-10);
       GVC_CHECK_CLOSE(g.dfddva.sum() + g.dfdfva.sum(), ctx.Yu.sum(), 1e-10);
       // nrca: within each unit, sum_i nrca_i (sector share of the world) = 1.
       Vector f = Vector::Zero(n);  // recover the weights: nrca_i * Enj / Ent = Eij sums to 1 per unit
@@ -159,7 +164,8 @@ BOOST_AUTO_TEST_CASE(gvc_indicators_and_leontief_identities) {
   const auto none = gvc::leontief_decomposition(ctx, "none");
   all_pass(none.diagnostics, "leontief none");
   const Vector va = m.v().cwiseProduct(ctx.x);
-  BOOST_CHECK_SMALL((none.cells[0] * ctx.Yu.rowwise().sum() - va).cwiseAbs().maxCoeff() / va.cwiseAbs().maxCoeff(), 1e-10);
+  BOOST_CHECK_SMALL((none.cells[0] * ctx.Yu.rowwise().sum() - va).cwiseAbs().maxCoeff() / va.cwiseAbs().maxCoeff(),
+                    1e-10);
   const auto ex = gvc::leontief_decomposition(ctx, "exports");
   all_pass(ex.diagnostics, "leontief exports");
   BOOST_CHECK_SMALL((ex.cells[0] - none.cells[0] * ctx.e_star.asDiagonal()).cwiseAbs().maxCoeff(), 1e-9);

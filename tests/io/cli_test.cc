@@ -3,8 +3,8 @@
 // (not passed) when the binary has not been built, since the io suite links only irio_io.
 #include <boost/test/unit_test.hpp>
 
-#include "irio/io/table_store.h"
 #include "io_test_util.h"
+#include "irio/io/table_store.h"
 #include "tests/test_util.h"
 
 using irio::testing::BinaryBuilt;
@@ -36,10 +36,10 @@ BOOST_AUTO_TEST_CASE(import_info_export_round_trip) {
   BOOST_TEST(run_irio("export csv '" + t + "' -o '" + d.file("csv") + "'", out, d) == 0, out);
   d.write("map.csv", "region,country\nreg1,A\nreg2,A\nreg3,B\nreg4,B\nreg5,B\nreg6,C\n");
   const std::string t2 = d.file("t2.h5");
-  BOOST_TEST(run_irio("import csv --Z '" + d.file("csv/Z.csv") + "' --Y '" + d.file("csv/Y.csv") + "' --satellite 'Emissions=" +
-                      d.file("csv/satellite_Emissions.csv") + "' --countries '" + d.file("map.csv") + "' --unit 'Mill USD' -o '" +
-                      t2 + "'",
-                  out, d) == 0,
+  BOOST_TEST(run_irio("import csv --Z '" + d.file("csv/Z.csv") + "' --Y '" + d.file("csv/Y.csv") +
+                          "' --satellite 'Emissions=" + d.file("csv/satellite_Emissions.csv") + "' --countries '" +
+                          d.file("map.csv") + "' --unit 'Mill USD' -o '" + t2 + "'",
+                      out, d) == 0,
              out);
   const auto a = io::read_table(t), b = io::read_table(t2);
   BOOST_TEST((irio::tables::Matrix(a.Z) == irio::tables::Matrix(b.Z)));
@@ -48,7 +48,8 @@ BOOST_AUTO_TEST_CASE(import_info_export_round_trip) {
   BOOST_TEST(b.labels.countries == (std::vector<std::string>{"A", "B", "C"}));
   BOOST_TEST(run_irio("info '" + t2 + "'", out, d) == 0, out);
   BOOST_TEST(has(out, "    B: reg3, reg4, reg5"), out);
-  BOOST_TEST(run_irio("import csv --Z x.csv --Y y.csv --satellite nofile -o '" + d.file("z.h5") + "'", out, d) == 2, out);
+  BOOST_TEST(run_irio("import csv --Z x.csv --Y y.csv --satellite nofile -o '" + d.file("z.h5") + "'", out, d) == 2,
+             out);
   BOOST_TEST(has(out, "--satellite 'nofile': expected name=file.csv"), out);
 }
 

@@ -7,9 +7,9 @@
 #include <limits>
 #include <random>
 
+#include "io_test_util.h"
 #include "irio/io/internal/h5_patch.h"
 #include "irio/io/table_store.h"
-#include "io_test_util.h"
 #include "tests/test_util.h"
 
 using irio::InputError;
@@ -171,8 +171,9 @@ BOOST_AUTO_TEST_CASE(malformed_indices_and_data_are_refused) {
   Csc c = good;
   c.indices[static_cast<std::size_t>(c.indptr[7])] = 9;  // first entry of column 7
   patch(p, c);
-  check_error<InputError>([&] { io::read_table(p); },
-                          {p, "dataset '/core/Z/indices' has row index 9 outside [0, 9) in column 7 (region 'DEU', sector 'Textile')"});
+  check_error<InputError>(
+      [&] { io::read_table(p); },
+      {p, "dataset '/core/Z/indices' has row index 9 outside [0, 9) in column 7 (region 'DEU', sector 'Textile')"});
   c = good;
   c.indices[0] = -1;
   patch(p, c);
@@ -180,8 +181,8 @@ BOOST_AUTO_TEST_CASE(malformed_indices_and_data_are_refused) {
   c = good;
   c.data[static_cast<std::size_t>(c.indptr[2])] = std::numeric_limits<double>::quiet_NaN();
   patch(p, c);
-  check_error<InputError>([&] { io::read_table(p); },
-                          {p, "dataset '/core/Z/data' has a non-finite value", "column 2 (region 'ARG', sector 'Transport')"});
+  check_error<InputError>([&] { io::read_table(p); }, {p, "dataset '/core/Z/data' has a non-finite value",
+                                                       "column 2 (region 'ARG', sector 'Transport')"});
   // Indices written as floats are refused as such.
   c = good;
   patch(p, c);

@@ -4,8 +4,8 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "irio/io/csv_reader.h"
 #include "io_test_util.h"
+#include "irio/io/csv_reader.h"
 #include "tests/test_util.h"
 
 using irio::InputError;

@@ -12,6 +12,7 @@
 #include <limits>
 #include <new>
 
+#include "io_test_util.h"
 #include "irio/io/concordance_reader.h"
 #include "irio/io/csv_reader.h"
 #include "irio/io/import_csv.h"
@@ -23,7 +24,6 @@
 #include "irio/io/ras_reader.h"
 #include "irio/io/table_store.h"
 #include "irio/tables/balance.h"
-#include "io_test_util.h"
 #include "tests/test_util.h"
 
 using irio::InputError;
@@ -131,9 +131,8 @@ BOOST_AUTO_TEST_CASE(hdf5_fixed_length_labels_declaring_gigabytes) {
                           {p, "dataset '/labels/regions'", "above the limit", "for one label"});
   p = small_table(d, "many_labels.h5");
   h5p::h5_patch_declare(p, "/labels/regions", {1000000}, 8192);
-  check_error<InputError>([&] { io::read_table(p); },
-                          {p, "dataset '/labels/regions'", "1000000 elements of 8192 bytes", "8.19 GB",
-                           "above irio's limit"});
+  check_error<InputError>([&] { io::read_table(p); }, {p, "dataset '/labels/regions'", "1000000 elements of 8192 bytes",
+                                                       "8.19 GB", "above irio's limit"});
 }
 
 BOOST_AUTO_TEST_CASE(hdf5_forged_file_exits_2_not_70, *boost::unit_test::precondition(irio::testing::BinaryBuilt())) {
@@ -165,8 +164,7 @@ BOOST_AUTO_TEST_CASE(csv_text_beyond_the_limit) {
   io::CsvOptions o;
   o.max_bytes = 1 << 19;
   check_error<InputError>([&] { io::read_csv(p, o); },
-                          {p, "decompresses to more than 524288 bytes", "Limits and encodings",
-                           "IRIO_MAX_CSV_BYTES"});
+                          {p, "decompresses to more than 524288 bytes", "Limits and encodings", "IRIO_MAX_CSV_BYTES"});
   o.max_bytes = 2 << 20;
   BOOST_TEST(io::read_csv(p, o).rows.size() == 512u);  // under the limit it reads
 
@@ -186,9 +184,8 @@ BOOST_AUTO_TEST_CASE(csv_text_beyond_the_limit) {
 BOOST_AUTO_TEST_CASE(allocation_failure_names_the_file) {
   check_error<InputError>([] { h5p::guard_memory("t.h5", []() -> int { throw std::bad_alloc(); }); },
                           {"t.h5", "out of memory", "Limits and encodings"});
-  check_error<InputError>(
-      [] { h5p::guard_memory("t.csv", []() -> int { throw std::length_error("vector"); }); },
-      {"t.csv", "beyond what can be allocated"});
+  check_error<InputError>([] { h5p::guard_memory("t.csv", []() -> int { throw std::length_error("vector"); }); },
+                          {"t.csv", "beyond what can be allocated"});
   BOOST_TEST(h5p::guard_memory("t", [] { return 7; }) == 7);
 }
 
@@ -296,13 +293,15 @@ BOOST_AUTO_TEST_CASE(latin1_labels_are_refused_with_line_and_field) {
   o.Y = d.write("Y.csv", kY);
   check_error<InputError>([&] { io::import_csv(o); },
                           {o.Z + ":6:1", "'S\\xE3o'", "not UTF-8", "byte 0xE3", "save the file as UTF-8"});
-  const std::string utf16 = d.write("utf16.csv", std::string("\xFF\xFE" "a\0,\0b\0\n\0", 10));
+  const std::string utf16 = d.write("utf16.csv", std::string("\xFF\xFE"
+                                                             "a\0,\0b\0\n\0",
+                                                             10));
   check_error<InputError>([&] { io::read_csv(utf16); }, {utf16, "is UTF-16 text", "save the file as \"CSV UTF-8\""});
   BOOST_TEST(h5p::find_invalid_utf8("S\xC3\xA3o") == std::string::npos);
-  BOOST_TEST(h5p::find_invalid_utf8("\xC0\xAF") == 0u);          // overlong '/'
-  BOOST_TEST(h5p::find_invalid_utf8("a\xED\xA0\x80") == 1u);     // surrogate
+  BOOST_TEST(h5p::find_invalid_utf8("\xC0\xAF") == 0u);            // overlong '/'
+  BOOST_TEST(h5p::find_invalid_utf8("a\xED\xA0\x80") == 1u);       // surrogate
   BOOST_TEST(h5p::find_invalid_utf8("ab\xF4\x90\x80\x80") == 2u);  // above U+10FFFF
-  BOOST_TEST(h5p::find_invalid_utf8("\xE5\x8C") == 0u);          // cut short
+  BOOST_TEST(h5p::find_invalid_utf8("\xE5\x8C") == 0u);            // cut short
 }
 
 BOOST_AUTO_TEST_CASE(gbk_labels_are_converted_and_said_so) {
@@ -326,7 +325,10 @@ BOOST_AUTO_TEST_CASE(gbk_labels_are_converted_and_said_so) {
   BOOST_TEST(io::read_csv(o.Z).converted_from == "GB18030");
   // A Latin-1 accent followed by an ASCII letter is a valid GBK pair, but not Chinese text.
   std::string out;
-  BOOST_TEST(!h5p::gb18030_to_utf8("Qu\xE9" "bec", &out));
+  BOOST_TEST(
+      !h5p::gb18030_to_utf8("Qu\xE9"
+                            "bec",
+                            &out));
   // Only plausible Chinese text is converted (issue 22): Shift-JIS "東京" (0x93 0x8C 0x8B 0x9E) and
   // Windows-1252 curly quotes (0x93 0x94) decode as GB18030 but are not GB2312 hanzi.
   BOOST_TEST(!h5p::gb18030_to_utf8("\x93\x8C\x8B\x9E", &out));

@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(negative_values_extend_left_of_zero) {
   BOOST_REQUIRE(std::regex_search(svg, m, pos));
   BOOST_CHECK_CLOSE(std::stod(m[1]), x0 + w0, 0.5);
   BOOST_CHECK_CLOSE(std::stod(m[2]), 1.5 * w0, 0.5);  // 3 against 2
-  BOOST_CHECK(svg.find(">-") != std::string::npos);  // a negative tick label
+  BOOST_CHECK(svg.find(">-") != std::string::npos);   // a negative tick label
 }
 
 BOOST_AUTO_TEST_CASE(svg_text_is_escaped) {

@@ -136,18 +136,21 @@ BOOST_AUTO_TEST_CASE(malformed_workbooks_name_what_was_expected) {
   Faults f;
   f.skip_row = "r64";
   write_adb(d.file("a.xlsx"), f);
-  check_error<InputError>([&] { io::import_adb(d.file("a.xlsx")); }, {"a.xlsx, sheet 'ADB MRIO 2021'", "no row 'r64'", "value added"});
+  check_error<InputError>([&] { io::import_adb(d.file("a.xlsx")); },
+                          {"a.xlsx, sheet 'ADB MRIO 2021'", "no row 'r64'", "value added"});
   Faults g;
   g.bad_fd = true;
   write_adb(d.file("b.xlsx"), g);
-  check_error<InputError>([&] { io::import_adb(d.file("b.xlsx")); }, {"b.xlsx, sheet 'ADB MRIO 2021', cell", "'F9' of PRC", "'F4'"});
+  check_error<InputError>([&] { io::import_adb(d.file("b.xlsx")); },
+                          {"b.xlsx, sheet 'ADB MRIO 2021', cell", "'F9' of PRC", "'F4'"});
 }
 
 BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondition(irio::testing::BinaryBuilt())) {
   TempDir d;
   write_adb(d.file("ADB-MRIO-2021.xlsx"));
   std::string out;
-  BOOST_TEST(irio::testing::run_irio("import adb '" + d.file("ADB-MRIO-2021.xlsx") + "' -o '" + d.file("a.h5") + "'", out, d) == 0);
+  BOOST_TEST(irio::testing::run_irio("import adb '" + d.file("ADB-MRIO-2021.xlsx") + "' -o '" + d.file("a.h5") + "'",
+                                     out, d) == 0);
   BOOST_TEST(out.find("note: V: rows r99 taxes less subsidies on products") != std::string::npos, out);
   BOOST_TEST(out.find("63 regions x 35 sectors") != std::string::npos, out);
 }

@@ -2,8 +2,8 @@
 // Wide labelled CSV import/export: round trip, label matching in any order, every label error.
 #include <boost/test/unit_test.hpp>
 
-#include "irio/io/import_csv.h"
 #include "io_test_util.h"
+#include "irio/io/import_csv.h"
 #include "tests/test_util.h"
 
 using irio::InputError;
@@ -132,31 +132,39 @@ BOOST_AUTO_TEST_CASE(label_errors) {
     check_error<InputError>([&] { io::import_csv(o); }, parts);
   };
   auto o = base(d);
-  o.Z = d.write("Zcol.csv", "region,,R1,R2,R1,R2\n,sector,a,a,b,c\nR1,a,1,2,3,4\nR2,a,5,6,7,8\nR1,b,9,10,11,12\nR2,b,13,14,15,16\n");
+  o.Z =
+      d.write("Zcol.csv",
+              "region,,R1,R2,R1,R2\n,sector,a,a,b,c\nR1,a,1,2,3,4\nR2,a,5,6,7,8\nR1,b,9,10,11,12\nR2,b,13,14,15,16\n");
   expect(o, {"Zcol.csv: column 6 ('R2/c') is not among the row labels of Z"});
   o = base(d);
-  o.Z = d.write("Zdup.csv", "r,,R1,R2,R1,R2\n,s,a,a,b,b\nR1,a,1,2,3,4\nR2,a,5,6,7,8\nR1,a,9,10,11,12\nR2,b,13,14,15,16\n");
+  o.Z = d.write("Zdup.csv",
+                "r,,R1,R2,R1,R2\n,s,a,a,b,b\nR1,a,1,2,3,4\nR2,a,5,6,7,8\nR1,a,9,10,11,12\nR2,b,13,14,15,16\n");
   expect(o, {"Zdup.csv:5: duplicate label 'R1/a' (also at", "Zdup.csv:3"});
   o = base(d);
-  o.Z = d.write("Zgrid.csv", "r,,R1,R2,R1,R2\n,s,a,a,b,b\nR1,a,1,2,3,4\nR2,a,5,6,7,8\nR1,b,9,10,11,12\nR2,c,13,14,15,16\n");
+  o.Z = d.write("Zgrid.csv",
+                "r,,R1,R2,R1,R2\n,s,a,a,b,b\nR1,a,1,2,3,4\nR2,a,5,6,7,8\nR1,b,9,10,11,12\nR2,c,13,14,15,16\n");
   expect(o, {"Zgrid.csv: Z rows: no entry for region 'R1', sector 'c'", "2 regions x 3 expected"});
   o = base(d);
   o.Z = d.write("Zrag.csv", "r,,R1,R2,R1,R2\n,s,a,a,b,b\nR1,a,1,2,3,4\nR2,a,5,6,7\n");
   expect(o, {"Zrag.csv:4: row has 5 fields, expected 6 (ragged row)"});
   o = base(d);
-  o.Z = d.write("Znum.csv", "r,,R1,R2,R1,R2\n,s,a,a,b,b\nR1,a,1,2,3,4\nR2,a,5,x6,7,8\nR1,b,9,10,11,12\nR2,b,13,14,15,16\n");
+  o.Z = d.write("Znum.csv",
+                "r,,R1,R2,R1,R2\n,s,a,a,b,b\nR1,a,1,2,3,4\nR2,a,5,x6,7,8\nR1,b,9,10,11,12\nR2,b,13,14,15,16\n");
   expect(o, {"Znum.csv:4:4: non-numeric cell 'x6' in Z"});
   o = base(d);
-  o.Y = d.write("Yrow.csv", ",,R1,R1,R2,R2\n,,hh,gov,gov,hh\nR2,b,1,2,3,4\nR1,a,5,6,7,8\nR1,b,9,10,11,12\nR3,a,13,14,15,16\n");
+  o.Y = d.write("Yrow.csv",
+                ",,R1,R1,R2,R2\n,,hh,gov,gov,hh\nR2,b,1,2,3,4\nR1,a,5,6,7,8\nR1,b,9,10,11,12\nR3,a,13,14,15,16\n");
   expect(o, {"Yrow.csv:6: row 'R3/a' of Y is not a row of Z"});
   o = base(d);
   o.Y = d.write("Ymiss.csv", ",,R1,R1,R2,R2\n,,hh,gov,gov,hh\nR2,b,1,2,3,4\nR1,a,5,6,7,8\nR1,b,9,10,11,12\n");
   expect(o, {"Ymiss.csv: Y has no row for region 'R2', sector 'a'"});
   o = base(d);
-  o.Y = d.write("Yreg.csv", ",,R1,R1,R9,R2\n,,hh,gov,gov,hh\nR2,b,1,2,3,4\nR1,a,5,6,7,8\nR1,b,9,10,11,12\nR2,a,1,1,1,1\n");
+  o.Y = d.write("Yreg.csv",
+                ",,R1,R1,R9,R2\n,,hh,gov,gov,hh\nR2,b,1,2,3,4\nR1,a,5,6,7,8\nR1,b,9,10,11,12\nR2,a,1,1,1,1\n");
   expect(o, {"Yreg.csv: column 5 ('R9/gov')", "final-demand region 'R9' is not a region of Z"});
   o = base(d);
-  o.Y = d.write("Ycat.csv", ",,R1,R1,R2,R2\n,,hh,gov,gov,inv\nR2,b,1,2,3,4\nR1,a,5,6,7,8\nR1,b,9,10,11,12\nR2,a,1,1,1,1\n");
+  o.Y = d.write("Ycat.csv",
+                ",,R1,R1,R2,R2\n,,hh,gov,gov,inv\nR2,b,1,2,3,4\nR1,a,5,6,7,8\nR1,b,9,10,11,12\nR2,a,1,1,1,1\n");
   expect(o, {"Ycat.csv: final-demand columns: no entry for region 'R1', category 'inv'"});
   o = base(d);
   o.V = d.write("Vcol.csv", "component,R2,R2,R1,R1\n,a,b,a,z\nwages,1,2,3,4\n");

@@ -4,9 +4,9 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
+#include "io_test_util.h"
 #include "irio/io/import_csv.h"
 #include "irio/io/table_store.h"
-#include "io_test_util.h"
 #include "irio/tables/balance.h"
 
 using irio::InputError;

@@ -183,7 +183,9 @@ BOOST_AUTO_TEST_CASE(folder_drops_the_discrepancy_and_keeps_q_as_satellite) {
   BOOST_TEST(q.F_Y.cols() == static_cast<Eigen::Index>(G * K));
   BOOST_TEST(q.F_Y(0, 0) == 0.5);
   // What was dropped is reported: ROW's purchases from industries 0.2 x 4914, its sales 0.1 x 4914.
-  BOOST_TEST(has_note(w, "dropped the rest-of-world entry ROW (1 statistical-discrepancy row and column of T, 6 final-demand columns)"));
+  BOOST_TEST(has_note(
+      w,
+      "dropped the rest-of-world entry ROW (1 statistical-discrepancy row and column of T, 6 final-demand columns)"));
   BOOST_TEST(has_note(w, "its sales to industries 491.4"));
   BOOST_TEST(has_note(w, "its purchases from industries 982.8"));
   BOOST_TEST(has_note(w, "satellite 'Q': 4 stressors"));
@@ -195,9 +197,8 @@ BOOST_AUTO_TEST_CASE(zip_with_labels_in_indices_zip) {
   write_zip(d.file("Eora26_2015_bp.zip"), {{"Eora26_2015_bp_T.txt", t_text()},
                                            {"Eora26_2015_bp_FD.txt", matrix_text(nT, nFD, FD)},
                                            {"Eora26_2015_bp_VA.txt", va_text()}});
-  write_zip(d.file("indices.zip"), {{"labels_T.txt", labels_t()},
-                                    {"labels_FD.txt", labels_fd()},
-                                    {"labels_VA.txt", labels_va()}});
+  write_zip(d.file("indices.zip"),
+            {{"labels_T.txt", labels_t()}, {"labels_FD.txt", labels_fd()}, {"labels_VA.txt", labels_va()}});
   const io::WorldImport w = io::import_eora26(d.file("Eora26_2015_bp.zip"));
   BOOST_TEST(w.table.n() == G * N);
   BOOST_TEST(w.table.satellites.empty());
@@ -229,8 +230,9 @@ BOOST_AUTO_TEST_CASE(malformed_files_name_the_line_and_what_was_expected) {
     const auto p = fd.find("USA\tFinal Demand\tChanges in inventories P.52");
     fd.replace(p + 17, std::string("Changes in inventories P.52").size(), "Changes in inventory P.52");
     d.write("labels_FD.txt", fd);
-    check_error<InputError>([&] { io::import_eora26(d.path().string()); },
-                            {"labels_FD.txt: entry", "USA", "'Changes in inventory P.52'", "'Household final consumption P.3h'"});
+    check_error<InputError>(
+        [&] { io::import_eora26(d.path().string()); },
+        {"labels_FD.txt: entry", "USA", "'Changes in inventory P.52'", "'Household final consumption P.3h'"});
   }
   {
     TempDir d;
@@ -243,11 +245,13 @@ BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondi
   TempDir d;
   write_folder(d);
   std::string out;
-  BOOST_TEST(irio::testing::run_irio("import eora26 '" + d.path().string() + "' -o '" + d.file("e.h5") + "'", out, d) == 0);
+  BOOST_TEST(irio::testing::run_irio("import eora26 '" + d.path().string() + "' -o '" + d.file("e.h5") + "'", out, d) ==
+             0);
   BOOST_TEST(out.find("note: dropped the rest-of-world entry ROW") != std::string::npos, out);
   BOOST_TEST(out.find("189 regions x 26 sectors") != std::string::npos, out);
   BOOST_TEST(out.find("1 satellites") != std::string::npos, out);
-  BOOST_TEST(irio::testing::run_irio("import eora26 '" + d.path().string() + "' --price pp -o '" + d.file("p.h5") + "'", out, d) == 2);
+  BOOST_TEST(irio::testing::run_irio("import eora26 '" + d.path().string() + "' --price pp -o '" + d.file("p.h5") + "'",
+                                     out, d) == 2);
   BOOST_TEST(out.find("no file Eora26_<year>_pp_T.txt") != std::string::npos, out);
   BOOST_TEST(!std::filesystem::exists(d.file("p.h5")));
 }

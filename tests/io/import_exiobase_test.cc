@@ -158,7 +158,8 @@ BOOST_AUTO_TEST_CASE(ixi_folder_with_flows) {
 BOOST_AUTO_TEST_CASE(rows_and_columns_in_another_order) {
   // A file whose columns are not region-major still lands region-major.
   TempDir d;
-  exio::System s = exio::make_system(pick(exio::kRegions, {"DE", "JP"}), pick(exio::kProducts, {"Wheat", "Pigs", "Stone"}), 5, 0.8);
+  exio::System s =
+      exio::make_system(pick(exio::kRegions, {"DE", "JP"}), pick(exio::kProducts, {"Wheat", "Pigs", "Stone"}), 5, 0.8);
   const fs::path root = d.path() / "IOT_2011_pxp";
   exio::write_release(s, root);
   // Swap the first two columns of A.txt (labels and values) and the first two data rows.
@@ -186,7 +187,8 @@ BOOST_AUTO_TEST_CASE(rows_and_columns_in_another_order) {
 BOOST_AUTO_TEST_CASE(three_letter_region_codes_of_some_3_4_files) {
   // Some 3.4 ixi files carry AUT, CHN, ... where the others have AT, CN, ...: read as one code.
   TempDir d;
-  const exio::System s = exio::make_system(pick(exio::kRegions, {"AT", "CN"}), pick(exio::kIndustries, {"Pigs farming", "Pulp"}), 4, 0.9);
+  const exio::System s =
+      exio::make_system(pick(exio::kRegions, {"AT", "CN"}), pick(exio::kIndustries, {"Pigs farming", "Pulp"}), 4, 0.9);
   const fs::path root = d.path() / "IOT_2011_ixi";
   exio::write_release(s, root);
   auto replace_all = [](std::string& text, const std::string& from, const std::string& to, std::size_t end) {
@@ -198,7 +200,7 @@ BOOST_AUTO_TEST_CASE(three_letter_region_codes_of_some_3_4_files) {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     in.close();
     if (std::string(f) == "A.txt") replace_all(text, "\tAT", "\tAUT", text.find('\n'));  // column labels
-    else replace_all(text, "\nAT\t", "\nAUT\t", std::string::npos);                    // row labels
+    else replace_all(text, "\nAT\t", "\nAUT\t", std::string::npos);                      // row labels
     std::ofstream(root / f, std::ios::binary) << text;
   }
   const auto r = irio::io::import_exiobase(root.string());
@@ -208,7 +210,8 @@ BOOST_AUTO_TEST_CASE(three_letter_region_codes_of_some_3_4_files) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_releases_name_file_row_and_column) {
-  const exio::System s = exio::make_system(pick(exio::kRegions, {"AT", "CN"}), pick(exio::kProducts, {"Paddy rice", "Wheat", "Cattle"}), 2, 0.9);
+  const exio::System s = exio::make_system(pick(exio::kRegions, {"AT", "CN"}),
+                                           pick(exio::kProducts, {"Paddy rice", "Wheat", "Cattle"}), 2, 0.9);
   auto fresh = [&](const TempDir& d) {
     const fs::path root = d.path() / "IOT_2022_pxp";
     exio::write_release(s, root);
@@ -287,7 +290,8 @@ BOOST_AUTO_TEST_CASE(malformed_releases_name_file_row_and_column) {
 
 BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondition(irio::testing::BinaryBuilt())) {
   TempDir d;
-  const exio::System s = exio::make_system(pick(exio::kRegions, {"AT", "CN"}), pick(exio::kProducts, {"Paddy rice", "Wheat", "Cattle"}), 2, 0.9);
+  const exio::System s = exio::make_system(pick(exio::kRegions, {"AT", "CN"}),
+                                           pick(exio::kProducts, {"Paddy rice", "Wheat", "Cattle"}), 2, 0.9);
   const fs::path root = d.path() / "IOT_2022_pxp";
   exio::write_release(s, root);
   std::string out;
@@ -296,7 +300,8 @@ BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondi
   BOOST_TEST(out.find("wrote " + d.file("t.h5") + ": 2 regions x 3 sectors") != std::string::npos, out);
   BOOST_TEST(out.find("note: V = the 9 factor-input rows") != std::string::npos, out);
   BOOST_TEST(out.find("balance check: ok") != std::string::npos, out);
-  const int rc2 = irio::testing::run_irio("import exiobase '" + d.file("nothing") + "' -o '" + d.file("u.h5") + "'", out, d);
+  const int rc2 =
+      irio::testing::run_irio("import exiobase '" + d.file("nothing") + "' -o '" + d.file("u.h5") + "'", out, d);
   BOOST_TEST(rc2 == 2, out);
   BOOST_TEST(!fs::exists(d.file("u.h5")));
 }
@@ -355,7 +360,8 @@ BOOST_AUTO_TEST_CASE(generate_full_size, *boost::unit_test::disabled()) {
     }
   }
   // Register A in the parameters.
-  edit(root / "file_parameters.json", "\"files\": {\n", "\"files\": {\n" + exio::params_entry("A", "A.txt", 2, 2) + ",\n");
+  edit(root / "file_parameters.json", "\"files\": {\n",
+       "\"files\": {\n" + exio::params_entry("A", "A.txt", 2, 2) + ",\n");
   BOOST_TEST_MESSAGE("wrote " << root);
 }
 

@@ -94,7 +94,8 @@ std::string flat_text() {
   const auto& A = world::kFigaroAreas;
   const auto& I = world::kFigaroIndustries;
   std::string out = "icioParam,refArea,rowPi,counterpartArea,colPi,obsValue\n";
-  auto line = [&](const std::string& ra, const std::string& rp, const std::string& ca, const std::string& cp, double v) {
+  auto line = [&](const std::string& ra, const std::string& rp, const std::string& ca, const std::string& cp,
+                  double v) {
     if (v == 0) return;
     out += "PXP," + ra + "," + rp + "," + ca + "," + cp;
     put(out, v);

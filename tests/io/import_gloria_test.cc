@@ -98,14 +98,12 @@ void zip_files(const std::string& zip_path, const std::vector<std::pair<std::str
 }
 
 const std::vector<std::string> kVa = {"Compensation of employees D.1", "Taxes on production D.29",
-                                      "Subsidies on production D.39", "Net operating surplus B.2n",
-                                      "Net mixed income B.3n", "Consumption of fixed capital K.1"};
-const std::vector<std::string> kFd = {"Household final consumption P.3h",
-                                      "Non-profit institutions serving households P.3n",
-                                      "Government final consumption P.3g",
-                                      "Gross fixed capital formation P.51",
-                                      "Changes in inventories P.52",
-                                      "Acquisitions less disposals of valuables P.53"};
+                                      "Subsidies on production D.39",  "Net operating surplus B.2n",
+                                      "Net mixed income B.3n",         "Consumption of fixed capital K.1"};
+const std::vector<std::string> kFd = {
+    "Household final consumption P.3h",  "Non-profit institutions serving households P.3n",
+    "Government final consumption P.3g", "Gross fixed capital formation P.51",
+    "Changes in inventories P.52",       "Acquisitions less disposals of valuables P.53"};
 
 /// A GLORIA-shaped release: G regions x N sectors, the full transaction matrix T (2 G N square,
 /// per region N industries then N products), Y (2 G N x 6 G), V (6 G x 2 G N), TQ and YQ.
@@ -294,10 +292,10 @@ BOOST_AUTO_TEST_CASE(cells_outside_supply_use_are_dropped_and_reported) {
   TempDir d;
   Release r = make_release();
   const auto N = static_cast<Eigen::Index>(r.N());
-  r.T(0, 1) += 2.5;                  // AFG industry x AFG industry: not supply, not use
-  r.Yfull(0, 0) = 4;                 // final demand on an industry row
-  r.Vfull(6, 0) = r.Vfull(0, 0);     // CHN's row of compensation for AFG's first industry ...
-  r.Vfull(0, 0) = 0;                 // ... instead of AFG's own row
+  r.T(0, 1) += 2.5;               // AFG industry x AFG industry: not supply, not use
+  r.Yfull(0, 0) = 4;              // final demand on an industry row
+  r.Vfull(6, 0) = r.Vfull(0, 0);  // CHN's row of compensation for AFG's first industry ...
+  r.Vfull(0, 0) = 0;              // ... instead of AFG's own row
   write_release(r, d);
   const auto res = io::import_gloria(d.path().string());
   auto has = [&](const std::string& part) {
@@ -306,8 +304,9 @@ BOOST_AUTO_TEST_CASE(cells_outside_supply_use_are_dropped_and_reported) {
     BOOST_TEST_MESSAGE("notes lack: " << part);
     return false;
   };
-  BOOST_TEST(has("1 non-zero cells of T outside the supply and use blocks (industry x industry, product x product; "
-                 "sum 2.5) were dropped"));
+  BOOST_TEST(
+      has("1 non-zero cells of T outside the supply and use blocks (industry x industry, product x product; "
+          "sum 2.5) were dropped"));
   BOOST_TEST(has("final demand on industry rows (sum 4) was dropped"));
   BOOST_TEST(has("% of it sits in rows of another region than its column's"));
   // The value added still reaches its industry: summed over the row regions.
@@ -334,9 +333,9 @@ BOOST_AUTO_TEST_CASE(malformed_releases_name_file_row_and_column) {
     const auto line2 = t.find('\n') + 1;
     t.insert(line2, "x");
     write_release(r, d, t);
-    check_error<InputError>([&] { io::import_gloria(d.path().string()); },
-                            {name("T") + ":2", "row 2 (AFG/Industry/Coal), column 1 (AFG/Industry/Wheat)",
-                             "is not a finite number"});
+    check_error<InputError>(
+        [&] { io::import_gloria(d.path().string()); },
+        {name("T") + ":2", "row 2 (AFG/Industry/Coal), column 1 (AFG/Industry/Wheat)", "is not a finite number"});
   }
   {  // a ReadMe without the Sectors sheet
     TempDir d;
@@ -362,9 +361,8 @@ BOOST_AUTO_TEST_CASE(cli_prints_the_construct, *boost::unit_test::precondition(i
   fs::create_directories(d.path() / "out");
   std::string out;
   const std::string t = (d.path() / "out" / "t.h5").string();
-  int rc = irio::testing::run_irio("import gloria '" + d.path().string() + "' --construct fixed-product-sales -o '" + t +
-                                       "'",
-                                   out, d);
+  int rc = irio::testing::run_irio(
+      "import gloria '" + d.path().string() + "' --construct fixed-product-sales -o '" + t + "'", out, d);
   BOOST_TEST(rc == 0, out);
   BOOST_TEST(out.find("3 regions x 4 sectors (n = 12)") != std::string::npos, out);
   BOOST_TEST(out.find("note: construct: fixed product sales structure, industry x industry") != std::string::npos, out);

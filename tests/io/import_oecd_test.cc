@@ -27,7 +27,7 @@ struct Icio {
   std::vector<std::string> economies;  // row/column economies in file order (splits last)
   std::vector<std::string> fd_economies;
   std::vector<std::string> industries, fd;
-  bool new_names = true;  // TLS/VA/OUT rows and OUT column; else TAXSUB/VALU/OUTPUT and TOTAL
+  bool new_names = true;    // TLS/VA/OUT rows and OUT column; else TAXSUB/VALU/OUTPUT and TOTAL
   bool layout2016 = false;  // final demand "HFCE_AUS", one row CCC_TAXSUB per economy, a DISC column
 
   std::size_t N() const { return industries.size(); }
@@ -109,11 +109,15 @@ struct Icio {
     };
     if (layout2016)  // the taxes paid to each economy, one row each; they sum to kTls per column
       for (const auto& e : economies)
-        special(e + "_TAXSUB", [&](std::size_t, std::size_t) { return kTls / static_cast<double>(E); }, 0.0);
+        special(
+            e + "_TAXSUB", [&](std::size_t, std::size_t) { return kTls / static_cast<double>(E); }, 0.0);
     else
-      special(new_names ? "TLS" : "TAXSUB", [](std::size_t, std::size_t) { return kTls; }, 0.25);
-    special(new_names ? "VA" : "VALU", [&](std::size_t f, std::size_t u) { return x(f, u) - colsum(f, u) - kTls; }, 0);
-    special(new_names ? "OUT" : "OUTPUT", [&](std::size_t f, std::size_t u) { return x(f, u); }, 0);
+      special(
+          new_names ? "TLS" : "TAXSUB", [](std::size_t, std::size_t) { return kTls; }, 0.25);
+    special(
+        new_names ? "VA" : "VALU", [&](std::size_t f, std::size_t u) { return x(f, u) - colsum(f, u) - kTls; }, 0);
+    special(
+        new_names ? "OUT" : "OUTPUT", [&](std::size_t f, std::size_t u) { return x(f, u); }, 0);
     return out;
   }
 };
@@ -268,10 +272,10 @@ BOOST_AUTO_TEST_CASE(icio2016_layout_taxes_per_economy_and_discrepancy_column) {
   // The 2016 release's features: final-demand labels HFCE_AUS, one tax row per economy, the DISC
   // column; on the 2016 industries (ISIC Rev. 3) with the 2018 economies.
   Icio spec = icio2018();
-  spec.industries = {"C01T05", "C10T14", "C15T16", "C17T19", "C20",    "C21T22", "C23",  "C24",  "C25",
-                     "C26",    "C27",    "C28",    "C29",    "C30T33X", "C31",   "C34",  "C35",  "C36T37",
-                     "C40T41", "C45",    "C50T52", "C55",    "C60T63", "C64",    "C65T67", "C70", "C71",
-                     "C72",    "C73T74", "C75",    "C80",    "C85",    "C90T93", "C95"};
+  spec.industries = {"C01T05", "C10T14", "C15T16", "C17T19", "C20",     "C21T22", "C23",    "C24", "C25",
+                     "C26",    "C27",    "C28",    "C29",    "C30T33X", "C31",    "C34",    "C35", "C36T37",
+                     "C40T41", "C45",    "C50T52", "C55",    "C60T63",  "C64",    "C65T67", "C70", "C71",
+                     "C72",    "C73T74", "C75",    "C80",    "C85",     "C90T93", "C95"};
   spec.fd = {"HFCE", "NPISH", "GGFC", "GFCF", "INVNT", "DIRP"};
   spec.layout2016 = true;
   TempDir d;
@@ -316,7 +320,8 @@ BOOST_AUTO_TEST_CASE(malformed_files_name_the_row_or_column) {
     const std::string f = d.write("ICIO2018_2015.csv", good);
     io::OecdImportOptions o;
     o.release = "2023";
-    check_error<InputError>([&] { io::import_oecd(f, o); }, {"ICIO2018_2015.csv", "'TAXSUB'", "release 2023", "TLS, VA, OUT"});
+    check_error<InputError>([&] { io::import_oecd(f, o); },
+                            {"ICIO2018_2015.csv", "'TAXSUB'", "release 2023", "TLS, VA, OUT"});
   }
   // No output row.
   {
@@ -325,11 +330,13 @@ BOOST_AUTO_TEST_CASE(malformed_files_name_the_row_or_column) {
     check_error<InputError>([&] { io::import_oecd(f); }, {"no_out.csv", "no output row", "'OUTPUT'"});
   }
   // A folder without the year.
-  check_error<InputError>([&] {
-    io::OecdImportOptions o;
-    o.year = "1999";
-    io::import_oecd(d.path().string(), o);
-  }, {"no file for year 1999", "ICIO2018_2015.csv"});
+  check_error<InputError>(
+      [&] {
+        io::OecdImportOptions o;
+        o.year = "1999";
+        io::import_oecd(d.path().string(), o);
+      },
+      {"no file for year 1999", "ICIO2018_2015.csv"});
 }
 
 BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondition(irio::testing::BinaryBuilt())) {
@@ -341,7 +348,8 @@ BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondi
   BOOST_TEST(out.find("folded into CHN and MEX") != std::string::npos, out);
   BOOST_TEST(out.find("wrote ") != std::string::npos, out);
   BOOST_TEST(out.find("77 regions x 45 sectors") != std::string::npos, out);
-  BOOST_TEST(irio::testing::run_irio("import oecd '" + zip + "' --release 2016 -o '" + d.file("u.h5") + "'", out, d) == 2);
+  BOOST_TEST(irio::testing::run_irio("import oecd '" + zip + "' --release 2016 -o '" + d.file("u.h5") + "'", out, d) ==
+             2);
   BOOST_TEST(out.find("release 2016") != std::string::npos, out);
   BOOST_TEST(!std::filesystem::exists(d.file("u.h5")));
 }

@@ -5,12 +5,12 @@
 #include <cmath>
 #include <filesystem>
 
+#include "io_test_util.h"
 #include "irio/io/csv_reader.h"
 #include "irio/io/import_csv.h"
 #include "irio/io/import_pymrio.h"
 #include "irio/io/internal/wide_matrix.h"
 #include "irio/io/table_store.h"
-#include "io_test_util.h"
 #include "tests/test_util.h"
 
 using irio::InputError;
@@ -63,7 +63,8 @@ BOOST_AUTO_TEST_CASE(test_mrio_reproduces_pymrio_outputs) {
     const int sec = irio::tables::Labels::find(t.labels.sectors, xs.cell(r, 1));
     BOOST_REQUIRE(reg >= 0 && sec >= 0);
     const double want = xs.number(r, 2);
-    const double got = x(static_cast<Eigen::Index>(t.labels.index(static_cast<std::size_t>(reg), static_cast<std::size_t>(sec))));
+    const double got =
+        x(static_cast<Eigen::Index>(t.labels.index(static_cast<std::size_t>(reg), static_cast<std::size_t>(sec))));
     BOOST_TEST(std::abs(got - want) <= 4 * std::numeric_limits<double>::epsilon() * std::abs(want),
                xs.cell(r, 0) << "/" << xs.cell(r, 1) << ": " << got << " vs " << want);
   }
@@ -165,9 +166,9 @@ BOOST_AUTO_TEST_CASE(hostile_json_is_a_clear_error) {
                                           R"(, "nr_header": )" + hr + R"(}, "Y": {"name": "Y.txt"}}})");
   };
   params("\"two\"", "2");
-  check_error<InputError>([&] { io::import_pymrio(dir.path().string()); },
-                          {"file_parameters.json (files.Z): 'nr_index_col' must be a non-negative integer",
-                           "got 'two'"});
+  check_error<InputError>(
+      [&] { io::import_pymrio(dir.path().string()); },
+      {"file_parameters.json (files.Z): 'nr_index_col' must be a non-negative integer", "got 'two'"});
   params("2", "\"-1\"");
   check_error<InputError>([&] { io::import_pymrio(dir.path().string()); },
                           {"(files.Z): 'nr_header' must be a non-negative integer", "got '-1'"});

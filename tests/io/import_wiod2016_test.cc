@@ -67,7 +67,8 @@ void write_wiot(const std::string& path, const Faults& f = {}) {
     }
   for (std::size_t b = 0; b < G; ++b)
     for (std::size_t k = 0; k < K; ++k, ++col) {
-      const std::string code = C[b] == "USA" && k == 3 && !f.rename_fd_of_usa.empty() ? f.rename_fd_of_usa : world::kWiod2016Fd[k];
+      const std::string code = C[b] == "USA" && k == 3 && !f.rename_fd_of_usa.empty() ? f.rename_fd_of_usa
+                                                                                      : world::kWiod2016Fd[k];
       w.write_string(sh, 2, col, code);
       w.write_string(sh, 4, col, C[b]);
       w.write_string(sh, 5, col, "c" + std::to_string(N + k + 1));
@@ -158,21 +159,23 @@ BOOST_AUTO_TEST_CASE(malformed_workbooks_name_the_cell_and_what_was_expected) {
   g.skip_tot_row = "VA";
   write_wiot(d.file("va.xlsx"), g);
   check_error<InputError>([&] { io::import_wiod2016(d.file("va.xlsx")); }, {"va.xlsx", "no row 'VA' of country TOT"});
-  check_error<InputError>([&] { io::import_wiod2016(d.file("WIOT2014_Nov16_ROW.xlsb")); }, {"binary workbook (.xlsb)", ".xlsx"});
+  check_error<InputError>([&] { io::import_wiod2016(d.file("WIOT2014_Nov16_ROW.xlsb")); },
+                          {"binary workbook (.xlsb)", ".xlsx"});
 }
 
 BOOST_AUTO_TEST_CASE(cli_prints_what_the_import_did, *boost::unit_test::precondition(irio::testing::BinaryBuilt())) {
   TempDir d;
   write_wiot(d.file("WIOT2014_Nov16_ROW.xlsx"));
   std::string out;
-  BOOST_TEST(irio::testing::run_irio("import wiod2016 '" + d.file("WIOT2014_Nov16_ROW.xlsx") + "' -o '" + d.file("w.h5") + "'",
-                                     out, d) == 0);
+  BOOST_TEST(irio::testing::run_irio(
+                 "import wiod2016 '" + d.file("WIOT2014_Nov16_ROW.xlsx") + "' -o '" + d.file("w.h5") + "'", out, d) ==
+             0);
   BOOST_TEST(out.find("note: ") != std::string::npos, out);
   BOOST_TEST(out.find("'TXSP', 'EXP_adj', 'PURR', 'PURNR', 'VA', 'IntTTM'") != std::string::npos, out);
   BOOST_TEST(out.find("44 regions x 56 sectors") != std::string::npos, out);
-  BOOST_TEST(irio::testing::run_irio("import wiod2016 '" + d.file("WIOT2014_Nov16_ROW.xlsx") + "' --sheet 2015 -o '" +
-                                         d.file("x.h5") + "'",
-                                     out, d) == 2);
+  BOOST_TEST(irio::testing::run_irio(
+                 "import wiod2016 '" + d.file("WIOT2014_Nov16_ROW.xlsx") + "' --sheet 2015 -o '" + d.file("x.h5") + "'",
+                 out, d) == 2);
   BOOST_TEST(out.find("2015") != std::string::npos, out);
   BOOST_TEST(!std::filesystem::exists(d.file("x.h5")));
 }

@@ -4,9 +4,9 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
+#include "io_test_util.h"
 #include "irio/io/import_wiod.h"
 #include "irio/io/table_store.h"
-#include "io_test_util.h"
 #include "irio/tables/balance.h"
 #include "tests/test_util.h"
 
@@ -61,7 +61,8 @@ BOOST_AUTO_TEST_CASE(display_names_from_the_code_lists) {
   BOOST_TEST(labels.fd_category_names.size() == labels.fd_categories.size());
   BOOST_TEST(labels.sector_name(13) == "Electrical and optical equipment");
   BOOST_TEST(labels.sector_name(0) == "Agriculture, hunting, forestry and fishing");  // quoted comma
-  BOOST_TEST(labels.region_name(static_cast<std::size_t>(irio::tables::Labels::find(labels.regions, "CHN"))) == "China");
+  BOOST_TEST(labels.region_name(static_cast<std::size_t>(irio::tables::Labels::find(labels.regions, "CHN"))) ==
+             "China");
   BOOST_TEST(labels.region_name(labels.regions.size() - 1) == "Rest of the world");
   BOOST_TEST(labels.fd_category_name(0) == "Final consumption expenditure by households");
   // ... and they survive the HDF5 file.
@@ -135,7 +136,8 @@ BOOST_AUTO_TEST_CASE(bad_wiod_inputs) {
   io::WiodImportOptions o;
   o.year = "2030";
   check_error<InputError>([&] { io::import_wiod(kDir, o); }, {"has no table for year '2030'"});
-  check_error<InputError>([&] { io::import_wiod("/nonexistent/wiod"); }, {"WIOD folder '/nonexistent/wiod' does not exist"});
+  check_error<InputError>([&] { io::import_wiod("/nonexistent/wiod"); },
+                          {"WIOD folder '/nonexistent/wiod' does not exist"});
   irio::testing::TempDir d;
   namespace fs = std::filesystem;
   for (const char* f : {"sectors.csv", "final_demand.csv", "wiot_2011_F.csv.gz", "wiot_2011_x.csv"})

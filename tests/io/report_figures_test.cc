@@ -121,9 +121,11 @@ BOOST_AUTO_TEST_CASE(tick_labels_are_distinct_with_one_format) {
         // One format: the same number of decimals on every tick; "%" exactly on percentage axes.
         auto decimals = [](const std::string& s) {
           const auto dot = s.find('.');
-          return dot == std::string::npos ? 0 : static_cast<int>(s.find_first_not_of("0123456789", dot + 1) == std::string::npos
-                                                                    ? s.size() - dot - 1
-                                                                    : s.find_first_not_of("0123456789", dot + 1) - dot - 1);
+          return dot == std::string::npos
+                     ? 0
+                     : static_cast<int>(s.find_first_not_of("0123456789", dot + 1) == std::string::npos
+                                            ? s.size() - dot - 1
+                                            : s.find_first_not_of("0123456789", dot + 1) - dot - 1);
         };
         for (const auto& s : t) {
           BOOST_CHECK_EQUAL(decimals(s), decimals(t.front()));

@@ -2,8 +2,8 @@
 // Shock CSV reader: scenario columns, column order, defaults, and every error with its line.
 #include <boost/test/unit_test.hpp>
 
-#include "irio/io/shock_reader.h"
 #include "io_test_util.h"
+#include "irio/io/shock_reader.h"
 #include "tests/test_util.h"
 
 using irio::InputError;

@@ -8,10 +8,10 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 
+#include "io_test_util.h"
 #include "irio/io/csv_reader.h"
 #include "irio/io/internal/h5_patch.h"
 #include "irio/io/table_store.h"
-#include "io_test_util.h"
 #include "tests/test_util.h"
 
 using irio::InputError;
@@ -36,7 +36,8 @@ BOOST_AUTO_TEST_CASE(pipes_directories_and_dangling_links_are_refused_by_kind) {
   check_error<InputError>([&] { io::read_csv(d.file("missing.csv")); }, {"cannot open", "No such file"});
 }
 
-BOOST_AUTO_TEST_CASE(cli_info_on_a_pipe_exits_2_at_once, *boost::unit_test::precondition(irio::testing::BinaryBuilt{})) {
+BOOST_AUTO_TEST_CASE(cli_info_on_a_pipe_exits_2_at_once,
+                     *boost::unit_test::precondition(irio::testing::BinaryBuilt{})) {
   TempDir d;
   const std::string fifo = d.file("t.h5");
   BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
@@ -73,7 +74,8 @@ BOOST_AUTO_TEST_CASE(max_csv_bytes_setting_is_validated) {
   const std::string p = d.write("a.csv", "a,b\n1,2\n");
   for (const char* bad : {"lots", "", "-5", "0", "12k", "99999999999999999999999"}) {
     ::setenv("IRIO_MAX_CSV_BYTES", bad, 1);
-    check_error<InputError>([&] { io::read_csv(p); }, {"IRIO_MAX_CSV_BYTES = '" + std::string(bad) + "'", "whole number"});
+    check_error<InputError>([&] { io::read_csv(p); },
+                            {"IRIO_MAX_CSV_BYTES = '" + std::string(bad) + "'", "whole number"});
   }
   ::setenv("IRIO_MAX_CSV_BYTES", "4", 1);  // a valid limit is applied
   check_error<InputError>([&] { io::read_csv(p); }, {"a.csv", "more than"});
@@ -89,7 +91,9 @@ BOOST_AUTO_TEST_CASE(hdf5_labels_that_are_not_utf8_are_refused_on_reading) {
   io::write_table(irio::testing::leather(), p);
   const auto regions = io::read_table(p).labels.regions;
   std::vector<std::string> bad = regions;
-  bad[1] = "Qu\xE9" "bec";
+  bad[1] =
+      "Qu\xE9"
+      "bec";
   irio::io::internal::h5_patch_strings(p, "/labels/regions", bad);
   check_error<InputError>([&] { io::read_table(p); },
                           {"t.h5", "entry 1 of dataset '/labels/regions'", "Qu\\xE9bec", "not valid UTF-8", "0xE9"});

@@ -3,9 +3,9 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
+#include "io_test_util.h"
 #include "irio/io/internal/h5_patch.h"
 #include "irio/io/table_store.h"
-#include "io_test_util.h"
 #include "tests/test_util.h"
 
 using irio::InputError;
@@ -39,8 +39,8 @@ IoTable full_table() {
   t.import_labels = {"imports"};
   t.imports = Matrix::Constant(1, n, 0.125);
   t.x = t.row_total();
-  irio::tables::Satellite co2{"CO2", {"CO2", "CH4"}, {"kt", "t"}, Matrix::Random(2, n).cwiseAbs(),
-                              Matrix::Random(2, 3).cwiseAbs()};
+  irio::tables::Satellite co2{
+      "CO2", {"CO2", "CH4"}, {"kt", "t"}, Matrix::Random(2, n).cwiseAbs(), Matrix::Random(2, 3).cwiseAbs()};
   irio::tables::Satellite jobs{"employment", {"persons"}, {"1000 persons"}, Matrix::Ones(1, n), Matrix(1, 0)};
   t.satellites = {co2, jobs};
   return t;

@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "io_test_util.h"
 #include "irio/io/internal/h5_patch.h"
 #include "irio/io/table_store.h"
-#include "io_test_util.h"
 #include "tests/test_util.h"
 
 using irio::InputError;
@@ -73,8 +73,7 @@ BOOST_AUTO_TEST_CASE(h5_round_trip_and_append_to_table) {
   BOOST_TEST(m.levels(0) == (std::vector<std::string>{"CHN", "DEU"}));
 
   // Same run and table again: refused without overwrite, replaced with it; a second run is added.
-  check_error<OutputError>([&] { io::write_tidy_h5({sample()}, p, "run1"); },
-                           {"/results/run1/multipliers exists"});
+  check_error<OutputError>([&] { io::write_tidy_h5({sample()}, p, "run1"); }, {"/results/run1/multipliers exists"});
   io::WriteOptions ow;
   ow.overwrite = true;
   TidyTable small("multipliers", {"region"});
@@ -91,7 +90,8 @@ BOOST_AUTO_TEST_CASE(h5_round_trip_and_append_to_table) {
   BOOST_TEST(io::read_table(tp).n() == 2u);
   BOOST_TEST(io::read_tidy_h5(tp, "base")[0].num_rows() == 4u);
   ow.inputs = {tp};
-  check_error<OutputError>([&] { io::write_tidy_h5({sample()}, tp, "again", ow); }, {"refusing to overwrite the input"});
+  check_error<OutputError>([&] { io::write_tidy_h5({sample()}, tp, "again", ow); },
+                           {"refusing to overwrite the input"});
 
   // A foreign HDF5 file is not replaced without overwrite.
   const std::string foreign = d.file("foreign.h5");

@@ -94,7 +94,7 @@ void same_as_dense(const MpiCli& f, const std::string& verb, const std::string& 
         f.run(np, verb + " '" + kTable + "' -o " + sub + "/r.csv --backend petsc -q " + args, out) == 0, out);
     BOOST_CHECK_MESSAGE(out.find("PETSc GMRES") != std::string::npos, out);
     BOOST_CHECK_MESSAGE(out.find(np == 1 ? "1 process" : "2 processes") != std::string::npos, out);
-    BOOST_CHECK_EQUAL(count(out, "wrote "), wrote);  // rank 0 alone prints
+    BOOST_CHECK_EQUAL(count(out, "wrote "), wrote);    // rank 0 alone prints
     check_same_results(f.file("dense"), f.file(sub));  // and writes: no other files
   }
 }
@@ -103,9 +103,7 @@ void same_as_dense(const MpiCli& f, const std::string& verb, const std::string& 
 
 BOOST_AUTO_TEST_SUITE(petsc_cli)
 
-BOOST_FIXTURE_TEST_CASE(multipliers_equal_one_process_dense, MpiCli) {
-  same_as_dense(*this, "multipliers", "--split");
-}
+BOOST_FIXTURE_TEST_CASE(multipliers_equal_one_process_dense, MpiCli) { same_as_dense(*this, "multipliers", "--split"); }
 
 BOOST_FIXTURE_TEST_CASE(chains_equal_one_process_dense, MpiCli) { same_as_dense(*this, "chains", ""); }
 

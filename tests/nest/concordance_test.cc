@@ -81,14 +81,15 @@ BOOST_AUTO_TEST_CASE(shipped_ceads_to_icio_2023) {
   // Every ICIO 2023 industry receives at least one CEADs sector, so no national output is left
   // without provinces; every CEADs sector is mapped (concordance_matrix throws otherwise).
   const std::vector<std::string> expected{
-      "D01T02", "D03",    "D05T06", "D07T08", "D09",    "D10T12", "D13T15", "D16",    "D17T18", "D19",
-      "D20",    "D21",    "D22",    "D23",    "D24A",   "D24B",   "D25",    "D26",    "D27",    "D28",
-      "D29",    "D30",    "D31T33", "D35",    "D36T39", "D41T43", "D45T47", "D49",    "D50",    "D51",
-      "D52",    "D53",    "D55T56", "D58T60", "D61",    "D62T63", "D64T66", "D68",    "D69T75", "D77T82",
-      "D84",    "D85",    "D86T88", "D90T93", "D94T96", "D97T98"};
+      "D01T02", "D03", "D05T06", "D07T08", "D09",    "D10T12", "D13T15", "D16", "D17T18", "D19",
+      "D20",    "D21", "D22",    "D23",    "D24A",   "D24B",   "D25",    "D26", "D27",    "D28",
+      "D29",    "D30", "D31T33", "D35",    "D36T39", "D41T43", "D45T47", "D49", "D50",    "D51",
+      "D52",    "D53", "D55T56", "D58T60", "D61",    "D62T63", "D64T66", "D68", "D69T75", "D77T82",
+      "D84",    "D85", "D86T88", "D90T93", "D94T96", "D97T98"};
   BOOST_TEST(icio.size() == expected.size());
   for (const auto& e : expected) BOOST_TEST(tables::Labels::find(icio, e) >= 0, e);
-  const Matrix S = tables::concordance_matrix(c, ceads, expected, Vector::Ones(static_cast<Eigen::Index>(expected.size())));
+  const Matrix S =
+      tables::concordance_matrix(c, ceads, expected, Vector::Ones(static_cast<Eigen::Index>(expected.size())));
   for (Eigen::Index j = 0; j < S.cols(); ++j) BOOST_TEST(S.col(j).sum() == 1.0, boost::test_tools::tolerance(1e-14));
   for (Eigen::Index i = 0; i < S.rows(); ++i) BOOST_TEST(S.row(i).sum() > 0);
   // Spot checks from the sector descriptions.

@@ -5,8 +5,8 @@
 // back what was cut. The temporary folder is the shared TempDir (tests/support/cli_runner.h).
 #pragma once
 
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -102,11 +102,11 @@ inline tables::IoTable world_with_group(const tables::IoTable& full, const std::
 /// Three regions P1, P2 (the provinces) and RW, two sectors a, b, one final-demand category.
 inline tables::IoTable small_world() {
   Matrix Z(6, 6), Y(6, 3);
-  Z << 10, 5, 4, 2, 6, 3,   //
-      3, 8, 1, 5, 2, 4,     //
-      2, 1, 12, 6, 5, 1,    //
-      4, 2, 3, 9, 1, 7,     //
-      5, 2, 3, 1, 20, 10,   //
+  Z << 10, 5, 4, 2, 6, 3,  //
+      3, 8, 1, 5, 2, 4,    //
+      2, 1, 12, 6, 5, 1,   //
+      4, 2, 3, 9, 1, 7,    //
+      5, 2, 3, 1, 20, 10,  //
       1, 4, 2, 3, 8, 25;
   Y << 30, 5, 8,  //
       20, 6, 4,   //

@@ -57,7 +57,8 @@ struct WiodNest {
       const auto G = static_cast<Eigen::Index>(full.labels.num_regions());
       const Matrix Zf = Matrix(full.Z);
       std::vector<bool> member(static_cast<std::size_t>(G), false);
-      for (const auto& m : members) member[static_cast<std::size_t>(tables::Labels::find(full.labels.regions, m))] = true;
+      for (const auto& m : members)
+        member[static_cast<std::size_t>(tables::Labels::find(full.labels.regions, m))] = true;
       for (Eigen::Index i = 0; i < full.Y.rows(); ++i) {
         const Eigen::Index r = i / N;
         if (!member[static_cast<std::size_t>(r)]) continue;
@@ -158,7 +159,8 @@ BOOST_AUTO_TEST_CASE(every_member_gets_forward_gvc_participation) {
   BOOST_TEST(std::abs(eu_nested - eu_world) < 0.05 * eu_world);
   // On the provincial table alone the same participation is not identified (NA).
   Analysis p = Analysis::open(w.dir / "eu_provinces.h5");
-  BOOST_TEST(std::isnan(p.chains().decomposition.participation.find({"region", w.members.front(), "all", "gvc_forward"})));
+  BOOST_TEST(
+      std::isnan(p.chains().decomposition.participation.find({"region", w.members.front(), "all", "gvc_forward"})));
 }
 
 BOOST_AUTO_TEST_CASE(export_split_identifies_rt_and_gvc_on_the_provincial_table) {

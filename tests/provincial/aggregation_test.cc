@@ -114,8 +114,9 @@ BOOST_AUTO_TEST_CASE(shipped_region_groupings_cover_the_31_provinces) {
     irio::io::load_grouping("nine_zones");
     BOOST_FAIL("no exception");
   } catch (const InputError& e) {
-    BOOST_TEST(has(e.what(), "grouping 'nine_zones' is neither a file nor a shipped grouping (east_data_west_computing, "
-                             "eight_zones, four_regions"));
+    BOOST_TEST(has(e.what(),
+                   "grouping 'nine_zones' is neither a file nor a shipped grouping (east_data_west_computing, "
+                   "eight_zones, four_regions"));
   }
 }
 
@@ -137,7 +138,8 @@ BOOST_AUTO_TEST_CASE(bad_grouping_files) {
                  "dup.csv:4:1: member 'Beijing' already listed on line 2 (group 'East')"));
   BOOST_TEST(has(err(write("nohead.csv", "province,region\nBeijing,East\n")),
                  "nohead.csv:1:1: the header needs columns 'member' and 'group'"));
-  BOOST_TEST(has(err(write("empty_group.csv", "member,group\nBeijing,\n")), "empty_group.csv:2:2: member 'Beijing' has an empty group"));
+  BOOST_TEST(has(err(write("empty_group.csv", "member,group\nBeijing,\n")),
+                 "empty_group.csv:2:2: member 'Beijing' has an empty group"));
   const Grouping g = irio::io::read_grouping_csv(write("partial.csv", "from,to,note\nBeijing,JJ,x\nTianjin,JJ,y\n"));
   BOOST_TEST(g.name() == "partial");
   try {
@@ -156,8 +158,10 @@ BOOST_AUTO_TEST_CASE(small_ceads_table_hand_checked) {
   const std::string path = irio::testing::scratch("agg_small.xlsx");
   irio::testing::write_fixture(irio::testing::small_fixture(), path);
   const IoTable t = irio::io::read_ceads(path).table;
-  const Grouping regions = Grouping::from_pairs("jj", {{"Beijing", "Jing-Jin"}, {"Tianjin", "Jing-Jin"}, {"Hebei", "Hebei"}});
-  const Grouping sectors = Grouping::from_pairs("s3", {{"01", "primary"}, {"02", "primary"}, {"03", "03"}, {"04", "04"}});
+  const Grouping regions =
+      Grouping::from_pairs("jj", {{"Beijing", "Jing-Jin"}, {"Tianjin", "Jing-Jin"}, {"Hebei", "Hebei"}});
+  const Grouping sectors =
+      Grouping::from_pairs("s3", {{"01", "primary"}, {"02", "primary"}, {"03", "03"}, {"04", "04"}});
   const IoTable a = irio::tables::aggregate(t, regions, sectors);
   BOOST_TEST(a.labels.regions == (std::vector<std::string>{"Jing-Jin", "Hebei"}), tt::per_element());
   BOOST_TEST(a.labels.sectors == (std::vector<std::string>{"primary", "03", "04"}), tt::per_element());
@@ -182,8 +186,8 @@ BOOST_AUTO_TEST_CASE(small_ceads_table_hand_checked) {
 
 BOOST_AUTO_TEST_CASE(full_size_to_four_regions_and_eight_zones) {
   const auto f = irio::testing::seeded_fixture(31, 42);
-  IoTable t = irio::testing::make_table(f.Z, f.Y.leftCols(31), irio::testing::ceads_provinces(),
-                                        f.sector_codes, {"CHN"}, std::vector<int>(31, 0));
+  IoTable t = irio::testing::make_table(f.Z, f.Y.leftCols(31), irio::testing::ceads_provinces(), f.sector_codes,
+                                        {"CHN"}, std::vector<int>(31, 0));
   t.x = t.row_total();
   t.exports = f.ex;
   t.export_labels = {"EX"};
@@ -207,7 +211,8 @@ BOOST_AUTO_TEST_CASE(regions_of_different_countries) {
     irio::tables::aggregate(t, g, Grouping());
     BOOST_FAIL("no exception");
   } catch (const InputError& e) {
-    BOOST_TEST(has(e.what(), "region group 'South' of grouping 'south' merges regions of different countries (ARG+TUR)"));
+    BOOST_TEST(
+        has(e.what(), "region group 'South' of grouping 'south' merges regions of different countries (ARG+TUR)"));
   }
   irio::tables::AggregationOptions o;
   o.allow_cross_country = true;
@@ -228,7 +233,8 @@ BOOST_AUTO_TEST_CASE(regions_of_different_countries) {
 BOOST_AUTO_TEST_CASE(tidy_results_sum_ratio_weighted) {
   using irio::tables::AggregationRule;
   using irio::tables::TidyTable;
-  const Grouping jj = Grouping::from_pairs("jj", {{"Beijing", "Jing-Jin"}, {"Tianjin", "Jing-Jin"}, {"Hebei", "Hebei"}});
+  const Grouping jj =
+      Grouping::from_pairs("jj", {{"Beijing", "Jing-Jin"}, {"Tianjin", "Jing-Jin"}, {"Hebei", "Hebei"}});
   // Flows: sum.
   TidyTable flow("gvc_va", {"region", "sector"});
   flow.add_row({"Beijing", "01"}, 1);
@@ -266,7 +272,8 @@ BOOST_AUTO_TEST_CASE(tidy_results_sum_ratio_weighted) {
   BOOST_TEST(w.find({"Jing-Jin", "01", "va"}) == (0.8 * 10 + 0.6 * 30) / 40, tt::tolerance(1e-15));
   BOOST_TEST(w.find({"Hebei", "01", "output"}) == 1.5);
   // Sum of m_j y_j is preserved (the defining property of the y weights, methods.md §6.1).
-  BOOST_TEST(w.find({"Jing-Jin", "01", "output"}) * 40 + 1.5 * 5 == 2.0 * 10 + 3.0 * 30 + 1.5 * 5, tt::tolerance(1e-15));
+  BOOST_TEST(w.find({"Jing-Jin", "01", "output"}) * 40 + 1.5 * 5 == 2.0 * 10 + 3.0 * 30 + 1.5 * 5,
+             tt::tolerance(1e-15));
   // Errors name what is missing.
   TidyTable y2("y", {"region", "sector"});
   y2.add_row({"Beijing", "01"}, 10);

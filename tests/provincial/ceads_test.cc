@@ -169,7 +169,8 @@ BOOST_AUTO_TEST_CASE(text_in_numeric_cells) {
     const char* message;
   };
   const Case cases[] = {
-      {6, 5, "12,5", "sheet 'Table_2017_English Version', cell F7 (Z Beijing/03 -> Beijing/03): expected a number, found text '12,5'"},
+      {6, 5, "12,5",
+       "sheet 'Table_2017_English Version', cell F7 (Z Beijing/03 -> Beijing/03): expected a number, found text '12,5'"},
       {4, 34, "n/a", "cell AI5 (GO of Beijing/01): expected a number, found text 'n/a'"},
       {16, 3, "x", "cell D17 (IM of Beijing/01): expected a number, found text 'x'"},
       {13, 29, "--", "cell AD14 (final demand Hebei/02 -> Hebei/FU201): expected a number, found text '--'"},
@@ -251,7 +252,8 @@ BOOST_AUTO_TEST_CASE(mismatched_labels_and_shifted_blocks) {
          if (*r == 1 && *c >= 16 + 5) ++*c;  // Tianjin's and Hebei's labels one column right
          return true;
        },
-       nullptr, "column W: province 'Tianjin' has 5 final-demand columns (FU102 FU103 FU201 FU202 FU101) unlike 'Beijing'"},
+       nullptr,
+       "column W: province 'Tianjin' has 5 final-demand columns (FU102 FU103 FU201 FU202 FU101) unlike 'Beijing'"},
       {"row labels shifted down",
        [](std::size_t* r, std::size_t* c) {
          if (*c < 3 && *r >= 4 && *r < 16) ++*r;  // labels one row below their data
@@ -359,9 +361,9 @@ BOOST_AUTO_TEST_CASE(full_size_31_by_42) {
   auto t1 = std::chrono::steady_clock::now();
   const auto res = read_ceads(path);
   auto t2 = std::chrono::steady_clock::now();
-  BOOST_TEST_MESSAGE("31 x 42 CEADs workbook: written in "
-                     << std::chrono::duration<double>(t1 - t0).count() << " s, read in "
-                     << std::chrono::duration<double>(t2 - t1).count() << " s");
+  BOOST_TEST_MESSAGE("31 x 42 CEADs workbook: written in " << std::chrono::duration<double>(t1 - t0).count()
+                                                           << " s, read in "
+                                                           << std::chrono::duration<double>(t2 - t1).count() << " s");
   const auto& t = res.table;
   BOOST_TEST(res.findings.empty(), res.report());
   BOOST_TEST(t.labels.num_regions() == 31u);

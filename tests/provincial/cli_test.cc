@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // End-to-end runs of the CLI verbs of this module: import ceads/nbs, aggregate, export xlsx, ras.
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -16,7 +16,8 @@ namespace {
 
 /// Run `irio <args>` with stdout+stderr captured; returns the exit code.
 int irio_run(const std::string& args, std::string* out) {
-  return irio::testing::run_irio_logged(args, *out, irio::testing::scratch("cli_" + std::to_string(std::rand()) + ".log"));
+  return irio::testing::run_irio_logged(args, *out,
+                                        irio::testing::scratch("cli_" + std::to_string(std::rand()) + ".log"));
 }
 
 bool has(const std::string& msg, const std::string& part) {
@@ -46,14 +47,16 @@ BOOST_AUTO_TEST_CASE(import_aggregate_export_round_trip) {
   BOOST_TEST(back.findings.empty(), back.report());
   BOOST_TEST(back.table.x.sum() == 1048.0);
   BOOST_TEST(irio_run("import ceads " + xlsx + " -o " + scratch("x.h5") + " --sheet Nope", &o) == 2, o);
-  BOOST_TEST(has(o, "irio: error: " + xlsx + ": sheet 'Nope' not found; the workbook has 'Table_2017_English Version'"));
+  BOOST_TEST(
+      has(o, "irio: error: " + xlsx + ": sheet 'Nope' not found; the workbook has 'Table_2017_English Version'"));
 }
 
 BOOST_AUTO_TEST_CASE(import_nbs_and_aggregate_sectors) {
   using irio::testing::scratch;
   const std::string h5 = scratch("cli_nbs.h5"), agg = scratch("cli_nbs42.h5");
   std::string o;
-  BOOST_TEST(irio_run("import nbs " + irio::testing::test_data("china_nbs/china_2017_149.csv") + " -o " + h5, &o) == 0, o);
+  BOOST_TEST(irio_run("import nbs " + irio::testing::test_data("china_nbs/china_2017_149.csv") + " -o " + h5, &o) == 0,
+             o);
   BOOST_TEST(has(o, "149 sectors, competitive imports"));
   BOOST_TEST(has(o, "converted to non-competitive imports by proportionality (no-reexport)"));
   BOOST_TEST(irio_run("aggregate " + h5 + " --sectors nbs2017_149_to_42 -o " + agg, &o) == 0, o);
@@ -81,7 +84,9 @@ BOOST_AUTO_TEST_CASE(ras_verb) {
   BOOST_TEST(has(r1, "r1,1.75765067212"));  // (-21 + sqrt(601)) / 2, as in ras_test
   BOOST_TEST(irio_run("ras " + m + " --rows " + u + " --cols " + v2 + " -o " + scratch("b2.csv"), &o) == 2, o);
   BOOST_TEST(has(o, "the row totals sum to 10.000000 but the column totals to 11.000000"));
-  BOOST_TEST(irio_run("ras " + m + " --rows " + u + " --cols " + v + " -o " + scratch("b3.csv") + " --max-iter 1", &o) == 4, o);
+  BOOST_TEST(
+      irio_run("ras " + m + " --rows " + u + " --cols " + v + " -o " + scratch("b3.csv") + " --max-iter 1", &o) == 4,
+      o);
   BOOST_TEST(has(o, "RAS did NOT converge after 1 iteration"));
 }
 
@@ -96,8 +101,11 @@ BOOST_AUTO_TEST_CASE(analyse_provincial_table_by_groups) {
   irio::testing::write_fixture(irio::testing::seeded_fixture(31, 6), xlsx);
   std::string o;
   BOOST_TEST(irio_run("import ceads " + xlsx + " -o " + h5 + " --force", &o) == 0, o);
-  BOOST_TEST(irio_run("analyse " + h5 + " -o " + out + " --force --focus Beijing --groups four_regions "
-                      "--groups north_south", &o) == 0, o);
+  BOOST_TEST(irio_run("analyse " + h5 + " -o " + out +
+                          " --force --focus Beijing --groups four_regions "
+                          "--groups north_south",
+                      &o) == 0,
+             o);
   BOOST_TEST(has(o, "By four_regions"));
   BOOST_TEST(has(o, "participation_by_group.csv"));
   // Recompute East's forward NVC participation from the province-level chains.csv.
@@ -114,8 +122,8 @@ BOOST_AUTO_TEST_CASE(analyse_provincial_table_by_groups) {
     }
     return rows;
   };
-  const std::vector<std::string> east = {"Beijing", "Tianjin", "Hebei", "Shanghai", "Jiangsu",
-                                         "Zhejiang", "Fujian", "Shandong", "Guangdong", "Hainan"};
+  const std::vector<std::string> east = {"Beijing",  "Tianjin", "Hebei",    "Shanghai",  "Jiangsu",
+                                         "Zhejiang", "Fujian",  "Shandong", "Guangdong", "Hainan"};
   double nvc = 0, va = 0;
   for (const auto& r : read(out + "/chains.csv")) {
     if (r.size() < 6 || r[2] != "forward" || std::find(east.begin(), east.end(), r[0]) == east.end()) continue;

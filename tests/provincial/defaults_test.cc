@@ -119,8 +119,9 @@ BOOST_AUTO_TEST_CASE(import_prints_the_err_share_of_each_province) {
   std::string out;
   const std::string h5 = scratch("defaults_err.h5");
   BOOST_REQUIRE_MESSAGE(run_irio("import ceads " + err_workbook() + " -o " + h5 + " --force", out) == 0, out);
-  BOOST_CHECK_MESSAGE(has(out, "note: column ERR is exogenous final demand of its own, neither domestic nor exports "
-                               "abroad"),
+  BOOST_CHECK_MESSAGE(has(out,
+                          "note: column ERR is exogenous final demand of its own, neither domestic nor exports "
+                          "abroad"),
                       out);
   // The share of Beijing's output, as printed (two decimals, %).
   const auto f = err_fixture();
@@ -148,7 +149,8 @@ BOOST_AUTO_TEST_CASE(multiplier_split_international_is_na_with_import_content) {
   // The CLI: NA in the split file (not 0) and an import_content part; NA printed by analyse.
   std::string out;
   const std::string dir = scratch("defaults_split");
-  BOOST_REQUIRE_MESSAGE(run_irio("multipliers " + err_workbook() + " --split -o " + dir + ".csv --force", out) == 0, out);
+  BOOST_REQUIRE_MESSAGE(run_irio("multipliers " + err_workbook() + " --split -o " + dir + ".csv --force", out) == 0,
+                        out);
   std::ifstream in(dir + "_multiplier_split.csv");
   std::stringstream ss;
   ss << in.rdbuf();
@@ -156,7 +158,8 @@ BOOST_AUTO_TEST_CASE(multiplier_split_international_is_na_with_import_content) {
   BOOST_CHECK_MESSAGE(has(csv, "Beijing,01,output,international,all,Sector 1,NA"), csv.substr(0, 400));
   BOOST_CHECK_MESSAGE(has(csv, "Beijing,01,output,import_content,abroad,Sector 1,"), csv.substr(0, 400));
   BOOST_REQUIRE_MESSAGE(
-      run_irio("analyse " + err_workbook() + " --focus Beijing -o " + scratch("defaults_an") + " --force --quiet", out) == 0,
+      run_irio("analyse " + err_workbook() + " --focus Beijing -o " + scratch("defaults_an") + " --force --quiet",
+               out) == 0,
       out);
   BOOST_CHECK_MESSAGE(has(out, "imp.cont") && has(out, "international effects are not modelled"), out);
   BOOST_CHECK_MESSAGE(!has(out, "  nan"), out);  // printf of NaN: right-aligned "nan"
@@ -176,8 +179,8 @@ BOOST_AUTO_TEST_CASE(position_names_what_it_measures_and_its_perimeter) {
   BOOST_CHECK_EQUAL(p.position.by_unit.num_rows(), 0u);
   // The CLI says why there is no KPWW, and what the lengths count.
   std::string out;
-  BOOST_REQUIRE_MESSAGE(run_irio("position " + err_workbook() + " -o " + scratch("defaults_pos.csv") + " --force", out) == 0,
-                        out);
+  BOOST_REQUIRE_MESSAGE(
+      run_irio("position " + err_workbook() + " -o " + scratch("defaults_pos.csv") + " --force", out) == 0, out);
   BOOST_CHECK_MESSAGE(has(out, "note: no KPWW rows") && has(out, "region border"), out);
 }
 

@@ -74,9 +74,8 @@ BOOST_AUTO_TEST_CASE(rows_claiming_16384_columns_are_not_trusted) {
 }
 
 BOOST_AUTO_TEST_CASE(formula_without_cached_value_is_not_zero) {
-  const std::string path = workbook("formula.xlsx", [](std::string& xml) {
-    irio::testing::replace_first(xml, "<v>5</v>", "<f>SUM(A5:A9)</f>");
-  });
+  const std::string path = workbook(
+      "formula.xlsx", [](std::string& xml) { irio::testing::replace_first(xml, "<v>5</v>", "<f>SUM(A5:A9)</f>"); });
   XlsxWorkbook book(path);
   const XlsxSheet s = book.read_sheet("S");
   BOOST_TEST((s.type(1, 1) == XlsxSheet::CellType::kFormula));
@@ -86,9 +85,8 @@ BOOST_AUTO_TEST_CASE(formula_without_cached_value_is_not_zero) {
   BOOST_TEST(s.display(1, 1) == "=SUM(A5:A9)");
 
   // A formula with its cached value reads as that value; a cached empty string stays a string.
-  const std::string cached = workbook("cached.xlsx", [](std::string& xml) {
-    irio::testing::replace_first(xml, "<v>5</v>", "<f>2+3</f><v>5</v>");
-  });
+  const std::string cached = workbook(
+      "cached.xlsx", [](std::string& xml) { irio::testing::replace_first(xml, "<v>5</v>", "<f>2+3</f><v>5</v>"); });
   BOOST_TEST(XlsxWorkbook(cached).read_sheet("S").number(1, 1) == 5.0);
 
   // In a CEADs table the cell is an error naming the sheet and the cell.
@@ -108,7 +106,8 @@ BOOST_AUTO_TEST_CASE(formula_without_cached_value_is_not_zero) {
 
 BOOST_AUTO_TEST_CASE(text_that_is_not_utf8_names_the_cell) {
   const std::string inl = workbook("latin1_inline.xlsx", [](std::string& xml) {
-    irio::testing::replace_first(xml, "<c r=\"B2\"", "<c r=\"C2\" t=\"inlineStr\"><is><t>S\xE3o</t></is></c><c r=\"B2\"");
+    irio::testing::replace_first(xml, "<c r=\"B2\"",
+                                 "<c r=\"C2\" t=\"inlineStr\"><is><t>S\xE3o</t></is></c><c r=\"B2\"");
   });
   std::string msg = message_of([&] { XlsxWorkbook(inl).read_sheet("S"); });
   BOOST_TEST(msg.find("sheet 'S', cell C2") != std::string::npos, msg);

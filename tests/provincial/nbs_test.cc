@@ -41,12 +41,10 @@ BOOST_AUTO_TEST_CASE(all_tables_balance_by_their_own_totals) {
     std::size_t k;
   };
   const Case cases[] = {
-      {"china_2002_122.csv", 122, true, 5}, {"china_2005_42.csv", 42, true, 5},
-      {"china_2007_135.csv", 135, true, 5}, {"china_2010_41.csv", 41, true, 5},
-      {"china_2012_139.csv", 139, true, 5}, {"china_2015_42.csv", 42, true, 5},
-      {"china_2017_149.csv", 149, true, 5}, {"china_2018_153.csv", 153, true, 5},
-      {"china_2020_153.csv", 153, true, 5}, {"china_2017_42.csv", 42, false, 3},
-      {"china_2018_42.csv", 42, false, 3},  {"china_2020_42.csv", 42, false, 3},
+      {"china_2002_122.csv", 122, true, 5}, {"china_2005_42.csv", 42, true, 5},   {"china_2007_135.csv", 135, true, 5},
+      {"china_2010_41.csv", 41, true, 5},   {"china_2012_139.csv", 139, true, 5}, {"china_2015_42.csv", 42, true, 5},
+      {"china_2017_149.csv", 149, true, 5}, {"china_2018_153.csv", 153, true, 5}, {"china_2020_153.csv", 153, true, 5},
+      {"china_2017_42.csv", 42, false, 3},  {"china_2018_42.csv", 42, false, 3},  {"china_2020_42.csv", 42, false, 3},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.file) {
@@ -73,8 +71,9 @@ BOOST_AUTO_TEST_CASE(own_totals_find_the_2007_discrepancy) {
   irio::io::read_nbs_csv(nbs_file("china_2007_135.csv"), &findings, 1e-9);
   BOOST_TEST_REQUIRE(findings.size() == 1u);
   BOOST_TEST(findings[0].check == "TI = GO");
-  BOOST_TEST(has(findings[0].message, "1 sectors disagree, worst '090 Manufacture of arts and crafts, and other "
-                                      "manufacturing' by 0.444930"));
+  BOOST_TEST(has(findings[0].message,
+                 "1 sectors disagree, worst '090 Manufacture of arts and crafts, and other "
+                 "manufacturing' by 0.444930"));
 }
 
 BOOST_AUTO_TEST_CASE(published_values_2017) {
@@ -91,9 +90,9 @@ BOOST_AUTO_TEST_CASE(published_values_2017) {
   BOOST_TEST(t.Z(0, 0) == 59652963.8402285);  // first cell of the CSV
   const NbsTable d = irio::io::read_nbs_csv(nbs_file("china_2017_42.csv"));
   BOOST_TEST(d.fd_codes == (std::vector<std::string>{"TC", "FU201", "FU202"}), boost::test_tools::per_element());
-  BOOST_TEST(d.Z(0, 0) == 145853072.82 , tt::tolerance(1e-9));
-  BOOST_TEST(d.x(0) == 1101240339.56656, tt::tolerance(1e-12));  // agriculture GO
-  BOOST_TEST(d.im(0) == 60158244.7646583, tt::tolerance(1e-12));  // agriculture imports (GO of the Imports row)
+  BOOST_TEST(d.Z(0, 0) == 145853072.82, tt::tolerance(1e-9));
+  BOOST_TEST(d.x(0) == 1101240339.56656, tt::tolerance(1e-12));     // agriculture GO
+  BOOST_TEST(d.im(0) == 60158244.7646583, tt::tolerance(1e-12));    // agriculture imports (GO of the Imports row)
   BOOST_TEST(d.ex_m(0) == 136120.412731846, tt::tolerance(1e-12));  // re-exports
 }
 
@@ -165,7 +164,8 @@ BOOST_AUTO_TEST_CASE(converted_149_agrees_with_published_42_in_2017) {
   // §6.2 item 23: x and value added preserved by the conversion.
   BOOST_TEST((conv.Z.rowwise().sum() + conv.F.rowwise().sum() + conv.ex + conv.err - comp.x).cwiseAbs().maxCoeff() <=
              1e-6 * comp.x.maxCoeff());
-  BOOST_TEST(((conv.Z + conv.Zm).colwise().sum() - comp.Z.colwise().sum()).cwiseAbs().maxCoeff() <= 1e-6 * comp.x.maxCoeff());
+  BOOST_TEST(((conv.Z + conv.Zm).colwise().sum() - comp.Z.colwise().sum()).cwiseAbs().maxCoeff() <=
+             1e-6 * comp.x.maxCoeff());
   // Map 149 -> 42 with the shipped concordance (built from codes and names, tables/groupings/README.md).
   const auto g = irio::io::read_grouping_csv(std::string(IRIO_SOURCE_DIR) + "/tables/groupings/nbs2017_149_to_42.csv");
   BOOST_TEST(g.members().size() == 149u);
@@ -181,8 +181,8 @@ BOOST_AUTO_TEST_CASE(converted_149_agrees_with_published_42_in_2017) {
   const double fd = rel_l1(agg.F.rowwise().sum(), pub.F.rowwise().sum());
   const double imp_by_product = rel_l1(agg.im, pub.im);
   BOOST_TEST_MESSAGE("2017 149 -> 42 vs published 42: GO " << go << ", VA " << va << ", total imports " << im
-                     << ", imports by product " << imp_by_product << ", Z^D " << zd << ", Z^M " << zm
-                     << ", domestic final use " << fd);
+                                                           << ", imports by product " << imp_by_product << ", Z^D "
+                                                           << zd << ", Z^M " << zm << ", domestic final use " << fd);
   // Measured: GO, VA, imports by product agree to ~1e-15 (the 42 table is the 149 table
   // aggregated); Z^D + Z^M agrees exactly too; the proportional split differs from NBS's own
   // split by 3.5 % (Z^D), 41 % (Z^M) and 1.4 % (domestic final use), sum |diff| / sum |published|.

@@ -58,8 +58,7 @@ BOOST_AUTO_TEST_CASE(miller_blair_7_4_2) {
     for (int k = 0; k < 3; ++k)
       for (int j = 0; j < 3; ++j)
         for (int l = 0; l < 3; ++l)
-          BOOST_TEST(res.X(i, j) * res.X(k, l) * Z0(i, l) * Z0(k, j) ==
-                         Z0(i, j) * Z0(k, l) * res.X(i, l) * res.X(k, j),
+          BOOST_TEST(res.X(i, j) * res.X(k, l) * Z0(i, l) * Z0(k, j) == Z0(i, j) * Z0(k, l) * res.X(i, l) * res.X(k, j),
                      tt::tolerance(1e-9));
   // A(1) = X x^-1: the first coefficient, and the sign of the changes M&B discuss (the RAS
   // estimate moves a_11 from .120 towards the true 98 / 421 = .2328).
@@ -200,12 +199,13 @@ BOOST_AUTO_TEST_CASE(wiod_2011_rounding_residuals) {
     before_block = std::max(before_block, std::abs(before(i)));
     after_block = std::max(after_block, std::abs(res.X.row(a).sum() - u(a)));
   }
-  const double col_change =
-      ((res.X.colwise().sum() - B.colwise().sum()).cwiseQuotient(B.colwise().sum().cwiseMax(1.0))).cwiseAbs().maxCoeff();
+  const double col_change = ((res.X.colwise().sum() - B.colwise().sum()).cwiseQuotient(B.colwise().sum().cwiseMax(1.0)))
+                                .cwiseAbs()
+                                .maxCoeff();
   BOOST_TEST_MESSAGE("WIOD 2011, " << m << " of " << n << " region-sectors: max |Z1 + F1 - x| " << before_block
-                     << " -> " << after_block << " after " << res.iterations
-                     << " RAS iterations; largest relative change of a column total " << col_change);
-  BOOST_TEST(m == 1264);  // region-sectors with x >= 1000
+                                   << " -> " << after_block << " after " << res.iterations
+                                   << " RAS iterations; largest relative change of a column total " << col_change);
+  BOOST_TEST(m == 1264);            // region-sectors with x >= 1000
   BOOST_TEST(before_block > 10.0);  // the rounding residuals are real
   BOOST_TEST(after_block < 1e-4);
   BOOST_TEST(col_change < 0.01);

@@ -76,8 +76,8 @@ BOOST_AUTO_TEST_CASE(circulation_and_disparity_by_four_regions) {
     BOOST_CHECK_CLOSE(g.indicators(row, gvc::kOrientationBackward), nvc / (nvc + gvc_b), 1e-10);
     BOOST_CHECK_CLOSE(g.indicators(row, gvc::kGvcBackward), gvc_b / y, 1e-10);
     BOOST_CHECK(std::isnan(g.indicators(row, gvc::kGvcForward)));  // not identified (§5.5)
-    BOOST_CHECK_SMALL(g.indicators(row, gvc::kDomesticShareForward) + g.indicators(row, gvc::kInternationalShareForward) - 1,
-                      1e-12);
+    BOOST_CHECK_SMALL(
+        g.indicators(row, gvc::kDomesticShareForward) + g.indicators(row, gvc::kInternationalShareForward) - 1, 1e-12);
   }
   irio::DisparityRequest d;
   d.groups = {"four_regions", "north_south"};
@@ -103,9 +103,9 @@ BOOST_AUTO_TEST_CASE(cli_on_ceads_workbooks) {
                           d + " --force",
                       out) == 0,
              out);
-  BOOST_TEST(run_irio("sda " + y0 + " " + y1 + " --quantity value_added --groups four_regions -o " + s + " --force",
-                      out) == 0,
-             out);
+  BOOST_TEST(
+      run_irio("sda " + y0 + " " + y1 + " --quantity value_added --groups four_regions -o " + s + " --force", out) == 0,
+      out);
   // The parts of the total add up to the change.
   std::ifstream in(s);
   std::string line;
@@ -114,7 +114,8 @@ BOOST_AUTO_TEST_CASE(cli_on_ceads_workbooks) {
     const std::string head = "value_added,total,all,(all),";  // tidy keys: quantity,scope,region,sector,factor
     if (line.rfind(head, 0) != 0) continue;
     const auto comma = line.find_last_of(',');
-    const std::string factor = line.substr(head.size(), line.find(',', head.size()) - head.size());  // name columns follow
+    const std::string factor =
+        line.substr(head.size(), line.find(',', head.size()) - head.size());  // name columns follow
     const double v = std::stod(line.substr(comma + 1));
     if (factor == "change") change = v;
     else if (factor != "q0" && factor != "q1") parts += v;
@@ -137,8 +138,8 @@ BOOST_AUTO_TEST_CASE(scenario_file_on_ceads_workbook) {
          "beijing_out,0.8,Beijing,all,,\n";
   }
   std::string out;
-  BOOST_TEST(run_irio("scenario " + y0 + " --scenarios " + sc + " --groups four_regions -o " + o + " --force", out) == 0,
-             out);
+  BOOST_TEST(
+      run_irio("scenario " + y0 + " --scenarios " + sc + " --groups four_regions -o " + o + " --force", out) == 0, out);
   BOOST_TEST(out.find("east_west_half") != std::string::npos, out);
   std::ifstream in(o);
   std::stringstream ss;
@@ -186,7 +187,9 @@ BOOST_AUTO_TEST_CASE(scenario_participation_on_ceads_workbook_matches_dense) {
   sc[1].closure = irio::solver::MarketClosure::kImports;
   const auto r = irio::solver::solve_market_scenarios(m, sc);
   const Index n = m.n(), N = m.num_sectors();
-  auto inv = [&](const Matrix& M) { return Matrix((Matrix::Identity(n, n) - M).partialPivLu().solve(Matrix::Identity(n, n))); };
+  auto inv = [&](const Matrix& M) {
+    return Matrix((Matrix::Identity(n, n) - M).partialPivLu().solve(Matrix::Identity(n, n)));
+  };
   for (std::size_t k = 0; k < sc.size(); ++k) {
     const Matrix dA = Matrix(irio::solver::scenario_change(m, sc[k]));
     const Matrix A1 = Matrix(m.A()) + dA;
@@ -209,14 +212,18 @@ BOOST_AUTO_TEST_CASE(scenario_participation_on_ceads_workbook_matches_dense) {
     BOOST_CHECK(std::isnan(c(0, 1)));
     const Eigen::RowVectorXd vLRAN = (v.transpose() * LR) * A_N;
     BOOST_CHECK_SMALL((c.col(2) - (vLRAN * L).transpose().cwiseProduct(yC)).cwiseAbs().maxCoeff() / scale, 1e-10);
-    BOOST_CHECK_SMALL((c.col(3) - (aM.transpose() * L).transpose().cwiseProduct(y)).cwiseAbs().maxCoeff() / scale, 1e-10);
+    BOOST_CHECK_SMALL((c.col(3) - (aM.transpose() * L).transpose().cwiseProduct(y)).cwiseAbs().maxCoeff() / scale,
+                      1e-10);
   }
   // The base system agrees with the three-level decomposition (backward GVC total).
   const auto d = gvc::three_level_decomposition(m);
-  BOOST_CHECK_SMALL((r.chains0.numerators.col(3) - d.backward.col(gvc::kGvc)).cwiseAbs().maxCoeff() /
-                        d.y.cwiseAbs().maxCoeff(), 1e-10);
-  BOOST_CHECK_SMALL((r.chains0.numerators.col(2) - d.backward.col(gvc::kNvcS) - d.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() /
-                        d.y.cwiseAbs().maxCoeff(), 1e-10);
+  BOOST_CHECK_SMALL(
+      (r.chains0.numerators.col(3) - d.backward.col(gvc::kGvc)).cwiseAbs().maxCoeff() / d.y.cwiseAbs().maxCoeff(),
+      1e-10);
+  BOOST_CHECK_SMALL(
+      (r.chains0.numerators.col(2) - d.backward.col(gvc::kNvcS) - d.backward.col(gvc::kNvcC)).cwiseAbs().maxCoeff() /
+          d.y.cwiseAbs().maxCoeff(),
+      1e-10);
 }
 
 // SDA of the participation numerators on CEADs-layout tables (exogenous rest of the world): forward
@@ -307,19 +314,21 @@ BOOST_AUTO_TEST_CASE(sda_participation_on_ceads_workbooks_matches_dense) {
   BOOST_TEST(ss.str().find("gvc_value_added_backward,total,all,(all),change,") != std::string::npos);
   BOOST_TEST(ss.str().find("gvc_value_added,") == std::string::npos);
   // The report's provincial sections on such tables: disparity, scenarios, change from year 0.
-  const std::string sc = irio::testing::scratch("regional_report_sc.csv"), html = irio::testing::scratch("regional.html");
+  const std::string sc = irio::testing::scratch("regional_report_sc.csv"),
+                    html = irio::testing::scratch("regional.html");
   {
     std::ofstream f(sc);
     f << "scenario,factor,origin,destination,closure,fd_factor\nhalf,0.5,East,all,own_region,0.5\n";
   }
-  BOOST_TEST(run_irio("report " + y1 + " --groups four_regions --scenarios " + sc + " --compare " + y0 + " -q -f -o " +
-                          html,
-                      out) == 0,
-             out);
+  BOOST_TEST(
+      run_irio("report " + y1 + " --groups four_regions --scenarios " + sc + " --compare " + y0 + " -q -f -o " + html,
+               out) == 0,
+      out);
   std::ifstream hin(html);
   const std::string page((std::istreambuf_iterator<char>(hin)), std::istreambuf_iterator<char>());
-  for (const char* id : {"chart-disparity_theil", "chart-scenario_va_1", "chart-scenario_nvc_1", "chart-sda_value_added",
-                         "chart-sda_nvc_value_added", "chart-sda_gvc_value_added_backward", "table-sda_table"})
+  for (const char* id :
+       {"chart-disparity_theil", "chart-scenario_va_1", "chart-scenario_nvc_1", "chart-sda_value_added",
+        "chart-sda_nvc_value_added", "chart-sda_gvc_value_added_backward", "table-sda_table"})
     BOOST_TEST(page.find(std::string("id=\"") + id + "\"") != std::string::npos, id);
   BOOST_TEST(page.find("id=\"chart-sda_gvc_value_added\"") == std::string::npos);  // not identified
 }

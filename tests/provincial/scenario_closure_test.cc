@@ -30,8 +30,8 @@ int run_irio(const std::string& args, std::string& out) {
 
 bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
 
-constexpr Index kN = 6;        // sectors
-constexpr Index kSmall = 25;   // Tibet: buys little from its own province
+constexpr Index kN = 6;       // sectors
+constexpr Index kSmall = 25;  // Tibet: buys little from its own province
 
 /// The seeded 31-province workbook with a home bias (each province buys most from itself, every
 /// own-province entry positive), except Tibet, whose purchases from itself are a thousandth of that.
@@ -116,8 +116,8 @@ BOOST_AUTO_TEST_CASE(a_refused_scenario_is_its_own_row_and_the_others_run) {
          "half,0.5,all,all,own_region,\n";
   }
   std::string out;
-  BOOST_REQUIRE_MESSAGE(run_irio("scenario " + table + " --scenarios " + sc + " --groups four_regions -o " + o, out) == 0,
-                        out);
+  BOOST_REQUIRE_MESSAGE(
+      run_irio("scenario " + table + " --scenarios " + sc + " --groups four_regions -o " + o, out) == 0, out);
   BOOST_CHECK_MESSAGE(contains(out, "unified_own") && contains(out, "refused: scenario 'unified_own'"), out);
   BOOST_CHECK_MESSAGE(contains(out, "to imports"), out);
   std::ifstream in(o);

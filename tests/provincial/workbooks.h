@@ -106,10 +106,10 @@ inline CeadsFixture small_fixture() {
 /// The 31 provinces as CEADs' English sheets name them.
 inline const std::vector<std::string>& ceads_provinces() {
   static const std::vector<std::string> p = {
-      "Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia", "Liaoning", "Jilin", "Heilongjiang",
-      "Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong", "Henan", "Hubei",
-      "Hunan", "Guangdong", "Guangxi", "Hainan", "Chongqing", "Sichuan", "Guizhou", "Yunnan", "Tibet",
-      "Shaanxi", "Gansu", "Qinghai", "Ningxia", "Xinjiang"};
+      "Beijing",  "Tianjin", "Hebei",     "Shanxi",  "Inner Mongolia", "Liaoning",  "Jilin",    "Heilongjiang",
+      "Shanghai", "Jiangsu", "Zhejiang",  "Anhui",   "Fujian",         "Jiangxi",   "Shandong", "Henan",
+      "Hubei",    "Hunan",   "Guangdong", "Guangxi", "Hainan",         "Chongqing", "Sichuan",  "Guizhou",
+      "Yunnan",   "Tibet",   "Shaanxi",   "Gansu",   "Qinghai",        "Ningxia",   "Xinjiang"};
   return p;
 }
 
@@ -154,15 +154,15 @@ inline CeadsFixture seeded_fixture(std::size_t G, std::size_t N) {
 
 /// Ways to spoil the layout when writing a fixture.
 struct Spoil {
-  bool repeat_province_labels = false;   ///< write the province on every column/row (merged vs not)
-  bool tii_includes_im = false;          ///< TII = 1'Z + IM instead of 1'Z
-  std::string extra_sheet;               ///< add another sheet first (e.g. "Note")
+  bool repeat_province_labels = false;  ///< write the province on every column/row (merged vs not)
+  bool tii_includes_im = false;         ///< TII = 1'Z + IM instead of 1'Z
+  std::string extra_sheet;              ///< add another sheet first (e.g. "Note")
   std::function<bool(std::size_t row, std::size_t col, std::string* text, double* value)> cell;
   ///< called for every cell written; may change it (set *text for a string cell) or return false
   ///< to drop it
   /// called with the position of every cell; may move it, or return false to drop it
   std::function<bool(std::size_t* row, std::size_t* col)> move;
-  bool constant_memory = false;          ///< inline strings instead of shared strings
+  bool constant_memory = false;  ///< inline strings instead of shared strings
 };
 
 /// Write `f` in the CEADs 2017 layout with libxlsxwriter, independently of io::write_ceads.
@@ -176,11 +176,10 @@ inline void write_fixture(const CeadsFixture& f, const std::string& path, const 
     w.write_string(e, 0, 0, "notes");
   }
   const std::size_t s = w.add_sheet(f.sheet);
-  const std::size_t G = f.provinces.size(), N = f.sector_codes.size(), K = f.fd_codes.size(),
-                    n = G * N;
+  const std::size_t G = f.provinces.size(), N = f.sector_codes.size(), K = f.fd_codes.size(), n = G * N;
   const bool has_err = f.err.size() > 0;
-  const std::size_t c0 = 3, c_tiu = c0 + n, c_fd = c_tiu + 1, c_ex = c_fd + G * K, c_tfu = c_ex + 1,
-                    c_err = c_tfu + 1, c_go = c_tfu + (has_err ? 2 : 1);
+  const std::size_t c0 = 3, c_tiu = c0 + n, c_fd = c_tiu + 1, c_ex = c_fd + G * K, c_tfu = c_ex + 1, c_err = c_tfu + 1,
+                    c_go = c_tfu + (has_err ? 2 : 1);
   auto put_s = [&](std::size_t r, std::size_t c, std::string text) {
     double v = 0;
     if (sp.cell && !sp.cell(r, c, &text, &v)) return;
@@ -193,10 +192,8 @@ inline void write_fixture(const CeadsFixture& f, const std::string& path, const 
     if (sp.cell && !sp.cell(r, c, &text, &v)) return;
     std::size_t rr = r, cc = c;
     if (sp.move && !sp.move(&rr, &cc)) return;
-    if (!text.empty())
-      w.write_string(s, rr, cc, text);
-    else
-      w.write_number(s, rr, cc, v);
+    if (!text.empty()) w.write_string(s, rr, cc, text);
+    else w.write_number(s, rr, cc, v);
   };
   put_s(0, 0, "China multi-regional input-output table 2017 (unit: 10000 CNY)");
   for (std::size_t r = 0; r < G; ++r) {
@@ -248,8 +245,8 @@ inline void write_fixture(const CeadsFixture& f, const std::string& path, const 
   const tables::Vector tva = f.V.colwise().sum().transpose();
   bottom("Import", "IM", f.im);
   bottom("Total intermediate input", "TII", sp.tii_includes_im ? tables::Vector(zcol + f.im) : zcol);
-  const char* va_names[] = {"Compensation of employees", "Net taxes on production",
-                            "Depreciation of fixed assets", "Operating surplus"};
+  const char* va_names[] = {"Compensation of employees", "Net taxes on production", "Depreciation of fixed assets",
+                            "Operating surplus"};
   for (Eigen::Index k = 0; k < f.V.rows(); ++k)
     bottom(va_names[k], "VA00" + std::to_string(k + 1), f.V.row(k).transpose());
   bottom("Total value added", "TVA", tva);
@@ -259,8 +256,7 @@ inline void write_fixture(const CeadsFixture& f, const std::string& path, const 
 }
 
 /// Rewrite one part of a zip archive (e.g. "xl/worksheets/sheet1.xml") through `edit`.
-inline void edit_part(const std::string& path, const std::string& part,
-                      const std::function<void(std::string&)>& edit) {
+inline void edit_part(const std::string& path, const std::string& part, const std::function<void(std::string&)>& edit) {
   int err = 0;
   zip_t* z = zip_open(path.c_str(), 0, &err);
   if (!z) throw std::runtime_error("edit_part: cannot open " + path);

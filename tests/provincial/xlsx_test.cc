@@ -40,8 +40,8 @@ std::string write_basic(const std::string& name, bool constant_memory) {
   w.write_boolean(a, 1, 0, true);
   w.write_boolean(a, 1, 1, false);
   w.write_string(a, 1, 2, "  spaced <&> \xe5\x8c\x97\xe4\xba\xac ");  // "Beijing" in Chinese
-  w.write_number(a, 9, 27, 42);  // sparse: rows 3-9 empty, AB10
-  w.write_string(b, 0, 0, "label");  // a repeated shared string
+  w.write_number(a, 9, 27, 42);                                       // sparse: rows 3-9 empty, AB10
+  w.write_string(b, 0, 0, "label");                                   // a repeated shared string
   w.write_number(b, 2, 1, 1e300);
   w.close();
   return path;
@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(every_cell_kind_shared_and_inline_strings) {
     BOOST_TEST(s.empty(5, 5));
     BOOST_TEST(s.number(9, 27) == 42.0);
     BOOST_TEST(s.display(9, 27) == "42");
-    BOOST_TEST(s.empty(100, 100));       // outside the stored range
+    BOOST_TEST(s.empty(100, 100));           // outside the stored range
     BOOST_TEST(std::isnan(s.number(0, 0)));  // text has no number
     BOOST_TEST(s.where(9, 27) == book.file() + ", sheet 'First', cell AB10");
     XlsxSheet t = book.read_sheet("Second sheet");
@@ -166,8 +166,9 @@ BOOST_AUTO_TEST_CASE(sheet_not_found_lists_sheets) {
     book.read_sheet("Table_2017_English Version");
     BOOST_FAIL("no exception");
   } catch (const InputError& e) {
-    BOOST_TEST(message_has(e, "sheets.xlsx: sheet 'Table_2017_English Version' not found; the workbook has "
-                              "'First', 'Second sheet'"));
+    BOOST_TEST(message_has(e,
+                           "sheets.xlsx: sheet 'Table_2017_English Version' not found; the workbook has "
+                           "'First', 'Second sheet'"));
   }
 }
 
@@ -211,10 +212,11 @@ BOOST_AUTO_TEST_CASE(cells_without_references_and_rich_text) {
   const std::string path = write_basic("hand.xlsx", false);
   irio::testing::edit_part(path, "xl/worksheets/sheet2.xml", [](std::string& xml) {
     auto a = xml.find("<sheetData>"), b = xml.find("</sheetData>");
-    xml.replace(a, b + 12 - a,
-                "<sheetData><row><c><v>1</v></c><c t=\"str\"><v>f</v></c><c r=\"E1\"><v>5</v></c><c><v>6</v></c></row>"
-                "<row><c t=\"inlineStr\"><is><r><t>in</t></r><r><t>line</t></r></is></c><c t=\"e\"><v>#N/A</v></c></row>"
-                "<row r=\"5\"><c r=\"B5\" t=\"s\"><v>0</v></c></row></sheetData>");
+    xml.replace(
+        a, b + 12 - a,
+        "<sheetData><row><c><v>1</v></c><c t=\"str\"><v>f</v></c><c r=\"E1\"><v>5</v></c><c><v>6</v></c></row>"
+        "<row><c t=\"inlineStr\"><is><r><t>in</t></r><r><t>line</t></r></is></c><c t=\"e\"><v>#N/A</v></c></row>"
+        "<row r=\"5\"><c r=\"B5\" t=\"s\"><v>0</v></c></row></sheetData>");
   });
   irio::testing::edit_part(path, "xl/sharedStrings.xml", [](std::string& xml) {
     irio::testing::replace_first(xml, "<si><t>label</t></si>",

@@ -47,17 +47,15 @@ BOOST_AUTO_TEST_SUITE(cli_indicators, *utf::precondition(binary_built))
 
 BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   std::string out;
-  BOOST_REQUIRE_EQUAL(
-      run("import pymrio '" + testing::validation_data("pymrio_test/raw") + "' -o t.h5", out), 0);
+  BOOST_REQUIRE_EQUAL(run("import pymrio '" + testing::validation_data("pymrio_test/raw") + "' -o t.h5", out), 0);
 
   // multipliers: the written value equals the library's on the same table (read back via CSV
   // files of the fixture: Z and Y as the import gives them are checked in tests/io).
-  BOOST_CHECK_EQUAL(
-      run("multipliers t.h5 -o m.csv --employment 'Emissions/emission_type1/air' --income "
-          "'Factor Inputs/Value Added' --type2 --household-category 'Final consumption "
-          "expenditure by households' --split",
-          out),
-      0);
+  BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m.csv --employment 'Emissions/emission_type1/air' --income "
+                        "'Factor Inputs/Value Added' --type2 --household-category 'Final consumption "
+                        "expenditure by households' --split",
+                        out),
+                    0);
   BOOST_CHECK(out.find("Household closure: k = ") != std::string::npos);
   const double om = lookup("m_multipliers.csv", {"reg1", "food", "output"});
   BOOST_CHECK_CLOSE(om, 1.6114268859265444, 1e-10);  // = 1'L of pymrio's L.csv, column reg1/food
@@ -66,15 +64,13 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   const double t1b = lookup("m_multipliers.csv", {"reg5", "other", "income_type1"});
   const double t2b = lookup("m_multipliers.csv", {"reg5", "other", "income_type2"});
   BOOST_CHECK_CLOSE(t2 / t1, t2b / t1b, 1e-9);  // §6.2 (9): constant ratio 1/k
-  BOOST_CHECK_CLOSE(lookup("m_multiplier_split.csv", {"reg1", "food", "output", "total", "all"}),
-                    om, 1e-12);
+  BOOST_CHECK_CLOSE(lookup("m_multiplier_split.csv", {"reg1", "food", "output", "total", "all"}), om, 1e-12);
 
   // Bad inputs: exit code 2 (InputError) with the message.
   BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m2.csv --type2", out), 2);
   BOOST_CHECK(out.find("--type2 needs --household-category") != std::string::npos);
   BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m3.csv --employment jobs/persons", out), 2);
-  BOOST_CHECK(out.find("unknown satellite 'jobs' (table has: Emissions, Factor Inputs)") !=
-              std::string::npos);
+  BOOST_CHECK(out.find("unknown satellite 'jobs' (table has: Emissions, Factor Inputs)") != std::string::npos);
   BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m_multipliers.csv", out), 5);  // exists, no --force
   BOOST_CHECK(out.find("--force") != std::string::npos);
   BOOST_CHECK_EQUAL(run("multipliers t.h5 -o m4.csv --backend magic", out), 2);
@@ -85,8 +81,7 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
     p << "region,population\nreg1,780000000\nreg2,3700000000\nreg3,820000000\nreg4,290000000\n"
          "reg5,460000000\nreg6,850000000\n";
   }
-  BOOST_CHECK_EQUAL(run("footprints t.h5 --satellite Emissions --population pop.csv -o f.csv", out),
-                    0);
+  BOOST_CHECK_EQUAL(run("footprints t.h5 --satellite Emissions --population pop.csv -o f.csv", out), 0);
   // Two tables (the accounts and their identity diagnostics): f_footprints_Emissions.csv, f_diagnostics.csv.
   BOOST_CHECK_CLOSE(lookup("f_footprints_Emissions.csv", {"reg1", "(all)", "emission_type1/air", "D_cba_cap"}),
                     0.26634885183542067, 1e-9);
@@ -97,14 +92,12 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
     for (std::size_t i = 1; i < rows.size(); i += 7) BOOST_CHECK_EQUAL(rows[i][rows[i].size() - 2], "kg");
   }
   BOOST_CHECK_EQUAL(run("footprints t.h5 --satellite CO2 -o f2.csv", out), 2);
-  BOOST_CHECK(out.find("no satellite 'CO2' (table has: Emissions, Factor Inputs)") !=
-              std::string::npos);
+  BOOST_CHECK(out.find("no satellite 'CO2' (table has: Emissions, Factor Inputs)") != std::string::npos);
   {
     std::ofstream p(file("pop2.csv"));
     p << "region,population\nreg1,7\n";
   }
-  BOOST_CHECK_EQUAL(
-      run("footprints t.h5 --satellite Emissions --population pop2.csv -o f3.csv", out), 2);
+  BOOST_CHECK_EQUAL(run("footprints t.h5 --satellite Emissions --population pop2.csv -o f3.csv", out), 2);
   BOOST_CHECK(out.find("no population for region 'reg2'") != std::string::npos);
 
   // embodied: a verb made only of its kernel and its declaration (issue 19); the identities hold.

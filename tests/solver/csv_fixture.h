@@ -54,13 +54,11 @@ inline double number(const std::string& s) {
 
 /// Numeric block rows [r0, r0+nr) x columns [c0, c0+nc) of parsed CSV rows.
 template <class M>
-M numeric_block(const CsvRows& rows, std::size_t r0, std::size_t nr, std::size_t c0,
-                std::size_t nc) {
+M numeric_block(const CsvRows& rows, std::size_t r0, std::size_t nr, std::size_t c0, std::size_t nc) {
   M out(static_cast<Eigen::Index>(nr), static_cast<Eigen::Index>(nc));
   for (std::size_t i = 0; i < nr; ++i)
     for (std::size_t j = 0; j < nc; ++j)
-      out(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
-          number(rows.at(r0 + i).at(c0 + j));
+      out(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = number(rows.at(r0 + i).at(c0 + j));
   return out;
 }
 

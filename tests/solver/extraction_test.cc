@@ -19,20 +19,16 @@ BOOST_AUTO_TEST_CASE(miller_blair_hem_values) {
   auto t = testing::miller_blair_2x2();
   solver::LeontiefModel m(t);
   // methods.md §7.1: total output 3000; losses for sector 1 and 2.
-  const double want[2][3] = {{1210.526316, 272.445820, 588.235294},
-                             {2588.235294, 712.074303, 359.133127}};
-  const solver::ExtractionKind kinds[3] = {solver::ExtractionKind::kTotal,
-                                           solver::ExtractionKind::kBackward,
+  const double want[2][3] = {{1210.526316, 272.445820, 588.235294}, {2588.235294, 712.074303, 359.133127}};
+  const solver::ExtractionKind kinds[3] = {solver::ExtractionKind::kTotal, solver::ExtractionKind::kBackward,
                                            solver::ExtractionKind::kForward};
   for (Index s = 0; s < 2; ++s)
     for (int k = 0; k < 3; ++k)
-      for (auto meth :
-           {solver::ExtractionMethod::kWoodbury, solver::ExtractionMethod::kRefactorize}) {
+      for (auto meth : {solver::ExtractionMethod::kWoodbury, solver::ExtractionMethod::kRefactorize}) {
         solver::ExtractionOptions o;
         o.method = meth;
         const auto r = solver::extract(m, kinds[k], {s}, o);
-        BOOST_TEST_CONTEXT("sector " << s << " " << solver::to_string(kinds[k]) << " "
-                                     << r.method) {
+        BOOST_TEST_CONTEXT("sector " << s << " " << solver::to_string(kinds[k]) << " " << r.method) {
           BOOST_CHECK_CLOSE(r.x_base.sum(), 3000.0, 1e-12);
           BOOST_CHECK_SMALL(r.output_loss - want[s][k], 5.000001e-7);
         }
@@ -52,8 +48,8 @@ BOOST_AUTO_TEST_CASE(woodbury_equals_refactorized_and_empty_set) {
   t.satellites.push_back(s);
   solver::LeontiefModel m(t);
   const std::vector<std::vector<Index>> sets{{0}, {4, 7}, {1, 2, 8}};
-  for (auto kind : {solver::ExtractionKind::kTotal, solver::ExtractionKind::kBackward,
-                    solver::ExtractionKind::kForward}) {
+  for (auto kind :
+       {solver::ExtractionKind::kTotal, solver::ExtractionKind::kBackward, solver::ExtractionKind::kForward}) {
     for (bool keep : {true, false}) {
       for (const auto& J : sets) {
         solver::ExtractionOptions w, r;
@@ -85,8 +81,7 @@ BOOST_AUTO_TEST_CASE(woodbury_equals_refactorized_and_empty_set) {
   const Vector y = t.final_demand_total();
   for (Index a = 0; a < 6; ++a) {
     yk(a) = y(keep[static_cast<std::size_t>(a)]);
-    for (Index b = 0; b < 6; ++b)
-      Ak(a, b) = A(keep[static_cast<std::size_t>(a)], keep[static_cast<std::size_t>(b)]);
+    for (Index b = 0; b < 6; ++b) Ak(a, b) = A(keep[static_cast<std::size_t>(a)], keep[static_cast<std::size_t>(b)]);
   }
   const Vector xk = (Matrix::Identity(6, 6) - Ak).lu().solve(yk);
   const auto r = solver::extract(m, solver::ExtractionKind::kTotal, {2, 4, 7});
@@ -97,8 +92,8 @@ BOOST_AUTO_TEST_CASE(woodbury_equals_refactorized_and_empty_set) {
 BOOST_AUTO_TEST_CASE(block_extractions) {
   // §7.6 provincial table: CN = {P1, P2}, RW.
   Matrix Z(6, 6), Y(6, 3);
-  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3, 60,
-      30, 2, 4, 3, 5, 25, 70;
+  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3, 60, 30, 2, 4, 3, 5, 25,
+      70;
   Y << 40, 8, 10, 35, 6, 12, 7, 50, 14, 5, 45, 9, 6, 5, 150, 4, 6, 160;
   auto t = testing::make_table(Z, Y, {"P1", "P2", "RW"}, {"a", "b"}, {"CN", "RW"}, {0, 0, 1});
   solver::LeontiefModel m(t);
@@ -110,8 +105,7 @@ BOOST_AUTO_TEST_CASE(block_extractions) {
       for (Index j = 0; j < 6; ++j) {
         const bool cross = i / 2 != j / 2;
         const bool same_country = (i / 2 < 2) == (j / 2 < 2);
-        if (kind == solver::ExtractionKind::kInterRegional ? cross : cross && same_country)
-          Ax(i, j) = 0;
+        if (kind == solver::ExtractionKind::kInterRegional ? cross : cross && same_country) Ax(i, j) = 0;
       }
     const Vector xref = (Matrix::Identity(6, 6) - Ax).lu().solve(y);
     for (auto meth : {solver::ExtractionMethod::kAuto, solver::ExtractionMethod::kWoodbury,
@@ -125,8 +119,7 @@ BOOST_AUTO_TEST_CASE(block_extractions) {
     }
   }
   BOOST_CHECK_EQUAL(solver::extract(m, solver::ExtractionKind::kNational, {}).rank, 4);
-  const auto tt = solver::extraction_table(
-      {solver::extract(m, solver::ExtractionKind::kNational, {})}, {"A_N"});
+  const auto tt = solver::extraction_table({solver::extract(m, solver::ExtractionKind::kNational, {})}, {"A_N"});
   BOOST_CHECK(tt.find({"A_N", "national", "output_loss"}) > 0);
 }
 
@@ -150,10 +143,8 @@ BOOST_AUTO_TEST_CASE(bad_inputs) {
       "extraction set lists region 'TUR', sector 'Agriculture' twice");
   expect([&] { solver::extract(m, solver::ExtractionKind::kInterRegional, {3}); },
          "the inter-regional block extraction takes no sector list");
-  expect([&] { solver::sector_indices(m, {"ARG/Mining"}); },
-         "unknown sector 'Mining' in extraction set");
-  expect([&] { solver::sector_indices(m, {"BRA/Textile"}); },
-         "unknown region 'BRA' in extraction set");
+  expect([&] { solver::sector_indices(m, {"ARG/Mining"}); }, "unknown sector 'Mining' in extraction set");
+  expect([&] { solver::sector_indices(m, {"BRA/Textile"}); }, "unknown region 'BRA' in extraction set");
   BOOST_CHECK_EQUAL(solver::sector_indices(m, {"Textile"}).size(), 3u);
 }
 

@@ -29,8 +29,7 @@ void check_matrix(const Matrix& got, const Matrix& want, const std::string& what
     double worst = 0;
     for (Index i = 0; i < want.rows(); ++i)
       for (Index j = 0; j < want.cols(); ++j)
-        worst = std::max(
-            worst, std::abs(got(i, j) - want(i, j)) / std::max(std::abs(want(i, j)), 1e-6 * scale));
+        worst = std::max(worst, std::abs(got(i, j) - want(i, j)) / std::max(std::abs(want(i, j)), 1e-6 * scale));
     BOOST_CHECK_LE(worst, 1e-10);
   }
 }
@@ -53,14 +52,12 @@ BOOST_AUTO_TEST_CASE(pymrio_calc_all_outputs) {
   const Matrix pop = testing::read_pymrio("population.csv", 1, 1);
   solver::FootprintOptions opt;
   opt.population = pop.row(0).transpose();
-  for (const auto& [sat, prefix, idx] :
-       {std::tuple{0, std::string("Emissions__"), std::size_t{2}},
-        std::tuple{1, std::string("Factor_Inputs__"), std::size_t{1}}}) {
+  for (const auto& [sat, prefix, idx] : {std::tuple{0, std::string("Emissions__"), std::size_t{2}},
+                                         std::tuple{1, std::string("Factor_Inputs__"), std::size_t{1}}}) {
     const auto& s = t.satellites[static_cast<std::size_t>(sat)];
     const auto a = solver::compute_footprints(m, s, opt);
     check_matrix(a.S, testing::read_pymrio(prefix + "S.csv", 3, idx), prefix + "S");
-    if (sat == 0)
-      check_matrix(a.S_Y, testing::read_pymrio(prefix + "S_Y.csv", 3, idx), prefix + "S_Y");
+    if (sat == 0) check_matrix(a.S_Y, testing::read_pymrio(prefix + "S_Y.csv", 3, idx), prefix + "S_Y");
     check_matrix(a.M, testing::read_pymrio(prefix + "M.csv", 3, idx), prefix + "M");
     check_matrix(a.M_down, testing::read_pymrio(prefix + "M_down.csv", 3, idx), prefix + "M_down");
     check_matrix(a.D_cba, testing::read_pymrio(prefix + "D_cba.csv", 3, idx), prefix + "D_cba");
@@ -77,26 +74,20 @@ BOOST_AUTO_TEST_CASE(pymrio_calc_all_outputs) {
                           : a_name == "D_pba" ? a.D_pba_cap
                           : a_name == "D_imp" ? a.D_imp_cap
                                               : a.D_exp_cap;
-      check_matrix(reg, testing::read_pymrio(prefix + a_name + "_reg.csv", 1, idx),
-                   prefix + a_name + "_reg");
-      check_matrix(cap, testing::read_pymrio(prefix + a_name + "_cap.csv", 1, idx),
-                   prefix + a_name + "_cap");
+      check_matrix(reg, testing::read_pymrio(prefix + a_name + "_reg.csv", 1, idx), prefix + a_name + "_reg");
+      check_matrix(cap, testing::read_pymrio(prefix + a_name + "_cap.csv", 1, idx), prefix + a_name + "_cap");
     }
     // Oracle §6.2 (12) on a real (unbalanced) MRIO.
     const double scale = a.D_cba_reg.cwiseAbs().maxCoeff();
-    BOOST_CHECK_SMALL(
-        (a.D_cba_reg.rowwise().sum() - a.D_pba_reg.rowwise().sum()).cwiseAbs().maxCoeff(),
-        1e-10 * scale);
-    BOOST_CHECK_SMALL(
-        ((a.D_cba_reg - a.D_pba_reg) - (a.D_imp_reg - a.D_exp_reg)).cwiseAbs().maxCoeff(),
-        1e-10 * scale);
+    BOOST_CHECK_SMALL((a.D_cba_reg.rowwise().sum() - a.D_pba_reg.rowwise().sum()).cwiseAbs().maxCoeff(), 1e-10 * scale);
+    BOOST_CHECK_SMALL(((a.D_cba_reg - a.D_pba_reg) - (a.D_imp_reg - a.D_exp_reg)).cwiseAbs().maxCoeff(), 1e-10 * scale);
   }
 }
 
 BOOST_AUTO_TEST_CASE(two_region_fixture_7_2) {
   Matrix Z(6, 6), Y(6, 2);
-  Z << 10, 5, 1, 6, 5, 7, 0, 2, 0, 0, 5, 3, 10, 3, 20, 4, 2, 0, 5, 0, 0, 1, 10, 9, 0, 10, 1, 0, 20,
-      1, 5, 0, 0, 1, 10, 10;
+  Z << 10, 5, 1, 6, 5, 7, 0, 2, 0, 0, 5, 3, 10, 3, 20, 4, 2, 0, 5, 0, 0, 1, 10, 9, 0, 10, 1, 0, 20, 1, 5, 0, 0, 1, 10,
+      10;
   Y << 14, 3, 2.5, 2.5, 13, 6, 5, 20, 10, 10, 3, 10;
   auto t = testing::make_table(Z, Y, {"reg1", "reg2"}, {"s1", "s2", "s3"});
   tables::Satellite s;
@@ -124,23 +115,17 @@ BOOST_AUTO_TEST_CASE(two_region_fixture_7_2) {
   auto close6 = [](const Vector& got, const Vector& want, const char* what) {
     BOOST_TEST_CONTEXT(what) { BOOST_CHECK_SMALL((got - want).cwiseAbs().maxCoeff(), 5.000001e-7); }
   };
-  close6(a.M.row(0).transpose(), row6(0.896638, 1.796547, 1.166680, 0.301312, 1.437189, 0.717762),
-         "M");
-  close6(a.M_down.row(0).transpose(),
-         row6(0.481728, 0.490000, 0.749447, 0.384384, 0.480310, 0.509142), "M_down");
-  close6(a.D_cba.row(0).transpose(),
-         row6(14.059499, 18.863256, 17.320123, 8.716164, 18.863256, 14.177703), "D_cba");
-  close6(a.D_imp.row(0).transpose(),
-         row6(1.279257, 10.499070, 1.275227, 6.604375, 8.364186, 10.842116), "D_imp");
-  close6(a.D_exp.row(0).transpose(),
-         row6(8.251832, 0.530411, 17.028433, 1.330750, 9.797227, 1.925576), "D_exp");
+  close6(a.M.row(0).transpose(), row6(0.896638, 1.796547, 1.166680, 0.301312, 1.437189, 0.717762), "M");
+  close6(a.M_down.row(0).transpose(), row6(0.481728, 0.490000, 0.749447, 0.384384, 0.480310, 0.509142), "M_down");
+  close6(a.D_cba.row(0).transpose(), row6(14.059499, 18.863256, 17.320123, 8.716164, 18.863256, 14.177703), "D_cba");
+  close6(a.D_imp.row(0).transpose(), row6(1.279257, 10.499070, 1.275227, 6.604375, 8.364186, 10.842116), "D_imp");
+  close6(a.D_exp.row(0).transpose(), row6(8.251832, 0.530411, 17.028433, 1.330750, 9.797227, 1.925576), "D_exp");
   Matrix cba(2, 2), pba(2, 2);
   cba << 100.242877, 51.757123, 118.847945, 41.152055;
   pba << 113, 39, 120, 40;
   BOOST_CHECK_SMALL((a.D_cba_reg - cba).cwiseAbs().maxCoeff(), 5.000001e-7);
   BOOST_CHECK_SMALL((a.D_pba_reg - pba).cwiseAbs().maxCoeff(), 1e-12);
-  BOOST_CHECK_SMALL(
-      ((a.D_cba_reg - a.D_pba_reg) - (a.D_imp_reg - a.D_exp_reg)).cwiseAbs().maxCoeff(), 1e-12);
+  BOOST_CHECK_SMALL(((a.D_cba_reg - a.D_pba_reg) - (a.D_imp_reg - a.D_exp_reg)).cwiseAbs().maxCoeff(), 1e-12);
   // Tidy output carries every account; a region total row uses sector "(all)".
   const auto tt = solver::footprints_table(m, s, a);
   BOOST_CHECK_CLOSE(tt.find({"reg1", "(all)", "e1", "D_cba_reg"}), 100.242877, 1e-5);
@@ -171,8 +156,7 @@ BOOST_AUTO_TEST_CASE(bad_inputs) {
     solver::compute_footprints(m, s, o);
     BOOST_ERROR("no exception");
   } catch (const InputError& e) {
-    BOOST_CHECK_EQUAL(std::string(e.what()),
-                      "population has 2 entries, expected one per region (3)");
+    BOOST_CHECK_EQUAL(std::string(e.what()), "population has 2 entries, expected one per region (3)");
   }
   o.population = Vector::Ones(3);
   o.population(1) = 0;

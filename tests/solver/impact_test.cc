@@ -26,12 +26,8 @@ BOOST_AUTO_TEST_CASE(miller_blair_new_final_demand) {
   t.satellites.push_back(lab);
   solver::LeontiefModel m(t);
   std::vector<std::string> names;
-  const auto dY = solver::shock_matrix(m,
-                                       {{"R", "s1", "new", 600},
-                                        {"R", "s2", "new", 1000},
-                                        {"R", "s2", "new", 500},
-                                        {"R", "s1", "unit", 1}},
-                                       names);
+  const auto dY = solver::shock_matrix(
+      m, {{"R", "s1", "new", 600}, {"R", "s2", "new", 1000}, {"R", "s2", "new", 500}, {"R", "s1", "unit", 1}}, names);
   BOOST_REQUIRE_EQUAL(names.size(), 2u);
   const auto r = solver::compute_impact(m, dY, names);
   // methods.md §7.1: x = (1247.524752, 1841.584158), labour income (374.26, 460.40).
@@ -63,10 +59,8 @@ BOOST_AUTO_TEST_CASE(bad_inputs) {
       BOOST_CHECK_EQUAL(std::string(e.what()), msg);
     }
   };
-  expect([&] { solver::compute_impact(m, Matrix::Ones(2, 1)); },
-         "shock matrix has 2 rows, expected 3");
-  expect([&] { solver::compute_impact(m, Matrix::Zero(3, 2), {"a"}); },
-         "shock matrix has 2 scenarios but 1 names");
+  expect([&] { solver::compute_impact(m, Matrix::Ones(2, 1)); }, "shock matrix has 2 rows, expected 3");
+  expect([&] { solver::compute_impact(m, Matrix::Zero(3, 2), {"a"}); }, "shock matrix has 2 scenarios but 1 names");
   Matrix dY = Matrix::Zero(3, 1);
   dY(1, 0) = 5;
   expect([&] { solver::compute_impact(m, dY, {"s"}); },
@@ -74,16 +68,8 @@ BOOST_AUTO_TEST_CASE(bad_inputs) {
          "out of the "
          "model (methods.md §1.3)");
   std::vector<std::string> names;
-  expect(
-      [&] {
-        solver::shock_matrix(m, {{"X", "a", "s", 1}}, names);
-      },
-      "shock: unknown region 'X'");
-  expect(
-      [&] {
-        solver::shock_matrix(m, {{"R", "z", "s", 1}}, names);
-      },
-      "shock: unknown sector 'z'");
+  expect([&] { solver::shock_matrix(m, {{"X", "a", "s", 1}}, names); }, "shock: unknown region 'X'");
+  expect([&] { solver::shock_matrix(m, {{"R", "z", "s", 1}}, names); }, "shock: unknown sector 'z'");
   const auto r = solver::compute_impact(m, Matrix::Zero(3, 1));
   BOOST_CHECK_EQUAL(r.scenarios[0], "scenario1");
   BOOST_CHECK_EQUAL(r.dx.cwiseAbs().maxCoeff(), 0.0);

@@ -39,8 +39,8 @@ BOOST_AUTO_TEST_CASE(backends_agree_with_dense_reference) {
   solver::LeontiefModel ref(t);
   Matrix ImA = Matrix::Identity(9, 9) - Matrix(ref.A());
   Matrix Lref = ImA.inverse();
-  for (auto b : {solver::Backend::kDense, solver::Backend::kUmfpack, solver::Backend::kKlu,
-                 solver::Backend::kIterative}) {
+  for (auto b :
+       {solver::Backend::kDense, solver::Backend::kUmfpack, solver::Backend::kKlu, solver::Backend::kIterative}) {
     solver::ModelOptions o;
     o.backend = b;
     solver::LeontiefModel m(t, o);
@@ -99,10 +99,10 @@ BOOST_AUTO_TEST_SUITE(backend_choice)
 BOOST_AUTO_TEST_CASE(choose_backend_by_size_density_and_need) {
   using solver::Backend;
   solver::ModelOptions o;  // kAuto, dense_max_n 3000, iterative_max_density 0.5
-  BOOST_CHECK(solver::choose_backend(3000, 3000 * 3000, false, o) == Backend::kDense);  // small: dense
+  BOOST_CHECK(solver::choose_backend(3000, 3000 * 3000, false, o) == Backend::kDense);     // small: dense
   BOOST_CHECK(solver::choose_backend(9800, 9800 * 980, false, o) == Backend::kIterative);  // 10 %: iterate
-  BOOST_CHECK(solver::choose_backend(9800, 9800 * 980, true, o) == Backend::kDense);  // many solves
-  BOOST_CHECK(solver::choose_backend(9800, 9800 * 5000, false, o) == Backend::kDense);  // > half full
+  BOOST_CHECK(solver::choose_backend(9800, 9800 * 980, true, o) == Backend::kDense);       // many solves
+  BOOST_CHECK(solver::choose_backend(9800, 9800 * 5000, false, o) == Backend::kDense);     // > half full
   o.iterative_max_density = 0.6;
   BOOST_CHECK(solver::choose_backend(9800, 9800 * 5000, false, o) == Backend::kIterative);
   o.backend = Backend::kKlu;  // forced: as given
@@ -157,7 +157,7 @@ BOOST_AUTO_TEST_CASE(failed_iteration_is_a_status_auto_falls_back_forced_reports
   solver::ModelOptions o;
   o.dense_max_n = 0;  // auto iterates (leather's A is 90 % full: allow any density)
   o.iterative_max_density = 1.0;
-  o.rhs_cost_model = false;  // ... even for 40 right-hand sides
+  o.rhs_cost_model = false;        // ... even for 40 right-hand sides
   o.iterative.max_iterations = 1;  // ... and cannot converge in one step
   {
     solver::LeontiefModel m(t, o);
@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(failed_iteration_is_a_status_auto_falls_back_forced_reports
     const auto st = m.global_solver().try_solve(X, false);
     BOOST_CHECK(!st.converged);
     BOOST_CHECK(st.message.find("GMRES did not converge") != std::string::npos);
-    BOOST_CHECK_EQUAL((X - B).cwiseAbs().maxCoeff(), 0.0);  // left unchanged
+    BOOST_CHECK_EQUAL((X - B).cwiseAbs().maxCoeff(), 0.0);                // left unchanged
     BOOST_CHECK_SMALL((m.solve(B) - want).cwiseAbs().maxCoeff(), 1e-12);  // fell back
     BOOST_CHECK_SMALL((m.solve_transposed(B) - want_t).cwiseAbs().maxCoeff(), 1e-12);
     BOOST_CHECK(m.summary().backend.find("after the iteration failed") != std::string::npos);

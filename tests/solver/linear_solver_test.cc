@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // LinearSolver backends: dense LU of I - A from sparse A, and the staircase solves behind the
 // diagonal blocks of the global inverse (LinearSolver::solve_staircase).
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <random>
 
 #include "irio/solver/linear_solver.h"
@@ -123,7 +123,7 @@ BOOST_AUTO_TEST_CASE(gmres_and_richardson_agree_with_dense_lu) {
     solver::IterativeOptions o;
     o.method = method;
     auto it = method == solver::IterativeMethod::kGmres ? solver::make_block_gmres(A, blocks, o, "I - A")
-                                                         : solver::make_block_jacobi(A, blocks, o, "I - A");
+                                                        : solver::make_block_jacobi(A, blocks, o, "I - A");
     Matrix X = B, Xt = B;
     it->solve(X);
     it->solve_transposed(Xt);

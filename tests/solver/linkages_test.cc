@@ -25,11 +25,8 @@ BOOST_AUTO_TEST_CASE(miller_blair_ghosh_and_rasmussen) {
   Bw << 0.15, 0.5, 0.1, 0.05;
   Gw << 1.254125, 0.660066, 0.132013, 1.122112;  // methods.md §7.1
   BOOST_CHECK_SMALL((B - Bw).cwiseAbs().maxCoeff(), 1e-15);
-  BOOST_CHECK_SMALL((solver::ghosh_solve(m, Matrix::Identity(2, 2)) - Gw).cwiseAbs().maxCoeff(),
-                    5.000001e-7);
-  BOOST_CHECK_SMALL((solver::ghosh_solve_transposed(m, Matrix::Identity(2, 2)) - Gw.transpose())
-                        .cwiseAbs()
-                        .maxCoeff(),
+  BOOST_CHECK_SMALL((solver::ghosh_solve(m, Matrix::Identity(2, 2)) - Gw).cwiseAbs().maxCoeff(), 5.000001e-7);
+  BOOST_CHECK_SMALL((solver::ghosh_solve_transposed(m, Matrix::Identity(2, 2)) - Gw.transpose()).cwiseAbs().maxCoeff(),
                     5.000001e-7);
   const auto lk = solver::compute_linkages(m);
   auto pair = [](const Vector& v, double a, double b, const char* what) {
@@ -72,17 +69,13 @@ BOOST_AUTO_TEST_CASE(leather_oracles) {
   BOOST_CHECK_SMALL((lk.leontief_row_sum - L.rowwise().sum()).cwiseAbs().maxCoeff(), 1e-12);
   for (Index j = 0; j < n; ++j) {
     const double mean = L.col(j).mean();
-    const double sd =
-        std::sqrt((L.col(j).array() - mean).square().sum() / static_cast<double>(n - 1));
+    const double sd = std::sqrt((L.col(j).array() - mean).square().sum() / static_cast<double>(n - 1));
     BOOST_CHECK_CLOSE(lk.coefficient_of_variation(j), sd / mean, 1e-10);
   }
   // §6.2 (6): va'G = x' (residual VA), G 1 = x^-1 L x, G = x^-1 L x.
   BOOST_CHECK_SMALL((solver::ghosh_output(m, m.va()) - m.x()).cwiseAbs().maxCoeff(), 1e-11);
-  BOOST_CHECK_SMALL((solver::ghosh_solve(m, Matrix::Identity(n, n)) - G).cwiseAbs().maxCoeff(),
-                    1e-12);
-  BOOST_CHECK_SMALL((solver::ghosh_solve_transposed(m, Matrix::Identity(n, n)) - G.transpose())
-                        .cwiseAbs()
-                        .maxCoeff(),
+  BOOST_CHECK_SMALL((solver::ghosh_solve(m, Matrix::Identity(n, n)) - G).cwiseAbs().maxCoeff(), 1e-12);
+  BOOST_CHECK_SMALL((solver::ghosh_solve_transposed(m, Matrix::Identity(n, n)) - G.transpose()).cwiseAbs().maxCoeff(),
                     1e-12);
   const auto gt = solver::ghosh_table(m);
   BOOST_CHECK_CLOSE(gt.find({"ARG", "Agriculture", "ghosh_output"}), 77.7, 1e-10);
@@ -108,8 +101,7 @@ BOOST_AUTO_TEST_CASE(zero_output_excluded_and_bad_options) {
     solver::forward_linkage_from_string("rasmussen");
     BOOST_ERROR("no exception");
   } catch (const InputError& e) {
-    BOOST_CHECK_EQUAL(std::string(e.what()),
-                      "unknown forward linkage 'rasmussen' (expected ghosh or leontief)");
+    BOOST_CHECK_EQUAL(std::string(e.what()), "unknown forward linkage 'rasmussen' (expected ghosh or leontief)");
   }
 }
 

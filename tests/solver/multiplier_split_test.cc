@@ -29,8 +29,8 @@ Vector vec(std::initializer_list<double> l) {
 /// methods.md §7.6: provinces P1, P2 of CN and the rest of the world RW, N = 2.
 tables::IoTable provincial() {
   Matrix Z(6, 6), Y(6, 3);
-  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3, 60,
-      30, 2, 4, 3, 5, 25, 70;
+  Z << 20, 10, 6, 4, 3, 2, 8, 25, 5, 7, 2, 4, 4, 3, 30, 12, 5, 3, 2, 6, 9, 22, 1, 6, 3, 2, 4, 3, 60, 30, 2, 4, 3, 5, 25,
+      70;
   Y << 40, 8, 10, 35, 6, 12, 7, 50, 14, 5, 45, 9, 6, 5, 150, 4, 6, 160;
   return testing::make_table(Z, Y, {"P1", "P2", "RW"}, {"a", "b"}, {"CN", "RW"}, {0, 0, 1});
 }
@@ -53,12 +53,10 @@ BOOST_AUTO_TEST_CASE(leather_intra_feedback_spillover) {
   solver::LeontiefModel m(t);
   const auto s = solver::split_multipliers(m, Vector::Ones(9));
   // methods.md §7.4 [comp], 6 decimals.
-  const Vector intra = vec(
-      {1.337405, 1.311615, 1.706967, 1.366370, 1.537280, 1.784832, 1.449174, 1.722020, 1.716602});
-  const Vector feedback = vec(
-      {0.014873, 0.027688, 0.053190, 0.038700, 0.040057, 0.085477, 0.037258, 0.044249, 0.087522});
-  const Vector spill = vec(
-      {0.213123, 0.437682, 0.673063, 0.321851, 0.365408, 0.634448, 0.249458, 0.295932, 0.590001});
+  const Vector intra = vec({1.337405, 1.311615, 1.706967, 1.366370, 1.537280, 1.784832, 1.449174, 1.722020, 1.716602});
+  const Vector feedback =
+      vec({0.014873, 0.027688, 0.053190, 0.038700, 0.040057, 0.085477, 0.037258, 0.044249, 0.087522});
+  const Vector spill = vec({0.213123, 0.437682, 0.673063, 0.321851, 0.365408, 0.634448, 0.249458, 0.295932, 0.590001});
   BOOST_CHECK_SMALL((s.intra - intra).cwiseAbs().maxCoeff(), 5.000001e-7);
   BOOST_CHECK_SMALL((s.feedback - feedback).cwiseAbs().maxCoeff(), 5.000001e-7);
   BOOST_CHECK_SMALL((s.spillover - spill).cwiseAbs().maxCoeff(), 5.000001e-7);
@@ -120,18 +118,16 @@ BOOST_AUTO_TEST_CASE(provincial_three_level) {
       // §6.2 (10) and (1.1): the three levels of v'L add to v'L = 1.
       BOOST_CHECK_SMALL(v.local(j) + v.national(j) + v.international(j) - 1.0, 1e-13);
       BOOST_CHECK_SMALL(v.national(j) - v.national_own(j) - v.national_same_country(j), 1e-13);
-      BOOST_CHECK_SMALL(v.international(j) - v.international_own(j) -
-                            v.international_same_country(j) - v.international_foreign(j),
-                        1e-13);
+      BOOST_CHECK_SMALL(
+          v.international(j) - v.international_own(j) - v.international_same_country(j) - v.international_foreign(j),
+          1e-13);
     }
   }
   BOOST_CHECK(s.feedback.minCoeff() >= 0);
   BOOST_CHECK(s.spillover.minCoeff() >= 0);
-  const auto tt =
-      solver::multiplier_split_table(m, {{"output", Vector::Ones(6)}, {"value_added", c}});
+  const auto tt = solver::multiplier_split_table(m, {{"output", Vector::Ones(6)}, {"value_added", c}});
   BOOST_CHECK_SMALL(tt.find({"P1", "a", "output", "national", "all"}) - 0.141020, 5.000001e-7);
-  BOOST_CHECK_CLOSE(tt.find({"P1", "a", "value_added", "international", "foreign"}),
-                    v.international_foreign(0), 1e-12);
+  BOOST_CHECK_CLOSE(tt.find({"P1", "a", "value_added", "international", "foreign"}), v.international_foreign(0), 1e-12);
 }
 
 BOOST_AUTO_TEST_CASE(wrong_size_and_zero_output) {
@@ -141,8 +137,7 @@ BOOST_AUTO_TEST_CASE(wrong_size_and_zero_output) {
     solver::split_multipliers(m, Vector::Ones(4));
     BOOST_ERROR("no exception");
   } catch (const InputError& e) {
-    BOOST_CHECK_EQUAL(std::string(e.what()),
-                      "multiplier split: coefficient row has 4 entries, expected 9");
+    BOOST_CHECK_EQUAL(std::string(e.what()), "multiplier split: coefficient row has 4 entries, expected 9");
   }
   Matrix Z(4, 4), Y(4, 2);
   Z << 5, 0, 1, 2, 0, 0, 0, 0, 2, 0, 6, 1, 1, 0, 2, 3;
@@ -150,8 +145,7 @@ BOOST_AUTO_TEST_CASE(wrong_size_and_zero_output) {
   auto z = testing::make_table(Z, Y, {"R1", "R2"}, {"a", "b"});
   solver::LeontiefModel mz(z);
   const auto s = solver::split_multipliers(mz, Vector::Ones(4));
-  BOOST_CHECK(std::isnan(s.total(1)) && std::isnan(s.feedback(1)) &&
-              std::isnan(s.international_foreign(1)));
+  BOOST_CHECK(std::isnan(s.total(1)) && std::isnan(s.feedback(1)) && std::isnan(s.international_foreign(1)));
   BOOST_CHECK(std::isfinite(s.total(0)));
 }
 

@@ -78,13 +78,11 @@ BOOST_AUTO_TEST_CASE(miller_blair_type1_type2) {
   check_pair(r, "employment_type2", 1.733717, 1.884353);
   // Oracle §6.2 (9): Type II / Type I income ratio = 1/k for every sector.
   for (const char* s : {"s1", "s2"})
-    BOOST_CHECK_CLOSE(r.find({"R", s, "income_type2"}) / r.find({"R", s, "income_type1"}),
-                      1.0 / k(0), 1e-10);
+    BOOST_CHECK_CLOSE(r.find({"R", s, "income_type2"}) / r.find({"R", s, "income_type1"}), 1.0 / k(0), 1e-10);
   BOOST_CHECK_CLOSE(1.0 / k(0), 1.202441, 1e-4);
   // VA components are additive: compensation + other = value_added (residual) multipliers.
-  BOOST_CHECK_CLOSE(
-      r.find({"R", "s1", "value_added:compensation"}) + r.find({"R", "s1", "value_added:other_va"}),
-      1.0, 1e-10);
+  BOOST_CHECK_CLOSE(r.find({"R", "s1", "value_added:compensation"}) + r.find({"R", "s1", "value_added:other_va"}), 1.0,
+                    1e-10);
 }
 
 BOOST_AUTO_TEST_CASE(sherman_morrison_and_woodbury_equal_explicit_closure) {
@@ -182,9 +180,8 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_reported) {
   expect(o, "Type II multipliers need a labour-income row");
   BOOST_CHECK_THROW(solver::household_mode_from_string("county"), InputError);
   // Zero income.
-  BOOST_CHECK_THROW(solver::household_coefficients(m, Vector::Zero(2), {"households"},
-                                                   solver::HouseholdMode::kNational),
-                    InputError);
+  BOOST_CHECK_THROW(
+      solver::household_coefficients(m, Vector::Zero(2), {"households"}, solver::HouseholdMode::kNational), InputError);
   // A closure that is not productive: households spend 5x their income (k <= 0).
   Matrix Hc(2, 1), HR(1, 2);
   Hc << 2.5, 2.5;
@@ -202,13 +199,10 @@ BOOST_AUTO_TEST_CASE(eurostat_germany_1995) {
   // Eurostat Manual (2008) Table 15.4, domestic product-by-product table; expected values from
   // Tables 15.9-15.13 at 4 decimals. Imports are an exogenous row, so value added is GVA (B1G),
   // the sum of D1, D29-D39, K1 and B2N+B3N -- not the residual, which also holds product taxes.
-  const auto rows =
-      testing::read_csv(testing::validation_data("eurostat_germany_1995/Beutel_15_4.csv"));
-  const std::vector<std::string> sec{"cpa_a",   "cpa_c",        "cpa_f",
-                                     "cpa_g_i", "cpa_business", "cpa_other"};
-  const std::vector<std::string> names{"agriculture_group",       "manufacturing_group",
-                                       "construction_group",      "trade_group",
-                                       "business_services_group", "other_services_group"};
+  const auto rows = testing::read_csv(testing::validation_data("eurostat_germany_1995/Beutel_15_4.csv"));
+  const std::vector<std::string> sec{"cpa_a", "cpa_c", "cpa_f", "cpa_g_i", "cpa_business", "cpa_other"};
+  const std::vector<std::string> names{"agriculture_group", "manufacturing_group",     "construction_group",
+                                       "trade_group",       "business_services_group", "other_services_group"};
   tables::IoTable t;
   t.labels.regions = {"DE"};
   t.labels.sectors = names;
@@ -229,8 +223,8 @@ BOOST_AUTO_TEST_CASE(eurostat_germany_1995) {
   t.va_components = {"D21_M_D31", "D1", "D29_M_D39", "K1", "B2N_B3N"};
   t.V.resize(5, 6);
   for (std::size_t k = 0; k < 5; ++k)
-    t.V.row(static_cast<Index>(k)) = testing::numeric_block<Matrix>(
-        rows, testing::find_row(rows, 0, t.va_components[k]), 1, 5, 6);
+    t.V.row(static_cast<Index>(k)) =
+        testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, t.va_components[k]), 1, 5, 6);
   tables::Satellite emp;
   emp.name = "employment";
   emp.stressors = {"total"};
@@ -241,14 +235,13 @@ BOOST_AUTO_TEST_CASE(eurostat_germany_1995) {
 
   solver::LeontiefModel m(t);
   const Vector gva = solver::va_components_sum(m, {"D1", "D29_M_D39", "K1", "B2N_B3N"});
-  const Vector b1g =
-      testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "B1G"), 1, 5, 6).transpose();
+  const Vector b1g = testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "B1G"), 1, 5, 6).transpose();
   BOOST_CHECK_SMALL((gva - b1g).cwiseAbs().maxCoeff(), 1.0 + 1e-9);  // printed rounding
   const Vector gva_coef = solver::per_unit_output(m, gva);
   const Vector out = solver::output_multipliers(m);
   const Vector gva_mult = solver::simple_multipliers(m, gva_coef);
-  const Vector emp_mult = solver::simple_multipliers(
-      m, solver::per_unit_output(m, solver::flow_row(m, "employment/total")));
+  const Vector emp_mult =
+      solver::simple_multipliers(m, solver::per_unit_output(m, solver::flow_row(m, "employment/total")));
   const Matrix Ldiag = m.solve(Matrix::Identity(6, 6)).diagonal();  // oracle: 6 x 6 table
 
   const auto exp = testing::read_csv(testing::validation_data("eurostat_germany_1995/expected.csv"));
@@ -260,18 +253,12 @@ BOOST_AUTO_TEST_CASE(eurostat_germany_1995) {
     const double want = testing::number(exp[i][2]);
     const double half_ulp = 0.5 * std::pow(10.0, -testing::number(exp[i][3])) + 1e-12;
     double got = NAN;
-    if (q == "output_multiplier")
-      got = out(j);
-    else if (q == "gva_coefficient")
-      got = gva_coef(j);
-    else if (q == "gva_multiplier")
-      got = gva_mult(j);
-    else if (q == "employment_multiplier_thousand_persons_per_meur")
-      got = emp_mult(j);
-    else if (q == "leontief_inverse_diagonal")
-      got = Ldiag(j, 0);
-    else
-      BOOST_ERROR("unexpected quantity " << q);
+    if (q == "output_multiplier") got = out(j);
+    else if (q == "gva_coefficient") got = gva_coef(j);
+    else if (q == "gva_multiplier") got = gva_mult(j);
+    else if (q == "employment_multiplier_thousand_persons_per_meur") got = emp_mult(j);
+    else if (q == "leontief_inverse_diagonal") got = Ldiag(j, 0);
+    else BOOST_ERROR("unexpected quantity " << q);
     BOOST_TEST_CONTEXT(q << " " << exp[i][1]) { BOOST_CHECK_LE(std::abs(got - want), half_ulp); }
     ++checked;
   }
@@ -281,11 +268,9 @@ BOOST_AUTO_TEST_CASE(eurostat_germany_1995) {
 BOOST_AUTO_TEST_CASE(netherlands_2000_type1_income) {
   // Teaching table (D'Hernoncourt, Cordier & Hadley 2011), private consumption column; imports
   // and net taxes are exogenous rows. Expected: income effects w'L and Type I income multipliers.
-  const auto rows =
-      testing::read_csv(testing::validation_data("netherlands_2000/netherlands_2000.csv"));
-  const std::vector<std::string> sec{"agriculture_group",   "mining_group",
-                                     "manufacturing_group", "utilities_group",
-                                     "construction_group",  "services_group"};
+  const auto rows = testing::read_csv(testing::validation_data("netherlands_2000/netherlands_2000.csv"));
+  const std::vector<std::string> sec{"agriculture_group", "mining_group",       "manufacturing_group",
+                                     "utilities_group",   "construction_group", "services_group"};
   tables::IoTable t;
   t.labels.regions = {"NL"};
   t.labels.sectors = sec;
@@ -302,18 +287,14 @@ BOOST_AUTO_TEST_CASE(netherlands_2000_type1_income) {
       t.Y(static_cast<Index>(i), static_cast<Index>(k)) = testing::number(rows[r][fd_cols[k]]);
   }
   t.Z = testing::sparse(Z);
-  t.x = testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "output_bp"), 1, 1, 6)
-            .transpose();
+  t.x = testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "output_bp"), 1, 1, 6).transpose();
   t.import_labels = {"imports", "net_tax"};
   t.imports.resize(2, 6);
-  t.imports.row(0) =
-      testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "imports"), 1, 1, 6);
-  t.imports.row(1) =
-      testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "net_tax"), 1, 1, 6);
-  const Matrix comp = testing::numeric_block<Matrix>(
-      rows, testing::find_row(rows, 0, "compensation_employees"), 1, 1, 6);
-  const Matrix va =
-      testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "value_added_bp"), 1, 1, 6);
+  t.imports.row(0) = testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "imports"), 1, 1, 6);
+  t.imports.row(1) = testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "net_tax"), 1, 1, 6);
+  const Matrix comp =
+      testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "compensation_employees"), 1, 1, 6);
+  const Matrix va = testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, "value_added_bp"), 1, 1, 6);
   t.va_components = {"compensation_employees", "other_value_added"};
   t.V.resize(2, 6);
   t.V.row(0) = comp;

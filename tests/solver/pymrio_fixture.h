@@ -12,9 +12,7 @@
 
 namespace irio::testing {
 
-inline std::string pymrio(const std::string& f) {
-  return validation_data("pymrio_test/pymrio_outputs/" + f);
-}
+inline std::string pymrio(const std::string& f) { return validation_data("pymrio_test/pymrio_outputs/" + f); }
 
 /// A pymrio saved matrix: `header` header rows, `idx` index columns, the rest numbers.
 inline tables::Matrix read_pymrio(const std::string& f, std::size_t header, std::size_t idx) {
@@ -32,8 +30,7 @@ inline tables::IoTable pymrio_table() {
     if (tables::Labels::find(t.labels.sectors, zr[1][j]) < 0) t.labels.sectors.push_back(zr[1][j]);
   }
   for (std::size_t j = 2; j < yr[1].size(); ++j)
-    if (tables::Labels::find(t.labels.fd_categories, yr[1][j]) < 0)
-      t.labels.fd_categories.push_back(yr[1][j]);
+    if (tables::Labels::find(t.labels.fd_categories, yr[1][j]) < 0) t.labels.fd_categories.push_back(yr[1][j]);
   t.labels.set_each_region_own_country();
   const std::size_t n = t.n();
   // Region-major order in the file: check that the labels line up with ours.

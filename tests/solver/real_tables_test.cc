@@ -55,8 +55,8 @@ tables::IoTable china_2015() {
   t.va_components = {"VA001", "VA002", "VA003", "VA004"};
   t.V.resize(4, 42);
   for (std::size_t k = 0; k < 4; ++k)
-    t.V.row(static_cast<Index>(k)) = testing::numeric_block<Matrix>(
-        rows, testing::find_row(rows, 0, t.va_components[k]), 1, z0, 42);
+    t.V.row(static_cast<Index>(k)) =
+        testing::numeric_block<Matrix>(rows, testing::find_row(rows, 0, t.va_components[k]), 1, z0, 42);
   t.meta.name = "China 2015";
   t.validate_shapes("china_2015_42.csv");
   return t;
@@ -70,8 +70,7 @@ BOOST_AUTO_TEST_CASE(china_2015_household_closure_and_extraction) {
   const auto t = china_2015();
   // The table balances by row and column (data/README.md: 1e-12 or better).
   BOOST_CHECK_LE((t.row_total() - t.x).cwiseAbs().maxCoeff(), 1e-6 * t.x.maxCoeff());
-  BOOST_CHECK_LE((t.value_added_residual() - t.value_added_supplied()).cwiseAbs().maxCoeff(),
-                 1e-6 * t.x.maxCoeff());
+  BOOST_CHECK_LE((t.value_added_residual() - t.value_added_supplied()).cwiseAbs().maxCoeff(), 1e-6 * t.x.maxCoeff());
   solver::LeontiefModel m(t);
   const Index n = 42;
   // §6.2 (3) (1.1): v'L = 1 with residual VA.
@@ -85,11 +84,10 @@ BOOST_AUTO_TEST_CASE(china_2015_household_closure_and_extraction) {
   BOOST_REQUIRE_EQUAL(k.size(), 1);
   BOOST_CHECK(k(0) > 0 && k(0) < 1);
   for (const auto& s : t.labels.sectors)
-    BOOST_CHECK_CLOSE(r.find({"CN", s, "income_type2"}) / r.find({"CN", s, "income_type1"}),
-                      1.0 / k(0), 1e-10);
+    BOOST_CHECK_CLOSE(r.find({"CN", s, "income_type2"}) / r.find({"CN", s, "income_type1"}), 1.0 / k(0), 1e-10);
   // Sherman-Morrison equals the explicitly closed (n+1) system (dense oracle, n = 43).
-  auto hc = solver::household_coefficients(m, t.V.row(0).transpose(), {"FU101", "FU102"},
-                                           solver::HouseholdMode::kNational);
+  auto hc =
+      solver::household_coefficients(m, t.V.row(0).transpose(), {"FU101", "FU102"}, solver::HouseholdMode::kNational);
   Matrix Abar = Matrix::Zero(n + 1, n + 1);
   Abar.topLeftCorner(n, n) = Matrix(m.A());
   Abar.topRightCorner(n, 1) = hc.H_c;
@@ -98,12 +96,11 @@ BOOST_AUTO_TEST_CASE(china_2015_household_closure_and_extraction) {
   for (Index j = 0; j < n; ++j) {
     const std::string s = t.labels.sectors[static_cast<std::size_t>(j)];
     BOOST_CHECK_CLOSE(r.find({"CN", s, "output_total_closed"}), Lbar.col(j).sum(), 1e-9);
-    BOOST_CHECK_CLOSE(r.find({"CN", s, "output_truncated_closed"}), Lbar.col(j).head(n).sum(),
-                      1e-9);
+    BOOST_CHECK_CLOSE(r.find({"CN", s, "output_truncated_closed"}), Lbar.col(j).head(n).sum(), 1e-9);
   }
   // §6.2 (13): Woodbury == refactorized on a real table, for each variant.
-  for (auto kind : {solver::ExtractionKind::kTotal, solver::ExtractionKind::kBackward,
-                    solver::ExtractionKind::kForward}) {
+  for (auto kind :
+       {solver::ExtractionKind::kTotal, solver::ExtractionKind::kBackward, solver::ExtractionKind::kForward}) {
     solver::ExtractionOptions w, f;
     w.method = solver::ExtractionMethod::kWoodbury;
     f.method = solver::ExtractionMethod::kRefactorize;
@@ -122,10 +119,8 @@ BOOST_AUTO_TEST_CASE(pymrio_split_linkages_impact) {
   for (const Vector& row : {Vector(Vector::Ones(m.n())), c}) {
     const auto s = solver::split_multipliers(m, row);
     const double scale = s.total.cwiseAbs().maxCoeff();
-    BOOST_CHECK_SMALL((s.intra + s.feedback + s.spillover - s.total).cwiseAbs().maxCoeff(),
-                      1e-12 * scale);
-    BOOST_CHECK_SMALL((s.local + s.national + s.international - s.total).cwiseAbs().maxCoeff(),
-                      1e-12 * scale);
+    BOOST_CHECK_SMALL((s.intra + s.feedback + s.spillover - s.total).cwiseAbs().maxCoeff(), 1e-12 * scale);
+    BOOST_CHECK_SMALL((s.local + s.national + s.international - s.total).cwiseAbs().maxCoeff(), 1e-12 * scale);
     BOOST_CHECK(s.feedback.minCoeff() >= -1e-14 * scale);
     BOOST_CHECK(s.spillover.minCoeff() >= 0);
   }
