@@ -10,6 +10,16 @@
 
 namespace irio::decl {
 
+/// Pieces several declarations share, written once.
+inline constexpr const char* kOneFilePerTable = "Result file (.csv: one file per table, or .h5)";
+inline OptionSpec groups_option() {
+  return option_spec("groups", "",
+                     "Also by groups of regions: a grouping CSV (member,group) or a shipped name such as four_regions "
+                     "(repeatable)",
+                     OptionKind::kGroupings);
+}
+inline OutputSpec identities_output() { return {"diagnostics", "the §6.2 identity checks", kUnitMixed, {}}; }
+
 /// A request with no options (ghosh).
 struct NoOptions {};
 

@@ -33,7 +33,7 @@ const Verb<AnalyseRequest>& decl::analyse() {
                    {{"*", by_final_demand()}}})
           .output({"chains", "the three-level terms (three_level_terms of irio chains)", kUnitMoney, {{"*", sum()}}})
           .output({"participation", "NVC and GVC participation by region", kUnitRatio, {}})
-          .output({"diagnostics", "the §6.2 identity checks", kUnitMixed, {}})
+          .output(identities_output())
           .output({"chains_by_group", "the terms by group", kUnitMoney, {}},
                   [](const AnalyseRequest& r) { return !r.groups.empty(); })
           .output({"participation_by_group", "participation by group (ratios of sums)", kUnitRatio, {}},

@@ -34,13 +34,9 @@ const Verb<ChainRequest>& decl::chains() {
       Verb<ChainRequest>("chains",
                          "Three-level value-chain decomposition (LOC, NTF, NVC_S, NVC_C, RT, GVC_S, "
                          "GVC_C) and participation")
-          .output_help("Result file (.csv: one file per table, or .h5)")
+          .output_help(kOneFilePerTable)
           .countries()
-          .option(option_spec("groups", "",
-                              "Also by groups of regions: a grouping CSV (member,group) or a shipped "
-                              "name such as four_regions (repeatable)",
-                              OptionKind::kGroupings),
-                  &ChainRequest::groups)
+          .option(groups_option(), &ChainRequest::groups)
           .option(
               option_spec("other_group", "--other",
                           "Group NAME for every region a grouping does not list (else such a grouping is an error)"),
@@ -65,7 +61,7 @@ const Verb<ChainRequest>& decl::chains() {
                    kUnitRatio,
                    {{"*", refused("participation is a ratio of value-chain terms; irio chains TABLE --groups FILE "
                                   "computes it for groups of regions as a ratio of sums (methods.md §6.1)")}}})
-          .output({"diagnostics", "the §6.2 identity checks", kUnitMixed, {}})
+          .output(identities_output())
           .output({"chains_by_group", "the terms by group of each grouping", kUnitMoney, {}},
                   [](const ChainRequest& r) { return !r.groups.empty(); })
           .output(

@@ -48,13 +48,9 @@ const Verb<CirculationRequest>& decl::circulation() {
       Verb<CirculationRequest>("circulation",
                                "Domestic vs. international circulation per region and group, and the coupling "
                                "coordination degree (methods.md §10.1-10.2)")
-          .output_help("Result file (.csv: one file per table, or .h5)")
+          .output_help(kOneFilePerTable)
           .countries()
-          .option(option_spec("groups", "",
-                              "Also by groups of regions: a grouping CSV (member,group) or a shipped "
-                              "name such as four_regions (repeatable)",
-                              OptionKind::kGroupings),
-                  &CirculationRequest::groups)
+          .option(groups_option(), &CirculationRequest::groups)
           .option("u1", &CirculationRequest::u1,
                   "Domestic index U1: a circulation indicator or a CSV region,value (default nvc_forward; "
                   "nvc_backward with an exogenous rest of the world)")

@@ -49,7 +49,7 @@ const Verb<PositionRequest>& decl::position() {
           .option("kpww_fv", &PositionRequest::kpww_fv, "KPWW FV: foreign content (KWW 7-9) or KWW 7+8")
           .countries()
           .progress(&PositionRequest::progress)
-          .output_help("Result file (.csv: one file per table, or .h5)")
+          .output_help(kOneFilePerTable)
           .output({"position",
                    "upstreamness, downstreamness, production and GVC lengths, GVC position by sector",
                    kUnitSteps,
@@ -73,7 +73,7 @@ const Verb<PositionRequest>& decl::position() {
                      derived(tables::DerivedShare::kKpwwParticipation, "(IV + FV) / E of the summed terms")},
                     {"kpww_position",
                      derived(tables::DerivedShare::kKpwwPosition, "ln(1 + IV/E) - ln(1 + FV/E) of the summed terms")}}})
-          .output({"diagnostics", "the §6.2 identity checks", kUnitMixed, {}})
+          .output(identities_output())
           .runs([](const Analysis& a, const PositionRequest& req, std::ostream& out) {
             auto r = a.position(req);
             out << a.model().summary().brief_report() << "\n";

@@ -48,7 +48,7 @@ const Verb<TradeRequest>& decl::trade() {
           .check([](const TradeRequest& r) {
             return r.leontief_max_n < 1 ? std::string("leontief_max_n must be >= 1") : std::string();
           })
-          .output_help("Result file (.csv: one file per table, or .h5)")
+          .output_help(kOneFilePerTable)
           .output(flows("wwz*",
                         "the WWZ (2013) 16-term decomposition of gross exports (wwz) and its KWW grouping "
                         "(wwz2kww)"))
@@ -69,7 +69,7 @@ const Verb<TradeRequest>& decl::trade() {
           .output({"leontief_*", "decompr's Leontief decomposition v^ L diag(post)", kUnitMoney, {}})
           .output({"gvc_indicators", "the gvc package's indicators by sector", kUnitMixed, {}})
           .output({"gvc_final_demand", "the gvc package's indicators by absorber", kUnitMixed, {}})
-          .output({"diagnostics", "the §6.2 identity checks", kUnitMixed, {}})
+          .output(identities_output())
           .table_names(trade_tables)
           .runs([](const Analysis& a, const TradeRequest& req, std::ostream& out) {
             auto r = a.trade(req);
