@@ -34,7 +34,7 @@ void add_column(tables::TidyTable& t, const std::string& code_column, const std:
 /// `stressor_unit` beside a `stressor` key column: each stressor's unit in the satellite the
 /// result's name ends with (footprints_<satellite>), else in the first satellite that has every
 /// stressor of the result; nothing when no satellite has them or none has a unit.
-void add_stressor_units(tables::TidyTable& t, const tables::IoTable& table) {
+void add_table_stressor_units(tables::TidyTable& t, const tables::IoTable& table) {
   const int c = column_of(t, "stressor");
   if (c < 0 || column_of(t, "stressor_unit") >= 0) return;
   const auto col = static_cast<std::size_t>(c);
@@ -51,14 +51,7 @@ void add_stressor_units(tables::TidyTable& t, const tables::IoTable& table) {
     if (has_all(s) && (named || !sat)) sat = &s;
     if (sat == &s && named) break;
   }
-  if (!sat) return;
-  std::vector<std::string> units;
-  bool any = false;
-  for (const auto& lv : t.levels(col)) {
-    units.push_back(sat->units[static_cast<std::size_t>(tables::Labels::find(sat->stressors, lv))]);
-    any = any || !units.back().empty();
-  }
-  if (any) t.add_key_column("stressor_unit", std::move(units), t.codes(col));
+  if (sat) irio::add_stressor_units(t, *sat);
 }
 
 /// `indicator_unit` on the result of an impact (`impact`: absolute changes): output and value
@@ -84,6 +77,21 @@ void add_impact_units(tables::TidyTable& t, const tables::IoTable& table) {
 
 }  // namespace
 
+void add_stressor_units(tables::TidyTable& t, const tables::Satellite& sat) {
+  const int c = column_of(t, "stressor");
+  if (c < 0 || column_of(t, "stressor_unit") >= 0) return;
+  const auto col = static_cast<std::size_t>(c);
+  std::vector<std::string> units;
+  bool any = false;
+  for (const auto& lv : t.levels(col)) {
+    const int k = tables::Labels::find(sat.stressors, lv);
+    units.push_back(k >= 0 && static_cast<std::size_t>(k) < sat.units.size() ? sat.units[static_cast<std::size_t>(k)]
+                                                                             : std::string());
+    any = any || !units.back().empty();
+  }
+  if (any) t.add_key_column("stressor_unit", std::move(units), t.codes(col));
+}
+
 void add_display_names(tables::TidyTable& result, const tables::IoTable& table) {
   const auto& labels = table.labels;
   // Sector names first, then region names, each in the order of their code columns.
@@ -94,7 +102,7 @@ void add_display_names(tables::TidyTable& result, const tables::IoTable& table) 
   if (labels.region_names_differ())
     for (const auto& col : keys)
       if (is_region_column(col)) add_column(result, col, col + "_name", labels.regions, labels.region_names);
-  add_stressor_units(result, table);
+  add_table_stressor_units(result, table);
   add_impact_units(result, table);
 }
 

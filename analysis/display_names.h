@@ -23,6 +23,10 @@ namespace irio {
 /// Results that already have the column are left alone, so calling this twice is harmless.
 void add_display_names(std::vector<tables::TidyTable>& results, const tables::IoTable& table);
 void add_display_names(tables::TidyTable& result, const tables::IoTable& table);
+/// `stressor_unit` beside the `stressor` key column from the units of `satellite` (a satellite
+/// that is not the table's, e.g. the impacts of a characterisation); nothing when it has no unit
+/// or the column is there already.
+void add_stressor_units(tables::TidyTable& result, const tables::Satellite& satellite);
 
 /// Display names of region-sector i for printed summaries: "China, Electrical and optical
 /// equipment" (the region name only where region names differ from the codes); "" without names.

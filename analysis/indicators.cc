@@ -6,7 +6,9 @@
 #include <fstream>
 
 #include "irio/analysis/analysis.h"
+#include "irio/analysis/display_names.h"
 #include "irio/analysis/regional.h"
+#include "irio/io/characterisation_reader.h"
 #include "irio/io/shock_reader.h"
 #include "irio/solver/ghosh.h"
 #include "irio/solver/indicator_common.h"
@@ -75,9 +77,29 @@ FootprintResults Analysis::footprints(const FootprintRequest& r) const {
   const auto& m = model();
   FootprintResults out;
   out.satellite = sat;
+  // The factors first: a bad file is refused before any solve.
+  std::optional<io::CharacterisationFile> file;
+  if (!r.characterisation_file.empty()) file = io::read_characterisation(r.characterisation_file, *sat, table().labels);
   out.accounts = solver::compute_footprints(m, *sat, fo);
   out.tables.push_back(solver::footprints_table(m, *sat, out.accounts));
   out.diagnostics = solver::footprint_diagnostics(m, *sat, out.accounts);
+  if (file) {
+    out.skipped_impacts = std::move(file->skipped_impacts);
+    out.impacts = tables::characterise(*sat, file->factors, table().labels, sat->name + "_characterised");
+    if (file->factors.regionalised()) {
+      // C_r differs by producing region: C S L is not C (S L); the impacts' own solves (§2.9).
+      out.impact_accounts = solver::compute_footprints(m, *out.impacts, fo);
+      const auto& t = table();
+      const std::size_t kI = out.impacts->stressors.size(), G = t.labels.num_regions();
+      out.impact_solves = kI * G + G + (t.exports.cols() > 0 ? 1 : 0) + (t.has_other_final_demand() ? 1 : 0) +
+                          (r.downstream ? kI : 0);
+    } else {
+      out.impact_accounts = solver::characterise_accounts(out.accounts, file->factors);
+    }
+    out.tables.push_back(solver::footprints_table(m, *out.impacts, out.impact_accounts));
+    add_stressor_units(out.tables.back(), *out.impacts);  // units of the impacts, not of the table
+    out.diagnostics.append(solver::footprint_diagnostics(m, *out.impacts, out.impact_accounts));
+  }
   out.tables.push_back(out.diagnostics);
   return out;
 }

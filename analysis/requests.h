@@ -6,6 +6,7 @@
 // what a report prints (summaries, diagnostics).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,9 +61,13 @@ struct FootprintRequest {
   bool downstream = true;       ///< M_down (k_F more solves)
   std::string population_file;  ///< CSV region,value (header line first); empty: none
   Vector population;            ///< or the G populations directly (not both)
+  /// Characterisation factors (io/characterisation_reader.h, pymrio's long layout); empty: none.
+  /// Adds the impacts' accounts, footprints_<satellite>_characterised (methods.md §2.9).
+  std::string characterisation_file;
 
   std::string validate() const;
-  std::vector<std::string> table_names() const;  ///< footprints_<satellite>, diagnostics
+  /// footprints_<satellite>[, footprints_<satellite>_characterised], diagnostics
+  std::vector<std::string> table_names() const;
 };
 
 struct FootprintResults {
@@ -70,6 +75,13 @@ struct FootprintResults {
   tables::TidyTable diagnostics;                 ///< §6.2 (12), rest of the world included
   const tables::Satellite* satellite = nullptr;  ///< points into Analysis::table()
   solver::FootprintAccounts accounts;
+  /// With a characterisation file: the impacts as a satellite (F_I = C F), their accounts, the
+  /// impacts of the file left out (none of their stressors in the satellite), and how many more
+  /// solves they took (0 unless the factors are regionalised).
+  std::optional<tables::Satellite> impacts;
+  solver::FootprintAccounts impact_accounts;
+  std::vector<std::string> skipped_impacts;
+  std::size_t impact_solves = 0;
 };
 
 /// Effects of final-demand shocks dx = L dy, dva, dF.

@@ -118,6 +118,40 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   return a;
 }
 
+FootprintAccounts characterise_accounts(const FootprintAccounts& a, const tables::Characterisation& c) {
+  if (c.regionalised())
+    throw InputError("regionalised characterisation factors: compute the footprints of the characterised satellite");
+  const Matrix& C = c.factors;
+  if (C.cols() != a.S.rows())
+    throw InputError("characterisation: factors for " + std::to_string(C.cols()) + " stressors, the satellite has " +
+                     std::to_string(a.S.rows()));
+  // Every account is k_F x (something): the impacts' is C times it; an empty account stays empty.
+  const auto apply = [&C](const Matrix& D) { return D.size() == 0 ? Matrix(0, D.cols()) : Matrix(C * D); };
+  FootprintAccounts out;
+  for (auto [to, from] : {std::pair{&out.S, &a.S},
+                          {&out.S_Y, &a.S_Y},
+                          {&out.M, &a.M},
+                          {&out.M_down, &a.M_down},
+                          {&out.D_cba, &a.D_cba},
+                          {&out.D_pba, &a.D_pba},
+                          {&out.D_imp, &a.D_imp},
+                          {&out.D_exp, &a.D_exp},
+                          {&out.D_cba_reg, &a.D_cba_reg},
+                          {&out.D_pba_reg, &a.D_pba_reg},
+                          {&out.D_imp_reg, &a.D_imp_reg},
+                          {&out.D_exp_reg, &a.D_exp_reg},
+                          {&out.D_cba_cap, &a.D_cba_cap},
+                          {&out.D_pba_cap, &a.D_pba_cap},
+                          {&out.D_imp_cap, &a.D_imp_cap},
+                          {&out.D_exp_cap, &a.D_exp_cap},
+                          {&out.D_abroad, &a.D_abroad},
+                          {&out.D_abroad_reg, &a.D_abroad_reg},
+                          {&out.D_other_fd, &a.D_other_fd},
+                          {&out.D_other_fd_reg, &a.D_other_fd_reg}})
+    *to = apply(*from);
+  return out;
+}
+
 tables::TidyTable footprints_table(const LeontiefModel& model, const tables::Satellite& sat,
                                    const FootprintAccounts& acc) {
   const auto& lab = model.labels();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "irio/solver/leontief_model.h"
+#include "irio/tables/characterisation.h"
 #include "irio/tables/tidy_table.h"
 
 namespace irio::solver {
@@ -49,6 +50,13 @@ struct FootprintOptions {
 /// No n x n matrix is formed. Throws InputError for shape mismatches or a bad population.
 FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::Satellite& satellite,
                                      const FootprintOptions& opt = {});
+
+/// The accounts of the impacts C F from those of the stressors F, for factors C that are the same
+/// in every region (methods.md §2.9): every account is S, F_Y or S L times a matrix on the right,
+/// so the impacts' account is C times the stressors' (C S L = (C S) L): no solve. InputError for
+/// regionalised factors (their impacts need compute_footprints on tables::characterise's
+/// satellite) or a C that is not k_I x k_F.
+FootprintAccounts characterise_accounts(const FootprintAccounts& stressors, const tables::Characterisation& c);
 
 /// Identity (12) of methods.md §6.2 per stressor, with the rest of the world as a destination:
 /// world D_cba + D_abroad = world D_pba, and D_pba = D_cba - D_imp + D_exp per region. A tidy

@@ -24,9 +24,8 @@ void print_by_province(std::ostream& out, const tables::Labels& labels, const ta
                       sat.stressors[static_cast<std::size_t>(q)].c_str(), D(q, reg));
 }
 
-void print_accounts(std::ostream& out, const Analysis& a, const FootprintResults& r) {
-  const auto& acc = r.accounts;
-  const auto& sat = *r.satellite;
+void print_accounts(std::ostream& out, const Analysis& a, const solver::FootprintAccounts& acc,
+                    const tables::Satellite& sat) {
   const auto& labels = a.table().labels;
   for (Index q = 0; q < acc.D_cba_reg.rows(); ++q) {
     out << "Stressor '" << sat.stressors[static_cast<std::size_t>(q)] << "' [" << sat.units[static_cast<std::size_t>(q)]
@@ -47,6 +46,20 @@ void print_accounts(std::ostream& out, const Analysis& a, const FootprintResults
            "by province:\n";
     print_by_province(out, labels, sat, acc.D_other_fd_reg);
   }
+}
+/// The characterised accounts: what was left out, what it cost, then the accounts by impact.
+void print_impacts(std::ostream& out, const Analysis& a, const FootprintResults& r) {
+  out << "Characterised into " << r.impacts->stressors.size() << " impact"
+      << (r.impacts->stressors.size() == 1 ? "" : "s") << " ("
+      << (r.impact_solves == 0 ? std::string("factors the same in every region: no solve")
+                               : "regionalised factors: " + std::to_string(r.impact_solves) + " more solves")
+      << ")\n";
+  if (!r.skipped_impacts.empty()) {
+    out << "  not in satellite '" << r.satellite->name << "' (none of their stressors), left out:";
+    for (const auto& s : r.skipped_impacts) out << " '" << s << "'";
+    out << "\n";
+  }
+  print_accounts(out, a, r.impact_accounts, *r.impacts);
 }
 }  // namespace
 
@@ -73,24 +86,35 @@ const Verb<FootprintRequest>& decl::footprints() {
               &FootprintRequest::population_file)
           .option(option_spec("downstream", "!--no-downstream", "Skip M_down (saves k_F solves)"),
                   &FootprintRequest::downstream)
+          .option(option_spec("characterisation", "",
+                              "Characterisation factors (CSV impact,stressor,factor[,compartment,impact_unit,"
+                              "stressor_unit,region], pymrio's layout): adds the impacts' accounts",
+                              OptionKind::kFile),
+                  &FootprintRequest::characterisation_file)
           .check([](const FootprintRequest& r) -> std::string {
             if (r.satellite.empty()) return "no satellite given";
             if (!r.population_file.empty() && r.population.size() > 0)
               return "give a population file or populations, not both";
             return {};
           })
-          .output({"footprints_*", "the accounts S, M, M_down and D_* by stressor (footprints_<satellite>)",
+          .output({"footprints_*",
+                   "the accounts S, M, M_down and D_* by stressor (footprints_<satellite>), and by impact "
+                   "(footprints_<satellite>_characterised)",
                    kUnitStressor, accounts})
           .output({"footprints", "the same accounts, as a table named for the verb", kUnitStressor, accounts},
                   [](const FootprintRequest&) { return false; })
           .output({"diagnostics", "the §6.2 (12) identity checks, rest of the world included", kUnitMixed, {}})
           .table_names([](const FootprintRequest& r) {
-            return std::vector<std::string>{"footprints_" + r.satellite, "diagnostics"};
+            std::vector<std::string> names{"footprints_" + r.satellite};
+            if (!r.characterisation_file.empty()) names.push_back("footprints_" + r.satellite + "_characterised");
+            names.emplace_back("diagnostics");
+            return names;
           })
           .runs([](const Analysis& a, const FootprintRequest& req, std::ostream& out) {
             auto r = a.footprints(req);
             out << a.model().summary().brief_report() << "\n";
-            print_accounts(out, a, r);
+            print_accounts(out, a, r.accounts, *r.satellite);
+            if (r.impacts) print_impacts(out, a, r);
             print_diagnostics(out, r.diagnostics);
             return VerbResult{std::move(r.tables), {}, "footprints", {r.diagnostics}};
           }));

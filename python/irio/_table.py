@@ -288,11 +288,19 @@ class Table:
         return self._one(self._multiplier_tables(income, employment, household_categories, households, True, False,
                                                  True), "multiplier_round")
 
-    def footprints(self, satellite, downstream=True, population=None):
+    def footprints(self, satellite, downstream=True, population=None, characterisation=None):
         """Footprint accounts of a satellite (pymrio-compatible), as `irio footprints`: a dict
         {footprints_<satellite>: ..., diagnostics: ...}. population: a CSV (region,value) or one
-        number per region."""
+        number per region. characterisation: factors in pymrio's long layout (a CSV path or a
+        DataFrame with impact, stressor, factor[, compartment, impact_unit, stressor_unit,
+        region]); adds footprints_<satellite>_characterised, the accounts by impact (methods.md
+        §2.9)."""
         opts = {"satellite": satellite, "downstream": bool(downstream)}
+        if characterisation is not None:
+            opts["characterisation"] = _table_csv(
+                characterisation, "characterisation",
+                ["impact", "stressor", "compartment", "factor", "impact_unit", "stressor_unit", "region"],
+                ["impact", "stressor", "factor"])
         if population is not None:
             if isinstance(population, (str, _os.PathLike)) or hasattr(population, "columns") or isinstance(
                     population, dict) or hasattr(population, "to_dict"):

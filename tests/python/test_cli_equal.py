@@ -114,3 +114,25 @@ def test_dtypes(wiod):
     assert m["value"].dtype == np.float64
     for c in m.columns[:-1]:
         assert m[c].map(type).eq(str).all(), c
+
+
+def test_footprints_characterised(tmp_path):
+    """`characterisation=` (the declaration's option): the impacts' table equals the CLI's, and the
+    weighted impact is the factors times the stressors' accounts (methods.md §2.9)."""
+    t = irio.open(PYMRIO_RAW, format="pymrio")
+    cf = tmp_path / "cf.csv"
+    cf.write_text("impact,stressor,compartment,factor,impact_unit\n"
+                  "weighted,emission_type1,air,2.5,kg eq\nweighted,emission_type2,water,0.4,kg eq\n")
+    r = t.footprints("Emissions", characterisation=cf)
+    imp = r["footprints_Emissions_characterised"]
+    assert set(imp.stressor) == {"weighted"} and set(imp.stressor_unit) == {"kg eq"}
+    st = r["footprints_Emissions"]
+    pick = lambda d, s: d[(d.stressor == s) & (d.account == "D_cba_reg")].set_index("region")["value"]
+    want = 2.5 * pick(st, "emission_type1/air") + 0.4 * pick(st, "emission_type2/water")
+    assert np.allclose(pick(imp, "weighted"), want, rtol=1e-12, atol=0)
+    assert_result_equal(r, cli_tables(tmp_path, "footprints", "--satellite", "Emissions", "--format", "pymrio",
+                                      "--characterisation", str(cf), table=PYMRIO_RAW))
+    # the same factors as a DataFrame (pymrio users hold them so)
+    frame = pd.read_csv(cf)
+    r2 = t.footprints("Emissions", characterisation=frame)
+    pd.testing.assert_frame_equal(r2["footprints_Emissions_characterised"], imp)
