@@ -42,6 +42,7 @@ struct ChildResult {
 /// Run `work` in a forked child; it returns the result matrix, which travels through a file.
 ChildResult run_isolated(const std::function<Matrix(double& seconds)>& work, const std::string& tag) {
   const std::string path = "/tmp/irio_bench_" + std::to_string(getpid()) + "_" + tag + ".bin";
+  std::fflush(stdout);  // the child must not write the parent's buffered lines again
   pid_t pid = fork();
   if (pid == 0) {
     double secs = 0;

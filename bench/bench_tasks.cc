@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "bench/paths_task.h"
 #include "bench/wwz_tasks.h"
 #include "irio/solver/gvc/production.h"
 #include "irio/solver/leontief_model.h"
@@ -143,6 +144,8 @@ std::vector<Task>& registry() {
        "dense L, L_R, L_C then products", chains_irio, chains_baseline},
       {"wwz", "WWZ 16-term decomposition of gross exports by exporter-sector x importer (3.3)",
        "decompr::wwz (dense B, L, n x n products)", wwz_irio, wwz_decompr},
+      {"paths", "structural paths of region 0's footprint: top 1000 at threshold 1e-5, orders 0-8 (2.8)",
+       "dense L: s'L y and s'A^t y (checks; no paths)", paths_irio, paths_dense},
   };
   return tasks;
 }

@@ -61,6 +61,7 @@ std::vector<std::pair<std::string, std::vector<std::pair<std::string, OptionValu
       {"impact", {{"shock", shock}}},
       {"linkages", {{"cv", true}}},
       {"multipliers", {{"split", true}, {"round", true}}},
+      {"paths", {{"satellite", std::string("air")}, {"max_order", 3LL}}},
       {"position", {}},
       {"scenario", {{"scenarios", scen}}},
   };

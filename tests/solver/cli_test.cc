@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "tests/solver/csv_fixture.h"
+#include "tests/solver/pymrio_fixture.h"
 #include "tests/support/cli_runner.h"
 #include "tests/test_util.h"
 
@@ -105,6 +106,36 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   BOOST_CHECK(out.find("net exports embodied in trade") != std::string::npos);
   BOOST_CHECK(out.find("Identities (methods.md §6.2): 6 of 6 hold") != std::string::npos);
   BOOST_CHECK(std::isfinite(lookup("emb_embodied_trade.csv", {"reg1", "reg2", "emission_type1/air", "eebt"})));
+
+  // paths (methods.md §2.8): at threshold 0 the paths of each order sum to the series term s'A^t y;
+  // the paths of value added add up, with what lies beyond the last order, to final demand (v'L = 1').
+  BOOST_CHECK_EQUAL(run("paths t.h5 --of output --threshold 0 --max-order 2 --top 1000000 -o sp.csv", out), 0);
+  BOOST_CHECK(out.find("coverage (found / total)") != std::string::npos);
+  for (const char* t : {"0", "1", "2"})
+    BOOST_CHECK_CLOSE(lookup("sp_paths_by_order.csv", {t, "found"}),
+                      lookup("sp_paths_by_order.csv", {t, "series_term"}), 1e-10);
+  BOOST_CHECK_EQUAL(run("paths t.h5 --of value-added --region reg3 --max-order 10 --top 5 -o spv.csv", out), 0);
+  {
+    double sum = lookup("spv_paths_by_order.csv", {"beyond", "series_term"});
+    for (int t = 0; t <= 10; ++t) sum += lookup("spv_paths_by_order.csv", {std::to_string(t), "series_term"});
+    const auto Y = testing::read_pymrio("Y.csv", 3, 2);  // 6 regions x K categories
+    const Eigen::Index K = Y.cols() / 6;
+    const double fd3 = Y.middleCols(2 * K, K).sum();
+    const auto rows = testing::read_csv(file("spv_paths.csv"));
+    BOOST_REQUIRE(rows.size() > 2u);
+    BOOST_CHECK_EQUAL(rows[1][0] + rows[1][3] + rows[2][3], "1valueshare");
+    const double total = testing::number(rows[1].back()) / testing::number(rows[2].back());  // value / share
+    BOOST_CHECK_CLOSE(total, fd3, 1e-9);
+    BOOST_CHECK_CLOSE(sum, fd3, 1e-9);
+    BOOST_CHECK_EQUAL(testing::read_csv(file("spv_path_nodes.csv"))[0][0], "rank");
+  }
+  BOOST_CHECK_EQUAL(run("paths t.h5 --satellite Emissions -o sp2.csv", out), 2);
+  BOOST_CHECK(out.find("has 2 stressors: name one with --stressor") != std::string::npos);
+  BOOST_CHECK_EQUAL(run("paths t.h5 --satellite Emissions --stressor emission_type1/air --region regX -o sp3.csv", out),
+                    2);
+  BOOST_CHECK(out.find("--region 'regX' is not a region of the table") != std::string::npos);
+  BOOST_CHECK_EQUAL(run("paths t.h5 -o sp4.csv", out), 2);
+  BOOST_CHECK(out.find("needs --satellite") != std::string::npos);
 
   // impact: the VA change equals the shock (residual VA, identity 1.1).
   {
