@@ -108,8 +108,8 @@ CharacterisationFile read_characterisation(const std::string& path, const tables
     const std::string s_unit = field(f, r, col.stressor_unit);
     const std::string& sat_unit = sat.units.at(static_cast<std::size_t>(q));
     if (!s_unit.empty() && !sat_unit.empty() && s_unit != sat_unit)
-      throw InputError(f.where(r, static_cast<std::size_t>(col.stressor_unit)) + ": stressor '" + shown +
-                       "' is in '" + s_unit + "' here but in '" + sat_unit + "' in satellite '" + sat.name +
+      throw InputError(f.where(r, static_cast<std::size_t>(col.stressor_unit)) + ": stressor '" + shown + "' is in '" +
+                       s_unit + "' here but in '" + sat_unit + "' in satellite '" + sat.name +
                        "': convert the factor to the satellite's unit");
     int p = tables::Labels::find(c.impacts, impact);
     const std::string i_unit = field(f, r, col.impact_unit);
@@ -157,8 +157,8 @@ CharacterisationFile read_characterisation(const std::string& path, const tables
   }
   if (c.impacts.empty())
     throw InputError(path + ": none of the file's " + std::to_string(all_impacts.size()) +
-                     " impacts uses a stressor of satellite '" + sat.name + "' (its stressors: " + first_names(sat.stressors, 5) +
-                     ")");
+                     " impacts uses a stressor of satellite '" + sat.name +
+                     "' (its stressors: " + first_names(sat.stressors, 5) + ")");
 
   const auto kI = static_cast<Eigen::Index>(c.impacts.size());
   const auto kF = static_cast<Eigen::Index>(sat.stressors.size());

@@ -37,19 +37,17 @@ Matrix intermediate_exports(const LeontiefModel& m, const Vector& x) {
   return out;
 }
 
-}  // namespace
-
-EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellite) {
-  const auto& t = m.table();
+void require_closed_table(const tables::IoTable& t) {
   if (t.exports.cols() > 0 || t.imports.rows() > 0 || t.has_other_final_demand())
     throw InputError(
         "embodied trade needs a table whose rest of the world is one of its regions; this one has "
         "exogenous exports or imports (what is embodied in exports abroad is D_abroad of irio footprints)");
-  const auto& sat = find_satellite(t, satellite);
-  const Index n = m.n(), N = m.num_sectors(), G = m.num_regions(), k = static_cast<Index>(sat.stressors.size());
+}
 
-  Matrix S = sat.F * tables::safe_reciprocal(m.x()).asDiagonal();  // S = F x^+ (§2.3)
-  for (Index j : m.zero_output()) S.col(j).setZero();
+/// The accounts of the intensities S (k x n, one row per stressor named in `names`).
+EmbodiedTrade embodied(const LeontiefModel& m, const Matrix& S, const std::vector<std::string>& names, bool by_sector) {
+  const auto& t = m.table();
+  const Index n = m.n(), N = m.num_sectors(), G = m.num_regions(), k = S.rows();
   const Matrix Yd = t.final_demand_by_region();  // n x G: y^{.s}
   const Vector& x = m.model_output();
   const Matrix X = m.solve(Yd);                                                      // L y^{.s}: G forward solves
@@ -58,7 +56,7 @@ EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellit
   const Matrix inter = intermediate_exports(m, x);
 
   EmbodiedTrade e;
-  e.stressors = sat.stressors;
+  e.stressors = names;
   e.production = Matrix::Zero(k, G);
   e.consumption = Matrix::Zero(k, G);
   tables::Diagnostics d(n);
@@ -74,7 +72,19 @@ EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellit
       }
     }
     for (Index c = 0; c < G; ++c) e.consumption(q, c) = M.col(q).dot(Yd.col(c));
-    const std::string who = " [" + sat.stressors[static_cast<std::size_t>(q)] + "]";
+    if (by_sector) {  // the terms of the sums above, one row per exporting region-sector
+      Matrix ms = Matrix::Zero(n, G), fs = Matrix::Zero(n, G), is = Matrix::Zero(n, G);
+      for (Index c = 0; c < G; ++c) {
+        ms.col(c) = s.cwiseProduct(X.col(c));
+        fs.col(c) = mloc.cwiseProduct(Yd.col(c));
+        is.col(c) = mloc.cwiseProduct(inter.col(c));
+        is.col(c).segment(c * N, N).setZero();  // no intermediate "exports" to oneself
+      }
+      e.mrio_by_sector.push_back(std::move(ms));
+      e.eebt_final_by_sector.push_back(std::move(fs));
+      e.eebt_intermediate_by_sector.push_back(std::move(is));
+    }
+    const std::string who = " [" + names[static_cast<std::size_t>(q)] + "]";
     d.check_vectors("MRIO: sum over importers of E^{rs} = s_r x_r" + who, "region", mrio.rowwise().sum(),
                     e.production.row(q).transpose());
     d.check_vectors("EEBT: domestic final use + exports = s_r x_r" + who, "region",
@@ -87,6 +97,50 @@ EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellit
   }
   e.diagnostics = d.table();
   return e;
+}
+
+}  // namespace
+
+EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellite, bool by_sector) {
+  require_closed_table(m.table());
+  const auto& sat = find_satellite(m.table(), satellite);
+  Matrix S = sat.F * tables::safe_reciprocal(m.x()).asDiagonal();  // S = F x^+ (§2.3)
+  for (Index j : m.zero_output()) S.col(j).setZero();
+  return embodied(m, S, sat.stressors, by_sector);
+}
+
+EmbodiedTrade embodied_value_added(const LeontiefModel& m, bool by_sector) {
+  require_closed_table(m.table());
+  return embodied(m, m.v().transpose(), {"value_added"}, by_sector);  // v = 0 at zero output
+}
+
+tables::TidyTable embodied_trade_by_sector_table(const LeontiefModel& m, const EmbodiedTrade& e) {
+  const auto& lab = m.labels();
+  if (e.mrio_by_sector.size() != e.stressors.size())
+    throw InputError("embodied trade by sector: computed without by_sector");
+  tables::TidyTable out("embodied_trade_by_sector", {"exporter", "sector", "importer", "stressor", "indicator"});
+  const Index N = m.num_sectors(), G = m.num_regions();
+  for (std::size_t q = 0; q < e.stressors.size(); ++q)
+    for (Index r = 0; r < G; ++r)
+      for (Index i = 0; i < N; ++i)
+        for (Index c = 0; c < G; ++c) {
+          const Index row = r * N + i;
+          const std::vector<std::string> keys{lab.regions[static_cast<std::size_t>(r)],
+                                              lab.sectors[static_cast<std::size_t>(i)],
+                                              lab.regions[static_cast<std::size_t>(c)], e.stressors[q], ""};
+          auto add = [&](const char* what, double v) {
+            auto k = keys;
+            k.back() = what;
+            out.add_row(k, v);
+          };
+          add("mrio", e.mrio_by_sector[q](row, c));
+          if (r == c) continue;
+          const double f = e.eebt_final_by_sector[q](row, c), x = e.eebt_intermediate_by_sector[q](row, c);
+          add("eebt", f + x);
+          add("eebt_final", f);
+          add("eebt_intermediate", x);
+        }
+  return out;
 }
 
 tables::TidyTable embodied_trade_table(const LeontiefModel& m, const EmbodiedTrade& e) {

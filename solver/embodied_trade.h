@@ -25,20 +25,30 @@ struct EmbodiedTrade {
   std::vector<Matrix> mrio;               ///< E^{rs}, the diagonal r = s domestic
   std::vector<Matrix> eebt_final;         ///< s_r L^{rr} y^{rs}, r != s (diagonal: domestic final use)
   std::vector<Matrix> eebt_intermediate;  ///< s_r L^{rr} A^{rs} x^s, r != s (diagonal 0)
-  Matrix production;                      ///< k x G: s_r x_r (D_pba without F_Y)
-  Matrix consumption;                     ///< k x G: s L y^{.s} by transposed solves (D_cba without F_Y)
-  tables::TidyTable diagnostics;          ///< the three identities above, by stressor
+  /// With by_sector: the same three per exporting region-sector, n x G each (row (r,i): what sector
+  /// i of r embodies in its flows to each importer); empty otherwise.
+  std::vector<Matrix> mrio_by_sector, eebt_final_by_sector, eebt_intermediate_by_sector;
+  Matrix production;              ///< k x G: s_r x_r (D_pba without F_Y)
+  Matrix consumption;             ///< k x G: s L y^{.s} by transposed solves (D_cba without F_Y)
+  tables::TidyTable diagnostics;  ///< the three identities above, by stressor
 };
 
 /// Stressors of satellite `satellite` embodied in bilateral trade between the table's regions
 /// (G forward solves, k transposed solves, one region-local transposed solve block). InputError for
 /// an unknown satellite or a table with an exogenous rest of the world (what is embodied in exports
-/// abroad is D_abroad of `irio footprints`).
-EmbodiedTrade embodied_trade(const LeontiefModel& model, const std::string& satellite);
+/// abroad is D_abroad of `irio footprints`). `by_sector` also keeps the split by exporting sector.
+EmbodiedTrade embodied_trade(const LeontiefModel& model, const std::string& satellite, bool by_sector = false);
+/// The same for value added (s = v, one row named "value_added"): MRIO is the value added of r
+/// absorbed by s's final demand (Johnson & Noguera's bilateral VAX, methods.md §3.1, by region);
+/// EEBT is the value added of r in its gross exports to s at r's domestic intensity.
+EmbodiedTrade embodied_value_added(const LeontiefModel& model, bool by_sector = false);
 
 /// embodied_trade: exporter, importer, stressor, indicator (mrio, eebt, eebt_final,
 /// eebt_intermediate) -> value; eebt only between different regions.
 tables::TidyTable embodied_trade_table(const LeontiefModel& model, const EmbodiedTrade& e);
+/// embodied_trade_by_sector: exporter, sector, importer, stressor, indicator -> value (as
+/// embodied_trade, per exporting sector); needs by_sector.
+tables::TidyTable embodied_trade_by_sector_table(const LeontiefModel& model, const EmbodiedTrade& e);
 /// embodied_balance: region, stressor, indicator (production, consumption_mrio, exports_mrio,
 /// imports_mrio, net_exports_mrio, exports_eebt, imports_eebt, net_exports_eebt, consumption_eebt).
 tables::TidyTable embodied_balance_table(const LeontiefModel& model, const EmbodiedTrade& e);

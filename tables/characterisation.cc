@@ -6,8 +6,7 @@
 
 namespace irio::tables {
 
-Satellite characterise(const Satellite& sat, const Characterisation& c, const Labels& labels,
-                       const std::string& name) {
+Satellite characterise(const Satellite& sat, const Characterisation& c, const Labels& labels, const std::string& name) {
   const auto kF = static_cast<Eigen::Index>(sat.stressors.size());
   const auto kI = static_cast<Eigen::Index>(c.impacts.size());
   const std::size_t G = labels.num_regions(), N = labels.num_sectors();

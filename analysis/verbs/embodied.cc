@@ -45,21 +45,30 @@ const Verb<EmbodiedTradeRequest>& decl::embodied() {
                                  "Stressors embodied in bilateral trade: MRIO (production for each "
                                  "importer's final demand) and EEBT (exports times the exporter's "
                                  "domestic intensity)")
-          .option(
-              [] {
-                auto s = option_spec("satellite", "", "Satellite account name (every stressor of it)");
-                s.required = true;
-                return s;
-              }(),
-              &EmbodiedTradeRequest::satellite)
-          .check([](const EmbodiedTradeRequest& r) {
-            return r.satellite.empty() ? std::string("no satellite given") : std::string();
+          .option(option_spec("satellite", "", "Satellite account name (every stressor of it; with --of stressor)"),
+                  &EmbodiedTradeRequest::satellite)
+          .option("of", &EmbodiedTradeRequest::of,
+                  "What is embodied: every stressor of --satellite, or value added (s = v)")
+          .option(option_spec("by_sector", "",
+                              "Also embodied_trade_by_sector: each flow by exporting sector (G N G rows per stressor)"),
+                  &EmbodiedTradeRequest::by_sector)
+          .check([](const EmbodiedTradeRequest& r) -> std::string {
+            if (r.of == EmbodiedOf::kStressor && r.satellite.empty())
+              return "no satellite given (--satellite NAME, or --of value-added)";
+            if (r.of == EmbodiedOf::kValueAdded && !r.satellite.empty())
+              return "--satellite goes with --of stressor, not with --of value-added";
+            return {};
           })
           .output_help("Result file (.csv: one file per table, or .h5)")
           .output({"embodied_trade",
                    "exporter -> importer: mrio, eebt, eebt_final, eebt_intermediate",
                    kUnitStressor,
                    {{"*", sum()}}})
+          .output({"embodied_trade_by_sector",
+                   "exporter, sector -> importer: mrio, eebt, eebt_final, eebt_intermediate (with --by-sector)",
+                   kUnitStressor,
+                   {{"*", sum()}}},
+                  [](const EmbodiedTradeRequest& r) { return r.by_sector; })
           .output({"embodied_balance",
                    "by region: production, consumption and net exports, MRIO and EEBT",
                    kUnitStressor,
@@ -71,14 +80,16 @@ const Verb<EmbodiedTradeRequest>& decl::embodied() {
                    {}})
           .runs([](const Analysis& a, const EmbodiedTradeRequest& req, std::ostream& out) {
             const auto& m = a.model();
-            const auto e = solver::embodied_trade(m, req.satellite);
+            const auto e = req.of == EmbodiedOf::kValueAdded ? solver::embodied_value_added(m, req.by_sector)
+                                                             : solver::embodied_trade(m, req.satellite, req.by_sector);
             out << m.summary().brief_report() << "\n";
             print_balance(out, a, e);
             print_diagnostics(out, e.diagnostics);
-            return VerbResult{{solver::embodied_trade_table(m, e), solver::embodied_balance_table(m, e), e.diagnostics},
-                              {},
-                              "embodied",
-                              {e.diagnostics}};
+            std::vector<tables::TidyTable> tables{solver::embodied_trade_table(m, e)};
+            if (req.by_sector) tables.push_back(solver::embodied_trade_by_sector_table(m, e));
+            tables.push_back(solver::embodied_balance_table(m, e));
+            tables.push_back(e.diagnostics);
+            return VerbResult{std::move(tables), {}, "embodied", {e.diagnostics}};
           }));
   return v;
 }

@@ -7,13 +7,24 @@
 #include <string>
 #include <vector>
 
+#include "irio/tables/enum_names.h"
+
 namespace irio {
 
-struct EmbodiedTradeRequest {
-  std::string satellite;  ///< required: the satellite account (every stressor of it)
+/// What is embodied: every stressor of a satellite (s = F x^+), or value added (s = v).
+enum class EmbodiedOf { kStressor, kValueAdded };
+inline constexpr EnumTable<EmbodiedOf, 2> kEmbodiedOfNames{
+    "embodied", {{{EmbodiedOf::kStressor, "stressor"}, {EmbodiedOf::kValueAdded, "value-added"}}}};
+constexpr const auto& enum_table(EmbodiedOf) { return kEmbodiedOfNames; }
 
-  std::string validate() const;                  ///< from its declaration (verbs/embodied.cc)
-  std::vector<std::string> table_names() const;  ///< embodied_trade, embodied_balance, diagnostics
+struct EmbodiedTradeRequest {
+  EmbodiedOf of = EmbodiedOf::kStressor;  ///< stressor needs `satellite`
+  std::string satellite;                  ///< the satellite account (every stressor of it)
+  bool by_sector = false;                 ///< also embodied_trade_by_sector (exporting sector detail)
+
+  std::string validate() const;  ///< from its declaration (verbs/embodied.cc)
+  /// embodied_trade[, embodied_trade_by_sector], embodied_balance, diagnostics
+  std::vector<std::string> table_names() const;
 };
 
 }  // namespace irio

@@ -62,10 +62,10 @@ const Verb<StructuralPathRequest>& decl::paths() {
       Verb<StructuralPathRequest>("paths",
                                   "Structural path analysis: the largest supply-chain paths of a footprint "
                                   "(best-first search over s'(I + A + A^2 + ...) y, pruned by the total intensity)")
-          .option("of", &StructuralPathRequest::of,
-                  "Whose paths: a stressor of --satellite, value added (s = v) or output (s = 1)")
           .option(option_spec("satellite", "", "Satellite account name (with --of stressor)"),
                   &StructuralPathRequest::satellite)
+          .option("of", &StructuralPathRequest::of,
+                  "Whose paths: a stressor of --satellite, value added (s = v) or output (s = 1)")
           .option(option_spec("stressor", "", "Stressor of the satellite (required when it has several)"),
                   &StructuralPathRequest::stressor)
           .option(option_spec("region", "", "Footprint of this region's final demand (default: all final demand)"),

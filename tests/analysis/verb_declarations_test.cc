@@ -55,6 +55,7 @@ std::vector<std::pair<std::string, std::vector<std::pair<std::string, OptionValu
       {"circulation", {}},
       {"disparity", {{"indicator", std::string("output")}}},
       {"embodied", {{"satellite", std::string("air")}}},
+      {"embodied", {{"of", std::string("value-added")}, {"by_sector", true}}},
       {"extract", {{"sectors", std::vector<std::string>{"TUR/Textile"}}}},
       {"footprints", {{"satellite", std::string("air")}}},
       {"ghosh", {}},

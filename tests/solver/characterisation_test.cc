@@ -97,7 +97,8 @@ BOOST_AUTO_TEST_CASE(regionalised_factors_against_a_dense_computation) {
   const tables::Vector xinv = tables::safe_reciprocal(m.x());
   const Matrix S = sat.F * xinv.asDiagonal();
   Matrix SI = Matrix::Zero(2, n);
-  for (Index r = 0; r < G; ++r) SI.middleCols(r * N, N) = c.by_region[static_cast<std::size_t>(r)] * S.middleCols(r * N, N);
+  for (Index r = 0; r < G; ++r)
+    SI.middleCols(r * N, N) = c.by_region[static_cast<std::size_t>(r)] * S.middleCols(r * N, N);
   const Matrix MI = SI * L;
   BOOST_CHECK_SMALL(rel_diff(acc.M, MI), 1e-12);
   const Matrix Yd = t.final_demand_by_region();
@@ -107,10 +108,11 @@ BOOST_AUTO_TEST_CASE(regionalised_factors_against_a_dense_computation) {
     want.col(s) += c.by_region[static_cast<std::size_t>(s)] * sat.F_Y.middleCols(s * K, K).rowwise().sum();
   BOOST_CHECK_SMALL(rel_diff(acc.D_cba_reg, want), 1e-12);
   // Regionalised is not uniform: the first impact is, the second differs from any single C.
-  BOOST_CHECK_GT((acc.M.row(1) - solver::characterise_accounts(solver::compute_footprints(m, sat, {}), two_impacts()).M.row(1))
-                     .cwiseAbs()
-                     .maxCoeff(),
-                 0.0);
+  BOOST_CHECK_GT(
+      (acc.M.row(1) - solver::characterise_accounts(solver::compute_footprints(m, sat, {}), two_impacts()).M.row(1))
+          .cwiseAbs()
+          .maxCoeff(),
+      0.0);
 }
 
 BOOST_AUTO_TEST_CASE(cli_against_pymrio_published_accounts, *utf::precondition(testing::BinaryBuilt{})) {
@@ -161,7 +163,8 @@ BOOST_AUTO_TEST_CASE(cli_against_pymrio_published_accounts, *utf::precondition(t
   d.write("units.csv", "impact,stressor,factor,stressor_unit\nall,emission_type1/air,1,t\n");
   BOOST_CHECK_EQUAL(d.run("footprints t.h5 --satellite Emissions --characterisation units.csv -o u.csv", out), 2);
   BOOST_CHECK(out.find("is in 't' here but in 'kg' in satellite 'Emissions'") != std::string::npos);
-  d.write("region.csv", "impact,stressor,factor,region\nall,emission_type1/air,1,reg1\nall,emission_type1/air,2,reg9\n");
+  d.write("region.csv",
+          "impact,stressor,factor,region\nall,emission_type1/air,1,reg1\nall,emission_type1/air,2,reg9\n");
   BOOST_CHECK_EQUAL(d.run("footprints t.h5 --satellite Emissions --characterisation region.csv -o r.csv", out), 2);
   BOOST_CHECK(out.find("region.csv:3:4: unknown region 'reg9'") != std::string::npos);
   d.write("gap.csv", "impact,stressor,factor,region\nall,emission_type1/air,1,reg1\n");

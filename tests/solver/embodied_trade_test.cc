@@ -92,6 +92,40 @@ BOOST_AUTO_TEST_CASE(mrio_and_eebt_equal_the_dense_computation_and_the_accounts)
   BOOST_TEST(std::abs(net_e) < 1e-9);
 }
 
+BOOST_AUTO_TEST_CASE(value_added_and_the_split_by_exporting_sector) {
+  const auto t = leather_with_satellite();
+  const irio::solver::LeontiefModel m(t);
+  const Eigen::Index N = m.num_sectors(), G = m.num_regions();
+  // Value added: v'L = 1' (value added per unit of final demand is 1), so what each region's final
+  // demand absorbs (MRIO column sums) is that final demand, and the rows are each region's value
+  // added (Johnson & Noguera 2012, by region).
+  const auto va = irio::solver::embodied_value_added(m, true);
+  BOOST_TEST(va.stressors == std::vector<std::string>{"value_added"});
+  for (Eigen::Index c = 0; c < G; ++c) {
+    BOOST_TEST(va.mrio[0].col(c).sum() == t.Y.col(c).sum(), boost::test_tools::tolerance(1e-10));
+    BOOST_TEST(va.production(0, c) == m.va().segment(c * N, N).sum(), boost::test_tools::tolerance(1e-10));
+  }
+  for (std::size_t i = 0; i < va.diagnostics.num_rows(); ++i)
+    BOOST_TEST(va.diagnostics.key(3, i) == "true", va.diagnostics.key(0, i));
+  // By sector: the terms of the regional sums, for stressors and value added alike.
+  const auto e = irio::solver::embodied_trade(m, "air", true);
+  for (const auto* x : {&e, &va})
+    for (std::size_t q = 0; q < x->stressors.size(); ++q)
+      for (Eigen::Index r = 0; r < G; ++r)
+        for (Eigen::Index c = 0; c < G; ++c) {
+          BOOST_TEST(x->mrio_by_sector[q].col(c).segment(r * N, N).sum() == x->mrio[q](r, c),
+                     boost::test_tools::tolerance(1e-12));
+          BOOST_TEST(x->eebt_final_by_sector[q].col(c).segment(r * N, N).sum() == x->eebt_final[q](r, c),
+                     boost::test_tools::tolerance(1e-12));
+          BOOST_TEST(x->eebt_intermediate_by_sector[q].col(c).segment(r * N, N).sum() == x->eebt_intermediate[q](r, c),
+                     boost::test_tools::tolerance(1e-12));
+        }
+  const auto tab = irio::solver::embodied_trade_by_sector_table(m, e);
+  BOOST_TEST(tab.num_rows() == static_cast<std::size_t>(2 * N * (G * G + 3 * G * (G - 1))));
+  BOOST_CHECK_THROW(irio::solver::embodied_trade_by_sector_table(m, irio::solver::embodied_trade(m, "air")),
+                    irio::InputError);
+}
+
 BOOST_AUTO_TEST_CASE(refuses_an_unknown_satellite_and_an_open_table) {
   auto t = leather_with_satellite();
   const irio::solver::LeontiefModel m(t);
