@@ -181,15 +181,16 @@ struct ChainResults {
 };
 
 /// The value-added-in-trade methods of `irio trade` (methods.md §3).
-enum class TradeMethod { kWwz, kKww, kBm, kVax, kLtdv, kLeontief, kGvc };
-inline constexpr EnumTable<TradeMethod, 7> kTradeMethodNames{"trade method",
+enum class TradeMethod { kWwz, kKww, kBm, kVax, kLtdv, kLeontief, kGvc, kTiva };
+inline constexpr EnumTable<TradeMethod, 8> kTradeMethodNames{"trade method",
                                                              {{{TradeMethod::kWwz, "wwz"},
                                                                {TradeMethod::kKww, "kww"},
                                                                {TradeMethod::kBm, "bm"},
                                                                {TradeMethod::kVax, "vax"},
                                                                {TradeMethod::kLtdv, "ltdv"},
                                                                {TradeMethod::kLeontief, "leontief"},
-                                                               {TradeMethod::kGvc, "gvc"}}}};
+                                                               {TradeMethod::kGvc, "gvc"},
+                                                               {TradeMethod::kTiva, "tiva"}}}};
 constexpr const auto& enum_table(TradeMethod) { return kTradeMethodNames; }
 
 /// Borin-Mancini approach (methods.md §3.4).

@@ -2,6 +2,7 @@
 // Value added in trade through irio::Analysis (methods.md §3, §5.3): the method dispatch of
 // `irio trade`, the tables each method writes, and its diagnostics collected into one table.
 #include "irio/analysis/analysis.h"
+#include "irio/solver/gvc/tiva.h"
 #include "irio/solver/gvc/trade_context.h"
 #include "irio/tables/error.h"
 
@@ -52,6 +53,14 @@ TradeResults Analysis::trade(const TradeRequest& r) const {
       auto g = gvc::gvc_indicators(ctx);
       out.tables.push_back(std::move(g.by_sector));
       out.tables.push_back(std::move(g.by_absorber));
+      break;
+    }
+    case TradeMethod::kTiva: {
+      auto t = gvc::tiva_indicators(ctx);
+      out.tables.push_back(std::move(t.by_unit));
+      out.tables.push_back(std::move(t.by_sector));
+      out.tables.push_back(std::move(t.bilateral));
+      out.diagnostics = std::move(t.diagnostics);
       break;
     }
   }

@@ -25,6 +25,7 @@ std::vector<std::string> trade_tables(const TradeRequest& r) {
       return {"ltdv", "ltdv_fvaio", "diagnostics"};
     case TradeMethod::kLeontief: return {std::string("leontief_") + enum_name(r.post), "diagnostics"};
     case TradeMethod::kGvc: return {"gvc_indicators", "gvc_final_demand"};
+    case TradeMethod::kTiva: return {"tiva", "tiva_sectors", "tiva_bilateral", "diagnostics"};
   }
   return {};
 }
@@ -34,7 +35,7 @@ const Verb<TradeRequest>& decl::trade() {
   using namespace tables::rules;
   const auto flows = [](const char* t, const char* about) { return OutputSpec{t, about, kUnitMoney, {{"*", sum()}}}; };
   static const Verb<TradeRequest> v = std::move(
-      Verb<TradeRequest>("trade", "Value added in trade: WWZ, KWW, Borin-Mancini, VAX, LTdV, Leontief, gvc")
+      Verb<TradeRequest>("trade", "Value added in trade: WWZ, KWW, Borin-Mancini, VAX, LTdV, Leontief, gvc, TiVA")
           .option("method", &TradeRequest::method, "Decomposition")
           .option("post", &TradeRequest::post,
                   "Leontief decomposition v^ L diag(post) (post = final demand is --method vax, VBY)")
@@ -69,6 +70,15 @@ const Verb<TradeRequest>& decl::trade() {
           .output({"leontief_*", "decompr's Leontief decomposition v^ L diag(post)", kUnitMoney, {}})
           .output({"gvc_indicators", "the gvc package's indicators by sector", kUnitMixed, {}})
           .output({"gvc_final_demand", "the gvc package's indicators by absorber", kUnitMixed, {}})
+          .output({"tiva",
+                   "OECD TiVA indicators by unit under their codes (EXGR, EXGR_DVA, EXGR_FVA, FFD_DVA, ...; "
+                   "_SH and VALU_FFD_DVA in percent)",
+                   kUnitMixed,
+                   {{"*SH", refused("a share in percent: aggregate its flows (e.g. EXGR_DVA and EXGR) and divide")},
+                    {"VALU_FFD_DVA", refused("a share in percent: aggregate FFD_DVA and VALU and divide")},
+                    {"*", sum()}}})
+          .output(flows("tiva_sectors", "the TiVA flows by unit and sector (exporting or origin sector, per code)"))
+          .output(flows("tiva_bilateral", "EXGR by partner, EXGR_BSCI (origin of VA in gross exports), FD_VA"))
           .output(identities_output())
           .table_names(trade_tables)
           .runs([](const Analysis& a, const TradeRequest& req, std::ostream& out) {

@@ -13,6 +13,7 @@
 #include "irio/analysis/analysis.h"
 #include "irio/io/import_csv.h"
 #include "irio/solver/ghosh.h"
+#include "irio/solver/gvc/tiva.h"
 #include "irio/solver/gvc/trade_context.h"
 #include "irio/solver/indicator_common.h"
 #include "irio/solver/multiplier_split.h"
@@ -195,7 +196,7 @@ BOOST_AUTO_TEST_CASE(value_chains_equal_direct_solver_calls) {
     return out;
   };
   for (const auto method : {TradeMethod::kWwz, TradeMethod::kKww, TradeMethod::kBm, TradeMethod::kVax,
-                            TradeMethod::kLtdv, TradeMethod::kLeontief, TradeMethod::kGvc}) {
+                            TradeMethod::kLtdv, TradeMethod::kLeontief, TradeMethod::kGvc, TradeMethod::kTiva}) {
     BOOST_TEST_CONTEXT("trade method " << enum_name(method)) {
       TradeRequest tr;
       tr.method = method;
@@ -223,6 +224,11 @@ BOOST_AUTO_TEST_CASE(value_chains_equal_direct_solver_calls) {
         case TradeMethod::kGvc: {
           auto g = gvc::gvc_indicators(ctx);
           want = {g.by_sector, g.by_absorber};
+          break;
+        }
+        case TradeMethod::kTiva: {
+          auto tv = gvc::tiva_indicators(ctx);
+          want = {tv.by_unit, tv.by_sector, tv.bilateral, tv.diagnostics};
           break;
         }
       }
@@ -349,7 +355,7 @@ BOOST_AUTO_TEST_CASE(requests_and_options_validate_themselves) {
   BOOST_CHECK_EQUAL(enum_name(TradeMethod::kLtdv), "ltdv");
   BOOST_CHECK(parse_enum<TradeMethod>("gvc") == TradeMethod::kGvc);
   expect_throw<InputError>([] { parse_enum<TradeMethod>("bogus"); },
-                           "unknown trade method 'bogus' (expected wwz, kww, bm, vax, ltdv, leontief or gvc)");
+                           "unknown trade method 'bogus' (expected wwz, kww, bm, vax, ltdv, leontief, gvc or tiva)");
   BOOST_CHECK_EQUAL(enum_choices<solver::Backend>("|"), "auto|dense|umfpack|klu|iterative|petsc");
   BOOST_CHECK(enum_names<KpwwFv>() == (std::vector<std::string>{"foreign_content", "fva_kww"}));
 }

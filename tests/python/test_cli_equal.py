@@ -68,6 +68,19 @@ def test_trade_kww_country_perimeter(wiod, tmp_path):
                                       "--countries", EU27))
 
 
+def test_trade_tiva(wiod, tmp_path):
+    """OECD TiVA codes (methods.md §3.6): the CLI's tables, shares in percent, content adding up."""
+    r = wiod.trade("tiva", perimeter="country", countries=EU27)
+    assert list(r) == ["tiva", "tiva_sectors", "tiva_bilateral", "diagnostics"]
+    tv = r["tiva"].pivot(index="country", columns="indicator", values="value")
+    assert np.allclose(tv.EXGR_DVASH + tv.EXGR_FVASH, 100, rtol=0, atol=1e-9)
+    assert np.allclose(tv.EXGR_DVA + tv.EXGR_FVA, tv.EXGR, rtol=1e-10)
+    assert np.allclose(tv.EXGR_DDC + tv.EXGR_IDC + tv.EXGR_RIM, tv.EXGR_DVA, rtol=1e-12)
+    assert (r["diagnostics"]["pass"] == "true").all()
+    assert_result_equal(r, cli_tables(tmp_path, "trade", "--method", "tiva", "--perimeter", "country",
+                                      "--countries", EU27))
+
+
 def test_chains_with_countries_and_groups(wiod, tmp_path, grouping):
     r = wiod.chains(countries=EU27, groups=[grouping])
     assert_result_equal(r, cli_tables(tmp_path, "chains", "--countries", EU27, "--groups", grouping))

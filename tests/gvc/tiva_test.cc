@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+// OECD TiVA indicators (solver/gvc/tiva.h, methods.md §3.6): against KWW's nine terms (whose sums
+// TiVA's content codes are) on WIOD 2011 at both perimeters, against a dense computation on
+// decompr's leather table (the direct domestic content needs diag((I - A_P)^{-1})), and their
+// identities.
+#include "gvc_test_util.h"
+#include "irio/solver/gvc/tiva.h"
+#include "irio/solver/gvc/trade.h"
+
+namespace irio::testing {
+namespace gvc = solver::gvc;
+using solver::LeontiefModel;
+using solver::Perimeter;
+
+namespace {
+
+void all_pass(const tables::TidyTable& d, const std::string& what) {
+  BOOST_CHECK_MESSAGE(d.num_rows() > 0, what << ": no diagnostics");
+  for (std::size_t i = 0; i < d.num_rows(); ++i)
+    BOOST_CHECK_MESSAGE(d.key(3, i) == "true", what << ": " << d.key(0, i) << " [" << d.key(1, i) << "] residual "
+                                                    << d.value(i) << " > " << d.key(2, i));
+}
+
+/// Sum of an n-vector over each unit's rows: U.
+Vector by_unit(const gvc::TradeContext& ctx, const Vector& v) {
+  return gvc::sum_rows_by_unit(Matrix(v), ctx.units).col(0);
+}
+
+double rel(const Vector& a, const Vector& b) {
+  return (a - b).cwiseAbs().maxCoeff() / std::max(1.0, b.cwiseAbs().maxCoeff());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(tiva)
+
+BOOST_AUTO_TEST_CASE(content_codes_are_kww_sums_on_wiod_2011) {
+  const auto t = wiod("2011", true);  // EU27 grouped: the country perimeter differs from regions
+  LeontiefModel m(t);
+  for (Perimeter p : {Perimeter::kRegion, Perimeter::kCountry}) {
+    BOOST_TEST_CONTEXT(solver::to_string(p)) {
+      gvc::TradeContext ctx(m, p);
+      const auto tv = gvc::tiva_indicators(ctx);
+      all_pass(tv.diagnostics, "TiVA");
+      const auto kww = gvc::kww_decomposition(ctx);
+      const auto term = [&](std::initializer_list<int> ks) {
+        Vector s = Vector::Zero(ctx.units.size());
+        for (int k : ks) s += kww.cells[static_cast<std::size_t>(k - 1)].col(0);
+        return s;
+      };
+      // KWW (2014): 1-5 DVA = v_s L_P^{ss} e; 6 the double counting v_s (L^{ss} - L_P^{ss}) e; 7-9 FVA.
+      BOOST_CHECK_SMALL(rel(by_unit(ctx, tv["EXGR_DDC"] + tv["EXGR_IDC"]), term({1, 2, 3, 4, 5})), 1e-10);
+      BOOST_CHECK_SMALL(rel(by_unit(ctx, tv["EXGR_RIM"]), term({6})), 1e-10);
+      BOOST_CHECK_SMALL(rel(by_unit(ctx, tv["EXGR_DVA"]), term({1, 2, 3, 4, 5, 6})), 1e-10);
+      BOOST_CHECK_SMALL(rel(by_unit(ctx, tv["EXGR_FVA"]), term({7, 8, 9})), 1e-10);
+      // Johnson-Noguera VAX = KWW 1-3 = FFD_DVA.
+      BOOST_CHECK_SMALL(rel(by_unit(ctx, tv["FFD_DVA"]), term({1, 2, 3})), 1e-10);
+      BOOST_CHECK_SMALL(rel(by_unit(ctx, tv["EXGR"]), by_unit(ctx, ctx.e_star)), 1e-14);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(direct_content_and_bilateral_origins_against_a_dense_computation) {
+  const auto t = leather();
+  LeontiefModel m(t);
+  gvc::TradeContext ctx(m, Perimeter::kRegion);
+  const auto tv = gvc::tiva_indicators(ctx);
+  all_pass(tv.diagnostics, "TiVA leather");
+  const Index n = m.n(), N = m.num_sectors(), G = m.num_regions();
+  const Matrix A = Matrix(m.A());
+  const Matrix L = (Matrix::Identity(n, n) - A).inverse();
+  const Vector& v = m.v();
+  const Vector& e = ctx.e_star;
+  for (Index r = 0; r < G; ++r) {
+    const Matrix Lrr = (Matrix::Identity(N, N) - A.block(r * N, r * N, N, N)).inverse();
+    for (Index i = 0; i < N; ++i) {
+      const Index row = r * N + i;
+      BOOST_TEST(tv["EXGR_DDC"](row) == v(row) * Lrr(i, i) * e(row), boost::test_tools::tolerance(1e-12));
+      const double ell = v.segment(r * N, N).dot(Lrr.col(i));
+      BOOST_TEST(tv["EXGR_IDC"](row) == (ell - v(row) * Lrr(i, i)) * e(row), boost::test_tools::tolerance(1e-12));
+    }
+  }
+  // EXGR_BSCI(origin t, exporter u) = sum_{j in u} (v_t' L^{t.})_j e_j, read from the tidy table.
+  const auto& b = tv.bilateral;
+  std::size_t checked = 0;
+  for (std::size_t k = 0; k < b.num_rows(); ++k) {
+    if (b.key(2, k) != "EXGR_BSCI") continue;
+    const Index o = tables::Labels::find(t.labels.regions, b.key(0, k));
+    const Index u = tables::Labels::find(t.labels.regions, b.key(1, k));
+    const double want = (v.segment(o * N, N).transpose() * L.block(o * N, u * N, N, N)).dot(e.segment(u * N, N));
+    BOOST_TEST(b.value(k) == want, boost::test_tools::tolerance(1e-12));
+    ++checked;
+  }
+  BOOST_CHECK_EQUAL(checked, static_cast<std::size_t>(G * G));
+  // Shares in percent, as TiVA publishes them: DVASH + FVASH = 100.
+  const auto& u = tv.by_unit;
+  for (Index r = 0; r < G; ++r) {
+    const double dsh = u.find({t.labels.regions[static_cast<std::size_t>(r)], "EXGR_DVASH"});
+    const double fsh = u.find({t.labels.regions[static_cast<std::size_t>(r)], "EXGR_FVASH"});
+    BOOST_TEST(dsh + fsh == 100.0, boost::test_tools::tolerance(1e-10));
+  }
+  BOOST_CHECK_THROW(tv["NO_SUCH_CODE"], InputError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace irio::testing
