@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target: read arbitrary bytes as a market-scenario file (`irio scenario
-// --scenario-file`) with io::read_scenario_file against regions CN, US, JP and the grouping
+// --scenarios`) with io::read_scenario_file against regions CN, US, JP and the grouping
 // east = {CN, JP}, rest = {US}.
 #include <cmath>
 #include <cstddef>

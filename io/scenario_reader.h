@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Reader of the market-scenario file of `irio scenario --scenario-file` (docs/formats.md,
+// Reader of the market-scenario file of `irio scenario --scenarios` (docs/formats.md,
 // "Scenario file"): one scenario per row, its factor, origins, destinations, closure and
 // final-demand factor. Pure parsing against a table's labels and groupings; the solve is in
 // solver/market_scenario.h.
