@@ -16,7 +16,9 @@ void require_valid(const std::string& what, const std::string& reason) {
 std::string OpenOptions::validate() const {
   if (auto e = model.validate(); !e.empty()) return "model options: " + e;
   if (auto e = balance.validate(); !e.empty()) return "balance options: " + e;
-  if (format == TableFormat::kWiod && wiod_year.empty()) return "a WIOD folder needs a year";
+  if (format == TableFormat::kWiod && wiod_year.empty())
+    return "a WIOD release folder (--format wiod) needs the year of its files wiot_YYYY_*: import it first "
+           "(irio import wiod DIR --year YYYY -o t.h5), or give the years to sda and panel (--years)";
   return {};
 }
 

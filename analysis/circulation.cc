@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Circulation and the coupling coordination degree through irio::Analysis (methods.md §10.1-§10.2).
 #include <cmath>
-#include <fstream>
-
-#include <filesystem>
 
 #include "irio/analysis/internal/verbs.h"
 #include "irio/analysis/regional.h"
-#include "irio/io/csv_reader.h"
+#include "irio/io/region_values.h"
 #include "irio/tables/error.h"
 
 namespace irio {
@@ -37,24 +34,7 @@ Vector index_values(const std::string& spec, const solver::gvc::Circulation& c, 
 }  // namespace
 
 Vector read_region_values(const std::string& path, const tables::Labels& lab, const std::string& what) {
-  // One value per region: a header row, then region,value (io's CSV reader: quoting, encodings,
-  // gzip, separators and the size limit as every other CSV input).
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError(path + ": cannot open the " + what + " file");
-  const io::CsvFile f = io::read_csv(path);
-  if (f.rows.empty()) throw InputError(path + ": empty " + what + " file, expected a header and rows region,value");
-  Vector out = Vector::Constant(static_cast<Index>(lab.num_regions()), std::nan(""));
-  for (std::size_t row = 1; row < f.rows.size(); ++row) {
-    const std::string& region = f.cell(row, 0);
-    const int r = tables::Labels::find(lab.regions, region);
-    if (r < 0)
-      throw InputError(f.where(row, 0) + ": unknown region '" + region +
-                       "' (nearest: " + tables::Labels::nearest(lab.regions, region, 2) + ")");
-    if (!std::isnan(out(r))) throw InputError(f.where(row, 0) + ": region '" + region + "' given twice");
-    out(r) = f.number(row, 1, what);
-    if (!std::isfinite(out(r))) throw InputError(f.where(row, 1) + ": not a finite number for region '" + region + "'");
-  }
-  return out;
+  return io::read_region_values(path, lab, what);
 }
 
 std::string decl::circulation_problems(const CirculationRequest& r) {

@@ -31,9 +31,11 @@ std::string decl::disparity_problems(const DisparityRequest& r) {
            "' (a circulation indicator such as gvc_forward, or output, value_added, va_per_output, va_per_capita; "
            "or give an indicator file)";
   if (r.weights == DisparityWeights::kPopulation && r.population_file.empty())
-    return "population weights need a population file";
+    return "--weights population needs --population FILE (a CSV region,value with every region), or choose "
+           "--weights equal, output or value_added";
   if (r.indicator_file.empty() && r.indicator == "va_per_capita" && r.population_file.empty())
-    return "va_per_capita needs a population file";
+    return "--indicator va_per_capita needs --population FILE (a CSV region,value with every region), or choose "
+           "another --indicator";
   return {};
 }
 
@@ -77,8 +79,11 @@ DisparityResults disparity(const Analysis& a, const DisparityRequest& r) {
   for (Index g : sel) {
     const auto& reg = lab.regions[static_cast<std::size_t>(g)];
     if (pop.size() && std::isnan(pop(g)))
-      throw InputError(r.population_file + ": no population for region '" + reg + "'");
-    if (user.size() && std::isnan(user(g))) throw InputError(r.indicator_file + ": no value for region '" + reg + "'");
+      throw InputError(r.population_file + ": no population for region '" + reg +
+                       "': give a row region,value for every region analysed, or restrict them with --country");
+    if (user.size() && std::isnan(user(g)))
+      throw InputError(r.indicator_file + ": no value for region '" + reg +
+                       "': give a row region,value for every region analysed, or restrict them with --country");
   }
   const auto& m = a.model();
   const Index N = m.num_sectors(), G = static_cast<Index>(lab.num_regions());

@@ -9,6 +9,7 @@
 #include "irio/analysis/display_names.h"
 #include "irio/analysis/regional.h"
 #include "irio/io/characterisation_reader.h"
+#include "irio/io/region_values.h"
 #include "irio/io/shock_reader.h"
 #include "irio/solver/ghosh.h"
 #include "irio/solver/indicator_common.h"
@@ -22,11 +23,7 @@ using solver::Index;
 
 /// Population CSV: a header line, then "region,value" lines; every region of the table needed.
 Vector read_population(const std::string& path, const tables::Labels& lab) {
-  Vector pop = read_region_values(path, lab, "population");
-  for (Index r = 0; r < pop.size(); ++r)
-    if (std::isnan(pop(r)))
-      throw InputError(path + ": no population for region '" + lab.regions[static_cast<std::size_t>(r)] + "'");
-  return pop;
+  return io::read_region_values(path, lab, "population", true);
 }
 
 }  // namespace

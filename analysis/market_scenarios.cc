@@ -7,7 +7,7 @@
 
 #include "irio/analysis/internal/verbs.h"
 #include "irio/analysis/regional.h"
-#include "irio/io/csv_reader.h"
+#include "irio/io/scenario_reader.h"
 #include "irio/tables/error.h"
 
 namespace irio {
@@ -15,92 +15,23 @@ namespace {
 
 using solver::Index;
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cell;
-  std::stringstream ss(s);
-  while (std::getline(ss, cell, sep)) {
-    while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\r')) cell.pop_back();
-    while (!cell.empty() && cell.front() == ' ') cell.erase(0, 1);
-    out.push_back(cell);
-  }
-  return out;
-}
-
-/// Regions chosen by "all" or "A;B;group": a flag per region.
-std::vector<bool> choose(const std::string& spec, const tables::Labels& lab, const std::vector<tables::Grouping>& gs,
-                         const std::string& where) {
-  if (spec == "all" || spec.empty()) return {};
-  std::vector<bool> sel(lab.num_regions(), false);
-  for (const auto& name : split(spec, ';')) {
-    bool found = false;
-    if (const int r = tables::Labels::find(lab.regions, name); r >= 0) {
-      sel[static_cast<std::size_t>(r)] = true;
-      found = true;
-    }
-    for (const auto& g : gs)
-      for (std::size_t r = 0; r < lab.num_regions(); ++r)
-        if (g.group_index(lab.regions[r]) >= 0 && g.group_of(lab.regions[r]) == name) {
-          sel[r] = true;
-          found = true;
-        }
-    if (!found)
-      throw InputError(where + ": '" + name +
-                       "' is neither a region nor a group of the given groupings (nearest region: " +
-                       tables::Labels::nearest(lab.regions, name, 2) + ")");
-  }
-  return sel;
-}
-
+/// The scenarios of a scenario file (io/scenario_reader.h), with their closures checked.
 std::vector<solver::MarketScenario> read_scenarios(const std::string& path, const tables::Labels& lab,
                                                    const std::vector<tables::Grouping>& gs) {
-  // The one CSV tokenizer (docs/formats.md, "Delimited text in general"): `,`, `;` or tab
-  // separated, quoted fields (a region list "A;B" in a `;`-separated file is quoted), UTF-8 or
-  // Chinese GB18030 text; lines whose first field starts with '#' are comments.
-  const io::CsvFile f = io::read_csv(path);
-  if (f.rows.empty()) throw InputError(path + ": empty scenario file");
-  const auto& head = f.rows.front().fields;
-  auto col = [&](const std::string& name, bool required) {
-    for (std::size_t c = 0; c < head.size(); ++c)
-      if (head[c] == name) return static_cast<int>(c);
-    if (required)
-      throw InputError(path + ":" + std::to_string(f.rows.front().line) +
-                       ": the header needs the columns scenario,factor,origin,destination[,closure][,fd_factor]");
-    return -1;
-  };
-  const int c_name = col("scenario", true), c_factor = col("factor", true), c_origin = col("origin", true),
-            c_dest = col("destination", true), c_closure = col("closure", false), c_fd = col("fd_factor", false);
   std::vector<solver::MarketScenario> out;
-  for (std::size_t row = 1; row < f.rows.size(); ++row) {
-    const auto& fields = f.rows[row].fields;
-    if (fields.empty() || (!fields[0].empty() && fields[0][0] == '#')) continue;
-    const std::string where = path + ":" + std::to_string(f.rows[row].line);
-    auto cell = [&](int c) {
-      return c >= 0 && static_cast<std::size_t>(c) < fields.size() ? fields[static_cast<std::size_t>(c)]
-                                                                   : std::string();
-    };
-    auto number = [&](int c, const char* what) {
-      double v = 0;
-      if (!io::parse_double(cell(c), v) || !std::isfinite(v))
-        throw InputError(where + ": " + what + " '" + cell(c) + "' is not a number");
-      if (!(v >= 0)) throw InputError(where + ": the " + what + " must be >= 0 (it is " + cell(c) + ")");
-      return v;
-    };
+  for (auto& row : io::read_scenario_file(path, lab, gs)) {
     solver::MarketScenario s;
-    s.name = cell(c_name);
-    if (s.name.empty()) throw InputError(where + ": empty scenario name");
-    for (const auto& o : out)
-      if (o.name == s.name) throw InputError(where + ": scenario '" + s.name + "' given twice");
-    s.factor = number(c_factor, "factor");
-    if (!cell(c_fd).empty()) s.final_demand_factor = number(c_fd, "fd_factor");
-    s.origin = choose(cell(c_origin), lab, gs, where);
-    s.destination = choose(cell(c_dest), lab, gs, where);
-    const std::string closure = cell(c_closure);
-    if (!closure.empty() && !try_parse_enum(closure, s.closure))
-      throw InputError(where + ": closure '" + closure + "' is not " + enum_choices<solver::MarketClosure>());
+    s.name = std::move(row.name);
+    s.factor = row.factor;
+    s.final_demand_factor = row.final_demand_factor;
+    s.origin = std::move(row.origin);
+    s.destination = std::move(row.destination);
+    if (!row.closure.empty() && !try_parse_enum(row.closure, s.closure))
+      throw InputError(row.where + ": closure '" + row.closure + "' of scenario '" + s.name + "' is not " +
+                       enum_choices<solver::MarketClosure>() + " (leave it empty for " +
+                       std::string(enum_name(solver::MarketClosure::kOwnRegion)) + ")");
     out.push_back(std::move(s));
   }
-  if (out.empty()) throw InputError(path + ": no scenario");
   return out;
 }
 
@@ -153,7 +84,10 @@ void emit_participation(tables::TidyTable& t, const std::string& name, const sol
 
 std::string decl::scenario_problems(const MarketScenarioRequest& r) {
   if (r.scenario_file.empty() == r.scenarios.empty()) return "give a scenario file or scenarios (one of them)";
-  if (!(r.options.tolerance > 0) || r.options.max_iterations < 1) return "tolerance must be > 0, iterations >= 1";
+  if (!(r.options.tolerance > 0))
+    return "--tolerance must be a number > 0 (it is " + std::to_string(r.options.tolerance) + ")";
+  if (r.options.max_iterations < 1)
+    return "--max-iterations must be at least 1 (it is " + std::to_string(r.options.max_iterations) + ")";
   return {};
 }
 

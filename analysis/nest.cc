@@ -32,7 +32,8 @@ std::string NestRequest::validate() const {
   if (!ends_with(output, ".h5") && !ends_with(output, ".hdf5"))
     return "the output '" + output + "' must be an .h5 file";
   if (!key_file.empty() && key != tables::ExportKey::kFile && key != tables::ExportKey::kExports)
-    return "a key file was given together with --key " + std::string(enum_name(key));
+    return "--key-file was given together with --key " + std::string(enum_name(key)) +
+           ": drop --key (a key file implies --key file) or drop --key-file";
   if (key == tables::ExportKey::kFile && key_file.empty()) return "--key file needs --key-file";
   return ras.validate();
 }

@@ -64,7 +64,8 @@ std::vector<tables::TidyTable> panel_verb_results(const Analysis& a, const Panel
 }
 
 std::string PanelRequest::validate() const {
-  if (verb == PanelVerb::kMultipliers && !groups.empty()) return "multipliers take no groups";
+  if (verb == PanelVerb::kMultipliers && !groups.empty())
+    return "--verb multipliers takes no --groups (groups apply to chains and circulation): drop --groups";
   return {};
 }
 

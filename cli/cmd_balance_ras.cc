@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/numeric_checks.h"
 #include "irio/analysis/table_jobs.h"
 
 namespace irio::cli {
@@ -29,9 +30,11 @@ CommandRegistrar reg("ras", [](CLI::App& app) {
   s->add_option("-o,--output", a->output, "Balanced matrix CSV")->required();
   add_choice<tables::RasMethod>(s, "--method", a->method, "RAS, or GRAS for negative entries (any case)", true);
   s->add_option("--tol", a->tol, "Relative tolerance on every row and column total (> 0)")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number())
       ->capture_default_str();
-  s->add_option("--max-iter", a->max_iter, "Iteration limit")->capture_default_str();
+  s->add_option("--max-iter", a->max_iter, "Iteration limit (1 to 10000000)")
+      ->check(whole_in(1, 10000000))
+      ->capture_default_str();
   s->add_flag("-f,--force", a->force, "Replace an existing output file");
   s->callback([a] {
     RasRequest r;

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/numeric_checks.h"
 #include "irio/tables/error.h"
 
 namespace irio::cli {
@@ -23,12 +24,13 @@ CommandRegistrar reg("check", [](CLI::App& app) {
   auto a = std::make_shared<CheckArgs>();
   sub->add_option("table", a->table, "Table: irio HDF5, or a layout irio import reads (see --format)")->required();
   sub->add_option("--rel-tol", a->opt.rel_tol, "Relative mismatch reported as a warning (> 0)")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number())
       ->capture_default_str();
   sub->add_option("--error-rel-tol", a->opt.error_rel_tol, "Relative mismatch reported as an error (> 0)")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number())
       ->capture_default_str();
-  sub->add_option("--min-output-eps", a->opt.min_output_eps, "x_j <= eps * max(x) counts as zero output")
+  sub->add_option("--min-output-eps", a->opt.min_output_eps, "x_j <= eps * max(x) counts as zero output (0 to 1)")
+      ->check(number_in(0, 1))
       ->capture_default_str();
   add_choice<TableFormat>(sub, "--format", a->format, "Table layout (auto: by extension, or by the files of a folder)");
   sub->callback([a] {

@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/numeric_checks.h"
 #include "irio/analysis/table_jobs.h"
 #include "irio/tables/error.h"
 
@@ -121,7 +122,9 @@ CommandRegistrar reg("import", [](CLI::App& app) {
   auto wi = std::make_shared<DirArgs>();
   auto* w = imp->add_subcommand("wiod", "WIOD 2013 release folder (wiot_YYYY_{Z,F}.csv.gz, wiot_YYYY_x.csv, ...)");
   w->add_option("dir", wi->dir, "The WIOD folder")->required();
-  w->add_option("--year", wi->year, "Year of the table")->capture_default_str();
+  w->add_option("--year", wi->year, "Year of the table (1900 to 2100)")
+      ->check(whole_in(1900, 2100))
+      ->capture_default_str();
   w->add_flag("--group-eu", wi->group_eu, "Group the 27 EU members into one country EU27 (members stay regions)");
   add_output_options(w, wi->out, false);
   w->callback([wi] {

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/numeric_checks.h"
 #include "irio/analysis/table_jobs.h"
 
 namespace irio::cli {
@@ -58,7 +59,7 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   add_choice<io::CeadsEdition>(c, "--edition", ca->edition, "Layout (2017 also covers 2018/2020)");
   c->add_option("--country", ca->country, "Country code of the provinces")->capture_default_str();
   c->add_option("--rel-tol", ca->rel_tol, "Relative tolerance of the table-total checks (> 0)")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number())
       ->capture_default_str();
   c->add_flag("--strict", ca->strict, "Fail (exit 3) when a table total disagrees with the data");
   c->add_flag("-f,--force", ca->force, "Replace an existing output file");
@@ -91,7 +92,7 @@ CommandRegistrar reg("import.ceads", [](CLI::App& app) {
   n->add_option("--region", na->region, "Region code of the table")->capture_default_str();
   n->add_option("--country", na->country, "Country code")->capture_default_str();
   n->add_option("--rel-tol", na->rel_tol, "Relative tolerance of the table's own totals (> 0)")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number())
       ->capture_default_str();
   n->add_flag("-f,--force", na->force, "Replace an existing output file");
   n->callback([na] {

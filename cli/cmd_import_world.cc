@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/numeric_checks.h"
 #include "irio/analysis/table_jobs.h"
 #include "irio/io/import_gloria.h"
 
@@ -37,7 +38,8 @@ CLI::App* add_world(CLI::App* imp, const char* name, const char* help, const std
   s->add_option("path", a->path, path_help)->required();
   s->add_option("--year", a->year,
                 "Year of the table (picks the file from a folder or a multi-year zip; EXIOBASE: the year stored, "
-                "default from IOT_<year>_... in the path)");
+                "default from IOT_<year>_... in the path; 1900 to 2100)")
+      ->check(whole_in(1900, 2100));
   s->add_option("-o,--output", a->output, "Output HDF5 table (.h5)")->required();
   s->add_flag("-f,--force", a->force, "Replace an existing output file");
   add_countries_option(s, a->countries);

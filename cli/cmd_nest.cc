@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/numeric_checks.h"
 #include "irio/analysis/nest.h"
 #include "irio/tables/error.h"
 
@@ -71,8 +72,12 @@ CommandRegistrar reg("nest", [](CLI::App& app) {
   s->add_option("--key-file", a->key_file,
                 "Allocation key CSV region,sector,weight (world sectors); implies --key file");
   add_choice<tables::RasMethod>(s, "--method", a->method, "Rebalancing: RAS, GRAS or auto (GRAS when negative)", true);
-  s->add_option("--tol", a->tol, "Relative tolerance of the rebalancing")->capture_default_str();
-  s->add_option("--max-iter", a->max_iter, "Iteration limit of the rebalancing")->capture_default_str();
+  s->add_option("--tol", a->tol, "Relative tolerance of the rebalancing (> 0)")
+      ->check(positive_number())
+      ->capture_default_str();
+  s->add_option("--max-iter", a->max_iter, "Iteration limit of the rebalancing (1 to 10000000)")
+      ->check(whole_in(1, 10000000))
+      ->capture_default_str();
   s->add_flag("-f,--force", a->force, "Replace existing outputs");
   s->add_flag("--allow-check-failures", a->allow_check_failures, "Exit 0 even when a check fails");
   s->callback([a] { run(*a); });

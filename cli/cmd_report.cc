@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/numeric_checks.h"
 #include "cli/report.h"
 #include "irio/analysis/report/report_data.h"
 #include "irio/io/html_report.h"
@@ -128,7 +129,9 @@ CommandRegistrar reg("report", [](CLI::App& app) {
   add_choice<TableFormat>(sub, "--table-format", o->table_format,
                           "Table layout (auto: by extension, or by the files of a folder)");
   add_choice<solver::Backend>(sub, "--backend", o->backend, "Solver backend");
-  sub->add_option("--top", o->top, "How many of the highest output multipliers to show")->capture_default_str();
+  sub->add_option("--top", o->top, "How many of the highest output multipliers to show (1 to 100000)")
+      ->check(whole_in(1, 100000))
+      ->capture_default_str();
   sub->add_flag("-f,--force", o->force, "Replace an existing report file");
   sub->add_flag("-q,--quiet", o->quiet, "No progress display on stderr");
   sub->add_flag("--allow-identity-failures", o->allow_identity_failures,

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/numeric_checks.h"
 #include "irio/analysis/regional.h"
 #include "irio/tables/error.h"
 
@@ -71,7 +72,9 @@ CommandRegistrar reg("sda", [](CLI::App& app) {
                   "Grouping CSV or shipped name: aggregate a table whose sectors are its members to its groups");
   sub->add_option("--region-concordance", o->region_concordance, "Likewise for regions");
   sub->add_option("--groups", o->groups, "Also sums by groups of regions (grouping CSV or shipped name)");
-  sub->add_option("--years", o->years, "--format wiod: the two years to read from the release folder(s)")->expected(2);
+  sub->add_option("--years", o->years, "--format wiod: the two years to read from the release folder(s) (1900 to 2100)")
+      ->expected(2)
+      ->check(whole_in(1900, 2100));
   sub->callback([o] { run(*o); });
 });
 

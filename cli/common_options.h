@@ -39,7 +39,9 @@ template <class E>
 CLI::Option* add_choice(CLI::App* sub, const std::string& flags, std::string& target, const std::string& help,
                         bool ignore_case = false) {
   auto* opt = sub->add_option(flags, target, help);  // the check makes CLI11 list the choices
-  if (ignore_case) opt->check(CLI::IsMember(enum_names<E>(), CLI::ignore_case));
+  // transform, not check: CLI11 discards what a check writes, and the value must become the
+  // spelling the library parses ("ras" -> "RAS").
+  if (ignore_case) opt->transform(CLI::IsMember(enum_names<E>(), CLI::ignore_case));
   else opt->check(CLI::IsMember(enum_names<E>()));
   return opt->capture_default_str();
 }

@@ -14,4 +14,13 @@ namespace irio::cli {
 /// (exit 2) naming the option and the accepted range.
 void add_numeric_checks(CLI::App& app);
 
+/// The range of one option, with the range in the message (CLI11 puts the option's name before
+/// it: "--tol: '-1' is not a number > 0"). A number > 0 (tolerances):
+const CLI::Validator& positive_number();
+/// A whole number from `lo` to `hi` (iteration limits, counts): "'0' is not a whole number from 1
+/// to 1000000".
+CLI::Validator whole_in(long long lo, long long hi);
+/// A finite number from `lo` to `hi`, both included.
+CLI::Validator number_in(double lo, double hi);
+
 }  // namespace irio::cli

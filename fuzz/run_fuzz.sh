@@ -23,7 +23,8 @@ build="${2:-build-fuzz}"
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 case "$seconds" in '' | *[!0-9]*) echo "usage: bash fuzz/run_fuzz.sh [seconds] [build_dir]" >&2; exit 2 ;; esac
 jobs="${JOBS:-$(nproc)}"
-all_targets="csv_fuzz xlsx_fuzz ceads_fuzz json_fuzz grouping_fuzz shock_fuzz pymrio_fuzz h5_fuzz manifest_fuzz"
+all_targets="csv_fuzz xlsx_fuzz ceads_fuzz json_fuzz grouping_fuzz shock_fuzz pymrio_fuzz h5_fuzz manifest_fuzz
+  scenario_fuzz region_values_fuzz perturbation_fuzz"
 targets="${FUZZ_TARGETS:-$all_targets}"
 start=$(date +%s)
 

@@ -137,7 +137,9 @@ tables::IoTable import_csv_impl(const CsvImportOptions& opt) {
   if (!opt.exports.empty()) read_exports_csv(opt.exports, t, csv);
   if (!opt.imports.empty()) read_imports_csv(opt.imports, t, csv);
   for (const auto& [name, path] : opt.satellites) {
-    if (t.satellite(name) != nullptr) throw InputError("satellite '" + name + "' given twice");
+    if (t.satellite(name) != nullptr)
+      throw InputError("--satellite: satellite '" + name + "' given twice (the second from '" + path +
+                       "'): give each satellite once, as name=file.csv");
     const SatelliteLayout lay = satellite_layout(path, t.labels, csv);
     const WideMatrix Fw = read_wide(path, lay.index_cols, 2, "satellite '" + name + "'", csv);
     t.satellites.push_back(make_satellite(name, Fw, nullptr, lay.name_cols, lay.unit_col, t));

@@ -41,11 +41,17 @@ Shocks read_shocks(const std::string& path, const tables::Labels& labels) {
   for (std::size_t r = 1; r < f.rows.size(); ++r) {
     const auto cr = static_cast<std::size_t>(c_region), cs = static_cast<std::size_t>(c_sector);
     const int ri = tables::Labels::find(labels.regions, f.cell(r, cr));
-    if (ri < 0) throw InputError(f.where(r, cr) + ": unknown region '" + f.cell(r, cr) + "' in the shock file");
+    if (ri < 0)
+      throw InputError(f.where(r, cr) + ": unknown region '" + f.cell(r, cr) + "' in the shock file (nearest: " +
+                       tables::Labels::nearest(labels.regions, f.cell(r, cr), 2) + ")");
     const int si = tables::Labels::find(labels.sectors, f.cell(r, cs));
-    if (si < 0) throw InputError(f.where(r, cs) + ": unknown sector '" + f.cell(r, cs) + "' in the shock file");
+    if (si < 0)
+      throw InputError(f.where(r, cs) + ": unknown sector '" + f.cell(r, cs) + "' in the shock file (nearest: " +
+                       tables::Labels::nearest(labels.sectors, f.cell(r, cs), 2) + ")");
     const std::string scen = c_scen >= 0 ? f.cell(r, static_cast<std::size_t>(c_scen)) : "shock";
-    if (scen.empty()) throw InputError(f.where(r, static_cast<std::size_t>(c_scen)) + ": empty scenario name");
+    if (scen.empty())
+      throw InputError(f.where(r, static_cast<std::size_t>(c_scen)) +
+                       ": empty scenario name (name the scenario of every row, or drop the scenario column)");
     int k = tables::Labels::find(s.scenarios, scen);
     if (k < 0) {
       s.scenarios.push_back(scen);

@@ -39,11 +39,18 @@ Disparity disparity(const Vector& x, const Vector& w, const std::vector<int>& gr
   if (n == 0) throw InputError("disparity: no units");
   for (Index i = 0; i < n; ++i) {
     const auto& u = units[static_cast<std::size_t>(i)];
-    if (!std::isfinite(w(i)) || w(i) < 0) throw InputError("disparity: negative or missing weight for '" + u + "'");
-    if (!std::isfinite(x(i))) throw InputError("disparity: the indicator is not available for '" + u + "'");
+    if (!std::isfinite(w(i)) || w(i) < 0)
+      throw InputError("disparity: the weight of '" + u + "' is " + std::to_string(w(i)) +
+                       " (a weight must be a number >= 0): weights are the output, value added or population of each "
+                       "unit (--weights); give it a population >= 0, or choose --weights equal");
+    if (!std::isfinite(x(i)))
+      throw InputError("disparity: the indicator has no finite value for '" + u +
+                       "': give a number for every unit (--indicator-file), or choose another --indicator");
   }
   const double W = w.sum();
-  if (!(W > 0)) throw InputError("disparity: the weights add up to 0");
+  if (!(W > 0))
+    throw InputError("disparity: the weights of the " + std::to_string(n) +
+                     " units add up to 0 (--weights): give populations > 0, or choose --weights equal");
   const Vector p = w / W;
   const auto G = static_cast<Index>(groups.size());
   Disparity d;
@@ -52,13 +59,17 @@ Disparity disparity(const Vector& x, const Vector& w, const std::vector<int>& gr
   d.group_mean = Vector::Zero(G);
   for (Index i = 0; i < n; ++i) {
     const int g = group[static_cast<std::size_t>(i)];
-    if (g < 0 || g >= G) throw InputError("disparity: '" + units[static_cast<std::size_t>(i)] + "' has no group");
+    if (g < 0 || g >= G)
+      throw InputError("disparity: '" + units[static_cast<std::size_t>(i)] +
+                       "' is in no group of the grouping (--groups): add a line for it, or a catch-all line *,GROUP");
     d.group_weight(g) += p(i);
     d.group_mean(g) += p(i) * x(i);
   }
   for (Index g = 0; g < G; ++g) {
     if (!(d.group_weight(g) > 0))
-      throw InputError("disparity: group '" + groups[static_cast<std::size_t>(g)] + "' has no unit with weight");
+      throw InputError(
+          "disparity: group '" + groups[static_cast<std::size_t>(g)] +
+          "' has no unit with a weight > 0: give it a unit with one (--groups), or choose --weights equal");
     d.group_mean(g) /= d.group_weight(g);
   }
   d.mean = p.dot(x);

@@ -27,13 +27,18 @@ std::vector<Index> sector_indices(const LeontiefModel& model, const std::vector<
     const auto slash = s.find('/');
     const std::string sec = slash == std::string::npos ? s : s.substr(slash + 1);
     const int i = tables::Labels::find(lab.sectors, sec);
-    if (i < 0) throw InputError("unknown sector '" + sec + "' in extraction set");
+    if (i < 0)
+      throw InputError("extraction set (--sectors): unknown sector '" + sec + "' in '" + s + "' (nearest: " +
+                       tables::Labels::nearest(lab.sectors, sec, 2) + "); write SECTOR or REGION/SECTOR");
     if (slash == std::string::npos) {
       for (std::size_t r = 0; r < lab.num_regions(); ++r)
         out.push_back(static_cast<Index>(lab.index(r, static_cast<std::size_t>(i))));
     } else {
       const int r = tables::Labels::find(lab.regions, s.substr(0, slash));
-      if (r < 0) throw InputError("unknown region '" + s.substr(0, slash) + "' in extraction set");
+      if (r < 0)
+        throw InputError("extraction set (--sectors): unknown region '" + s.substr(0, slash) + "' in '" + s +
+                         "' (nearest: " + tables::Labels::nearest(lab.regions, s.substr(0, slash), 2) +
+                         "); write SECTOR or REGION/SECTOR");
       out.push_back(static_cast<Index>(lab.index(static_cast<std::size_t>(r), static_cast<std::size_t>(i))));
     }
   }

@@ -27,8 +27,9 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
                        " entries, expected one per region (" + std::to_string(G) + ")");
     for (Index r = 0; r < G; ++r)
       if (!(opt.population(r) > 0))
-        throw InputError("population of region '" + model.labels().regions[static_cast<std::size_t>(r)] +
-                         "' must be positive");
+        throw InputError("population of region '" + model.labels().regions[static_cast<std::size_t>(r)] + "' is " +
+                         std::to_string(opt.population(r)) +
+                         ": a population must be > 0 (give one in the population file, --population)");
   }
   FootprintAccounts a;
   const Vector xinv = tables::safe_reciprocal(model.x());

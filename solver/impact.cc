@@ -47,9 +47,13 @@ Matrix shock_matrix(const LeontiefModel& model, const std::vector<ShockEntry>& e
   Matrix dY = Matrix::Zero(model.n(), static_cast<Index>(scenario_names.size()));
   for (const auto& e : entries) {
     const int r = tables::Labels::find(lab.regions, e.region);
-    if (r < 0) throw InputError("shock: unknown region '" + e.region + "'");
+    if (r < 0)
+      throw InputError("shock (--shock): unknown region '" + e.region +
+                       "' (nearest: " + tables::Labels::nearest(lab.regions, e.region, 2) + ")");
     const int i = tables::Labels::find(lab.sectors, e.sector);
-    if (i < 0) throw InputError("shock: unknown sector '" + e.sector + "'");
+    if (i < 0)
+      throw InputError("shock (--shock): unknown sector '" + e.sector + "' of region '" + e.region +
+                       "' (nearest: " + tables::Labels::nearest(lab.sectors, e.sector, 2) + ")");
     dY(static_cast<Index>(lab.index(static_cast<std::size_t>(r), static_cast<std::size_t>(i))),
        tables::Labels::find(scenario_names, e.scenario)) += e.value;
   }

@@ -48,7 +48,8 @@ Vector va_components_sum(const LeontiefModel& model, const std::vector<std::stri
   Vector s = Vector::Zero(model.n());
   for (const auto& nm : names) {
     if (nm.find('/') != std::string::npos || nm == "value_added")
-      throw InputError("'" + nm + "' is not a value-added component name");
+      throw InputError("'" + nm + "' is not a value-added component name (the table has: " +
+                       join(model.table().va_components) + "): name one row of V, not a satellite or the total");
     s += flow_row(model, nm);
   }
   return s;

@@ -29,7 +29,8 @@ Vector normalize(const LeontiefModel& model, const Vector& v, const Vector& w) {
       wsum += w(j);
       wv += w(j) * v(j);
     }
-  if (wsum == 0) throw InputError("linkages: the weights sum to zero over the active sectors");
+  if (wsum == 0)
+    throw InputError("linkages: the weights (--weights) sum to zero over the active sectors: choose --weights none");
   Vector r = v * (wsum / wv);
   model.mask_inactive(r);
   return r;

@@ -11,6 +11,15 @@
 #include "irio/tables/error.h"
 
 namespace irio::solver {
+namespace {
+
+std::string join_labels(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& e : v) s += (s.empty() ? "" : ", ") + e;
+  return s.empty() ? "none" : s;
+}
+
+}  // namespace
 
 Vector simple_multipliers(const LeontiefModel& model, const Vector& c) {
   // methods.md §2.2: m_c' = c'L, one transposed solve.
@@ -89,7 +98,14 @@ HouseholdCoefficients household_coefficients(const LeontiefModel& model, const V
   const Index n = model.n(), G = model.num_regions();
   const Index K = static_cast<Index>(lab.fd_categories.size());
   if (income.size() != n) throw InputError("household closure: income vector has the wrong size");
-  if (categories.empty()) throw InputError("household closure: no household final-demand category given");
+  if (categories.empty()) {
+    std::string all;
+    for (const auto& e : lab.fd_categories) all += (all.empty() ? "" : ", ") + e;
+    throw InputError(
+        "household closure (Type II): no household final-demand category given: name one with "
+        "--household-category (the table has: " +
+        all + ")");
+  }
   std::vector<Index> cats;
   for (const auto& c : categories) {
     const int k = tables::Labels::find(lab.fd_categories, c);
@@ -104,7 +120,12 @@ HouseholdCoefficients household_coefficients(const LeontiefModel& model, const V
   HouseholdCoefficients hc;
   if (mode == HouseholdMode::kNational) {
     const double total_income = income.sum();
-    if (!(total_income != 0)) throw InputError("household closure: total labour income is zero");
+    if (!(total_income != 0))
+      throw InputError(
+          "household closure: the total labour income (the value-added rows named by "
+          "--income-component) is zero: name the row that holds the compensation of employees (the "
+          "table has: " +
+          join_labels(t.va_components) + ")");
     hc.H_c = Matrix::Zero(n, 1);
     for (Index r = 0; r < G; ++r)
       for (Index k : cats) hc.H_c.col(0) += t.Y.col(r * K + k);
@@ -118,7 +139,9 @@ HouseholdCoefficients household_coefficients(const LeontiefModel& model, const V
       const double inc = income.segment(r * N, N).sum();
       if (!(inc != 0))
         throw InputError("household closure: labour income of region '" + lab.regions[static_cast<std::size_t>(r)] +
-                         "' is zero");
+                         "' is zero (the value-added rows named by --income-component): name the row that holds "
+                         "the compensation of employees (the table has: " +
+                         join_labels(t.va_components) + "), or use the national closure");
       for (Index k : cats) hc.H_c.col(r) += t.Y.col(r * K + k);
       hc.H_c.col(r) /= inc;
       hc.H_R.row(r).segment(r * N, N) = hR.segment(r * N, N).transpose();

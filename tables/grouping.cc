@@ -86,7 +86,10 @@ Grouping Grouping::with_other(const std::string& group) const {
 
 const std::string& Grouping::group_of(const std::string& member) const {
   const int g = find(member);
-  if (g < 0) throw InputError("grouping '" + name_ + "' has no member '" + member + "'");
+  if (g < 0)
+    throw InputError("grouping '" + name_ + "' has no member '" + member +
+                     "' (nearest: " + Labels::nearest(members_, member, 2) +
+                     "): add a line member,group for it, or a catch-all line *,GROUP");
   return groups_[static_cast<std::size_t>(g)];
 }
 

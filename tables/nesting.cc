@@ -52,7 +52,8 @@ std::string sector_list(const std::vector<Index>& idx, const std::vector<std::st
 
 std::string NestOptions::validate() const {
   if (country.empty()) return "the country to replace (--country) is empty";
-  if (export_key == ExportKey::kFile && key_weights.empty()) return "the export key file gives no weights";
+  if (export_key == ExportKey::kFile && key_weights.empty())
+    return "the export key file (--key-file) gives no weights: it needs rows region,sector,weight with a weight > 0";
   if (export_key != ExportKey::kFile && !key_weights.empty())
     return "key weights were given, but the export key is '" + std::string(enum_name(export_key)) + "'";
   return ras.validate();

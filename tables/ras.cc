@@ -66,15 +66,25 @@ RasResult ras(const Matrix& A, const Vector& u, const Vector& v, const RasOption
     throw InputError("ras: the matrix is " + std::to_string(m) + " x " + std::to_string(n) + " but there are " +
                      std::to_string(u.size()) + " row totals and " + std::to_string(v.size()) + " column totals");
   if (!A.allFinite() || !u.allFinite() || !v.allFinite())
-    throw InputError("ras: the matrix or the targets contain NaN or Inf");
+    throw InputError(
+        "ras: the matrix, the row totals (--rows) or the column totals (--cols) hold a value that is "
+        "not a finite number: give finite numbers only");
   const double su = u.sum(), sv = v.sum();
   if (std::abs(su - sv) > opt.totals_tolerance * std::max({1.0, std::abs(su), std::abs(sv)}))
     throw InputError("ras: the row totals sum to " + std::to_string(su) + " but the column totals to " +
-                     std::to_string(sv) + "; no matrix can meet both");
+                     std::to_string(sv) +
+                     "; no matrix can meet both: correct the row totals (--rows) or the column totals (--cols) so "
+                     "that they add up to the same total");
   const bool negative = (A.array() < 0.0).any();
   RasResult res;
   res.method = opt.method == RasMethod::kAuto ? (negative ? RasMethod::kGras : RasMethod::kRas) : opt.method;
-  if (res.method == RasMethod::kRas && negative) throw InputError("ras: the matrix has negative entries; use GRAS");
+  if (res.method == RasMethod::kRas && negative) {
+    Eigen::Index i = 0, j = 0;
+    (void)A.minCoeff(&i, &j);
+    throw InputError("ras: the matrix has negative entries (the smallest, " + std::to_string(A(i, j)) + ", at row " +
+                     std::to_string(i + 1) + ", column " + std::to_string(j + 1) +
+                     "), which RAS cannot keep: use --method gras (or auto)");
+  }
   // A = P - N with P, N >= 0 (for RAS, N = 0 and the GRAS step is exactly the RAS step).
   const Matrix P = A.cwiseMax(0.0);
   const Matrix Nn = (-A).cwiseMax(0.0);

@@ -96,7 +96,9 @@ Json read_json(const std::string& path) {
     throw InputError(path + ": JSON file of " + std::to_string(size) + " bytes exceeds the limit of " +
                      std::to_string(kMaxJsonBytes) + " bytes for metadata");
   std::ifstream is(path, std::ios::binary);
-  if (!is) throw InputError("cannot open '" + path + "'");
+  if (!is)
+    throw InputError("cannot open the JSON file '" + path + "' (" + (ec ? ec.message() : std::string("unreadable")) +
+                     "): check that it exists and can be read");
   std::ostringstream ss;
   ss << is.rdbuf();
   return parse_json(ss.str(), path);

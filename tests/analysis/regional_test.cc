@@ -203,7 +203,7 @@ BOOST_FIXTURE_TEST_CASE(cli_verbs, CliDir) {
   const std::string d = read("d.csv");
   BOOST_CHECK_MESSAGE(has(d, "theil_t,total,all") && has(d, "theil_t,between,all") && has(d, "theil_t,within,all"), d);
   BOOST_CHECK_EQUAL(run("disparity " + kWiod + " --weights population -o e.csv", out), 2);
-  BOOST_CHECK_MESSAGE(has(out, "population weights need a population file"), out);
+  BOOST_CHECK_MESSAGE(has(out, "--weights population needs --population FILE"), out);
   BOOST_CHECK_EQUAL(run("sda " + kWiodFolder + " " + kWiodFolder + " --format wiod --years 1995 2011 --countries " +
                             kEu + " --quantity output -o s.csv",
                         out),

@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE(scenario_file_on_ceads_workbook) {
     f << "scenario,factor,origin,destination\nbad,0.5,Atlantis,all\n";
   }
   BOOST_TEST(run_irio("scenario " + y0 + " --scenarios " + sc + " -o " + o + " --force", out) == 2, out);
-  BOOST_TEST(out.find(":2: 'Atlantis' is neither a region nor a group") != std::string::npos, out);
+  BOOST_TEST(out.find(":2: origin 'Atlantis' is neither a region nor a group") != std::string::npos, out);
 }
 
 // NVC / GVC value added of scenarios on a table with an exogenous rest of the world (one country:

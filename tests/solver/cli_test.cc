@@ -159,7 +159,7 @@ BOOST_FIXTURE_TEST_CASE(verbs_on_pymrio_test_mrio, CliFixture) {
   BOOST_CHECK_EQUAL(run("extract t.h5 -o e3.csv", out), 2);
   BOOST_CHECK(out.find("extract: give either sectors or a block") != std::string::npos);
   BOOST_CHECK_EQUAL(run("extract t.h5 --sectors reg9/food -o e4.csv", out), 2);
-  BOOST_CHECK(out.find("unknown region 'reg9' in extraction set") != std::string::npos);
+  BOOST_CHECK(out.find("extraction set (--sectors): unknown region 'reg9' in 'reg9/food'") != std::string::npos);
   BOOST_CHECK_EQUAL(run("extract t.h5 --block regional -o e5.csv", out), 2);
 }
 

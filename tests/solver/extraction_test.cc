@@ -143,8 +143,12 @@ BOOST_AUTO_TEST_CASE(bad_inputs) {
       "extraction set lists region 'TUR', sector 'Agriculture' twice");
   expect([&] { solver::extract(m, solver::ExtractionKind::kInterRegional, {3}); },
          "the inter-regional block extraction takes no sector list");
-  expect([&] { solver::sector_indices(m, {"ARG/Mining"}); }, "unknown sector 'Mining' in extraction set");
-  expect([&] { solver::sector_indices(m, {"BRA/Textile"}); }, "unknown region 'BRA' in extraction set");
+  expect([&] { solver::sector_indices(m, {"ARG/Mining"}); },
+         "extraction set (--sectors): unknown sector 'Mining' in 'ARG/Mining' (nearest: 'Textile', "
+         "'Transport'); write SECTOR or REGION/SECTOR");
+  expect([&] { solver::sector_indices(m, {"BRA/Textile"}); },
+         "extraction set (--sectors): unknown region 'BRA' in 'BRA/Textile' (nearest: 'ARG', 'TUR'); "
+         "write SECTOR or REGION/SECTOR");
   BOOST_CHECK_EQUAL(solver::sector_indices(m, {"Textile"}).size(), 3u);
 }
 

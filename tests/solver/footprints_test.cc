@@ -164,7 +164,9 @@ BOOST_AUTO_TEST_CASE(bad_inputs) {
     solver::compute_footprints(m, s, o);
     BOOST_ERROR("no exception");
   } catch (const InputError& e) {
-    BOOST_CHECK_EQUAL(std::string(e.what()), "population of region 'TUR' must be positive");
+    BOOST_CHECK_EQUAL(
+        std::string(e.what()),
+        "population of region 'TUR' is 0.000000: a population must be > 0 (give one in the population file, --population)");
   }
 }
 

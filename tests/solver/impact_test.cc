@@ -68,8 +68,16 @@ BOOST_AUTO_TEST_CASE(bad_inputs) {
          "out of the "
          "model (methods.md §1.3)");
   std::vector<std::string> names;
-  expect([&] { solver::shock_matrix(m, {{"X", "a", "s", 1}}, names); }, "shock: unknown region 'X'");
-  expect([&] { solver::shock_matrix(m, {{"R", "z", "s", 1}}, names); }, "shock: unknown sector 'z'");
+  expect(
+      [&] {
+        solver::shock_matrix(m, {{"X", "a", "s", 1}}, names);
+      },
+      "shock (--shock): unknown region 'X' (nearest: 'R')");
+  expect(
+      [&] {
+        solver::shock_matrix(m, {{"R", "z", "s", 1}}, names);
+      },
+      "shock (--shock): unknown sector 'z' of region 'R' (nearest: 'a', 'b')");
   const auto r = solver::compute_impact(m, Matrix::Zero(3, 1));
   BOOST_CHECK_EQUAL(r.scenarios[0], "scenario1");
   BOOST_CHECK_EQUAL(r.dx.cwiseAbs().maxCoeff(), 0.0);
