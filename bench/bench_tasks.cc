@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "bench/features_task.h"
 #include "bench/paths_task.h"
 #include "bench/wwz_tasks.h"
 #include "irio/solver/gvc/production.h"
@@ -146,6 +147,10 @@ std::vector<Task>& registry() {
        "decompr::wwz (dense B, L, n x n products)", wwz_irio, wwz_decompr},
       {"paths", "structural paths of region 0's footprint: top 1000 at threshold 1e-5, orders 0-8 (2.8)",
        "dense L: s'L y and s'A^t y (checks; no paths)", paths_irio, paths_dense},
+      {"embodied", "stressors embodied in bilateral trade, MRIO and EEBT, every stressor of 'env' (2.7)",
+       "dense L and local inverses, then products", embodied_irio, embodied_dense},
+      {"tiva", "OECD TiVA content codes by region: EXGR_DVA/DDC/IDC/RIM/FVA, FFD_DVA, FEXDVAP (3.6)",
+       "dense B = L and L_d, V B (as exvatools)", tiva_irio, tiva_dense},
   };
   return tasks;
 }

@@ -138,9 +138,9 @@ TivaResult tiva_indicators(const TradeContext& ctx) {
 
   // Bilateral: EXGR by partner; EXGR_BSCI(origin t, exporter u) = sum_{j in u} VL(j, t) e_j;
   // FD_VA(origin t, absorber r) = sum_{i in t} VBY(i, r).
-  const Matrix exgr = sum_rows_by_unit(ctx.ESR, units);                              // U x U
+  const Matrix exgr = sum_rows_by_unit(ctx.ESR, units);                                               // U x U
   const Matrix bsci = (ctx.VL.transpose() * e.asDiagonal() * place_by_unit(Vector::Ones(n), units));  // U x U
-  const Matrix fdva = sum_rows_by_unit(VBY, units);                                  // U x U
+  const Matrix fdva = sum_rows_by_unit(VBY, units);                                                   // U x U
   t.bilateral = tables::TidyTable("tiva_bilateral", {"origin", "partner", "indicator"});
   t.bilateral.set_levels(0, units.names);
   t.bilateral.set_levels(1, units.names);
