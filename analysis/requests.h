@@ -216,7 +216,8 @@ struct TradeRequest {
   BmApproach approach = BmApproach::kSource;                             ///< method bm
   BmPerspective perspective = BmPerspective::kExporter;                  ///< method bm
   solver::gvc::LeontiefPost post = solver::gvc::LeontiefPost::kExports;  ///< method leontief
-  bool bilateral = false;  ///< method ltdv: also the bilateral extractions s->r (n transposed solves)
+  bool bilateral = false;      ///< method ltdv: also the bilateral extractions s->r (n transposed solves)
+  bool third_country = false;  ///< method wwz: also wwz_intrex, DVA_INTrex by third unit (U^2 solves)
   /// Method leontief writes an n x n matrix: refused above this n.
   Eigen::Index leontief_max_n = 10000;
   ProgressFn progress;

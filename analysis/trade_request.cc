@@ -30,6 +30,7 @@ TradeResults Analysis::trade(const TradeRequest& r) const {
       take(w);
       take(gvc::wwz_to_kww(ctx, w));
       take(gvc::dvix_fsr(ctx));
+      if (r.third_country) take(gvc::wwz_intrex_by_third(ctx));
       break;
     }
     case TradeMethod::kKww: take(gvc::kww_decomposition(ctx)); break;

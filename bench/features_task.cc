@@ -21,11 +21,8 @@ struct Dense {
   Matrix A, L, LR;  // L_R: the block-diagonal local inverses
   Matrix Yd;
   explicit Dense(const tables::IoTable& t)
-      : n(static_cast<Index>(t.n())),
-        N(static_cast<Index>(t.labels.num_sectors())),
-        G(static_cast<Index>(t.labels.num_regions())),
-        x(t.output()),
-        Yd(t.final_demand_by_region()) {
+      : n(static_cast<Index>(t.n())), N(static_cast<Index>(t.labels.num_sectors())),
+        G(static_cast<Index>(t.labels.num_regions())), x(t.output()), Yd(t.final_demand_by_region()) {
     const Vector xinv = tables::safe_reciprocal(x);
     A = Matrix(t.Z) * xinv.asDiagonal();
     v = (Vector::Ones(n).transpose() - Vector::Ones(n).transpose() * A).transpose();  // 1' - 1'A (balanced)
@@ -46,8 +43,8 @@ Matrix embodied_irio(const tables::IoTable& t) {
   Matrix out(2 * G * k, G);
   for (Index q = 0; q < k; ++q) {
     out.middleRows(2 * G * q, G) = e.mrio[static_cast<std::size_t>(q)];
-    out.middleRows(2 * G * q + G, G) =
-        e.eebt_final[static_cast<std::size_t>(q)] + e.eebt_intermediate[static_cast<std::size_t>(q)];
+    out.middleRows(2 * G * q + G, G) = e.eebt_final[static_cast<std::size_t>(q)] +
+                                       e.eebt_intermediate[static_cast<std::size_t>(q)];
   }
   return out;
 }
@@ -56,10 +53,10 @@ Matrix embodied_dense(const tables::IoTable& t) {
   const Dense d(t);
   const auto& F = t.satellites.at(0).F;
   const Matrix S = F * tables::safe_reciprocal(d.x).asDiagonal();
-  const Matrix X = d.L * d.Yd;                     // L y^{.s}
-  const Vector xm = X.rowwise().sum();             // x = L y
-  const Matrix Mloc = S * d.LR;                    // s_r (I - A^{rr})^{-1}
-  Matrix E = Matrix::Zero(d.n, d.G);               // bilateral exports e^{rs}: A^{rs} x^s + y^{rs}
+  const Matrix X = d.L * d.Yd;          // L y^{.s}
+  const Vector xm = X.rowwise().sum();  // x = L y
+  const Matrix Mloc = S * d.LR;         // s_r (I - A^{rr})^{-1}
+  Matrix E = Matrix::Zero(d.n, d.G);    // bilateral exports e^{rs}: A^{rs} x^s + y^{rs}
   for (Index j = 0; j < d.n; ++j)
     for (Index i = 0; i < d.n; ++i)
       if (d.region(i) != d.region(j)) E(i, d.region(j)) += d.A(i, j) * xm(j);

@@ -15,7 +15,9 @@ std::string TradeRequest::run() const { return std::string("trade_") + enum_name
 namespace {
 std::vector<std::string> trade_tables(const TradeRequest& r) {
   switch (r.method) {
-    case TradeMethod::kWwz: return {"wwz", "wwz2kww", "dvix_fsr", "diagnostics"};
+    case TradeMethod::kWwz:
+      if (r.third_country) return {"wwz", "wwz2kww", "dvix_fsr", "wwz_intrex", "diagnostics"};
+      return {"wwz", "wwz2kww", "dvix_fsr", "diagnostics"};
     case TradeMethod::kKww: return {"kww", "diagnostics"};
     case TradeMethod::kBm:
       return {std::string("bm_") + enum_name(r.perspective) + "_" + enum_name(r.approach), "diagnostics"};
@@ -45,14 +47,20 @@ const Verb<TradeRequest>& decl::trade() {
           .countries()
           .option("bilateral", &TradeRequest::bilateral,
                   "With --method ltdv: also the bilateral extractions s->r (n transposed solves in all)")
+          .option(option_spec("third_country", "",
+                              "With --method wwz: also wwz_intrex, the DVA_INTrex terms by third country (U^2 solves)"),
+                  &TradeRequest::third_country)
           .progress(&TradeRequest::progress)
-          .check([](const TradeRequest& r) {
-            return r.leontief_max_n < 1 ? std::string("leontief_max_n must be >= 1") : std::string();
+          .check([](const TradeRequest& r) -> std::string {
+            if (r.leontief_max_n < 1) return "leontief_max_n must be >= 1";
+            if (r.third_country && r.method != TradeMethod::kWwz)
+              return "--third-country splits WWZ's terms: it goes with --method wwz";
+            return {};
           })
           .output_help(kOneFilePerTable)
           .output(flows("wwz*",
-                        "the WWZ (2013) 16-term decomposition of gross exports (wwz) and its KWW grouping "
-                        "(wwz2kww)"))
+                        "the WWZ (2013) 16-term decomposition of gross exports (wwz), its KWW grouping "
+                        "(wwz2kww) and, with --third-country, DVA_INTrex by third country (wwz_intrex)"))
           .output({"dvix_fsr", "DViX_Fsr: domestic value added in intermediate exports re-exported", kUnitMoney, {}})
           .output(flows("kww*", "the KWW (2014) nine-term decomposition of gross exports"))
           .output(flows("bm_*", "the Borin-Mancini (2019) decomposition (perspective and approach in the name)"))

@@ -39,6 +39,12 @@ TradeResult kww_decomposition(const TradeContext& ctx);
 /// WWZ (§3.3) 16 terms in decompr's names and order: exporter,sector,importer,term -> value.
 /// cells: 16 of n x U. Needs L^{rr} Y^{rs} (own_block_product). Progress through ctx.progress.
 TradeResult wwz_decomposition(const TradeContext& ctx);
+/// WWZ's DVA_INTrex terms (3 DVA_INTrexI1, 4 DVA_INTrexF, 5 DVA_INTrexI2) by third unit t, summed
+/// over the exporter's sectors: exporter,importer,third,term -> value (methods.md §3.3, "by third
+/// country"; t is where the importer's intermediates are used (3, 5) or its final goods go (4)).
+/// cells: 3 of U x U^2 (column r U + t). Summed over t they are WWZ's terms. Costs U^2 solves
+/// beyond wwz_decomposition (L [Y^{ts} on t's rows] for every pair, term 5's u != s).
+TradeResult wwz_intrex_by_third(const TradeContext& ctx);
 /// The WWZ -> KWW mapping (§3.3, WWZ Table E2, decompr::wwz2kww), cell by cell: 9 of n x U.
 TradeResult wwz_to_kww(const TradeContext& ctx, const TradeResult& wwz);
 /// DViX_Fsr = v^ L_P ESR (§3.3, forward-linkage DVA by origin sector): region,sector,importer.

@@ -105,3 +105,49 @@ BOOST_AUTO_TEST_CASE(direct_content_and_bilateral_origins_against_a_dense_comput
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace irio::testing
+
+namespace irio::testing {
+
+BOOST_AUTO_TEST_SUITE(wwz_third_country)
+
+// WWZ's DVA_INTrex terms by third country (methods.md §3.3): they add up over t to WWZ's terms, and
+// single triples (s, r, t) equal the formulas computed densely on WIOD 2011.
+BOOST_AUTO_TEST_CASE(terms_by_third_country_add_up_and_match_a_dense_computation) {
+  const auto t = wiod("2011", false);
+  LeontiefModel m(t);
+  gvc::TradeContext ctx(m, Perimeter::kRegion);
+  const auto w = gvc::wwz_decomposition(ctx);
+  const auto x = gvc::wwz_intrex_by_third(ctx);
+  const Index U = ctx.units.size(), n = m.n(), N = m.num_sectors();
+  for (int k = 0; k < 3; ++k) {
+    const Matrix wwz = gvc::sum_rows_by_unit(w.cells[static_cast<std::size_t>(2 + k)], ctx.units);  // U x U
+    Matrix sum = Matrix::Zero(U, U);
+    for (Index r = 0; r < U; ++r)
+      for (Index th = 0; th < U; ++th) sum.col(r) += x.cells[static_cast<std::size_t>(k)].col(r * U + th);
+    BOOST_CHECK_SMALL((sum - wwz).cwiseAbs().maxCoeff() / wwz.cwiseAbs().maxCoeff(), 1e-10);
+  }
+  // Dense: L in full; term 5 for (s, r, t) = sum_{i in s} l_i (A^{sr} L^{rt} sum_{u != s,t} Y^{tu})_i.
+  const Matrix A = Matrix(m.A());
+  const Matrix L = (Matrix::Identity(n, n) - A).inverse();
+  const Matrix Yd = t.final_demand_by_region();
+  const auto reg = [&](const char* c) { return static_cast<Index>(tables::Labels::find(t.labels.regions, c)); };
+  for (auto [s, r, th] : {std::tuple{reg("CHN"), reg("KOR"), reg("USA")}, {reg("DEU"), reg("CZE"), reg("FRA")}}) {
+    Vector y3 = Vector::Zero(N), y5 = Vector::Zero(N);
+    for (Index u2 = 0; u2 < U; ++u2)
+      if (u2 != s && u2 != th) y5 += Yd.block(th * N, u2, N, 1);
+    y3 = Yd.block(th * N, th, N, 1);
+    const Vector f3 = A.block(s * N, r * N, N, N) * (L.block(r * N, th * N, N, N) * y3);
+    const Vector f4 = A.block(s * N, r * N, N, N) * (L.block(r * N, r * N, N, N) * Yd.block(r * N, th, N, 1));
+    const Vector f5 = A.block(s * N, r * N, N, N) * (L.block(r * N, th * N, N, N) * y5);
+    const Vector ell = ctx.ell.segment(s * N, N);
+    const double want[3] = {ell.dot(f3), ell.dot(f4), ell.dot(f5)};
+    for (int k = 0; k < 3; ++k)
+      BOOST_TEST(x.cells[static_cast<std::size_t>(k)](s, r * U + th) == want[k], boost::test_tools::tolerance(1e-10));
+  }
+  // No triple with t = s or t = r.
+  BOOST_CHECK_EQUAL(x.table.num_rows(), static_cast<std::size_t>(3 * U * (U - 1) * (U - 2)));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace irio::testing
