@@ -181,6 +181,7 @@ std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
     case Backend::kPetsc: s = make_petsc_gmres(A_, region_blocks_, opt_.iterative, what); break;
   }
   factor_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ++factorizations_;
   const double rc = s->rcond();
   if (std::isfinite(rc) && rc < 1e-12) {
     char buf[64];
@@ -211,6 +212,7 @@ Index dense_break_even_rhs(Index n, Index nnz) {
 }
 
 Matrix LeontiefModel::global_solve(Matrix B, bool transposed) const {
+  global_rhs_ += static_cast<std::size_t>(B.cols());
   // Cost model (choose_backend, rule 6): under kAuto a batch of at least dense_break_even_rhs
   // columns pays for a dense LU, and once one exists every later batch uses it.
   const bool factor = opt_.backend == Backend::kAuto && opt_.rhs_cost_model && n() > opt_.dense_max_n &&
@@ -283,8 +285,11 @@ Matrix LeontiefModel::local_solve(Perimeter p, Matrix B) const {
   // Every country a single region: L_C = L_R, reuse the region factorization.
   if (p == Perimeter::kCountry && countries_are_regions_) p = Perimeter::kRegion;
   auto& slot = p == Perimeter::kRegion ? local_region_ : local_country_;
-  if (!slot)
+  if (!slot) {
     slot = make_block_diagonal_lu(A_, blocks(p), std::string("I - A_") + (p == Perimeter::kRegion ? "R" : "C"), true);
+    ++factorizations_;
+  }
+  local_rhs_ += static_cast<std::size_t>(B.cols());
   slot->solve(B);
   return B;
 }
@@ -292,6 +297,7 @@ Matrix LeontiefModel::local_solve(Perimeter p, Matrix B) const {
 Matrix LeontiefModel::local_solve_transposed(Perimeter p, Matrix B) const {
   if (p == Perimeter::kCountry && countries_are_regions_) p = Perimeter::kRegion;
   if (!(p == Perimeter::kRegion ? local_region_ : local_country_)) local_solve(p, Matrix(n(), 0));
+  local_rhs_ += static_cast<std::size_t>(B.cols());
   (p == Perimeter::kRegion ? local_region_ : local_country_)->solve_transposed(B);
   return B;
 }
@@ -334,6 +340,9 @@ SolveSummary LeontiefModel::summary() const {
   s.max_column_sum = max_colsum_;
   s.zero_output = zero_output_.size();
   s.factor_seconds = factor_seconds_;
+  s.factorizations = factorizations_;
+  s.global_rhs = global_rhs_;
+  s.local_rhs = local_rhs_;
   if (iterative_ && direct_)
     s.backend = iterative_->name() + "; " + direct_->name() +
                 (fell_back_ ? " after the iteration failed" : " for many right-hand sides");

@@ -85,6 +85,10 @@ struct SolveSummary {
   /// NaN otherwise. `output_gap_at`: the region-sector with the largest gap.
   double output_gap = std::numeric_limits<double>::quiet_NaN();
   std::string output_gap_at;
+  /// What the model has solved so far (`irio batch` states it per draw): factorisations made
+  /// (the global solver, an iteration's preconditioner included, and each block-local LU of
+  /// L_R / L_C), and right-hand sides solved with L or L' and with L_R / L_C.
+  std::size_t factorizations = 0, global_rhs = 0, local_rhs = 0;
   /// One paragraph for the run summary of the CLI verbs; its last line names the BLAS library, kernel
   /// and threads (blas_info.h) and warns when a kernel without AVX2 runs on a CPU with it.
   std::string brief_report() const;
@@ -169,6 +173,7 @@ class LeontiefModel {
   mutable std::unique_ptr<LinearSolver> iterative_, direct_, local_region_, local_country_;
   mutable bool fell_back_ = false;  ///< an iterative solve failed and was repeated with direct_
   mutable double factor_seconds_ = 0;
+  mutable std::size_t factorizations_ = 0, global_rhs_ = 0, local_rhs_ = 0;  ///< SolveSummary's counts
 
   void check_productive() const;
   std::unique_ptr<LinearSolver> factorize(Backend b) const;
