@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bench/wwz_tasks.h"
+#include "irio/analysis/runtime/batch.h"
 #include "irio/solver/gvc/production.h"
 #include "irio/solver/leontief_model.h"
 
@@ -135,6 +136,51 @@ Matrix chains_baseline(const tables::IoTable& t) {
   return out;
 }
 
+/// Monte Carlo draws (irio batch): 4 seeded draws Z:lognormal:0.05 of the table, each with the
+/// multiplier rows [1; v; S] L of its own I - A.
+constexpr int kDraws = 4;
+
+Matrix draw_rows(const tables::IoTable& d, const solver::LeontiefModel& m) {
+  const Matrix C = coefficient_rows(d, m.x(), m.va());
+  return m.solve_transposed(C.transpose());
+}
+
+/// irio batch --reuse-factorization: the base table's LU (made once) preconditions a Richardson
+/// iteration for each draw's solves (solver::ModelOptions::precondition_with).
+Matrix draws_reused(const tables::IoTable& t) {
+  solver::ModelOptions opt;
+  opt.backend = solver::Backend::kDense;
+  const solver::LeontiefModel base(t, opt);
+  opt.precondition_with = &base;
+  const std::vector<Perturbation> p{parse_perturbation("Z:lognormal:0.05")};
+  Matrix out(t.n(), 0);
+  for (int d = 1; d <= kDraws; ++d) {
+    const auto draw = perturbed_table(t, p, 7, d);
+    const solver::LeontiefModel m(draw, opt);
+    const Matrix r = draw_rows(draw, m);
+    if (m.summary().preconditioned_rhs == 0) throw std::runtime_error("the draw did not use the base factorisation");
+    out.conservativeResize(Eigen::NoChange, out.cols() + r.cols());
+    out.rightCols(r.cols()) = r;
+  }
+  return out;
+}
+
+/// A fresh dense LU of each draw's I - A.
+Matrix draws_fresh(const tables::IoTable& t) {
+  solver::ModelOptions opt;
+  opt.backend = solver::Backend::kDense;
+  const std::vector<Perturbation> p{parse_perturbation("Z:lognormal:0.05")};
+  Matrix out(t.n(), 0);
+  for (int d = 1; d <= kDraws; ++d) {
+    const auto draw = perturbed_table(t, p, 7, d);
+    const solver::LeontiefModel m(draw, opt);
+    const Matrix r = draw_rows(draw, m);
+    out.conservativeResize(Eigen::NoChange, out.cols() + r.cols());
+    out.rightCols(r.cols()) = r;
+  }
+  return out;
+}
+
 std::vector<Task>& registry() {
   static std::vector<Task> tasks = {
       {"core", "output + value-added + 2 satellite multipliers + footprints by region",
@@ -143,6 +189,8 @@ std::vector<Task>& registry() {
        "dense L, L_R, L_C then products", chains_irio, chains_baseline},
       {"wwz", "WWZ 16-term decomposition of gross exports by exporter-sector x importer (3.3)",
        "decompr::wwz (dense B, L, n x n products)", wwz_irio, wwz_decompr},
+      {"draws", "multiplier rows [1; v; S] L of 4 Monte Carlo draws (Z:lognormal:0.05), base LU reused",
+       "a fresh dense LU per draw", draws_reused, draws_fresh},
   };
   return tasks;
 }

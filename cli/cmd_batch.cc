@@ -29,7 +29,7 @@ struct Options : CommonOptions {
   std::int64_t max_draws = BatchRequest{}.max_draws;
   double max_memory_gib = 0;
   std::uint64_t seed = 0;
-  bool summary = false;
+  bool summary = false, reuse = false;
 };
 
 /// One path per line; blank lines and lines starting with # are skipped; a relative path is
@@ -90,6 +90,8 @@ void run(Options o) {
   req.summary = o.summary;
   req.quantiles = o.quantiles;
   req.sd_law = parse_enum<SdLaw>(o.sd_law);
+  req.reuse_factorization = o.reuse;
+  if (o.reuse && o.draws == 0) throw InputError("batch: --reuse-factorization needs draws (--draws)");
   if (!o.sd.empty()) req.sd = std::make_shared<tables::IoTable>();  // read once the table is open
   require_valid("batch", req.validate());
   std::vector<std::string> paths = o.tables;
@@ -128,8 +130,7 @@ void run(Options o) {
     std::cout << ", each cell drawn from " << enum_name(req.sd_law)
               << " laws with the means of the table and the standard deviations of " << o.sd;
   std::cout << "\n";
-  std::cout << "Each " << item << ": " << r.solves_per_item() << " (counted on "
-            << (req.draws > 0 ? "draw 0" : "the first table") << ")\n";
+  std::cout << "Each " << item << ": " << r.solves_per_item() << " (counted on " << r.counted_on << ")\n";
   for (const auto& p : sink.commit()) std::cout << "wrote " << p << "\n";
 }
 
@@ -176,6 +177,9 @@ CommandRegistrar reg("batch", [](CLI::App& app) {
       ->expected(1)
       ->allow_extra_args(false)  // one value per --perturb: the table may follow
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_flag("--reuse-factorization", o->reuse,
+                "Draws: solve with the base table's factorisation preconditioning a Richardson iteration instead "
+                "of factorising each draw's I - A (methods.md §10.7)");
   sub->add_flag("--summary", o->summary, "Also rows mean, sd, min, max and quantiles per key over the items");
   sub->add_option("--quantiles", o->quantiles, "Quantiles of the summary rows, comma-separated (0.05,0.5,0.95)")
       ->expected(1)

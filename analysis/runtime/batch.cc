@@ -403,6 +403,8 @@ BatchResults run_items(const std::vector<std::string>& labels, const std::string
   BatchResults res;
   res.items = labels;
   res.processes = static_cast<int>(P);
+  const std::size_t counted = column == "draw" && N > 1 ? 1 : 0;  // a draw, not the table itself
+  res.counted_on = counted == 1 ? "draw 1" : "the first " + column;
   // Rank 0's state: the first item's tables (their key columns), the output slots, the summaries.
   std::vector<std::string> first_names;
   std::vector<std::vector<std::string>> first_keys;
@@ -464,6 +466,8 @@ BatchResults run_items(const std::vector<std::string>& labels, const std::string
         item.pod<std::uint64_t>(it.solves.factorizations);
         item.pod<std::uint64_t>(it.solves.global_rhs);
         item.pod<std::uint64_t>(it.solves.local_rhs);
+        item.pod<std::uint64_t>(it.solves.preconditioned_rhs);
+        item.pod<std::uint64_t>(it.solves.preconditioned_iterations);
         if (first == 0) check_memory_estimate(item.buffer().size(), rows, N, held, r);  // before the other items
         w.buffer() += item.buffer();
       } catch (const std::exception& e) {  // reported by rank 0 after the gather: no rank is left waiting
@@ -496,10 +500,13 @@ BatchResults run_items(const std::vector<std::string>& labels, const std::string
           std::vector<std::string> names(count);
           for (auto& n : names) n = rd.str();
           const auto f = rd.pod<std::uint64_t>(), g = rd.pod<std::uint64_t>(), l = rd.pod<std::uint64_t>();
-          if (i == 0) {
+          const auto pr = rd.pod<std::uint64_t>(), bs = rd.pod<std::uint64_t>();
+          if (i == counted) {
             res.factorizations = f;
             res.global_rhs = g;
             res.local_rhs = l;
+            res.preconditioned_rhs = pr;
+            res.base_solves = bs;
           }
           take(i, ts, names);
         }
@@ -528,9 +535,13 @@ std::string BatchResults::solves_per_item() const {
   auto count = [](std::size_t n, const char* one, const char* many) {
     return (n == 1 ? std::string("one ") + one : std::to_string(n) + " " + many);
   };
-  return count(factorizations, "factorisation", "factorisations") +
-         " (of I - A, or of its blocks I - A_R, I - A_C) and " + count(solves, "solve", "solves") + " (" +
-         std::to_string(global_rhs) + " with L or L', " + std::to_string(local_rhs) + " with L_R or L_C)";
+  std::string out = count(factorizations, "factorisation", "factorisations") +
+                    " (of I - A, or of its blocks I - A_R, I - A_C) and " + count(solves, "solve", "solves") + " (" +
+                    std::to_string(global_rhs) + " with L or L', " + std::to_string(local_rhs) + " with L_R or L_C)";
+  if (preconditioned_rhs > 0)
+    out += "; " + std::to_string(preconditioned_rhs) + " of them by the iteration preconditioned by the base " +
+           "table's factorisation, in " + std::to_string(base_solves) + " solves with it";
+  return out;
 }
 
 bool is_label_column(const std::string& column) { return column == "band"; }
@@ -650,12 +661,13 @@ std::string first_difference(const char* what, const std::vector<std::string>& t
   return {};
 }
 
-/// The first negative cell of `m` ("-0.5 at row 2, column 7"), or "".
-std::string first_negative(const tables::Matrix& m) {
+/// The first negative cell of `m` ("-0.5 at row CHN/c1, column DEU/CONS_h"), or "": `row(i)` and
+/// `col(j)` name the rows and columns.
+std::string first_negative(const tables::Matrix& m, const std::function<std::string(Eigen::Index)>& row,
+                           const std::function<std::string(Eigen::Index)>& col) {
   for (Eigen::Index j = 0; j < m.cols(); ++j)
     for (Eigen::Index i = 0; i < m.rows(); ++i)
-      if (m(i, j) < 0)
-        return std::to_string(m(i, j)) + " at row " + std::to_string(i + 1) + ", column " + std::to_string(j + 1);
+      if (m(i, j) < 0) return detail::format_number(m(i, j)) + " at row " + row(i) + ", column " + col(j);
   return {};
 }
 
@@ -759,15 +771,30 @@ void check_sd_table(const tables::IoTable& sd, const tables::IoTable& t, const s
   for (Eigen::Index j = 0; j < sd.Z.outerSize(); ++j)
     for (tables::SparseMatrix::InnerIterator it(sd.Z, j); it; ++it)
       if (it.value() < 0)
-        refuse("a negative standard deviation " + std::to_string(it.value()) + " in Z at row " +
+        refuse("a negative standard deviation " + detail::format_number(it.value()) + " in Z at row " +
                sd.labels.describe(static_cast<std::size_t>(it.row())) + ", column " +
                sd.labels.describe(static_cast<std::size_t>(it.col())));
-  if (auto d = first_negative(sd.Y); !d.empty()) refuse("a negative standard deviation in Y: " + d);
-  if (auto d = first_negative(sd.V); !d.empty()) refuse("a negative standard deviation in V: " + d);
+  const auto& L = sd.labels;
+  const std::size_t K = std::max<std::size_t>(1, L.fd_categories.size());
+  auto rs = [&](Eigen::Index i) { return L.describe(static_cast<std::size_t>(i)); };
+  auto fd = [&](Eigen::Index j) {
+    const auto c = static_cast<std::size_t>(j);
+    return c / K < L.regions.size() && c % K < L.fd_categories.size() ? L.regions[c / K] + "/" + L.fd_categories[c % K]
+                                                                      : std::to_string(c + 1);
+  };
+  auto named = [](const std::vector<std::string>& names) {
+    return [&names](Eigen::Index i) {
+      const auto k = static_cast<std::size_t>(i);
+      return k < names.size() ? names[k] : std::to_string(k + 1);
+    };
+  };
+  if (auto d = first_negative(sd.Y, rs, fd); !d.empty()) refuse("a negative standard deviation in Y: " + d);
+  if (auto d = first_negative(sd.V, named(sd.va_components), rs); !d.empty())
+    refuse("a negative standard deviation in V: " + d);
   for (const auto& s : sd.satellites) {
-    if (auto d = first_negative(s.F); !d.empty())
+    if (auto d = first_negative(s.F, named(s.stressors), rs); !d.empty())
       refuse("a negative standard deviation in satellite '" + s.name + "': " + d);
-    if (auto d = first_negative(s.F_Y); !d.empty())
+    if (auto d = first_negative(s.F_Y, named(s.stressors), fd); !d.empty())
       refuse("a negative standard deviation in satellite '" + s.name + "' (F_Y): " + d);
   }
 }
@@ -836,6 +863,7 @@ BatchResults batch_draws(const Analysis& base, const BatchRequest& r, BatchSink*
         if (i == 0) return run_verb(*call, base);
         OpenOptions opt = base.options();
         opt.countries.clear();  // already applied to the base table
+        if (r.reuse_factorization) opt.model.precondition_with = &base.model();
         const Analysis a(
             drawn_table(base.table(), r.sd.get(), r.sd_law, r.perturbations, r.seed, static_cast<std::int64_t>(i)), opt,
             base.source() + " draw " + std::to_string(i));

@@ -104,6 +104,10 @@ struct BatchRequest {
   std::vector<Perturbation> perturbations;
   std::shared_ptr<const tables::IoTable> sd;  ///< read_sd_table's (labels checked), or null
   SdLaw sd_law = SdLaw::kLognormal;
+  /// Draws solve with the base table's factorisation as the preconditioner of a Richardson
+  /// iteration instead of factorising I - A of each draw (solver::ModelOptions::precondition_with;
+  /// results agree to about 1e-12 relative; block-local solves are still made per draw).
+  bool reuse_factorization = false;
   std::int64_t draws = 0;
   std::uint64_t seed = 0;
   /// Also summary tables over the items (draws 1..D, or every table), after each verb table T:
@@ -167,9 +171,11 @@ struct BatchResults {
   std::vector<tables::TidyTable> tables;
   std::vector<std::string> items;  ///< the item labels (table paths or draw numbers), in order
   int processes = 1;               ///< the size of the process group that shared the items
-  /// What the model of the first item solved (rank 0): factorisations of I - A (global, an
-  /// iteration's preconditioner, block-local L_R / L_C) and right-hand sides, per item.
-  std::size_t factorizations = 0, global_rhs = 0, local_rhs = 0;
+  /// What the model of one item solved (draw 1, or the first table): factorisations of I - A
+  /// (global, an iteration's preconditioner, block-local L_R / L_C), right-hand sides, and those of
+  /// them solved by the base-preconditioned iteration with its solves (reuse_factorization).
+  std::size_t factorizations = 0, global_rhs = 0, local_rhs = 0, preconditioned_rhs = 0, base_solves = 0;
+  std::string counted_on;  ///< the item counted: draw 1, or the first table
   /// "one factorisation (of I - A, or of its blocks I - A_R, I - A_C) and 4 solves (4 with L or L', 0 with L_R or L_C)".
   std::string solves_per_item() const;
 };

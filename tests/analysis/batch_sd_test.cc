@@ -162,7 +162,8 @@ BOOST_AUTO_TEST_CASE(wrong_labels_are_refused_naming_the_first) {
   }
   sd = sd_of(t, 0.1);
   sd.Y(2, 3) = -1;
-  BOOST_CHECK_MESSAGE(has(message_of([&] { check_sd_table(sd, t, "x"); }), "negative"), "negative sd");
+  const std::string neg = message_of([&] { check_sd_table(sd, t, "x"); });
+  BOOST_CHECK_MESSAGE(has(neg, "negative") && has(neg, "in Y") && has(neg, t.labels.describe(2)), neg);
 }
 
 BOOST_FIXTURE_TEST_CASE(cli_on_wiod_with_a_ten_percent_sd_table, CliDir) {
