@@ -2,6 +2,8 @@
 // Benchmark tasks (see bench_tasks.h).
 #include "bench/bench_tasks.h"
 
+#include <chrono>
+#include <cstdio>
 #include <stdexcept>
 #include <vector>
 
@@ -155,10 +157,20 @@ Matrix draws_reused(const tables::IoTable& t) {
   const std::vector<Perturbation> p{parse_perturbation("Z:lognormal:0.05")};
   Matrix out(t.n(), 0);
   for (int d = 1; d <= kDraws; ++d) {
+    auto t0 = std::chrono::steady_clock::now();
     const auto draw = perturbed_table(t, p, 7, d);
+    auto t1 = std::chrono::steady_clock::now();
     const solver::LeontiefModel m(draw, opt);
+    auto t2 = std::chrono::steady_clock::now();
     const Matrix r = draw_rows(draw, m);
-    if (m.summary().preconditioned_rhs == 0) throw std::runtime_error("the draw did not use the base factorisation");
+    auto t3 = std::chrono::steady_clock::now();
+    const auto sum = m.summary();
+    if (sum.preconditioned_rhs == 0) throw std::runtime_error("the draw did not use the base factorisation");
+    std::fprintf(
+        stderr,
+        "  draw %d: table %.3f s, model %.3f s, solves %.3f s (%zu right-hand sides, %zu solves with the base LU)\n", d,
+        std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count(),
+        std::chrono::duration<double>(t3 - t2).count(), sum.preconditioned_rhs, sum.preconditioned_iterations);
     out.conservativeResize(Eigen::NoChange, out.cols() + r.cols());
     out.rightCols(r.cols()) = r;
   }

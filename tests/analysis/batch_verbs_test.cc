@@ -8,7 +8,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -236,6 +238,39 @@ BOOST_FIXTURE_TEST_CASE(cli_any_verb_with_set_and_summaries, CliDir) {
   BOOST_CHECK_MESSAGE(has(out, "groups"), out);
   BOOST_CHECK_EQUAL(run("batch --verb nonsense leather.h5 -o x.csv", out), 2);
   BOOST_CHECK(!fs::exists(dir / "x.csv"));
+}
+
+BOOST_FIXTURE_TEST_CASE(memory_bound_counts_what_rank_0_holds, CliDir) {
+  // Streaming to CSV holds one item at a time; an .h5 output keeps the panel: a --max-memory
+  // between the two runs the first and refuses the second, each message giving the estimate.
+  const std::string args = "batch --verb multipliers --draws 20 --seed 1 --perturb Z:lognormal:0.05 '" + kWiod + "' ";
+  std::string out;
+  BOOST_REQUIRE_EQUAL(run(args + "--max-memory 0.000001 -o tiny.csv", out), 2);
+  std::smatch m;
+  BOOST_REQUIRE_MESSAGE(std::regex_search(out, m, std::regex("1 item of ([0-9]+) bytes held at once")), out);
+  const double bytes = std::stod(m[1]);
+  const double gib = 3.0 * bytes * 5.0 / (1024.0 * 1024.0 * 1024.0);  // 5 items' worth: 1 streamed, 21 held
+  char limit[64];
+  std::snprintf(limit, sizeof limit, "%.9f", gib);
+  BOOST_CHECK_MESSAGE(run(args + "--max-memory " + limit + " -o ok.csv", out) == 0, out);
+  BOOST_CHECK_EQUAL(run(args + "--max-memory " + limit + " -o held.h5", out), 2);
+  BOOST_CHECK_MESSAGE(has(out, "21 items of") && has(out, "--max-memory"), out);
+  BOOST_CHECK(!fs::exists(dir / "held.h5"));
+  // With --summary the values per row and draw count too.
+  BOOST_CHECK_EQUAL(run(args + "--summary --max-memory 0.000001 -o s.csv", out), 2);
+  BOOST_CHECK_MESSAGE(has(out, "values per item over 21 items"), out);
+}
+
+BOOST_FIXTURE_TEST_CASE(cli_reuse_factorization, CliDir) {
+  std::string out;
+  BOOST_REQUIRE_EQUAL(run("batch --verb multipliers --draws 2 --seed 1 --perturb Z:lognormal:0.05 "
+                          "--reuse-factorization '" +
+                              kWiod + "' -o r.csv",
+                          out),
+                      0);
+  BOOST_CHECK_MESSAGE(has(out, "preconditioned by the base table's factorisation") && has(out, "counted on draw 1"),
+                      out);
+  BOOST_CHECK_EQUAL(run("batch --verb multipliers --reuse-factorization '" + kWiod + "' -o r2.csv", out), 2);
 }
 
 BOOST_AUTO_TEST_CASE(reused_factorization_gives_the_fresh_results) {
