@@ -2,12 +2,15 @@
 // Benchmark tasks (see bench_tasks.h).
 #include "bench/bench_tasks.h"
 
+#include <chrono>
+#include <cstdio>
 #include <stdexcept>
 #include <vector>
 
 #include "bench/features_task.h"
 #include "bench/paths_task.h"
 #include "bench/wwz_tasks.h"
+#include "irio/analysis/runtime/batch.h"
 #include "irio/solver/gvc/production.h"
 #include "irio/solver/leontief_model.h"
 
@@ -137,6 +140,61 @@ Matrix chains_baseline(const tables::IoTable& t) {
   return out;
 }
 
+/// Monte Carlo draws (irio batch): 4 seeded draws Z:lognormal:0.05 of the table, each with the
+/// multiplier rows [1; v; S] L of its own I - A.
+constexpr int kDraws = 4;
+
+Matrix draw_rows(const tables::IoTable& d, const solver::LeontiefModel& m) {
+  const Matrix C = coefficient_rows(d, m.x(), m.va());
+  return m.solve_transposed(C.transpose());
+}
+
+/// irio batch --reuse-factorization: the base table's LU (made once) preconditions a Richardson
+/// iteration for each draw's solves (solver::ModelOptions::precondition_with).
+Matrix draws_reused(const tables::IoTable& t) {
+  solver::ModelOptions opt;
+  opt.backend = solver::Backend::kDense;
+  const solver::LeontiefModel base(t, opt);
+  opt.precondition_with = &base;
+  const std::vector<Perturbation> p{parse_perturbation("Z:lognormal:0.05")};
+  Matrix out(t.n(), 0);
+  for (int d = 1; d <= kDraws; ++d) {
+    auto t0 = std::chrono::steady_clock::now();
+    const auto draw = perturbed_table(t, p, 7, d);
+    auto t1 = std::chrono::steady_clock::now();
+    const solver::LeontiefModel m(draw, opt);
+    auto t2 = std::chrono::steady_clock::now();
+    const Matrix r = draw_rows(draw, m);
+    auto t3 = std::chrono::steady_clock::now();
+    const auto sum = m.summary();
+    if (sum.preconditioned_rhs == 0) throw std::runtime_error("the draw did not use the base factorisation");
+    std::fprintf(
+        stderr,
+        "  draw %d: table %.3f s, model %.3f s, solves %.3f s (%zu right-hand sides, %zu solves with the base LU)\n", d,
+        std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count(),
+        std::chrono::duration<double>(t3 - t2).count(), sum.preconditioned_rhs, sum.preconditioned_iterations);
+    out.conservativeResize(Eigen::NoChange, out.cols() + r.cols());
+    out.rightCols(r.cols()) = r;
+  }
+  return out;
+}
+
+/// A fresh dense LU of each draw's I - A.
+Matrix draws_fresh(const tables::IoTable& t) {
+  solver::ModelOptions opt;
+  opt.backend = solver::Backend::kDense;
+  const std::vector<Perturbation> p{parse_perturbation("Z:lognormal:0.05")};
+  Matrix out(t.n(), 0);
+  for (int d = 1; d <= kDraws; ++d) {
+    const auto draw = perturbed_table(t, p, 7, d);
+    const solver::LeontiefModel m(draw, opt);
+    const Matrix r = draw_rows(draw, m);
+    out.conservativeResize(Eigen::NoChange, out.cols() + r.cols());
+    out.rightCols(r.cols()) = r;
+  }
+  return out;
+}
+
 std::vector<Task>& registry() {
   static std::vector<Task> tasks = {
       {"core", "output + value-added + 2 satellite multipliers + footprints by region",
@@ -151,6 +209,8 @@ std::vector<Task>& registry() {
        "dense L and local inverses, then products", embodied_irio, embodied_dense},
       {"tiva", "OECD TiVA content codes by region: EXGR_DVA/DDC/IDC/RIM/FVA, FFD_DVA, FEXDVAP (3.6)",
        "dense B = L and L_d, V B (as exvatools)", tiva_irio, tiva_dense},
+      {"draws", "multiplier rows [1; v; S] L of 4 Monte Carlo draws (Z:lognormal:0.05), base LU reused",
+       "a fresh dense LU per draw", draws_reused, draws_fresh},
   };
   return tasks;
 }

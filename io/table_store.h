@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,6 +79,31 @@ std::vector<std::string> list_result_runs(const std::string& path);
 /// result name, columns, rows, size and CRC-32, and opt.meta. Returns the data files written.
 std::vector<std::string> write_results(const std::vector<tables::TidyTable>& tables, const std::string& path,
                                        const std::string& run, const WriteOptions& opt = {});
+
+/// write_results one block of rows at a time, for results too large to hold (`irio batch`, issue
+/// 22 §3): the same files, bytes and manifest as write_results of the whole tables, written as one
+/// set (staged, journalled, replaced all-or-nothing by commit(); an exception or a kill before it
+/// leaves the old result). `names`: the file stem of each table in output order; `one_file`: a
+/// .csv output is one file (the tables share their key columns), as refuse-before-computing
+/// decided. A one-file output's tables are spooled to their own temporaries and joined in table
+/// order at commit(). An HDF5 output keeps the rows until commit() (holds_rows()).
+class ResultStream {
+ public:
+  ResultStream(const std::string& path, const std::string& run, const std::vector<std::string>& names, bool one_file,
+               const WriteOptions& opt);
+  ~ResultStream();
+  ResultStream(const ResultStream&) = delete;
+  ResultStream& operator=(const ResultStream&) = delete;
+  /// Rows of table `k`; each table's key and value columns are those of its first block.
+  void append(std::size_t k, const tables::TidyTable& rows);
+  /// Write the manifest and replace the result set; returns the data files written.
+  std::vector<std::string> commit();
+  bool holds_rows() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 /// The files write_results writes for tables named `names` at `path` (`shared_keys`: whether the
 /// tables share key and value columns, which makes a .csv output one file): `path` itself, or

@@ -298,6 +298,157 @@ std::vector<std::string> write_results(const std::vector<tables::TidyTable>& ts,
   return set.paths();
 }
 
+struct ResultStream::Impl {
+  std::string path, run, manifest;
+  std::vector<std::string> names, files, temps;
+  WriteOptions opt;
+  bool h5 = false, with_table = false;
+  std::vector<tables::TidyTable> held;  // HDF5: the rows until commit
+  std::vector<char> started;
+  // CSV: the staged data files (one per table, or one) and, for one file of several tables, a
+  // spool per table joined at commit.
+  OutputSet set;
+  std::vector<std::ofstream> out;
+  std::vector<std::unique_ptr<AtomicOutput>> spools;
+  std::vector<std::ofstream> spool_out;
+  std::vector<std::vector<std::string>> keys;
+  std::vector<std::string> value_columns, table_names;
+  std::vector<std::size_t> rows;
+  std::string line;
+
+  std::ofstream& stream_of(std::size_t k) { return with_table ? spool_out[k] : out[k]; }
+};
+
+ResultStream::ResultStream(const std::string& path, const std::string& run, const std::vector<std::string>& names,
+                           bool one_file, const WriteOptions& opt)
+    : impl_(std::make_unique<Impl>()) {
+  auto& m = *impl_;
+  m.path = path;
+  m.run = run;
+  m.names = names;
+  m.opt = opt;
+  const std::size_t n = names.size();
+  m.started.assign(n, 0);
+  m.keys.resize(n);
+  m.value_columns.resize(n);
+  m.table_names.resize(n);
+  m.rows.assign(n, 0);
+  check_results_writable(path, names, one_file, opt);  // refuse before writing the first file
+  std::error_code ec;
+  const fs::path p(path);
+  const bool folder = fs::is_directory(p, ec);
+  const std::string ext = p.extension().string();
+  if (!folder && (ext == ".h5" || ext == ".hdf5")) {
+    m.h5 = true;
+    m.held.resize(n);
+    return;
+  }
+  if (!folder && ext != ".csv")
+    throw OutputError("cannot tell the format of '" + path + "': use a .csv or .h5 name, or a folder");
+  m.files = result_paths(path, names, one_file);
+  m.manifest = result_manifest_path(path);
+  m.with_table = m.files.size() == 1 && !folder && n > 1;
+  for (const auto& f : m.files) {
+    const std::string& temp = m.set.stage(f, opt.overwrite, opt.inputs);
+    m.temps.push_back(temp);
+    m.out.emplace_back(temp, std::ios::binary);
+    if (!m.out.back()) throw OutputError("cannot create '" + temp + "' (for '" + f + "')");
+  }
+  if (m.with_table)
+    for (std::size_t k = 0; k < n; ++k) {  // never committed: removed with the stream
+      m.spools.push_back(std::make_unique<AtomicOutput>(m.files[0] + ".part" + std::to_string(k), true, opt.inputs));
+      m.spool_out.emplace_back(m.spools.back()->temp_path(), std::ios::binary);
+      if (!m.spool_out.back()) throw OutputError("cannot create '" + m.spools.back()->temp_path() + "'");
+    }
+}
+
+ResultStream::~ResultStream() = default;
+
+bool ResultStream::holds_rows() const { return impl_->h5; }
+
+void ResultStream::append(std::size_t k, const tables::TidyTable& t) {
+  auto& m = *impl_;
+  if (k >= m.names.size()) throw std::logic_error("ResultStream::append: no table " + std::to_string(k));
+  if (!m.started[k]) {
+    m.started[k] = 1;
+    m.keys[k] = t.key_columns();
+    m.value_columns[k] = t.value_column();
+    m.table_names[k] = t.name();
+    if (m.h5) m.held[k] = t;
+    else if (!m.with_table) {  // the header of its own file (a one-file output's is written at commit)
+      std::string header;
+      for (const auto& c : t.key_columns()) header += csv_field(c) + ",";
+      m.out[k] << header << csv_field(t.value_column()) << "\n";
+    }
+  } else {
+    if (t.key_columns() != m.keys[k] || t.value_column() != m.value_columns[k])
+      throw OutputError("'" + m.path + "': rows of table " + m.names[k] + " with other columns than its first rows");
+    if (m.h5) m.held[k].append(t);
+  }
+  m.rows[k] += t.num_rows();
+  if (m.h5) return;
+  auto& os = m.stream_of(k);
+  for (std::size_t r = 0; r < t.num_rows(); ++r) {  // as write_csv_rows writes them
+    m.line.clear();
+    if (m.with_table) m.line += csv_field(t.name()) + ",";
+    for (std::size_t c = 0; c < t.num_keys(); ++c) m.line += csv_field(t.key(c, r)) + ",";
+    m.line += format_value(t.value(r));
+    m.line += '\n';
+    os << m.line;
+  }
+  if (!os) throw OutputError("cannot write '" + m.path + "' (disk full?)");
+}
+
+std::vector<std::string> ResultStream::commit() {
+  auto& m = *impl_;
+  for (std::size_t k = 0; k < m.names.size(); ++k)
+    if (!m.started[k]) throw std::logic_error("ResultStream::commit: table " + m.names[k] + " has no rows");
+  if (m.h5) {
+    write_tidy_h5(m.held, m.path, m.run, m.opt);
+    return {m.path};
+  }
+  if (m.with_table) {  // header, then each table's spool in table order
+    std::string header = "table,";
+    for (const auto& c : m.keys[0]) header += csv_field(c) + ",";
+    m.out[0] << header << csv_field(m.value_columns[0]) << "\n";
+    for (std::size_t k = 0; k < m.spools.size(); ++k) {
+      m.spool_out[k].close();
+      if (!m.spool_out[k]) throw OutputError("cannot write '" + m.spools[k]->temp_path() + "' (disk full?)");
+      if (m.rows[k] == 0) continue;  // inserting an empty buffer would fail the stream
+      std::ifstream in(m.spools[k]->temp_path(), std::ios::binary);
+      m.out[0] << in.rdbuf();
+    }
+  }
+  nlohmann::json listed = nlohmann::json::array();
+  const fs::path manifest_dir = fs::path(m.manifest).parent_path();
+  for (std::size_t f = 0; f < m.files.size(); ++f) {
+    m.out[f].close();
+    if (!m.out[f]) throw OutputError("cannot write '" + m.files[f] + "' (disk full?)");
+    const std::size_t k = m.with_table ? 0 : f;
+    std::size_t rows = m.rows[k];
+    if (m.with_table)
+      for (std::size_t j = 1; j < m.rows.size(); ++j) rows += m.rows[j];
+    const auto [bytes, crc] = file_size_and_crc32(m.temps[f]);
+    std::vector<std::string> keys = m.keys[k];
+    if (m.with_table) keys.insert(keys.begin(), "table");
+    listed.push_back(
+        {{"file", fs::path(m.files[f]).lexically_relative(manifest_dir.empty() ? "." : manifest_dir).string()},
+         {"result", m.with_table ? m.run : m.table_names[k]},
+         {"key_columns", keys},
+         {"value_column", m.value_columns[k]},
+         {"rows", rows},
+         {"bytes", bytes},
+         {"crc32", crc}});
+  }
+  m.spool_out.clear();
+  m.spools.clear();
+  nlohmann::json j = {{"irio_version", IRIO_VERSION_STRING}, {"created_utc", utc_now()}, {"run", m.run}};
+  j.update(meta_json(m.opt.meta));
+  j["files"] = listed;
+  m.set.commit(m.manifest, j.dump(2) + "\n", m.opt.overwrite);
+  return m.set.paths();
+}
+
 ResultManifest::File const* ResultManifest::find(const std::string& data_file) const {
   const std::string name = fs::path(data_file).filename().string();
   for (const auto& f : files)

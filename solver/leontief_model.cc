@@ -181,6 +181,7 @@ std::unique_ptr<LinearSolver> LeontiefModel::factorize(Backend b) const {
     case Backend::kPetsc: s = make_petsc_gmres(A_, region_blocks_, opt_.iterative, what); break;
   }
   factor_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ++factorizations_;
   const double rc = s->rcond();
   if (std::isfinite(rc) && rc < 1e-12) {
     char buf[64];
@@ -210,7 +211,54 @@ Index dense_break_even_rhs(Index n, Index nnz) {
   return static_cast<Index>(std::ceil(lu / saved));
 }
 
+bool LeontiefModel::base_preconditioned(Matrix& B, bool transposed) const {
+  const LeontiefModel* base = opt_.precondition_with;
+  if (!base || base == this || base_failed_ || direct_ || base->n() != n() || base->zero_output_ != zero_output_)
+    return false;
+  if (dA_.rows() != n()) {
+    dA_ = A_ - base->A_;
+    dA_.prune(0.0);
+    dAt_ = dA_.transpose();
+  }
+  const SparseMatrix& D = transposed ? dAt_ : dA_;
+  const LinearSolver& L0 = base->global_solver(true);  // the base's factorisation, made once
+  auto apply = [&](Matrix& M) {
+    preconditioned_iterations_ += static_cast<std::size_t>(M.cols());
+    if (transposed) L0.solve_transposed(M);
+    else L0.solve(M);
+  };
+  Vector scale(B.cols());
+  for (Index c = 0; c < B.cols(); ++c) scale(c) = std::max(B.col(c).cwiseAbs().maxCoeff(), 1e-300);
+  Matrix X = B;
+  apply(X);
+  constexpr int kMaxIterations = 200;
+  constexpr double kTolerance = 1e-12;
+  double previous = std::numeric_limits<double>::infinity();
+  for (int it = 1; it <= kMaxIterations; ++it) {
+    Matrix R = B - X;  // B - (I - A) X
+    if (transposed) R.noalias() += A_.transpose() * X;
+    else R.noalias() += A_ * X;
+    double worst = 0;
+    for (Index c = 0; c < B.cols(); ++c) worst = std::max(worst, R.col(c).cwiseAbs().maxCoeff() / scale(c));
+    if (!std::isfinite(worst) || (it > 10 && worst > previous)) break;  // diverges or stalls
+    if (worst <= kTolerance) {
+      preconditioned_rhs_ += static_cast<std::size_t>(B.cols());
+      B = std::move(X);
+      return true;
+    }
+    previous = worst;
+    Matrix next = B;
+    next.noalias() += D * X;
+    apply(next);
+    X = std::move(next);
+  }
+  base_failed_ = true;
+  return false;
+}
+
 Matrix LeontiefModel::global_solve(Matrix B, bool transposed) const {
+  global_rhs_ += static_cast<std::size_t>(B.cols());
+  if (opt_.precondition_with && base_preconditioned(B, transposed)) return B;
   // Cost model (choose_backend, rule 6): under kAuto a batch of at least dense_break_even_rhs
   // columns pays for a dense LU, and once one exists every later batch uses it.
   const bool factor = opt_.backend == Backend::kAuto && opt_.rhs_cost_model && n() > opt_.dense_max_n &&
@@ -283,8 +331,11 @@ Matrix LeontiefModel::local_solve(Perimeter p, Matrix B) const {
   // Every country a single region: L_C = L_R, reuse the region factorization.
   if (p == Perimeter::kCountry && countries_are_regions_) p = Perimeter::kRegion;
   auto& slot = p == Perimeter::kRegion ? local_region_ : local_country_;
-  if (!slot)
+  if (!slot) {
     slot = make_block_diagonal_lu(A_, blocks(p), std::string("I - A_") + (p == Perimeter::kRegion ? "R" : "C"), true);
+    ++factorizations_;
+  }
+  local_rhs_ += static_cast<std::size_t>(B.cols());
   slot->solve(B);
   return B;
 }
@@ -292,6 +343,7 @@ Matrix LeontiefModel::local_solve(Perimeter p, Matrix B) const {
 Matrix LeontiefModel::local_solve_transposed(Perimeter p, Matrix B) const {
   if (p == Perimeter::kCountry && countries_are_regions_) p = Perimeter::kRegion;
   if (!(p == Perimeter::kRegion ? local_region_ : local_country_)) local_solve(p, Matrix(n(), 0));
+  local_rhs_ += static_cast<std::size_t>(B.cols());
   (p == Perimeter::kRegion ? local_region_ : local_country_)->solve_transposed(B);
   return B;
 }
@@ -334,6 +386,11 @@ SolveSummary LeontiefModel::summary() const {
   s.max_column_sum = max_colsum_;
   s.zero_output = zero_output_.size();
   s.factor_seconds = factor_seconds_;
+  s.factorizations = factorizations_;
+  s.global_rhs = global_rhs_;
+  s.local_rhs = local_rhs_;
+  s.preconditioned_rhs = preconditioned_rhs_;
+  s.preconditioned_iterations = preconditioned_iterations_;
   if (iterative_ && direct_)
     s.backend = iterative_->name() + "; " + direct_->name() +
                 (fell_back_ ? " after the iteration failed" : " for many right-hand sides");

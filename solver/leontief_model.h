@@ -20,6 +20,8 @@ inline constexpr EnumTable<Perimeter, 2> kPerimeterNames{
 constexpr const auto& enum_table(Perimeter) { return kPerimeterNames; }
 const char* to_string(Perimeter p);
 
+class LeontiefModel;
+
 struct ModelOptions {
   Backend backend = Backend::kAuto;
   /// Value added: the column residual x' - 1'Z - imports (default; methods.md §8.2 pitfall 3), or the
@@ -35,6 +37,13 @@ struct ModelOptions {
   /// Rule 6 of choose_backend: under kAuto, batches of many right-hand sides go to a dense LU
   /// when the cost model says it is cheaper (dense_break_even_rhs).
   bool rhs_cost_model = true;
+  /// A model of a table of the same shape and zero-output set (the base table of `irio batch
+  /// --reuse-factorization`, of which this is a draw) whose factorisation of I - A0 preconditions
+  /// this model's global solves: X <- L0 (B + (A - A0) X), Richardson, from X = L0 B, until the
+  /// true residual max |B - (I - A) X| <= 1e-12 max |B| per column (at most 200 iterations); if it
+  /// stalls or diverges, or the shapes differ, this model factorises its own I - A as without it.
+  /// Not owned: it must outlive this model. Block-local solves (L_R, L_C) are not affected.
+  const LeontiefModel* precondition_with = nullptr;
 
   /// Empty if valid, else the reason.
   std::string validate() const;
@@ -85,6 +94,13 @@ struct SolveSummary {
   /// NaN otherwise. `output_gap_at`: the region-sector with the largest gap.
   double output_gap = std::numeric_limits<double>::quiet_NaN();
   std::string output_gap_at;
+  /// Right-hand sides solved by the base-preconditioned iteration (ModelOptions::precondition_with)
+  /// and the solves with the base factorisation it made (one per column and iteration, summed).
+  std::size_t preconditioned_rhs = 0, preconditioned_iterations = 0;
+  /// What the model has solved so far (`irio batch` states it per draw): factorisations made
+  /// (the global solver, an iteration's preconditioner included, and each block-local LU of
+  /// L_R / L_C), and right-hand sides solved with L or L' and with L_R / L_C.
+  std::size_t factorizations = 0, global_rhs = 0, local_rhs = 0;
   /// One paragraph for the run summary of the CLI verbs; its last line names the BLAS library, kernel
   /// and threads (blas_info.h) and warns when a kernel without AVX2 runs on a CPU with it.
   std::string brief_report() const;
@@ -169,6 +185,14 @@ class LeontiefModel {
   mutable std::unique_ptr<LinearSolver> iterative_, direct_, local_region_, local_country_;
   mutable bool fell_back_ = false;  ///< an iterative solve failed and was repeated with direct_
   mutable double factor_seconds_ = 0;
+  mutable std::size_t factorizations_ = 0, global_rhs_ = 0, local_rhs_ = 0;  ///< SolveSummary's counts
+  mutable std::size_t preconditioned_rhs_ = 0, preconditioned_iterations_ = 0;
+  mutable SparseMatrix dA_, dAt_;     ///< A - A0 and its transpose (precondition_with), made on first use
+  mutable bool base_failed_ = false;  ///< the base-preconditioned iteration failed once: factorise
+
+  /// X with (I - A) X = B (or the transpose) by the iteration preconditioned by
+  /// opt_.precondition_with; false when it cannot be used or does not converge.
+  bool base_preconditioned(Matrix& B, bool transposed) const;
 
   void check_productive() const;
   std::unique_ptr<LinearSolver> factorize(Backend b) const;

@@ -5,14 +5,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <map>
+#include <ostream>
 #include <random>
 #include <unordered_map>
 
+#include "irio/analysis/display_names.h"
 #include "irio/analysis/runtime/process_group.h"
 #include "irio/tables/error.h"
 
@@ -51,6 +56,19 @@ class Draws {
       case PerturbLaw::kUniform: return 1.0 + p.scale * (2.0 * open01() - 1.0);
     }
     return 1.0;
+  }
+  /// A cell of mean m and standard deviation s under `law` (SdLaw): m itself, using no random
+  /// number, when m = 0 or s = 0.
+  double with_sd(double m, double s, SdLaw law) {
+    if (m == 0.0 || s == 0.0) return m;
+    if (law == SdLaw::kLognormal) {
+      const double cv = s / m, sigma2 = std::log1p(cv * cv);
+      return std::copysign(std::exp(std::log(std::abs(m)) - 0.5 * sigma2 + std::sqrt(sigma2) * normal()), m);
+    }
+    for (;;) {  // N(m, s^2) truncated to m's sign: each try keeps at least half of the mass
+      const double v = m + s * normal();
+      if (m > 0 ? v > 0 : v < 0) return v;
+    }
   }
 
  private:
@@ -171,219 +189,442 @@ std::string quantile_label(double p) {
   return buf;
 }
 
-/// Summary tables of `t` over the items in `over` (methods: docs/scale.md, "Summary"):
-/// `<name>_summary`, keys statistic (mean, sd, min, max, q..) then t's keys without the item
-/// column and without label columns (is_label_column: the coupling `band`, which names a value's
-/// class and may change between draws), over the numeric values per key (NA left out; none: NA);
-/// and, for each label column, `<name>_<column>s`: per key and label the share of the items whose
-/// row has that label.
-std::vector<tables::TidyTable> summary_tables(const tables::TidyTable& t, const std::vector<std::string>& over,
-                                              const std::vector<double>& qs) {
-  const std::size_t k = t.num_keys();
-  std::vector<char> use(t.levels(0).size(), 0);
-  for (const auto& item : over) {
-    const auto it = std::find(t.levels(0).begin(), t.levels(0).end(), item);
-    if (it != t.levels(0).end()) use[static_cast<std::size_t>(it - t.levels(0).begin())] = 1;
+/// The summary tables of one verb table over the items, built as the items come (methods: docs/scale.md,
+/// "Summary"): `<name>_summary`, keys statistic (mean, sd, min, max, q..) then the table's keys
+/// without the item column and without label columns (is_label_column: the coupling `band`, which
+/// names a value's class and may change between draws), over the numeric values per key (NA left
+/// out; none: NA); and, for each label column, `<name>_<column>s`: per key and label the share of
+/// the items whose row has that label. Keeps per key its key texts, its values and its label
+/// counts: 8 bytes per value and item, not the items' tables.
+class Summary {
+ public:
+  /// `first`: the first item's table, with its leading item column.
+  explicit Summary(const tables::TidyTable& first)
+      : name_(first.name()), value_column_(first.value_column()), columns_(first.key_columns()) {
+    for (std::size_t c = 1; c < columns_.size(); ++c) (is_label_column(columns_[c]) ? labels_ : keys_).push_back(c);
   }
-  std::vector<std::size_t> keys, labels;  // the columns of the summary key, the label columns
-  for (std::size_t c = 1; c < k; ++c) (is_label_column(t.key_columns()[c]) ? labels : keys).push_back(c);
-  std::unordered_map<std::string, std::size_t> group_of;
-  std::vector<std::size_t> first_row;
-  std::vector<std::vector<double>> values;
-  std::vector<std::vector<std::map<std::string, double>>> label_counts;  // group -> label column -> label -> items
-  std::vector<double> items;                                             // group -> rows counted
-  std::string key;
-  for (std::size_t r = 0; r < t.num_rows(); ++r) {
-    if (!use[static_cast<std::size_t>(t.code(0, r))]) continue;
-    key.clear();
-    for (std::size_t c : keys) {
-      key += t.key(c, r);
-      key += '\x1f';
-    }
-    auto [it, added] = group_of.emplace(key, first_row.size());
-    if (added) {
-      first_row.push_back(r);
-      values.emplace_back();
-      label_counts.emplace_back(labels.size());
-      items.push_back(0);
-    }
-    const std::size_t g = it->second;
-    if (!std::isnan(t.value(r))) values[g].push_back(t.value(r));
-    for (std::size_t l = 0; l < labels.size(); ++l) label_counts[g][l][t.key(labels[l], r)] += 1;
-    items[g] += 1;
+  /// The names of the label columns (one share table each).
+  std::vector<std::string> label_columns() const {
+    std::vector<std::string> out;
+    for (std::size_t c : labels_) out.push_back(columns_[c]);
+    return out;
   }
-  std::vector<std::string> cols{"statistic"};
-  for (std::size_t c : keys) cols.push_back(t.key_columns()[c]);
-  tables::TidyTable out(t.name() + "_summary", cols, t.value_column());
-  std::vector<std::string> stats{"mean", "sd", "min", "max"};
-  for (double q : qs) stats.push_back(quantile_label(q));
-  for (std::size_t s = 0; s < stats.size(); ++s) {
-    for (std::size_t g = 0; g < first_row.size(); ++g) {
-      auto& v = values[g];
-      if (s == 0) std::sort(v.begin(), v.end());
-      double x = std::nan("");
-      if (!v.empty()) {
-        double mean = 0;
-        for (double y : v) mean += y;
-        mean /= static_cast<double>(v.size());
-        if (s == 0) x = mean;
-        else if (s == 1) {
-          double ss = 0;
-          for (double y : v) ss += (y - mean) * (y - mean);
-          x = v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : std::nan("");
-        } else if (s == 2) x = v.front();
-        else if (s == 3) x = v.back();
-        else x = quantile(v, qs[s - 4]);
+  /// The rows of one item.
+  void add(const tables::TidyTable& t) {
+    std::string key;
+    for (std::size_t r = 0; r < t.num_rows(); ++r) {
+      key.clear();
+      for (std::size_t c : keys_) {
+        key += t.key(c, r);
+        key += '\x1f';
       }
-      std::vector<std::string> row{stats[s]};
-      for (std::size_t c : keys) row.push_back(t.key(c, first_row[g]));
-      out.add_row(row, x);
+      auto [it, added] = group_of_.emplace(key, keys_of_.size());
+      if (added) {
+        std::vector<std::string> k;
+        for (std::size_t c : keys_) k.push_back(t.key(c, r));
+        keys_of_.push_back(std::move(k));
+        values_.emplace_back();
+        label_counts_.emplace_back(labels_.size());
+        items_.push_back(0);
+      }
+      const std::size_t g = it->second;
+      if (!std::isnan(t.value(r))) values_[g].push_back(t.value(r));
+      for (std::size_t l = 0; l < labels_.size(); ++l) label_counts_[g][l][t.key(labels_[l], r)] += 1;
+      items_[g] += 1;
     }
   }
-  std::vector<tables::TidyTable> result{std::move(out)};
-  for (std::size_t l = 0; l < labels.size(); ++l) {
-    std::vector<std::string> lc;
-    for (std::size_t c : keys) lc.push_back(t.key_columns()[c]);
-    lc.push_back(t.key_columns()[labels[l]]);
-    tables::TidyTable shares(t.name() + "_" + t.key_columns()[labels[l]] + "s", lc, "share");
-    for (std::size_t g = 0; g < first_row.size(); ++g)
-      for (const auto& [label, count] : label_counts[g][l]) {
-        std::vector<std::string> row;
-        for (std::size_t c : keys) row.push_back(t.key(c, first_row[g]));
-        row.push_back(label);
-        shares.add_row(row, count / items[g]);
+  /// The summary table, then one share table per label column.
+  std::vector<tables::TidyTable> tables(const std::vector<double>& qs) {
+    std::vector<std::string> cols{"statistic"};
+    for (std::size_t c : keys_) cols.push_back(columns_[c]);
+    tables::TidyTable out(name_ + "_summary", cols, value_column_);
+    std::vector<std::string> stats{"mean", "sd", "min", "max"};
+    for (double q : qs) stats.push_back(quantile_label(q));
+    for (std::size_t s = 0; s < stats.size(); ++s) {
+      for (std::size_t g = 0; g < keys_of_.size(); ++g) {
+        auto& v = values_[g];
+        if (s == 0) std::sort(v.begin(), v.end());
+        double x = std::nan("");
+        if (!v.empty()) {
+          double mean = 0;
+          for (double y : v) mean += y;
+          mean /= static_cast<double>(v.size());
+          if (s == 0) x = mean;
+          else if (s == 1) {
+            double ss = 0;
+            for (double y : v) ss += (y - mean) * (y - mean);
+            x = v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : std::nan("");
+          } else if (s == 2) x = v.front();
+          else if (s == 3) x = v.back();
+          else x = quantile(v, qs[s - 4]);
+        }
+        std::vector<std::string> row{stats[s]};
+        row.insert(row.end(), keys_of_[g].begin(), keys_of_[g].end());
+        out.add_row(row, x);
       }
-    result.push_back(std::move(shares));
+    }
+    std::vector<tables::TidyTable> result{std::move(out)};
+    for (std::size_t l = 0; l < labels_.size(); ++l) {
+      std::vector<std::string> lc;
+      for (std::size_t c : keys_) lc.push_back(columns_[c]);
+      lc.push_back(columns_[labels_[l]]);
+      tables::TidyTable shares(name_ + "_" + columns_[labels_[l]] + "s", lc, "share");
+      for (std::size_t g = 0; g < keys_of_.size(); ++g)
+        for (const auto& [label, count] : label_counts_[g][l]) {
+          std::vector<std::string> row = keys_of_[g];
+          row.push_back(label);
+          shares.add_row(row, count / items_[g]);
+        }
+      result.push_back(std::move(shares));
+    }
+    return result;
   }
-  return result;
+
+ private:
+  std::string name_, value_column_;
+  std::vector<std::string> columns_;
+  std::vector<std::size_t> keys_, labels_;  // the columns of the summary key, the label columns
+  std::unordered_map<std::string, std::size_t> group_of_;
+  std::vector<std::vector<std::string>> keys_of_;                         // group -> its key texts
+  std::vector<std::vector<double>> values_;                               // group -> values over the items
+  std::vector<std::vector<std::map<std::string, double>>> label_counts_;  // group -> label column -> label -> items
+  std::vector<double> items_;                                             // group -> rows counted
+};
+
+/// The sink of a batch without one: the tables stacked in memory (BatchResults::tables).
+class Stacker final : public BatchSink {
+ public:
+  void begin(const std::vector<std::string>& names) override {
+    tables_.assign(names.size(), tables::TidyTable());
+    started_.assign(names.size(), 0);
+  }
+  void rows(std::size_t slot, const tables::TidyTable& t) override {
+    if (!started_[slot]) {
+      tables_[slot] = t;
+      started_[slot] = 1;
+    } else {
+      tables_[slot].append(t);
+    }
+  }
+  bool holds_rows() const override { return true; }
+  std::vector<tables::TidyTable> take() { return std::move(tables_); }
+
+ private:
+  std::vector<tables::TidyTable> tables_;
+  std::vector<char> started_;
+};
+
+std::string gib(double bytes) {
+  char s[32];
+  std::snprintf(s, sizeof s, "%.1f GiB", bytes / (1024.0 * 1024.0 * 1024.0));
+  return s;
 }
 
-/// Run `work(i)` for the items i = rank, rank + P, ... of `labels`, gather on rank 0 and stack
-/// with a leading `column`. An error on any rank is raised on rank 0 (same exit code), after the
-/// gather, so that no rank waits for ever.
-/// InputError when the results of `items` items of about `bytes` each would pass the request's
-/// memory bound (BatchRequest::max_memory_gib; 0 = half of the machine's memory): rank 0 holds all
-/// of them, and the tidy tables built from them take about three times their serialized size.
-void check_memory_estimate(std::size_t bytes, std::size_t items, const BatchRequest& r) {
+/// Refuse (InputError) a batch whose rank 0 would hold more than --max-memory: `bytes` (one item's
+/// results as sent) and `rows` (its rows) of the first item computed; `held`: items rank 0 holds
+/// at once (every item when the panel is kept, else one round of P); the summary keeps 8 bytes
+/// per row and summarised item.
+void check_memory_estimate(std::size_t bytes, std::size_t rows, std::size_t items, std::size_t held,
+                           const BatchRequest& r) {
   double limit = r.max_memory_gib * 1024.0 * 1024.0 * 1024.0;
   if (limit <= 0) {
     const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGE_SIZE);
     limit = pages > 0 && page > 0 ? 0.5 * static_cast<double>(pages) * static_cast<double>(page) : 8.0 * (1 << 30);
   }
-  const double estimate = 3.0 * static_cast<double>(bytes) * static_cast<double>(items);
-  if (estimate <= limit) return;
-  auto gib = [](double b) {
-    char s[32];
-    std::snprintf(s, sizeof s, "%.1f GiB", b / (1024.0 * 1024.0 * 1024.0));
-    return std::string(s);
-  };
-  throw InputError("the results of " + std::to_string(items) + " items would take about " + gib(estimate) +
-                   " of memory (" + std::to_string(bytes) + " bytes per item), more than the limit of " + gib(limit) +
-                   ": run fewer draws, or raise --max-memory (GiB)");
+  const double tables = 3.0 * static_cast<double>(bytes) * static_cast<double>(held);
+  const double summary = r.summary ? 8.0 * static_cast<double>(rows) * static_cast<double>(items) : 0.0;
+  if (tables + summary <= limit) return;
+  std::string what = std::to_string(held) + (held == 1 ? " item" : " items") + " of " + std::to_string(bytes) +
+                     " bytes held at once";
+  if (r.summary)
+    what += ", and the summary's " + std::to_string(rows) + " values per item over " + std::to_string(items) + " items";
+  throw InputError("the batch would take about " + gib(tables + summary) + " of memory on rank 0 (" + what +
+                   "), more than the limit of " + gib(limit) + ": run fewer draws, or raise --max-memory (GiB)");
 }
 
-BatchResults run_items(const std::vector<std::string>& labels, const std::string& column, const BatchRequest& r,
-                       const std::function<std::vector<tables::TidyTable>(std::size_t)>& work,
-                       const std::vector<std::string>& summarised) {
-  const auto P = static_cast<std::size_t>(parallel::size()), me = static_cast<std::size_t>(parallel::rank());
-  Writer w;
-  for (std::size_t i = me; i < labels.size(); i += P) {
-    try {
-      const auto res = work(i);
-      Writer item;  // appended whole, so that a failure leaves no half-written item
-      item.pod<char>('R');
-      item.pod<std::uint64_t>(i);
-      item.pod<std::uint64_t>(res.size());
-      for (const auto& t : res) put_table(item, with_leading_key(t, column, labels[i]));
-      if (i == me) check_memory_estimate(item.buffer().size(), labels.size(), r);  // before the other items
-      w.buffer() += item.buffer();
-    } catch (const std::exception& e) {  // reported by rank 0 after the gather: no rank is left waiting
-      const auto* known = dynamic_cast<const Error*>(&e);
-      w.pod<char>('E');
-      w.pod<std::uint64_t>(i);
-      w.pod<std::int32_t>(known ? known->exit_code() : 70);
-      w.str(column + " " + labels[i] + ": " + e.what());
-      break;
-    }
-  }
-  const auto parts = parallel::gather_to_root(w.buffer());
-  BatchResults out;
-  out.items = labels;
-  out.processes = static_cast<int>(P);
-  if (!parallel::is_root()) return out;
-  std::vector<std::vector<tables::TidyTable>> by_item(labels.size());
-  std::size_t first_error = labels.size();
-  std::int32_t error_code = 0;
-  std::string error;
-  for (const auto& part : parts) {
-    Reader rd(part);
-    while (!rd.done()) {
-      const char tag = rd.pod<char>();
-      const auto i = static_cast<std::size_t>(rd.pod<std::uint64_t>());
-      if (tag == 'E') {
-        const auto code = rd.pod<std::int32_t>();
-        auto msg = rd.str();
-        if (i < first_error) {
-          first_error = i;
-          error_code = code;
-          error = std::move(msg);
-        }
-        continue;
-      }
-      const auto count = static_cast<std::size_t>(rd.pod<std::uint64_t>());
-      for (std::size_t k = 0; k < count; ++k) by_item[i].push_back(get_table(rd));
-    }
-  }
-  if (first_error < labels.size()) {  // raised again as the class of its exit code
-    switch (error_code) {
-      case 2: throw InputError(error);
-      case 3: throw BalanceError(error);
-      case 4: throw NumericalError(error);
-      case 5: throw OutputError(error);
-      default: throw Error(error, error_code);
-    }
-  }
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    if (i == 0) {
-      out.tables = std::move(by_item[0]);
-      continue;
-    }
-    if (by_item[i].size() != out.tables.size())
-      throw InputError("batch: " + column + " " + labels[i] + " gave " + std::to_string(by_item[i].size()) +
-                       " result tables, " + column + " " + labels[0] + " " + std::to_string(out.tables.size()));
-    for (std::size_t k = 0; k < by_item[i].size(); ++k) {
-      if (by_item[i][k].key_columns() != out.tables[k].key_columns())
-        throw InputError("batch: " + column + " " + labels[i] + " gave table " + by_item[i][k].name() +
-                         " with other key columns than " + column + " " + labels[0]);
-      out.tables[k].append(by_item[i][k]);
-    }
-    by_item[i].clear();
-  }
-  if (r.summary) {
-    std::vector<tables::TidyTable> with;
-    for (auto& t : out.tables) {
-      auto sums = summary_tables(t, summarised, r.quantiles);
-      with.push_back(std::move(t));
-      for (auto& s : sums) with.push_back(std::move(s));
-    }
-    out.tables = std::move(with);
+/// `t` without the display-name columns that finish_results adds (sector_name, region_name, ...):
+/// the items of a batch may be tables with and without names, and their rows stack by codes.
+tables::TidyTable codes_only(tables::TidyTable t) {
+  std::vector<std::size_t> keep;
+  for (std::size_t c = 0; c < t.num_keys(); ++c)
+    if (!is_display_name_column(t.key_columns()[c])) keep.push_back(c);
+  if (keep.size() == t.num_keys()) return t;
+  std::vector<std::string> cols;
+  for (std::size_t c : keep) cols.push_back(t.key_columns()[c]);
+  tables::TidyTable out(t.name(), cols, t.value_column());
+  for (std::size_t k = 0; k < keep.size(); ++k) out.set_levels(k, t.levels(keep[k]));
+  out.reserve(t.num_rows());
+  std::vector<std::int32_t> row(keep.size());
+  for (std::size_t r = 0; r < t.num_rows(); ++r) {
+    for (std::size_t k = 0; k < keep.size(); ++k) row[k] = t.code(keep[k], r);
+    out.add_row_codes(row, t.value(r));
   }
   return out;
 }
 
+/// One item's result: the verb's finished tables, their file stems, what its model solved.
+struct Item {
+  VerbResult result;
+  solver::SolveSummary solves;
+};
+
+/// Run the verb of `r` on `a` (its printed summary discarded), display-name columns dropped.
+Item run_verb(const VerbBase::Call& call, const Analysis& a) {
+  std::ostream discard(nullptr);
+  Item out{call.run(a, discard), {}};
+  for (auto& t : out.result.tables) t = codes_only(std::move(t));
+  if (a.has_model()) out.solves = a.model().summary();
+  return out;
+}
+
+[[noreturn]] void raise_as(std::int32_t code, const std::string& message) {
+  switch (code) {  // raised again as the class of its exit code
+    case 2: throw InputError(message);
+    case 3: throw BalanceError(message);
+    case 4: throw NumericalError(message);
+    case 5: throw OutputError(message);
+    default: throw Error(message, code);
+  }
+}
+
+/// Run `work(i)` for the items of `labels` in rounds of P (round k: item k P + rank on each rank),
+/// gather each round on rank 0 (in item order) and hand each item's tables, with a leading
+/// `column`, to the sink (or stack them). An error on any rank is raised on rank 0 (same exit
+/// code) after the round, every rank stopping there; the lowest item's error wins. `summarised`:
+/// which items the summaries are over.
+BatchResults run_items(const std::vector<std::string>& labels, const std::string& column, const BatchRequest& r,
+                       const std::function<Item(std::size_t)>& work, const std::vector<char>& summarised,
+                       BatchSink* sink) {
+  const auto P = static_cast<std::size_t>(parallel::size()), me = static_cast<std::size_t>(parallel::rank());
+  const std::size_t N = labels.size();
+  Stacker stacker;
+  BatchSink& out = sink ? *sink : stacker;
+  const std::size_t held = out.holds_rows() ? N : std::min(P, N);
+  BatchResults res;
+  res.items = labels;
+  res.processes = static_cast<int>(P);
+  const std::size_t counted = column == "draw" && N > 1 ? 1 : 0;  // a draw, not the table itself
+  res.counted_on = counted == 1 ? "draw 1" : "the first " + column;
+  // Rank 0's state: the first item's tables (their key columns), the output slots, the summaries.
+  std::vector<std::string> first_names;
+  std::vector<std::vector<std::string>> first_keys;
+  std::vector<std::size_t> slot_of;  // verb table k -> output slot
+  std::vector<Summary> summaries;
+  std::vector<std::vector<std::size_t>> summary_slots;  // verb table k -> the slots of its summaries
+  std::int32_t error_code = 0;
+  std::string error;
+  std::exception_ptr failure;  // an error of rank 0's own (its sink), raised as it is
+  auto take = [&](std::size_t i, std::vector<tables::TidyTable>& ts, const std::vector<std::string>& names) {
+    if (i == 0) {
+      std::vector<std::string> layout;
+      for (std::size_t k = 0; k < ts.size(); ++k) {
+        first_names.push_back(ts[k].name());
+        first_keys.push_back(ts[k].key_columns());
+        slot_of.push_back(layout.size());
+        layout.push_back(k < names.size() ? names[k] : ts[k].name());
+        summary_slots.emplace_back();
+        if (!r.summary) continue;
+        summaries.emplace_back(ts[k]);
+        summary_slots.back().push_back(layout.size());
+        layout.push_back(layout[slot_of.back()] + "_summary");
+        for (const auto& l : summaries.back().label_columns()) {
+          summary_slots.back().push_back(layout.size());
+          layout.push_back(layout[slot_of.back()] + "_" + l + "s");
+        }
+      }
+      out.begin(layout);
+    } else {
+      if (ts.size() != first_names.size())
+        throw InputError("batch: " + column + " " + labels[i] + " gave " + std::to_string(ts.size()) +
+                         " result tables, " + column + " " + labels[0] + " " + std::to_string(first_names.size()));
+      for (std::size_t k = 0; k < ts.size(); ++k)
+        if (ts[k].key_columns() != first_keys[k])
+          throw InputError("batch: " + column + " " + labels[i] + " gave table " + ts[k].name() +
+                           " with other key columns than " + column + " " + labels[0]);
+    }
+    for (std::size_t k = 0; k < ts.size(); ++k) {
+      out.rows(slot_of[k], ts[k]);
+      if (r.summary && summarised[i]) summaries[k].add(ts[k]);
+    }
+  };
+  for (std::size_t first = 0; first < N; first += P) {
+    Writer w;
+    if (const std::size_t i = first + me; i < N) {
+      try {
+        const Item it = work(i);
+        Writer item;
+        item.pod<char>('R');
+        item.pod<std::uint64_t>(i);
+        item.pod<std::uint64_t>(it.result.tables.size());
+        std::size_t rows = 0;
+        for (const auto& t : it.result.tables) {
+          put_table(item, with_leading_key(t, column, labels[i]));
+          rows += t.num_rows();
+        }
+        for (std::size_t k = 0; k < it.result.tables.size(); ++k)
+          item.str(k < it.result.names.size() ? it.result.names[k] : it.result.tables[k].name());
+        item.pod<std::uint64_t>(it.solves.factorizations);
+        item.pod<std::uint64_t>(it.solves.global_rhs);
+        item.pod<std::uint64_t>(it.solves.local_rhs);
+        item.pod<std::uint64_t>(it.solves.preconditioned_rhs);
+        item.pod<std::uint64_t>(it.solves.preconditioned_iterations);
+        if (first == 0) check_memory_estimate(item.buffer().size(), rows, N, held, r);  // before the other items
+        w.buffer() += item.buffer();
+      } catch (const std::exception& e) {  // reported by rank 0 after the gather: no rank is left waiting
+        const auto* known = dynamic_cast<const Error*>(&e);
+        w.buffer().clear();
+        w.pod<char>('E');
+        w.pod<std::uint64_t>(i);
+        w.pod<std::int32_t>(known ? known->exit_code() : 70);
+        w.str(column + " " + labels[i] + ": " + e.what());
+      }
+    }
+    const auto parts = parallel::gather_to_root(w.buffer());
+    int stop = 0;
+    if (parallel::is_root()) {
+      try {
+        for (const auto& part : parts) {  // in rank order: item order
+          if (part.empty()) continue;
+          Reader rd(part);
+          const char tag = rd.pod<char>();
+          const auto i = static_cast<std::size_t>(rd.pod<std::uint64_t>());
+          if (tag == 'E') {
+            error_code = rd.pod<std::int32_t>();
+            error = rd.str();
+            stop = std::max(1, static_cast<int>(error_code));
+            break;
+          }
+          const auto count = static_cast<std::size_t>(rd.pod<std::uint64_t>());
+          std::vector<tables::TidyTable> ts;
+          for (std::size_t k = 0; k < count; ++k) ts.push_back(get_table(rd));
+          std::vector<std::string> names(count);
+          for (auto& n : names) n = rd.str();
+          const auto f = rd.pod<std::uint64_t>(), g = rd.pod<std::uint64_t>(), l = rd.pod<std::uint64_t>();
+          const auto pr = rd.pod<std::uint64_t>(), bs = rd.pod<std::uint64_t>();
+          if (i == counted) {
+            res.factorizations = f;
+            res.global_rhs = g;
+            res.local_rhs = l;
+            res.preconditioned_rhs = pr;
+            res.base_solves = bs;
+          }
+          take(i, ts, names);
+        }
+      } catch (...) {
+        failure = std::current_exception();
+        stop = 70;
+      }
+    }
+    if (parallel::max_over_ranks(stop) != 0) break;
+  }
+  if (!parallel::is_root()) return res;
+  if (failure) std::rethrow_exception(failure);
+  if (!error.empty()) raise_as(error_code, error);
+  for (std::size_t k = 0; k < summaries.size(); ++k) {
+    auto sums = summaries[k].tables(r.quantiles);
+    for (std::size_t s = 0; s < sums.size(); ++s) out.rows(summary_slots[k][s], sums[s]);
+  }
+  if (!sink) res.tables = stacker.take();
+  return res;
+}
+
 }  // namespace
+
+std::string BatchResults::solves_per_item() const {
+  const std::size_t solves = global_rhs + local_rhs;
+  auto count = [](std::size_t n, const char* one, const char* many) {
+    return (n == 1 ? std::string("one ") + one : std::to_string(n) + " " + many);
+  };
+  std::string out = count(factorizations, "factorisation", "factorisations") +
+                    " (of I - A, or of its blocks I - A_R, I - A_C) and " + count(solves, "solve", "solves") + " (" +
+                    std::to_string(global_rhs) + " with L or L', " + std::to_string(local_rhs) + " with L_R or L_C)";
+  if (preconditioned_rhs > 0)
+    out += "; " + std::to_string(preconditioned_rhs) + " of them by the iteration preconditioned by the base " +
+           "table's factorisation, in " + std::to_string(base_solves) + " solves with it";
+  return out;
+}
 
 bool is_label_column(const std::string& column) { return column == "band"; }
 
 std::vector<std::string> BatchRequest::table_names() const {
   std::vector<std::string> out;
-  for (const auto& n : verb.table_names()) {
+  for (const auto& n : call()->table_names()) {
     out.push_back(n);
     if (!summary) continue;
     out.push_back(n + "_summary");
     if (n == "coupling") out.push_back("coupling_bands");  // the one verb table with a label column (band)
   }
   return out;
+}
+
+std::vector<std::pair<std::string, OptionValue>> parse_settings(const std::string& verb_name,
+                                                                const std::vector<std::string>& settings) {
+  const VerbBase& v = irio::verb(verb_name);
+  std::vector<std::pair<std::string, OptionValue>> out;
+  for (const auto& s : settings) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw InputError("batch: --set '" + s + "': expected OPTION=VALUE, e.g. --set indicator=output");
+    std::string name = s.substr(0, eq);
+    const std::string value = s.substr(eq + 1);
+    for (auto& c : name)
+      if (c == '-') c = '_';
+    const OptionSpec& o = v.option(name);  // InputError naming it and listing the options
+    auto bad = [&](const std::string& why) {
+      throw InputError("batch: --set " + s + ": " + v.name() + "'s option '" + name + "' " + why);
+    };
+    switch (o.kind) {
+      case OptionKind::kFlag: {
+        std::string low = value;
+        for (auto& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (low == "true" || low == "1" || low == "yes" || low == "on") out.emplace_back(name, true);
+        else if (low == "false" || low == "0" || low == "no" || low == "off") out.emplace_back(name, false);
+        else bad("is a flag: give true or false");
+        break;
+      }
+      case OptionKind::kNumber: {
+        char* end = nullptr;
+        const double x = std::strtod(value.c_str(), &end);
+        if (value.empty() || *end != '\0' || !std::isfinite(x)) bad("expects a number (" + o.range_text() + ")");
+        out.emplace_back(name, x);
+        break;
+      }
+      case OptionKind::kWhole: {
+        char* end = nullptr;
+        errno = 0;
+        const long long x = std::strtoll(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0' || errno == ERANGE) bad("expects a whole number (" + o.range_text() + ")");
+        out.emplace_back(name, x);
+        break;
+      }
+      case OptionKind::kTexts:
+      case OptionKind::kGroupings: {
+        std::vector<std::string> parts;
+        if (o.delimiter == 0) parts.push_back(value);
+        else {
+          std::size_t a = 0;
+          for (std::size_t b; (b = value.find(o.delimiter, a)) != std::string::npos; a = b + 1)
+            parts.push_back(value.substr(a, b - a));
+          parts.push_back(value.substr(a));
+        }
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == name; });
+        if (it == out.end()) out.emplace_back(name, parts);
+        else {
+          auto& list = std::get<std::vector<std::string>>(it->second);
+          list.insert(list.end(), parts.begin(), parts.end());
+        }
+        break;
+      }
+      default: out.emplace_back(name, value);
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<VerbBase::Call> BatchRequest::call() const {
+  auto c = irio::verb(verb).call();  // InputError listing the verbs
+  for (const auto& [name, value] : options) c->set(name, value);
+  return c;
 }
 
 Perturbation parse_perturbation(const std::string& spec) {
@@ -407,11 +648,56 @@ Perturbation parse_perturbation(const std::string& spec) {
   return p;
 }
 
-tables::IoTable perturbed_table(const tables::IoTable& t, const std::vector<Perturbation>& ps, std::uint64_t seed,
-                                std::int64_t draw) {
+namespace {
+
+/// "region 3 is 'X', the table's is 'Y'" for the first difference of two label lists, or "".
+std::string first_difference(const char* what, const std::vector<std::string>& table,
+                             const std::vector<std::string>& sd) {
+  if (table.size() != sd.size())
+    return std::to_string(sd.size()) + " " + what + "s, the table has " + std::to_string(table.size());
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (table[i] != sd[i])
+      return std::string(what) + " " + std::to_string(i + 1) + " is '" + sd[i] + "', the table's is '" + table[i] + "'";
+  return {};
+}
+
+/// The first negative cell of `m` ("-0.5 at row CHN/c1, column DEU/CONS_h"), or "": `row(i)` and
+/// `col(j)` name the rows and columns.
+std::string first_negative(const tables::Matrix& m, const std::function<std::string(Eigen::Index)>& row,
+                           const std::function<std::string(Eigen::Index)>& col) {
+  for (Eigen::Index j = 0; j < m.cols(); ++j)
+    for (Eigen::Index i = 0; i < m.rows(); ++i)
+      if (m(i, j) < 0) return detail::format_number(m(i, j)) + " at row " + row(i) + ", column " + col(j);
+  return {};
+}
+
+/// Draw every cell of `m` from its mean (its value) and the standard deviation of the same cell of
+/// `sd` (same shape), column-major.
+void draw_dense(tables::Matrix& m, const tables::Matrix& sd, SdLaw law, Draws& rng) {
+  if (sd.rows() != m.rows() || sd.cols() != m.cols()) return;
+  for (Eigen::Index j = 0; j < m.cols(); ++j)
+    for (Eigen::Index i = 0; i < m.rows(); ++i) m(i, j) = rng.with_sd(m(i, j), sd(i, j), law);
+}
+
+/// draws 0 .. : the cells of `sd` (optional), then the perturbations, then the re-balance.
+tables::IoTable draw_table(const tables::IoTable& t, const tables::IoTable* sd, SdLaw law,
+                           const std::vector<Perturbation>& ps, std::uint64_t seed, std::int64_t draw) {
   tables::IoTable out = t;
   if (draw == 0) return out;
   Draws rng(seed, draw);
+  if (sd) {
+    for (Eigen::Index j = 0; j < out.Z.outerSize(); ++j)
+      for (tables::SparseMatrix::InnerIterator it(out.Z, j); it; ++it)
+        if (it.value() != 0.0) it.valueRef() = rng.with_sd(it.value(), sd->Z.coeff(it.row(), it.col()), law);
+    draw_dense(out.Y, sd->Y, law, rng);
+    if (sd->V.rows() > 0) draw_dense(out.V, sd->V, law, rng);
+    for (auto& s : out.satellites)
+      for (const auto& d : sd->satellites)
+        if (d.name == s.name) {
+          draw_dense(s.F, d.F, law, rng);
+          if (s.F_Y.cols() > 0) draw_dense(s.F_Y, d.F_Y, law, rng);
+        }
+  }
   for (const auto& p : ps) {
     if (p.target == PerturbTarget::kZ) {
       double* z = out.Z.valuePtr();
@@ -425,24 +711,115 @@ tables::IoTable perturbed_table(const tables::IoTable& t, const std::vector<Pert
   }
   // Re-balance: output moves by the change of its row total (so a table that balanced still
   // does, and a draw with factors 1 is the table itself, bit for bit); value added is the
-  // column residual, its components keep their shares; satellites keep their intensities.
+  // column residual, its components keep their shares (a drawn column: its drawn shares, summing
+  // to what the undrawn column would); satellites keep their intensities.
   const tables::Vector x0 = t.output(), x = x0 + (out.row_total() - t.row_total());
   const tables::Vector va0 = t.value_added_residual();
   out.x = x;
   const tables::Vector va = out.value_added_residual();
-  for (Eigen::Index j = 0; j < out.V.cols(); ++j)
-    if (va0(j) != 0.0 && va(j) != va0(j)) out.V.col(j) *= va(j) / va0(j);
+  for (Eigen::Index j = 0; j < out.V.cols(); ++j) {
+    const double ratio = va0(j) != 0.0 && va(j) != va0(j) ? va(j) / va0(j) : 1.0;
+    if (out.V.col(j) == t.V.col(j)) {
+      if (ratio != 1.0) out.V.col(j) *= ratio;
+      continue;
+    }
+    const double drawn = out.V.col(j).sum();
+    if (drawn != 0.0) out.V.col(j) *= t.V.col(j).sum() * ratio / drawn;
+  }
   for (auto& s : out.satellites)
     for (Eigen::Index j = 0; j < s.F.cols(); ++j)
       if (x0(j) != 0.0 && x(j) != x0(j)) s.F.col(j) *= x(j) / x0(j);
   return out;
 }
 
+}  // namespace
+
+tables::IoTable perturbed_table(const tables::IoTable& t, const std::vector<Perturbation>& ps, std::uint64_t seed,
+                                std::int64_t draw) {
+  return draw_table(t, nullptr, SdLaw::kLognormal, ps, seed, draw);
+}
+
+tables::IoTable drawn_table(const tables::IoTable& t, const tables::IoTable* sd, SdLaw law,
+                            const std::vector<Perturbation>& ps, std::uint64_t seed, std::int64_t draw) {
+  return draw_table(t, sd, law, ps, seed, draw);
+}
+
+void check_sd_table(const tables::IoTable& sd, const tables::IoTable& t, const std::string& source) {
+  auto refuse = [&](const std::string& why) {
+    throw InputError("standard deviations " + source + ": " + why +
+                     " (--sd needs a table of the same layout and labels as the table drawn)");
+  };
+  if (auto d = first_difference("region", t.labels.regions, sd.labels.regions); !d.empty()) refuse(d);
+  if (auto d = first_difference("sector", t.labels.sectors, sd.labels.sectors); !d.empty()) refuse(d);
+  if (auto d = first_difference("final-demand category", t.labels.fd_categories, sd.labels.fd_categories); !d.empty())
+    refuse(d);
+  if (sd.V.rows() > 0)
+    if (auto d = first_difference("value-added component", t.va_components, sd.va_components); !d.empty()) refuse(d);
+  for (const auto& s : sd.satellites) {
+    const auto* mine = t.satellite(s.name);
+    if (!mine) {
+      std::string names;
+      for (const auto& m : t.satellites) names += (names.empty() ? "" : ", ") + m.name;
+      refuse("satellite '" + s.name + "' is not one of the table's (" + (names.empty() ? "it has none" : names) + ")");
+    }
+    if (auto d = first_difference("stressor", mine->stressors, s.stressors); !d.empty())
+      refuse("satellite '" + s.name + "': " + d);
+    if (s.F_Y.cols() > 0 && s.F_Y.cols() != mine->F_Y.cols())
+      refuse("satellite '" + s.name + "' has final-demand stressors (F_Y) where the table has " +
+             std::to_string(mine->F_Y.cols()) + " columns of them");
+  }
+  for (Eigen::Index j = 0; j < sd.Z.outerSize(); ++j)
+    for (tables::SparseMatrix::InnerIterator it(sd.Z, j); it; ++it)
+      if (it.value() < 0)
+        refuse("a negative standard deviation " + detail::format_number(it.value()) + " in Z at row " +
+               sd.labels.describe(static_cast<std::size_t>(it.row())) + ", column " +
+               sd.labels.describe(static_cast<std::size_t>(it.col())));
+  const auto& L = sd.labels;
+  const std::size_t K = std::max<std::size_t>(1, L.fd_categories.size());
+  auto rs = [&](Eigen::Index i) { return L.describe(static_cast<std::size_t>(i)); };
+  auto fd = [&](Eigen::Index j) {
+    const auto c = static_cast<std::size_t>(j);
+    return c / K < L.regions.size() && c % K < L.fd_categories.size() ? L.regions[c / K] + "/" + L.fd_categories[c % K]
+                                                                      : std::to_string(c + 1);
+  };
+  auto named = [](const std::vector<std::string>& names) {
+    return [&names](Eigen::Index i) {
+      const auto k = static_cast<std::size_t>(i);
+      return k < names.size() ? names[k] : std::to_string(k + 1);
+    };
+  };
+  if (auto d = first_negative(sd.Y, rs, fd); !d.empty()) refuse("a negative standard deviation in Y: " + d);
+  if (auto d = first_negative(sd.V, named(sd.va_components), rs); !d.empty())
+    refuse("a negative standard deviation in V: " + d);
+  for (const auto& s : sd.satellites) {
+    if (auto d = first_negative(s.F, named(s.stressors), rs); !d.empty())
+      refuse("a negative standard deviation in satellite '" + s.name + "': " + d);
+    if (auto d = first_negative(s.F_Y, named(s.stressors), fd); !d.empty())
+      refuse("a negative standard deviation in satellite '" + s.name + "' (F_Y): " + d);
+  }
+}
+
+tables::IoTable read_sd_table(const std::string& path, const tables::IoTable& t, const OpenOptions& opt) {
+  OpenOptions o = opt;
+  o.countries.clear();  // labels only: the country map is the table's
+  tables::IoTable sd = read_any_table(path, o);
+  check_sd_table(sd, t, "'" + path + "'");
+  return sd;
+}
+
 std::string BatchRequest::validate() const {
-  if (auto v = verb.validate(); !v.empty()) return v;
+  std::unique_ptr<VerbBase::Call> c;
+  try {
+    c = call();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  if (auto v = c->validate(); !v.empty()) return verb + ": " + v;
   if (draws < 0) return "the number of draws must be >= 0";
-  if (draws > 0 && perturbations.empty()) return "draws need at least one perturbation (--perturb)";
-  if (draws == 0 && !perturbations.empty()) return "perturbations need a number of draws (--draws)";
+  if (draws > 0 && perturbations.empty() && !sd)
+    return "draws need at least one perturbation (--perturb) or standard deviations (--sd)";
+  if (draws == 0 && (!perturbations.empty() || sd))
+    return std::string(sd ? "standard deviations (--sd)" : "perturbations") + " need a number of draws (--draws)";
   for (const auto& p : perturbations)
     if (!(p.scale >= 0) || !std::isfinite(p.scale)) return "a perturbation's scale must be a number >= 0";
   for (double q : quantiles)
@@ -450,43 +827,49 @@ std::string BatchRequest::validate() const {
   return {};
 }
 
-BatchResults batch_tables(const std::vector<std::string>& paths, const OpenOptions& opt, const BatchRequest& r) {
+BatchResults batch_tables(const std::vector<std::string>& paths, const OpenOptions& opt, const BatchRequest& r,
+                          BatchSink* sink) {
   require_valid("batch", r.validate());
   if (paths.empty()) throw InputError("batch: no tables given");
   for (std::size_t i = 0; i < paths.size(); ++i)
     for (std::size_t k = 0; k < i; ++k)
       if (paths[i] == paths[k]) throw InputError("batch: table '" + paths[i] + "' is listed twice");
+  const auto call = r.call();
   return run_items(
       paths, "table", r,
       [&](std::size_t i) {
         const Analysis a = Analysis::open(paths[i], opt);
-        return panel_verb_results(a, r.verb);
+        return run_verb(*call, a);
       },
-      paths);
+      std::vector<char>(paths.size(), 1), sink);
 }
 
-BatchResults batch_draws(const Analysis& base, const BatchRequest& r) {
+BatchResults batch_draws(const Analysis& base, const BatchRequest& r, BatchSink* sink) {
   require_valid("batch", r.validate());
   if (r.draws < 1) throw InputError("batch: give a number of draws >= 1");
   if (r.draws > r.max_draws)
     throw InputError("batch: " + std::to_string(r.draws) + " draws are more than --max-draws " +
                      std::to_string(r.max_draws) + " (each draw solves the verb once: about " +
                      std::to_string(r.draws) + " times the time of one run); raise --max-draws to run them");
-  std::vector<std::string> labels, perturbed;
+  if (r.sd) check_sd_table(*r.sd, base.table(), "given");
+  std::vector<std::string> labels;
   for (std::int64_t d = 0; d <= r.draws; ++d) labels.push_back(std::to_string(d));
-  perturbed.assign(labels.begin() + 1, labels.end());
-  (void)base.groupings(r.verb.groups);  // fail before anything is solved
+  std::vector<char> summarised(labels.size(), 1);
+  summarised[0] = 0;  // draw 0, the table itself, is not a draw of the law
+  const auto call = r.call();
   return run_items(
       labels, "draw", r,
       [&](std::size_t i) {
-        if (i == 0) return panel_verb_results(base, r.verb);
+        if (i == 0) return run_verb(*call, base);
         OpenOptions opt = base.options();
         opt.countries.clear();  // already applied to the base table
-        const Analysis a(perturbed_table(base.table(), r.perturbations, r.seed, static_cast<std::int64_t>(i)), opt,
-                         base.source() + " draw " + std::to_string(i));
-        return panel_verb_results(a, r.verb);
+        if (r.reuse_factorization) opt.model.precondition_with = &base.model();
+        const Analysis a(
+            drawn_table(base.table(), r.sd.get(), r.sd_law, r.perturbations, r.seed, static_cast<std::int64_t>(i)), opt,
+            base.source() + " draw " + std::to_string(i));
+        return run_verb(*call, a);
       },
-      perturbed);
+      summarised, sink);
 }
 
 }  // namespace irio

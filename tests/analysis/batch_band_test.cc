@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(band_changes_do_not_split_a_summary) {
   opt.countries = std::string(IRIO_SOURCE_DIR) + "/tables/data/wiod2011_eu27.csv";
   const Analysis a = Analysis::open(kWiod, opt);
   BatchRequest r;
-  r.verb.verb = PanelVerb::kCirculation;
+  r.verb = "circulation";
   r.draws = 4;
   r.seed = 11;
   r.perturbations = {parse_perturbation("Z:lognormal:0.5")};

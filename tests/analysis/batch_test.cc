@@ -22,7 +22,7 @@ bool has(const std::string& s, const std::string& what) { return s.find(what) !=
 
 BatchRequest multipliers_request() {
   BatchRequest r;
-  r.verb.verb = PanelVerb::kMultipliers;
+  r.verb = "multipliers";
   return r;
 }
 
