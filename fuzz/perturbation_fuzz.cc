@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target: read arbitrary text as `batch --perturb` specs (one per line, MATRIX:LAW:SCALE)
-// with irio::parse_perturbation. A spec it accepts is then applied (irio::perturbed_table, draws 1
+// with irio::tables::parse_perturbation. A spec it accepts is then applied (irio::tables::perturbed_table, draws 1
 // and 2, seed 7) to a 2-region x 2-sector table: an accepted perturbation must give finite,
 // non-negative flows (a perturbation that does not is an input to refuse, not a result to write).
 #include <cmath>
@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "fuzz_util.h"
-#include "irio/analysis/runtime/batch.h"
 #include "irio/tables/error.h"
+#include "irio/tables/table_draws.h"
 
 namespace {
 
@@ -43,13 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // A command line cannot hold a NUL byte: the text ends at the first one, as argv would.
   std::string text(reinterpret_cast<const char*>(data), size);
   text = text.substr(0, text.find('\0'));
-  std::vector<irio::Perturbation> ps;
+  std::vector<irio::tables::Perturbation> ps;
   std::size_t start = 0;
   while (start <= text.size() && ps.size() < 8) {
     const auto end = text.find('\n', start);
     const std::string spec = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     try {
-      const auto p = irio::parse_perturbation(spec);
+      const auto p = irio::tables::parse_perturbation(spec);
       if (!std::isfinite(p.scale) || p.scale < 0) __builtin_trap();  // the documented range
       ps.push_back(p);
     } catch (const irio::Error& e) {
@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (ps.empty()) return 0;
   for (std::int64_t draw = 1; draw <= 2; ++draw)
-    if (!finite_non_negative(irio::perturbed_table(table, ps, 7, draw))) __builtin_trap();
+    if (!finite_non_negative(irio::tables::perturbed_table(table, ps, 7, draw))) __builtin_trap();
   irio::fuzz::note("ok: " + std::to_string(ps.size()) + " perturbations");
   return 0;
 }

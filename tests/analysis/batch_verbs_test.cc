@@ -87,6 +87,7 @@ BOOST_FIXTURE_TEST_CASE(every_verb_in_batch_equals_its_own_call, CliDir) {
       {"impact", {"shock=" + shock}},
       {"linkages", {"cv=true"}},
       {"multipliers", {"split=true", "round=1"}},
+      {"paths", {"satellite=air", "stressor=CO2", "max_order=3"}},
       {"position", {}},
       {"scenario", {"scenarios=" + scen}},
       {"trade", {"method=wwz", "bilateral=yes"}},
