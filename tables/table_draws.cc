@@ -99,10 +99,12 @@ Perturbation parse_perturbation(const std::string& spec) {
   // below 4e-6 at s = 5 (and underflows to 0 by s = 40), a normal factor max(0, 1 + s eps) is 0
   // for almost half the cells at s = 10 and overflows to infinity near s = 1e308.
   if (p.law == PerturbLaw::kLognormal && p.scale > 5)
-    throw InputError("perturbation '" + spec + "': a lognormal scale above 5 makes the median factor exp(-s^2/2) < 4e-6 "
+    throw InputError("perturbation '" + spec +
+                     "': a lognormal scale above 5 makes the median factor exp(-s^2/2) < 4e-6 "
                      "(every flow all but vanishes); give a scale in [0, 5]");
   if (p.law == PerturbLaw::kNormal && p.scale > 10)
-    throw InputError("perturbation '" + spec + "': a normal scale above 10 sets almost half the flows to 0 and the "
+    throw InputError("perturbation '" + spec +
+                     "': a normal scale above 10 sets almost half the flows to 0 and the "
                      "rest to many times their value; give a scale in [0, 10]");
   return p;
 }
@@ -139,8 +141,8 @@ void draw_dense(Matrix& m, const Matrix& sd, SdLaw law, Draws& rng) {
 }
 
 /// draws 0 .. : the cells of `sd` (optional), then the perturbations, then the re-balance.
-IoTable draw_table(const IoTable& t, const IoTable* sd, SdLaw law,
-                           const std::vector<Perturbation>& ps, std::uint64_t seed, std::int64_t draw) {
+IoTable draw_table(const IoTable& t, const IoTable* sd, SdLaw law, const std::vector<Perturbation>& ps,
+                   std::uint64_t seed, std::int64_t draw) {
   IoTable out = t;
   if (draw == 0) return out;
   Draws rng(seed, draw);
@@ -193,13 +195,12 @@ IoTable draw_table(const IoTable& t, const IoTable* sd, SdLaw law,
 
 }  // namespace
 
-IoTable perturbed_table(const IoTable& t, const std::vector<Perturbation>& ps, std::uint64_t seed,
-                                std::int64_t draw) {
+IoTable perturbed_table(const IoTable& t, const std::vector<Perturbation>& ps, std::uint64_t seed, std::int64_t draw) {
   return draw_table(t, nullptr, SdLaw::kLognormal, ps, seed, draw);
 }
 
-IoTable drawn_table(const IoTable& t, const IoTable* sd, SdLaw law,
-                            const std::vector<Perturbation>& ps, std::uint64_t seed, std::int64_t draw) {
+IoTable drawn_table(const IoTable& t, const IoTable* sd, SdLaw law, const std::vector<Perturbation>& ps,
+                    std::uint64_t seed, std::int64_t draw) {
   return draw_table(t, sd, law, ps, seed, draw);
 }
 

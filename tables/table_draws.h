@@ -47,8 +47,7 @@ Perturbation parse_perturbation(const std::string& spec);
 /// scaled by x_new / x_old (stressor per unit of output unchanged). Draw 0 is `t` itself. The
 /// random numbers come from std::mt19937_64 seeded with seed_seq{seed, draw} and a Box-Muller
 /// normal written here, so a draw is the same on every platform and whichever rank computes it.
-IoTable perturbed_table(const IoTable& t, const std::vector<Perturbation>& p, std::uint64_t seed,
-                                std::int64_t draw);
+IoTable perturbed_table(const IoTable& t, const std::vector<Perturbation>& p, std::uint64_t seed, std::int64_t draw);
 
 /// The law of a cell drawn from its mean m (the table's value) and standard deviation s (the
 /// standard-deviation table's cell; methods.md §10.7): lognormal with the same mean and sd, its sign
@@ -64,7 +63,6 @@ constexpr const auto& enum_table(SdLaw) { return kSdLawNames; }
 /// The check of a standard-deviation table `sd` against the table `t` (analysis read_sd_table reads one) (`source` names it in messages).
 void check_sd_table(const IoTable& sd, const IoTable& t, const std::string& source);
 
-
 /// The table of draw `draw` (>= 1) under `seed` when `sd` is given: first every non-zero cell of
 /// Z, Y, V and of each satellite's F and F_Y that `sd` covers is drawn from its law (in that order,
 /// each matrix in storage order: Z by compressed columns, the others column-major), then the
@@ -72,7 +70,7 @@ void check_sd_table(const IoTable& sd, const IoTable& t, const std::string& sour
 /// its row total; each drawn column of V scaled so that it sums to what the undrawn column would,
 /// its drawn shares kept; F by x_new / x_old after its draw). Exogenous exports and imports are not
 /// drawn. Draw 0 is `t`; sd = 0 everywhere gives `t` bit for bit. Without `sd`: perturbed_table.
-IoTable drawn_table(const IoTable& t, const IoTable* sd, SdLaw law,
-                            const std::vector<Perturbation>& p, std::uint64_t seed, std::int64_t draw);
+IoTable drawn_table(const IoTable& t, const IoTable* sd, SdLaw law, const std::vector<Perturbation>& p,
+                    std::uint64_t seed, std::int64_t draw);
 
 }  // namespace irio::tables
