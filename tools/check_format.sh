@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Check the C++ sources against .clang-format (docs/developing.md, "Formatting").
 #
-#   tools/check_format.sh               # every tracked .cc/.h: list the files clang-format would change
+#   tools/check_format.sh               # every tracked or new (not ignored) .cc/.h: list what clang-format would change
 #   tools/check_format.sh --diff        # ... and show what it would change
 #   tools/check_format.sh --fix         # reformat those files in place (clang-format -i)
 #   tools/check_format.sh --since REV   # only the lines changed since REV (e.g. origin/main), through
@@ -55,7 +55,9 @@ files=()
 while IFS= read -r -d '' f; do
   if [[ "$f" =~ $excluded ]]; then continue; fi
   [ -f "$f" ] && files+=("$f")
-done < <(if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then git ls-files -z -- '*.cc' '*.h'
+# In a checkout: the tracked files and the new ones not yet added (what a clone and CI's copy hold).
+done < <(if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+           git ls-files -z --cached --others --exclude-standard -- '*.cc' '*.h'
          else find . \( -name '*.cc' -o -name '*.h' \) -type f -printf '%P\0' | sort -z; fi)
 if [ ${#files[@]} -eq 0 ]; then
   echo "check_format: no files to check" >&2
