@@ -37,46 +37,59 @@ Matrix intermediate_exports(const LeontiefModel& m, const Vector& x) {
   return out;
 }
 
-void require_closed_table(const tables::IoTable& t) {
-  if (t.exports.cols() > 0 || t.imports.rows() > 0 || t.has_other_final_demand())
-    throw InputError(
-        "embodied trade needs a table whose rest of the world is one of its regions; this one has "
-        "exogenous exports or imports (what is embodied in exports abroad is D_abroad of irio footprints)");
+/// The destinations beyond the regions: exogenous exports abroad and other final demand (ERR),
+/// each a column of final demand that the table's own regions do not absorb (footprints' D_abroad
+/// and D_other_fd, methods.md §2.3).
+std::vector<std::pair<std::string, Vector>> exogenous_destinations(const tables::IoTable& t) {
+  std::vector<std::pair<std::string, Vector>> out;
+  if (t.exports.cols() == 0) return out;
+  const Vector abroad = t.exports_abroad();
+  if (abroad.cwiseAbs().sum() > 0 || !t.has_other_final_demand()) out.emplace_back("abroad", abroad);
+  if (t.has_other_final_demand()) out.emplace_back("other_fd", t.other_final_demand());
+  return out;
 }
 
 /// The accounts of the intensities S (k x n, one row per stressor named in `names`).
 EmbodiedTrade embodied(const LeontiefModel& m, const Matrix& S, const std::vector<std::string>& names, bool by_sector) {
   const auto& t = m.table();
   const Index n = m.n(), N = m.num_sectors(), G = m.num_regions(), k = S.rows();
-  const Matrix Yd = t.final_demand_by_region();  // n x G: y^{.s}
+  // Destinations: the G regions' final demand y^{.s}, then the exogenous ones (abroad, ERR).
+  const auto extra = exogenous_destinations(t);
+  const Index D = G + static_cast<Index>(extra.size());
+  Matrix Yd(n, D);
+  Yd.leftCols(G) = t.final_demand_by_region();
+  for (std::size_t c = 0; c < extra.size(); ++c) Yd.col(G + static_cast<Index>(c)) = extra[c].second;
   const Vector& x = m.model_output();
-  const Matrix X = m.solve(Yd);                                                      // L y^{.s}: G forward solves
+  const Matrix X = m.solve(Yd);                                                      // L y^{.s}: D forward solves
   const Matrix M = m.solve_transposed(S.transpose());                                // (S L)': k transposed solves
   const Matrix local = m.local_solve_transposed(Perimeter::kRegion, S.transpose());  // (S L_R)'
   const Matrix inter = intermediate_exports(m, x);
 
   EmbodiedTrade e;
   e.stressors = names;
+  e.destinations = m.labels().regions;
+  for (const auto& [name, col] : extra) e.destinations.push_back(name);
   e.production = Matrix::Zero(k, G);
-  e.consumption = Matrix::Zero(k, G);
+  e.consumption = Matrix::Zero(k, D);
   tables::Diagnostics d(n);
   for (Index q = 0; q < k; ++q) {
     const Vector s = S.row(q).transpose(), mloc = local.col(q);
-    Matrix mrio(G, G), fin = Matrix::Zero(G, G), mid = Matrix::Zero(G, G);
+    Matrix mrio(G, D), fin = Matrix::Zero(G, D), mid = Matrix::Zero(G, D);
     for (Index r = 0; r < G; ++r) {
       e.production(q, r) = s.segment(r * N, N).dot(x.segment(r * N, N));
-      for (Index c = 0; c < G; ++c) {
+      for (Index c = 0; c < D; ++c) {
         mrio(r, c) = region_dot(s, X, r, N, c);
-        fin(r, c) = region_dot(mloc, Yd, r, N, c);  // the diagonal: domestic final use
-        if (r != c) mid(r, c) = region_dot(mloc, inter, r, N, c);
+        fin(r, c) = region_dot(mloc, Yd, r, N, c);  // the diagonal: domestic final use; abroad: exports
+        if (r != c && c < G) mid(r, c) = region_dot(mloc, inter, r, N, c);
       }
     }
-    for (Index c = 0; c < G; ++c) e.consumption(q, c) = M.col(q).dot(Yd.col(c));
+    for (Index c = 0; c < D; ++c) e.consumption(q, c) = M.col(q).dot(Yd.col(c));
     if (by_sector) {  // the terms of the sums above, one row per exporting region-sector
-      Matrix ms = Matrix::Zero(n, G), fs = Matrix::Zero(n, G), is = Matrix::Zero(n, G);
-      for (Index c = 0; c < G; ++c) {
+      Matrix ms = Matrix::Zero(n, D), fs = Matrix::Zero(n, D), is = Matrix::Zero(n, D);
+      for (Index c = 0; c < D; ++c) {
         ms.col(c) = s.cwiseProduct(X.col(c));
         fs.col(c) = mloc.cwiseProduct(Yd.col(c));
+        if (c >= G) continue;  // exogenous exports are final demand of the rest of the world
         is.col(c) = mloc.cwiseProduct(inter.col(c));
         is.col(c).segment(c * N, N).setZero();  // no intermediate "exports" to oneself
       }
@@ -102,7 +115,6 @@ EmbodiedTrade embodied(const LeontiefModel& m, const Matrix& S, const std::vecto
 }  // namespace
 
 EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellite, bool by_sector) {
-  require_closed_table(m.table());
   const auto& sat = find_satellite(m.table(), satellite);
   Matrix S = sat.F * tables::safe_reciprocal(m.x()).asDiagonal();  // S = F x^+ (§2.3)
   for (Index j : m.zero_output()) S.col(j).setZero();
@@ -110,7 +122,6 @@ EmbodiedTrade embodied_trade(const LeontiefModel& m, const std::string& satellit
 }
 
 EmbodiedTrade embodied_value_added(const LeontiefModel& m, bool by_sector) {
-  require_closed_table(m.table());
   return embodied(m, m.v().transpose(), {"value_added"}, by_sector);  // v = 0 at zero output
 }
 
@@ -119,15 +130,15 @@ tables::TidyTable embodied_trade_by_sector_table(const LeontiefModel& m, const E
   if (e.mrio_by_sector.size() != e.stressors.size())
     throw InputError("embodied trade by sector: computed without by_sector");
   tables::TidyTable out("embodied_trade_by_sector", {"exporter", "sector", "importer", "stressor", "indicator"});
-  const Index N = m.num_sectors(), G = m.num_regions();
+  const Index N = m.num_sectors(), G = m.num_regions(), D = static_cast<Index>(e.destinations.size());
   for (std::size_t q = 0; q < e.stressors.size(); ++q)
     for (Index r = 0; r < G; ++r)
       for (Index i = 0; i < N; ++i)
-        for (Index c = 0; c < G; ++c) {
+        for (Index c = 0; c < D; ++c) {
           const Index row = r * N + i;
           const std::vector<std::string> keys{lab.regions[static_cast<std::size_t>(r)],
                                               lab.sectors[static_cast<std::size_t>(i)],
-                                              lab.regions[static_cast<std::size_t>(c)], e.stressors[q], ""};
+                                              e.destinations[static_cast<std::size_t>(c)], e.stressors[q], ""};
           auto add = [&](const char* what, double v) {
             auto k = keys;
             k.back() = what;
@@ -146,12 +157,12 @@ tables::TidyTable embodied_trade_by_sector_table(const LeontiefModel& m, const E
 tables::TidyTable embodied_trade_table(const LeontiefModel& m, const EmbodiedTrade& e) {
   const auto& regions = m.labels().regions;
   tables::TidyTable out("embodied_trade", {"exporter", "importer", "stressor", "indicator"});
-  const auto G = static_cast<Index>(regions.size());
+  const auto G = static_cast<Index>(regions.size()), D = static_cast<Index>(e.destinations.size());
   for (std::size_t q = 0; q < e.stressors.size(); ++q)
     for (Index r = 0; r < G; ++r)
-      for (Index c = 0; c < G; ++c) {
+      for (Index c = 0; c < D; ++c) {
         const auto& ex = regions[static_cast<std::size_t>(r)];
-        const auto& im = regions[static_cast<std::size_t>(c)];
+        const auto& im = e.destinations[static_cast<std::size_t>(c)];
         out.add_row({ex, im, e.stressors[q], "mrio"}, e.mrio[q](r, c));
         if (r == c) continue;
         const double f = e.eebt_final[q](r, c), i = e.eebt_intermediate[q](r, c);

@@ -21,7 +21,10 @@ namespace irio::solver {
 
 struct EmbodiedTrade {
   std::vector<std::string> stressors;  ///< k of the satellite
-  /// Per stressor q: G x G matrices, exporter (row) -> importer (column).
+  /// The D importer columns: the G regions, then, for a table with an exogenous rest of the world,
+  /// "abroad" (its exports) and "other_fd" (other final demand such as CEADs' ERR) where present.
+  std::vector<std::string> destinations;
+  /// Per stressor q: G x D matrices, exporter (row) -> importer (column).
   std::vector<Matrix> mrio;               ///< E^{rs}, the diagonal r = s domestic
   std::vector<Matrix> eebt_final;         ///< s_r L^{rr} y^{rs}, r != s (diagonal: domestic final use)
   std::vector<Matrix> eebt_intermediate;  ///< s_r L^{rr} A^{rs} x^s, r != s (diagonal 0)
@@ -34,9 +37,12 @@ struct EmbodiedTrade {
 };
 
 /// Stressors of satellite `satellite` embodied in bilateral trade between the table's regions
-/// (G forward solves, k transposed solves, one region-local transposed solve block). InputError for
-/// an unknown satellite or a table with an exogenous rest of the world (what is embodied in exports
-/// abroad is D_abroad of `irio footprints`). `by_sector` also keeps the split by exporting sector.
+/// (D forward solves, k transposed solves, one region-local transposed solve block). A table with an
+/// exogenous rest of the world (exports, ERR) gets the destinations "abroad" and "other_fd": the
+/// exports are the rest of the world's final demand (MRIO: D_abroad of the footprints; EEBT: the
+/// exports times the exporter's domestic intensity); what imports from abroad embody is not
+/// identified (no foreign technology), so consumption covers domestic production only. InputError
+/// for an unknown satellite. `by_sector` also keeps the split by exporting sector.
 EmbodiedTrade embodied_trade(const LeontiefModel& model, const std::string& satellite, bool by_sector = false);
 /// The same for value added (s = v, one row named "value_added"): MRIO is the value added of r
 /// absorbed by s's final demand (Johnson & Noguera's bilateral VAX, methods.md §3.1, by region);

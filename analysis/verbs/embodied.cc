@@ -20,6 +20,17 @@ std::vector<std::string> EmbodiedTradeRequest::table_names() const { return decl
 namespace {
 void print_balance(std::ostream& out, const Analysis& a, const solver::EmbodiedTrade& e) {
   const auto& regions = a.table().labels.regions;
+  if (e.destinations.size() > regions.size())
+    out << "The rest of the world is exogenous: exports go to the destination"
+        << (e.destinations.size() > regions.size() + 1 ? "s " : " ") <<
+        [&] {
+          std::string s;
+          for (std::size_t c = regions.size(); c < e.destinations.size(); ++c)
+            s += (s.empty() ? "'" : ", '") + e.destinations[c] + "'";
+          return s;
+        }()
+        << "; what imports from abroad embody is not identified (no foreign technology), so consumption covers "
+           "domestic production only\n";
   const std::size_t w = name_width(regions, "region", 12);
   for (std::size_t q = 0; q < e.stressors.size(); ++q) {
     out << "Stressor '" << e.stressors[q] << "': net exports embodied in trade (production - consumption) by region\n";

@@ -126,16 +126,61 @@ BOOST_AUTO_TEST_CASE(value_added_and_the_split_by_exporting_sector) {
                     irio::InputError);
 }
 
-BOOST_AUTO_TEST_CASE(refuses_an_unknown_satellite_and_an_open_table) {
-  auto t = leather_with_satellite();
+BOOST_AUTO_TEST_CASE(refuses_an_unknown_satellite) {
+  const auto t = leather_with_satellite();
   const irio::solver::LeontiefModel m(t);
   BOOST_CHECK_EXCEPTION(irio::solver::embodied_trade(m, "water"), irio::InputError, [](const irio::InputError& e) {
     return std::string(e.what()).find("no satellite 'water' in the table (satellites: air)") != std::string::npos;
   });
-  t.exports = Matrix::Constant(t.n(), 1, 1.0);
-  t.export_labels = {"ROW"};
-  const irio::solver::LeontiefModel open(t);
-  BOOST_CHECK_THROW(irio::solver::embodied_trade(open, "air"), irio::InputError);
+}
+
+// A provincial table with an exogenous rest of the world (exports, an ERR column, an import row):
+// "abroad" and "other_fd" are destinations; MRIO against a dense computation and the footprints'
+// D_abroad; EEBT's domestic final use + exports (abroad included) = production.
+BOOST_AUTO_TEST_CASE(exogenous_rest_of_the_world_is_a_destination) {
+  auto t = leather_with_satellite();
+  const Eigen::Index n = static_cast<Eigen::Index>(t.n()), G = 3, N = 3;
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> u(1.0, 9.0);
+  t.export_labels = {"EXP", "ERR"};
+  t.exports = Matrix(n, 2);
+  for (Eigen::Index i = 0; i < n; ++i) t.exports(i, 0) = u(rng), t.exports(i, 1) = 0.1 * u(rng);
+  t.import_labels = {"IMP"};
+  t.imports = Matrix::Constant(1, n, 2.0);
+  t.x.resize(0);  // x = row sums: the table balances with the exports
+  const irio::solver::LeontiefModel m(t);
+  const auto e = irio::solver::embodied_trade(m, "air", true);
+  BOOST_TEST(e.destinations == (std::vector<std::string>{"ARG", "TUR", "DEU", "abroad", "other_fd"}),
+             boost::test_tools::per_element());
+  for (std::size_t i = 0; i < e.diagnostics.num_rows(); ++i)
+    BOOST_TEST(e.diagnostics.key(3, i) == "true", e.diagnostics.key(0, i));
+  const Matrix A = Matrix(m.A());
+  const Matrix L = (Matrix::Identity(n, n) - A).inverse();
+  const Matrix S = t.satellites[0].F * m.x().cwiseInverse().asDiagonal();
+  const irio::solver::FootprintOptions fo;
+  const auto acc = irio::solver::compute_footprints(m, t.satellites[0], fo);
+  for (Eigen::Index q = 0; q < 2; ++q) {
+    const Vector Le = L * t.exports.col(0), Lo = L * t.exports.col(1);
+    for (Eigen::Index r = 0; r < G; ++r) {
+      BOOST_TEST(e.mrio[static_cast<std::size_t>(q)](r, G) == S.row(q).segment(r * N, N).dot(Le.segment(r * N, N)),
+                 boost::test_tools::tolerance(1e-10));
+      BOOST_TEST(e.mrio[static_cast<std::size_t>(q)](r, G + 1) == S.row(q).segment(r * N, N).dot(Lo.segment(r * N, N)),
+                 boost::test_tools::tolerance(1e-10));
+      BOOST_TEST(e.production(q, r) == acc.D_pba_reg(q, r), boost::test_tools::tolerance(1e-10));  // F_Y is empty
+      const Matrix Lrr = (Matrix::Identity(N, N) - A.block(r * N, r * N, N, N)).inverse();
+      const Vector mloc = (S.row(q).segment(r * N, N) * Lrr).transpose();
+      BOOST_TEST(e.eebt_final[static_cast<std::size_t>(q)](r, G) == mloc.dot(t.exports.col(0).segment(r * N, N)),
+                 boost::test_tools::tolerance(1e-10));
+      BOOST_TEST(e.eebt_intermediate[static_cast<std::size_t>(q)](r, G) == 0.0);
+    }
+  }
+  // By emitting region here, by exporting region in D_abroad: the same total s L e.
+  for (Eigen::Index q = 0; q < 2; ++q)
+    BOOST_TEST(e.mrio[static_cast<std::size_t>(q)].col(G).sum() == acc.D_abroad_reg.row(q).sum(),
+               boost::test_tools::tolerance(1e-10));
+  const auto by_sector = irio::solver::embodied_trade_by_sector_table(m, e);
+  // Per stressor, exporter and sector: 5 MRIO rows and 3 EEBT rows for each of the 4 other destinations.
+  BOOST_TEST(by_sector.num_rows() == static_cast<std::size_t>(2 * G * N * (5 + 3 * 4)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
