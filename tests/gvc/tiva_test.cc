@@ -3,6 +3,8 @@
 // TiVA's content codes are) on WIOD 2011 at both perimeters, against a dense computation on
 // decompr's leather table (the direct domestic content needs diag((I - A_P)^{-1})), and their
 // identities.
+#include <map>
+
 #include "gvc_test_util.h"
 #include "irio/solver/gvc/tiva.h"
 #include "irio/solver/gvc/trade.h"
@@ -92,6 +94,26 @@ BOOST_AUTO_TEST_CASE(direct_content_and_bilateral_origins_against_a_dense_comput
     ++checked;
   }
   BOOST_CHECK_EQUAL(checked, static_cast<std::size_t>(G * G));
+  // FEXDVAP (forward participation) by origin row: v_i sum_{j not in unit(i)} L_ij e_j.
+  for (Index i = 0; i < n; ++i) {
+    double want = 0;
+    for (Index j = 0; j < n; ++j)
+      if (j / N != i / N) want += v(i) * L(i, j) * e(j);
+    BOOST_TEST(tv["FEXDVAP"](i) == want, boost::test_tools::tolerance(1e-12));
+  }
+  // The unit-by-sector codes: the world's imports are its exports; DOM + EXGR by final and
+  // intermediate use are the rows' sales; BALVAFD = FFD_DVA - DFD_FVA summed over the world is 0.
+  const auto& bs = tv.by_sector;
+  std::map<std::string, double> world;
+  for (std::size_t k = 0; k < bs.num_rows(); ++k) world[bs.key(2, k)] += bs.value(k);
+  BOOST_TEST(world["IMGR"] == world["EXGR"], boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(world["IMGR_FNL"] == world["EXGR_FNL"], boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(world["IMGR_INT"] == world["EXGR_INT"], boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(world["DOM_FNL"] + world["EXGR_FNL"] == t.Y.sum(), boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(world["DOM_INT"] + world["EXGR_INT"] + world["DOM_FNL"] + world["EXGR_FNL"] == ctx.x.sum(),
+             boost::test_tools::tolerance(1e-12));
+  BOOST_CHECK_SMALL(world["BALVAFD"] / world["FFD_DVA"], 1e-12);
+  BOOST_CHECK_SMALL(world["BALGR"] / world["EXGR"], 1e-12);
   // Shares in percent, as TiVA publishes them: DVASH + FVASH = 100.
   const auto& u = tv.by_unit;
   for (Index r = 0; r < G; ++r) {
