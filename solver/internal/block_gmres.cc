@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "irio/solver/internal/blas_threads.h"
 #include "irio/solver/internal/spmm.h"
 #include "irio/solver/linear_solver.h"
 #include "irio/tables/error.h"
@@ -51,6 +52,7 @@ class BlockGmres final : public LinearSolver {
 
   /// B is overwritten only when every block converged.
   SolveStatus run(Matrix& B, bool transposed) const {
+    const internal::SingleThreadedBlas one_blas_thread;  // its idle threads would take the product's cores
     if (B.cols() <= kBlock) return run_block(B, transposed);
     Matrix X(B.rows(), B.cols());
     SolveStatus all;

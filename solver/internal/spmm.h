@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Sparse (column-major) times dense block products: Y = A X and Y = A' X. The right-hand sides go
-// in panels of 8 columns, packed row by row so that a panel stays in the core's cache and each
-// non-zero touches one contiguous 8-vector of it; A' X is an inner-product loop over A's columns,
-// so no transposed copy of A is ever stored. Threads split A X by rows and A' X by columns, so
-// every entry of Y is summed in the same order whatever the thread count: results are bitwise
-// identical with 1, 2 or 8 threads (docs/performance.md, "The sparse product").
+// in panels of up to 32 columns (one pass over A each), packed row by row so that each non-zero
+// touches contiguous 8-vectors of the panel, and the rows are cut into tiles whose slice of the
+// panel stays in the core's L2 cache; A' X is an inner-product loop over A's columns, so no
+// transposed copy of A is ever stored. Threads split A X by rows and A' X by columns, so every
+// entry of Y is summed in the same order whatever the thread count: results are bitwise identical
+// with 1, 2 or 8 threads (docs/performance.md, "The sparse product").
 #pragma once
 
 #include <vector>
@@ -26,16 +27,19 @@ class SparseProduct {
   int threads() const { return threads_; }
 
  private:
-  template <int W>
-  void panel(const tables::Matrix& X, Eigen::Index c0, tables::Matrix& Y, bool transposed, std::vector<double>& P,
-             std::vector<double>& Q) const;
+  /// Columns c0 .. c0 + width of Y (width <= 32), in one pass over A with a panel padded to a
+  /// multiple of 8 columns.
+  void panel(const tables::Matrix& X, Eigen::Index c0, int width, tables::Matrix& Y, bool transposed,
+             std::vector<double>& P, std::vector<double>& Q) const;
 
   const tables::SparseMatrix& A_;
   int threads_ = 1;
   int row_chunks_ = 1;
   std::vector<Eigen::Index> row_bounds_;  ///< row_chunks_ + 1 row boundaries of A X's chunks
-  /// split_[c * (n + 1) + j]: first non-zero of column j with row >= row_bounds_[c] (c >= 1).
+  /// split_[c * (n + 1) + j]: first non-zero of column j with row >= row_bounds_[c].
   std::vector<tables::SparseMatrix::StorageIndex> split_;
+  int tiles_ = 1;  ///< row tiles of A' X (fixed by the size of A, not by the thread count)
+  std::vector<tables::SparseMatrix::StorageIndex> tile_split_;  ///< as split_, for the tiles' bounds
 };
 
 /// One-off product (the split is computed per call; prefer SparseProduct for repeated products).
