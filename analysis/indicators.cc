@@ -46,7 +46,7 @@ MultiplierResults Analysis::multipliers(const MultiplierRequest& r) const {
   require_valid("multipliers", r.validate());
   const auto& m = model();
   MultiplierResults out;
-  out.tables.push_back(solver::multipliers_table(m, r.options(), &out.closure_k));
+  out.tables.push_back(solver::multipliers_table(m, r.options(), &out.closure_k, &out.output));
   if (r.split || r.round) {
     std::vector<std::pair<std::string, Vector>> rows{{"output", Vector::Ones(m.n())}, {"value_added", m.v()}};
     if (!r.income.empty()) rows.emplace_back("income", solver::per_unit_output(m, solver::flow_row(m, r.income)));
@@ -55,7 +55,6 @@ MultiplierResults Analysis::multipliers(const MultiplierRequest& r) const {
     if (r.split) out.tables.push_back(solver::multiplier_split_table(m, rows));
     if (r.round) out.tables.push_back(solver::round_split_table(m, rows));
   }
-  out.output = solver::output_multipliers(m);
   return out;
 }
 
@@ -70,6 +69,7 @@ FootprintResults Analysis::footprints(const FootprintRequest& r) const {
   }
   solver::FootprintOptions fo;
   fo.downstream = r.downstream;
+  fo.imports_by_sector = r.imports_by_sector;
   fo.population = r.population_file.empty() ? r.population : read_population(r.population_file, table().labels);
   const auto& m = model();
   FootprintResults out;
@@ -86,16 +86,18 @@ FootprintResults Analysis::footprints(const FootprintRequest& r) const {
     if (file->factors.regionalised()) {
       // C_r differs by producing region: C S L is not C (S L); the impacts' own solves (§2.9).
       out.impact_accounts = solver::compute_footprints(m, *out.impacts, fo);
-      const auto& t = table();
-      const std::size_t kI = out.impacts->stressors.size(), G = t.labels.num_regions();
-      out.impact_solves = kI * G + G + (t.exports.cols() > 0 ? 1 : 0) + (t.has_other_final_demand() ? 1 : 0) +
-                          (r.downstream ? kI : 0);
+      out.impact_solves =
+          static_cast<std::size_t>(out.impact_accounts.transposed_rhs + out.impact_accounts.forward_rhs);
     } else {
       out.impact_accounts = solver::characterise_accounts(out.accounts, file->factors);
     }
     out.tables.push_back(solver::footprints_table(m, *out.impacts, out.impact_accounts));
     add_stressor_units(out.tables.back(), *out.impacts);  // units of the impacts, not of the table
     out.diagnostics.append(solver::footprint_diagnostics(m, *out.impacts, out.impact_accounts));
+  }
+  if (r.with_multipliers) {
+    auto mult = multipliers(MultiplierRequest{});
+    for (auto& t : mult.tables) out.tables.push_back(std::move(t));
   }
   out.tables.push_back(out.diagnostics);
   return out;

@@ -59,6 +59,12 @@ struct MultiplierResults {
 struct FootprintRequest {
   std::string satellite;        ///< required: the satellite account's name
   bool downstream = true;       ///< M_down (k_F more solves)
+  /// D_imp at sector detail as pymrio's (k_F G transposed solves instead of k_F); without it D_imp
+  /// is by region only (methods.md §2.3, "Solves per account").
+  bool imports_by_sector = false;
+  /// Also the output and value-added multipliers (the `multipliers` table of `irio multipliers`)
+  /// from the same model: one read and one set-up for everything pymrio's calc_all gives.
+  bool with_multipliers = false;
   std::string population_file;  ///< CSV region,value (header line first); empty: none
   Vector population;            ///< or the G populations directly (not both)
   /// Characterisation factors (io/characterisation_reader.h, pymrio's long layout); empty: none.
@@ -66,7 +72,7 @@ struct FootprintRequest {
   std::string characterisation_file;
 
   std::string validate() const;
-  /// footprints_<satellite>[, footprints_<satellite>_characterised], diagnostics
+  /// footprints_<satellite>[, footprints_<satellite>_characterised][, multipliers], diagnostics
   std::vector<std::string> table_names() const;
 };
 

@@ -40,41 +40,53 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
     a.S_Y = sat.F_Y * tables::safe_reciprocal(ytot).asDiagonal();
   }
 
-  // One block of transposed solves: S restricted to each region r's columns gives M_r' (kF G
-  // columns). S is the sum of its restrictions, so M = S L = sum_r M_r needs no solve of its own.
-  Matrix rhs = Matrix::Zero(n, kF * G);
-  for (Index r = 0; r < G; ++r) rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);
-  const Matrix ML = model.solve_transposed(std::move(rhs));  // no second copy
-  a.M = Matrix::Zero(kF, n);
-  for (Index r = 0; r < G; ++r) a.M += ML.middleCols(kF * r, kF).transpose();
+  // Transposed solves: M = S L (k_F columns). D_imp at sector detail needs the per-region rows
+  // M_r = (S restricted to region r's columns) L instead (k_F G columns); S is the sum of its
+  // restrictions, so then M = sum_r M_r needs no solve of its own.
+  Matrix ML;
+  if (opt.imports_by_sector) {
+    Matrix rhs = Matrix::Zero(n, kF * G);
+    for (Index r = 0; r < G; ++r) rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);
+    a.transposed_rhs = rhs.cols();
+    ML = model.solve_transposed(std::move(rhs));  // no second copy
+    a.M = Matrix::Zero(kF, n);
+    for (Index r = 0; r < G; ++r) a.M += ML.middleCols(kF * r, kF).transpose();
+  } else {
+    a.transposed_rhs = kF;
+    a.M = model.solve_transposed(Matrix(a.S.transpose())).transpose();
+  }
 
-  // X^d = L Y^d (S(G)); with an exogenous rest of the world its final demand, the exports e,
-  // is one more destination column: x = L (Y^d 1 + e) = X^d 1 + L e (pymrio's x_tot when e = 0).
+  // One block of forward solves: X^d = L Y^d (S(G)); with an exogenous rest of the world its final
+  // demand, the exports e, is one more destination column: x = L (Y^d 1 + e) = X^d 1 + L e
+  // (pymrio's x_tot when e = 0); M_down's k_F columns L (x o s_q) join the same block.
   // Y^d = Y summed over final-demand categories; with one category Y itself (no n x G copy).
   const Matrix Yd_summed = t.labels.fd_categories.size() == 1 ? Matrix() : t.final_demand_by_region();
   const Matrix& Yd = t.labels.fd_categories.size() == 1 ? t.Y : Yd_summed;
   // ERR-type columns (tables::is_other_final_demand) are a destination of their own, not abroad.
   const bool abroad = t.exports.cols() > 0, other = t.has_other_final_demand();
-  Matrix rhs_y(n, G + (abroad ? 1 : 0) + (other ? 1 : 0));
+  const Index c_abroad = G, c_other = G + (abroad ? 1 : 0), c_down = c_other + (other ? 1 : 0);
+  Matrix rhs_y(n, c_down + (opt.downstream ? kF : 0));
   rhs_y.leftCols(G) = Yd;
-  if (abroad) rhs_y.col(G) = t.exports_abroad();
-  if (other) rhs_y.col(G + 1) = t.other_final_demand();
-  const Vector e = abroad ? Vector(rhs_y.col(G)) : Vector();
-  const Vector e_other = other ? Vector(rhs_y.col(G + 1)) : Vector();
+  if (abroad) rhs_y.col(c_abroad) = t.exports_abroad();
+  if (other) rhs_y.col(c_other) = t.other_final_demand();
+  if (opt.downstream) rhs_y.rightCols(kF) = model.x().asDiagonal() * a.S.transpose();
+  const Vector e = abroad ? Vector(rhs_y.col(c_abroad)) : Vector();
+  const Vector e_other = other ? Vector(rhs_y.col(c_other)) : Vector();
+  a.forward_rhs = rhs_y.cols();
   const Matrix Xall = model.solve(std::move(rhs_y));
   const auto Xd = Xall.leftCols(G);  // a view: X^d is n x G, as large as Y
-  const Vector xL = Xall.rowwise().sum();
+  const Vector xL = Xall.leftCols(c_down).rowwise().sum();
 
   a.D_cba = Matrix::Zero(kF, n);
-  a.D_imp = Matrix::Zero(kF, n);
+  if (opt.imports_by_sector) a.D_imp = Matrix::Zero(kF, n);
   for (Index r = 0; r < G; ++r) {
-    const Matrix Mr = ML.middleCols(kF * r, kF).transpose();  // (S 1_r-cols) L
+    const Matrix Mr = opt.imports_by_sector ? Matrix(ML.middleCols(kF * r, kF).transpose()) : Matrix();
     for (Index s = 0; s < G; ++s)
       for (Index j = 0; j < N; ++j) {
         const double y = Yd(s * N + j, r);
         if (y == 0.0) continue;
         a.D_cba.col(r * N + j) += a.M.col(s * N + j) * y;
-        a.D_imp.col(r * N + j) += (a.M.col(s * N + j) - Mr.col(s * N + j)) * y;
+        if (opt.imports_by_sector) a.D_imp.col(r * N + j) += (a.M.col(s * N + j) - Mr.col(s * N + j)) * y;
       }
   }
   a.D_pba = a.S * xL.asDiagonal();
@@ -98,7 +110,15 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   }
   a.D_cba_reg = by_region(a.D_cba) + FY_reg;
   a.D_pba_reg = by_region(a.D_pba) + FY_reg;
-  a.D_imp_reg = by_region(a.D_imp);
+  if (opt.imports_by_sector) {
+    a.D_imp_reg = by_region(a.D_imp);
+  } else {
+    // What r's final demand draws from other regions: S X^d[:, r] less its rows in r, where
+    // S X^d[:, r] = S L Y^d[:, r] = (M Y^d)[:, r] is r's D_cba before F_Y.
+    a.D_imp_reg = by_region(a.D_cba);
+    for (Index r = 0; r < G; ++r)
+      a.D_imp_reg.col(r) -= a.S.middleCols(r * N, N) * Xd.col(r).segment(r * N, N);
+  }
   a.D_exp_reg = by_region(a.D_exp);
   if (abroad) a.D_abroad_reg = by_region(a.D_abroad);
   if (other) a.D_other_fd_reg = by_region(a.D_other_fd);
@@ -110,9 +130,8 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
     a.D_exp_cap = a.D_exp_reg * inv;
   }
   if (opt.downstream) {
-    // M_down = S (G - I)' : row q = (x^-1 L (x o s_q))' - s_q'  (methods.md §2.3, S(k_F)).
-    Matrix B = model.x().asDiagonal() * a.S.transpose();
-    Matrix GS = xinv.asDiagonal() * model.solve(B);
+    // M_down = S (G - I)' : row q = (x^-1 L (x o s_q))' - s_q'  (methods.md §2.3), from the forward block.
+    const Matrix GS = xinv.asDiagonal() * Xall.rightCols(kF);
     a.M_down = (GS - a.S.transpose()).transpose();
     for (Index j : model.zero_output()) a.M_down.col(j).setZero();
   }

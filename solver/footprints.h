@@ -28,20 +28,28 @@ struct FootprintAccounts {
   /// tables::is_other_final_demand): M e_O-hat and by region. Empty without such a column; the
   /// ERR column is never part of D_abroad.
   Matrix D_other_fd, D_other_fd_reg;
+  /// Right-hand sides solved: transposed (M or the M_r) and forward (X^d, exports, ERR, M_down).
+  Index transposed_rhs = 0, forward_rhs = 0;
 };
 
 struct FootprintOptions {
-  bool downstream = true;  ///< compute M_down (k_F extra solves)
+  bool downstream = true;  ///< compute M_down (k_F more forward right-hand sides)
+  /// D_imp at sector detail (pymrio's D_imp): k_F G transposed right-hand sides instead of k_F.
+  /// Without it D_imp is computed by region only (D_imp_reg), from the forward block.
+  bool imports_by_sector = false;
   Vector population;       ///< G entries; empty: no per-capita accounts
 };
 
 /// Compute every account of `satellite` (must belong to the model's table, or match its shapes).
-/// Formulas (methods.md §2.3), with X^d = L Y^d (S(G)) and the per-region row combinations
-/// M_r = (S restricted to region r's columns) L (S'(k_F G)); e = exports 1 is the final demand of
-/// an exogenous rest of the world (one more solve), y = Y^d 1 + e:
+/// Formulas (methods.md §2.3), with M = S L (S'(k_F)), X^d = L Y^d and M_down's L (x o s_q) in one
+/// forward block (S(G + k_F)), and, for D_imp at sector detail only, the per-region row
+/// combinations M_r = (S restricted to region r's columns) L (S'(k_F G), replacing S'(k_F));
+/// e = exports 1 is the final demand of an exogenous rest of the world (one more column),
+/// y = Y^d 1 + e:
 ///   D_cba[:, (r,j)] = sum_s M[:, (s,j)] Y^d[(s,j), r]
 ///   D_pba           = S o (L y)'
-///   D_imp[:, (r,j)] = sum_s (M - M_r)[:, (s,j)] Y^d[(s,j), r]
+///   D_imp[:, (r,j)] = sum_s (M - M_r)[:, (s,j)] Y^d[(s,j), r]          (imports_by_sector)
+///   D_imp_reg[:, r] = S X^d[:, r] - S_r X^d[r-rows, r]                    (otherwise)
 ///   D_exp[:, (s,i)] = S[:, (s,i)] ((L y)_(s,i) - X^d[(s,i), s])   (every other destination, abroad too)
 ///   D_abroad        = M e-hat (e: the export columns that go abroad)
 ///   D_other_fd      = M e_O-hat (e_O: other final demand such as CEADs' ERR)

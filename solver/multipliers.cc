@@ -151,7 +151,8 @@ HouseholdCoefficients household_coefficients(const LeontiefModel& model, const V
   return hc;
 }
 
-tables::TidyTable multipliers_table(const LeontiefModel& model, const MultiplierOptions& opt, Vector* closure_k) {
+tables::TidyTable multipliers_table(const LeontiefModel& model, const MultiplierOptions& opt, Vector* closure_k,
+                                    Vector* output) {
   const auto& t = model.table();
   const Index n = model.n();
   if (auto e = opt.validate(); !e.empty()) throw InputError(e);
@@ -190,6 +191,7 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
     const std::string& nm = names[i];
     Vector cL = CL.col(static_cast<Index>(i));
     model.mask_inactive(cL);
+    if (nm == "output" && output) *output = cL;
     Vector coef = rows[i];
     model.mask_inactive(coef);
     const bool with_types = nm == "income" || nm == "employment";

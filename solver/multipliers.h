@@ -82,8 +82,9 @@ struct MultiplierOptions {
 };
 
 /// All multipliers as a tidy table region,sector,indicator,value (names in docs/indicators.md).
-/// `closure_k` (optional) receives diag(K) (k for the national closure).
+/// `closure_k` (optional) receives diag(K) (k for the national closure); `output` (optional) the
+/// simple output multipliers 1'L of the same solve (output_multipliers without a solve of its own).
 tables::TidyTable multipliers_table(const LeontiefModel& model, const MultiplierOptions& opt,
-                                    Vector* closure_k = nullptr);
+                                    Vector* closure_k = nullptr, Vector* output = nullptr);
 
 }  // namespace irio::solver

@@ -144,7 +144,9 @@ void methods_7_2(const std::string& dir, Report& rep) {
   t.V.resize(0, 6);
   t.satellites.push_back({"emissions", {"stressor1", "stressor2"}, {"t", "t"}, F, FY});
   solver::LeontiefModel m(t);
-  const auto acc = solver::compute_footprints(m, t.satellites[0]);
+  solver::FootprintOptions by_sector;
+  by_sector.imports_by_sector = true;  // the fixture's D_imp is at sector detail
+  const auto acc = solver::compute_footprints(m, t.satellites[0], by_sector);
   const Matrix L = m.solve(Matrix::Identity(6, 6));
   auto col = [&](const std::string& c) -> Eigen::Index {
     const auto slash = c.find('/');

@@ -72,6 +72,7 @@ void pymrio_test(const std::string& dir, Report& rep) {
 
   const auto pop = read_labelled_csv(out + "population.csv");
   solver::FootprintOptions fo;
+  fo.imports_by_sector = true;  // pymrio's D_imp is at sector detail
   fo.population = Vector::Zero(static_cast<Eigen::Index>(labels.num_regions()));
   for (std::size_t c = 0; c < pop.col_keys.size(); ++c)
     if (at(reg, pop.col_keys[c]) >= 0) fo.population(at(reg, pop.col_keys[c])) = pop.values[0][c];

@@ -86,6 +86,14 @@ const Verb<FootprintRequest>& decl::footprints() {
               &FootprintRequest::population_file)
           .option(option_spec("downstream", "!--no-downstream", "Skip M_down (saves k_F solves)"),
                   &FootprintRequest::downstream)
+          .option(option_spec("imports_by_sector", "--imports-by-sector",
+                              "D_imp at sector detail, as pymrio's (k_F x regions transposed solves instead of "
+                              "k_F); without it D_imp is by region only"),
+                  &FootprintRequest::imports_by_sector)
+          .option(option_spec("with_multipliers", "--with-multipliers",
+                              "Also the output and value-added multipliers (irio multipliers' table) from the "
+                              "same read"),
+                  &FootprintRequest::with_multipliers)
           .option(option_spec("characterisation", "",
                               "Characterisation factors (CSV impact,stressor,factor[,compartment,impact_unit,"
                               "stressor_unit,region], pymrio's layout): adds the impacts' accounts",
@@ -103,16 +111,28 @@ const Verb<FootprintRequest>& decl::footprints() {
                    kUnitStressor, accounts})
           .output({"footprints", "the same accounts, as a table named for the verb", kUnitStressor, accounts},
                   [](const FootprintRequest&) { return false; })
+          .output({"multipliers",
+                   "output and value-added multipliers 1'L and v'L (--with-multipliers)",
+                   kUnitRatio,
+                   {{"*", by_final_demand()}}},
+                  [](const FootprintRequest& r) { return r.with_multipliers; })
           .output({"diagnostics", "the §6.2 (12) identity checks, rest of the world included", kUnitMixed, {}})
           .table_names([](const FootprintRequest& r) {
             std::vector<std::string> names{"footprints_" + r.satellite};
             if (!r.characterisation_file.empty()) names.push_back("footprints_" + r.satellite + "_characterised");
+            if (r.with_multipliers) names.emplace_back("multipliers");
             names.emplace_back("diagnostics");
             return names;
           })
           .runs([](const Analysis& a, const FootprintRequest& req, std::ostream& out) {
             auto r = a.footprints(req);
             out << a.model().summary().brief_report() << "\n";
+            out << "Solves: " << r.accounts.transposed_rhs << " transposed right-hand side"
+                << (r.accounts.transposed_rhs == 1 ? "" : "s") << " (M"
+                << (req.imports_by_sector ? " by producing region, for D_imp by sector" : "") << "), "
+                << r.accounts.forward_rhs << " forward (X^d = L Y^d" << (req.downstream ? ", M_down" : "") << ")"
+                << (req.imports_by_sector ? "" : "; D_imp by region only (--imports-by-sector for sector detail)")
+                << "\n";
             print_accounts(out, a, r.accounts, *r.satellite);
             if (r.impacts) print_impacts(out, a, r);
             print_diagnostics(out, r.diagnostics);

@@ -52,6 +52,7 @@ BOOST_AUTO_TEST_CASE(accounts_without_solves_equal_the_characterised_satellites)
   const auto& sat = t.satellites.at(0);
   solver::FootprintOptions fo;
   fo.population = tables::Vector::Constant(m.num_regions(), 1e6);
+  fo.imports_by_sector = true;
   const auto c = two_impacts();
   const auto imp = tables::characterise(sat, c, t.labels, "impacts");
   BOOST_CHECK_EQUAL(imp.stressors.at(1), "weighted");

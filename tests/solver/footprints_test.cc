@@ -52,6 +52,7 @@ BOOST_AUTO_TEST_CASE(pymrio_calc_all_outputs) {
   const Matrix pop = testing::read_pymrio("population.csv", 1, 1);
   solver::FootprintOptions opt;
   opt.population = pop.row(0).transpose();
+  opt.imports_by_sector = true;  // pymrio's D_imp at sector detail
   for (const auto& [sat, prefix, idx] : {std::tuple{0, std::string("Emissions__"), std::size_t{2}},
                                          std::tuple{1, std::string("Factor_Inputs__"), std::size_t{1}}}) {
     const auto& s = t.satellites[static_cast<std::size_t>(sat)];
@@ -81,6 +82,19 @@ BOOST_AUTO_TEST_CASE(pymrio_calc_all_outputs) {
     const double scale = a.D_cba_reg.cwiseAbs().maxCoeff();
     BOOST_CHECK_SMALL((a.D_cba_reg.rowwise().sum() - a.D_pba_reg.rowwise().sum()).cwiseAbs().maxCoeff(), 1e-10 * scale);
     BOOST_CHECK_SMALL(((a.D_cba_reg - a.D_pba_reg) - (a.D_imp_reg - a.D_exp_reg)).cwiseAbs().maxCoeff(), 1e-10 * scale);
+    // The default route: M from k_F transposed solves and D_imp by region from X^d. Every account
+    // it gives equals the sector route's; D_imp at sector detail is left out.
+    solver::FootprintOptions by_region = opt;
+    by_region.imports_by_sector = false;
+    const auto b = solver::compute_footprints(m, s, by_region);
+    BOOST_CHECK_EQUAL(b.D_imp.size(), 0);
+    BOOST_CHECK_EQUAL(b.transposed_rhs, a.transposed_rhs / static_cast<Eigen::Index>(m.num_regions()));
+    BOOST_CHECK_EQUAL(b.forward_rhs, a.forward_rhs);
+    check_matrix(b.D_imp_reg, testing::read_pymrio(prefix + "D_imp_reg.csv", 1, idx), prefix + "D_imp_reg (by region)");
+    check_matrix(b.D_imp_cap, testing::read_pymrio(prefix + "D_imp_cap.csv", 1, idx), prefix + "D_imp_cap (by region)");
+    for (const auto& [x, y] : {std::pair{&a.M, &b.M}, {&a.M_down, &b.M_down}, {&a.D_cba, &b.D_cba}, {&a.D_exp, &b.D_exp},
+                               {&a.D_imp_reg, &b.D_imp_reg}, {&a.D_exp_reg, &b.D_exp_reg}})
+      BOOST_CHECK_SMALL((*x - *y).cwiseAbs().maxCoeff(), 1e-12 * std::max(1.0, x->cwiseAbs().maxCoeff()));
   }
 }
 
@@ -106,7 +120,9 @@ BOOST_AUTO_TEST_CASE(two_region_fixture_7_2) {
   const Matrix L = m.solve(Matrix::Identity(6, 2));
   BOOST_CHECK_CLOSE(L(0, 0), 1.3387146304736708, 1e-10);
   BOOST_CHECK_CLOSE(L(0, 1), 0.9689762471208287, 1e-10);
-  const auto a = solver::compute_footprints(m, s);
+  solver::FootprintOptions by_sector;
+  by_sector.imports_by_sector = true;
+  const auto a = solver::compute_footprints(m, s, by_sector);
   auto row6 = [](double a0, double a1, double a2, double a3, double a4, double a5) {
     Vector v(6);
     v << a0, a1, a2, a3, a4, a5;
