@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "bench/bench_tasks.h"
+#include "bench/machine_floor.h"
 #include "irio/io/table_store.h"
 #include "irio/solver/blas_info.h"
 
@@ -135,8 +136,9 @@ void baseline(const std::string& path, const std::string& out) {
   std::fclose(f);
 }
 
-/// account -> (region/sector/stressor -> value) from a tidy CSV with columns
-/// region,sector,[stressor,]account|indicator,value (irio's footprints and multipliers files).
+/// account -> (region/sector/stressor -> value) from a tidy CSV with the columns region, sector,
+/// [stressor,] account or indicator, value, found by name (irio's footprints files also carry
+/// stressor_unit).
 void read_tidy(const std::string& path, std::map<std::string, std::map<std::string, double>>& out) {
   std::ifstream in(path);
   std::string line;
@@ -146,23 +148,35 @@ void read_tidy(const std::string& path, std::map<std::string, std::map<std::stri
     std::stringstream h(line);
     for (std::string c; std::getline(h, c, ',');) head.push_back(c);
   }
+  auto column = [&](const std::string& name) {
+    const auto it = std::find(head.begin(), head.end(), name);
+    return it == head.end() ? -1 : static_cast<int>(it - head.begin());
+  };
+  const int region = column("region"), sector = column("sector"), stressor = column("stressor"),
+            value = column("value");
+  const int account = column("account") >= 0 ? column("account") : column("indicator");
+  if (region < 0 || sector < 0 || value < 0 || account < 0) return;
   while (std::getline(in, line)) {
     std::vector<std::string> cells;
     std::stringstream ss(line);
     for (std::string c; std::getline(ss, c, ',');) cells.push_back(c);
-    if (cells.size() != head.size() || cells.size() < 4) continue;
-    const std::string key = cells[0] + "/" + cells[1] + (cells.size() == 5 ? "/" + cells[2] : std::string());
-    out[cells[cells.size() - 2]][key] = std::strtod(cells.back().c_str(), nullptr);
+    if (cells.size() != head.size()) continue;
+    const auto at = [&](int c) { return cells[static_cast<std::size_t>(c)]; };
+    const std::string key = at(region) + "/" + at(sector) + (stressor >= 0 ? "/" + at(stressor) : std::string());
+    out[at(account)][key] = std::strtod(at(value).c_str(), nullptr);
   }
 }
 
-/// Largest normwise relative difference per account between irio's files and the baseline's.
-double compare(const fs::path& dir, const std::string& base_csv, std::string& detail) {
+/// Largest normwise relative difference per account between irio's files (those whose names
+/// start with one of `prefixes`: one table is written to the name given, m.csv, several to
+/// m_<table>.csv) and the baseline's. An account irio did not write is listed, not counted.
+double compare(const fs::path& dir, const std::vector<std::string>& prefixes, const std::string& base_csv,
+               std::string& detail) {
   std::map<std::string, std::map<std::string, double>> irio, base;
   for (const auto& e : fs::directory_iterator(dir)) {
     const auto name = e.path().filename().string();
-    // One table is written to the name given (m.csv), several to m_<table>.csv.
-    const bool ours = name.rfind("fp", 0) == 0 || name.rfind("m.", 0) == 0 || name.rfind("m_", 0) == 0;
+    bool ours = false;
+    for (const auto& p : prefixes) ours = ours || name.rfind(p + ".", 0) == 0 || name.rfind(p + "_", 0) == 0;
     if (ours && e.path().extension() == ".csv") read_tidy(e.path().string(), irio);
   }
   read_tidy(base_csv, base);
@@ -174,7 +188,7 @@ double compare(const fs::path& dir, const std::string& base_csv, std::string& de
     const auto alias = irio_name.count(acc) ? irio_name.at(acc) : acc;
     const auto it = irio.find(alias);
     if (it == irio.end()) {
-      detail += " " + acc + ": not in irio's output;";
+      detail += " " + acc + ": not asked for;";
       continue;
     }
     double diff = 0, scale = 0;
@@ -224,25 +238,65 @@ int run_e2e(const E2eOptions& opt) {
                 w.compression_level, now() - t1, static_cast<double>(fs::file_size(table)) / 1e6,
                 100.0 * static_cast<double>(t.Z.nonZeros()) / (static_cast<double>(n) * n));
   }
-  const std::string log_m = (dir / "multipliers.log").string(), log_f = (dir / "footprints.log").string();
+  // Two routes: the two commands a pymrio user's calc_all maps to (every account at sector detail,
+  // D_imp by product included), and one command for multipliers, M and the regional accounts.
+  const std::string log_m = (dir / "multipliers.log").string(), log_f = (dir / "footprints.log").string(),
+                    log_one = (dir / "one.log").string();
   const Child m = run_irio(opt.irio_binary, {"multipliers", table, "-o", (dir / "m.csv").string()}, log_m);
-  const Child f =
-      run_irio(opt.irio_binary, {"footprints", table, "--satellite", "env", "-o", (dir / "fp.csv").string()}, log_f);
-  if (m.status != 0 || f.status != 0) {
-    std::printf("irio failed (multipliers exit %d, footprints exit %d); logs in %s\n%s%s", m.status, f.status,
-                dir.c_str(), read_file(log_m).c_str(), read_file(log_f).c_str());
+  const Child f = run_irio(
+      opt.irio_binary,
+      {"footprints", table, "--satellite", "env", "--imports-by-sector", "-o", (dir / "fp.csv").string()}, log_f);
+  setenv("IRIO_TRACE_ITER", "1", 1);  // the GMRES step counts, for the floor
+  const Child one = run_irio(
+      opt.irio_binary,
+      {"footprints", table, "--satellite", "env", "--with-multipliers", "-o", (dir / "one.csv").string()}, log_one);
+  unsetenv("IRIO_TRACE_ITER");
+  if (m.status != 0 || f.status != 0 || one.status != 0) {
+    std::printf("irio failed (multipliers exit %d, footprints exit %d, one command exit %d); logs in %s\n%s%s%s",
+                m.status, f.status, one.status, dir.c_str(), read_file(log_m).c_str(), read_file(log_f).c_str(),
+                read_file(log_one).c_str());
     return 1;
   }
   const std::string irio_blas = line_with(read_file(log_f), "BLAS: ");
   std::printf("  irio %s\n", irio_blas.c_str());
   const double irio_s = m.seconds + f.seconds, irio_mib = std::max(m.peak_mib, f.peak_mib);
   const double irio_cpu = m.cpu_seconds + f.cpu_seconds;
-  std::printf("  %-40s %9s    %9s    %s\n", "", "wall", "CPU", "peak memory");
-  std::printf("  %-40s %9.3f s  %9.3f s  %8.1f MiB\n", "irio multipliers (read, solve, write)", m.seconds,
-              m.cpu_seconds, m.peak_mib);
-  std::printf("  %-40s %9.3f s  %9.3f s  %8.1f MiB\n", "irio footprints (read, solve, write)", f.seconds, f.cpu_seconds,
-              f.peak_mib);
-  std::printf("  %-40s %9.3f s  %9.3f s  %8.1f MiB\n", "irio total", irio_s, irio_cpu, irio_mib);
+  std::printf("  %-52s %9s    %9s    %s\n", "", "wall", "CPU", "peak memory");
+  auto row = [](const char* what, double wall, double cpu, double mib) {
+    std::printf("  %-52s %9.3f s  %9.3f s  %8.1f MiB\n", what, wall, cpu, mib);
+  };
+  row("irio multipliers (read, solve, write)", m.seconds, m.cpu_seconds, m.peak_mib);
+  row("irio footprints --imports-by-sector", f.seconds, f.cpu_seconds, f.peak_mib);
+  row("irio, two commands: every account at sector detail", irio_s, irio_cpu, irio_mib);
+  row("irio footprints --with-multipliers (one command)", one.seconds, one.cpu_seconds, one.peak_mib);
+
+  // The floor: reading the arrays, the region LUs, and the passes over A that the one command's
+  // solves need (its blocks of right-hand sides in panels of 32, GMRES steps + 2 residuals each)
+  // at the measured bandwidth.
+  const MachineFloor fl = measure_floor(table, spec.regions, spec.sectors);
+  const std::string log_text = read_file(log_one);
+  int steps = 0;
+  for (std::size_t p = log_text.find("GMRES: "); p != std::string::npos; p = log_text.find("GMRES: ", p + 1))
+    steps = std::max(steps, std::atoi(log_text.c_str() + p + 7));
+  long transposed = 0, forward = 0;
+  if (const auto p = log_text.find("Solves: "); p != std::string::npos)
+    std::sscanf(log_text.c_str() + p, "Solves: %ld transposed right-hand side%*[^,], %ld forward", &transposed,
+                &forward);
+  const long panels = (transposed + 31) / 32 + (forward + 31) / 32 + 1;  // + 1'L, v'L
+  const long passes = panels * (steps + 2);
+  const double floor_s = fl.read_s + fl.region_lus_s + static_cast<double>(passes) * fl.pass_s;
+  std::printf("  floor of the one command (this machine):\n");
+  std::printf("    read /core's arrays with H5Dread (%.0f MB)          %9.3f s\n", fl.read_mb, fl.read_s);
+  std::printf("    %d region LUs (dgetrf, %d x %d)                       %9.3f s\n", spec.regions, spec.sectors,
+              spec.sectors, fl.region_lus_s);
+  std::printf(
+      "    %ld passes over A (%ld + %ld right-hand sides and 2 multipliers in %ld panels of <= 32,\n"
+      "      %d GMRES steps + 2 residuals each) at %.1f GB/s, %.1f ms a pass   %9.3f s\n",
+      passes, transposed, forward, panels, steps, fl.bandwidth_gbs, 1e3 * fl.pass_s,
+      static_cast<double>(passes) * fl.pass_s);
+  std::printf("    floor                                                 %9.3f s; irio's wall time is %.1fx it\n",
+              floor_s, one.seconds / floor_s);
+
   int rc = 0;
   if (!opt.skip_baseline) {
     const std::string base_csv = (dir / "baseline.csv").string();
@@ -263,18 +317,26 @@ int run_e2e(const E2eOptions& opt) {
       std::printf("baseline failed (exit %d)\n", b.status);
       rc = 1;
     } else {
-      std::printf("  %-40s %9.3f s  %9.3f s  %8.1f MiB\n", "dense inverse (pymrio calc_all method)", b.seconds,
-                  b.cpu_seconds, b.peak_mib);
-      std::string detail;
-      const double diff = compare(dir, base_csv, detail);
-      std::printf("  speed-up %.1fx (wall), %.1fx (CPU); peak memory ratio %.3f; max relative difference %.2e:%s\n",
-                  b.seconds / irio_s, b.cpu_seconds / irio_cpu, irio_mib / b.peak_mib, diff, detail.c_str());
+      row("dense inverse (pymrio calc_all method)", b.seconds, b.cpu_seconds, b.peak_mib);
+      std::string detail, detail_one;
+      const double diff = compare(dir, {"fp", "m"}, base_csv, detail);
+      const double diff_one = compare(dir, {"one"}, base_csv, detail_one);
       std::printf(
-          "RESULT task=e2e n=%d kernel=%s irio_s=%.3f mult_s=%.3f fp_s=%.3f base_s=%.3f speedup=%.2f irio_mib=%.1f "
-          "base_mib=%.1f mem_ratio=%.3f irio_cpu_s=%.3f base_cpu_s=%.3f maxrel=%.2e\n",
-          n, blas.kernel.c_str(), irio_s, m.seconds, f.seconds, b.seconds, b.seconds / irio_s, irio_mib, b.peak_mib,
-          irio_mib / b.peak_mib, irio_cpu, b.cpu_seconds, diff);
-      rc = diff <= 1e-8 ? 0 : 1;
+          "  two commands: speed-up %.1fx (wall), %.1fx (CPU); peak memory ratio %.3f; max relative "
+          "difference %.2e:%s\n",
+          b.seconds / irio_s, b.cpu_seconds / irio_cpu, irio_mib / b.peak_mib, diff, detail.c_str());
+      std::printf(
+          "  one command:  speed-up %.1fx (wall), %.1fx (CPU); peak memory ratio %.3f; max relative "
+          "difference %.2e:%s\n",
+          b.seconds / one.seconds, b.cpu_seconds / one.cpu_seconds, one.peak_mib / b.peak_mib, diff_one,
+          detail_one.c_str());
+      std::printf(
+          "RESULT task=e2e n=%d kernel=%s irio_s=%.3f mult_s=%.3f fp_s=%.3f one_s=%.3f one_cpu_s=%.3f "
+          "floor_s=%.3f base_s=%.3f speedup=%.2f irio_mib=%.1f base_mib=%.1f mem_ratio=%.3f irio_cpu_s=%.3f "
+          "base_cpu_s=%.3f maxrel=%.2e maxrel_one=%.2e\n",
+          n, blas.kernel.c_str(), irio_s, m.seconds, f.seconds, one.seconds, one.cpu_seconds, floor_s, b.seconds,
+          b.seconds / irio_s, irio_mib, b.peak_mib, irio_mib / b.peak_mib, irio_cpu, b.cpu_seconds, diff, diff_one);
+      rc = diff <= 1e-8 && diff_one <= 1e-8 ? 0 : 1;
     }
   }
   std::error_code ec;
