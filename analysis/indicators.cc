@@ -70,6 +70,8 @@ FootprintResults Analysis::footprints(const FootprintRequest& r) const {
   solver::FootprintOptions fo;
   fo.downstream = r.downstream;
   fo.imports_by_sector = r.imports_by_sector;
+  // The multipliers' rows 1 and v join M's block of transposed solves (one block, not two).
+  if (r.with_multipliers) fo.also_transposed = solver::multiplier_coefficients(model(), {});
   fo.population = r.population_file.empty() ? r.population : read_population(r.population_file, table().labels);
   const auto& m = model();
   FootprintResults out;
@@ -95,10 +97,8 @@ FootprintResults Analysis::footprints(const FootprintRequest& r) const {
     add_stressor_units(out.tables.back(), *out.impacts);  // units of the impacts, not of the table
     out.diagnostics.append(solver::footprint_diagnostics(m, *out.impacts, out.impact_accounts));
   }
-  if (r.with_multipliers) {
-    auto mult = multipliers(MultiplierRequest{});
-    for (auto& t : mult.tables) out.tables.push_back(std::move(t));
-  }
+  if (r.with_multipliers)
+    out.tables.push_back(solver::multipliers_table(m, {}, nullptr, nullptr, &out.accounts.also_solved));
   out.tables.push_back(out.diagnostics);
   return out;
 }

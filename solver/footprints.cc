@@ -43,18 +43,20 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   // Transposed solves: M = S L (k_F columns). D_imp at sector detail needs the per-region rows
   // M_r = (S restricted to region r's columns) L instead (k_F G columns); S is the sum of its
   // restrictions, so then M = sum_r M_r needs no solve of its own.
-  Matrix ML;
-  if (opt.imports_by_sector) {
-    Matrix rhs = Matrix::Zero(n, kF * G);
+  const Index kM = opt.imports_by_sector ? kF * G : kF, kAlso = opt.also_transposed.cols();
+  if (kAlso > 0 && opt.also_transposed.rows() != n)
+    throw InputError("footprints: the extra coefficient rows have " + std::to_string(opt.also_transposed.rows()) +
+                     " entries, expected " + std::to_string(n));
+  Matrix rhs = Matrix::Zero(n, kM + kAlso);
+  if (opt.imports_by_sector)
     for (Index r = 0; r < G; ++r) rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);
-    a.transposed_rhs = rhs.cols();
-    ML = model.solve_transposed(std::move(rhs));  // no second copy
-    a.M = Matrix::Zero(kF, n);
-    for (Index r = 0; r < G; ++r) a.M += ML.middleCols(kF * r, kF).transpose();
-  } else {
-    a.transposed_rhs = kF;
-    a.M = model.solve_transposed(Matrix(a.S.transpose())).transpose();
-  }
+  else rhs.leftCols(kF) = a.S.transpose();
+  if (kAlso > 0) rhs.rightCols(kAlso) = opt.also_transposed;
+  a.transposed_rhs = rhs.cols();
+  Matrix ML = model.solve_transposed(std::move(rhs));  // no second copy
+  if (kAlso > 0) a.also_solved = ML.rightCols(kAlso);
+  a.M = Matrix::Zero(kF, n);
+  for (Index r = 0; kF > 0 && r < kM / kF; ++r) a.M += ML.middleCols(kF * r, kF).transpose();
 
   // One block of forward solves: X^d = L Y^d (S(G)); with an exogenous rest of the world its final
   // demand, the exports e, is one more destination column: x = L (Y^d 1 + e) = X^d 1 + L e
@@ -116,8 +118,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
     // What r's final demand draws from other regions: S X^d[:, r] less its rows in r, where
     // S X^d[:, r] = S L Y^d[:, r] = (M Y^d)[:, r] is r's D_cba before F_Y.
     a.D_imp_reg = by_region(a.D_cba);
-    for (Index r = 0; r < G; ++r)
-      a.D_imp_reg.col(r) -= a.S.middleCols(r * N, N) * Xd.col(r).segment(r * N, N);
+    for (Index r = 0; r < G; ++r) a.D_imp_reg.col(r) -= a.S.middleCols(r * N, N) * Xd.col(r).segment(r * N, N);
   }
   a.D_exp_reg = by_region(a.D_exp);
   if (abroad) a.D_abroad_reg = by_region(a.D_abroad);

@@ -30,6 +30,7 @@ struct FootprintAccounts {
   Matrix D_other_fd, D_other_fd_reg;
   /// Right-hand sides solved: transposed (M or the M_r) and forward (X^d, exports, ERR, M_down).
   Index transposed_rhs = 0, forward_rhs = 0;
+  Matrix also_solved;  ///< L' c for FootprintOptions::also_transposed (n x k), solved with M
 };
 
 struct FootprintOptions {
@@ -37,7 +38,10 @@ struct FootprintOptions {
   /// D_imp at sector detail (pymrio's D_imp): k_F G transposed right-hand sides instead of k_F.
   /// Without it D_imp is computed by region only (D_imp_reg), from the forward block.
   bool imports_by_sector = false;
-  Vector population;       ///< G entries; empty: no per-capita accounts
+  /// More coefficient rows c (n x k, as columns) whose c'L joins M's block of transposed solves,
+  /// returned in FootprintAccounts::also_solved (e.g. multiplier_coefficients: one block, not two).
+  Matrix also_transposed;
+  Vector population;  ///< G entries; empty: no per-capita accounts
 };
 
 /// Compute every account of `satellite` (must belong to the model's table, or match its shapes).

@@ -151,18 +151,23 @@ HouseholdCoefficients household_coefficients(const LeontiefModel& model, const V
   return hc;
 }
 
-tables::TidyTable multipliers_table(const LeontiefModel& model, const MultiplierOptions& opt, Vector* closure_k,
-                                    Vector* output) {
+namespace {
+
+struct CoefficientRows {
+  std::vector<std::string> names;
+  std::vector<Vector> rows;
+  Vector w;  ///< labour income flows (for the household closure), empty without --income
+  Matrix C;  ///< the rows as columns, zero on zero-output sectors
+};
+
+CoefficientRows coefficient_rows(const LeontiefModel& model, const MultiplierOptions& opt) {
   const auto& t = model.table();
   const Index n = model.n();
   if (auto e = opt.validate(); !e.empty()) throw InputError(e);
-
-  // Collect every coefficient row and do one block of transposed solves (methods.md §8: S'(k)).
-  std::vector<std::string> names;
-  std::vector<Vector> rows;
-  auto push = [&](const std::string& nm, Vector c) {
-    names.push_back(nm);
-    rows.push_back(std::move(c));
+  CoefficientRows c;
+  auto push = [&](const std::string& nm, Vector v) {
+    c.names.push_back(nm);
+    c.rows.push_back(std::move(v));
   };
   push("output", Vector::Ones(n));
   push("value_added", model.v());
@@ -170,14 +175,33 @@ tables::TidyTable multipliers_table(const LeontiefModel& model, const Multiplier
     for (Index k = 0; k < t.V.rows(); ++k)
       push("value_added:" + t.va_components[static_cast<std::size_t>(k)],
            per_unit_output(model, t.V.row(k).transpose()));
-  Vector w, eps;
-  if (!opt.income.empty()) push("income", per_unit_output(model, w = flow_row(model, opt.income)));
+  Vector eps;
+  if (!opt.income.empty()) push("income", per_unit_output(model, c.w = flow_row(model, opt.income)));
   if (!opt.employment.empty()) push("employment", per_unit_output(model, eps = flow_row(model, opt.employment)));
+  c.C.resize(n, static_cast<Index>(c.rows.size()));
+  for (std::size_t i = 0; i < c.rows.size(); ++i) c.C.col(static_cast<Index>(i)) = c.rows[i];
+  for (Index j : model.zero_output()) c.C.row(j).setZero();
+  return c;
+}
 
-  Matrix C(n, static_cast<Index>(rows.size()));
-  for (std::size_t i = 0; i < rows.size(); ++i) C.col(static_cast<Index>(i)) = rows[i];
-  for (Index j : model.zero_output()) C.row(j).setZero();
-  const Matrix CL = multiplier_rows(model, C);
+}  // namespace
+
+Matrix multiplier_coefficients(const LeontiefModel& model, const MultiplierOptions& opt) {
+  return coefficient_rows(model, opt).C;
+}
+
+tables::TidyTable multipliers_table(const LeontiefModel& model, const MultiplierOptions& opt, Vector* closure_k,
+                                    Vector* output, const Matrix* solved) {
+  // Collect every coefficient row and do one block of transposed solves (methods.md §8: S'(k)).
+  const CoefficientRows cr = coefficient_rows(model, opt);
+  const auto& names = cr.names;
+  const auto& rows = cr.rows;
+  const Vector& w = cr.w;
+  if (solved && (solved->rows() != model.n() || solved->cols() != cr.C.cols()))
+    throw InputError("multipliers: the solved rows are " + std::to_string(solved->rows()) + " x " +
+                     std::to_string(solved->cols()) + ", expected " + std::to_string(model.n()) + " x " +
+                     std::to_string(cr.C.cols()));
+  const Matrix CL = solved ? *solved : multiplier_rows(model, cr.C);
 
   std::unique_ptr<HouseholdClosure> closure;
   if (!opt.household_categories.empty()) {

@@ -84,7 +84,13 @@ struct MultiplierOptions {
 /// All multipliers as a tidy table region,sector,indicator,value (names in docs/indicators.md).
 /// `closure_k` (optional) receives diag(K) (k for the national closure); `output` (optional) the
 /// simple output multipliers 1'L of the same solve (output_multipliers without a solve of its own).
+/// `solved` (optional): C'L already solved for C = multiplier_coefficients(model, opt), n x k (as
+/// in another block of transposed solves); then the table costs no solve.
 tables::TidyTable multipliers_table(const LeontiefModel& model, const MultiplierOptions& opt,
-                                    Vector* closure_k = nullptr, Vector* output = nullptr);
+                                    Vector* closure_k = nullptr, Vector* output = nullptr,
+                                    const Matrix* solved = nullptr);
+/// The coefficient rows c whose c'L the table shows, as the columns of an n x k matrix (zero on
+/// zero-output sectors): output (1), value added (v), then the options' rows.
+Matrix multiplier_coefficients(const LeontiefModel& model, const MultiplierOptions& opt);
 
 }  // namespace irio::solver

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
+#include "irio/solver/internal/blas_threads.h"
 #include "irio/solver/internal/spmm.h"
 #include "irio/solver/linear_solver.h"
 #include "irio/tables/error.h"
@@ -35,6 +37,10 @@ class BlockDiagonalLu final : public LinearSolver {
       : blocks_(blocks) {
     rcond_ = 1.0;
     for (std::size_t b = 0; b < blocks_.size(); ++b) {
+      // A region's LU (200 x 200 at EXIOBASE's size) is too small for OpenBLAS's threads: they
+      // cost more in waking and yielding than they save (a tenth of footprints' set-up).
+      std::optional<internal::SingleThreadedBlas> small;
+      if (blocks_[b].size() <= kSmallBlock) small.emplace();
       lus_.push_back(
           make_dense_lu(gather_block(M, blocks_[b], identity_minus), what + " (block " + std::to_string(b) + ")"));
       rcond_ = std::min(rcond_, lus_.back()->rcond());
@@ -56,6 +62,7 @@ class BlockDiagonalLu final : public LinearSolver {
       for (std::size_t k = 0; k < idx.size(); ++k) B.row(idx[k]) = sub.row(static_cast<Index>(k));
     }
   }
+  static constexpr std::size_t kSmallBlock = 512;
   std::vector<std::vector<Index>> blocks_;
   std::vector<std::unique_ptr<LinearSolver>> lus_;
   double rcond_;

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 // The kernels below are short fixed-width loops that GCC vectorizes only at -O3.
@@ -60,31 +62,28 @@ typedef double Vec8 __attribute__((vector_size(64)));
 #define IRIO_LOAD(v, p) std::memcpy(&(v), (p), sizeof(Vec8))
 #define IRIO_STORE(p, v) std::memcpy((p), &(v), sizeof(Vec8))
 
-/// Q(j, :) = sum_p a_pj P(p, :) for the columns j in [j0, j1) of A, V vectors wide: inner
-/// products with A's columns (no transposed copy of A). The rows of P are visited tile by tile
-/// (split[t][j] .. split[t + 1][j] are column j's non-zeros in tile t), each tile's slice of P
-/// staying in cache for all the columns; two accumulators per vector take alternate non-zeros, so
-/// that the multiply-adds do not wait on each other. The summation order depends on the tiles
-/// only, never on j0, j1: results are the same for any thread split.
-template <int V>
-inline __attribute__((always_inline)) void transposed_body(const SparseMatrix& A, const StorageIndex* split, int tiles,
-                                                           const double* P, Index j0, Index j1, double* Q) {
+/// Q(j, :) = sum_p val[p] P(idx[p], :) for the compressed vectors j in [j0, j1): the columns of A
+/// for A' X, the rows of A (its row-major copy) for A X; V vectors wide, nothing scattered. P's
+/// rows are visited tile by tile (split[t][j] .. split[t + 1][j] are vector j's entries in tile t),
+/// each tile's slice of P staying in cache for all the vectors; two accumulators per 8-vector take
+/// alternate entries, so that the multiply-adds do not wait on each other. The summation order
+/// depends on the tiles only, never on j0, j1: results are the same for any thread split.
+template <int V, class Idx, class Ptr>
+inline __attribute__((always_inline)) void gather_body(const double* val, const Idx* idx, const Ptr* split, Index n1,
+                                                       int tiles, const double* P, Index j0, Index j1, double* Q) {
   constexpr int W = 8 * V;
-  const double* val = A.valuePtr();
-  const StorageIndex* inner = A.innerIndexPtr();
-  const Index n1 = A.cols() + 1;
   std::fill(Q + j0 * W, Q + j1 * W, 0.0);
   for (int t = 0; t < tiles; ++t) {
-    const StorageIndex* lo = split + t * n1;
-    const StorageIndex* hi = lo + n1;
+    const Ptr* lo = split + t * n1;
+    const Ptr* hi = lo + n1;
     for (Index j = j0; j < j1; ++j) {
-      auto p = lo[j];
-      const auto e = hi[j];
+      Ptr p = lo[j];
+      const Ptr e = hi[j];
       if (p == e) continue;
       Vec8 a[V] = {}, b[V] = {};
       for (; p + 2 <= e; p += 2) {
-        const double* x = P + static_cast<Index>(inner[p]) * W;
-        const double* z = P + static_cast<Index>(inner[p + 1]) * W;
+        const double* x = P + static_cast<Index>(idx[p]) * W;
+        const double* z = P + static_cast<Index>(idx[p + 1]) * W;
         const double u = val[p], w = val[p + 1];
         for (int v = 0; v < V; ++v) {
           Vec8 xv, zv;
@@ -95,7 +94,7 @@ inline __attribute__((always_inline)) void transposed_body(const SparseMatrix& A
         }
       }
       if (p < e) {
-        const double* x = P + static_cast<Index>(inner[p]) * W;
+        const double* x = P + static_cast<Index>(idx[p]) * W;
         for (int v = 0; v < V; ++v) {
           Vec8 xv;
           IRIO_LOAD(xv, x + 8 * v);
@@ -113,103 +112,74 @@ inline __attribute__((always_inline)) void transposed_body(const SparseMatrix& A
   }
 }
 
-/// Rows [i0, i1) of Q = A P, V vectors wide: every column of A scatters its non-zeros in that row
-/// range (lo[j] .. hi[j]) into Q. Each row of Q is summed in column order whatever the row
-/// ranges, so the result does not depend on how the rows are split.
-template <int V>
-inline __attribute__((always_inline)) void forward_body(const SparseMatrix& A, const double* P, Index i0, Index i1,
-                                                        const StorageIndex* lo, const StorageIndex* hi, double* Q) {
-  constexpr int W = 8 * V;
-  const double* val = A.valuePtr();
-  const StorageIndex* inner = A.innerIndexPtr();
-  const Index n = A.cols();
-  std::fill(Q + i0 * W, Q + i1 * W, 0.0);
-  for (Index j = 0; j < n; ++j) {
-    if (lo[j] == hi[j]) continue;
-    Vec8 x[V];
-    for (int v = 0; v < V; ++v) IRIO_LOAD(x[v], P + j * W + 8 * v);
-    for (auto p = lo[j]; p < hi[j]; ++p) {
-      double* q = Q + static_cast<Index>(inner[p]) * W;
-      const double a = val[p];
-      for (int v = 0; v < V; ++v) {
-        Vec8 qv;
-        IRIO_LOAD(qv, q + 8 * v);
-        qv += a * x[v];
-        IRIO_STORE(q + 8 * v, qv);
-      }
-    }
-  }
-}
-
 // The kernels are compiled for AVX-512 and AVX2 as well and picked at load time (GCC/Clang
-// function multi-versioning on x86-64 Linux); elsewhere the portable build runs. The bodies are
-// templates inlined into one plain function per width, which is what the clones attribute takes.
+// function multi-versioning on x86-64 Linux); elsewhere the portable build runs. The body is a
+// template inlined into one plain function per width and index type, which is what the clones
+// attribute takes.
 #if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__)
 #define IRIO_SPMM_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define IRIO_SPMM_CLONES
 #endif
 
-#define IRIO_SPMM_KERNELS(V)                                                                                         \
-  IRIO_SPMM_CLONES void transposed_##V(const SparseMatrix& A, const StorageIndex* split, int tiles, const double* P, \
-                                       Index j0, Index j1, double* Q) {                                              \
-    transposed_body<V>(A, split, tiles, P, j0, j1, Q);                                                               \
-  }                                                                                                                  \
-  IRIO_SPMM_CLONES void forward_##V(const SparseMatrix& A, const double* P, Index i0, Index i1,                      \
-                                    const StorageIndex* lo, const StorageIndex* hi, double* Q) {                     \
-    forward_body<V>(A, P, i0, i1, lo, hi, Q);                                                                        \
-  }
-IRIO_SPMM_KERNELS(1)
-IRIO_SPMM_KERNELS(2)
-IRIO_SPMM_KERNELS(3)
-IRIO_SPMM_KERNELS(4)
-#undef IRIO_SPMM_KERNELS
+using RowIndex = std::int32_t;  ///< column indices of the row-major copy (n < 2^31)
 
-void transposed_kernel(int V, const SparseMatrix& A, const StorageIndex* split, int tiles, const double* P, Index j0,
-                       Index j1, double* Q) {
-  switch (V) {
-    case 1: return transposed_1(A, split, tiles, P, j0, j1, Q);
-    case 2: return transposed_2(A, split, tiles, P, j0, j1, Q);
-    case 3: return transposed_3(A, split, tiles, P, j0, j1, Q);
-    default: return transposed_4(A, split, tiles, P, j0, j1, Q);
+#define IRIO_SPMM_KERNEL(name, V, Idx)                                                                                \
+  IRIO_SPMM_CLONES void name##_##V(const double* val, const Idx* idx, const StorageIndex* split, Index n1, int tiles, \
+                                   const double* P, Index j0, Index j1, double* Q) {                                  \
+    gather_body<V>(val, idx, split, n1, tiles, P, j0, j1, Q);                                                         \
   }
+IRIO_SPMM_KERNEL(columns, 1, StorageIndex)
+IRIO_SPMM_KERNEL(columns, 2, StorageIndex)
+IRIO_SPMM_KERNEL(columns, 3, StorageIndex)
+IRIO_SPMM_KERNEL(columns, 4, StorageIndex)
+IRIO_SPMM_KERNEL(rows, 1, RowIndex)
+IRIO_SPMM_KERNEL(rows, 2, RowIndex)
+IRIO_SPMM_KERNEL(rows, 3, RowIndex)
+IRIO_SPMM_KERNEL(rows, 4, RowIndex)
+#undef IRIO_SPMM_KERNEL
+
+/// The kernel for V = 1 .. 4 vectors: over A's columns (A' X) or over its rows (A X).
+template <class Idx>
+void gather(int V, const double* val, const Idx* idx, const StorageIndex* split, Index n1, int tiles, const double* P,
+            Index j0, Index j1, double* Q) {
+  using Kernel =
+      void (*)(const double*, const Idx*, const StorageIndex*, Index, int, const double*, Index, Index, double*);
+  Kernel k = nullptr;
+  if constexpr (std::is_same_v<Idx, StorageIndex>) {
+    static constexpr Kernel by_width[] = {columns_1, columns_2, columns_3, columns_4};
+    k = by_width[std::clamp(V, 1, kMaxVecs) - 1];
+  } else {
+    static constexpr Kernel by_width[] = {rows_1, rows_2, rows_3, rows_4};
+    k = by_width[std::clamp(V, 1, kMaxVecs) - 1];
+  }
+  k(val, idx, split, n1, tiles, P, j0, j1, Q);
 }
 
-void forward_kernel(int V, const SparseMatrix& A, const double* P, Index i0, Index i1, const StorageIndex* lo,
-                    const StorageIndex* hi, double* Q) {
-  switch (V) {
-    case 1: return forward_1(A, P, i0, i1, lo, hi, Q);
-    case 2: return forward_2(A, P, i0, i1, lo, hi, Q);
-    case 3: return forward_3(A, P, i0, i1, lo, hi, Q);
-    default: return forward_4(A, P, i0, i1, lo, hi, Q);
-  }
-}
-
-/// split row c: where rows >= bounds[c] start in each column (Eigen keeps inner indices sorted);
-/// row 0 is outer, the last row is outer shifted by one.
-std::vector<StorageIndex> split_columns(const SparseMatrix& A, const std::vector<Index>& bounds) {
-  const Index n = A.cols();
+/// Row t of the result: where each compressed vector's entries with index >= bounds[t] start
+/// (indices are sorted within a vector); the first row is ptr, the last is ptr shifted by one.
+template <class Idx>
+std::vector<StorageIndex> split_vectors(Index count, const StorageIndex* ptr, const Idx* idx,
+                                        const std::vector<Index>& bounds) {
   const auto rows = static_cast<Index>(bounds.size());
-  std::vector<StorageIndex> split(static_cast<std::size_t>(rows * (n + 1)));
-  const StorageIndex* inner = A.innerIndexPtr();
-  const StorageIndex* outer = A.outerIndexPtr();
-  for (Index j = 0; j <= n; ++j) {
-    if (j == n) {
-      for (Index c = 0; c < rows; ++c) split[static_cast<std::size_t>(c * (n + 1) + n)] = outer[n];
-      break;
-    }
-    StorageIndex p = outer[j];
+  std::vector<StorageIndex> split(static_cast<std::size_t>(rows * (count + 1)));
+  for (Index j = 0; j < count; ++j) {
+    StorageIndex p = ptr[j];
     for (Index c = 0; c < rows; ++c) {
-      while (p < outer[j + 1] && inner[p] < bounds[static_cast<std::size_t>(c)]) ++p;
-      split[static_cast<std::size_t>(c * (n + 1) + j)] = p;
+      while (p < ptr[j + 1] && idx[p] < bounds[static_cast<std::size_t>(c)]) ++p;
+      split[static_cast<std::size_t>(c * (count + 1) + j)] = p;
     }
   }
+  for (Index c = 0; c < rows; ++c) split[static_cast<std::size_t>(c * (count + 1) + count)] = ptr[count];
   return split;
 }
 
-std::vector<Index> even_bounds(Index m, int parts) {
-  std::vector<Index> b(static_cast<std::size_t>(parts + 1));
-  for (int c = 0; c <= parts; ++c) b[static_cast<std::size_t>(c)] = m * c / parts;
+/// Tiles of `length` entries whose slice of a 32-wide panel fits in L2, with their bounds.
+std::vector<Index> tile_bounds(Index length) {
+  const Index slice = std::max<Index>(1, kTileBytes / (8 * 8 * kMaxVecs));
+  const Index tiles = std::clamp<Index>((length + slice - 1) / slice, 1, std::max<Index>(length, 1));
+  std::vector<Index> b(static_cast<std::size_t>(tiles + 1));
+  for (Index t = 0; t <= tiles; ++t) b[static_cast<std::size_t>(t)] = length * t / tiles;
   return b;
 }
 
@@ -254,44 +224,70 @@ constexpr int kChunksPerThread = 8;
 
 SparseProduct::SparseProduct(const SparseMatrix& A, int threads)
     : A_(A), threads_(threads > 0 ? threads : default_product_threads()) {
-  const Index m = A.rows();
   // By default, below about a million multiply-adds per panel a thread costs more than it saves.
   if (threads <= 0 && static_cast<double>(A.nonZeros()) * 8 < 1e6) threads_ = 1;
-  // Tiles of rows whose slice of a 32-wide panel fits in L2. A' X sums each entry tile by tile,
-  // so the tiles must not depend on the thread count (bitwise identical results).
-  const Index slice = std::max<Index>(1, kTileBytes / (8 * 8 * kMaxVecs));
-  tiles_ = static_cast<int>(std::clamp<Index>((m + slice - 1) / slice, 1, std::max<Index>(m, 1)));
-  tile_split_ = split_columns(A, even_bounds(m, tiles_));
-  // A X: at least one row range per thread, and no range larger than a tile. A row's sum runs
-  // over A's columns in order whatever the ranges.
-  row_chunks_ = static_cast<int>(std::min<Index>(std::max<Index>(m, 1), std::max(threads_, tiles_)));
-  row_bounds_ = even_bounds(m, row_chunks_);
-  split_ = split_columns(A, row_bounds_);
+  // A' X: A's columns, tiled over its rows. The tiles depend on A's size only, never on the thread
+  // count, so results are bitwise identical for any thread count.
+  const auto bounds = tile_bounds(A.rows());
+  column_tiles_ = static_cast<int>(bounds.size()) - 1;
+  column_split_ = split_vectors(A.cols(), A.outerIndexPtr(), A.innerIndexPtr(), bounds);
+}
+
+SparseProduct::~SparseProduct() = default;
+
+void SparseProduct::build_rows() const {
+  // The row-major copy of A (CSR: values and 32-bit column indices, 12 bytes a non-zero), so that
+  // A X gathers as A' X does instead of scattering into the result: a counting sort by row.
+  const Index m = A_.rows(), n = A_.cols(), nnz = A_.nonZeros();
+  const double* val = A_.valuePtr();
+  const StorageIndex* inner = A_.innerIndexPtr();
+  const StorageIndex* outer = A_.outerIndexPtr();
+  row_ptr_.assign(static_cast<std::size_t>(m + 1), 0);
+  for (Index p = 0; p < outer[n]; ++p) ++row_ptr_[static_cast<std::size_t>(inner[p] + 1)];
+  for (Index i = 0; i < m; ++i) row_ptr_[static_cast<std::size_t>(i + 1)] += row_ptr_[static_cast<std::size_t>(i)];
+  row_val_.resize(static_cast<std::size_t>(nnz));
+  row_col_.resize(static_cast<std::size_t>(nnz));
+  // Rows in blocks of 256, so that the writes go to a few hundred places at a time, not to n;
+  // cursor[j] walks down column j (its rows are sorted) across the blocks. Columns in order: each
+  // row's entries come sorted by column.
+  std::vector<StorageIndex> next(row_ptr_.begin(), row_ptr_.end() - 1);
+  std::vector<StorageIndex> cursor(outer, outer + n);
+  constexpr Index kRowBlock = 256;
+  for (Index i1 = std::min(kRowBlock, m);; i1 = std::min(i1 + kRowBlock, m)) {
+    for (Index j = 0; j < n; ++j) {
+      StorageIndex p = cursor[static_cast<std::size_t>(j)];
+      for (; p < outer[j + 1] && inner[p] < i1; ++p) {
+        const auto q = static_cast<std::size_t>(next[static_cast<std::size_t>(inner[p])]++);
+        row_val_[q] = val[p];
+        row_col_[q] = static_cast<std::int32_t>(j);
+      }
+      cursor[static_cast<std::size_t>(j)] = p;
+    }
+    if (i1 >= m) break;
+  }
+  const auto bounds = tile_bounds(n);
+  row_tiles_ = static_cast<int>(bounds.size()) - 1;
+  row_split_ = split_vectors(m, row_ptr_.data(), row_col_.data(), bounds);
 }
 
 void SparseProduct::panel(const Matrix& X, Index c0, int width, Matrix& Y, bool transposed, std::vector<double>& P,
                           std::vector<double>& Q) const {
   const int V = (width + 7) / 8, W = 8 * V;
-  const Index n = A_.cols();
   pack(X, c0, width, W, P);
-  if (transposed) {
-    Q.resize(static_cast<std::size_t>(n * W));
-    const int chunks = static_cast<int>(std::min<Index>(n, threads_ <= 1 ? 1 : kChunksPerThread * threads_));
-    for_chunks(chunks, threads_, [&](int c) {
-      const Index j0 = n * c / chunks, j1 = n * (c + 1) / chunks;
-      transposed_kernel(V, A_, tile_split_.data(), tiles_, P.data(), j0, j1, Q.data());
-      unpack(Q, W, j0, j1, Y, c0, width);
-    });
-  } else {
-    Q.resize(static_cast<std::size_t>(A_.rows() * W));
-    for_chunks(row_chunks_, threads_, [&](int c) {
-      const auto* lo = split_.data() + static_cast<std::size_t>(c) * static_cast<std::size_t>(n + 1);
-      const auto* hi = lo + (n + 1);
-      const Index i0 = row_bounds_[static_cast<std::size_t>(c)], i1 = row_bounds_[static_cast<std::size_t>(c + 1)];
-      forward_kernel(V, A_, P.data(), i0, i1, lo, hi, Q.data());
-      unpack(Q, W, i0, i1, Y, c0, width);
-    });
-  }
+  const Index count = transposed ? A_.cols() : A_.rows();  // result rows: compressed vectors
+  if (!transposed) std::call_once(rows_built_, [this] { build_rows(); });
+  Q.resize(static_cast<std::size_t>(count * W));
+  const int chunks = static_cast<int>(std::min<Index>(count, threads_ <= 1 ? 1 : kChunksPerThread * threads_));
+  for_chunks(chunks, threads_, [&](int c) {
+    const Index j0 = count * c / chunks, j1 = count * (c + 1) / chunks;
+    if (transposed)
+      gather(V, A_.valuePtr(), A_.innerIndexPtr(), column_split_.data(), A_.cols() + 1, column_tiles_, P.data(), j0, j1,
+             Q.data());
+    else
+      gather(V, row_val_.data(), row_col_.data(), row_split_.data(), A_.rows() + 1, row_tiles_, P.data(), j0, j1,
+             Q.data());
+    unpack(Q, W, j0, j1, Y, c0, width);
+  });
 }
 
 void SparseProduct::apply(const Matrix& X, Matrix& Y, bool transposed) const {

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Sparse (column-major) times dense block products: Y = A X and Y = A' X. The right-hand sides go
 // in panels of up to 32 columns (one pass over A each), packed row by row so that each non-zero
-// touches contiguous 8-vectors of the panel, and the rows are cut into tiles whose slice of the
-// panel stays in the core's L2 cache; A' X is an inner-product loop over A's columns, so no
-// transposed copy of A is ever stored. Threads split A X by rows and A' X by columns, so every
-// entry of Y is summed in the same order whatever the thread count: results are bitwise identical
-// with 1, 2 or 8 threads (docs/performance.md, "The sparse product").
+// touches contiguous 8-vectors of the panel, and P's rows are cut into tiles whose slice of the
+// panel stays in the core's L2 cache. Both products are inner products (gathers): A' X over A's
+// columns, A X over the rows of a row-major copy of A made at the first A X (scattering into the
+// result was half as fast). Threads split the result's rows, each entry summed in the same order
+// whatever the thread count: results are bitwise identical with 1, 2 or 8 threads
+// (docs/performance.md, "The sparse product").
 #pragma once
 
+#include <cstdint>
+#include <mutex>
 #include <vector>
 
 #include "irio/tables/io_table.h"
@@ -22,6 +25,7 @@ class SparseProduct {
  public:
   /// A must outlive the object. threads <= 0: default_product_threads(), serial for small A.
   explicit SparseProduct(const tables::SparseMatrix& A, int threads = 0);
+  ~SparseProduct();
   /// Y = A X (transposed = false) or Y = A' X (transposed = true). X is n x k; Y is resized.
   void apply(const tables::Matrix& X, tables::Matrix& Y, bool transposed) const;
   int threads() const { return threads_; }
@@ -32,14 +36,20 @@ class SparseProduct {
   void panel(const tables::Matrix& X, Eigen::Index c0, int width, tables::Matrix& Y, bool transposed,
              std::vector<double>& P, std::vector<double>& Q) const;
 
+  void build_rows() const;
+
   const tables::SparseMatrix& A_;
   int threads_ = 1;
-  int row_chunks_ = 1;
-  std::vector<Eigen::Index> row_bounds_;  ///< row_chunks_ + 1 row boundaries of A X's chunks
-  /// split_[c * (n + 1) + j]: first non-zero of column j with row >= row_bounds_[c].
-  std::vector<tables::SparseMatrix::StorageIndex> split_;
-  int tiles_ = 1;  ///< row tiles of A' X (fixed by the size of A, not by the thread count)
-  std::vector<tables::SparseMatrix::StorageIndex> tile_split_;  ///< as split_, for the tiles' bounds
+  int column_tiles_ = 1;  ///< tiles of A's rows for A' X (fixed by A's size, not the thread count)
+  /// column_split_[t * (n + 1) + j]: first non-zero of column j with row >= the tile t's first row.
+  std::vector<tables::SparseMatrix::StorageIndex> column_split_;
+  // A X gathers over a row-major copy of A, built at the first A X (12 bytes a non-zero).
+  mutable std::once_flag rows_built_;
+  mutable std::vector<tables::SparseMatrix::StorageIndex> row_ptr_;
+  mutable std::vector<double> row_val_;
+  mutable std::vector<std::int32_t> row_col_;
+  mutable int row_tiles_ = 1;
+  mutable std::vector<tables::SparseMatrix::StorageIndex> row_split_;
 };
 
 /// One-off product (the split is computed per call; prefer SparseProduct for repeated products).
