@@ -57,8 +57,8 @@ struct MultiplierResults {
 
 /// Footprint accounts of one satellite (pymrio-compatible).
 struct FootprintRequest {
-  std::string satellite;        ///< required: the satellite account's name
-  bool downstream = true;       ///< M_down (k_F more solves)
+  std::string satellite;   ///< required: the satellite account's name
+  bool downstream = true;  ///< M_down (k_F more solves)
   /// D_imp at sector detail as pymrio's (k_F G transposed solves instead of k_F); without it D_imp
   /// is by region only (methods.md §2.3, "Solves per account").
   bool imports_by_sector = false;

@@ -116,8 +116,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
     // What r's final demand draws from other regions: S X^d[:, r] less its rows in r, where
     // S X^d[:, r] = S L Y^d[:, r] = (M Y^d)[:, r] is r's D_cba before F_Y.
     a.D_imp_reg = by_region(a.D_cba);
-    for (Index r = 0; r < G; ++r)
-      a.D_imp_reg.col(r) -= a.S.middleCols(r * N, N) * Xd.col(r).segment(r * N, N);
+    for (Index r = 0; r < G; ++r) a.D_imp_reg.col(r) -= a.S.middleCols(r * N, N) * Xd.col(r).segment(r * N, N);
   }
   a.D_exp_reg = by_region(a.D_exp);
   if (abroad) a.D_abroad_reg = by_region(a.D_abroad);

@@ -37,7 +37,7 @@ struct FootprintOptions {
   /// D_imp at sector detail (pymrio's D_imp): k_F G transposed right-hand sides instead of k_F.
   /// Without it D_imp is computed by region only (D_imp_reg), from the forward block.
   bool imports_by_sector = false;
-  Vector population;       ///< G entries; empty: no per-capita accounts
+  Vector population;  ///< G entries; empty: no per-capita accounts
 };
 
 /// Compute every account of `satellite` (must belong to the model's table, or match its shapes).

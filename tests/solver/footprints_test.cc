@@ -92,8 +92,12 @@ BOOST_AUTO_TEST_CASE(pymrio_calc_all_outputs) {
     BOOST_CHECK_EQUAL(b.forward_rhs, a.forward_rhs);
     check_matrix(b.D_imp_reg, testing::read_pymrio(prefix + "D_imp_reg.csv", 1, idx), prefix + "D_imp_reg (by region)");
     check_matrix(b.D_imp_cap, testing::read_pymrio(prefix + "D_imp_cap.csv", 1, idx), prefix + "D_imp_cap (by region)");
-    for (const auto& [x, y] : {std::pair{&a.M, &b.M}, {&a.M_down, &b.M_down}, {&a.D_cba, &b.D_cba}, {&a.D_exp, &b.D_exp},
-                               {&a.D_imp_reg, &b.D_imp_reg}, {&a.D_exp_reg, &b.D_exp_reg}})
+    for (const auto& [x, y] : {std::pair{&a.M, &b.M},
+                               {&a.M_down, &b.M_down},
+                               {&a.D_cba, &b.D_cba},
+                               {&a.D_exp, &b.D_exp},
+                               {&a.D_imp_reg, &b.D_imp_reg},
+                               {&a.D_exp_reg, &b.D_exp_reg}})
       BOOST_CHECK_SMALL((*x - *y).cwiseAbs().maxCoeff(), 1e-12 * std::max(1.0, x->cwiseAbs().maxCoeff()));
   }
 }
