@@ -296,7 +296,8 @@ int run_exiobase(const ExiobaseOptions& opt) {
   }
   const std::string fp_a = (dir / "fp_a.h5").string(), fp_b = (dir / "fp_b.h5").string();
   const std::string log_a = (dir / "footprints_a.log").string(), log_b = (dir / "footprints_b.log").string();
-  const std::vector<std::string> args = {"footprints", table, "--satellite", "exio", "--characterisation", cf};
+  std::vector<std::string> args = {"footprints", table, "--satellite", "exio", "--characterisation", cf};
+  if (!opt.backend.empty()) args.insert(args.end(), {"--backend", opt.backend});
   auto with = [&](std::vector<std::string> extra) {
     auto a = args;
     a.insert(a.end(), extra.begin(), extra.end());

@@ -9,7 +9,8 @@
 namespace irio::bench {
 
 struct ExiobaseOptions : E2eOptions {
-  int impacts = 100;  ///< impacts of the characterisation file (spec.satellites: the stressors)
+  int impacts = 100;    ///< impacts of the characterisation file (spec.satellites: the stressors)
+  std::string backend;  ///< irio's --backend (e.g. iterative, to run GMRES at a small n); "": auto
 };
 
 /// Write a seeded table of EXIOBASE's shape (Z and Y^d from make_synthetic_mrio, Y split into 7
