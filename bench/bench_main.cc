@@ -6,6 +6,7 @@
 //   irio_bench core --regions 49 --sectors 200
 //   irio_bench core --regions 31 --sectors 42
 //   irio_bench e2e                 (the CLI end to end; n = 4000, --full for 49 x 200)
+//   irio_bench exiobase            (calc_all at EXIOBASE's shape: 49 x 200, 1100 stressors, 100 impacts)
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "bench/bench_tasks.h"
 #include "bench/county_table.h"
 #include "bench/e2e_task.h"
+#include "bench/exiobase_task.h"
 #include "bench/synthetic_mrio.h"
 #include "irio/io/table_store.h"
 #include "irio/solver/blas_info.h"
@@ -113,18 +115,21 @@ double max_rel_diff(const Matrix& a, const Matrix& b) {
 }
 
 int usage() {
-  std::fprintf(stderr,
-               "usage: irio_bench TASK [--regions G] [--sectors N] [--countries C] [--stressors K] [--seed S]\n"
-               "                       [--skip-baseline] [--default-kernel]\n"
-               "       irio_bench e2e [--full] [--irio PATH] [--workdir DIR (kept)] [--compression 0-9]\n"
-               "                      [options above]\n"
-               "       irio_bench generate -o OUT.h5 [--counties G] [--sectors N] [--provinces P] [--hubs H]\n"
-               "                      [--own-inputs K] [--neighbour-inputs K] [--hub-inputs K] [--seed S]\n"
-               "                      [--compression 0-9] [--force]   (county table, docs/scale.md)\n"
-               "tasks: %s, e2e, generate\n"
-               "Unless --default-kernel is given or OPENBLAS_CORETYPE is set, the benchmark sets\n"
-               "OPENBLAS_CORETYPE to the kernel that matches the CPU (SkylakeX, Haswell) for both sides.\n",
-               irio::bench::task_names().c_str());
+  std::fprintf(
+      stderr,
+      "usage: irio_bench TASK [--regions G] [--sectors N] [--countries C] [--stressors K] [--seed S]\n"
+      "                       [--skip-baseline] [--default-kernel]\n"
+      "       irio_bench e2e [--full] [--irio PATH] [--workdir DIR (kept)] [--compression 0-9]\n"
+      "                      [options above]\n"
+      "       irio_bench exiobase [--impacts I] [--backend B (irio's)] [--irio PATH] [--workdir DIR (kept)] [--compression 0-9]\n"
+      "                      [options above]   (defaults: 49 x 200, 1100 stressors, 100 impacts)\n"
+      "       irio_bench generate -o OUT.h5 [--counties G] [--sectors N] [--provinces P] [--hubs H]\n"
+      "                      [--own-inputs K] [--neighbour-inputs K] [--hub-inputs K] [--seed S]\n"
+      "                      [--compression 0-9] [--force]   (county table, docs/scale.md)\n"
+      "tasks: %s, e2e, exiobase, generate\n"
+      "Unless --default-kernel is given or OPENBLAS_CORETYPE is set, the benchmark sets\n"
+      "OPENBLAS_CORETYPE to the kernel that matches the CPU (SkylakeX, Haswell) for both sides.\n",
+      irio::bench::task_names().c_str());
   return 2;
 }
 
@@ -204,7 +209,9 @@ int main(int argc, char** argv) {
   const std::string task = argv[1];
   if (task == "generate") return generate(argc, argv);
   irio::bench::SyntheticSpec spec;
-  bool skip_baseline = false, default_kernel = false, full = false, sized = false;
+  bool skip_baseline = false, default_kernel = false, full = false, sized = false, stressors_given = false;
+  int impacts = 100;
+  std::string backend;
   std::string irio_binary = default_irio_binary(), workdir;
   int compression = -1;
   for (int i = 2; i < argc; ++i) {
@@ -222,7 +229,11 @@ int main(int argc, char** argv) {
     } else if (a == "--sectors") {
       spec.sectors = next();
       sized = true;
-    } else if (a == "--stressors") spec.satellites = next();
+    } else if (a == "--stressors") {
+      spec.satellites = next();
+      stressors_given = true;
+    } else if (a == "--impacts") impacts = next();
+    else if (a == "--backend" && i + 1 < argc) backend = argv[++i];
     else if (a == "--default-kernel") default_kernel = true;
     else if (a == "--full") full = true;
     else if (a == "--irio" && i + 1 < argc) irio_binary = argv[++i];
@@ -250,6 +261,18 @@ int main(int argc, char** argv) {
     e.workdir = workdir;
     e.compression_level = compression;
     return irio::bench::run_e2e(e);
+  }
+  if (task == "exiobase") {
+    irio::bench::ExiobaseOptions e;
+    e.spec = spec;  // the generator's defaults are EXIOBASE's 49 x 200
+    if (!stressors_given) e.spec.satellites = 1100;
+    e.impacts = impacts;
+    e.backend = backend;
+    e.irio_binary = irio_binary;
+    e.skip_baseline = skip_baseline;
+    e.workdir = workdir;
+    e.compression_level = compression;
+    return irio::bench::run_exiobase(e);
   }
   std::printf("%s\n", irio::solver::blas_info().brief().c_str());
   const irio::bench::Task* t = irio::bench::find_task(task);

@@ -2,12 +2,9 @@
 // End-to-end benchmark task (see e2e_task.h).
 #include "bench/e2e_task.h"
 
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -19,12 +16,11 @@
 #include <vector>
 
 #include "bench/bench_tasks.h"
+#include "bench/dense_calc_all.h"
+#include "bench/e2e_common.h"
 #include "bench/machine_floor.h"
 #include "irio/io/table_store.h"
 #include "irio/solver/blas_info.h"
-
-extern "C" void dgemm_(const char*, const char*, const int*, const int*, const int*, const double*, const double*,
-                       const int*, const double*, const int*, const double*, double*, const int*);
 
 namespace irio::bench {
 namespace {
@@ -34,96 +30,16 @@ using tables::Matrix;
 using tables::Vector;
 using Index = Eigen::Index;
 
-struct Child {
-  double seconds = 0;
-  double cpu_seconds = 0;  ///< user + system time of the child (its threads included)
-  double peak_mib = 0;
-  int status = -1;
-};
-
-double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
-
-Child wait_child(pid_t pid, double t0) {
-  Child c;
-  int status = 0;
-  rusage ru{};
-  wait4(pid, &status, 0, &ru);
-  c.seconds = now() - t0;
-  c.peak_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;
-  auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec); };
-  c.cpu_seconds = secs(ru.ru_utime) + secs(ru.ru_stime);
-  c.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-  return c;
-}
-
-/// Run `irio ARGS...` with stdout and stderr to `log`; wall time and peak memory of the child.
-Child run_irio(const std::string& binary, const std::vector<std::string>& args, const std::string& log) {
-  std::fflush(stdout);  // or the child's copy of the buffer is printed again
-  const double t0 = now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!std::freopen(log.c_str(), "w", stdout) || !std::freopen(log.c_str(), "a", stderr)) _exit(126);
-    std::vector<char*> argv{const_cast<char*>(binary.c_str())};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  return wait_child(pid, t0);
-}
-
-std::string read_file(const std::string& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string line_with(const std::string& text, const std::string& key) {
-  const auto p = text.find(key);
-  if (p == std::string::npos) return "(not printed)";
-  const auto e = text.find('\n', p);
-  return text.substr(p, e == std::string::npos ? std::string::npos : e - p);
-}
-
-/// The accounts both sides compute, k_F x n each, keyed by pymrio's names.
-using Accounts = std::map<std::string, Matrix>;
-
-/// The peers' method on the table in `path` (pymrio calc_all: A, L = inv(I - A), x_diag = L Y_diag
-/// with Y_diag the block-diagonalised final demand, then the accounts), written to `out` as CSV.
+/// The peers' method on the table in `path` (pymrio calc_all, dense_calc_all) with the output and
+/// value-added multipliers 1'L and v'L, written to `out` as CSV.
 void baseline(const std::string& path, const std::string& out) {
   const tables::IoTable t = io::read_table(path);
-  const Index n = static_cast<Index>(t.n()), G = static_cast<Index>(t.labels.num_regions()),
-              N = static_cast<Index>(t.labels.num_sectors());
-  const Vector x = t.output(), xinv = tables::safe_reciprocal(x);
+  const Index N = static_cast<Index>(t.labels.num_sectors());
   const Matrix L = dense_leontief_inverse(t);
-  const auto& sat = t.satellites.at(0);
-  const Matrix S = sat.F * xinv.asDiagonal();
-  Accounts acc;
-  const Vector v = t.value_added_residual().cwiseProduct(xinv);
-  acc["output_multiplier"] = Matrix::Ones(1, n) * L;
+  Accounts acc = dense_calc_all(t, L, t.satellites.at(0), false);
+  const Vector v = t.value_added_residual().cwiseProduct(tables::safe_reciprocal(t.output()));
+  acc["output_multiplier"] = Matrix::Ones(1, L.rows()) * L;
   acc["va_multiplier"] = v.transpose() * L;
-  acc["M"] = S * L;
-  // M_down = S (G - I)', G = x^-1 L x^ (the Ghosh inverse).
-  acc["M_down"] = (S * x.asDiagonal()) * L.transpose() * xinv.asDiagonal() - S;
-  // Y_diag: column (r, j) holds Y^d[(s, j), r] in rows (s, j); x_diag = L Y_diag by dgemm.
-  const Matrix Yd = t.final_demand_by_region();
-  Matrix Ydiag = Matrix::Zero(n, n);
-  for (Index r = 0; r < G; ++r)
-    for (Index s = 0; s < G; ++s)
-      for (Index j = 0; j < N; ++j) Ydiag(s * N + j, r * N + j) = Yd(s * N + j, r);
-  Matrix X(n, n);
-  const int nn = static_cast<int>(n);
-  const double one = 1.0, zero = 0.0;
-  dgemm_("N", "N", &nn, &nn, &nn, &one, L.data(), &nn, Ydiag.data(), &nn, &zero, X.data(), &nn);
-  Ydiag.resize(0, 0);
-  const Vector x_tot = X.rowwise().sum();
-  acc["D_cba"] = S * X;
-  acc["D_pba"] = S * x_tot.asDiagonal();
-  for (Index r = 0; r < G; ++r) X.block(r * N, r * N, N, N).setZero();  // x_trade
-  acc["D_imp"] = S * X;
-  const Vector x_exp = X.rowwise().sum();
-  acc["D_exp"] = S * x_exp.asDiagonal();
   std::FILE* f = std::fopen(out.c_str(), "w");
   if (!f) throw std::runtime_error("cannot write " + out);
   std::fprintf(f, "region,sector,stressor,account,value\n");
@@ -221,22 +137,14 @@ int run_e2e(const E2eOptions& opt) {
   const solver::BlasInfo blas = solver::blas_info();
   std::printf("irio_bench e2e: %d regions x %d sectors (n = %d), %d stressor(s), seed %u\n", spec.regions, spec.sectors,
               n, spec.satellites, spec.seed);
-  std::printf("  OPENBLAS_CORETYPE=%s; baseline %s\n",
-              std::getenv("OPENBLAS_CORETYPE") ? std::getenv("OPENBLAS_CORETYPE") : "(unset)", blas.brief().c_str());
-  const fs::path dir = opt.workdir.empty() ? fs::temp_directory_path() / ("irio_e2e_" + std::to_string(getpid()))
-                                           : fs::path(opt.workdir);
-  fs::create_directories(dir);
+  print_blas_line("baseline");
+  const fs::path dir = work_folder(opt.workdir, "e2e");
   const std::string table = (dir / "t.h5").string();
   {
     const double t0 = now();
     const auto t = make_synthetic_mrio(spec);
     const double t1 = now();
-    io::WriteOptions w;
-    if (opt.compression_level >= 0) w.compression_level = opt.compression_level;
-    io::write_table(t, table, w);
-    std::printf("  table: generated in %.2f s, written (deflate %d) in %.2f s (%.1f MB, Z density %.1f%%)\n", t1 - t0,
-                w.compression_level, now() - t1, static_cast<double>(fs::file_size(table)) / 1e6,
-                100.0 * static_cast<double>(t.Z.nonZeros()) / (static_cast<double>(n) * n));
+    write_bench_table(t, t1 - t0, table, opt.compression_level);
   }
   // Two routes: the two commands a pymrio user's calc_all maps to (every account at sector detail,
   // D_imp by product included), and one command for multipliers, M and the regional accounts.
@@ -253,28 +161,25 @@ int run_e2e(const E2eOptions& opt) {
   unsetenv("IRIO_TRACE_ITER");
   if (m.status != 0 || f.status != 0 || one.status != 0) {
     std::printf("irio failed (multipliers exit %d, footprints exit %d, one command exit %d); logs in %s\n%s%s%s",
-                m.status, f.status, one.status, dir.c_str(), read_file(log_m).c_str(), read_file(log_f).c_str(),
-                read_file(log_one).c_str());
+                m.status, f.status, one.status, dir.c_str(), read_text_file(log_m).c_str(),
+                read_text_file(log_f).c_str(), read_text_file(log_one).c_str());
     return 1;
   }
-  const std::string irio_blas = line_with(read_file(log_f), "BLAS: ");
+  const std::string irio_blas = line_with(read_text_file(log_f), "BLAS: ");
   std::printf("  irio %s\n", irio_blas.c_str());
   const double irio_s = m.seconds + f.seconds, irio_mib = std::max(m.peak_mib, f.peak_mib);
   const double irio_cpu = m.cpu_seconds + f.cpu_seconds;
-  std::printf("  %-52s %9s    %9s    %s\n", "", "wall", "CPU", "peak memory");
-  auto row = [](const char* what, double wall, double cpu, double mib) {
-    std::printf("  %-52s %9.3f s  %9.3f s  %8.1f MiB\n", what, wall, cpu, mib);
-  };
-  row("irio multipliers (read, solve, write)", m.seconds, m.cpu_seconds, m.peak_mib);
-  row("irio footprints --imports-by-sector", f.seconds, f.cpu_seconds, f.peak_mib);
-  row("irio, two commands: every account at sector detail", irio_s, irio_cpu, irio_mib);
-  row("irio footprints --with-multipliers (one command)", one.seconds, one.cpu_seconds, one.peak_mib);
+  print_child_header();
+  print_child_row("irio multipliers (read, solve, write)", m);
+  print_child_row("irio footprints --imports-by-sector", f);
+  print_child_row("irio, two commands: every account at sector detail", Child{irio_s, irio_cpu, irio_mib, 0});
+  print_child_row("irio footprints --with-multipliers (one command)", one);
 
   // The floor: reading the arrays, the region LUs, and the passes over A that the one command's
   // solves need (its blocks of right-hand sides in panels of 32, GMRES steps + 2 residuals each)
   // at the measured bandwidth.
   const MachineFloor fl = measure_floor(table, spec.regions, spec.sectors);
-  const std::string log_text = read_file(log_one);
+  const std::string log_text = read_text_file(log_one);
   int steps = 0;
   for (std::size_t p = log_text.find("GMRES: "); p != std::string::npos; p = log_text.find("GMRES: ", p + 1))
     steps = std::max(steps, std::atoi(log_text.c_str() + p + 7));
@@ -300,24 +205,12 @@ int run_e2e(const E2eOptions& opt) {
   int rc = 0;
   if (!opt.skip_baseline) {
     const std::string base_csv = (dir / "baseline.csv").string();
-    std::fflush(stdout);
-    const double t0 = now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-      try {
-        baseline(table, base_csv);
-      } catch (const std::exception& e) {
-        std::fprintf(stderr, "baseline failed: %s\n", e.what());
-        _exit(3);
-      }
-      _exit(0);
-    }
-    const Child b = wait_child(pid, t0);
+    const Child b = run_in_child([&] { baseline(table, base_csv); }, "baseline");
     if (b.status != 0) {
       std::printf("baseline failed (exit %d)\n", b.status);
       rc = 1;
     } else {
-      row("dense inverse (pymrio calc_all method)", b.seconds, b.cpu_seconds, b.peak_mib);
+      print_child_row("dense inverse (pymrio calc_all method)", b);
       std::string detail, detail_one;
       const double diff = compare(dir, {"fp", "m"}, base_csv, detail);
       const double diff_one = compare(dir, {"one"}, base_csv, detail_one);
