@@ -42,7 +42,8 @@ Child run_irio(const std::string& binary, const std::vector<std::string>& args, 
   const double t0 = now();
   const pid_t pid = fork();
   if (pid == 0) {
-    if (!std::freopen(log.c_str(), "w", stdout) || !std::freopen(log.c_str(), "a", stderr)) _exit(126);
+    // One open file for both streams: two opens would each keep an offset and overwrite each other.
+    if (!std::freopen(log.c_str(), "w", stdout) || dup2(fileno(stdout), fileno(stderr)) < 0) _exit(126);
     std::vector<char*> argv{const_cast<char*>(binary.c_str())};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);

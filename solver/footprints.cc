@@ -2,6 +2,7 @@
 // pymrio-compatible satellite accounts computed with solves only (methods.md §2.3).
 #include "irio/solver/footprints.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "irio/tables/diagnostics.h"
@@ -40,15 +41,20 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
     a.S_Y = sat.F_Y * tables::safe_reciprocal(ytot).asDiagonal();
   }
 
-  // Transposed solves: M = S L (k_F columns). D_imp at sector detail needs the per-region rows
-  // M_r = (S restricted to region r's columns) L instead (k_F G columns); S is the sum of its
-  // restrictions, so then M = sum_r M_r needs no solve of its own.
-  const Index kM = opt.imports_by_sector ? kF * G : kF, kAlso = opt.also_transposed.cols();
+  // Transposed solves: M = S L (k_F columns). D_imp at sector detail needs either the per-region
+  // rows M_r = (S restricted to region r's columns) L (k_F G transposed columns, replacing M's; S is
+  // the sum of its restrictions, so M = sum_r M_r needs no solve of its own), or, region by region,
+  // X_r = L Y_diag_r (N forward columns per region, n in all): the cheaper count wins.
+  const bool by_rows = opt.imports_by_sector && (opt.imports_route == ImportsRoute::kRegionRows ||
+                                                 (opt.imports_route == ImportsRoute::kAuto && kF * G <= n));
+  const bool by_products = opt.imports_by_sector && !by_rows;
+  a.imports_by_products = by_products;
+  const Index kM = by_rows ? kF * G : kF, kAlso = opt.also_transposed.cols();
   if (kAlso > 0 && opt.also_transposed.rows() != n)
     throw InputError("footprints: the extra coefficient rows have " + std::to_string(opt.also_transposed.rows()) +
                      " entries, expected " + std::to_string(n));
   Matrix rhs = Matrix::Zero(n, kM + kAlso);
-  if (opt.imports_by_sector)
+  if (by_rows)
     for (Index r = 0; r < G; ++r) rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);
   else rhs.leftCols(kF) = a.S.transpose();
   if (kAlso > 0) rhs.rightCols(kAlso) = opt.also_transposed;
@@ -82,14 +88,34 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   a.D_cba = Matrix::Zero(kF, n);
   if (opt.imports_by_sector) a.D_imp = Matrix::Zero(kF, n);
   for (Index r = 0; r < G; ++r) {
-    const Matrix Mr = opt.imports_by_sector ? Matrix(ML.middleCols(kF * r, kF).transpose()) : Matrix();
+    const Matrix Mr = by_rows ? Matrix(ML.middleCols(kF * r, kF).transpose()) : Matrix();
     for (Index s = 0; s < G; ++s)
       for (Index j = 0; j < N; ++j) {
         const double y = Yd(s * N + j, r);
         if (y == 0.0) continue;
         a.D_cba.col(r * N + j) += a.M.col(s * N + j) * y;
-        if (opt.imports_by_sector) a.D_imp.col(r * N + j) += (a.M.col(s * N + j) - Mr.col(s * N + j)) * y;
+        if (by_rows) a.D_imp.col(r * N + j) += (a.M.col(s * N + j) - Mr.col(s * N + j)) * y;
       }
+  }
+  if (by_products) {
+    // X_r = L Y_diag_r, column (r, j) holding Y^d[(s, j), r] in rows (s, j) (pymrio's diagonalised
+    // final demand); D_imp[:, (r, j)] = S X_r[:, j] less its rows in r. Regions in batches of about
+    // 256 MiB of right-hand sides (a batch this large goes to the dense LU, which later batches reuse).
+    const Index per = std::clamp<Index>((Index{256} << 20) / std::max<Index>(1, n * N * 8), 1, std::max<Index>(G, 1));
+    for (Index r0 = 0; r0 < G; r0 += per) {
+      const Index nr = std::min(per, G - r0);
+      Matrix Yb = Matrix::Zero(n, nr * N);
+      for (Index q = 0; q < nr; ++q)
+        for (Index s = 0; s < G; ++s)
+          for (Index j = 0; j < N; ++j) Yb(s * N + j, q * N + j) = Yd(s * N + j, r0 + q);
+      a.forward_rhs += Yb.cols();
+      const Matrix Xb = model.solve(std::move(Yb));
+      for (Index q = 0; q < nr; ++q) {
+        const Index r = r0 + q;
+        a.D_imp.middleCols(r * N, N) = a.S * Xb.middleCols(q * N, N) -
+                                       a.S.middleCols(r * N, N) * Xb.block(r * N, q * N, N, N);
+      }
+    }
   }
   a.D_pba = a.S * xL.asDiagonal();
   // Produced in s for every destination but s itself, the rest of the world included.

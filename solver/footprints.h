@@ -30,14 +30,20 @@ struct FootprintAccounts {
   Matrix D_other_fd, D_other_fd_reg;
   /// Right-hand sides solved: transposed (M or the M_r) and forward (X^d, exports, ERR, M_down).
   Index transposed_rhs = 0, forward_rhs = 0;
-  Matrix also_solved;  ///< L' c for FootprintOptions::also_transposed (n x k), solved with M
+  bool imports_by_products = false;  ///< D_imp by sector came from X_r = L Y_diag_r (else from the M_r)
+  Matrix also_solved;                ///< L' c for FootprintOptions::also_transposed (n x k), solved with M
 };
+
+/// How D_imp at sector detail is computed: the per-region rows M_r (k_F G transposed right-hand
+/// sides) or the product columns X_r = L Y_diag_r (n forward ones); auto takes the fewer.
+enum class ImportsRoute { kAuto, kRegionRows, kProductColumns };
 
 struct FootprintOptions {
   bool downstream = true;  ///< compute M_down (k_F more forward right-hand sides)
   /// D_imp at sector detail (pymrio's D_imp): k_F G transposed right-hand sides instead of k_F.
   /// Without it D_imp is computed by region only (D_imp_reg), from the forward block.
   bool imports_by_sector = false;
+  ImportsRoute imports_route = ImportsRoute::kAuto;
   /// More coefficient rows c (n x k, as columns) whose c'L joins M's block of transposed solves,
   /// returned in FootprintAccounts::also_solved (e.g. multiplier_coefficients: one block, not two).
   Matrix also_transposed;

@@ -129,9 +129,12 @@ const Verb<FootprintRequest>& decl::footprints() {
             out << a.model().summary().brief_report() << "\n";
             out << "Solves: " << r.accounts.transposed_rhs << " transposed right-hand side"
                 << (r.accounts.transposed_rhs == 1 ? "" : "s") << " (M"
-                << (req.imports_by_sector ? " by producing region, for D_imp by sector" : "")
+                << (req.imports_by_sector && !r.accounts.imports_by_products
+                        ? " by producing region, for D_imp by sector"
+                        : "")
                 << (req.with_multipliers ? "; 1'L and v'L" : "") << "), " << r.accounts.forward_rhs
-                << " forward (X^d = L Y^d" << (req.downstream ? ", M_down" : "") << ")"
+                << " forward (X^d = L Y^d" << (req.downstream ? ", M_down" : "")
+                << (r.accounts.imports_by_products ? ", L Y_diag region by region for D_imp by sector" : "") << ")"
                 << (req.imports_by_sector ? "" : "; D_imp by region only (--imports-by-sector for sector detail)")
                 << "\n";
             print_accounts(out, a, r.accounts, *r.satellite);

@@ -534,8 +534,25 @@ namespace {
 void read_all_into(hid_t loc, const std::string& path, const H5Reader& r, hid_t mem_type, void* out) {
   H5Id ds = open_dataset(loc, path, r);
   H5Id space(H5Dget_space(ds.get()), H5Sclose);
-  if (H5Sget_simple_extent_npoints(space.get()) <= 0) return;
-  if (H5Dread(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out) < 0) read_fail(r, path, "cannot be read");
+  const hssize_t count = H5Sget_simple_extent_npoints(space.get());
+  if (count <= 0) return;
+  H5Id file_type(H5Dget_type(ds.get()), H5Tclose);
+  const std::size_t mem_size = H5Tget_size(mem_type);
+  if (H5Tget_size(file_type.get()) == mem_size || H5Sget_simple_extent_ndims(space.get()) != 1) {
+    if (H5Dread(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out) < 0) read_fail(r, path, "cannot be read");
+    return;
+  }
+  // A type to convert (int32 row indices into int64): in slabs of 2^20 elements, so that HDF5's
+  // conversion buffer stays small instead of a copy of the whole dataset.
+  constexpr hsize_t kSlab = hsize_t{1} << 20;
+  auto* bytes = static_cast<unsigned char*>(out);
+  for (hsize_t start = 0; start < static_cast<hsize_t>(count); start += kSlab) {
+    const hsize_t len = std::min(kSlab, static_cast<hsize_t>(count) - start);
+    H5Id mem(H5Screate_simple(1, &len, nullptr), H5Sclose);
+    if (H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, &start, nullptr, &len, nullptr) < 0 ||
+        H5Dread(ds.get(), mem_type, mem.get(), space.get(), H5P_DEFAULT, bytes + start * mem_size) < 0)
+      read_fail(r, path, "cannot be read");
+  }
 }
 
 }  // namespace

@@ -44,6 +44,10 @@ class BlockDiagonalLu final : public LinearSolver {
       lus_.push_back(
           make_dense_lu(gather_block(M, blocks_[b], identity_minus), what + " (block " + std::to_string(b) + ")"));
       rcond_ = std::min(rcond_, lus_.back()->rcond());
+      const auto& idx = blocks_[b];
+      contiguous_.push_back(!idx.empty() && std::adjacent_find(idx.begin(), idx.end(), [](Index u, Index v) {
+                                              return v != u + 1;
+                                            }) == idx.end());
     }
   }
   void solve(Matrix& B) const override { run(B, false); }
@@ -55,6 +59,13 @@ class BlockDiagonalLu final : public LinearSolver {
   void run(Matrix& B, bool transposed) const {
     for (std::size_t b = 0; b < blocks_.size(); ++b) {
       const auto& idx = blocks_[b];
+      if (contiguous_[b]) {  // a region's rows: one block copy per column, not a strided row at a time
+        Matrix sub = B.middleRows(idx.front(), static_cast<Index>(idx.size()));
+        if (transposed) lus_[b]->solve_transposed(sub);
+        else lus_[b]->solve(sub);
+        B.middleRows(idx.front(), static_cast<Index>(idx.size())) = sub;
+        continue;
+      }
       Matrix sub(static_cast<Index>(idx.size()), B.cols());
       for (std::size_t k = 0; k < idx.size(); ++k) sub.row(static_cast<Index>(k)) = B.row(idx[k]);
       if (transposed) lus_[b]->solve_transposed(sub);
@@ -65,6 +76,7 @@ class BlockDiagonalLu final : public LinearSolver {
   static constexpr std::size_t kSmallBlock = 512;
   std::vector<std::vector<Index>> blocks_;
   std::vector<std::unique_ptr<LinearSolver>> lus_;
+  std::vector<bool> contiguous_;  ///< block b's indices are lo, lo + 1, ..., hi
   double rcond_;
 };
 

@@ -92,6 +92,17 @@ BOOST_AUTO_TEST_CASE(pymrio_calc_all_outputs) {
     BOOST_CHECK_EQUAL(b.forward_rhs, a.forward_rhs);
     check_matrix(b.D_imp_reg, testing::read_pymrio(prefix + "D_imp_reg.csv", 1, idx), prefix + "D_imp_reg (by region)");
     check_matrix(b.D_imp_cap, testing::read_pymrio(prefix + "D_imp_cap.csv", 1, idx), prefix + "D_imp_cap (by region)");
+    // D_imp by sector the other way: X_r = L Y_diag_r region by region (n forward right-hand sides),
+    // what auto picks when k_F G > n.
+    solver::FootprintOptions by_products = opt;
+    by_products.imports_route = solver::ImportsRoute::kProductColumns;
+    const auto c = solver::compute_footprints(m, s, by_products);
+    BOOST_CHECK(c.imports_by_products && !a.imports_by_products);
+    BOOST_CHECK_EQUAL(c.transposed_rhs, b.transposed_rhs);
+    BOOST_CHECK_EQUAL(c.forward_rhs, b.forward_rhs + static_cast<Eigen::Index>(m.n()));
+    check_matrix(c.D_imp, testing::read_pymrio(prefix + "D_imp.csv", 3, idx), prefix + "D_imp (by products)");
+    check_matrix(c.D_imp_reg, testing::read_pymrio(prefix + "D_imp_reg.csv", 1, idx),
+                 prefix + "D_imp_reg (by products)");
     for (const auto& [x, y] : {std::pair{&a.M, &b.M},
                                {&a.M_down, &b.M_down},
                                {&a.D_cba, &b.D_cba},
