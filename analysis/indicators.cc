@@ -71,7 +71,8 @@ FootprintResults Analysis::footprints(const FootprintRequest& r) const {
   fo.downstream = r.downstream;
   fo.imports_by_sector = r.imports_by_sector;
   // The multipliers' rows 1 and v join M's block of transposed solves (one block, not two).
-  if (r.with_multipliers) fo.also_transposed = solver::multiplier_coefficients(model(), {});
+  fo.regions_only = r.regions_only;
+  if (r.with_multipliers && !r.regions_only) fo.also_transposed = solver::multiplier_coefficients(model(), {});
   fo.population = r.population_file.empty() ? r.population : read_population(r.population_file, table().labels);
   const auto& m = model();
   FootprintResults out;
@@ -98,7 +99,8 @@ FootprintResults Analysis::footprints(const FootprintRequest& r) const {
     out.diagnostics.append(solver::footprint_diagnostics(m, *out.impacts, out.impact_accounts));
   }
   if (r.with_multipliers)
-    out.tables.push_back(solver::multipliers_table(m, {}, nullptr, nullptr, &out.accounts.also_solved));
+    out.tables.push_back(solver::multipliers_table(
+        m, {}, nullptr, nullptr, out.accounts.also_solved.size() > 0 ? &out.accounts.also_solved : nullptr));
   out.tables.push_back(out.diagnostics);
   return out;
 }

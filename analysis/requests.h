@@ -65,6 +65,9 @@ struct FootprintRequest {
   /// Also the output and value-added multipliers (the `multipliers` table of `irio multipliers`)
   /// from the same model: one read and one set-up for everything pymrio's calc_all gives.
   bool with_multipliers = false;
+  /// Only the accounts by region, for every stressor from one block of forward solves (no M, no
+  /// account by sector; methods.md §2.3).
+  bool regions_only = false;
   std::string population_file;  ///< CSV region,value (header line first); empty: none
   Vector population;            ///< or the G populations directly (not both)
   /// Characterisation factors (io/characterisation_reader.h, pymrio's long layout); empty: none.

@@ -226,11 +226,14 @@ double account_diff(const Matrix& a, const Matrix& b, Index& worst_row) {
 }
 
 /// Compare every account a route writes (its result tables) with the dense one.
+/// route 'a' (default), 'b' (--imports-by-sector: D_imp by product too) or 'c' (--regions-only:
+/// the regional accounts only).
 double compare_route(const std::vector<tables::TidyTable>& tables, const tables::Labels& lab, const Accounts& base,
-                     bool imports_by_sector) {
+                     char route) {
   std::vector<std::string> accounts = {"M",         "M_down",    "D_cba",     "D_pba",    "D_exp",
                                        "D_cba_reg", "D_pba_reg", "D_imp_reg", "D_exp_reg"};
-  if (imports_by_sector) accounts.insert(accounts.begin() + 5, "D_imp");
+  if (route == 'b') accounts.insert(accounts.begin() + 5, "D_imp");
+  if (route == 'c') accounts = {"D_cba_reg", "D_pba_reg", "D_imp_reg", "D_exp_reg"};
   double worst = 0;
   for (const std::string group : {"stressors", "impacts"}) {
     const bool impacts = group == "impacts";
@@ -294,8 +297,10 @@ int run_exiobase(const ExiobaseOptions& opt) {
         static_cast<double>(fs::file_size(cf)) / 1e6);
     labels = t.labels;
   }
-  const std::string fp_a = (dir / "fp_a.h5").string(), fp_b = (dir / "fp_b.h5").string();
-  const std::string log_a = (dir / "footprints_a.log").string(), log_b = (dir / "footprints_b.log").string();
+  const std::string fp_a = (dir / "fp_a.h5").string(), fp_b = (dir / "fp_b.h5").string(),
+                    fp_c = (dir / "fp_c.h5").string();
+  const std::string log_a = (dir / "footprints_a.log").string(), log_b = (dir / "footprints_b.log").string(),
+                    log_c = (dir / "footprints_c.log").string();
   std::vector<std::string> args = {"footprints", table, "--satellite", "exio", "--characterisation", cf};
   if (!opt.backend.empty()) args.insert(args.end(), {"--backend", opt.backend});
   auto with = [&](std::vector<std::string> extra) {
@@ -305,19 +310,23 @@ int run_exiobase(const ExiobaseOptions& opt) {
   };
   const Child a = run_irio(opt.irio_binary, with({"-o", fp_a}), log_a);
   const Child b = run_irio(opt.irio_binary, with({"--imports-by-sector", "-o", fp_b}), log_b);
-  if (a.status != 0 || b.status != 0) {
-    std::printf("irio failed (route (a) exit %d, route (b) exit %d); logs in %s\n%s%s", a.status, b.status, dir.c_str(),
-                read_text_file(log_a).c_str(), read_text_file(log_b).c_str());
+  const Child c = run_irio(opt.irio_binary, with({"--regions-only", "-o", fp_c}), log_c);
+  if (a.status != 0 || b.status != 0 || c.status != 0) {
+    std::printf("irio failed (route (a) exit %d, (b) exit %d, (c) exit %d); logs in %s\n%s%s%s", a.status, b.status,
+                c.status, dir.c_str(), read_text_file(log_a).c_str(), read_text_file(log_b).c_str(),
+                read_text_file(log_c).c_str());
     return 1;
   }
-  const std::string text_a = read_text_file(log_a), text_b = read_text_file(log_b);
+  const std::string text_a = read_text_file(log_a), text_b = read_text_file(log_b), text_c = read_text_file(log_c);
   std::printf("  irio %s\n", line_with(text_a, "BLAS: ").c_str());
-  std::printf("  (a) %s\n  (b) %s\n", line_with(text_a, "Solves: ").c_str(), line_with(text_b, "Solves: ").c_str());
-  std::printf("  result files: (a) %.1f MB, (b) %.1f MB\n", static_cast<double>(fs::file_size(fp_a)) / 1e6,
-              static_cast<double>(fs::file_size(fp_b)) / 1e6);
+  std::printf("  (a) %s\n  (b) %s\n  (c) %s\n", line_with(text_a, "Solves: ").c_str(),
+              line_with(text_b, "Solves: ").c_str(), line_with(text_c, "Solves: ").c_str());
+  std::printf("  result files: (a) %.1f MB, (b) %.1f MB, (c) %.1f MB\n", static_cast<double>(fs::file_size(fp_a)) / 1e6,
+              static_cast<double>(fs::file_size(fp_b)) / 1e6, static_cast<double>(fs::file_size(fp_c)) / 1e6);
   print_child_header();
   print_child_row("(a) irio footprints --characterisation", a);
   print_child_row("(b) the same, --imports-by-sector", b);
+  print_child_row("(c) the same, --regions-only", c);
   int rc = 0;
   if (!opt.skip_baseline) {
     const std::string base_bin = (dir / "dense.bin").string();
@@ -332,12 +341,17 @@ int run_exiobase(const ExiobaseOptions& opt) {
           "(a) %.3f, (b) %.3f\n",
           d.seconds / a.seconds, d.cpu_seconds / a.cpu_seconds, d.seconds / b.seconds, d.cpu_seconds / b.cpu_seconds,
           a.peak_mib / d.peak_mib, b.peak_mib / d.peak_mib);
+      std::printf(
+          "  dense / irio (c), the accounts by region of every stressor and impact: %.1fx wall, %.1fx CPU; peak "
+          "memory %.3f\n",
+          d.seconds / c.seconds, d.cpu_seconds / c.cpu_seconds, c.peak_mib / d.peak_mib);
       // irio's files read back (io::read_tidy_h5) and compared; route (b)'s tables written again
       // with io::write_tidy_h5, to show what the HDF5 result writer costs at this many rows.
       double worst = 0;
       const Accounts base = read_accounts(base_bin);
-      for (const bool by_sector : {false, true}) {
-        const std::string& file = by_sector ? fp_b : fp_a;
+      for (const char route : {'a', 'b', 'c'}) {
+        const bool by_sector = route == 'b';
+        const std::string& file = route == 'a' ? fp_a : route == 'b' ? fp_b : fp_c;
         const double t0 = now();
         const auto runs = io::list_result_runs(file);
         if (runs.empty()) throw std::runtime_error(file + ": no result run");
@@ -345,9 +359,9 @@ int run_exiobase(const ExiobaseOptions& opt) {
         const double read_s = now() - t0;
         std::size_t rows = 0;
         for (const auto& t : tables) rows += t.num_rows();
-        std::printf("  %s: %zu rows read back in %.2f s; against the dense method (worst row, normwise relative):\n",
-                    by_sector ? "(b)" : "(a)", rows, read_s);
-        worst = std::max(worst, compare_route(tables, labels, base, by_sector));
+        std::printf("  (%c): %zu rows read back in %.2f s; against the dense method (worst row, normwise relative):\n",
+                    route, rows, read_s);
+        worst = std::max(worst, compare_route(tables, labels, base, route));
         if (!by_sector) continue;
         const std::string again = (dir / "rewrite.h5").string();
         const double t1 = now();
@@ -359,12 +373,13 @@ int run_exiobase(const ExiobaseOptions& opt) {
         fs::remove(again, ec);
       }
       std::printf(
-          "RESULT task=exiobase n=%lld stressors=%d impacts=%d kernel=%s a_s=%.3f b_s=%.3f dense_s=%.3f a_cpu_s=%.3f "
+          "RESULT task=exiobase n=%lld stressors=%d impacts=%d kernel=%s a_s=%.3f b_s=%.3f c_s=%.3f c_cpu_s=%.3f "
+          "dense_s=%.3f a_cpu_s=%.3f "
           "b_cpu_s=%.3f dense_cpu_s=%.3f a_mib=%.1f b_mib=%.1f dense_mib=%.1f speedup_a=%.2f speedup_b=%.2f "
           "maxrel=%.2e\n",
-          static_cast<long long>(n), spec.satellites, opt.impacts, blas.kernel.c_str(), a.seconds, b.seconds, d.seconds,
-          a.cpu_seconds, b.cpu_seconds, d.cpu_seconds, a.peak_mib, b.peak_mib, d.peak_mib, d.seconds / a.seconds,
-          d.seconds / b.seconds, worst);
+          static_cast<long long>(n), spec.satellites, opt.impacts, blas.kernel.c_str(), a.seconds, b.seconds, c.seconds,
+          c.cpu_seconds, d.seconds, a.cpu_seconds, b.cpu_seconds, d.cpu_seconds, a.peak_mib, b.peak_mib, d.peak_mib,
+          d.seconds / a.seconds, d.seconds / b.seconds, worst);
       rc = worst <= 1e-8 ? 0 : 1;
     }
   }

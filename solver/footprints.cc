@@ -10,6 +10,71 @@
 
 namespace irio::solver {
 
+namespace {
+
+/// F_Y summed over each region's final-demand categories (k_F x G; zeros without F_Y).
+Matrix fy_by_region(const tables::Satellite& sat, Index kF, Index G) {
+  Matrix FY_reg = Matrix::Zero(kF, G);
+  if (sat.F_Y.cols() > 0) {
+    const Index K = sat.F_Y.cols() / std::max<Index>(G, 1);
+    for (Index r = 0; r < G; ++r) FY_reg.col(r) = sat.F_Y.middleCols(r * K, K).rowwise().sum();
+  }
+  return FY_reg;
+}
+
+/// FootprintOptions::regions_only: every regional account from one block of forward solves,
+/// whatever k_F: X^d = L Y^d and, with exogenous exports (other final demand), L e_r for each
+/// region's own exports (L e_O,r), so that
+///   D_cba_reg[:, r] = S X^d[:, r] + F_Y^r          D_pba_reg[:, r] = S^r x^r + F_Y^r
+///   D_imp_reg[:, r] = S X^d[:, r] - S^r (X^d[:, r])^r
+///   D_exp_reg[:, r] = S^r (x^r - (X^d[:, r])^r)     D_abroad_reg[:, r] = S L e_r
+/// with x = L (Y^d 1 + e + e_O) (methods.md §2.3, "Solves per account"). `a` holds S.
+FootprintAccounts regional_accounts(const LeontiefModel& model, const tables::Satellite& sat,
+                                    const FootprintOptions& opt, FootprintAccounts a) {
+  const auto& t = model.table();
+  const Index n = model.n(), G = model.num_regions(), N = model.num_sectors(), kF = sat.F.rows();
+  const Matrix Yd_summed = t.labels.fd_categories.size() == 1 ? Matrix() : t.final_demand_by_region();
+  const Matrix& Yd = t.labels.fd_categories.size() == 1 ? t.Y : Yd_summed;
+  const bool abroad = t.exports.cols() > 0, other = t.has_other_final_demand();
+  const Index c_abroad = G, c_other = G + (abroad ? G : 0);
+  Matrix rhs(n, c_other + (other ? G : 0));
+  rhs.leftCols(G) = Yd;
+  auto by_own_region = [&](const Vector& v, Index c0) {
+    rhs.middleCols(c0, G).setZero();
+    for (Index r = 0; r < G; ++r) rhs.block(r * N, c0 + r, N, 1) = v.segment(r * N, N);
+  };
+  if (abroad) by_own_region(t.exports_abroad(), c_abroad);
+  if (other) by_own_region(t.other_final_demand(), c_other);
+  a.forward_rhs = rhs.cols();
+  const Matrix X = model.solve(std::move(rhs));
+  const Vector x = X.rowwise().sum();
+  const Matrix SX = a.S * X;  // k_F x (G, G, G): every regional account is a sum of these
+  const Matrix FY_reg = fy_by_region(sat, kF, G);
+  a.D_cba_reg = SX.leftCols(G) + FY_reg;
+  a.D_pba_reg = FY_reg;
+  a.D_imp_reg = SX.leftCols(G);
+  a.D_exp_reg = Matrix::Zero(kF, G);
+  for (Index r = 0; r < G; ++r) {
+    const auto Sr = a.S.middleCols(r * N, N);
+    a.D_pba_reg.col(r) += Sr * x.segment(r * N, N);
+    a.D_imp_reg.col(r) -= Sr * X.col(r).segment(r * N, N);
+    a.D_exp_reg.col(r) = Sr * (x.segment(r * N, N) - X.col(r).segment(r * N, N));
+  }
+  if (abroad) a.D_abroad_reg = SX.middleCols(c_abroad, G);
+  if (other) a.D_other_fd_reg = SX.middleCols(c_other, G);
+  if (opt.population.size() != 0) {
+    const auto inv = opt.population.cwiseInverse().asDiagonal();
+    a.D_cba_cap = a.D_cba_reg * inv;
+    a.D_pba_cap = a.D_pba_reg * inv;
+    a.D_imp_cap = a.D_imp_reg * inv;
+    a.D_exp_cap = a.D_exp_reg * inv;
+  }
+  a.S.resize(0, 0);  // by region only: no account by sector
+  return a;
+}
+
+}  // namespace
+
 FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::Satellite& sat,
                                      const FootprintOptions& opt) {
   const auto& t = model.table();
@@ -36,6 +101,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   const Vector xinv = tables::safe_reciprocal(model.x());
   a.S = sat.F * xinv.asDiagonal();  // S = F x^+ (§2.3)
   for (Index j : model.zero_output()) a.S.col(j).setZero();
+  if (opt.regions_only) return regional_accounts(model, sat, opt, std::move(a));
   if (sat.F_Y.cols() > 0) {
     const Vector ytot = t.Y.colwise().sum().transpose();
     a.S_Y = sat.F_Y * tables::safe_reciprocal(ytot).asDiagonal();
@@ -131,11 +197,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
     for (Index r = 0; r < G; ++r) R.col(r) = D.middleCols(r * N, N).rowwise().sum();
     return R;
   };
-  Matrix FY_reg = Matrix::Zero(kF, G);
-  if (sat.F_Y.cols() > 0) {
-    const Index K = GK / std::max<Index>(G, 1);
-    for (Index r = 0; r < G; ++r) FY_reg.col(r) = sat.F_Y.middleCols(r * K, K).rowwise().sum();
-  }
+  const Matrix FY_reg = fy_by_region(sat, kF, G);
   a.D_cba_reg = by_region(a.D_cba) + FY_reg;
   a.D_pba_reg = by_region(a.D_pba) + FY_reg;
   if (opt.imports_by_sector) {
@@ -169,9 +231,10 @@ FootprintAccounts characterise_accounts(const FootprintAccounts& a, const tables
   if (c.regionalised())
     throw InputError("regionalised characterisation factors: compute the footprints of the characterised satellite");
   const Matrix& C = c.factors;
-  if (C.cols() != a.S.rows())
+  const Index kF = a.D_cba_reg.rows();  // S is empty with regions_only
+  if (C.cols() != kF)
     throw InputError("characterisation: factors for " + std::to_string(C.cols()) + " stressors, the satellite has " +
-                     std::to_string(a.S.rows()));
+                     std::to_string(kF));
   // Every account is k_F x (something): the impacts' is C times it; an empty account stays empty.
   const auto apply = [&C](const Matrix& D) { return D.size() == 0 ? Matrix(0, D.cols()) : Matrix(C * D); };
   FootprintAccounts out;
@@ -256,7 +319,7 @@ tables::TidyTable footprint_diagnostics(const LeontiefModel& model, const tables
   // + D_exp; and D_pba adds up to the direct use F (x = L y: supplied and model output agree).
   tables::Diagnostics d(model.n());
   const std::string tag = "satellite " + sat.name;
-  const Index kF = acc.S.rows();
+  const Index kF = acc.D_cba_reg.rows();
   for (Index q = 0; q < kF; ++q) {
     const std::string scope = tag + ", " + sat.stressors[static_cast<std::size_t>(q)];
     const double cba = acc.D_cba_reg.row(q).sum(), pba = acc.D_pba_reg.row(q).sum();

@@ -44,6 +44,10 @@ struct FootprintOptions {
   /// Without it D_imp is computed by region only (D_imp_reg), from the forward block.
   bool imports_by_sector = false;
   ImportsRoute imports_route = ImportsRoute::kAuto;
+  /// Only the accounts by region (D_*_reg, D_*_cap, D_abroad_reg, D_other_fd_reg) from one block of
+  /// G (+ G per exogenous destination) forward solves for every stressor at once: no S, M, M_down
+  /// or account by sector, and no solve per stressor (also_transposed and downstream are ignored).
+  bool regions_only = false;
   /// More coefficient rows c (n x k, as columns) whose c'L joins M's block of transposed solves,
   /// returned in FootprintAccounts::also_solved (e.g. multiplier_coefficients: one block, not two).
   Matrix also_transposed;

@@ -47,6 +47,21 @@ void print_accounts(std::ostream& out, const Analysis& a, const solver::Footprin
     print_by_province(out, labels, sat, acc.D_other_fd_reg);
   }
 }
+/// What the accounts cost: the right-hand sides of each direction and what they were for.
+std::string solves_line(const FootprintRequest& req, const solver::FootprintAccounts& acc) {
+  std::string s = "Solves: " + std::to_string(acc.transposed_rhs) + " transposed right-hand side" +
+                  (acc.transposed_rhs == 1 ? "" : "s");
+  if (acc.transposed_rhs > 0)
+    s += std::string(" (M") +
+         (req.imports_by_sector && !acc.imports_by_products ? " by producing region, for D_imp by sector" : "") +
+         (req.with_multipliers ? "; 1'L and v'L" : "") + ")";
+  s += ", " + std::to_string(acc.forward_rhs) + " forward (X^d = L Y^d";
+  if (req.regions_only) return s + ", for every stressor at once); accounts by region only (--regions-only)";
+  s += std::string(req.downstream ? ", M_down" : "") +
+       (acc.imports_by_products ? ", L Y_diag region by region for D_imp by sector" : "") + ")";
+  return s + (req.imports_by_sector ? "" : "; D_imp by region only (--imports-by-sector for sector detail)");
+}
+
 /// The characterised accounts: what was left out, what it cost, then the accounts by impact.
 void print_impacts(std::ostream& out, const Analysis& a, const FootprintResults& r) {
   out << "Characterised into " << r.impacts->stressors.size() << " impact"
@@ -94,6 +109,10 @@ const Verb<FootprintRequest>& decl::footprints() {
                               "Also the output and value-added multipliers (irio multipliers' table) from the "
                               "same read"),
                   &FootprintRequest::with_multipliers)
+          .option(option_spec("regions_only", "--regions-only",
+                              "Only the accounts by region (D_*_reg, per capita, abroad) for every stressor from one "
+                              "block of forward solves: no S, M, M_down or account by sector"),
+                  &FootprintRequest::regions_only)
           .option(option_spec("characterisation", "",
                               "Characterisation factors (CSV impact,stressor,factor[,compartment,impact_unit,"
                               "stressor_unit,region], pymrio's layout): adds the impacts' accounts",
@@ -101,6 +120,8 @@ const Verb<FootprintRequest>& decl::footprints() {
                   &FootprintRequest::characterisation_file)
           .check([](const FootprintRequest& r) -> std::string {
             if (r.satellite.empty()) return "no satellite given";
+            if (r.regions_only && r.imports_by_sector)
+              return "--regions-only gives D_imp by region only: drop --imports-by-sector, or --regions-only";
             if (!r.population_file.empty() && r.population.size() > 0)
               return "give a population file or populations, not both";
             return {};
@@ -127,16 +148,7 @@ const Verb<FootprintRequest>& decl::footprints() {
           .runs([](const Analysis& a, const FootprintRequest& req, std::ostream& out) {
             auto r = a.footprints(req);
             out << a.model().summary().brief_report() << "\n";
-            out << "Solves: " << r.accounts.transposed_rhs << " transposed right-hand side"
-                << (r.accounts.transposed_rhs == 1 ? "" : "s") << " (M"
-                << (req.imports_by_sector && !r.accounts.imports_by_products
-                        ? " by producing region, for D_imp by sector"
-                        : "")
-                << (req.with_multipliers ? "; 1'L and v'L" : "") << "), " << r.accounts.forward_rhs
-                << " forward (X^d = L Y^d" << (req.downstream ? ", M_down" : "")
-                << (r.accounts.imports_by_products ? ", L Y_diag region by region for D_imp by sector" : "") << ")"
-                << (req.imports_by_sector ? "" : "; D_imp by region only (--imports-by-sector for sector detail)")
-                << "\n";
+            out << solves_line(req, r.accounts) << "\n";
             print_accounts(out, a, r.accounts, *r.satellite);
             if (r.impacts) print_impacts(out, a, r);
             print_diagnostics(out, r.diagnostics);

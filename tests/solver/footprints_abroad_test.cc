@@ -101,6 +101,26 @@ BOOST_AUTO_TEST_CASE(exports_abroad_close_the_accounts) {
   const auto tidy = solver::footprints_table(m, sat, a);
   BOOST_TEST(std::isfinite(tidy.find({"P1", "s1", "CO2", "D_abroad"})));
   BOOST_TEST(std::isfinite(tidy.find({"P1", "(all)", "CO2", "D_abroad_reg"})));
+
+  // --regions-only: the same regional accounts from X^d and L e_r (G + G forward columns, no
+  // transposed solve), nothing by sector.
+  solver::FootprintOptions ro;
+  ro.regions_only = true;
+  ro.population = Vector::Constant(G, 1e6);
+  const auto b = solver::compute_footprints(m, sat, ro);
+  BOOST_TEST(b.transposed_rhs == 0);
+  BOOST_TEST(b.forward_rhs == 2 * G);
+  BOOST_TEST((b.S.size() == 0 && b.M.size() == 0 && b.M_down.size() == 0 && b.D_cba.size() == 0));
+  for (const auto& [x, y] : {std::pair{&a.D_cba_reg, &b.D_cba_reg},
+                             {&a.D_pba_reg, &b.D_pba_reg},
+                             {&a.D_imp_reg, &b.D_imp_reg},
+                             {&a.D_exp_reg, &b.D_exp_reg},
+                             {&a.D_abroad_reg, &b.D_abroad_reg}})
+    BOOST_TEST((*x - *y).cwiseAbs().maxCoeff() <= 1e-12 * x->cwiseAbs().maxCoeff());
+  BOOST_TEST((b.D_cba_cap - b.D_cba_reg / 1e6).cwiseAbs().maxCoeff() <= 1e-15 * b.D_cba_reg.cwiseAbs().maxCoeff());
+  const auto db = solver::footprint_diagnostics(m, sat, b);
+  BOOST_TEST(db.num_rows() == 4u);
+  for (std::size_t i = 0; i < db.num_rows(); ++i) BOOST_TEST(db.key(3, i) == "true");
 }
 
 BOOST_AUTO_TEST_CASE(no_exports_no_abroad_account) {
