@@ -288,14 +288,19 @@ class Table:
         return self._one(self._multiplier_tables(income, employment, household_categories, households, True, False,
                                                  True), "multiplier_round")
 
-    def footprints(self, satellite, downstream=True, population=None, characterisation=None):
+    def footprints(self, satellite, downstream=True, population=None, characterisation=None,
+                   imports_by_sector=False, with_multipliers=False, regions_only=False):
         """Footprint accounts of a satellite (pymrio-compatible), as `irio footprints`: a dict
         {footprints_<satellite>: ..., diagnostics: ...}. population: a CSV (region,value) or one
         number per region. characterisation: factors in pymrio's long layout (a CSV path or a
         DataFrame with impact, stressor, factor[, compartment, impact_unit, stressor_unit,
         region]); adds footprints_<satellite>_characterised, the accounts by impact (methods.md
-        §2.9)."""
-        opts = {"satellite": satellite, "downstream": bool(downstream)}
+        §2.9). imports_by_sector: D_imp by product too, as pymrio's (more solves); with_multipliers:
+        also the `multipliers` table (1'L, v'L) from the same model; regions_only: the accounts by
+        region alone, for every stressor from G solves (methods.md §2.3, "Solves per account")."""
+        opts = {"satellite": satellite, "downstream": bool(downstream),
+                "imports_by_sector": bool(imports_by_sector), "with_multipliers": bool(with_multipliers),
+                "regions_only": bool(regions_only)}
         if characterisation is not None:
             opts["characterisation"] = _table_csv(
                 characterisation, "characterisation",

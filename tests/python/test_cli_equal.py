@@ -119,6 +119,25 @@ def test_footprints_pymrio(tmp_path):
                                       table=PYMRIO_RAW))
 
 
+def test_footprints_routes(tmp_path):
+    """The routes of methods.md §2.3 from Python equal the CLI's: D_imp by product only with
+    imports_by_sector=True, the multipliers' table with with_multipliers=True, and the accounts by
+    region alone with regions_only=True, equal to the default route's."""
+    t = irio.open(PYMRIO_RAW, format="pymrio")
+    base = t.footprints("Emissions")["footprints_Emissions"]
+    assert "D_imp" not in set(base.account) and "D_imp_reg" in set(base.account)
+    r = t.footprints("Emissions", imports_by_sector=True, with_multipliers=True)
+    assert "D_imp" in set(r["footprints_Emissions"].account) and "multipliers" in r
+    assert_result_equal(r, cli_tables(tmp_path, "footprints", "--satellite", "Emissions", "--format", "pymrio",
+                                      "--imports-by-sector", "--with-multipliers", table=PYMRIO_RAW))
+    ro = t.footprints("Emissions", regions_only=True)["footprints_Emissions"]
+    assert set(ro.account) == {"D_cba_reg", "D_pba_reg", "D_imp_reg", "D_exp_reg"}
+    key = ["region", "stressor", "account"]
+    both = ro.merge(base[base.account.isin(set(ro.account))], on=key, suffixes=("", "_default"))
+    assert len(both) == len(ro)
+    assert np.allclose(both["value"], both["value_default"], rtol=1e-12, atol=0)
+
+
 def test_dtypes(wiod):
     m = wiod.multipliers()
     # the bundled table has WIOD's display names: name columns after the keys, as in the CLI CSV
