@@ -3,6 +3,7 @@
 // Eigen's products, and the result is bitwise the same whatever the number of threads.
 #include <boost/test/unit_test.hpp>
 #include <random>
+#include <vector>
 
 #include "irio/solver/internal/spmm.h"
 
@@ -45,6 +46,32 @@ BOOST_AUTO_TEST_CASE(products_match_eigen_and_do_not_depend_on_threads) {
           irio::solver::internal::SparseProduct(A, threads).apply(X, Yt, transposed);
           BOOST_TEST((Yt.array() == Y1.array()).all(), "bitwise equal with " << threads << " threads");
         }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(several_row_tiles_and_panels) {
+  // 12 000 rows: a 32-wide panel's slice of 1.25 MiB holds 5120 rows, so A' X and A X (over the row
+  // copy, built in blocks of 256 rows) run over three tiles; k = 27 and 45 take one and two panels,
+  // the last padded.
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<Index> row(0, 11999);
+  std::vector<Eigen::Triplet<double, Index>> entries;
+  for (Index j = 0; j < 12000; ++j)
+    for (int e = 0; e < (j % 9 == 0 ? 40 : 6); ++e) entries.emplace_back(row(rng), j, 1.0 / (1 + e + j % 13));
+  SparseMatrix A(12000, 12000);
+  A.setFromTriplets(entries.begin(), entries.end());
+  for (Index k : {27, 45}) {
+    const Matrix X = Matrix::Random(12000, k);
+    for (bool transposed : {false, true}) {
+      const Matrix ref = transposed ? Matrix(A.transpose() * X) : Matrix(A * X);
+      Matrix Y1, Y2;
+      irio::solver::internal::SparseProduct(A, 1).apply(X, Y1, transposed);
+      irio::solver::internal::SparseProduct(A, 2).apply(X, Y2, transposed);
+      BOOST_TEST_CONTEXT("k = " << k << (transposed ? ", A' X" : ", A X")) {
+        BOOST_TEST((Y1 - ref).cwiseAbs().maxCoeff() <= 1e-13 * (1 + ref.cwiseAbs().maxCoeff()));
+        BOOST_TEST((Y2.array() == Y1.array()).all(), "bitwise equal with 2 threads");
       }
     }
   }
