@@ -37,10 +37,15 @@ constexpr Index kTileBytes = 1280 * 1024;
 /// narrow pass of their own for the last one.
 void pack(const Matrix& X, Index c0, int width, int W, std::vector<double>& P) {
   const Index n = X.rows();
-  P.assign(static_cast<std::size_t>(n * W), 0.0);
-  for (int c = 0; c < width; ++c) {
+  P.resize(static_cast<std::size_t>(n * W));  // reused from call to call: no fresh pages to fault in
+  for (int c = 0; c < W; ++c) {
+    double* p = P.data() + c;
+    if (c >= width) {
+      for (Index i = 0; i < n; ++i) p[i * W] = 0.0;
+      continue;
+    }
     const double* x = X.col(c0 + c).data();
-    for (Index i = 0; i < n; ++i) P[static_cast<std::size_t>(i * W + c)] = x[i];
+    for (Index i = 0; i < n; ++i) p[i * W] = x[i];
   }
 }
 
@@ -293,10 +298,9 @@ void SparseProduct::panel(const Matrix& X, Index c0, int width, Matrix& Y, bool 
 void SparseProduct::apply(const Matrix& X, Matrix& Y, bool transposed) const {
   const Index k = X.cols();
   Y.resize(transposed ? A_.cols() : A_.rows(), k);
-  std::vector<double> P, Q;
   constexpr Index kWidest = 8 * kMaxVecs;
   for (Index c0 = 0; c0 < k; c0 += kWidest)
-    panel(X, c0, static_cast<int>(std::min<Index>(kWidest, k - c0)), Y, transposed, P, Q);
+    panel(X, c0, static_cast<int>(std::min<Index>(kWidest, k - c0)), Y, transposed, packed_, result_);
 }
 
 void spmm(const SparseMatrix& A, const Matrix& X, Matrix& Y, bool transposed, int threads) {
