@@ -208,10 +208,17 @@ inline constexpr EnumTable<BmApproach, 2> kBmApproachNames{
     "Borin-Mancini approach", {{{BmApproach::kSource, "source"}, {BmApproach::kSink, "sink"}}}};
 constexpr const auto& enum_table(BmApproach) { return kBmApproachNames; }
 
-/// Borin-Mancini perspective (methods.md §3.4).
-enum class BmPerspective { kExporter, kWorld };
-inline constexpr EnumTable<BmPerspective, 2> kBmPerspectiveNames{
-    "Borin-Mancini perspective", {{{BmPerspective::kExporter, "exporter"}, {BmPerspective::kWorld, "world"}}}};
+/// Borin-Mancini perspective (methods.md §3.4): the border against which double counting is
+/// judged. `sector` and `sectoral_bilateral` (an exporter row's exports, to all or to one
+/// importer) and `importer` (the decomposition of imports) go with the source approach.
+enum class BmPerspective { kExporter, kWorld, kSector, kSectoralBilateral, kImporter };
+inline constexpr EnumTable<BmPerspective, 5> kBmPerspectiveNames{
+    "Borin-Mancini perspective",
+    {{{BmPerspective::kExporter, "exporter"},
+      {BmPerspective::kWorld, "world"},
+      {BmPerspective::kSector, "sector"},
+      {BmPerspective::kSectoralBilateral, "sectoral_bilateral"},
+      {BmPerspective::kImporter, "importer"}}}};
 constexpr const auto& enum_table(BmPerspective) { return kBmPerspectiveNames; }
 
 /// The default border of `trade` and `position` (the same for both, so that their exports and

@@ -35,8 +35,13 @@ TradeResults Analysis::trade(const TradeRequest& r) const {
     }
     case TradeMethod::kKww: take(gvc::kww_decomposition(ctx)); break;
     case TradeMethod::kBm:
-      if (r.perspective == BmPerspective::kWorld) take(gvc::bm_world(ctx, sink));
-      else take(sink ? gvc::bm_exporter_sink(ctx) : gvc::bm_exporter_source(ctx));
+      switch (r.perspective) {
+        case BmPerspective::kWorld: take(gvc::bm_world(ctx, sink)); break;
+        case BmPerspective::kExporter: take(sink ? gvc::bm_exporter_sink(ctx) : gvc::bm_exporter_source(ctx)); break;
+        case BmPerspective::kSector: take(gvc::bm_self(ctx, true)); break;
+        case BmPerspective::kSectoralBilateral: take(gvc::bm_self(ctx, false)); break;
+        case BmPerspective::kImporter: take(gvc::bm_imports(ctx)); break;
+      }
       break;
     case TradeMethod::kVax:
       take(gvc::vax(ctx));

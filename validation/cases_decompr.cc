@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Validation against decompr 7.0.0 / gvc 6.4 on their `leather` table: WWZ 16 terms and the
 // WWZ->KWW map by exporter-sector x importer, KWW 9 terms, Borin-Mancini exporter source / sink
-// and world source / sink, the Leontief decompositions (post = final_demand, exports, output,
+// (with VAXIM), world source / sink, the sector and sectoral-bilateral ("self") perspectives and
+// the import decomposition, the Leontief decompositions (post = final_demand, exports, output,
 // none), gvc's i2e / e2r / nrca / dfddva / dfdfva / ffddva, upstreamness and downstreamness; every
-// cell to 1e-10 relative. decompr's VAXIM column (BM sink), the BM "self" perimeters and the BM
-// import decompositions are out of scope (methods.md §3.4) and not compared.
+// cell to 1e-10 relative.
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -97,8 +97,26 @@ void decompr_leather(const std::string& dir, Report& rep) {
   compare(rep, out + "bm_sector_exporter_source.csv", "BM exporter source (sector)", 2, by_sector(src));
   compare(rep, out + "bm_country_exporter_source.csv", "BM exporter source (country)", 1, by_country(src, true));
   const auto snk = solver::gvc::bm_exporter_sink(ctx);
-  compare(rep, out + "bm_bilateral_exporter_sink.csv", "BM exporter sink", 3, bilateral(snk), {"VAXIM"});
-  compare(rep, out + "bm_sector_exporter_sink.csv", "BM exporter sink (sector)", 2, by_sector(snk), {"VAXIM"});
+  compare(rep, out + "bm_bilateral_exporter_sink.csv", "BM exporter sink", 3, bilateral(snk));
+  compare(rep, out + "bm_sector_exporter_sink.csv", "BM exporter sink (sector)", 2, by_sector(snk));
+  const auto sbi = solver::gvc::bm_self(ctx, false), sec = solver::gvc::bm_self(ctx, true);
+  compare(rep, out + "bm_bilateral_self.csv", "BM sectoral-bilateral perspective", 3, bilateral(sbi));
+  compare(rep, out + "bm_sector_self.csv", "BM sector perspective", 2,
+          [&](const std::vector<std::string>& row, const std::string& meas) {
+            const int i = L.row(row[0], row[1]);
+            return i < 0 ? std::nan("") : sec[meas](i, 0);
+          });
+  const auto imp = solver::gvc::bm_imports(ctx);
+  compare(rep, out + "bm_imports_country.csv", "BM imports", 1,
+          [&](const std::vector<std::string>& row, const std::string& meas) {
+            const int r = L.region(row[0]);
+            return r < 0 ? std::nan("") : imp[meas].row(r).sum();
+          });
+  compare(rep, out + "bm_imports_bilateral.csv", "BM imports (by origin)", 2,
+          [&](const std::vector<std::string>& row, const std::string& meas) {
+            const int r = L.region(row[0]), t = L.region(row[1]);
+            return r < 0 || t < 0 ? std::nan("") : imp[meas](r, t);
+          });
   const auto ws = solver::gvc::bm_world(ctx, false), wk = solver::gvc::bm_world(ctx, true);
   compare(rep, out + "bm_country_world_source.csv", "BM world source", 1, by_country(ws, false));
   compare(rep, out + "bm_country_world_sink.csv", "BM world sink", 1, by_country(wk, false));

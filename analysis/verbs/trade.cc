@@ -43,7 +43,8 @@ const Verb<TradeRequest>& decl::trade() {
                   "Leontief decomposition v^ L diag(post) (post = final demand is --method vax, VBY)")
           .option("perimeter", &TradeRequest::perimeter, "The border that defines exports")
           .option("approach", &TradeRequest::approach, "Borin-Mancini approach")
-          .option("perspective", &TradeRequest::perspective, "Borin-Mancini perspective")
+          .option("perspective", &TradeRequest::perspective,
+                  "Borin-Mancini perspective: the border that defines double counting (importer: imports)")
           .countries()
           .option("bilateral", &TradeRequest::bilateral,
                   "With --method ltdv: also the bilateral extractions s->r (n transposed solves in all)")
@@ -55,6 +56,10 @@ const Verb<TradeRequest>& decl::trade() {
             if (r.leontief_max_n < 1) return "leontief_max_n must be >= 1";
             if (r.third_country && r.method != TradeMethod::kWwz)
               return "--third-country splits WWZ's terms: it goes with --method wwz";
+            if (r.method == TradeMethod::kBm && r.approach == BmApproach::kSink &&
+                r.perspective != BmPerspective::kExporter && r.perspective != BmPerspective::kWorld)
+              return "--perspective sector, sectoral_bilateral and importer go with --approach source "
+                     "(methods.md §3.4)";
             return {};
           })
           .output_help(kOneFilePerTable)
@@ -63,7 +68,9 @@ const Verb<TradeRequest>& decl::trade() {
                         "(wwz2kww) and, with --third-country, DVA_INTrex by third country (wwz_intrex)"))
           .output({"dvix_fsr", "DViX_Fsr: domestic value added in intermediate exports re-exported", kUnitMoney, {}})
           .output(flows("kww*", "the KWW (2014) nine-term decomposition of gross exports"))
-          .output(flows("bm_*", "the Borin-Mancini (2019) decomposition (perspective and approach in the name)"))
+          .output(flows("bm_*",
+                        "the Borin-Mancini (2019, 2023) decomposition of exports (perspective and approach in the "
+                        "name) or, with --perspective importer, of imports"))
           .output({"vax",
                    "value added exports (Johnson-Noguera)",
                    kUnitMixed,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Borin-Mancini (2019, 2023) value added in trade (methods.md §3.4): exporter perspective with the
-// source and sink approaches, and the world perspective.
+// source and sink approaches (the sink with VAXIM), and the world perspective. The sector and
+// sectoral-bilateral perspectives and the imports are in borin_mancini_self.cc.
 #include <Eigen/LU>
 
 #include "irio/solver/gvc/trade_tidy.h"
@@ -113,16 +114,41 @@ TradeResult bm_exporter_sink(const TradeContext& ctx) {
   Matrix PsiR = ctx.Yu + ctx.A_across() * Xr;
   PsiR = ctx.model.local_solve(p, std::move(PsiR));
   const Matrix PhiR = detail::off_own(ctx, split_by_column_unit_exporter(A, PsiR, u));
+  // Step 7: VAXIM, the part of VAX absorbed by the importer r: step 5 with r's final demand in
+  // place of s's, for every pair. x~(s, r) = X^d_{.r} - L_{.s} F_s^{-1} (Y^{sr} + A_F X^d_{.r})^s,
+  // psi_r = Y^{rr} + sum_{j != r} A^{rj} x~(s, r)^j, VAXIM = d_s o (Y^{sr} + A^{sr} L_P^{rr} psi_r).
+  report_progress(ctx.progress, 0.75, "bm sink: VAXIM");
+  const Index U = u.size();
+  const Matrix Wim = ctx.model.local_solve(p, Matrix(AfXd + detail::off_own(ctx, ctx.Yu)));
+  Matrix VAXIM = Matrix::Zero(n, U);
+  for (Index r = 0; r < U; ++r) {
+    Matrix Zim = inverse_diag_apply(ctx, lu, Matrix(Wim.col(r).replicate(1, U)));
+    Zim.col(r).setZero();
+    const Matrix Xi = (-ctx.solve(std::move(Zim))).colwise() + ctx.Xd.col(r);
+    Matrix Pi = (ctx.A_across() * Xi).colwise() + ctx.Yu.col(r);
+    Pi = ctx.model.local_solve(p, std::move(Pi));
+    Vector phi = ctx.Yu.col(r);
+    for (Index k : u.rows[static_cast<std::size_t>(r)])
+      for (SparseMatrix::InnerIterator it(A, k); it; ++it)
+        if (u.unit(it.row()) != r) phi(it.row()) += it.value() * Pi(k, u.unit(it.row()));
+    for (Index i = 0; i < n; ++i)
+      if (u.unit(i) != r) VAXIM(i, r) = ctx.d(i) * phi(i);
+  }
   const Matrix& E = ctx.ESR;
   const Matrix DC = ctx.d.asDiagonal() * E, FC = ctx.f.asDiagonal() * E;
   const Matrix DVA = ctx.d.asDiagonal() * Phi, FVA = ctx.f.asDiagonal() * Phi;
   const Matrix REF = ctx.d.asDiagonal() * PhiR;
   TradeResult out;
-  out.measures = {"GEXP", "DC", "DVA", "VAX", "REF", "DDC", "FC", "FVA", "FDC"};
-  out.cells = {E, DC, DVA, DVA - REF, REF, DC - DVA, FC, FVA, FC - FVA};
+  out.measures = {"GEXP", "DC", "DVA", "VAX", "VAXIM", "REF", "DDC", "FC", "FVA", "FDC"};
+  out.cells = {E, DC, DVA, DVA - REF, VAXIM, REF, DC - DVA, FC, FVA, FC - FVA};
   out.table = detail::bilateral_table(ctx, "bm_exporter_sink", "measure", out.measures, out.cells);
   Diagnostics d(n);
   check_bm(d, ctx, out, false);
+  if (ctx.Yu.minCoeff() >= 0 && ctx.model.va().minCoeff() >= 0) {
+    const Matrix gap = DVA - REF - VAXIM;
+    d.check_at_least("18: VAX - VAXIM >= 0", scope(ctx, "exporter_sector_importer, sink"),
+                     Eigen::Map<const Vector>(gap.data(), gap.size()), 0.0);
+  }
   report_progress(ctx.progress, 1.0, "bm sink: done");
   out.diagnostics = d.table();
   return out;

@@ -54,9 +54,22 @@ TradeResult dvix_fsr(const TradeContext& ctx);
 /// DAVAX, REF, DDC, FC, FVA, FDC, GVC, GVCB, GVCF by exporter,sector,importer,measure.
 /// Needs the diagonal blocks L^{ss} (FVA).
 TradeResult bm_exporter_source(const TradeContext& ctx);
-/// Borin-Mancini exporter perspective, sink approach (§3.4 steps 1-6): GEXP, DC, DVA, VAX, REF,
-/// DDC, FC, FVA, FDC by exporter,sector,importer,measure. Needs L^{ss} plus S(2U) solves.
+/// Borin-Mancini exporter perspective, sink approach (§3.4 steps 1-6): GEXP, DC, DVA, VAX, VAXIM,
+/// REF, DDC, FC, FVA, FDC by exporter,sector,importer,measure. Needs L^{ss} plus S(2U) solves,
+/// and S(U(U-1)) more for VAXIM (the part of VAX absorbed by the importer, step 7).
 TradeResult bm_exporter_sink(const TradeContext& ctx);
+/// Borin-Mancini sector (`sector` true) or sectoral-bilateral perspective (§3.4, decompr's
+/// bm_sector_self / bm_bilateral_self): the border is that of exporter row k (all its exports,
+/// or those to one importer). GEXP, DC, DVA, VAX, REF, DDC, FC, FVA, FDC; cells n x 1
+/// (exporter,sector,measure) or n x U (exporter,sector,importer,measure). The value-added
+/// coefficients are the content coefficients d, f over 1 + c with c(k, r) = (A^{sr} L^{rs})_kk:
+/// all column blocks of L, one unit at a time (n solves, O(n N) memory).
+TradeResult bm_self(const TradeContext& ctx, bool sector);
+/// Borin-Mancini decomposition of imports at the importer's border (§3.4, decompr's
+/// bm_imports_*): GIMP by exporting partner, VA (counted once) and DC (imported more than once
+/// by r) by origin of the value added; importer,origin,measure with U x U cells (importer row).
+/// Summed over origins GIMP = VA + DC. n + U solves (the columns of A_F, Woodbury per importer).
+TradeResult bm_imports(const TradeContext& ctx);
 /// Borin-Mancini world perspective (§3.4), `sink` false = source: GEXP, DC, DVA, VAX, REF, DDC,
 /// FC, FVA, FDC by exporter,measure (U x 1 cells). No diagonal blocks needed.
 TradeResult bm_world(const TradeContext& ctx, bool sink);

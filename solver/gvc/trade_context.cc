@@ -125,6 +125,22 @@ const std::vector<Matrix>& TradeContext::diagonal_blocks() const {
   return diag_;
 }
 
+void TradeContext::for_each_column_block(const std::function<void(Index, const Matrix&)>& take) const {
+  const Index n = model.n();
+  Index widest = 0;
+  for (const auto& r : units.rows) widest = std::max<Index>(widest, static_cast<Index>(r.size()));
+  solve_unit_staircases(
+      model.global_solver(true), units, n, widest,
+      [&](Index u, Matrix& B, Index c0) {
+        const auto& idx = units.rows[static_cast<std::size_t>(u)];
+        for (std::size_t a = 0; a < idx.size(); ++a) B(idx[a], c0 + static_cast<Index>(a)) = 1.0;
+      },
+      [&](Index u, const Matrix& B, Index c0) {
+        take(u, Matrix(B.middleCols(c0, static_cast<Index>(units.rows[static_cast<std::size_t>(u)].size()))));
+      },
+      progress, "trade: column blocks L_{.s} of the global inverse");
+}
+
 Matrix TradeContext::own_block_product(const Matrix& W) const {
   const Index n = model.n(), U = units.size(), k = W.cols();
   Matrix P = Matrix::Zero(n, k);

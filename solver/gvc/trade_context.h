@@ -4,6 +4,7 @@
 // they need, computed once with blocked right-hand sides and no inverse.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "irio/solver/gvc/units.h"
@@ -56,6 +57,10 @@ class TradeContext {
   /// Diagonal blocks L^{ss} of the global inverse, one dense n_s x n_s matrix per unit (n solves
   /// in batches, G N^2 memory; methods.md §3.3 "Cost", §8.2 pitfall 2). Cached.
   const std::vector<Matrix>& diagonal_blocks() const;
+  /// The column blocks L E_s of the global inverse (the columns of L that belong to unit s,
+  /// n x n_s), unit by unit: `take(s, C)` sees C while it is alive. n solves in batches (FULL
+  /// work), O(n N) memory at a time; nothing is cached (methods.md §3.4, "self" perspectives).
+  void for_each_column_block(const std::function<void(Index, const Matrix&)>& take) const;
   /// P(k, c) = (L^{rr} W^{r c})_k for k in unit r: the own-unit diagonal block of L applied to
   /// the rows of unit r of column c (e.g. L^{rr} Y^{rs}), n x U. Uses the cached diagonal blocks,
   /// or U(U-1) pair solves when that is fewer right-hand sides than n.

@@ -53,13 +53,19 @@ BOOST_FIXTURE_TEST_CASE(choices_come_from_the_name_tables, CliDir) {
   BOOST_CHECK_EQUAL(run("linkages t.h5 -o l.csv --forward rasmussen", out), 2);
   BOOST_CHECK_MESSAGE(has(out, "--forward: rasmussen not in {ghosh,leontief}"), out);
   BOOST_CHECK_EQUAL(run("trade t.h5 -o x.csv --perspective self", out), 2);
-  BOOST_CHECK_MESSAGE(has(out, "--perspective: self not in {exporter,world}"), out);
+  BOOST_CHECK_MESSAGE(has(out, "--perspective: self not in {exporter,world,sector,sectoral_bilateral,importer}"), out);
   BOOST_CHECK_EQUAL(run("position t.h5 -o p.csv --kpww-fv all", out), 2);
   BOOST_CHECK_EQUAL(run("trade --help", out), 0);
   BOOST_CHECK_MESSAGE(has(out, "{wwz,kww,bm,vax,ltdv,leontief,gvc,tiva}=wwz"), out);
   BOOST_CHECK(has(out, "{auto,dense,umfpack,klu,iterative,petsc}=auto"));
   BOOST_CHECK_EQUAL(run("trade t.h5 --method bm --approach sink --perspective world -o bm.csv", out), 0);
   BOOST_CHECK_MESSAGE(fs::exists(dir / "bm_bm_world_sink.csv"), out);
+  BOOST_CHECK_EQUAL(run("trade t.h5 --method bm --perspective sectoral_bilateral -o sb.csv", out), 0);
+  BOOST_CHECK_MESSAGE(fs::exists(dir / "sb_bm_sectoral_bilateral_source.csv"), out);
+  BOOST_CHECK_EQUAL(run("trade t.h5 --method bm --perspective importer -o im.csv", out), 0);
+  BOOST_CHECK_MESSAGE(fs::exists(dir / "im_bm_importer_source.csv"), out);
+  BOOST_CHECK_NE(run("trade t.h5 --method bm --perspective sector --approach sink -o ss.csv", out), 0);
+  BOOST_CHECK_MESSAGE(has(out, "go with --approach source"), out);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_labelled_csv_folder_opens_like_its_hdf5_table, CliDir) {

@@ -68,7 +68,8 @@ std::vector<std::pair<std::string, std::vector<std::pair<std::string, OptionValu
   };
   for (const char* m : {"wwz", "kww", "bm", "vax", "ltdv", "leontief", "gvc", "tiva"})
     out.push_back({"trade", {{"method", std::string(m)}, {"bilateral", true}}});
-  out.push_back({"trade", {{"method", std::string("bm")}, {"perspective", std::string("world")}}});
+  for (const char* p : {"world", "sector", "sectoral_bilateral", "importer"})
+    out.push_back({"trade", {{"method", std::string("bm")}, {"perspective", std::string(p)}}});
   return out;
 }
 
@@ -154,6 +155,11 @@ BOOST_AUTO_TEST_CASE(defaults_and_table_names_come_from_the_declaration) {
   trade->set("perspective", std::string("world"));
   trade->set("approach", std::string("sink"));
   BOOST_TEST(trade->table_names() == (std::vector<std::string>{"bm_world_sink", "diagnostics"}));
+  trade->set("perspective", std::string("importer"));
+  BOOST_TEST(!trade->validate().empty());  // the self and import perspectives have no sink
+  trade->set("approach", std::string("source"));
+  BOOST_TEST(trade->validate().empty());
+  BOOST_TEST(trade->table_names() == (std::vector<std::string>{"bm_importer_source", "diagnostics"}));
   irio::FootprintRequest f;
   f.satellite = "CO2";
   BOOST_TEST(f.table_names() == (std::vector<std::string>{"footprints_CO2", "diagnostics"}));
