@@ -22,6 +22,16 @@ Matrix fy_by_region(const tables::Satellite& sat, Index kF, Index G) {
   return FY_reg;
 }
 
+/// The per-capita accounts: the regional ones over each region's population (none without one).
+void per_capita(FootprintAccounts& a, const Vector& population) {
+  if (population.size() == 0) return;
+  const auto inv = population.cwiseInverse().asDiagonal();
+  a.D_cba_cap = a.D_cba_reg * inv;
+  a.D_pba_cap = a.D_pba_reg * inv;
+  a.D_imp_cap = a.D_imp_reg * inv;
+  a.D_exp_cap = a.D_exp_reg * inv;
+}
+
 /// FootprintOptions::regions_only: every regional account from one block of forward solves,
 /// whatever k_F: X^d = L Y^d and, with exogenous exports (other final demand), L e_r for each
 /// region's own exports (L e_O,r), so that
@@ -62,13 +72,7 @@ FootprintAccounts regional_accounts(const LeontiefModel& model, const tables::Sa
   }
   if (abroad) a.D_abroad_reg = SX.middleCols(c_abroad, G);
   if (other) a.D_other_fd_reg = SX.middleCols(c_other, G);
-  if (opt.population.size() != 0) {
-    const auto inv = opt.population.cwiseInverse().asDiagonal();
-    a.D_cba_cap = a.D_cba_reg * inv;
-    a.D_pba_cap = a.D_pba_reg * inv;
-    a.D_imp_cap = a.D_imp_reg * inv;
-    a.D_exp_cap = a.D_exp_reg * inv;
-  }
+  per_capita(a, opt.population);
   a.S.resize(0, 0);  // by region only: no account by sector
   return a;
 }
@@ -211,13 +215,7 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   a.D_exp_reg = by_region(a.D_exp);
   if (abroad) a.D_abroad_reg = by_region(a.D_abroad);
   if (other) a.D_other_fd_reg = by_region(a.D_other_fd);
-  if (opt.population.size() != 0) {
-    const auto inv = opt.population.cwiseInverse().asDiagonal();
-    a.D_cba_cap = a.D_cba_reg * inv;
-    a.D_pba_cap = a.D_pba_reg * inv;
-    a.D_imp_cap = a.D_imp_reg * inv;
-    a.D_exp_cap = a.D_exp_reg * inv;
-  }
+  per_capita(a, opt.population);
   if (opt.downstream) {
     // M_down = S (G - I)' : row q = (x^-1 L (x o s_q))' - s_q'  (methods.md §2.3), from the forward block.
     const Matrix GS = xinv.asDiagonal() * Xall.rightCols(kF);
