@@ -103,25 +103,16 @@ void solve_unit_staircases(const LinearSolver& solver, const Units& units, Index
 
 const std::vector<Matrix>& TradeContext::diagonal_blocks() const {
   if (!diag_.empty() || units.size() == 0) return diag_;
-  const Index n = model.n(), U = units.size();
+  const Index U = units.size();
   diag_.assign(static_cast<std::size_t>(U), Matrix());
-  Index widest = 0;
-  for (const auto& r : units.rows) widest = std::max<Index>(widest, static_cast<Index>(r.size()));
-  // L E_u: identity columns on the rows of u (unit u's columns padded to the widest unit).
-  solve_unit_staircases(
-      model.global_solver(true), units, n, widest,
-      [&](Index u, Matrix& B, Index c0) {
-        const auto& idx = units.rows[static_cast<std::size_t>(u)];
-        for (std::size_t a = 0; a < idx.size(); ++a) B(idx[a], c0 + static_cast<Index>(a)) = 1.0;
-      },
-      [&](Index u, const Matrix& B, Index c0) {
-        const auto& idx = units.rows[static_cast<std::size_t>(u)];
-        const Index m = static_cast<Index>(idx.size());
-        Matrix D(m, m);
-        for (Index a = 0; a < m; ++a) D.row(a) = B.row(idx[static_cast<std::size_t>(a)]).segment(c0, m);
-        diag_[static_cast<std::size_t>(u)] = std::move(D);
-      },
-      progress, "trade: diagonal blocks L^{ss} of the global inverse");
+  // L^{ss}: the rows of s in the column block L_{.s}.
+  for_each_column_block([&](Index u, const Matrix& cols) {
+    const auto& idx = units.rows[static_cast<std::size_t>(u)];
+    const Index m = static_cast<Index>(idx.size());
+    Matrix D(m, m);
+    for (Index a = 0; a < m; ++a) D.row(a) = cols.row(idx[static_cast<std::size_t>(a)]);
+    diag_[static_cast<std::size_t>(u)] = std::move(D);
+  });
   return diag_;
 }
 
