@@ -190,11 +190,12 @@ struct ChainResults {
 };
 
 /// The value-added-in-trade methods of `irio trade` (methods.md §3).
-enum class TradeMethod { kWwz, kKww, kBm, kVax, kLtdv, kLeontief, kGvc, kTiva };
-inline constexpr EnumTable<TradeMethod, 8> kTradeMethodNames{"trade method",
+enum class TradeMethod { kWwz, kKww, kBm, kBmt, kVax, kLtdv, kLeontief, kGvc, kTiva };
+inline constexpr EnumTable<TradeMethod, 9> kTradeMethodNames{"trade method",
                                                              {{{TradeMethod::kWwz, "wwz"},
                                                                {TradeMethod::kKww, "kww"},
                                                                {TradeMethod::kBm, "bm"},
+                                                               {TradeMethod::kBmt, "bmt"},
                                                                {TradeMethod::kVax, "vax"},
                                                                {TradeMethod::kLtdv, "ltdv"},
                                                                {TradeMethod::kLeontief, "leontief"},

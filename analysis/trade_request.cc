@@ -43,6 +43,12 @@ TradeResults Analysis::trade(const TradeRequest& r) const {
         case BmPerspective::kImporter: take(gvc::bm_imports(ctx)); break;
       }
       break;
+    case TradeMethod::kBmt: {
+      const auto t = gvc::bmt_tripartite(ctx);
+      take(t);
+      take(gvc::bmt_participation(ctx, t));
+      break;
+    }
     case TradeMethod::kVax:
       take(gvc::vax(ctx));
       take(gvc::value_added_absorption(ctx));

@@ -21,6 +21,7 @@ std::vector<std::string> trade_tables(const TradeRequest& r) {
     case TradeMethod::kKww: return {"kww", "diagnostics"};
     case TradeMethod::kBm:
       return {std::string("bm_") + enum_name(r.perspective) + "_" + enum_name(r.approach), "diagnostics"};
+    case TradeMethod::kBmt: return {"bmt_trade", "bmt_participation", "diagnostics"};
     case TradeMethod::kVax: return {"vax", "vby", "diagnostics"};
     case TradeMethod::kLtdv:
       if (r.bilateral) return {"ltdv", "ltdv_fvaio", "ltdv_bilateral", "diagnostics"};
@@ -37,7 +38,8 @@ const Verb<TradeRequest>& decl::trade() {
   using namespace tables::rules;
   const auto flows = [](const char* t, const char* about) { return OutputSpec{t, about, kUnitMoney, {{"*", sum()}}}; };
   static const Verb<TradeRequest> v = std::move(
-      Verb<TradeRequest>("trade", "Value added in trade: WWZ, KWW, Borin-Mancini, VAX, LTdV, Leontief, gvc, TiVA")
+      Verb<TradeRequest>("trade",
+                         "Value added in trade: WWZ, KWW, Borin-Mancini (-Taglioni), VAX, LTdV, Leontief, gvc, TiVA")
           .option("method", &TradeRequest::method, "Decomposition")
           .option("post", &TradeRequest::post,
                   "Leontief decomposition v^ L diag(post) (post = final demand is --method vax, VBY)")
@@ -71,6 +73,17 @@ const Verb<TradeRequest>& decl::trade() {
           .output(flows("bm_*",
                         "the Borin-Mancini (2019, 2023) decomposition of exports (perspective and approach in the "
                         "name) or, with --perspective importer, of imports"))
+          .output(flows("bmt_trade",
+                        "the Borin-Mancini-Taglioni (2025) tripartite GVC trade: DAVAX and the pure-forward, "
+                        "two-sided and pure-backward parts of GVC trade"))
+          .output({"bmt_participation",
+                   "Borin-Mancini-Taglioni trade-based participation by exporter: GVC and its parts, their shares "
+                   "and the forward index",
+                   kUnitMixed,
+                   {{"*_share", refused("a share of GVC: aggregate GVC_PF, GVC_TS, GVC_PB and GVC and divide")},
+                    {"GVC_ratio", refused("a share: aggregate GVC and GEXP and divide")},
+                    {"forward_index", refused("a ratio: aggregate GVC_PF, GVC_PB and GVC and divide")},
+                    {"*", sum()}}})
           .output({"vax",
                    "value added exports (Johnson-Noguera)",
                    kUnitMixed,

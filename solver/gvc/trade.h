@@ -70,6 +70,18 @@ TradeResult bm_self(const TradeContext& ctx, bool sector);
 /// by r) by origin of the value added; importer,origin,measure with U x U cells (importer row).
 /// Summed over origins GIMP = VA + DC. n + U solves (the columns of A_F, Woodbury per importer).
 TradeResult bm_imports(const TradeContext& ctx);
+/// Borin-Mancini-Taglioni (2021 WB PRWP 9785; 2025 WBER) tripartite GVC trade (methods.md §3.4):
+/// GEXP = DAVAX + GVC, GVC = GVC_PF + GVC_TS + GVC_PB, by exporter,sector,importer,measure
+/// (n x U cells). Exports absorbed by the direct importer, Y^{sr} + A^{sr} L_P^{rr} Y^{rr}, carry
+/// DAVAX (their domestic value added, l_s) and GVC_PB (their inputs from outside s, mu_s); the
+/// exports r processes and exports again, A^{sr} L_P^{rr} e^{r*}, carry GVC_PF (l_s) and GVC_TS
+/// (mu_s), with mu_s' = m_s' L_P^{ss}, m_s the column sums of A outside s. S'(1) local beyond
+/// the context.
+TradeResult bmt_tripartite(const TradeContext& ctx);
+/// The trade-based participation measures by exporter (BMT 4.1): GEXP, GVC and its three parts
+/// summed over sectors and partners, GVC_ratio = GVC / GEXP, the shares of PF, TS and PB in GVC,
+/// and forward_index = (GVC_PF - GVC_PB) / GVC; U x 1 cells, exporter,indicator.
+TradeResult bmt_participation(const TradeContext& ctx, const TradeResult& tripartite);
 /// Borin-Mancini world perspective (§3.4), `sink` false = source: GEXP, DC, DVA, VAX, REF, DDC,
 /// FC, FVA, FDC by exporter,measure (U x 1 cells). No diagonal blocks needed.
 TradeResult bm_world(const TradeContext& ctx, bool sink);

@@ -206,8 +206,9 @@ BOOST_AUTO_TEST_CASE(value_chains_equal_direct_solver_calls) {
     if (diag.num_keys() > 0) out.push_back(diag);
     return out;
   };
-  for (const auto method : {TradeMethod::kWwz, TradeMethod::kKww, TradeMethod::kBm, TradeMethod::kVax,
-                            TradeMethod::kLtdv, TradeMethod::kLeontief, TradeMethod::kGvc, TradeMethod::kTiva}) {
+  for (const auto method :
+       {TradeMethod::kWwz, TradeMethod::kKww, TradeMethod::kBm, TradeMethod::kBmt, TradeMethod::kVax,
+        TradeMethod::kLtdv, TradeMethod::kLeontief, TradeMethod::kGvc, TradeMethod::kTiva}) {
     BOOST_TEST_CONTEXT("trade method " << enum_name(method)) {
       TradeRequest tr;
       tr.method = method;
@@ -223,6 +224,11 @@ BOOST_AUTO_TEST_CASE(value_chains_equal_direct_solver_calls) {
         }
         case TradeMethod::kKww: want = with_diag({gvc::kww_decomposition(ctx)}); break;
         case TradeMethod::kBm: want = with_diag({gvc::bm_exporter_source(ctx)}); break;
+        case TradeMethod::kBmt: {
+          const auto tri = gvc::bmt_tripartite(ctx);
+          want = with_diag({tri, gvc::bmt_participation(ctx, tri)});
+          break;
+        }
         case TradeMethod::kVax: want = with_diag({gvc::vax(ctx), gvc::value_added_absorption(ctx)}); break;
         case TradeMethod::kLtdv: {
           auto l = gvc::ltdv(ctx);

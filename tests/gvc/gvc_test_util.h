@@ -15,12 +15,21 @@
 
 #include "../test_util.h"
 #include "irio/solver/leontief_model.h"
+#include "irio/tables/tidy_table.h"
 
 namespace irio::testing {
 
 using tables::Matrix;
 using tables::Vector;
 using Index = Eigen::Index;
+
+/// Every row of a §6.2 diagnostics table passes (column 3 "true"); `what` names the run.
+inline void check_identities_pass(const tables::TidyTable& d, const std::string& what) {
+  BOOST_CHECK_MESSAGE(d.num_rows() > 0, what << ": no diagnostics");
+  for (std::size_t i = 0; i < d.num_rows(); ++i)
+    BOOST_CHECK_MESSAGE(d.key(3, i) == "true", what << ": " << d.key(0, i) << " [" << d.key(1, i) << "] residual "
+                                                    << d.value(i) << " > " << d.key(2, i));
+}
 
 /// Dense (I - M)^{-1}: test oracle only (never in solver/).
 inline Matrix dense_leontief(const Matrix& A) {

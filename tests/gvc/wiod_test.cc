@@ -111,6 +111,13 @@ BOOST_AUTO_TEST_CASE(trade_identities_both_perimeters) {
         (dva_src - (kww.cells[0] + kww.cells[1] + kww.cells[2] + kww.cells[3] + kww.cells[4])).cwiseAbs().maxCoeff() /
             sc,
         1e-9);
+    // BMT tripartite: its identity on a real table, and its forward and backward parts equal
+    // Borin-Mancini's GVCF and GVCB cell by cell at both perimeters.
+    const auto bmt = gvc::bmt_tripartite(ctx);
+    check_identities_pass(bmt.diagnostics, "BMT " + ps);
+    const double esc = std::max(1.0, src["GEXP"].cwiseAbs().maxCoeff());
+    BOOST_CHECK_SMALL((bmt["GVC_PF"] - src["GVCF"]).cwiseAbs().maxCoeff() / esc, 1e-9);
+    BOOST_CHECK_SMALL((bmt["GVC_TS"] + bmt["GVC_PB"] - src["GVCB"]).cwiseAbs().maxCoeff() / esc, 1e-9);
     // World perspective: source and sink FVA have the same world total.
     const auto ws = gvc::bm_world(ctx, false), wk = gvc::bm_world(ctx, true);
     GVC_CHECK_CLOSE(ws["FVA"].sum(), wk["FVA"].sum(), 1e-9);

@@ -81,6 +81,18 @@ def test_trade_tiva(wiod, tmp_path):
                                       "--countries", EU27))
 
 
+def test_trade_bmt(wiod, tmp_path):
+    """Borin-Mancini-Taglioni tripartite GVC trade (methods.md §3.4): parts add up, shares of GVC sum to one."""
+    r = wiod.trade("bmt")
+    assert list(r) == ["bmt_trade", "bmt_participation", "diagnostics"]
+    p = r["bmt_participation"].pivot(index="exporter", columns="indicator", values="value")
+    assert np.allclose(p.GVC_PF + p.GVC_TS + p.GVC_PB, p.GVC, rtol=1e-12)
+    assert np.allclose(p.PF_share + p.TS_share + p.PB_share, 1, rtol=0, atol=1e-12)
+    assert np.allclose(p.forward_index, p.PF_share - p.PB_share, rtol=0, atol=1e-12)
+    assert (r["diagnostics"]["pass"] == "true").all()
+    assert_result_equal(r, cli_tables(tmp_path, "trade", "--method", "bmt"))
+
+
 def test_chains_with_countries_and_groups(wiod, tmp_path, grouping):
     r = wiod.chains(countries=EU27, groups=[grouping])
     assert_result_equal(r, cli_tables(tmp_path, "chains", "--countries", EU27, "--groups", grouping))
