@@ -210,13 +210,15 @@ inline constexpr EnumTable<BmApproach, 2> kBmApproachNames{
 constexpr const auto& enum_table(BmApproach) { return kBmApproachNames; }
 
 /// Borin-Mancini perspective (methods.md §3.4): the border against which double counting is
-/// judged. `sector` and `sectoral_bilateral` (an exporter row's exports, to all or to one
-/// importer) and `importer` (the decomposition of imports) go with the source approach.
-enum class BmPerspective { kExporter, kWorld, kSector, kSectoralBilateral, kImporter };
-inline constexpr EnumTable<BmPerspective, 5> kBmPerspectiveNames{
+/// judged. `bilateral` (the flow s -> r), `sector` and `sectoral_bilateral` (an exporter row's
+/// exports, to all or to one importer) and `importer` (the decomposition of imports) go with the
+/// source approach.
+enum class BmPerspective { kExporter, kWorld, kBilateral, kSector, kSectoralBilateral, kImporter };
+inline constexpr EnumTable<BmPerspective, 6> kBmPerspectiveNames{
     "Borin-Mancini perspective",
     {{{BmPerspective::kExporter, "exporter"},
       {BmPerspective::kWorld, "world"},
+      {BmPerspective::kBilateral, "bilateral"},
       {BmPerspective::kSector, "sector"},
       {BmPerspective::kSectoralBilateral, "sectoral_bilateral"},
       {BmPerspective::kImporter, "importer"}}}};

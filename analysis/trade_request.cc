@@ -38,6 +38,7 @@ TradeResults Analysis::trade(const TradeRequest& r) const {
       switch (r.perspective) {
         case BmPerspective::kWorld: take(gvc::bm_world(ctx, sink)); break;
         case BmPerspective::kExporter: take(sink ? gvc::bm_exporter_sink(ctx) : gvc::bm_exporter_source(ctx)); break;
+        case BmPerspective::kBilateral: take(gvc::bm_bilateral(ctx)); break;
         case BmPerspective::kSector: take(gvc::bm_self(ctx, true)); break;
         case BmPerspective::kSectoralBilateral: take(gvc::bm_self(ctx, false)); break;
         case BmPerspective::kImporter: take(gvc::bm_imports(ctx)); break;

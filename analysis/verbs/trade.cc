@@ -60,7 +60,7 @@ const Verb<TradeRequest>& decl::trade() {
               return "--third-country splits WWZ's terms: it goes with --method wwz";
             if (r.method == TradeMethod::kBm && r.approach == BmApproach::kSink &&
                 r.perspective != BmPerspective::kExporter && r.perspective != BmPerspective::kWorld)
-              return "--perspective sector, sectoral_bilateral and importer go with --approach source "
+              return "--perspective bilateral, sector, sectoral_bilateral and importer go with --approach source "
                      "(methods.md §3.4)";
             return {};
           })

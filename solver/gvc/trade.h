@@ -65,6 +65,11 @@ TradeResult bm_exporter_sink(const TradeContext& ctx);
 /// coefficients are the content coefficients d, f over 1 + c with c(k, r) = (A^{sr} L^{rs})_kk:
 /// all column blocks of L, one unit at a time (n solves, O(n N) memory).
 TradeResult bm_self(const TradeContext& ctx, bool sector);
+/// Borin-Mancini pure bilateral perspective (§3.4; BM 2023, gvcAnalyzer's bm_2023_bilateral_pure):
+/// the border of the flow s -> r, extracting only A^{sr}. GEXP, DC, DVA, DDC, FC, FVA, FDC by
+/// exporter,sector,importer,measure (n x U cells), not additive over partners. All column blocks
+/// of L, one unit at a time (n solves, O(n N) memory), and one n_r x n_r LU per pair (Woodbury).
+TradeResult bm_bilateral(const TradeContext& ctx);
 /// Borin-Mancini decomposition of imports at the importer's border (§3.4, decompr's
 /// bm_imports_*): GIMP by exporting partner, VA (counted once) and DC (imported more than once
 /// by r) by origin of the value added; importer,origin,measure with U x U cells (importer row).

@@ -68,7 +68,7 @@ std::vector<std::pair<std::string, std::vector<std::pair<std::string, OptionValu
   };
   for (const char* m : {"wwz", "kww", "bm", "bmt", "vax", "ltdv", "leontief", "gvc", "tiva"})
     out.push_back({"trade", {{"method", std::string(m)}, {"bilateral", true}}});
-  for (const char* p : {"world", "sector", "sectoral_bilateral", "importer"})
+  for (const char* p : {"world", "bilateral", "sector", "sectoral_bilateral", "importer"})
     out.push_back({"trade", {{"method", std::string("bm")}, {"perspective", std::string(p)}}});
   return out;
 }
