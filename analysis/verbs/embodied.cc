@@ -18,8 +18,8 @@ std::string EmbodiedTradeRequest::validate() const { return decl::embodied().val
 std::vector<std::string> EmbodiedTradeRequest::table_names() const { return decl::embodied().table_names(*this); }
 
 namespace {
-void print_balance(std::ostream& out, const Analysis& a, const solver::EmbodiedTrade& e) {
-  const auto& regions = a.table().labels.regions;
+void print_balance(std::ostream& out, const solver::EmbodiedTrade& e) {
+  const auto& regions = e.units;
   if (e.destinations.size() > regions.size())
     out << "The rest of the world is exogenous: exports go to the destination"
         << (e.destinations.size() > regions.size() + 1 ? "s " : " ") <<
@@ -31,10 +31,12 @@ void print_balance(std::ostream& out, const Analysis& a, const solver::EmbodiedT
         }()
         << "; what imports from abroad embody is not identified (no foreign technology), so consumption covers "
            "domestic production only\n";
-  const std::size_t w = name_width(regions, "region", 12);
+  const char* unit = e.perimeter == solver::Perimeter::kRegion ? "region" : "country";
+  const std::size_t w = name_width(regions, unit, 12);
   for (std::size_t q = 0; q < e.stressors.size(); ++q) {
-    out << "Stressor '" << e.stressors[q] << "': net exports embodied in trade (production - consumption) by region\n";
-    print_formatted(out, "  %s %14s %14s %14s %14s\n", pad("region", w).c_str(), "production", "net MRIO", "net EEBT",
+    out << "Stressor '" << e.stressors[q] << "': net exports embodied in trade (production - consumption) by " << unit
+        << "\n";
+    print_formatted(out, "  %s %14s %14s %14s %14s\n", pad(unit, w).c_str(), "production", "net MRIO", "net EEBT",
                     "EEBT exports");
     const Matrix eebt = e.eebt_final[q] + e.eebt_intermediate[q];
     const auto k = static_cast<Eigen::Index>(q);
@@ -63,6 +65,10 @@ const Verb<EmbodiedTradeRequest>& decl::embodied() {
           .option(option_spec("by_sector", "",
                               "Also embodied_trade_by_sector: each flow by exporting sector (G N G rows per stressor)"),
                   &EmbodiedTradeRequest::by_sector)
+          .option("perimeter", &EmbodiedTradeRequest::perimeter,
+                  "The border between exporter and importer (country: trade between regions of one country is "
+                  "domestic)")
+          .countries()
           .check([](const EmbodiedTradeRequest& r) -> std::string {
             if (r.of == EmbodiedOf::kStressor && r.satellite.empty())
               return "no satellite given (--satellite NAME, or --of value-added)";
@@ -81,7 +87,8 @@ const Verb<EmbodiedTradeRequest>& decl::embodied() {
                    {{"*", sum()}}},
                   [](const EmbodiedTradeRequest& r) { return r.by_sector; })
           .output({"embodied_balance",
-                   "by region: production, consumption and net exports, MRIO and EEBT",
+                   "by region (country with --perimeter country): production, consumption and net exports, MRIO "
+                   "and EEBT",
                    kUnitStressor,
                    {{"*", sum()}}})
           .output({"diagnostics",
@@ -91,10 +98,11 @@ const Verb<EmbodiedTradeRequest>& decl::embodied() {
                    {}})
           .runs([](const Analysis& a, const EmbodiedTradeRequest& req, std::ostream& out) {
             const auto& m = a.model();
-            const auto e = req.of == EmbodiedOf::kValueAdded ? solver::embodied_value_added(m, req.by_sector)
-                                                             : solver::embodied_trade(m, req.satellite, req.by_sector);
+            const auto e = req.of == EmbodiedOf::kValueAdded
+                               ? solver::embodied_value_added(m, req.by_sector, req.perimeter)
+                               : solver::embodied_trade(m, req.satellite, req.by_sector, req.perimeter);
             out << m.summary().brief_report() << "\n";
-            print_balance(out, a, e);
+            print_balance(out, e);
             print_diagnostics(out, e.diagnostics);
             std::vector<tables::TidyTable> tables{solver::embodied_trade_table(m, e)};
             if (req.by_sector) tables.push_back(solver::embodied_trade_by_sector_table(m, e));

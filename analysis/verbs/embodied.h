@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "irio/solver/leontief_model.h"
 #include "irio/tables/enum_names.h"
 
 namespace irio {
@@ -21,6 +22,9 @@ struct EmbodiedTradeRequest {
   EmbodiedOf of = EmbodiedOf::kStressor;  ///< stressor needs `satellite`
   std::string satellite;                  ///< the satellite account (every stressor of it)
   bool by_sector = false;                 ///< also embodied_trade_by_sector (exporting sector detail)
+  /// The border between exporter and importer: regions, or countries (trade between regions of one
+  /// country is domestic; EEBT at the country's domestic intensity).
+  solver::Perimeter perimeter = solver::Perimeter::kRegion;
 
   std::string validate() const;  ///< from its declaration (verbs/embodied.cc)
   /// embodied_trade[, embodied_trade_by_sector], embodied_balance, diagnostics

@@ -93,6 +93,28 @@ def test_trade_bmt(wiod, tmp_path):
     assert_result_equal(r, cli_tables(tmp_path, "trade", "--method", "bmt"))
 
 
+def test_embodied_country_perimeter(wiod, tmp_path):
+    """EU27 as one country (methods.md §2.7): MRIO is the regional MRIO summed by country; EEBT is not."""
+    r = wiod.embodied(of="value-added", perimeter="country", countries=EU27)
+    assert (r["diagnostics"]["pass"] == "true").all()
+    reg = wiod.embodied(of="value-added")
+    eu = set(pd.read_csv(EU27).query("country == 'EU27'").region)
+    assert len(eu) == 27
+
+    def to_country(s):
+        return s.where(~s.isin(eu), "EU27")
+
+    t = reg["embodied_trade"]
+    m = t[t.indicator == "mrio"].assign(exporter=lambda d: to_country(d.exporter), importer=lambda d: to_country(d.importer))
+    agg = m.groupby(["exporter", "importer"])["value"].sum().sort_index()
+    c = r["embodied_trade"]
+    got = c[c.indicator == "mrio"].set_index(["exporter", "importer"])["value"].sort_index()
+    assert np.allclose(got.values, agg.loc[got.index].values, rtol=1e-10)
+    assert ("EU27", "EU27") in got.index and ("DEU", "FRA") not in got.index
+    assert_result_equal(r, cli_tables(tmp_path, "embodied", "--of", "value-added", "--perimeter", "country",
+                                      "--countries", EU27))
+
+
 def test_chains_with_countries_and_groups(wiod, tmp_path, grouping):
     r = wiod.chains(countries=EU27, groups=[grouping])
     assert_result_equal(r, cli_tables(tmp_path, "chains", "--countries", EU27, "--groups", grouping))

@@ -78,7 +78,8 @@ def test_a_new_verb_is_a_method_without_python_code(tmp_path):
     assert list(r) == ["embodied_trade", "embodied_balance", "diagnostics"]
     assert (r["diagnostics"]["pass"] == "true").all()
     assert "net exports embodied in trade" in t.last_summary
-    assert list(inspect.signature(irio.Table.embodied).parameters) == ["self", "satellite", "of", "by_sector"]
+    assert list(inspect.signature(irio.Table.embodied).parameters) == ["self", "satellite", "of", "by_sector",
+                                                                       "perimeter", "countries"]
     # value added, by exporting sector: the regions' value added absorbed by each final demand
     v = t.embodied(of="value-added", by_sector=True)
     assert list(v) == ["embodied_trade", "embodied_trade_by_sector", "embodied_balance", "diagnostics"]

@@ -9,6 +9,7 @@
 
 #include "irio/solver/embodied_trade.h"
 #include "irio/solver/footprints.h"
+#include "tests/gvc/gvc_test_util.h"
 #include "tests/test_util.h"
 
 namespace {
@@ -181,6 +182,55 @@ BOOST_AUTO_TEST_CASE(exogenous_rest_of_the_world_is_a_destination) {
   const auto by_sector = irio::solver::embodied_trade_by_sector_table(m, e);
   // Per stressor, exporter and sector: 5 MRIO rows and 3 EEBT rows for each of the 4 other destinations.
   BOOST_TEST(by_sector.num_rows() == static_cast<std::size_t>(2 * G * N * (5 + 3 * 4)));
+}
+
+// --perimeter country (methods.md §2.7): leather with Argentina split proportionally into two
+// provinces gives, at the country perimeter, exactly the unsplit table's regional accounts (the
+// split is exact, §6.1): MRIO, EEBT (at the country's domestic intensity) and both balances. At the
+// region perimeter the split table's MRIO sums to the same, but its EEBT counts ARG1 -> ARG2 as trade.
+BOOST_AUTO_TEST_CASE(country_perimeter_equals_the_unsplit_table) {
+  using irio::solver::Perimeter;
+  const auto base = leather_with_satellite();
+  auto split = irio::testing::leather_split(0.4);
+  const int orig[] = {0, 1, 2, 0};
+  const double w[] = {0.4, 1.0, 1.0, 0.6};
+  auto sat = base.satellites[0];
+  sat.F = Matrix(2, 12);
+  for (int p = 0; p < 4; ++p)
+    for (int i = 0; i < 3; ++i) sat.F.col(p * 3 + i) = base.satellites[0].F.col(orig[p] * 3 + i) * w[p];
+  split.satellites.push_back(sat);
+  const irio::solver::LeontiefModel mb(base), ms(split);
+  const auto eb = irio::solver::embodied_trade(mb, "air", true);
+  const auto ec = irio::solver::embodied_trade(ms, "air", true, Perimeter::kCountry);
+  const auto er = irio::solver::embodied_trade(ms, "air", false, Perimeter::kRegion);
+  BOOST_TEST(ec.units == (std::vector<std::string>{"ARG", "TUR", "DEU"}), boost::test_tools::per_element());
+  BOOST_TEST(er.units.size() == 4u);
+  auto close = [](const Matrix& a, const Matrix& b) {
+    return (a - b).cwiseAbs().maxCoeff() <= 1e-12 * std::max(1.0, b.cwiseAbs().maxCoeff());
+  };
+  for (std::size_t q = 0; q < 2; ++q) {
+    BOOST_TEST(close(ec.mrio[q], eb.mrio[q]));
+    BOOST_TEST(close(ec.eebt_final[q], eb.eebt_final[q]));
+    BOOST_TEST(close(ec.eebt_intermediate[q], eb.eebt_intermediate[q]));
+    // Region perimeter on the split table: MRIO aggregates to the countries, EEBT does not.
+    Matrix agg = Matrix::Zero(3, 3);
+    for (int r = 0; r < 4; ++r)
+      for (int c = 0; c < 4; ++c) agg(orig[r], orig[c]) += er.mrio[q](r, c);
+    BOOST_TEST(close(agg, eb.mrio[q]));
+    BOOST_TEST(er.eebt_intermediate[q](0, 3) > 0);  // ARG1 -> ARG2 is an export between regions
+  }
+  BOOST_TEST(close(ec.production, eb.production));
+  BOOST_TEST(close(ec.consumption, eb.consumption));
+  for (std::size_t i = 0; i < ec.diagnostics.num_rows(); ++i)
+    BOOST_TEST(ec.diagnostics.key(3, i) == "true", ec.diagnostics.key(0, i));
+  // Tables are keyed by country; a country of two provinces names its rows REGION:SECTOR.
+  const auto bal = irio::solver::embodied_balance_table(ms, ec);
+  BOOST_TEST(bal.find({"ARG", "CO2", "net_exports_eebt"}) ==
+                 irio::solver::embodied_balance_table(mb, eb).find({"ARG", "CO2", "net_exports_eebt"}),
+             boost::test_tools::tolerance(1e-12));
+  const auto bs = irio::solver::embodied_trade_by_sector_table(ms, ec);
+  BOOST_TEST(bs.find({"ARG", "ARG2:Transport", "TUR", "CO2", "eebt"}) > 0);
+  BOOST_TEST(bs.find({"TUR", "Transport", "ARG", "CO2", "mrio"}) > 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
