@@ -85,7 +85,7 @@ Grouping Grouping::with_other(const std::string& group) const {
 }
 
 const std::string& Grouping::group_of(const std::string& member) const {
-  const int g = find(member);
+  const int g = group_index(member);  // the catch-all line's group for a label no line names
   if (g < 0)
     throw InputError("grouping '" + name_ + "' has no member '" + member +
                      "' (nearest: " + Labels::nearest(members_, member, 2) +

@@ -38,7 +38,8 @@ class Grouping {
   /// This grouping with a catch-all group `group` for every label it does not list (`--other`);
   /// InputError when it has a catch-all line already with another group.
   Grouping with_other(const std::string& group) const;
-  /// Group label of a member; throws InputError if it has none.
+  /// Group label of a member (the catch-all group for a label no line names); throws InputError if
+  /// it has none.
   const std::string& group_of(const std::string& member) const;
 
   /// InputError (naming `source`, the grouping, up to 5 members and the nearest labels) when a

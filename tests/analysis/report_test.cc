@@ -306,6 +306,11 @@ BOOST_FIXTURE_TEST_CASE(cli_writes_html_and_xlsx, CliDir) {
   BOOST_CHECK_MESSAGE(out.find("exists") != std::string::npos && out.find("Balance") == std::string::npos, out);
   BOOST_CHECK_EQUAL(run("report '" + kWiod + "' -o missing/r.html", out), 5);
   BOOST_CHECK_EQUAL(run("report '" + kWiod + "' -o r.html --groups nowhere.csv --force", out), 2);
+  // A grouping with a catch-all line: the regions no line names are the catch-all group's (the
+  // report's colours by group used to refuse them).
+  write("asia.csv", "member,group\nCHN,Asia\nJPN,Asia\n*,Rest\n");
+  BOOST_CHECK_MESSAGE(run("report '" + kWiod + "' -o g.html --groups asia.csv", out) == 0, out);
+  BOOST_CHECK(read("g.html").find("Rest") != std::string::npos);
 
   BOOST_REQUIRE_EQUAL(run("report '" + kWiod + "' -o r.xlsx --countries '" + kEu27 + "'", out), 0);
   irio::io::XlsxWorkbook book(file("r.xlsx"));
