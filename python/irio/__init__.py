@@ -179,16 +179,16 @@ def _with(t, countries):
 
 
 def sda(t0, t1, quantity="value_added", groups=None, countries=None, region_concordance=None,
-        sector_concordance=None):
+        sector_concordance=None, fd_split="level_mix"):
     """Structural decomposition of the change from table t0 to t1, as `irio sda` (one DataFrame
     quantity,scope,region,sector,factor,value). quantity: value_added, output, participation,
     footprint:SATELLITE[/STRESSOR], footprint_cba:SATELLITE[/STRESSOR]; countries: a region,country
-    CSV for both tables."""
+    CSV for both tables; fd_split (as --fd-split): level_mix, category or destination."""
     from ._table import _groupings as _list
 
     a0, a1 = _with(t0, countries), _with(t1, countries)
     tables = _irio.sda(a0._core, a1._core, quantity, _list(groups), _path(region_concordance),
-                       _path(sector_concordance))
+                       _path(sector_concordance), fd_split)
     return a1._out(tables)
 
 

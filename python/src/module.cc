@@ -286,10 +286,11 @@ void bind_jobs(py::module_& m) {
   m.def(
       "sda",
       [](const Analysis& a0, const Analysis& a1, const std::string& quantity, const std::vector<std::string>& groups,
-         const std::string& region_concordance, const std::string& sector_concordance) {
+         const std::string& region_concordance, const std::string& sector_concordance, const std::string& fd_split) {
         SdaRequest r;
         r.quantity = quantity;
         r.groups = groups;
+        r.fd_split = parse_enum<SdaFinalDemandSplit>(fd_split);
         if (const auto e = r.validate(); !e.empty()) throw InputError("sda: " + e);
         // Name columns as the CLI writes them: from the later (harmonised) table.
         if (region_concordance.empty() && sector_concordance.empty())
@@ -298,7 +299,7 @@ void bind_jobs(py::module_& m) {
         return tidy_list(sda(h[0], h[1], r).tables, h[1].table());
       },
       py::arg("t0"), py::arg("t1"), py::arg("quantity"), py::arg("groups"), py::arg("region_concordance"),
-      py::arg("sector_concordance"));
+      py::arg("sector_concordance"), py::arg("fd_split"));
   m.def(
       "panel",
       [](const std::vector<const Analysis*>& tables, const std::string& verb, const std::vector<std::string>& years,

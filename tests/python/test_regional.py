@@ -94,6 +94,24 @@ def test_sda(wiod_years, tmp_path, eu_rest):
     assert abs(parts - tot["change"]) <= 1e-9 * abs(tot["change"])
 
 
+def test_sda_final_demand_by_destination(wiod_years, tmp_path):
+    """fd_split as --fd-split: the destination factors add up to the level and mix they replace."""
+    t95, t11 = wiod_years
+    r = irio.sda(t95, t11, quantity="value_added", fd_split="destination")
+    out = tmp_path / "sda"
+    out.mkdir()
+    cli_ok("sda", WIOD_DIR, WIOD_DIR, "--format", "wiod", "--years", "1995", "2011", "--fd-split", "destination",
+           "-o", out)
+    assert_result_equal(r, out)
+    tot = r[r["scope"] == "total"].set_index("factor")["value"]
+    # A world table has no exogenous exports: the whole final demand is fd_domestic.
+    assert "fd_domestic" in tot.index and "fd_level" not in tot.index
+    parts = tot.drop(["change", "q0", "q1"]).sum()
+    assert abs(parts - tot["change"]) <= 1e-9 * abs(tot["change"])
+    with pytest.raises(irio.InputError):
+        irio.sda(t95, t11, fd_split="nowhere")
+
+
 def test_panel(wiod_years, tmp_path):
     r = irio.panel(list(wiod_years), verb="circulation", years=[1995, 2011], countries=EU27)
     assert list(r) == ["circulation", "coupling"]
