@@ -601,6 +601,89 @@ void nested_value_added(const NestContext& cx, const Matrix& S, IoTable& T) {
     }
 }
 
+/// Satellite accounts (methods.md §5.6 "Satellites"): the world table's, with the country's
+/// columns split among the provinces. By stressor and world sector, the key is the provincial
+/// table's satellite of the same name and stressors (mapped to world sectors by S), scaled to the
+/// world table's national value; without one (or where it is zero for the sector), the provinces'
+/// outputs, i.e. the national intensity in every province. Direct final-demand emissions F_Y of the
+/// country go to the provinces by their share of each final-demand category. A satellite only the
+/// provincial table has is not carried (the other regions have no values for it).
+void nested_satellites(const NestContext& cx, const Matrix& S, IoTable& T, NestResult& out) {
+  const IoTable &P = cx.P, &W = cx.W;
+  const Index N = cx.N, Np = cx.Np, K = cx.K, Gp = cx.Gp, rc = cx.rc, n = T.Z.rows();
+  const Matrix xp = cx.by_province(T.x.segment(rc * N, cx.nc));  // Gp x N
+  for (const auto& ps : P.satellites) {
+    bool in_world = false;
+    for (const auto& ws : W.satellites) in_world = in_world || ws.name == ps.name;
+    if (!in_world)
+      out.notes.push_back("satellite '" + ps.name +
+                          "' of the provincial table is not carried: the world table has no values for the other "
+                          "regions");
+  }
+  for (const auto& ws : W.satellites) {
+    const Satellite* ps = nullptr;
+    for (const auto& c : P.satellites)
+      if (c.name == ws.name && c.stressors == ws.stressors) ps = &c;
+    Satellite sat;
+    sat.name = ws.name;
+    sat.stressors = ws.stressors;
+    sat.units = ws.units;
+    const Index k = ws.F.rows();
+    sat.F = Matrix::Zero(k, n);
+    for (Index r = 0; r < cx.Gw; ++r)
+      if (r != rc) sat.F.middleCols(cx.nested_region(r) * N, N) = ws.F.middleCols(r * N, N);
+    Index by_output = 0;
+    for (Index q = 0; q < k; ++q)
+      for (Index j = 0; j < N; ++j) {
+        const double national = ws.F(q, cx.c0 + j);
+        Vector key(Gp);
+        bool own = ps != nullptr;
+        if (own)
+          for (Index p = 0; p < Gp; ++p) key(p) = ps->F.row(q).segment(p * Np, Np).dot(S.row(j));
+        if (!own || key.minCoeff() < 0 || key.sum() <= 0) {
+          key = xp.col(j);
+          by_output += national != 0 ? 1 : 0;
+        }
+        const double tot = key.sum();
+        for (Index p = 0; p < Gp; ++p)
+          sat.F(q, (rc + p) * N + j) = tot != 0 ? national * key(p) / tot : national / static_cast<double>(Gp);
+      }
+    // Step 5 for satellites: the provinces' columns add up to the national column.
+    Matrix sum = Matrix::Zero(k, N);
+    for (Index p = 0; p < Gp; ++p) sum += sat.F.middleCols((rc + p) * N, N);
+    const Matrix national = ws.F.middleCols(cx.c0, N);
+    out.checks.check_vectors("nest 3: provincial stressors sum to the national column [" + ws.name + "]", "provinces",
+                             Eigen::Map<const Vector>(sum.data(), sum.size()),
+                             Eigen::Map<const Vector>(national.data(), national.size()));
+    const std::string how = ps ? "by the provincial satellite of the same name, scaled to the world table's national "
+                                 "values"
+                               : "by the provinces' outputs (the national intensity in every province)";
+    out.notes.push_back("satellite '" + ws.name + "': the country's stressors are split among the provinces " + how +
+                        (ps && by_output > 0 ? "; by output for " + std::to_string(by_output) +
+                                                   " stressor-sector cells where it is zero or negative"
+                                             : std::string()));
+    if (ws.F_Y.cols() == 0) {
+      sat.F_Y = Matrix(k, 0);
+    } else {
+      sat.F_Y = Matrix::Zero(k, T.Y.cols());
+      for (Index r = 0; r < cx.Gw; ++r)
+        if (r != rc) sat.F_Y.middleCols(cx.nested_region(r) * K, K) = ws.F_Y.middleCols(r * K, K);
+      const Eigen::RowVectorXd fd = T.Y.colwise().sum();
+      for (Index c = 0; c < K; ++c) {
+        double tot = 0;
+        for (Index p = 0; p < Gp; ++p) tot += fd((rc + p) * K + c);
+        for (Index p = 0; p < Gp; ++p)
+          sat.F_Y.col((rc + p) * K + c) = ws.F_Y.col(rc * K + c) *
+                                          (tot != 0 ? fd((rc + p) * K + c) / tot : 1.0 / static_cast<double>(Gp));
+      }
+      out.notes.push_back("satellite '" + ws.name +
+                          "': the country's direct final-demand emissions (F_Y) are split among the provinces by "
+                          "their share of each final-demand category");
+    }
+    T.satellites.push_back(std::move(sat));
+  }
+}
+
 /// Metadata and history of the nested table, and notes on what is not carried over.
 void nested_meta(const NestContext& cx, NestResult& out) {
   const IoTable &P = cx.P, &W = cx.W;
@@ -613,8 +696,6 @@ void nested_meta(const NestContext& cx, NestResult& out) {
   T.meta.history.push_back("nest: " + std::to_string(cx.Gp) + " provinces of " + cx.ps + " nested into " + cx.ws +
                            " in place of " + opt.country + " (export key " + enum_name(opt.export_key) + ", " +
                            to_string(out.ras.method) + ")");
-  if (!W.satellites.empty() || !P.satellites.empty())
-    out.notes.push_back("satellite accounts are not carried into the nested table");
   if (!P.meta.unit.empty() && !W.meta.unit.empty() && P.meta.unit != W.meta.unit)
     out.notes.push_back("the provincial table's unit (" + P.meta.unit + ") differs from the world table's (" +
                         W.meta.unit + "): its values were scaled to the national totals, so shares carry over");
@@ -701,6 +782,7 @@ NestResult nest_table(const IoTable& P, const IoTable& W, const SectorConcordanc
   T.Y = std::move(Y);
   nested_outputs(cx, T);
   nested_value_added(cx, S, T);
+  nested_satellites(cx, S, T, out);
   nested_meta(cx, out);
 
   // ---- Step 5: checks.

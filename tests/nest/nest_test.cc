@@ -77,6 +77,68 @@ BOOST_AUTO_TEST_CASE(small_table_by_hand) {
   for (const char* reg : {"P1", "P2"}) BOOST_TEST(std::isfinite(participation(ch, "region", reg, "gvc_forward")));
 }
 
+// Satellites (methods.md §5.6): the world table's account is carried, the country's columns split
+// among the provinces by the provincial satellite when it has one, else by output; the other
+// regions' columns are the world's, and the table aggregated back has the world's account.
+BOOST_AUTO_TEST_CASE(satellites_are_carried_and_split_among_the_provinces) {
+  const auto full = small_world();
+  auto P = cut_provinces(full, {"P1", "P2"}, "CN");
+  auto W = world_with_group(full, {"P1", "P2"}, "CN");
+  tables::Satellite ws;
+  ws.name = "air";
+  ws.stressors = {"CO2", "SO2"};
+  ws.units = {"kt", "t"};
+  ws.F = Matrix(2, W.n());
+  ws.F << 10, 20, 3, 4, 1, 2, 0.5, 0.25;  // CN/a, CN/b, RW/a, RW/b
+  ws.F_Y = Matrix(2, 2);
+  ws.F_Y << 7, 1, 0.3, 0.1;  // CN's final demand, RW's
+  W.satellites.push_back(ws);
+  for (const bool own : {false, true}) {
+    BOOST_TEST_CONTEXT((own ? "with" : "without") << " a provincial satellite") {
+      auto Pi = P;
+      if (own) {
+        tables::Satellite s = ws;
+        s.F = Matrix(2, P.n());
+        s.F << 1, 2, 3, 1, 1, 1, 1, 3;  // P1/a, P1/b, P2/a, P2/b: the key, not the values
+        s.F_Y = Matrix(2, 0);
+        Pi.satellites.push_back(s);
+      }
+      TempDir dir;
+      const auto res = nest_files(dir, Pi, W, "CN");
+      const auto& T = res.nest.table;
+      BOOST_REQUIRE_EQUAL(T.satellites.size(), 1u);
+      const auto& F = T.satellites[0].F;
+      BOOST_TEST(T.satellites[0].stressors == ws.stressors, boost::test_tools::per_element());
+      BOOST_TEST(rel_diff(F.rightCols(2), ws.F.rightCols(2)) < 1e-15);  // RW's columns
+      for (Eigen::Index q = 0; q < 2; ++q)
+        for (Eigen::Index j = 0; j < 2; ++j) {
+          // P1 holds columns j, P2 columns 2 + j; the key is P's satellite or the nested outputs.
+          const double k1 = own ? Pi.satellites[0].F(q, j) : T.x(j),
+                       k2 = own ? Pi.satellites[0].F(q, 2 + j) : T.x(2 + j);
+          BOOST_TEST(F(q, j) == ws.F(q, j) * k1 / (k1 + k2), boost::test_tools::tolerance(1e-12));
+          BOOST_TEST(F(q, j) + F(q, 2 + j) == ws.F(q, j), boost::test_tools::tolerance(1e-12));
+        }
+      // F_Y: the country's column by the provinces' final demand; RW's as the world's.
+      const double fd1 = T.Y.col(0).sum(), fd2 = T.Y.col(1).sum();
+      BOOST_TEST(T.satellites[0].F_Y(0, 0) == 7 * fd1 / (fd1 + fd2), boost::test_tools::tolerance(1e-12));
+      BOOST_TEST(T.satellites[0].F_Y(1, 2) == 0.1, boost::test_tools::tolerance(1e-15));
+      // Aggregated back, the account is the world's.
+      BOOST_REQUIRE_EQUAL(res.aggregated.satellites.size(), 1u);
+      BOOST_TEST(rel_diff(res.aggregated.satellites[0].F, ws.F) < 1e-12);
+      BOOST_TEST(rel_diff(res.aggregated.satellites[0].F_Y, ws.F_Y) < 1e-12);
+      BOOST_TEST(res.failures == 0u);
+      bool noted = false;
+      for (const auto& n : res.nest.notes)
+        noted = noted ||
+                n.find(own ? "provincial satellite of the same name" : "the national intensity") != std::string::npos;
+      BOOST_TEST(noted);
+      // The nested table's footprints run: the world's production-based total is kept.
+      Analysis a = Analysis::open(dir / "nested.h5");
+      BOOST_REQUIRE_EQUAL(a.table().satellites.size(), 1u);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(ras_rebalances_inconsistent_tables) {
   // The world table's country sells d more of a to RW/a than the provinces report: its output of a
   // is d higher (RW's value added d lower, CN/a's value added d higher).
