@@ -371,8 +371,9 @@ BOOST_AUTO_TEST_CASE(requests_and_options_validate_themselves) {
   // The name tables: one spelling per value, parsing lists the valid names.
   BOOST_CHECK_EQUAL(enum_name(TradeMethod::kLtdv), "ltdv");
   BOOST_CHECK(parse_enum<TradeMethod>("gvc") == TradeMethod::kGvc);
-  expect_throw<InputError>([] { parse_enum<TradeMethod>("bogus"); },
-                           "unknown trade method 'bogus' (expected wwz, kww, bm, vax, ltdv, leontief, gvc or tiva)");
+  expect_throw<InputError>(
+      [] { parse_enum<TradeMethod>("bogus"); },
+      "unknown trade method 'bogus' (expected wwz, kww, bm, bmt, vax, ltdv, leontief, gvc or tiva)");
   BOOST_CHECK_EQUAL(enum_choices<solver::Backend>("|"), "auto|dense|umfpack|klu|iterative|petsc");
   BOOST_CHECK(enum_names<KpwwFv>() == (std::vector<std::string>{"foreign_content", "fva_kww"}));
 }

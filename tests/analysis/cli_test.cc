@@ -53,10 +53,11 @@ BOOST_FIXTURE_TEST_CASE(choices_come_from_the_name_tables, CliDir) {
   BOOST_CHECK_EQUAL(run("linkages t.h5 -o l.csv --forward rasmussen", out), 2);
   BOOST_CHECK_MESSAGE(has(out, "--forward: rasmussen not in {ghosh,leontief}"), out);
   BOOST_CHECK_EQUAL(run("trade t.h5 -o x.csv --perspective self", out), 2);
-  BOOST_CHECK_MESSAGE(has(out, "--perspective: self not in {exporter,world,sector,sectoral_bilateral,importer}"), out);
+  BOOST_CHECK_MESSAGE(
+      has(out, "--perspective: self not in {exporter,world,bilateral,sector,sectoral_bilateral,importer}"), out);
   BOOST_CHECK_EQUAL(run("position t.h5 -o p.csv --kpww-fv all", out), 2);
   BOOST_CHECK_EQUAL(run("trade --help", out), 0);
-  BOOST_CHECK_MESSAGE(has(out, "{wwz,kww,bm,vax,ltdv,leontief,gvc,tiva}=wwz"), out);
+  BOOST_CHECK_MESSAGE(has(out, "{wwz,kww,bm,bmt,vax,ltdv,leontief,gvc,tiva}=wwz"), out);
   BOOST_CHECK(has(out, "{auto,dense,umfpack,klu,iterative,petsc}=auto"));
   BOOST_CHECK_EQUAL(run("trade t.h5 --method bm --approach sink --perspective world -o bm.csv", out), 0);
   BOOST_CHECK_MESSAGE(fs::exists(dir / "bm_bm_world_sink.csv"), out);
