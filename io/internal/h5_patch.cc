@@ -34,6 +34,24 @@ void h5_patch_remove(const std::string& file, const std::string& object) {
   H5Ldelete(f.get(), object.c_str(), H5P_DEFAULT);
 }
 
+H5StoredAs h5_stored_as(const std::string& file, const std::string& object) {
+  H5Id f(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (f.get() < 0) throw InputError(file + ": cannot open");
+  H5Id d(H5Dopen2(f.get(), object.c_str(), H5P_DEFAULT), H5Dclose);
+  if (d.get() < 0) throw InputError(file + ": no dataset '" + object + "'");
+  H5Id type(H5Dget_type(d.get()), H5Tclose), plist(H5Dget_create_plist(d.get()), H5Pclose);
+  H5StoredAs out;
+  switch (H5Tget_class(type.get())) {
+    case H5T_INTEGER: out.type_class = "int"; break;
+    case H5T_FLOAT: out.type_class = "float"; break;
+    case H5T_STRING: out.type_class = "string"; break;
+    default: out.type_class = "other";
+  }
+  out.bytes = H5Tget_size(type.get());
+  out.filters = H5Pget_nfilters(plist.get());
+  return out;
+}
+
 void h5_patch_root_int_attr(const std::string& file, const std::string& name, std::int64_t value) {
   H5Id f = open_rw(file);
   if (h5_has_attr(f.get(), name)) H5Adelete(f.get(), name.c_str());

@@ -34,4 +34,13 @@ void h5_patch_strings(const std::string& file, const std::string& object, const 
 void h5_patch_declare(const std::string& file, const std::string& object, const std::vector<std::uint64_t>& dims,
                       std::size_t string_size = 0, bool compressed = false);
 
+/// How dataset `object` is stored: its element type ("int" | "float" | "string" | "other") and
+/// size in bytes, and the number of filters (deflate, shuffle, ...) in its pipeline.
+struct H5StoredAs {
+  std::string type_class;
+  std::size_t bytes = 0;
+  int filters = 0;
+};
+H5StoredAs h5_stored_as(const std::string& file, const std::string& object);
+
 }  // namespace irio::io::internal

@@ -94,6 +94,16 @@ BOOST_AUTO_TEST_CASE(round_trip_dense_and_sparse) {
   sparse.sparse_density_threshold = 2.0;  // always sparse
   io::write_table(t, dir.file("sparse.h5"), sparse);
   check_equal(t, io::read_table(dir.file("sparse.h5")));
+  // Z's row indices are stored as scipy writes them (int32) and unfiltered, like the values
+  // (docs/hdf5-schema.md; docs/performance.md "Table files"): reading them costs no inflate.
+  const auto indices = h5p::h5_stored_as(dir.file("sparse.h5"), "/core/Z/indices");
+  BOOST_TEST(indices.type_class == "int");
+  BOOST_TEST(indices.bytes == 4u);
+  BOOST_TEST(indices.filters == 0);
+  const auto values = h5p::h5_stored_as(dir.file("sparse.h5"), "/core/Z/data");
+  BOOST_TEST(values.type_class == "float");
+  BOOST_TEST(values.bytes == 8u);
+  BOOST_TEST(values.filters == 0);
   // The sparse file stores Z as a CSC group: removing /core/Z/indptr must be reported by name.
   h5p::h5_patch_remove(dir.file("sparse.h5"), "/core/Z/indptr");
   check_error<InputError>([&] { io::read_table(dir.file("sparse.h5")); },
