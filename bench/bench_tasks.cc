@@ -209,6 +209,8 @@ std::vector<Task>& registry() {
        "dense L and local inverses, then products", embodied_irio, embodied_dense},
       {"tiva", "OECD TiVA content codes by region: EXGR_DVA/DDC/IDC/RIM/FVA, FFD_DVA, FEXDVAP (3.6)",
        "dense B = L and L_d, V B (as exvatools)", tiva_irio, tiva_dense},
+      {"bmt", "Borin-Mancini-Taglioni tripartite GVC trade: DAVAX, GVC_PF, GVC_TS, GVC_PB by pair (3.4)",
+       "dense L and local inverses, sums over third countries (as gvcAnalyzer)", bmt_irio, bmt_dense},
       {"draws", "multiplier rows [1; v; S] L of 4 Monte Carlo draws (Z:lognormal:0.05), base LU reused",
        "a fresh dense LU per draw", draws_reused, draws_fresh},
   };

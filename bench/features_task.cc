@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Benchmark tasks "embodied" and "tiva" (features_task.h).
+// Benchmark tasks "embodied", "tiva" and "bmt" (features_task.h).
 #include "bench/features_task.h"
 
 #include "bench/bench_tasks.h"
 #include "irio/solver/embodied_trade.h"
 #include "irio/solver/gvc/tiva.h"
+#include "irio/solver/gvc/trade.h"
 #include "irio/solver/gvc/trade_context.h"
 
 namespace irio::bench {
@@ -124,6 +125,54 @@ Matrix tiva_dense(const tables::IoTable& t) {
     for (Index j = 0; j < d.n; ++j)
       if (d.region(j) != s) others += VB(i, j) * e(j);
     out(s, 6) += others;
+  }
+  return out;
+}
+
+Matrix bmt_irio(const tables::IoTable& t) {
+  const solver::LeontiefModel m(t, {});
+  const solver::gvc::TradeContext ctx(m, solver::Perimeter::kRegion);
+  const auto b = solver::gvc::bmt_tripartite(ctx);
+  const Index G = ctx.units.size();
+  Matrix out = Matrix::Zero(G * G, 4);
+  const char* parts[] = {"DAVAX", "GVC_PF", "GVC_TS", "GVC_PB"};
+  for (Index c = 0; c < 4; ++c) {
+    const Matrix by_pair = solver::gvc::sum_rows_by_unit(b[parts[c]], ctx.units);  // G x G, exporter x importer
+    out.col(c) = Eigen::Map<const Vector>(by_pair.data(), G * G);
+  }
+  return out;
+}
+
+Matrix bmt_dense(const tables::IoTable& t) {
+  // As gvcAnalyzer computes them: the local inverses L_ss, exports by pair, and for PB and TS the
+  // inputs from every other country t, pair by pair.
+  const Dense d(t);
+  const Index N = d.N, G = d.G;
+  const Vector x = d.L * d.Yd.rowwise().sum();
+  auto blk = [&](const Matrix& M, Index a, Index b) { return M.block(a * N, b * N, N, N); };
+  auto exports = [&](Index s, Index r) {
+    return Vector(d.Yd.block(s * N, r, N, 1) + blk(d.A, s, r) * x.segment(r * N, N));
+  };
+  Matrix out = Matrix::Zero(G * G, 4);
+  const Eigen::RowVectorXd ones = Eigen::RowVectorXd::Ones(N);
+  for (Index r = 0; r < G; ++r) {
+    Vector e_rstar = Vector::Zero(N);
+    for (Index j = 0; j < G; ++j)
+      if (j != r) e_rstar += exports(r, j);
+    const Vector lyr = blk(d.LR, r, r) * d.Yd.block(r * N, r, N, 1), ler = blk(d.LR, r, r) * e_rstar;
+    for (Index s = 0; s < G; ++s) {
+      if (s == r) continue;
+      const Vector absorbed = d.Yd.block(s * N, r, N, 1) + blk(d.A, s, r) * lyr;
+      const Vector qa = blk(d.LR, s, s) * absorbed, qb = blk(d.LR, s, s) * (blk(d.A, s, r) * ler);
+      const Index row = r * G + s;  // column-major G x G: exporter s, importer r
+      out(row, 0) = d.v.segment(s * N, N).dot(qa);
+      out(row, 1) = d.v.segment(s * N, N).dot(qb);
+      for (Index k = 0; k < G; ++k) {
+        if (k == s) continue;
+        out(row, 2) += ones * (blk(d.A, k, s) * qb);
+        out(row, 3) += ones * (blk(d.A, k, s) * qa);
+      }
+    }
   }
   return out;
 }

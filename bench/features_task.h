@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Benchmark tasks "embodied" (methods.md §2.7) and "tiva" (§3.6) at EXIOBASE's shape: irio's solves
+// Benchmark tasks "embodied" (methods.md §2.7), "tiva" (§3.6) and "bmt" (§3.4) at EXIOBASE's shape: irio's solves
 // against the dense method (the full inverse, the local inverses and their products, as the peers
 // compute these measures), on the same seeded table.
 #pragma once
@@ -19,5 +19,12 @@ tables::Matrix embodied_dense(const tables::IoTable& t);
 tables::Matrix tiva_irio(const tables::IoTable& t);
 /// Dense, as exvatools computes them: B = L and L_d in full, V B, diag(L_d). Same layout.
 tables::Matrix tiva_dense(const tables::IoTable& t);
+
+/// irio: solver::gvc::bmt_tripartite at the region perimeter. Result: G^2 x 4, per pair (exporter
+/// s, importer r, row r G + s) DAVAX, GVC_PF, GVC_TS, GVC_PB summed over the exporter's sectors.
+tables::Matrix bmt_irio(const tables::IoTable& t);
+/// Dense, as gvcAnalyzer computes them: L, the local inverses, and the sums over third countries
+/// pair by pair. Same layout.
+tables::Matrix bmt_dense(const tables::IoTable& t);
 
 }  // namespace irio::bench
