@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "bench/bench_tasks.h"
+#include "bench/cost_model_task.h"
 #include "bench/county_table.h"
 #include "bench/e2e_task.h"
 #include "bench/exiobase_task.h"
@@ -126,7 +127,8 @@ int usage() {
       "       irio_bench generate -o OUT.h5 [--counties G] [--sectors N] [--provinces P] [--hubs H]\n"
       "                      [--own-inputs K] [--neighbour-inputs K] [--hub-inputs K] [--seed S]\n"
       "                      [--compression 0-9] [--force]   (county table, docs/scale.md)\n"
-      "tasks: %s, e2e, exiobase, generate\n"
+      "       irio_bench costmodel [--regions G] [--sectors N] [--stressors K (right-hand sides, default 32)]\n"
+      "tasks: %s, e2e, exiobase, costmodel, generate\n"
       "Unless --default-kernel is given or OPENBLAS_CORETYPE is set, the benchmark sets\n"
       "OPENBLAS_CORETYPE to the kernel that matches the CPU (SkylakeX, Haswell) for both sides.\n",
       irio::bench::task_names().c_str());
@@ -262,6 +264,7 @@ int main(int argc, char** argv) {
     e.compression_level = compression;
     return irio::bench::run_e2e(e);
   }
+  if (task == "costmodel") return irio::bench::run_cost_model(spec, stressors_given ? spec.satellites : 32);
   if (task == "exiobase") {
     irio::bench::ExiobaseOptions e;
     e.spec = spec;  // the generator's defaults are EXIOBASE's 49 x 200

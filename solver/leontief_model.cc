@@ -200,10 +200,11 @@ const LinearSolver& LeontiefModel::global_solver(bool need_factorization) const 
 }
 
 Index dense_break_even_rhs(Index n, Index nnz) {
-  // Measured constants (docs/performance.md, "Dense LU or GMRES: the cost model"): CPU seconds
-  // of dgetrf per n^3, of block GMRES per right-hand side and non-zero of A (about 9 products with
-  // A and preconditioner solves), of a dense solve per right-hand side and n^2.
-  constexpr double kLuPerN3 = 1.7e-11, kGmresPerNnz = 8.0e-9, kDenseSolvePerN2 = 1.0e-10;
+  // Measured constants (docs/performance.md, "Dense LU or GMRES: the cost model"; `irio_bench
+  // costmodel`, 2026-12-07 after the sparse product of that day): CPU seconds of dgetrf per n^3, of
+  // block GMRES per right-hand side and non-zero of A (about 9 products with A and preconditioner
+  // solves), of a dense solve per right-hand side and n^2.
+  constexpr double kLuPerN3 = 1.6e-11, kGmresPerNnz = 2.5e-9, kDenseSolvePerN2 = 8.0e-11;
   const double nd = static_cast<double>(n);
   const double lu = kLuPerN3 * nd * nd * nd;
   const double saved = kGmresPerNnz * static_cast<double>(nnz) - kDenseSolvePerN2 * nd * nd;  // per column
