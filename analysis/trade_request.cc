@@ -15,7 +15,12 @@ TradeResults Analysis::trade(const TradeRequest& r) const {
   if (r.method == TradeMethod::kLeontief && m.n() > r.leontief_max_n)
     throw InputError("--method leontief writes an n x n matrix (n = " + std::to_string(m.n()) +
                      "): too large; aggregate the table first (`irio aggregate`)");
-  const gvc::TradeContext ctx(m, r.perimeter, r.progress);
+  // Methods that need the blocks of L or n right-hand sides factorize from the start; the others
+  // make O(U) solves, which the cost model keeps on GMRES at large n (docs/performance.md).
+  const bool blocks = r.method == TradeMethod::kWwz || r.method == TradeMethod::kLeontief ||
+                      (r.method == TradeMethod::kBm && r.perspective != BmPerspective::kWorld) ||
+                      (r.method == TradeMethod::kLtdv && r.bilateral);
+  const gvc::TradeContext ctx(m, r.perimeter, r.progress, blocks);
   TradeResults out;
   auto take = [&](const gvc::TradeResult& t) {
     out.tables.push_back(t.table);

@@ -78,7 +78,7 @@ Matrix embodied_dense(const tables::IoTable& t) {
 
 Matrix tiva_irio(const tables::IoTable& t) {
   const solver::LeontiefModel m(t, {});
-  const solver::gvc::TradeContext ctx(m, solver::Perimeter::kRegion);
+  const solver::gvc::TradeContext ctx(m, solver::Perimeter::kRegion, {}, false);  // as `irio trade --method tiva`
   const auto tv = solver::gvc::tiva_indicators(ctx);
   const char* codes[] = {"EXGR_DVA", "EXGR_DDC", "EXGR_IDC", "EXGR_RIM", "EXGR_FVA", "FFD_DVA", "FEXDVAP"};
   Matrix out(ctx.units.size(), 7);
@@ -131,7 +131,7 @@ Matrix tiva_dense(const tables::IoTable& t) {
 
 Matrix bmt_irio(const tables::IoTable& t) {
   const solver::LeontiefModel m(t, {});
-  const solver::gvc::TradeContext ctx(m, solver::Perimeter::kRegion);
+  const solver::gvc::TradeContext ctx(m, solver::Perimeter::kRegion, {}, false);  // as `irio trade --method bmt`
   const auto b = solver::gvc::bmt_tripartite(ctx);
   const Index G = ctx.units.size();
   Matrix out = Matrix::Zero(G * G, 4);

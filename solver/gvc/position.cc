@@ -124,8 +124,8 @@ PositionResult position_and_length(const LeontiefModel& m, const PositionOptions
     out.kpww_note =
         "no KPWW rows: KPWW needs the KWW terms of gross exports, which a table with an exogenous "
         "rest of the world (export columns / import rows) does not identify (methods.md §3.2, §5.5)";
-  if (closed) {  // KPWW needs the KWW terms of a closed world table (§3.2)
-    const TradeContext ctx(m, p);
+  if (closed) {                               // KPWW needs the KWW terms of a closed world table (§3.2)
+    const TradeContext ctx(m, p, {}, false);  // O(U) solves: the cost model decides
     const TradeResult kww = kww_decomposition(ctx);
     out.diagnostics = kww.diagnostics;
     out.by_unit.set_levels(0, ctx.units.names);

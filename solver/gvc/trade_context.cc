@@ -9,8 +9,8 @@
 
 namespace irio::solver::gvc {
 
-TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog)
-    : model(m), units(make_units(m, p)), progress(std::move(prog)) {
+TradeContext::TradeContext(const LeontiefModel& m, Perimeter p, ProgressFn prog, bool factorize)
+    : model(m), units(make_units(m, p)), progress(std::move(prog)), factorize_(factorize) {
   const Index n = m.n(), U = units.size();
   if (m.table().exports.cols() > 0 || m.table().imports.rows() > 0)
     throw InputError(
@@ -49,12 +49,17 @@ const SparseMatrix& TradeContext::A_across() const {
   return A_across_;
 }
 
+// Without `factorize`, batches go through the model's cost model (rule 6 of `auto`): the O(U)
+// solves stay on GMRES at large n, and a batch that pays for a dense LU makes it, after which
+// every batch uses it.
 Matrix TradeContext::solve(Matrix B) const {
+  if (!factorize_) return model.solve(std::move(B));
   model.global_solver(true).solve(B);
   return B;
 }
 
 Matrix TradeContext::solve_transposed(Matrix B) const {
+  if (!factorize_) return model.solve_transposed(std::move(B));
   model.global_solver(true).solve_transposed(B);
   return B;
 }

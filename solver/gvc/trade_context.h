@@ -23,7 +23,12 @@ namespace irio::solver::gvc {
 /// §3 identities need v'L = 1' (use three_level_decomposition, §5.5).
 class TradeContext {
  public:
-  TradeContext(const LeontiefModel& model, Perimeter p, ProgressFn progress = {});
+  /// `factorize`: solve with the global factorization from the start (global_solver(true)), for the
+  /// decompositions that need the diagonal or column blocks of L or n right-hand sides anyway (WWZ,
+  /// Borin-Mancini but the world perspective, the LTdV bilateral extractions, the Leontief
+  /// decomposition); false: each batch through the model's cost model (LeontiefModel::solve), which
+  /// keeps the O(U) solves of KWW, VAX, BMT, TiVA, LTdV and the gvc indicators on GMRES at large n.
+  TradeContext(const LeontiefModel& model, Perimeter p, ProgressFn progress = {}, bool factorize = true);
 
   const LeontiefModel& model;
   Units units;
@@ -48,8 +53,8 @@ class TradeContext {
   /// m_rs(i) = VL(i, r): VA of importer r in exporter row i (methods.md §3 "m_rs").
   double m(Index i, Index r) const { return VL(i, r); }
 
-  /// L B and L' B with the global factorization (global_solver(true)): the §3 decompositions
-  /// solve O(U) right-hand sides and WWZ / BM need the factorization anyway.
+  /// L B and L' B: with the global factorization, or through the model's cost model (the
+  /// constructor's `factorize`).
   Matrix solve(Matrix B) const;
   Matrix solve_transposed(Matrix B) const;
   /// X(., t) = L [w on the rows of unit t]: column blocks of L applied per unit, n x U. S(U).
@@ -67,6 +72,7 @@ class TradeContext {
   Matrix own_block_product(const Matrix& W) const;
 
  private:
+  bool factorize_ = true;
   mutable std::vector<Matrix> diag_;
   mutable SparseMatrix A_across_;
   mutable bool have_A_across_ = false;
