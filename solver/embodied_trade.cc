@@ -20,6 +20,7 @@ const tables::Satellite& find_satellite(const tables::IoTable& t, const std::str
 }
 
 /// The exporters and importers at perimeter p: the regions, or the countries (methods.md §5.3).
+/// (gvc::Units holds the same, but irio_gvc builds on irio_solver, not the other way round.)
 struct Borders {
   std::vector<std::string> names;
   std::vector<Index> unit_of_region;  ///< G
