@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "irio/solver/internal/blas_threads.h"
+#include "irio/solver/internal/block_inverse.h"
 #include "irio/solver/internal/spmm.h"
 #include "irio/solver/linear_solver.h"
 #include "irio/tables/error.h"
@@ -15,20 +16,7 @@
 namespace irio::solver {
 namespace {
 
-/// Dense copy of M[idx, idx], or of I - M[idx, idx] when `identity_minus`.
-Matrix gather_block(const SparseMatrix& M, const std::vector<Index>& idx, bool identity_minus) {
-  const Index m = static_cast<Index>(idx.size());
-  std::vector<Index> pos(static_cast<std::size_t>(M.rows()), -1);
-  for (Index k = 0; k < m; ++k) pos[static_cast<std::size_t>(idx[static_cast<std::size_t>(k)])] = k;
-  Matrix D = Matrix::Zero(m, m);
-  for (Index c = 0; c < m; ++c)
-    for (SparseMatrix::InnerIterator it(M, idx[static_cast<std::size_t>(c)]); it; ++it) {
-      const Index r = pos[static_cast<std::size_t>(it.row())];
-      if (r >= 0) D(r, c) = identity_minus ? -it.value() : it.value();
-    }
-  if (identity_minus) D.diagonal().array() += 1.0;
-  return D;
-}
+using internal::gather_block;
 
 class BlockDiagonalLu final : public LinearSolver {
  public:

@@ -201,27 +201,6 @@ int default_product_threads() {
 
 namespace {
 
-/// Run body(chunk) for chunk = 0 .. chunks-1 on `threads` threads (the caller's included), each
-/// taking the next chunk when done: a thread that the scheduler puts aside delays only the chunk
-/// it holds. No thread waits by spinning.
-template <class Body>
-void for_chunks(int chunks, int threads, const Body& body) {
-  threads = std::min(threads, chunks);
-  if (threads <= 1) {
-    for (int c = 0; c < chunks; ++c) body(c);
-    return;
-  }
-  std::atomic<int> next{0};
-  auto worker = [&] {
-    for (int c = next++; c < chunks; c = next++) body(c);
-  };
-  std::vector<std::thread> pool;
-  pool.reserve(static_cast<std::size_t>(threads - 1));
-  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
-}
-
 /// Chunks per thread: a thread set aside by the scheduler delays one small chunk, not half the work.
 constexpr int kChunksPerThread = 8;
 

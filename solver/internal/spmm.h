@@ -9,8 +9,11 @@
 // (docs/performance.md, "The sparse product").
 #pragma once
 
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "irio/tables/io_table.h"
@@ -19,6 +22,27 @@ namespace irio::solver::internal {
 
 /// Threads for sparse products: IRIO_THREADS if set (1 = serial), else the hardware's, at most 8.
 int default_product_threads();
+
+/// Run body(chunk) for chunk = 0 .. chunks-1 on `threads` threads (the caller's included), each
+/// taking the next chunk when done: a thread that the scheduler puts aside delays only the chunk
+/// it holds. No thread waits by spinning.
+template <class Body>
+void for_chunks(int chunks, int threads, const Body& body) {
+  threads = std::min(threads, chunks);
+  if (threads <= 1) {
+    for (int c = 0; c < chunks; ++c) body(c);
+    return;
+  }
+  std::atomic<int> next{0};
+  auto worker = [&] {
+    for (int c = next++; c < chunks; c = next++) body(c);
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(static_cast<std::size_t>(threads - 1));
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& th : pool) th.join();
+}
 
 /// Y = A X and Y = A' X for one A, with what the row split of A X needs computed once.
 class SparseProduct {
