@@ -32,28 +32,38 @@ constexpr int kMaxVecs = 4;
 /// 1.25 MiB, inside a core's L2 cache beside A's stream.
 constexpr Index kTileBytes = 1280 * 1024;
 
-/// Columns c0 .. c0 + width of X packed row by row into an n x W panel (W = 8 V); columns past
-/// `width` are zeros, so that 49 right-hand sides cost two passes over A (32 + 24 wide), not a
-/// narrow pass of their own for the last one.
-void pack(const Matrix& X, Index c0, int width, int W, std::vector<double>& P) {
-  const Index n = X.rows();
-  P.resize(static_cast<std::size_t>(n * W));  // reused from call to call: no fresh pages to fault in
-  for (int c = 0; c < W; ++c) {
-    double* p = P.data() + c;
-    if (c >= width) {
-      for (Index i = 0; i < n; ++i) p[i * W] = 0.0;
-      continue;
+/// Rows per block of the transpositions between the column-major right-hand sides and the packed
+/// row-major panel: a block of the panel (64 rows x 32 doubles, 16 KiB) stays in L1 while the
+/// columns are written into it or read from it. Column by column over all n rows, each pass
+/// touched a different cache line per row: at n = 105 000 a fifth of GMRES's time went there.
+constexpr Index kTransposeRows = 64;
+
+/// Rows i0 .. i1 of columns c0 .. c0 + width of X packed row by row into an n x W panel (W = 8 V);
+/// columns past `width` are zeros, so that 49 right-hand sides cost two passes over A (32 + 24
+/// wide), not a narrow pass of their own for the last one.
+void pack(const Matrix& X, Index c0, int width, int W, double* P, Index i0, Index i1) {
+  for (Index b0 = i0; b0 < i1; b0 += kTransposeRows) {
+    const Index b1 = std::min(b0 + kTransposeRows, i1);
+    for (int c = 0; c < W; ++c) {
+      double* p = P + c;
+      if (c >= width) {
+        for (Index i = b0; i < b1; ++i) p[i * W] = 0.0;
+        continue;
+      }
+      const double* x = X.col(c0 + c).data();
+      for (Index i = b0; i < b1; ++i) p[i * W] = x[i];
     }
-    const double* x = X.col(c0 + c).data();
-    for (Index i = 0; i < n; ++i) p[i * W] = x[i];
   }
 }
 
 void unpack(const std::vector<double>& Q, int W, Index i0, Index i1, Matrix& Y, Index c0, int width) {
   const Index ld = Y.rows();
-  for (int c = 0; c < width; ++c) {
-    double* y = Y.data() + (c0 + c) * ld;
-    for (Index i = i0; i < i1; ++i) y[i] = Q[static_cast<std::size_t>(i * W + c)];
+  for (Index b0 = i0; b0 < i1; b0 += kTransposeRows) {
+    const Index b1 = std::min(b0 + kTransposeRows, i1);
+    for (int c = 0; c < width; ++c) {
+      double* y = Y.data() + (c0 + c) * ld;
+      for (Index i = b0; i < b1; ++i) y[i] = Q[static_cast<std::size_t>(i * W + c)];
+    }
   }
 }
 
@@ -180,9 +190,17 @@ std::vector<StorageIndex> split_vectors(Index count, const StorageIndex* ptr, co
 }
 
 /// Tiles of `length` entries whose slice of a 32-wide panel fits in L2, with their bounds.
-std::vector<Index> tile_bounds(Index length) {
+/// Tiles pay where each compressed vector has many entries in each tile. Below kMinPerTile entries
+/// a vector per tile, visiting every (vector, tile) pair costs more than the cache it saves: the
+/// result's row is read and written once per tile it has entries in, and the split is read for
+/// every pair. The 2 500-county table (24 non-zeros a row over 21 tiles) spent most of its product
+/// there and runs untiled; EXIOBASE's shape (1 070 a row, 2 tiles) keeps its tiles.
+constexpr Index kMinPerTile = 64;
+
+std::vector<Index> tile_bounds(Index length, Index nonzeros, Index vectors) {
   const Index slice = std::max<Index>(1, kTileBytes / (8 * 8 * kMaxVecs));
-  const Index tiles = std::clamp<Index>((length + slice - 1) / slice, 1, std::max<Index>(length, 1));
+  Index tiles = std::clamp<Index>((length + slice - 1) / slice, 1, std::max<Index>(length, 1));
+  if (nonzeros < kMinPerTile * tiles * std::max<Index>(vectors, 1)) tiles = 1;
   std::vector<Index> b(static_cast<std::size_t>(tiles + 1));
   for (Index t = 0; t <= tiles; ++t) b[static_cast<std::size_t>(t)] = length * t / tiles;
   return b;
@@ -212,7 +230,7 @@ SparseProduct::SparseProduct(const SparseMatrix& A, int threads)
   if (threads <= 0 && static_cast<double>(A.nonZeros()) * 8 < 1e6) threads_ = 1;
   // A' X: A's columns, tiled over its rows. The tiles depend on A's size only, never on the thread
   // count, so results are bitwise identical for any thread count.
-  const auto bounds = tile_bounds(A.rows());
+  const auto bounds = tile_bounds(A.rows(), A.nonZeros(), A.cols());
   column_tiles_ = static_cast<int>(bounds.size()) - 1;
   column_split_ = split_vectors(A.cols(), A.outerIndexPtr(), A.innerIndexPtr(), bounds);
 }
@@ -249,7 +267,7 @@ void SparseProduct::build_rows() const {
     }
     if (i1 >= m) break;
   }
-  const auto bounds = tile_bounds(n);
+  const auto bounds = tile_bounds(n, nnz, m);
   row_tiles_ = static_cast<int>(bounds.size()) - 1;
   row_split_ = split_vectors(m, row_ptr_.data(), row_col_.data(), bounds);
 }
@@ -257,7 +275,11 @@ void SparseProduct::build_rows() const {
 void SparseProduct::panel(const Matrix& X, Index c0, int width, Matrix& Y, bool transposed, std::vector<double>& P,
                           std::vector<double>& Q) const {
   const int V = (width + 7) / 8, W = 8 * V;
-  pack(X, c0, width, W, P);
+  const Index n = X.rows();
+  P.resize(static_cast<std::size_t>(n * W));  // reused from call to call: no fresh pages to fault in
+  const int pack_chunks = static_cast<int>(std::min<Index>(n, threads_ <= 1 ? 1 : kChunksPerThread * threads_));
+  for_chunks(pack_chunks, threads_,
+             [&](int c) { pack(X, c0, width, W, P.data(), n * c / pack_chunks, n * (c + 1) / pack_chunks); });
   const Index count = transposed ? A_.cols() : A_.rows();  // result rows: compressed vectors
   if (!transposed) std::call_once(rows_built_, [this] { build_rows(); });
   Q.resize(static_cast<std::size_t>(count * W));
