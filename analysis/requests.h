@@ -190,17 +190,18 @@ struct ChainResults {
 };
 
 /// The value-added-in-trade methods of `irio trade` (methods.md §3).
-enum class TradeMethod { kWwz, kKww, kBm, kBmt, kVax, kLtdv, kLeontief, kGvc, kTiva };
-inline constexpr EnumTable<TradeMethod, 9> kTradeMethodNames{"trade method",
-                                                             {{{TradeMethod::kWwz, "wwz"},
-                                                               {TradeMethod::kKww, "kww"},
-                                                               {TradeMethod::kBm, "bm"},
-                                                               {TradeMethod::kBmt, "bmt"},
-                                                               {TradeMethod::kVax, "vax"},
-                                                               {TradeMethod::kLtdv, "ltdv"},
-                                                               {TradeMethod::kLeontief, "leontief"},
-                                                               {TradeMethod::kGvc, "gvc"},
-                                                               {TradeMethod::kTiva, "tiva"}}}};
+enum class TradeMethod { kWwz, kKww, kBm, kBmt, kMy, kVax, kLtdv, kLeontief, kGvc, kTiva };
+inline constexpr EnumTable<TradeMethod, 10> kTradeMethodNames{"trade method",
+                                                              {{{TradeMethod::kWwz, "wwz"},
+                                                                {TradeMethod::kKww, "kww"},
+                                                                {TradeMethod::kBm, "bm"},
+                                                                {TradeMethod::kBmt, "bmt"},
+                                                                {TradeMethod::kMy, "my"},
+                                                                {TradeMethod::kVax, "vax"},
+                                                                {TradeMethod::kLtdv, "ltdv"},
+                                                                {TradeMethod::kLeontief, "leontief"},
+                                                                {TradeMethod::kGvc, "gvc"},
+                                                                {TradeMethod::kTiva, "tiva"}}}};
 constexpr const auto& enum_table(TradeMethod) { return kTradeMethodNames; }
 
 /// Borin-Mancini approach (methods.md §3.4).

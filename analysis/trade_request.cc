@@ -17,9 +17,10 @@ TradeResults Analysis::trade(const TradeRequest& r) const {
                      "): too large; aggregate the table first (`irio aggregate`)");
   // Methods that need the blocks of L or n right-hand sides factorize from the start; the others
   // make O(U) solves, which the cost model keeps on GMRES at large n (docs/performance.md).
-  const bool blocks = r.method == TradeMethod::kWwz || r.method == TradeMethod::kLeontief ||
-                      (r.method == TradeMethod::kBm && r.perspective != BmPerspective::kWorld) ||
-                      (r.method == TradeMethod::kLtdv && r.bilateral);
+  const bool blocks =
+      r.method == TradeMethod::kWwz || r.method == TradeMethod::kLeontief ||
+      ((r.method == TradeMethod::kBm || r.method == TradeMethod::kMy) && r.perspective != BmPerspective::kWorld) ||
+      (r.method == TradeMethod::kLtdv && r.bilateral);
   const gvc::TradeContext ctx(m, r.perimeter, r.progress, blocks);
   TradeResults out;
   auto take = [&](const gvc::TradeResult& t) {
@@ -49,6 +50,18 @@ TradeResults Analysis::trade(const TradeRequest& r) const {
         case BmPerspective::kImporter: take(gvc::bm_imports(ctx)); break;
       }
       break;
+    case TradeMethod::kMy: {
+      const std::string name = std::string("my_") + enum_name(r.perspective);
+      switch (r.perspective) {
+        case BmPerspective::kExporter: take(gvc::miroudot_ye(gvc::bm_exporter_source(ctx), name)); break;
+        case BmPerspective::kBilateral: take(gvc::miroudot_ye(gvc::bm_bilateral(ctx), name)); break;
+        case BmPerspective::kSector: take(gvc::miroudot_ye(gvc::bm_self(ctx, true), name)); break;
+        case BmPerspective::kSectoralBilateral: take(gvc::miroudot_ye(gvc::bm_self(ctx, false), name)); break;
+        case BmPerspective::kWorld:
+        case BmPerspective::kImporter: break;  // refused by the verb's check
+      }
+      break;
+    }
     case TradeMethod::kBmt: {
       const auto t = gvc::bmt_tripartite(ctx);
       take(t);

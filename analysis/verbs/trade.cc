@@ -22,6 +22,7 @@ std::vector<std::string> trade_tables(const TradeRequest& r) {
     case TradeMethod::kBm:
       return {std::string("bm_") + enum_name(r.perspective) + "_" + enum_name(r.approach), "diagnostics"};
     case TradeMethod::kBmt: return {"bmt_trade", "bmt_participation", "diagnostics"};
+    case TradeMethod::kMy: return {std::string("my_") + enum_name(r.perspective), "diagnostics"};
     case TradeMethod::kVax: return {"vax", "vby", "diagnostics"};
     case TradeMethod::kLtdv:
       if (r.bilateral) return {"ltdv", "ltdv_fvaio", "ltdv_bilateral", "diagnostics"};
@@ -38,15 +39,18 @@ const Verb<TradeRequest>& decl::trade() {
   using namespace tables::rules;
   const auto flows = [](const char* t, const char* about) { return OutputSpec{t, about, kUnitMoney, {{"*", sum()}}}; };
   static const Verb<TradeRequest> v = std::move(
-      Verb<TradeRequest>("trade",
-                         "Value added in trade: WWZ, KWW, Borin-Mancini (-Taglioni), VAX, LTdV, Leontief, gvc, TiVA")
+      Verb<TradeRequest>(
+          "trade",
+          "Value added in trade: WWZ, KWW, Borin-Mancini (-Taglioni), Miroudot-Ye, VAX, LTdV, Leontief, gvc, "
+          "TiVA")
           .option("method", &TradeRequest::method, "Decomposition")
           .option("post", &TradeRequest::post,
                   "Leontief decomposition v^ L diag(post) (post = final demand is --method vax, VBY)")
           .option("perimeter", &TradeRequest::perimeter, "The border that defines exports")
           .option("approach", &TradeRequest::approach, "Borin-Mancini approach")
           .option("perspective", &TradeRequest::perspective,
-                  "Borin-Mancini perspective: the border that defines double counting (importer: imports)")
+                  "Borin-Mancini (and Miroudot-Ye) perspective: the border that defines double counting "
+                  "(importer: imports)")
           .countries()
           .option("bilateral", &TradeRequest::bilateral,
                   "With --method ltdv: also the bilateral extractions s->r (n transposed solves in all)")
@@ -62,6 +66,11 @@ const Verb<TradeRequest>& decl::trade() {
                 r.perspective != BmPerspective::kExporter && r.perspective != BmPerspective::kWorld)
               return "--perspective bilateral, sector, sectoral_bilateral and importer go with --approach source "
                      "(methods.md §3.4)";
+            if (r.method == TradeMethod::kMy &&
+                (r.approach == BmApproach::kSink || r.perspective == BmPerspective::kWorld ||
+                 r.perspective == BmPerspective::kImporter))
+              return "--method my is source-based, at the exporter, bilateral, sector or sectoral_bilateral "
+                     "perspective (methods.md §3.4, Miroudot-Ye)";
             return {};
           })
           .output_help(kOneFilePerTable)
@@ -73,6 +82,9 @@ const Verb<TradeRequest>& decl::trade() {
           .output(flows("bm_*",
                         "the Borin-Mancini (2019, 2023) decomposition of exports (perspective and approach in the "
                         "name) or, with --perspective importer, of imports"))
+          .output(flows("my_*",
+                        "the Miroudot-Ye (2021) source-based decomposition as exvatools computes it: EXGR, DC, "
+                        "DVA, DDC, FC, FVA, FDC at the perspective in the name"))
           .output(flows("bmt_trade",
                         "the Borin-Mancini-Taglioni (2025) tripartite GVC trade: DAVAX and the pure-forward, "
                         "two-sided and pure-backward parts of GVC trade"))

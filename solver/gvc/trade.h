@@ -87,6 +87,12 @@ TradeResult bmt_tripartite(const TradeContext& ctx);
 /// summed over sectors and partners, GVC_ratio = GVC / GEXP, the shares of PF, TS and PB in GVC,
 /// and forward_index = (GVC_PF - GVC_PB) / GVC; U x 1 cells, exporter,indicator.
 TradeResult bmt_participation(const TradeContext& ctx, const TradeResult& tripartite);
+/// Miroudot & Ye (2021) source-based decomposition as exvatools implements it (methods.md §3.4):
+/// EXGR, DC, DVA, DDC, FC, FVA, FDC with the keys of `bm`, the Borin-Mancini source table of the
+/// same border. exvatools extracts the same blocks of A as BM's exporter, bilateral, sector and
+/// sectoral-bilateral perspectives, so MY's terms are BM's measures under MY's names (the dense
+/// definitions are checked against BM's in tests/gvc/miroudot_ye_test.cc).
+TradeResult miroudot_ye(const TradeResult& bm, const std::string& table_name);
 /// Borin-Mancini world perspective (§3.4), `sink` false = source: GEXP, DC, DVA, VAX, REF, DDC,
 /// FC, FVA, FDC by exporter,measure (U x 1 cells). No diagonal blocks needed.
 TradeResult bm_world(const TradeContext& ctx, bool sink);

@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(value_chains_equal_direct_solver_calls) {
     return out;
   };
   for (const auto method :
-       {TradeMethod::kWwz, TradeMethod::kKww, TradeMethod::kBm, TradeMethod::kBmt, TradeMethod::kVax,
+       {TradeMethod::kWwz, TradeMethod::kKww, TradeMethod::kBm, TradeMethod::kBmt, TradeMethod::kMy, TradeMethod::kVax,
         TradeMethod::kLtdv, TradeMethod::kLeontief, TradeMethod::kGvc, TradeMethod::kTiva}) {
     BOOST_TEST_CONTEXT("trade method " << enum_name(method)) {
       TradeRequest tr;
@@ -229,6 +229,7 @@ BOOST_AUTO_TEST_CASE(value_chains_equal_direct_solver_calls) {
           want = with_diag({tri, gvc::bmt_participation(ctx, tri)});
           break;
         }
+        case TradeMethod::kMy: want = with_diag({gvc::miroudot_ye(gvc::bm_exporter_source(ctx), "my_exporter")}); break;
         case TradeMethod::kVax: want = with_diag({gvc::vax(ctx), gvc::value_added_absorption(ctx)}); break;
         case TradeMethod::kLtdv: {
           auto l = gvc::ltdv(ctx);
@@ -373,7 +374,7 @@ BOOST_AUTO_TEST_CASE(requests_and_options_validate_themselves) {
   BOOST_CHECK(parse_enum<TradeMethod>("gvc") == TradeMethod::kGvc);
   expect_throw<InputError>(
       [] { parse_enum<TradeMethod>("bogus"); },
-      "unknown trade method 'bogus' (expected wwz, kww, bm, bmt, vax, ltdv, leontief, gvc or tiva)");
+      "unknown trade method 'bogus' (expected wwz, kww, bm, bmt, my, vax, ltdv, leontief, gvc or tiva)");
   BOOST_CHECK_EQUAL(enum_choices<solver::Backend>("|"), "auto|dense|umfpack|klu|iterative|petsc");
   BOOST_CHECK(enum_names<KpwwFv>() == (std::vector<std::string>{"foreign_content", "fva_kww"}));
 }

@@ -57,8 +57,15 @@ BOOST_FIXTURE_TEST_CASE(choices_come_from_the_name_tables, CliDir) {
       has(out, "--perspective: self not in {exporter,world,bilateral,sector,sectoral_bilateral,importer}"), out);
   BOOST_CHECK_EQUAL(run("position t.h5 -o p.csv --kpww-fv all", out), 2);
   BOOST_CHECK_EQUAL(run("trade --help", out), 0);
-  BOOST_CHECK_MESSAGE(has(out, "{wwz,kww,bm,bmt,vax,ltdv,leontief,gvc,tiva}=wwz"), out);
+  BOOST_CHECK_MESSAGE(has(out, "{wwz,kww,bm,bmt,my,vax,ltdv,leontief,gvc,tiva}=wwz"), out);
   BOOST_CHECK(has(out, "{auto,dense,umfpack,klu,iterative,petsc}=auto"));
+  BOOST_CHECK_EQUAL(run("trade t.h5 --method my --perspective world -o my.csv", out), 2);
+  BOOST_CHECK_MESSAGE(has(out,
+                          "--method my is source-based, at the exporter, bilateral, sector or "
+                          "sectoral_bilateral perspective"),
+                      out);
+  BOOST_CHECK_EQUAL(run("trade t.h5 --method my --perspective sector -o my.csv", out), 0);
+  BOOST_CHECK(fs::exists(dir / "my_my_sector.csv"));
   BOOST_CHECK_EQUAL(run("trade t.h5 --method bm --approach sink --perspective world -o bm.csv", out), 0);
   BOOST_CHECK_MESSAGE(fs::exists(dir / "bm_bm_world_sink.csv"), out);
   BOOST_CHECK_EQUAL(run("trade t.h5 --method bm --perspective sectoral_bilateral -o sb.csv", out), 0);

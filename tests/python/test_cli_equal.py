@@ -81,6 +81,19 @@ def test_trade_tiva(wiod, tmp_path):
                                       "--countries", EU27))
 
 
+def test_trade_my(wiod, tmp_path):
+    """Miroudot-Ye as exvatools computes it (methods.md §3.4): BM's exporter-source values under MY's names."""
+    r = wiod.trade("my", perimeter="country")
+    assert list(r) == ["my_exporter", "diagnostics"]
+    bm = wiod.trade("bm", perimeter="country")["bm_exporter_source"]
+    my = r["my_exporter"].pivot_table(index=["exporter", "sector", "importer"], columns="measure", values="value")
+    b = bm.pivot_table(index=["exporter", "sector", "importer"], columns="measure", values="value")
+    assert list(r["my_exporter"]["measure"].unique()) == ["EXGR", "DC", "DVA", "DDC", "FC", "FVA", "FDC"]
+    assert np.array_equal(my.EXGR, b.GEXP) and np.array_equal(my.FVA, b.FVA)
+    assert np.allclose(my.DVA + my.DDC + my.FVA + my.FDC, my.EXGR, rtol=1e-12, atol=1e-9)
+    assert_result_equal(r, cli_tables(tmp_path, "trade", "--method", "my", "--perimeter", "country"))
+
+
 def test_trade_bmt(wiod, tmp_path):
     """Borin-Mancini-Taglioni tripartite GVC trade (methods.md §3.4): parts add up, shares of GVC sum to one."""
     r = wiod.trade("bmt")
