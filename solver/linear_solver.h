@@ -101,9 +101,9 @@ struct IterativeOptions {
   std::string validate() const;
 };
 
-/// Right-preconditioned GMRES(m) with the region-local block LU L_R (given by `blocks`) as
-/// preconditioner, all right-hand sides advanced in lockstep (one sparse product and one block
-/// solve per step for the whole block). Converges for any non-singular I - A; each restart cycle
+/// Right-preconditioned GMRES(m) with the region-local inverse L_R (given by `blocks`; each block's
+/// inverse formed from its LU) as preconditioner, all right-hand sides advanced in lockstep (one
+/// sparse product and one block-diagonal product per step for the whole block). Converges for any non-singular I - A; each restart cycle
 /// is checked on the true residual. Stagnation, divergence or too many iterations are a
 /// non-converged SolveStatus from try_solve (solve / solve_transposed throw NumericalError with
 /// its message); LeontiefModel checks the status and, under Backend::kAuto, falls back to a
