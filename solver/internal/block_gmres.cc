@@ -10,10 +10,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 
 #include "irio/solver/internal/blas_threads.h"
 #include "irio/solver/internal/block_inverse.h"
+#include "irio/solver/internal/simd.h"
 #include "irio/solver/internal/spmm.h"
 #include "irio/solver/linear_solver.h"
 #include "irio/tables/error.h"
@@ -21,22 +21,14 @@
 namespace irio::solver {
 namespace {
 
-// The Gram-Schmidt kernels are compiled for AVX-512 and AVX2 as well and picked at load time, as
-// the sparse product's are (internal/spmm.cc); an 8-vector of doubles is one value, so that the
-// inner products keep eight partial sums in a fixed order whatever the clone.
-#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__)
-#define IRIO_GS_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define IRIO_GS_CLONES
-#endif
-
-typedef double Vec8 __attribute__((vector_size(64)));
-#define IRIO_LOAD(v, p) std::memcpy(&(v), (p), sizeof(Vec8))
-#define IRIO_STORE(p, v) std::memcpy((p), &(v), sizeof(Vec8))
+// The Gram-Schmidt kernels are compiled for AVX-512 and AVX2 as well (IRIO_SIMD_CLONES), as the
+// sparse product's are; an 8-vector of doubles is one value, so that the inner products keep eight
+// partial sums in a fixed order whatever the clone.
+using internal::Vec8;
 
 /// h[i] += v[i][r0 .. r0+len) . w[r0 .. r0+len) for i < count.
-IRIO_GS_CLONES void add_dots(const double* const* v, std::size_t count, Index r0, Index len, const double* w,
-                             double* h) {
+IRIO_SIMD_CLONES void add_dots(const double* const* v, std::size_t count, Index r0, Index len, const double* w,
+                               double* h) {
   for (std::size_t i = 0; i < count; ++i) {
     const double* x = v[i] + r0;
     const double* y = w + r0;
@@ -64,8 +56,8 @@ IRIO_GS_CLONES void add_dots(const double* const* v, std::size_t count, Index r0
 
 /// w[r0 .. r0+len) -= sum_i h[i] v[i][r0 .. r0+len), one vector after the other on the chunk of w
 /// (which stays in L1).
-IRIO_GS_CLONES void subtract_combination(const double* const* v, std::size_t count, Index r0, Index len,
-                                         const double* h, double* w) {
+IRIO_SIMD_CLONES void subtract_combination(const double* const* v, std::size_t count, Index r0, Index len,
+                                           const double* h, double* w) {
   double* y = w + r0;
   for (std::size_t i = 0; i < count; ++i) {
     const double* x = v[i] + r0;

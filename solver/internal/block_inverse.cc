@@ -26,14 +26,10 @@ Matrix gather_block(const SparseMatrix& M, const std::vector<Index>& idx, bool i
   return D;
 }
 
-namespace {
-
-/// Blocks per chunk of work handed to a thread.
-int chunks_for(std::size_t blocks, int threads) {
-  return static_cast<int>(std::min<std::size_t>(blocks, static_cast<std::size_t>(std::max(threads, 1)) * 8));
+bool is_contiguous(const std::vector<Index>& idx) {
+  return !idx.empty() &&
+         std::adjacent_find(idx.begin(), idx.end(), [](Index u, Index v) { return v != u + 1; }) == idx.end();
 }
-
-}  // namespace
 
 BlockInverse::BlockInverse(const SparseMatrix& A, const std::vector<std::vector<Index>>& blocks,
                            const std::string& what, int threads)
@@ -51,7 +47,7 @@ BlockInverse::BlockInverse(const SparseMatrix& A, const std::vector<std::vector<
   // Each block's LU and inverse on one thread; the blocks (200 x 200 at EXIOBASE's size, 42 x 42
   // for counties) are too small for OpenBLAS's own threads.
   const SingleThreadedBlas one_blas_thread;
-  const int chunks = chunks_for(blocks_.size(), threads_);
+  const int chunks = chunk_count(static_cast<Index>(blocks_.size()), threads_);
   std::vector<std::string> errors(static_cast<std::size_t>(chunks));
   for_chunks(chunks, threads_, [&](int c) {
     const std::size_t b0 = blocks_.size() * static_cast<std::size_t>(c) / static_cast<std::size_t>(chunks);
@@ -76,7 +72,7 @@ void BlockInverse::apply(const Matrix& in, Matrix& out, bool transposed) const {
   out.resize(n_, k);
   for (Index i : uncovered_) out.row(i) = in.row(i);
   if (k == 0) return;
-  const int chunks = chunks_for(blocks_.size(), threads_);
+  const int chunks = chunk_count(static_cast<Index>(blocks_.size()), threads_);
   for_chunks(chunks, threads_, [&](int c) {
     const std::size_t b0 = blocks_.size() * static_cast<std::size_t>(c) / static_cast<std::size_t>(chunks);
     const std::size_t b1 = blocks_.size() * static_cast<std::size_t>(c + 1) / static_cast<std::size_t>(chunks);

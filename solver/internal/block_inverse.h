@@ -17,6 +17,9 @@ using Index = Eigen::Index;
 /// Dense copy of M[idx, idx], or of I - M[idx, idx] when `identity_minus`.
 Matrix gather_block(const SparseMatrix& M, const std::vector<Index>& idx, bool identity_minus);
 
+/// True when idx is lo, lo + 1, ..., hi (a region's rows): the block is a slice, not a gather.
+bool is_contiguous(const std::vector<Index>& idx);
+
 /// P^{-1} with P = I - A_D, A_D the blocks A[idx, idx] of the index sets `blocks` (rows in no
 /// block act as identity rows), held as the dense inverse of each block. As a preconditioner it
 /// need not be exact to the last digit (GMRES checks the true residual), and one product

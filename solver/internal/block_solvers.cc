@@ -33,9 +33,7 @@ class BlockDiagonalLu final : public LinearSolver {
           make_dense_lu(gather_block(M, blocks_[b], identity_minus), what + " (block " + std::to_string(b) + ")"));
       rcond_ = std::min(rcond_, lus_.back()->rcond());
       const auto& idx = blocks_[b];
-      contiguous_.push_back(!idx.empty() && std::adjacent_find(idx.begin(), idx.end(), [](Index u, Index v) {
-                                              return v != u + 1;
-                                            }) == idx.end());
+      contiguous_.push_back(internal::is_contiguous(idx));
     }
   }
   void solve(Matrix& B) const override { run(B, false); }

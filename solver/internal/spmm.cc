@@ -3,13 +3,14 @@
 #include "irio/solver/internal/spmm.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <thread>
 #include <type_traits>
 #include <vector>
+
+#include "irio/solver/internal/simd.h"
 
 // The kernels below are short fixed-width loops that GCC vectorizes only at -O3.
 #if defined(__GNUC__) && !defined(__clang__)
@@ -67,16 +68,6 @@ void unpack(const std::vector<double>& Q, int W, Index i0, Index i1, Matrix& Y, 
   }
 }
 
-// An 8-vector of doubles as one value (GCC/Clang vector extension): one AVX-512 register, two AVX2
-// or four SSE2 registers, whichever the clone is compiled for. Left to itself, the vectorizer
-// reduced over the non-zeros with horizontal adds instead.
-typedef double Vec8 __attribute__((vector_size(64)));
-
-// Unaligned loads and stores of a Vec8, by reference (a function returning a 64-byte vector by
-// value would have a different ABI in the baseline and AVX-512 builds).
-#define IRIO_LOAD(v, p) std::memcpy(&(v), (p), sizeof(Vec8))
-#define IRIO_STORE(p, v) std::memcpy((p), &(v), sizeof(Vec8))
-
 /// Q(j, :) = sum_p val[p] P(idx[p], :) for the compressed vectors j in [j0, j1): the columns of A
 /// for A' X, the rows of A (its row-major copy) for A X; V vectors wide, nothing scattered. P's
 /// rows are visited tile by tile (split[t][j] .. split[t + 1][j] are vector j's entries in tile t),
@@ -127,20 +118,14 @@ inline __attribute__((always_inline)) void gather_body(const double* val, const 
   }
 }
 
-// The kernels are compiled for AVX-512 and AVX2 as well and picked at load time (GCC/Clang
-// function multi-versioning on x86-64 Linux); elsewhere the portable build runs. The body is a
+// The kernels are compiled for AVX-512 and AVX2 as well (IRIO_SIMD_CLONES). The body is a
 // template inlined into one plain function per width and index type, which is what the clones
 // attribute takes.
-#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__)
-#define IRIO_SPMM_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define IRIO_SPMM_CLONES
-#endif
 
 using RowIndex = std::int32_t;  ///< column indices of the row-major copy (n < 2^31)
 
 #define IRIO_SPMM_KERNEL(name, V, Idx)                                                                                \
-  IRIO_SPMM_CLONES void name##_##V(const double* val, const Idx* idx, const StorageIndex* split, Index n1, int tiles, \
+  IRIO_SIMD_CLONES void name##_##V(const double* val, const Idx* idx, const StorageIndex* split, Index n1, int tiles, \
                                    const double* P, Index j0, Index j1, double* Q) {                                  \
     gather_body<V>(val, idx, split, n1, tiles, P, j0, j1, Q);                                                         \
   }
@@ -217,13 +202,6 @@ int default_product_threads() {
   return static_cast<int>(std::clamp(hw, 1u, 8u));
 }
 
-namespace {
-
-/// Chunks per thread: a thread set aside by the scheduler delays one small chunk, not half the work.
-constexpr int kChunksPerThread = 8;
-
-}  // namespace
-
 SparseProduct::SparseProduct(const SparseMatrix& A, int threads)
     : A_(A), threads_(threads > 0 ? threads : default_product_threads()) {
   // By default, below about a million multiply-adds per panel a thread costs more than it saves.
@@ -277,13 +255,13 @@ void SparseProduct::panel(const Matrix& X, Index c0, int width, Matrix& Y, bool 
   const int V = (width + 7) / 8, W = 8 * V;
   const Index n = X.rows();
   P.resize(static_cast<std::size_t>(n * W));  // reused from call to call: no fresh pages to fault in
-  const int pack_chunks = static_cast<int>(std::min<Index>(n, threads_ <= 1 ? 1 : kChunksPerThread * threads_));
+  const int pack_chunks = chunk_count(n, threads_);
   for_chunks(pack_chunks, threads_,
              [&](int c) { pack(X, c0, width, W, P.data(), n * c / pack_chunks, n * (c + 1) / pack_chunks); });
   const Index count = transposed ? A_.cols() : A_.rows();  // result rows: compressed vectors
   if (!transposed) std::call_once(rows_built_, [this] { build_rows(); });
   Q.resize(static_cast<std::size_t>(count * W));
-  const int chunks = static_cast<int>(std::min<Index>(count, threads_ <= 1 ? 1 : kChunksPerThread * threads_));
+  const int chunks = chunk_count(count, threads_);
   for_chunks(chunks, threads_, [&](int c) {
     const Index j0 = count * c / chunks, j1 = count * (c + 1) / chunks;
     if (transposed)

@@ -23,6 +23,12 @@ namespace irio::solver::internal {
 /// Threads for sparse products: IRIO_THREADS if set (1 = serial), else the hardware's, at most 8.
 int default_product_threads();
 
+/// Chunks to cut `items` into for `threads` threads: 8 per thread (a thread that the scheduler puts
+/// aside delays one small chunk, not half the work), 1 when serial, never more than the items.
+inline int chunk_count(Eigen::Index items, int threads) {
+  return static_cast<int>(std::min<Eigen::Index>(items, threads <= 1 ? 1 : 8 * static_cast<Eigen::Index>(threads)));
+}
+
 /// Run body(chunk) for chunk = 0 .. chunks-1 on `threads` threads (the caller's included), each
 /// taking the next chunk when done: a thread that the scheduler puts aside delays only the chunk
 /// it holds. No thread waits by spinning.
