@@ -64,8 +64,11 @@ const Verb<TradeRequest>& decl::trade() {
               return "--third-country splits WWZ's terms: it goes with --method wwz";
             if (r.method == TradeMethod::kBm && r.approach == BmApproach::kSink &&
                 r.perspective != BmPerspective::kExporter && r.perspective != BmPerspective::kWorld)
-              return "--perspective bilateral, sector, sectoral_bilateral and importer go with --approach source "
-                     "(methods.md §3.4)";
+              return "--approach sink differs from source only where one border is split into several "
+                     "reported flows (--perspective exporter or world); at the sector and sectoral_bilateral "
+                     "borders both approaches give the same numbers, at the bilateral border the same pair "
+                     "totals (as in Stata's icio), and the importer perspective has no approach: use "
+                     "--approach source (methods.md §3.4)";
             if (r.method == TradeMethod::kMy &&
                 (r.approach == BmApproach::kSink || r.perspective == BmPerspective::kWorld ||
                  r.perspective == BmPerspective::kImporter))
