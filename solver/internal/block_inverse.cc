@@ -39,8 +39,7 @@ BlockInverse::BlockInverse(const SparseMatrix& A, const std::vector<std::vector<
   for (std::size_t b = 0; b < blocks_.size(); ++b) {
     const auto& idx = blocks_[b];
     for (Index i : idx) covered[static_cast<std::size_t>(i)] = 1;
-    contiguous_[b] = !idx.empty() && std::adjacent_find(idx.begin(), idx.end(),
-                                                        [](Index u, Index v) { return v != u + 1; }) == idx.end();
+    contiguous_[b] = is_contiguous(idx);
   }
   for (Index i = 0; i < n_; ++i)
     if (!covered[static_cast<std::size_t>(i)]) uncovered_.push_back(i);
