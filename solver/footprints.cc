@@ -123,6 +123,11 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   if (kAlso > 0 && opt.also_transposed.rows() != n)
     throw InputError("footprints: the extra coefficient rows have " + std::to_string(opt.also_transposed.rows()) +
                      " entries, expected " + std::to_string(n));
+  // Every right-hand side of the request, for the cost model: the transposed block, the forward
+  // block and, for D_imp by product, n forward columns in batches.
+  const Index forward = G + (t.exports.cols() > 0 ? 1 : 0) + (t.has_other_final_demand() ? 1 : 0) +
+                        (opt.downstream ? kF : 0) + (by_products ? n : 0);
+  const auto plan = model.plan_solves(kM + kAlso + forward);
   Matrix rhs = Matrix::Zero(n, kM + kAlso);
   if (by_rows)
     for (Index r = 0; r < G; ++r) rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);

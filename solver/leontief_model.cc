@@ -201,10 +201,10 @@ const LinearSolver& LeontiefModel::global_solver(bool need_factorization) const 
 
 Index dense_break_even_rhs(Index n, Index nnz) {
   // Measured constants (docs/performance.md, "Dense LU or GMRES: the cost model"; `irio_bench
-  // costmodel`, 2026-12-07 after the sparse product of that day): CPU seconds of dgetrf per n^3, of
-  // block GMRES per right-hand side and non-zero of A (about 9 products with A and preconditioner
-  // solves), of a dense solve per right-hand side and n^2.
-  constexpr double kLuPerN3 = 1.6e-11, kGmresPerNnz = 2.5e-9, kDenseSolvePerN2 = 8.0e-11;
+  // costmodel`, 2026-12-07 after the GMRES-step work of that evening): CPU seconds of dgetrf per
+  // n^3, of block GMRES per right-hand side and non-zero of A (about 9 products with A and
+  // preconditioner applications), of a dense solve per right-hand side and n^2.
+  constexpr double kLuPerN3 = 1.24e-11, kGmresPerNnz = 1.58e-9, kDenseSolvePerN2 = 6.9e-11;
   const double nd = static_cast<double>(n);
   const double lu = kLuPerN3 * nd * nd * nd;
   const double saved = kGmresPerNnz * static_cast<double>(nnz) - kDenseSolvePerN2 * nd * nd;  // per column
@@ -261,9 +261,10 @@ Matrix LeontiefModel::global_solve(Matrix B, bool transposed) const {
   global_rhs_ += static_cast<std::size_t>(B.cols());
   if (opt_.precondition_with && base_preconditioned(B, transposed)) return B;
   // Cost model (choose_backend, rule 6): under kAuto a batch of at least dense_break_even_rhs
-  // columns pays for a dense LU, and once one exists every later batch uses it.
+  // columns, or a request planned to solve that many in all (plan_solves), pays for a dense LU,
+  // and once one exists every later batch uses it.
   const bool factor = opt_.backend == Backend::kAuto && opt_.rhs_cost_model && n() > opt_.dense_max_n &&
-                      (direct_ || B.cols() >= dense_break_even_rhs(n(), A_.nonZeros()));
+                      (direct_ || std::max(B.cols(), planned_rhs_) >= dense_break_even_rhs(n(), A_.nonZeros()));
   // The iteration keeps a Krylov basis of (m + 1) n k doubles for k right-hand sides in lockstep:
   // at n = 10^5 and thousands of columns (footprints of a county table: k_F (1 + G) + G) that is
   // tens of GB. Columns are therefore solved in chunks whose basis fits kIterativeBasisBytes;

@@ -67,7 +67,8 @@ struct ModelOptions {
 ///      where rule 5 applies.)
 ///   5. kAuto otherwise: kIterative (GMRES(30) preconditioned by the region-local LUs).
 ///   6. Cost model, applied per solve by LeontiefModel under kAuto for n > opt.dense_max_n: a
-///      batch of at least dense_break_even_rhs(n, nnz) right-hand sides is solved with a dense LU
+///      batch of at least dense_break_even_rhs(n, nnz) right-hand sides, or any batch of a request
+///      that planned that many in all (LeontiefModel::plan_solves), is solved with a dense LU
 ///      (asked for as in rule 3), and once the model holds one every later batch uses it.
 /// Sparse LU (kUmfpack, kKlu) is never chosen automatically: on MRIO matrices its factors fill in
 /// to 80-100 % of n^2 even at 1.4 % density, and it loses to dense LU.
@@ -152,6 +153,29 @@ class LeontiefModel {
   Matrix solve(Matrix B) const;
   /// L' B: row combinations of L, e.g. multipliers c'L = (L' c)'.
   Matrix solve_transposed(Matrix B) const;
+  /// What a caller is about to solve in all, for the cost model (rule 6 of choose_backend): the
+  /// right-hand sides of every batch to come, forward and transposed together. While the returned
+  /// object lives, a batch goes to the dense LU when the plan reaches dense_break_even_rhs, however
+  /// small the batch: the LU is paid once and every later batch reuses it. Without a plan the
+  /// rule sees one batch at a time, and a request of two batches each below k* but together far
+  /// above it (EXIOBASE's footprints: 1100 transposed and 1149 forward right-hand sides) would
+  /// iterate through both (docs/performance.md, "Dense LU or GMRES: the cost model").
+  class SolvePlan {
+   public:
+    SolvePlan(const SolvePlan&) = delete;
+    SolvePlan& operator=(const SolvePlan&) = delete;
+    ~SolvePlan() { model_.planned_rhs_ = previous_; }
+
+   private:
+    friend class LeontiefModel;
+    SolvePlan(const LeontiefModel& model, Index total) : model_(model), previous_(model.planned_rhs_) {
+      model.planned_rhs_ = total;
+    }
+    const LeontiefModel& model_;
+    Index previous_;
+  };
+  [[nodiscard]] SolvePlan plan_solves(Index total_rhs) const { return SolvePlan(*this, total_rhs); }
+
   /// L_R B or L_C B (block-diagonal local inverses).
   Matrix local_solve(Perimeter p, Matrix B) const;
   Matrix local_solve_transposed(Perimeter p, Matrix B) const;
@@ -189,6 +213,7 @@ class LeontiefModel {
   mutable std::size_t preconditioned_rhs_ = 0, preconditioned_iterations_ = 0;
   mutable SparseMatrix dA_, dAt_;     ///< A - A0 and its transpose (precondition_with), made on first use
   mutable bool base_failed_ = false;  ///< the base-preconditioned iteration failed once: factorise
+  mutable Index planned_rhs_ = 0;     ///< plan_solves: right-hand sides the caller will solve in all
 
   /// X with (I - A) X = B (or the transpose) by the iteration preconditioned by
   /// opt_.precondition_with; false when it cannot be used or does not converge.
