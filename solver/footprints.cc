@@ -123,11 +123,15 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   if (kAlso > 0 && opt.also_transposed.rows() != n)
     throw InputError("footprints: the extra coefficient rows have " + std::to_string(opt.also_transposed.rows()) +
                      " entries, expected " + std::to_string(n));
+  // The forward block's columns: X^d = L Y^d (G), then one column each for the exports to an
+  // exogenous rest of the world and for ERR-type final demand (tables::is_other_final_demand),
+  // then M_down's k_F columns.
+  const bool abroad = t.exports.cols() > 0, other = t.has_other_final_demand();
+  const Index c_abroad = G, c_other = G + (abroad ? 1 : 0), c_down = c_other + (other ? 1 : 0);
+  const Index forward = c_down + (opt.downstream ? kF : 0);
   // Every right-hand side of the request, for the cost model: the transposed block, the forward
   // block and, for D_imp by product, n forward columns in batches.
-  const Index forward = G + (t.exports.cols() > 0 ? 1 : 0) + (t.has_other_final_demand() ? 1 : 0) +
-                        (opt.downstream ? kF : 0) + (by_products ? n : 0);
-  const auto plan = model.plan_solves(kM + kAlso + forward);
+  const auto plan = model.plan_solves(kM + kAlso + forward + (by_products ? n : 0));
   Matrix rhs = Matrix::Zero(n, kM + kAlso);
   if (by_rows)
     for (Index r = 0; r < G; ++r) rhs.block(r * N, kF * r, N, kF) = a.S.transpose().middleRows(r * N, N);
@@ -145,10 +149,8 @@ FootprintAccounts compute_footprints(const LeontiefModel& model, const tables::S
   // Y^d = Y summed over final-demand categories; with one category Y itself (no n x G copy).
   const Matrix Yd_summed = t.labels.fd_categories.size() == 1 ? Matrix() : t.final_demand_by_region();
   const Matrix& Yd = t.labels.fd_categories.size() == 1 ? t.Y : Yd_summed;
-  // ERR-type columns (tables::is_other_final_demand) are a destination of their own, not abroad.
-  const bool abroad = t.exports.cols() > 0, other = t.has_other_final_demand();
-  const Index c_abroad = G, c_other = G + (abroad ? 1 : 0), c_down = c_other + (other ? 1 : 0);
-  Matrix rhs_y(n, c_down + (opt.downstream ? kF : 0));
+  // ERR-type columns are a destination of their own, not abroad.
+  Matrix rhs_y(n, forward);
   rhs_y.leftCols(G) = Yd;
   if (abroad) rhs_y.col(c_abroad) = t.exports_abroad();
   if (other) rhs_y.col(c_other) = t.other_final_demand();

@@ -201,15 +201,20 @@ BOOST_AUTO_TEST_CASE(a_planned_request_pays_for_the_lu_at_its_first_batch) {
   BOOST_CHECK_EQUAL(planned.summary().factorizations, 1u);
   BOOST_CHECK_SMALL((Y1 - X1).cwiseAbs().maxCoeff(), 1e-9);
   BOOST_CHECK_SMALL((Y2 - X2).cwiseAbs().maxCoeff(), 1e-9);
-  // One fewer than k in all: the iteration, as without a plan; after its scope, no plan.
+  // One fewer than k in all: the iteration, as without a plan.
   solver::LeontiefModel short_plan(t, o);
   {
     const auto plan = short_plan.plan_solves(k - 1);
     short_plan.solve(C);
   }
-  short_plan.solve(B);
   BOOST_CHECK(short_plan.summary().backend.find("GMRES") != std::string::npos);
   BOOST_CHECK(short_plan.summary().backend.find("dense LAPACK LU") == std::string::npos);
+  // A plan ends with its scope: a batch solved after it is judged on its own, and iterates.
+  solver::LeontiefModel after(t, o);
+  { const auto plan = after.plan_solves(k); }
+  after.solve(B);
+  BOOST_CHECK(after.summary().backend.find("GMRES") != std::string::npos);
+  BOOST_CHECK(after.summary().backend.find("dense LAPACK LU") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(failed_iteration_is_a_status_auto_falls_back_forced_reports) {
